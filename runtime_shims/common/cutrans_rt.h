@@ -1,0 +1,176 @@
+/* The CUDA runtime API surface shared by the cutrans host runtimes (OpenCL: oclrt, CPU: cpurt).
+ *
+ * The includer names its prefix first:   #define CUTRANS_RT_NAME(x) oclrt##x
+ * and every declaration below comes out with that prefix: CUTRANS_RT_NAME(Malloc) is oclrtMalloc.
+ * Numeric values (errors, copy kinds, flags) equal CUDA's, so code that stores or prints them keeps working.
+ * The runtime's .cpp defines the functions; the ones identical in both runtimes live in cutrans_rt_common.inc. */
+#ifndef CUTRANS_RT_H
+#define CUTRANS_RT_H
+
+#ifndef CUTRANS_RT_NAME
+#error "define CUTRANS_RT_NAME(x) (the runtime prefix) before including cutrans_rt.h"
+#endif
+
+#include <cstddef>
+
+#define CUTRANS_RT(x) CUTRANS_RT_NAME(x)
+
+#ifndef CUTRANS_DIM3_DEFINED
+#define CUTRANS_DIM3_DEFINED
+struct dim3 {
+    unsigned int x, y, z;
+    constexpr dim3(unsigned int vx = 1, unsigned int vy = 1, unsigned int vz = 1) : x(vx), y(vy), z(vz) {}
+};
+#endif
+
+enum CUTRANS_RT(Error) {
+    CUTRANS_RT(Success) = 0,
+#define CUTRANS_RT_ERROR(suffix, value, text) CUTRANS_RT(Error##suffix) = value,
+#include "cutrans_rt_errors.def"
+#undef CUTRANS_RT_ERROR
+};
+typedef enum CUTRANS_RT(Error) CUTRANS_RT(Error_t);
+
+enum CUTRANS_RT(MemcpyKind) {
+    CUTRANS_RT(MemcpyHostToHost) = 0,
+    CUTRANS_RT(MemcpyHostToDevice) = 1,
+    CUTRANS_RT(MemcpyDeviceToHost) = 2,
+    CUTRANS_RT(MemcpyDeviceToDevice) = 3,
+    CUTRANS_RT(MemcpyDefault) = 4,
+};
+
+enum CUTRANS_RT(FuncAttribute) {
+    CUTRANS_RT(FuncAttributeMaxDynamicSharedMemorySize) = 8,
+    CUTRANS_RT(FuncAttributePreferredSharedMemoryCarveout) = 9,
+};
+
+/* Flags, with CUDA's values. */
+constexpr unsigned int CUTRANS_RT(HostAllocDefault) = 0x00;
+constexpr unsigned int CUTRANS_RT(HostAllocPortable) = 0x01;
+constexpr unsigned int CUTRANS_RT(HostAllocMapped) = 0x02;
+constexpr unsigned int CUTRANS_RT(HostAllocWriteCombined) = 0x04;
+constexpr unsigned int CUTRANS_RT(StreamDefault) = 0x00;
+constexpr unsigned int CUTRANS_RT(StreamNonBlocking) = 0x01;
+constexpr unsigned int CUTRANS_RT(EventDefault) = 0x00;
+constexpr unsigned int CUTRANS_RT(EventBlockingSync) = 0x01;
+constexpr unsigned int CUTRANS_RT(EventDisableTiming) = 0x02;
+constexpr unsigned int CUTRANS_RT(EventInterprocess) = 0x04;
+constexpr unsigned int CUTRANS_RT(MemAttachGlobal) = 0x01;
+constexpr unsigned int CUTRANS_RT(MemAttachHost) = 0x02;
+
+/* Field names and types as in CUDA's cudaDeviceProp (the commonly read subset). */
+struct CUTRANS_RT(DeviceProp) {
+    char name[256];
+    size_t totalGlobalMem;
+    size_t sharedMemPerBlock;
+    int regsPerBlock;
+    int warpSize;
+    size_t memPitch;
+    int maxThreadsPerBlock;
+    int maxThreadsDim[3];
+    int maxGridSize[3];
+    int clockRate;
+    size_t totalConstMem;
+    int major;
+    int minor;
+    size_t textureAlignment;
+    int deviceOverlap;
+    int multiProcessorCount;
+    int kernelExecTimeoutEnabled;
+    int integrated;
+    int canMapHostMemory;
+    int computeMode;
+    int concurrentKernels;
+    int ECCEnabled;
+    int pciBusID;
+    int pciDeviceID;
+    int pciDomainID;
+    int asyncEngineCount;
+    int unifiedAddressing;
+    int memoryClockRate;
+    int memoryBusWidth;
+    int l2CacheSize;
+    int maxThreadsPerMultiProcessor;
+    size_t sharedMemPerMultiprocessor;
+    int regsPerMultiprocessor;
+    int managedMemory;
+    int isMultiGpuBoard;
+    int concurrentManagedAccess;
+    size_t sharedMemPerBlockOptin;
+    int maxBlocksPerMultiProcessor;
+    int cooperativeLaunch;
+};
+
+typedef struct CUTRANS_RT(Stream_st)* CUTRANS_RT(Stream_t);
+typedef struct CUTRANS_RT(Event_st)* CUTRANS_RT(Event_t);
+
+/* Errors */
+CUTRANS_RT(Error_t) CUTRANS_RT(GetLastError)(void);
+CUTRANS_RT(Error_t) CUTRANS_RT(PeekAtLastError)(void);
+void CUTRANS_RT(SetLastError)(CUTRANS_RT(Error_t) error);
+const char* CUTRANS_RT(GetErrorString)(CUTRANS_RT(Error_t) error);
+const char* CUTRANS_RT(GetErrorName)(CUTRANS_RT(Error_t) error);
+
+/* Devices */
+CUTRANS_RT(Error_t) CUTRANS_RT(GetDeviceCount)(int* count);
+CUTRANS_RT(Error_t) CUTRANS_RT(SetDevice)(int device);
+CUTRANS_RT(Error_t) CUTRANS_RT(GetDevice)(int* device);
+CUTRANS_RT(Error_t) CUTRANS_RT(GetDeviceProperties)(CUTRANS_RT(DeviceProp)* prop, int device);
+CUTRANS_RT(Error_t) CUTRANS_RT(DeviceSynchronize)(void);
+CUTRANS_RT(Error_t) CUTRANS_RT(DeviceReset)(void);
+CUTRANS_RT(Error_t) CUTRANS_RT(MemGetInfo)(size_t* free_bytes, size_t* total_bytes);
+
+/* Memory */
+CUTRANS_RT(Error_t) CUTRANS_RT(Malloc)(void** ptr, size_t size);
+CUTRANS_RT(Error_t) CUTRANS_RT(Free)(void* ptr);
+CUTRANS_RT(Error_t) CUTRANS_RT(MallocHost)(void** ptr, size_t size);
+CUTRANS_RT(Error_t) CUTRANS_RT(HostAlloc)(void** ptr, size_t size, unsigned int flags);
+CUTRANS_RT(Error_t) CUTRANS_RT(FreeHost)(void* ptr);
+CUTRANS_RT(Error_t) CUTRANS_RT(MallocManaged)(void** ptr, size_t size,
+                                              unsigned int flags = CUTRANS_RT(MemAttachGlobal));
+CUTRANS_RT(Error_t) CUTRANS_RT(Memcpy)(void* dst, const void* src, size_t count, CUTRANS_RT(MemcpyKind) kind);
+CUTRANS_RT(Error_t) CUTRANS_RT(MemcpyAsync)(void* dst, const void* src, size_t count, CUTRANS_RT(MemcpyKind) kind,
+                                            CUTRANS_RT(Stream_t) stream = 0);
+CUTRANS_RT(Error_t) CUTRANS_RT(Memcpy2D)(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
+                                         size_t height, CUTRANS_RT(MemcpyKind) kind);
+CUTRANS_RT(Error_t) CUTRANS_RT(Memset)(void* ptr, int value, size_t count);
+CUTRANS_RT(Error_t) CUTRANS_RT(MemsetAsync)(void* ptr, int value, size_t count, CUTRANS_RT(Stream_t) stream = 0);
+
+/* Streams and events */
+CUTRANS_RT(Error_t) CUTRANS_RT(StreamCreate)(CUTRANS_RT(Stream_t)* stream);
+CUTRANS_RT(Error_t) CUTRANS_RT(StreamCreateWithFlags)(CUTRANS_RT(Stream_t)* stream, unsigned int flags);
+CUTRANS_RT(Error_t) CUTRANS_RT(StreamDestroy)(CUTRANS_RT(Stream_t) stream);
+CUTRANS_RT(Error_t) CUTRANS_RT(StreamSynchronize)(CUTRANS_RT(Stream_t) stream);
+CUTRANS_RT(Error_t) CUTRANS_RT(EventCreate)(CUTRANS_RT(Event_t)* event);
+CUTRANS_RT(Error_t) CUTRANS_RT(EventCreateWithFlags)(CUTRANS_RT(Event_t)* event, unsigned int flags);
+CUTRANS_RT(Error_t) CUTRANS_RT(EventRecord)(CUTRANS_RT(Event_t) event, CUTRANS_RT(Stream_t) stream = 0);
+CUTRANS_RT(Error_t) CUTRANS_RT(EventSynchronize)(CUTRANS_RT(Event_t) event);
+CUTRANS_RT(Error_t) CUTRANS_RT(EventElapsedTime)(float* ms, CUTRANS_RT(Event_t) start, CUTRANS_RT(Event_t) end);
+CUTRANS_RT(Error_t) CUTRANS_RT(EventDestroy)(CUTRANS_RT(Event_t) event);
+
+/* Typed conveniences, as cuda_runtime.h has them: Malloc(&float_ptr, n) without a cast. */
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(Malloc)(T** ptr, size_t size) {
+    return CUTRANS_RT(Malloc)(reinterpret_cast<void**>(ptr), size);
+}
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(MallocHost)(T** ptr, size_t size) {
+    return CUTRANS_RT(MallocHost)(reinterpret_cast<void**>(ptr), size);
+}
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(HostAlloc)(T** ptr, size_t size, unsigned int flags) {
+    return CUTRANS_RT(HostAlloc)(reinterpret_cast<void**>(ptr), size, flags);
+}
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(MallocManaged)(T** ptr, size_t size,
+                                                     unsigned int flags = CUTRANS_RT(MemAttachGlobal)) {
+    return CUTRANS_RT(MallocManaged)(reinterpret_cast<void**>(ptr), size, flags);
+}
+
+/* Accepted and ignored: the targets have no per-kernel shared-memory carve-out to configure. */
+template <class F>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(FuncSetAttribute)(F&&, int, int) {
+    return CUTRANS_RT(Success);
+}
+
+#endif /* CUTRANS_RT_H */

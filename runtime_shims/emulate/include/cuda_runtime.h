@@ -1,0 +1,19 @@
+// CUDA runtime emulation for the host C++ compiler: the numerical reference of cutrans when no GPU
+// is present. It compiles the unmodified CUDA source (after translator/verify/reference.py has turned
+// each kernel<<<...>>> launch into a call to cuemu::launch) and runs every CUDA thread as a fiber.
+#pragma once
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <math.h>
+
+#include "cuemu/qualifiers.h"
+#include "cuemu/vector_types.h"
+#include "cuemu/errors.h"
+#include "cuemu/scheduler.h"
+#include "cuemu/sync.h"
+#include "cuemu/warp.h"
+#include "cuemu/atomics.h"
+#include "cuemu/device_math.h"
+#include "cuemu/host_api.h"

@@ -1,0 +1,216 @@
+// CUDA's device math beyond what <math.h> already provides, and its integer and conversion intrinsics.
+// The fast intrinsics (__expf, __sinf, ...) are computed with the accurate functions: the reference
+// shows the intended value, and comparisons against it carry the tolerance of the fast path.
+#pragma once
+
+#include <math.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <ctime>
+#include <chrono>
+#include <type_traits>
+
+// ---- min / max with CUDA's mixed-type promotions (int with unsigned is unsigned, float with double is
+// double); std::min/std::max remain the better match when both arguments have one type.
+template <class A, class B, class = std::enable_if_t<std::is_arithmetic_v<A> && std::is_arithmetic_v<B>>>
+std::common_type_t<A, B> min(A a, B b)
+{
+    using C = std::common_type_t<A, B>;
+    return static_cast<C>(b) < static_cast<C>(a) ? static_cast<C>(b) : static_cast<C>(a);
+}
+
+template <class A, class B, class = std::enable_if_t<std::is_arithmetic_v<A> && std::is_arithmetic_v<B>>>
+std::common_type_t<A, B> max(A a, B b)
+{
+    using C = std::common_type_t<A, B>;
+    return static_cast<C>(a) < static_cast<C>(b) ? static_cast<C>(b) : static_cast<C>(a);
+}
+
+// ---- float functions CUDA has and glibc lacks
+inline float rsqrtf(float x) { return 1.0f / sqrtf(x); }
+inline double rsqrt(double x) { return 1.0 / sqrt(x); }
+inline float rcbrtf(float x) { return 1.0f / cbrtf(x); }
+inline double rcbrt(double x) { return 1.0 / cbrt(x); }
+inline float sinpif(float x) { return sinf(static_cast<float>(M_PI) * x); }
+inline float cospif(float x) { return cosf(static_cast<float>(M_PI) * x); }
+inline double sinpi(double x) { return sin(M_PI * x); }
+inline double cospi(double x) { return cos(M_PI * x); }
+inline void sincospif(float x, float *s, float *c) { *s = sinpif(x); *c = cospif(x); }
+inline float fdividef(float a, float b) { return a / b; }
+inline float normcdff(float x) { return 0.5f * erfcf(-x * static_cast<float>(M_SQRT1_2)); }
+inline double normcdf(double x) { return 0.5 * erfc(-x * M_SQRT1_2); }
+inline float rhypotf(float x, float y) { return 1.0f / hypotf(x, y); }
+inline float norm3df(float a, float b, float c) { return sqrtf(a * a + b * b + c * c); }
+inline float rnorm3df(float a, float b, float c) { return 1.0f / norm3df(a, b, c); }
+inline float norm4df(float a, float b, float c, float d) { return sqrtf(a * a + b * b + c * c + d * d); }
+inline float rnorm4df(float a, float b, float c, float d) { return 1.0f / norm4df(a, b, c, d); }
+
+// erfinv by Newton steps on erf, started from Winitzki's closed-form approximation (a = 0.147).
+inline double erfinv(double y)
+{
+    if (y <= -1.0 || y >= 1.0) {
+        return y == 1.0 ? INFINITY : (y == -1.0 ? -INFINITY : NAN);
+    }
+    const double a = 0.147;
+    const double l = log((1.0 - y) * (1.0 + y));
+    const double t = 2.0 / (M_PI * a) + 0.5 * l;
+    double x = copysign(sqrt(sqrt(t * t - l / a) - t), y);
+    for (int step = 0; step < 60; ++step) {
+        const double delta = (erf(x) - y) / (2.0 / sqrt(M_PI) * exp(-x * x));
+        x -= delta;
+        if (fabs(delta) <= 1e-17 * fabs(x)) {
+            break;
+        }
+    }
+    return x;
+}
+inline float erfinvf(float y) { return static_cast<float>(erfinv(y)); }
+inline double erfcinv(double y) { return erfinv(1.0 - y); }
+inline float erfcinvf(float y) { return static_cast<float>(erfcinv(y)); }
+inline double normcdfinv(double p) { return -M_SQRT2 * erfcinv(2.0 * p); }
+inline float normcdfinvf(float p) { return static_cast<float>(normcdfinv(p)); }
+
+// ---- fast intrinsics and explicitly rounded operations (round-to-nearest only)
+inline float __expf(float x) { return expf(x); }
+inline float __exp10f(float x) { return exp10f(x); }
+inline float __logf(float x) { return logf(x); }
+inline float __log2f(float x) { return log2f(x); }
+inline float __log10f(float x) { return log10f(x); }
+inline float __sinf(float x) { return sinf(x); }
+inline float __cosf(float x) { return cosf(x); }
+inline float __tanf(float x) { return tanf(x); }
+inline float __powf(float x, float y) { return powf(x, y); }
+inline void __sincosf(float x, float *s, float *c) { *s = sinf(x); *c = cosf(x); }
+inline float __fdividef(float a, float b) { return a / b; }
+inline float __saturatef(float x) { return x >= 1.0f ? 1.0f : (x > 0.0f ? x : 0.0f); }
+inline float saturate(float x) { return __saturatef(x); }
+inline float __fadd_rn(float a, float b) { return a + b; }
+inline float __fsub_rn(float a, float b) { return a - b; }
+inline float __fmul_rn(float a, float b) { return a * b; }
+inline float __fdiv_rn(float a, float b) { return a / b; }
+inline float __frcp_rn(float a) { return 1.0f / a; }
+inline float __fsqrt_rn(float a) { return sqrtf(a); }
+inline float __frsqrt_rn(float a) { return 1.0f / sqrtf(a); }
+inline float __fmaf_rn(float a, float b, float c) { return fmaf(a, b, c); }
+inline double __dadd_rn(double a, double b) { return a + b; }
+inline double __dmul_rn(double a, double b) { return a * b; }
+inline double __ddiv_rn(double a, double b) { return a / b; }
+inline double __drcp_rn(double a) { return 1.0 / a; }
+inline double __dsqrt_rn(double a) { return sqrt(a); }
+inline double __fma_rn(double a, double b, double c) { return fma(a, b, c); }
+
+// ---- float <-> integer conversions with a rounding suffix: rn (nearest even), rz, ru, rd
+#define CUEMU_CONVERSIONS(from, to, type)                                                        \
+    inline type __##from##2##to##_rn(from##_t_ x) { return static_cast<type>(nearbyint(x)); }   \
+    inline type __##from##2##to##_rz(from##_t_ x) { return static_cast<type>(trunc(x)); }       \
+    inline type __##from##2##to##_ru(from##_t_ x) { return static_cast<type>(ceil(x)); }        \
+    inline type __##from##2##to##_rd(from##_t_ x) { return static_cast<type>(floor(x)); }
+using float_t_ = float;
+using double_t_ = double;
+CUEMU_CONVERSIONS(float, int, int)
+CUEMU_CONVERSIONS(float, uint, unsigned)
+CUEMU_CONVERSIONS(float, ll, long long)
+CUEMU_CONVERSIONS(float, ull, unsigned long long)
+CUEMU_CONVERSIONS(double, int, int)
+CUEMU_CONVERSIONS(double, uint, unsigned)
+CUEMU_CONVERSIONS(double, ll, long long)
+CUEMU_CONVERSIONS(double, ull, unsigned long long)
+#undef CUEMU_CONVERSIONS
+
+inline float __int2float_rn(int x) { return static_cast<float>(x); }
+inline float __uint2float_rn(unsigned x) { return static_cast<float>(x); }
+inline double __int2double_rn(int x) { return static_cast<double>(x); }
+inline float __double2float_rn(double x) { return static_cast<float>(x); }
+
+// ---- bit reinterpretation
+template <class To, class From>
+To cuemu_bit_cast(From from)
+{
+    static_assert(sizeof(To) == sizeof(From), "size mismatch");
+    To to;
+    std::memcpy(&to, &from, sizeof(To));
+    return to;
+}
+inline float __int_as_float(int x) { return cuemu_bit_cast<float>(x); }
+inline float __uint_as_float(unsigned x) { return cuemu_bit_cast<float>(x); }
+inline int __float_as_int(float x) { return cuemu_bit_cast<int>(x); }
+inline unsigned __float_as_uint(float x) { return cuemu_bit_cast<unsigned>(x); }
+inline double __longlong_as_double(long long x) { return cuemu_bit_cast<double>(x); }
+inline long long __double_as_longlong(double x) { return cuemu_bit_cast<long long>(x); }
+inline int __double2hiint(double x) { return static_cast<int>(__double_as_longlong(x) >> 32); }
+inline int __double2loint(double x) { return static_cast<int>(__double_as_longlong(x)); }
+inline double __hiloint2double(int hi, int lo)
+{
+    return __longlong_as_double(static_cast<long long>((static_cast<unsigned long long>(static_cast<unsigned>(hi)) << 32) |
+                                                       static_cast<unsigned>(lo)));
+}
+
+// ---- integer intrinsics
+inline int __popc(unsigned x) { return __builtin_popcount(x); }
+inline int __popcll(unsigned long long x) { return __builtin_popcountll(x); }
+inline int __clz(int x) { return x == 0 ? 32 : __builtin_clz(static_cast<unsigned>(x)); }
+inline int __clzll(long long x) { return x == 0 ? 64 : __builtin_clzll(static_cast<unsigned long long>(x)); }
+inline int __ffs(int x) { return __builtin_ffs(x); }
+inline int __ffsll(long long x) { return __builtin_ffsll(x); }
+inline unsigned __brev(unsigned x)
+{
+    unsigned r = 0;
+    for (int bit = 0; bit < 32; ++bit) {
+        r |= ((x >> bit) & 1u) << (31 - bit);
+    }
+    return r;
+}
+inline unsigned long long __brevll(unsigned long long x)
+{
+    return (static_cast<unsigned long long>(__brev(static_cast<unsigned>(x))) << 32) | __brev(static_cast<unsigned>(x >> 32));
+}
+inline int __mul24(int a, int b) { return ((a << 8) >> 8) * ((b << 8) >> 8); }
+inline unsigned __umul24(unsigned a, unsigned b) { return (a & 0xffffffu) * (b & 0xffffffu); }
+inline int __mulhi(int a, int b) { return static_cast<int>((static_cast<long long>(a) * b) >> 32); }
+inline unsigned __umulhi(unsigned a, unsigned b) { return static_cast<unsigned>((1ull * a * b) >> 32); }
+inline long long __mul64hi(long long a, long long b) { return static_cast<long long>((static_cast<__int128>(a) * b) >> 64); }
+inline unsigned long long __umul64hi(unsigned long long a, unsigned long long b)
+{
+    return static_cast<unsigned long long>((static_cast<unsigned __int128>(a) * b) >> 64);
+}
+inline int __hadd(int a, int b) { return static_cast<int>((static_cast<long long>(a) + b) >> 1); }
+inline int __rhadd(int a, int b) { return static_cast<int>((static_cast<long long>(a) + b + 1) >> 1); }
+inline unsigned __uhadd(unsigned a, unsigned b) { return static_cast<unsigned>((1ull * a + b) >> 1); }
+inline unsigned __urhadd(unsigned a, unsigned b) { return static_cast<unsigned>((1ull * a + b + 1) >> 1); }
+inline unsigned __sad(int a, int b, unsigned c) { return c + static_cast<unsigned>(a > b ? 1ll * a - b : 1ll * b - a); }
+inline unsigned __usad(unsigned a, unsigned b, unsigned c) { return c + (a > b ? a - b : b - a); }
+inline unsigned __byte_perm(unsigned x, unsigned y, unsigned s)
+{
+    const unsigned long long bytes = (static_cast<unsigned long long>(y) << 32) | x;
+    unsigned r = 0;
+    for (int i = 0; i < 4; ++i) {
+        r |= static_cast<unsigned>((bytes >> (8 * ((s >> (4 * i)) & 7u))) & 0xffu) << (8 * i);
+    }
+    return r;
+}
+inline unsigned __funnelshift_l(unsigned lo, unsigned hi, unsigned shift)
+{
+    const unsigned long long both = (static_cast<unsigned long long>(hi) << 32) | lo;
+    return static_cast<unsigned>((both << (shift & 31u)) >> 32);
+}
+inline unsigned __funnelshift_r(unsigned lo, unsigned hi, unsigned shift)
+{
+    const unsigned long long both = (static_cast<unsigned long long>(hi) << 32) | lo;
+    return static_cast<unsigned>(both >> (shift & 31u));
+}
+
+// ---- loads and clocks
+template <class T>
+T __ldg(const T *p) { return *p; }
+template <class T>
+T __ldcg(const T *p) { return *p; }
+template <class T>
+T __ldca(const T *p) { return *p; }
+template <class T>
+T __ldcs(const T *p) { return *p; }
+inline long long clock64()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}

@@ -1,0 +1,399 @@
+// The CUDA runtime's host API over host memory: one fake device, streams and events that run in
+// order (every call completes before it returns), and events that read the host clock.
+#pragma once
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+
+#include "errors.h"
+#include "scheduler.h"
+
+enum cudaMemcpyKind {
+    cudaMemcpyHostToHost = 0,
+    cudaMemcpyHostToDevice = 1,
+    cudaMemcpyDeviceToHost = 2,
+    cudaMemcpyDeviceToDevice = 3,
+    cudaMemcpyDefault = 4,
+};
+
+enum cudaFuncCache { cudaFuncCachePreferNone = 0, cudaFuncCachePreferShared = 1, cudaFuncCachePreferL1 = 2, cudaFuncCachePreferEqual = 3 };
+enum cudaSharedMemConfig { cudaSharedMemBankSizeDefault = 0, cudaSharedMemBankSizeFourByte = 1, cudaSharedMemBankSizeEightByte = 2 };
+enum cudaFuncAttribute { cudaFuncAttributeMaxDynamicSharedMemorySize = 8, cudaFuncAttributePreferredSharedMemoryCarveout = 9 };
+
+enum cudaDeviceAttr {
+    cudaDevAttrMaxThreadsPerBlock = 1,
+    cudaDevAttrMaxBlockDimX = 2,
+    cudaDevAttrMaxBlockDimY = 3,
+    cudaDevAttrMaxBlockDimZ = 4,
+    cudaDevAttrMaxGridDimX = 5,
+    cudaDevAttrMaxGridDimY = 6,
+    cudaDevAttrMaxGridDimZ = 7,
+    cudaDevAttrMaxSharedMemoryPerBlock = 8,
+    cudaDevAttrTotalConstantMemory = 9,
+    cudaDevAttrWarpSize = 10,
+    cudaDevAttrClockRate = 13,
+    cudaDevAttrMultiProcessorCount = 16,
+    cudaDevAttrComputeCapabilityMajor = 75,
+    cudaDevAttrComputeCapabilityMinor = 76,
+    cudaDevAttrMaxSharedMemoryPerBlockOptin = 97,
+};
+
+#define cudaHostAllocDefault 0x00
+#define cudaHostAllocPortable 0x01
+#define cudaHostAllocMapped 0x02
+#define cudaHostRegisterDefault 0x00
+#define cudaStreamDefault 0x00
+#define cudaStreamNonBlocking 0x01
+#define cudaEventDefault 0x00
+#define cudaEventBlockingSync 0x01
+#define cudaEventDisableTiming 0x02
+#define cudaMemAttachGlobal 0x01
+#define cudaMemAttachHost 0x02
+#define cudaStreamLegacy ((cudaStream_t)0x1)
+#define cudaStreamPerThread ((cudaStream_t)0x2)
+
+struct cudaDeviceProp {
+    char name[256];
+    std::size_t totalGlobalMem;
+    std::size_t sharedMemPerBlock;
+    int regsPerBlock;
+    int warpSize;
+    std::size_t memPitch;
+    int maxThreadsPerBlock;
+    int maxThreadsDim[3];
+    int maxGridSize[3];
+    int clockRate;
+    std::size_t totalConstMem;
+    int major;
+    int minor;
+    std::size_t textureAlignment;
+    int deviceOverlap;
+    int multiProcessorCount;
+    int kernelExecTimeoutEnabled;
+    int integrated;
+    int canMapHostMemory;
+    int computeMode;
+    int concurrentKernels;
+    int ECCEnabled;
+    int pciBusID;
+    int pciDeviceID;
+    int asyncEngineCount;
+    int unifiedAddressing;
+    int memoryClockRate;
+    int memoryBusWidth;
+    int l2CacheSize;
+    int maxThreadsPerMultiProcessor;
+    std::size_t sharedMemPerMultiprocessor;
+    int regsPerMultiprocessor;
+    int managedMemory;
+    std::size_t sharedMemPerBlockOptin;
+};
+
+struct CUstream_st {
+    unsigned flags;
+};
+
+struct CUevent_st {
+    std::chrono::steady_clock::time_point when;
+    bool recorded;
+};
+typedef struct CUevent_st *cudaEvent_t;
+
+namespace cuemu {
+
+inline cudaDeviceProp fake_device()
+{
+    cudaDeviceProp prop{};
+    std::strcpy(prop.name, "cuemu CPU emulation of a CUDA device");
+    prop.totalGlobalMem = std::size_t(16) << 30;
+    prop.sharedMemPerBlock = 48 * 1024;
+    prop.regsPerBlock = 65536;
+    prop.warpSize = 32;
+    prop.memPitch = std::size_t(1) << 31;
+    prop.maxThreadsPerBlock = 1024;
+    prop.maxThreadsDim[0] = 1024;
+    prop.maxThreadsDim[1] = 1024;
+    prop.maxThreadsDim[2] = 64;
+    prop.maxGridSize[0] = 0x7fffffff;
+    prop.maxGridSize[1] = 65535;
+    prop.maxGridSize[2] = 65535;
+    prop.clockRate = 1500000;
+    prop.totalConstMem = 65536;
+    prop.major = 8;
+    prop.minor = 0;
+    prop.textureAlignment = 512;
+    prop.deviceOverlap = 1;
+    prop.multiProcessorCount = 8;
+    prop.canMapHostMemory = 1;
+    prop.concurrentKernels = 1;
+    prop.asyncEngineCount = 1;
+    prop.unifiedAddressing = 1;
+    prop.memoryClockRate = 1215000;
+    prop.memoryBusWidth = 5120;
+    prop.l2CacheSize = 40 * 1024 * 1024;
+    prop.maxThreadsPerMultiProcessor = 2048;
+    prop.sharedMemPerMultiprocessor = 164 * 1024;
+    prop.regsPerMultiprocessor = 65536;
+    prop.managedMemory = 1;
+    prop.sharedMemPerBlockOptin = CUEMU_DYNAMIC_SHARED_BYTES;
+    return prop;
+}
+
+inline cudaError_t allocate(void **ptr, std::size_t size)
+{
+    if (ptr == nullptr) {
+        return fail(cudaErrorInvalidValue);
+    }
+    *ptr = std::malloc(size == 0 ? 1 : size);
+    return *ptr ? cudaSuccess : fail(cudaErrorMemoryAllocation);
+}
+
+inline cudaError_t copy(void *dst, const void *src, std::size_t count, cudaMemcpyKind kind)
+{
+    if (static_cast<unsigned>(kind) > cudaMemcpyDefault) {
+        return fail(cudaErrorInvalidMemcpyDirection);
+    }
+    if (count != 0 && (dst == nullptr || src == nullptr)) {
+        return fail(cudaErrorInvalidValue);
+    }
+    std::memmove(dst, src, count);
+    return cudaSuccess;
+}
+
+}  // namespace cuemu
+
+// ---- memory
+template <class T>
+cudaError_t cudaMalloc(T **ptr, std::size_t size) { return cuemu::allocate(reinterpret_cast<void **>(ptr), size); }
+template <class T>
+cudaError_t cudaMallocHost(T **ptr, std::size_t size) { return cuemu::allocate(reinterpret_cast<void **>(ptr), size); }
+template <class T>
+cudaError_t cudaHostAlloc(T **ptr, std::size_t size, unsigned) { return cuemu::allocate(reinterpret_cast<void **>(ptr), size); }
+template <class T>
+cudaError_t cudaMallocManaged(T **ptr, std::size_t size, unsigned = cudaMemAttachGlobal)
+{
+    return cuemu::allocate(reinterpret_cast<void **>(ptr), size);
+}
+template <class T>
+cudaError_t cudaMallocPitch(T **ptr, std::size_t *pitch, std::size_t width, std::size_t height)
+{
+    *pitch = (width + 255) & ~std::size_t(255);
+    return cuemu::allocate(reinterpret_cast<void **>(ptr), *pitch * height);
+}
+inline cudaError_t cudaFree(void *ptr) { std::free(ptr); return cudaSuccess; }
+inline cudaError_t cudaFreeHost(void *ptr) { std::free(ptr); return cudaSuccess; }
+inline cudaError_t cudaHostRegister(void *, std::size_t, unsigned) { return cudaSuccess; }
+inline cudaError_t cudaHostUnregister(void *) { return cudaSuccess; }
+template <class T>
+cudaError_t cudaHostGetDevicePointer(T **device, void *host, unsigned)
+{
+    *device = static_cast<T *>(host);
+    return cudaSuccess;
+}
+inline cudaError_t cudaMemGetInfo(std::size_t *free_bytes, std::size_t *total)
+{
+    *free_bytes = cuemu::fake_device().totalGlobalMem;
+    *total = cuemu::fake_device().totalGlobalMem;
+    return cudaSuccess;
+}
+inline cudaError_t cudaMemcpy(void *dst, const void *src, std::size_t count, cudaMemcpyKind kind)
+{
+    return cuemu::copy(dst, src, count, kind);
+}
+inline cudaError_t cudaMemcpyAsync(void *dst, const void *src, std::size_t count, cudaMemcpyKind kind,
+                                   cudaStream_t = nullptr)
+{
+    return cuemu::copy(dst, src, count, kind);
+}
+inline cudaError_t cudaMemcpy2D(void *dst, std::size_t dpitch, const void *src, std::size_t spitch, std::size_t width,
+                                std::size_t height, cudaMemcpyKind kind)
+{
+    if (width > dpitch || width > spitch) {
+        return cuemu::fail(cudaErrorInvalidPitchValue);
+    }
+    for (std::size_t row = 0; row < height; ++row) {
+        cudaError_t err = cuemu::copy(static_cast<char *>(dst) + row * dpitch,
+                                      static_cast<const char *>(src) + row * spitch, width, kind);
+        if (err != cudaSuccess) {
+            return err;
+        }
+    }
+    return cudaSuccess;
+}
+inline cudaError_t cudaMemset(void *ptr, int value, std::size_t count)
+{
+    if (count != 0 && ptr == nullptr) {
+        return cuemu::fail(cudaErrorInvalidValue);
+    }
+    std::memset(ptr, value, count);
+    return cudaSuccess;
+}
+inline cudaError_t cudaMemsetAsync(void *ptr, int value, std::size_t count, cudaStream_t = nullptr)
+{
+    return cudaMemset(ptr, value, count);
+}
+inline cudaError_t cudaMemPrefetchAsync(const void *, std::size_t, int, cudaStream_t = nullptr) { return cudaSuccess; }
+
+// Symbols are the __device__/__constant__ variables themselves (plain globals here).
+template <class T>
+cudaError_t cudaMemcpyToSymbol(T &symbol, const void *src, std::size_t count, std::size_t offset = 0,
+                               cudaMemcpyKind kind = cudaMemcpyHostToDevice)
+{
+    if (offset + count > sizeof(T)) {
+        return cuemu::fail(cudaErrorInvalidValue);
+    }
+    return cuemu::copy(reinterpret_cast<char *>(&symbol) + offset, src, count, kind);
+}
+template <class T>
+cudaError_t cudaMemcpyFromSymbol(void *dst, const T &symbol, std::size_t count, std::size_t offset = 0,
+                                 cudaMemcpyKind kind = cudaMemcpyDeviceToHost)
+{
+    if (offset + count > sizeof(T)) {
+        return cuemu::fail(cudaErrorInvalidValue);
+    }
+    return cuemu::copy(dst, reinterpret_cast<const char *>(&symbol) + offset, count, kind);
+}
+template <class T>
+cudaError_t cudaMemcpyToSymbolAsync(T &symbol, const void *src, std::size_t count, std::size_t offset = 0,
+                                    cudaMemcpyKind kind = cudaMemcpyHostToDevice, cudaStream_t = nullptr)
+{
+    return cudaMemcpyToSymbol(symbol, src, count, offset, kind);
+}
+template <class T>
+cudaError_t cudaMemcpyFromSymbolAsync(void *dst, const T &symbol, std::size_t count, std::size_t offset = 0,
+                                      cudaMemcpyKind kind = cudaMemcpyDeviceToHost, cudaStream_t = nullptr)
+{
+    return cudaMemcpyFromSymbol(dst, symbol, count, offset, kind);
+}
+template <class T>
+cudaError_t cudaGetSymbolAddress(void **address, T &symbol)
+{
+    *address = static_cast<void *>(&symbol);
+    return cudaSuccess;
+}
+template <class T>
+cudaError_t cudaGetSymbolSize(std::size_t *size, const T &)
+{
+    *size = sizeof(T);
+    return cudaSuccess;
+}
+
+// ---- device management
+inline cudaError_t cudaGetDeviceCount(int *count) { *count = 1; return cudaSuccess; }
+inline cudaError_t cudaSetDevice(int device) { return device == 0 ? cudaSuccess : cuemu::fail(cudaErrorInvalidDevice); }
+inline cudaError_t cudaGetDevice(int *device) { *device = 0; return cudaSuccess; }
+inline cudaError_t cudaGetDeviceProperties(cudaDeviceProp *prop, int device)
+{
+    if (device != 0) {
+        return cuemu::fail(cudaErrorInvalidDevice);
+    }
+    *prop = cuemu::fake_device();
+    return cudaSuccess;
+}
+inline cudaError_t cudaDeviceGetAttribute(int *value, cudaDeviceAttr attr, int device)
+{
+    const cudaDeviceProp prop = cuemu::fake_device();
+    const struct {
+        cudaDeviceAttr attr;
+        long long value;
+    } table[] = {
+        {cudaDevAttrMaxThreadsPerBlock, prop.maxThreadsPerBlock},
+        {cudaDevAttrMaxBlockDimX, prop.maxThreadsDim[0]},
+        {cudaDevAttrMaxBlockDimY, prop.maxThreadsDim[1]},
+        {cudaDevAttrMaxBlockDimZ, prop.maxThreadsDim[2]},
+        {cudaDevAttrMaxGridDimX, prop.maxGridSize[0]},
+        {cudaDevAttrMaxGridDimY, prop.maxGridSize[1]},
+        {cudaDevAttrMaxGridDimZ, prop.maxGridSize[2]},
+        {cudaDevAttrMaxSharedMemoryPerBlock, static_cast<long long>(prop.sharedMemPerBlock)},
+        {cudaDevAttrTotalConstantMemory, static_cast<long long>(prop.totalConstMem)},
+        {cudaDevAttrWarpSize, prop.warpSize},
+        {cudaDevAttrClockRate, prop.clockRate},
+        {cudaDevAttrMultiProcessorCount, prop.multiProcessorCount},
+        {cudaDevAttrComputeCapabilityMajor, prop.major},
+        {cudaDevAttrComputeCapabilityMinor, prop.minor},
+        {cudaDevAttrMaxSharedMemoryPerBlockOptin, static_cast<long long>(prop.sharedMemPerBlockOptin)},
+    };
+    if (device != 0) {
+        return cuemu::fail(cudaErrorInvalidDevice);
+    }
+    for (const auto &row : table) {
+        if (row.attr == attr) {
+            *value = static_cast<int>(row.value);
+            return cudaSuccess;
+        }
+    }
+    return cuemu::fail(cudaErrorInvalidValue);
+}
+inline cudaError_t cudaDeviceSynchronize() { return cudaSuccess; }
+inline cudaError_t cudaThreadSynchronize() { return cudaSuccess; }
+inline cudaError_t cudaDeviceReset() { cuemu::last_error = cudaSuccess; return cudaSuccess; }
+inline cudaError_t cudaDeviceSetCacheConfig(cudaFuncCache) { return cudaSuccess; }
+inline cudaError_t cudaDeviceSetSharedMemConfig(cudaSharedMemConfig) { return cudaSuccess; }
+inline cudaError_t cudaDriverGetVersion(int *version) { *version = CUDART_VERSION; return cudaSuccess; }
+inline cudaError_t cudaRuntimeGetVersion(int *version) { *version = CUDART_VERSION; return cudaSuccess; }
+template <class F>
+cudaError_t cudaFuncSetAttribute(F, cudaFuncAttribute, int) { return cudaSuccess; }
+template <class F>
+cudaError_t cudaFuncSetCacheConfig(F, cudaFuncCache) { return cudaSuccess; }
+
+// ---- streams and events
+inline cudaError_t cudaStreamCreateWithFlags(cudaStream_t *stream, unsigned flags)
+{
+    *stream = new CUstream_st{flags};
+    return cudaSuccess;
+}
+inline cudaError_t cudaStreamCreate(cudaStream_t *stream) { return cudaStreamCreateWithFlags(stream, cudaStreamDefault); }
+inline cudaError_t cudaStreamCreateWithPriority(cudaStream_t *stream, unsigned flags, int)
+{
+    return cudaStreamCreateWithFlags(stream, flags);
+}
+inline cudaError_t cudaStreamDestroy(cudaStream_t stream) { delete stream; return cudaSuccess; }
+inline cudaError_t cudaStreamSynchronize(cudaStream_t) { return cudaSuccess; }
+inline cudaError_t cudaStreamQuery(cudaStream_t) { return cudaSuccess; }
+inline cudaError_t cudaStreamWaitEvent(cudaStream_t, cudaEvent_t, unsigned = 0) { return cudaSuccess; }
+inline cudaError_t cudaDeviceGetStreamPriorityRange(int *least, int *greatest)
+{
+    *least = 0;
+    *greatest = 0;
+    return cudaSuccess;
+}
+
+inline cudaError_t cudaEventCreateWithFlags(cudaEvent_t *event, unsigned)
+{
+    *event = new CUevent_st{{}, false};
+    return cudaSuccess;
+}
+inline cudaError_t cudaEventCreate(cudaEvent_t *event) { return cudaEventCreateWithFlags(event, cudaEventDefault); }
+inline cudaError_t cudaEventDestroy(cudaEvent_t event) { delete event; return cudaSuccess; }
+inline cudaError_t cudaEventRecord(cudaEvent_t event, cudaStream_t = nullptr)
+{
+    event->when = std::chrono::steady_clock::now();
+    event->recorded = true;
+    return cudaSuccess;
+}
+inline cudaError_t cudaEventSynchronize(cudaEvent_t) { return cudaSuccess; }
+inline cudaError_t cudaEventQuery(cudaEvent_t) { return cudaSuccess; }
+inline cudaError_t cudaEventElapsedTime(float *ms, cudaEvent_t start, cudaEvent_t end)
+{
+    if (!start->recorded || !end->recorded) {
+        return cuemu::fail(cudaErrorInvalidResourceHandle);
+    }
+    *ms = std::chrono::duration<float, std::milli>(end->when - start->when).count();
+    return cudaSuccess;
+}
+
+// ---- occupancy: the fake device always fits the requested block size
+template <class F>
+cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int *blocks, F, int block_size, std::size_t)
+{
+    *blocks = block_size > 0 ? 2048 / block_size : 0;
+    return cudaSuccess;
+}
+template <class F>
+cudaError_t cudaOccupancyMaxPotentialBlockSize(int *min_grid, int *block_size, F, std::size_t = 0, int limit = 0)
+{
+    *block_size = limit > 0 && limit < 1024 ? limit : 1024;
+    *min_grid = cuemu::fake_device().multiProcessorCount * (2048 / *block_size);
+    return cudaSuccess;
+}

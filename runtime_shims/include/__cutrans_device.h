@@ -1,0 +1,174 @@
+/* Stand-in for the device side of CUDA's headers, so libclang parses CUDA without a toolkit.
+ * Declarations only: nothing here is ever compiled into a program. */
+#ifndef CUTRANS_STANDIN_DEVICE_H
+#define CUTRANS_STANDIN_DEVICE_H
+
+#include <stddef.h>
+#include <math.h>
+
+#define __global__ __attribute__((global))
+#define __device__ __attribute__((device))
+#define __host__ __attribute__((host))
+#define __shared__ __attribute__((shared))
+#define __constant__ __attribute__((constant))
+#define __managed__ __attribute__((managed))
+#define __launch_bounds__(...) __attribute__((launch_bounds(__VA_ARGS__)))
+#define __forceinline__ __inline__ __attribute__((always_inline))
+#define __noinline__ __attribute__((noinline))
+#define __restrict__ __restrict
+#define __CUDACC__ 1
+#define __NVCC__ 1
+#define CUDART_VERSION 12040
+#define __CUDACC_VER_MAJOR__ 12
+#define __CUDACC_VER_MINOR__ 4
+
+#define CUTRANS_VEC2(T, N) struct N##2 { T x, y; }; \
+    __host__ __device__ N##2 make_##N##2(T x, T y);
+#define CUTRANS_VEC3(T, N) struct N##3 { T x, y, z; }; \
+    __host__ __device__ N##3 make_##N##3(T x, T y, T z);
+#define CUTRANS_VEC4(T, N) struct N##4 { T x, y, z, w; }; \
+    __host__ __device__ N##4 make_##N##4(T x, T y, T z, T w);
+#define CUTRANS_VECS(T, N) CUTRANS_VEC2(T, N) CUTRANS_VEC3(T, N) CUTRANS_VEC4(T, N)
+CUTRANS_VECS(signed char, char)
+CUTRANS_VECS(unsigned char, uchar)
+CUTRANS_VECS(short, short)
+CUTRANS_VECS(unsigned short, ushort)
+CUTRANS_VECS(int, int)
+CUTRANS_VECS(unsigned int, uint)
+CUTRANS_VECS(long long, longlong)
+CUTRANS_VECS(unsigned long long, ulonglong)
+CUTRANS_VECS(float, float)
+CUTRANS_VECS(double, double)
+#undef CUTRANS_VECS
+#undef CUTRANS_VEC2
+#undef CUTRANS_VEC3
+#undef CUTRANS_VEC4
+
+struct dim3 {
+    unsigned int x, y, z;
+    __host__ __device__ constexpr dim3(unsigned int vx = 1, unsigned int vy = 1, unsigned int vz = 1)
+        : x(vx), y(vy), z(vz) {}
+    __host__ __device__ constexpr dim3(uint3 v) : x(v.x), y(v.y), z(v.z) {}
+};
+
+extern const __device__ uint3 threadIdx;
+extern const __device__ uint3 blockIdx;
+extern const __device__ dim3 blockDim;
+extern const __device__ dim3 gridDim;
+extern const __device__ int warpSize;
+
+/* device overloads of the C math library (clang resolves device calls only to device functions) */
+#define CUTRANS_UNARY(fn) __device__ float fn##f(float); __device__ double fn(double);
+#define CUTRANS_BINARY(fn) __device__ float fn##f(float, float); __device__ double fn(double, double);
+CUTRANS_UNARY(sqrt) CUTRANS_UNARY(cbrt) CUTRANS_UNARY(exp) CUTRANS_UNARY(exp2) CUTRANS_UNARY(expm1)
+CUTRANS_UNARY(log) CUTRANS_UNARY(log2) CUTRANS_UNARY(log10) CUTRANS_UNARY(log1p)
+CUTRANS_UNARY(sin) CUTRANS_UNARY(cos) CUTRANS_UNARY(tan) CUTRANS_UNARY(asin) CUTRANS_UNARY(acos)
+CUTRANS_UNARY(atan) CUTRANS_UNARY(sinh) CUTRANS_UNARY(cosh) CUTRANS_UNARY(tanh) CUTRANS_UNARY(asinh)
+CUTRANS_UNARY(acosh) CUTRANS_UNARY(atanh) CUTRANS_UNARY(erf) CUTRANS_UNARY(erfc) CUTRANS_UNARY(fabs)
+CUTRANS_UNARY(floor) CUTRANS_UNARY(ceil) CUTRANS_UNARY(trunc) CUTRANS_UNARY(round) CUTRANS_UNARY(rint)
+CUTRANS_UNARY(lgamma) CUTRANS_UNARY(tgamma)
+CUTRANS_BINARY(pow) CUTRANS_BINARY(fmin) CUTRANS_BINARY(fmax) CUTRANS_BINARY(fmod) CUTRANS_BINARY(atan2)
+CUTRANS_BINARY(hypot) CUTRANS_BINARY(copysign) CUTRANS_BINARY(fdim) CUTRANS_BINARY(remainder)
+#undef CUTRANS_UNARY
+#undef CUTRANS_BINARY
+__device__ float fmaf(float, float, float);
+__device__ double fma(double, double, double);
+__device__ int abs(int);
+
+/* fast-math intrinsics and CUDA-only math */
+__device__ float __expf(float);
+__device__ float __exp10f(float);
+__device__ float __logf(float);
+__device__ float __log2f(float);
+__device__ float __log10f(float);
+__device__ float __sinf(float);
+__device__ float __cosf(float);
+__device__ float __tanf(float);
+__device__ float __powf(float, float);
+__device__ float __fdividef(float, float);
+__device__ float __fsqrt_rn(float);
+__device__ float __fmaf_rn(float, float, float);
+__device__ float __saturatef(float);
+__device__ float saturate(float);
+__device__ float rsqrtf(float);
+__device__ double rsqrt(double);
+__device__ float exp10f(float);
+__device__ double exp10(double);
+__host__ __device__ int min(int, int);
+__host__ __device__ unsigned int min(unsigned int, unsigned int);
+__host__ __device__ long long min(long long, long long);
+__host__ __device__ float min(float, float);
+__host__ __device__ double min(double, double);
+__host__ __device__ int max(int, int);
+__host__ __device__ unsigned int max(unsigned int, unsigned int);
+__host__ __device__ long long max(long long, long long);
+__host__ __device__ float max(float, float);
+__host__ __device__ double max(double, double);
+
+/* integer intrinsics */
+__device__ int __popc(unsigned int);
+__device__ int __popcll(unsigned long long);
+__device__ int __clz(int);
+__device__ int __clzll(long long);
+__device__ int __ffs(int);
+__device__ int __ffsll(long long);
+__device__ unsigned int __brev(unsigned int);
+__device__ int __mul24(int, int);
+__device__ unsigned int __umul24(unsigned int, unsigned int);
+__device__ int __mulhi(int, int);
+__device__ unsigned int __umulhi(unsigned int, unsigned int);
+
+/* synchronisation */
+__device__ void __syncthreads(void);
+__device__ int __syncthreads_count(int);
+__device__ int __syncthreads_and(int);
+__device__ int __syncthreads_or(int);
+__device__ void __syncwarp(unsigned int mask = 0xffffffffu);
+__device__ void __threadfence(void);
+__device__ void __threadfence_block(void);
+__device__ void __threadfence_system(void);
+
+/* warp intrinsics */
+#define CUTRANS_SHFL(T) \
+    __device__ T __shfl_sync(unsigned int mask, T var, int src, int width = 32); \
+    __device__ T __shfl_up_sync(unsigned int mask, T var, unsigned int delta, int width = 32); \
+    __device__ T __shfl_down_sync(unsigned int mask, T var, unsigned int delta, int width = 32); \
+    __device__ T __shfl_xor_sync(unsigned int mask, T var, int lane_mask, int width = 32);
+CUTRANS_SHFL(int)
+CUTRANS_SHFL(unsigned int)
+CUTRANS_SHFL(long long)
+CUTRANS_SHFL(unsigned long long)
+CUTRANS_SHFL(float)
+CUTRANS_SHFL(double)
+#undef CUTRANS_SHFL
+__device__ unsigned int __ballot_sync(unsigned int mask, int pred);
+__device__ int __any_sync(unsigned int mask, int pred);
+__device__ int __all_sync(unsigned int mask, int pred);
+__device__ unsigned int __activemask(void);
+__device__ unsigned int __lanemask_lt(void);
+
+/* atomics */
+#define CUTRANS_ATOMIC_ARITH(T) \
+    __device__ T atomicAdd(T* address, T val); \
+    __device__ T atomicSub(T* address, T val); \
+    __device__ T atomicExch(T* address, T val); \
+    __device__ T atomicMin(T* address, T val); \
+    __device__ T atomicMax(T* address, T val); \
+    __device__ T atomicCAS(T* address, T compare, T val); \
+    __device__ T atomicAnd(T* address, T val); \
+    __device__ T atomicOr(T* address, T val); \
+    __device__ T atomicXor(T* address, T val);
+CUTRANS_ATOMIC_ARITH(int)
+CUTRANS_ATOMIC_ARITH(unsigned int)
+CUTRANS_ATOMIC_ARITH(unsigned long long)
+#undef CUTRANS_ATOMIC_ARITH
+__device__ float atomicAdd(float* address, float val);
+__device__ double atomicAdd(double* address, double val);
+__device__ float atomicExch(float* address, float val);
+__device__ unsigned int atomicInc(unsigned int* address, unsigned int val);
+__device__ unsigned int atomicDec(unsigned int* address, unsigned int val);
+
+/* read-only loads */
+template <class T> __device__ T __ldg(const T* p);
+
+#endif

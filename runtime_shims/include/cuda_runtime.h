@@ -1,0 +1,8 @@
+/* Stand-in for CUDA's cuda_runtime.h (parsing only): device side, then the host runtime API. */
+#ifndef CUTRANS_STANDIN_CUDA_RUNTIME_H
+#define CUTRANS_STANDIN_CUDA_RUNTIME_H
+#include "__cutrans_device.h"
+#if __has_include("cuda_runtime_api.h")
+#include "cuda_runtime_api.h"
+#endif
+#endif

@@ -1,0 +1,83 @@
+"""Frontend lowering: what becomes IR, and what is refused with which diagnostic."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.types import F32, U32
+
+
+def _kernel(module, name="k"):
+    return next(f for f in module.functions if f.name == name)
+
+
+def test_builtin_indices_become_special_registers(lower):
+    module, diags = lower("__global__ void k(int* o) { o[0] = threadIdx.y + blockIdx.z * gridDim.x + blockDim.x; }")
+    assert not diags
+    regs = {(n.reg, n.dim) for n in walk(_kernel(module)) if isinstance(n, N.SpecialReg)}
+    assert regs == {("thread_idx", "y"), ("block_idx", "z"), ("grid_dim", "x"), ("block_dim", "x")}
+    assert all(n.type == U32 for n in walk(_kernel(module)) if isinstance(n, N.SpecialReg))
+
+
+def test_device_functions_are_lowered_before_their_callers(lower):
+    module, diags = lower("""
+        __device__ float inner(float x) { return x + 1.0f; }
+        __device__ float outer(float x) { return inner(x) * 2.0f; }
+        __global__ void k(float* o) { o[0] = outer(o[1]); }
+        __device__ float unused(float x) { return x; }""")
+    assert not diags
+    assert [f.name for f in module.functions] == ["inner", "outer", "k"]
+
+
+def test_for_statement_parts_are_assigned_by_position(lower):
+    module, _ = lower("__global__ void k(int* o) { int i = 0; for (; i < 4;) { o[i] = i; i++; } for (int j = 0;; j++) { break; } }")
+    loops = [n for n in walk(_kernel(module)) if isinstance(n, N.For)]
+    assert loops[0].init is None and loops[0].cond is not None and loops[0].step is None
+    assert loops[1].init is not None and loops[1].cond is None and loops[1].step is not None
+
+
+def test_macro_literals_are_evaluated(lower):
+    module, _ = lower("#define N 128\n#define SCALE 0.25f\n__global__ void k(float* o) { o[0] = N * SCALE; }")
+    lits = [n for n in walk(_kernel(module)) if isinstance(n, (N.IntLit, N.FloatLit))]
+    assert {n.value for n in lits} >= {128, 0.25}
+
+
+def test_math_precision_classes(lower):
+    module, _ = lower("__global__ void k(float* o) { o[0] = expf(o[1]) + __expf(o[2]) + __fdividef(o[3], o[4]); }")
+    calls = [(n.func, n.precision) for n in walk(_kernel(module)) if isinstance(n, N.MathCall)]
+    assert calls == [("exp", "ieee"), ("exp", "approx"), ("divide", "approx")]
+
+
+def test_implicit_int_to_float_conversion_is_explicit_in_ir(lower):
+    module, _ = lower("__global__ void k(float* o, int n) { o[0] = n; }")
+    casts = [n for n in walk(_kernel(module)) if isinstance(n, N.Cast)]
+    assert casts and casts[0].implicit and casts[0].type == F32
+
+
+@pytest.mark.parametrize("code, snippet, message", [
+    ("L004", "__device__ int f(int x) { return x ? f(x - 1) : 0; } __global__ void k(int* o) { o[0] = f(3); }",
+     "recursion"),
+    ("L002", "__device__ int g(int); __global__ void k(int* o) { o[0] = g(1); }", "no definition"),
+    ("L003", "struct P { float x; }; __global__ void k(P* o) { o[0].x = 1.0f; }", "not supported"),
+    ("L001", "__global__ void k(int* o) { switch (o[0]) { case 1: o[1] = 2; } }", "switch"),
+    ("L001", "extern __shared__ float dyn[]; __global__ void k(float* o) { o[0] = dyn[0]; }", "file-scope"),
+    ("L001", "template <class T> __global__ void k(T* o) { o[0] = 1; }\nvoid h() { int* p = 0; k<<<1, 1>>>(p); }",
+     "template kernel"),
+])
+def test_unsupported_constructs_get_stable_codes_and_locations(lower, code, snippet, message):
+    _, diags = lower(snippet)
+    assert diags, "expected a diagnostic"
+    d = diags[0]
+    assert d.code == code
+    assert message in d.message
+    assert d.line >= 1 and d.col >= 1 and d.path.endswith("snippet.cu")
+
+
+def test_one_bad_kernel_does_not_hide_the_others(lower):
+    module, diags = lower("""
+        __global__ void good(int* o) { o[0] = 1; }
+        __global__ void bad(int* o) { switch (o[0]) { default: break; } }""")
+    assert [f.name for f in module.functions] == ["good"]
+    assert len(diags) == 1 and diags[0].code == "L001"

@@ -1,0 +1,127 @@
+"""The mapping tables: validation, naming conventions, agreement with the stand-in headers and the docs."""
+
+from __future__ import annotations
+
+import clang.cindex as ci
+import pytest
+
+from translator import mappings
+from translator.devtools import generate
+from translator.frontend.clang_setup import parse
+from translator.mappings import TableError, load_table, lookup, parse_table
+
+RECORDS = load_table("runtime")
+
+# The exact set the OpenCL and CPU runtime shims implement (cudaX -> oclrtX / cpurtX).
+SHIM_SUFFIXES = {
+    "Malloc", "Free", "MallocHost", "FreeHost", "HostAlloc", "MallocManaged", "Memcpy", "MemcpyAsync",
+    "Memset", "MemsetAsync", "Memcpy2D", "DeviceSynchronize", "DeviceReset", "GetLastError",
+    "PeekAtLastError", "GetErrorString", "GetErrorName", "GetDeviceCount", "SetDevice", "GetDevice",
+    "GetDeviceProperties", "StreamCreate", "StreamCreateWithFlags", "StreamDestroy", "StreamSynchronize",
+    "EventCreate", "EventCreateWithFlags", "EventRecord", "EventSynchronize", "EventElapsedTime",
+    "EventDestroy", "FuncSetAttribute", "MemGetInfo", "Error_t", "Error", "Stream_t", "Event_t",
+    "DeviceProp", "MemcpyKind", "MemcpyHostToHost", "MemcpyHostToDevice", "MemcpyDeviceToHost",
+    "MemcpyDeviceToDevice", "MemcpyDefault",
+}
+
+ERROR_CODE_SUFFIXES = {r.name[4:] for r in RECORDS if r.section == "error_codes"}
+
+GOOD = {"kind": "function", "hip": "hipX", "opencl": "", "cpu": "",
+        "flags": {"hip": "supported", "opencl": "unsupported", "cpu": "unsupported"}}
+
+
+def test_table_loads_and_is_big_enough():
+    assert len(RECORDS) > 300
+    assert {r.section for r in RECORDS} >= {"memory", "stream", "event", "device", "error", "error_codes",
+                                            "occupancy", "symbol", "peer", "execution", "graph", "texture"}
+
+
+def test_lookup():
+    record = lookup("cudaMemcpyHostToDevice")
+    assert (record.kind, record.hip, record.opencl, record.cpu) == (
+        "constant", "hipMemcpyHostToDevice", "oclrtMemcpyHostToDevice", "cpurtMemcpyHostToDevice")
+    assert lookup("dim3") is None and lookup("not_a_cuda_name") is None
+
+
+def test_sections_sorted_and_names_unique():
+    names = [r.name for r in RECORDS]
+    assert len(names) == len(set(names))
+    for section in {r.section for r in RECORDS}:
+        in_section = [r.name for r in RECORDS if r.section == section]
+        assert in_section == sorted(in_section), section
+
+
+@pytest.mark.parametrize("target,prefix", sorted(mappings.SHIM_PREFIX.items()))
+def test_shim_names_follow_the_convention(target, prefix):
+    for r in RECORDS:
+        name = r.target_name(target)
+        if name:
+            suffix = name[len(prefix):]
+            assert name.startswith(prefix) and suffix in SHIM_SUFFIXES | ERROR_CODE_SUFFIXES, r.name
+            assert name == prefix + r.name[4:] or r.flag(target) == "deprecated", r.name
+
+
+def test_shims_cover_their_set_and_every_error_code():
+    shimmed = {r.name[4:] for r in RECORDS if r.opencl and r.flag("opencl") == "supported"}
+    assert shimmed == SHIM_SUFFIXES | ERROR_CODE_SUFFIXES
+    assert all((r.opencl == "") == (r.cpu == "") for r in RECORDS)
+
+
+def test_error_codes_keep_cuda_spelling_on_the_shims():
+    for r in (r for r in RECORDS if r.section == "error_codes"):
+        assert r.opencl == "oclrt" + r.name[4:] and r.flag("cpu") == "supported"
+
+
+@pytest.mark.parametrize("change,message", [
+    ({"colour": "red"}, "unknown keys"),
+    ({"kind": "variable"}, "kind"),
+    ({"flags": {"hip": "maybe", "opencl": "unsupported", "cpu": "unsupported"}}, "flag 'maybe'"),
+    ({"flags": {"hip": "supported", "opencl": "unsupported"}}, "exactly"),
+    ({"opencl": "oclrtX"}, "does not agree"),
+    ({"hip": ""}, "does not agree"),
+])
+def test_bad_records_are_rejected(change, message):
+    with pytest.raises(TableError, match=message):
+        parse_table({"s": {"cudaX": {**GOOD, **change}}})
+
+
+def test_missing_keys_duplicates_and_order_are_rejected():
+    missing = {k: v for k, v in GOOD.items() if k != "hip"}
+    with pytest.raises(TableError, match="missing keys"):
+        parse_table({"s": {"cudaX": missing}})
+    with pytest.raises(TableError, match="appears in"):
+        parse_table({"a": {"cudaX": GOOD}, "b": {"cudaX": GOOD}})
+    with pytest.raises(TableError, match="not sorted"):
+        parse_table({"s": {"cudaY": GOOD, "cudaX": GOOD}})
+
+
+def test_valid_record_is_frozen():
+    (record,) = parse_table({"s": {"cudaX": {**GOOD, "cuda_added": "9.0"}}})
+    assert record.flag("hip") == "supported" and record.cuda_added == "9.0"
+    with pytest.raises(AttributeError):
+        record.hip = "other"
+
+
+def test_stand_in_headers_declare_every_name(tmp_path):
+    src = tmp_path / "all.cu"
+    src.write_text("#include <cuda_runtime.h>\n#include <cuda.h>\n#include <device_launch_parameters.h>\n")
+    tu, _, _ = parse(str(src))
+    kinds = {ci.CursorKind.FUNCTION_DECL, ci.CursorKind.FUNCTION_TEMPLATE, ci.CursorKind.TYPEDEF_DECL,
+             ci.CursorKind.ENUM_DECL, ci.CursorKind.ENUM_CONSTANT_DECL, ci.CursorKind.STRUCT_DECL,
+             ci.CursorKind.MACRO_DEFINITION}
+    declared = {c.spelling for c in tu.cursor.walk_preorder() if c.kind in kinds}
+    assert sorted(r.name for r in RECORDS if r.name not in declared) == []
+
+
+def test_generated_docs_are_up_to_date():
+    assert [gen.output for gen, _ in generate.stale()] == []
+
+
+def test_generate_check_names_stale_files(tmp_path, capsys):
+    assert generate.main(["--check"], root=tmp_path) == 1
+    assert "docs/support/runtime.md" in capsys.readouterr().out
+    assert generate.main(["--dry-run"], root=tmp_path) == 0 and not (tmp_path / "docs").exists()
+    assert generate.main(["--write"], root=tmp_path) == 0
+    assert generate.main(["--check"], root=tmp_path) == 0
+    text = (tmp_path / "docs/support/runtime.csv").read_text()
+    assert text.startswith("# generated — do not edit; edit translator/mappings/runtime.toml")

@@ -1,0 +1,105 @@
+"""IR passes and the CPU barrier schedule."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.backends.cpu_schedule import BlockLevel, Region, Scheduler, check_returns, context_variables
+from translator.diagnostics import CutransError
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.passes import run_pipeline
+
+
+def _fn(module, name):
+    return next(f for f in module.functions if f.name == name)
+
+
+def test_pointer_spaces_follow_initializers_and_call_sites(lower):
+    module, _ = lower("""
+        __device__ float first(const float* p) { return p[0]; }
+        __global__ void k(float* out, const float* in) {
+            __shared__ float tile[8];
+            const float* g = in + 1;
+            float* s = tile;
+            tile[0] = first(g);
+            out[0] = s[0];
+        }""")
+    module = run_pipeline(module, "opencl")
+    k = _fn(module, "k")
+    spaces = {n.name: n.type.space for n in walk(k) if isinstance(n, N.VarDecl) and hasattr(n.type, "space")}
+    assert spaces == {"g": "global", "s": "shared"}
+    assert _fn(module, "first").params[0].type.space == "global"
+
+
+def test_a_device_function_called_with_two_spaces_is_refused(lower):
+    module, _ = lower("""
+        __device__ float first(const float* p) { return p[0]; }
+        __global__ void k(float* out) {
+            __shared__ float tile[8];
+            tile[0] = 1.0f;
+            out[0] = first(out) + first(tile);
+        }""")
+    with pytest.raises(CutransError, match="cloning"):
+        run_pipeline(module, "opencl")
+
+
+def test_shared_declarations_are_hoisted_to_kernel_scope(lower):
+    module, _ = lower("""
+        __global__ void k(float* out) {
+            if (threadIdx.x < 4) { __shared__ float inner[4]; inner[threadIdx.x] = 1.0f; out[0] = inner[0]; }
+        }""")
+    k = _fn(run_pipeline(module, "opencl"), "k")
+    assert isinstance(k.body.stmts[0], N.VarDecl) and k.body.stmts[0].space == "shared"
+
+
+def test_unique_names_renames_shadowed_variables(lower):
+    module, _ = lower("""
+        __global__ void k(int* out) {
+            int i = 1;
+            { int i = 2; out[i] = i; }
+            out[i] = i;
+        }""")
+    k = _fn(run_pipeline(module, "cpu"), "k")
+    names = [n.name for n in walk(k) if isinstance(n, N.VarDecl)]
+    assert names == ["i", "i_1"]
+    refs = [n.name for n in walk(k) if isinstance(n, N.VarRef)]
+    assert refs == ["out", "i_1", "i_1", "out", "i", "i"]
+
+
+def _schedule(lower, body):
+    module, diags = lower("__global__ void k(int* out, int n) {" + body + "}")
+    assert not diags
+    k = _fn(run_pipeline(module, "cpu"), "k")
+    return Scheduler(k).schedule(k.body.stmts)
+
+
+def test_barriers_split_regions_and_uniform_loops_stay_at_block_level(lower):
+    sched = _schedule(lower, """
+        __shared__ int s[64];
+        int t = threadIdx.x;
+        s[t] = t;
+        __syncthreads();
+        for (int k = 32; k > 0; k /= 2) { if (t < k) s[t] += s[t + k]; __syncthreads(); }
+        out[t] = s[0];""")
+    kinds = [type(x).__name__ for x in sched]
+    assert kinds == ["Region", "Barrier", "BlockLevel", "Region"]
+    assert isinstance(sched[2], BlockLevel) and isinstance(sched[2].parts[0][0], Region)
+    assert set(context_variables(sched)) == {"t"}
+
+
+def test_barrier_under_thread_dependent_condition_is_refused(lower):
+    with pytest.raises(CutransError) as exc:
+        _schedule(lower, "if (threadIdx.x < 16) { __syncthreads(); } out[0] = 1;")
+    assert exc.value.diagnostics[0].code == "L005"
+
+
+def test_loop_with_barrier_and_thread_dependent_bound_is_refused(lower):
+    with pytest.raises(CutransError, match="same for every thread"):
+        _schedule(lower, "for (int i = threadIdx.x; i < n; i++) { __syncthreads(); }")
+
+
+def test_return_before_a_barrier_is_refused(lower):
+    sched = _schedule(lower, "if (threadIdx.x >= n) return; __syncthreads(); out[0] = 1;")
+    with pytest.raises(CutransError, match="return"):
+        check_returns(sched)

@@ -1,0 +1,317 @@
+"""The one C-family emitter every backend derives from (STYLE.md rules 1, 2, 10, 11).
+
+A backend states its differences as class attributes: the kernel qualifier, address-space
+prefixes, barrier and fence spellings, work-item index expressions, the scalar type map, literal
+suffixes and the math table. It overrides a method only when an attribute cannot say it.
+Visitors are named `visit_<Node>` and return text; operator precedence lives in one table.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from translator.diagnostics import CutransError, error
+from translator.ir import nodes as N
+from translator.ir.types import F32, Array, Pointer, Scalar, bits, is_float, is_scalar, SCALARS
+
+# C operator precedence, higher binds tighter.
+PRECEDENCE = {
+    ",": 1, "assign": 2, "?:": 3, "||": 4, "&&": 5, "|": 6, "^": 7, "&": 8, "==": 9, "!=": 9,
+    "<": 10, ">": 10, "<=": 10, ">=": 10, "<<": 11, ">>": 11, "+": 12, "-": 12, "*": 13, "/": 13,
+    "%": 13, "unary": 14, "postfix": 15, "primary": 16,
+}
+
+C_TYPES = {
+    "void": "void", "bool": "bool", "i8": "signed char", "u8": "unsigned char", "i16": "short",
+    "u16": "unsigned short", "i32": "int", "u32": "unsigned int", "i64": "long long",
+    "u64": "unsigned long long", "f32": "float", "f64": "double",
+}
+
+# Math: (IR function, scalar kind) -> format string over the arguments {0}, {1}, {2}.
+_C_LIBM = ("sqrt", "cbrt", "exp", "exp2", "exp10", "expm1", "log", "log2", "log10", "log1p", "sin", "cos",
+           "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "erf", "erfc",
+           "fabs", "floor", "ceil", "trunc", "round", "rint", "lgamma", "tgamma", "pow", "fmin", "fmax",
+           "fmod", "atan2", "hypot", "copysign", "fdim", "remainder", "fma")
+_ARITY = {"pow": 2, "fmin": 2, "fmax": 2, "fmod": 2, "atan2": 2, "hypot": 2, "copysign": 2, "fdim": 2,
+          "remainder": 2, "fma": 3}
+
+
+def _call(name: str, arity: int) -> str:
+    return f"{name}({', '.join('{%d}' % i for i in range(arity))})"
+
+
+C_MATH = {}
+for _f in _C_LIBM:
+    C_MATH[(_f, "f32")] = _call(_f + "f", _ARITY.get(_f, 1))
+    C_MATH[(_f, "f64")] = _call(_f, _ARITY.get(_f, 1))
+C_MATH.update({
+    ("rsqrt", "f32"): "(1.0f / sqrtf({0}))", ("rsqrt", "f64"): "(1.0 / sqrt({0}))",
+    ("divide", "f32"): "({0} / {1})",
+    ("saturate", "f32"): "fminf(fmaxf({0}, 0.0f), 1.0f)",
+    ("min", "f32"): "fminf({0}, {1})", ("max", "f32"): "fmaxf({0}, {1})",
+    ("min", "f64"): "fmin({0}, {1})", ("max", "f64"): "fmax({0}, {1})",
+    ("abs", "i32"): "abs({0})",
+})
+
+
+class CFamilyEmitter:
+    name = "c"
+    kernel_qualifier = ""
+    device_qualifier = "static inline"
+    space_prefix = {"global": "", "shared": "", "constant": "", "local": "", "private": "", "generic": ""}
+    barrier = "__syncthreads()"
+    fences = {"block": "__threadfence_block()", "device": "__threadfence()", "system": "__threadfence_system()"}
+    special_regs = {
+        "thread_idx": "threadIdx.{dim}", "block_idx": "blockIdx.{dim}", "block_dim": "blockDim.{dim}",
+        "grid_dim": "gridDim.{dim}", "warp_size": "32",
+    }
+    special_reg_prec = PRECEDENCE["postfix"]
+    type_map = C_TYPES
+    int_suffix = {"u32": "u", "i64": "LL", "u64": "ULL"}
+    math_table = C_MATH
+    min_max_ints = "cutrans_{op}_{type}({0}, {1})"
+    indent_unit = "    "
+
+    def __init__(self):
+        self.features: set[str] = set()
+        self._dispatch = {}
+
+    # -- errors ------------------------------------------------------------------------------
+    def unsupported(self, node, what: str):
+        loc = node.loc
+        where = (loc.path, loc.line, loc.col) if loc else ("<ir>", 0, 0)
+        raise CutransError(error("B001", f"the {self.name} backend has no spelling for {what}", *where))
+
+    # -- types -------------------------------------------------------------------------------
+    def scalar(self, t: Scalar, node=None) -> str:
+        if t.name not in self.type_map:
+            self.unsupported(node, f"type {t.name}")
+        if t.name == "f64":
+            self.features.add("fp64")
+        return self.type_map[t.name]
+
+    def declare(self, t, name: str, space: str = "private", node=None) -> str:
+        """A C declaration of `name` with IR type `t`, living in `space`."""
+        prefix = self.space_prefix.get(space, "")
+        if isinstance(t, Array):
+            return prefix + self.declare(t.elem, f"{name}[{t.size}]", "private", node)
+        if isinstance(t, Pointer):
+            inner = self.declare(t.pointee, "", t.space, node) if isinstance(t.pointee, Pointer) else (
+                self.space_prefix.get(t.space, "") + ("const " if t.const else "") + self.scalar(t.pointee, node))
+            restrict = " restrict" if t.restrict else ""
+            return f"{prefix}{inner}*{restrict}{' ' + name if name else ''}"
+        return f"{prefix}{self.scalar(t, node)}{' ' + name if name else ''}"
+
+    def type_name(self, t, node=None) -> str:
+        return self.declare(t, "", "private", node)
+
+    # -- dispatch ----------------------------------------------------------------------------
+    def visit(self, node, *args):
+        cls = type(node)
+        fn = self._dispatch.get(cls)
+        if fn is None:
+            fn = getattr(self, f"visit_{cls.__name__}", None)
+            if fn is None:
+                self.unsupported(node, f"IR node {cls.__name__} ({node!r})")
+            self._dispatch[cls] = fn
+        return fn(node, *args)
+
+    # -- functions ---------------------------------------------------------------------------
+    def signature(self, f: N.Function) -> str:
+        params = ", ".join(self.declare(p.type, p.name, "private", p) for p in f.params) or "void"
+        qual = self.kernel_qualifier if f.kind == "kernel" else self.device_qualifier
+        return f"{qual + ' ' if qual else ''}{self.type_name(f.ret, f)} {f.name}({params})"
+
+    def visit_Function(self, f: N.Function, depth: int = 0) -> str:
+        return f"{self.signature(f)}\n{self.visit(f.body, depth)}\n"
+
+    # -- statements --------------------------------------------------------------------------
+    def pad(self, depth: int) -> str:
+        return self.indent_unit * depth
+
+    def body(self, stmt, depth: int) -> str:
+        """A statement used as the body of if/for/while: always braced."""
+        if isinstance(stmt, N.Block):
+            return self.visit(stmt, depth)
+        return "{\n" + self.pad(depth + 1) + self.visit(stmt, depth + 1) + "\n" + self.pad(depth) + "}"
+
+    def visit_Block(self, b: N.Block, depth: int) -> str:
+        lines = "".join(self.pad(depth + 1) + self.visit(s, depth + 1) + "\n" for s in b.stmts)
+        return "{\n" + lines + self.pad(depth) + "}"
+
+    def visit_VarDecl(self, v: N.VarDecl, depth: int = 0) -> str:
+        init = f" = {self.expr(v.init, PRECEDENCE['assign'])}" if v.init is not None else ""
+        return f"{self.declare(v.type, v.name, v.space, v)}{init};"
+
+    def visit_ExprStmt(self, s: N.ExprStmt, depth: int) -> str:
+        return self.expr(s.expr) + ";"
+
+    def visit_If(self, s: N.If, depth: int) -> str:
+        text = f"if ({self.expr(s.cond)}) {self.body(s.then, depth)}"
+        if s.orelse is None:
+            return text
+        if isinstance(s.orelse, N.If):
+            return f"{text} else {self.visit(s.orelse, depth)}"
+        return f"{text} else {self.body(s.orelse, depth)}"
+
+    def visit_For(self, s: N.For, depth: int) -> str:
+        init = self.visit(s.init, depth) if s.init is not None else ";"
+        cond = f" {self.expr(s.cond)}" if s.cond is not None else ""
+        step = f" {self.expr(s.step)}" if s.step is not None else ""
+        return f"for ({init}{cond};{step}) {self.body(s.body, depth)}"
+
+    def visit_While(self, s: N.While, depth: int) -> str:
+        return f"while ({self.expr(s.cond)}) {self.body(s.body, depth)}"
+
+    def visit_DoWhile(self, s: N.DoWhile, depth: int) -> str:
+        return f"do {self.body(s.body, depth)} while ({self.expr(s.cond)});"
+
+    def visit_Return(self, s: N.Return, depth: int) -> str:
+        return "return;" if s.value is None else f"return {self.expr(s.value)};"
+
+    def visit_Break(self, s, depth: int) -> str:
+        return "break;"
+
+    def visit_Continue(self, s, depth: int) -> str:
+        return "continue;"
+
+    def visit_Barrier(self, s: N.Barrier, depth: int) -> str:
+        return self.barrier + ";"
+
+    def visit_Fence(self, s: N.Fence, depth: int) -> str:
+        if s.scope not in self.fences:
+            self.unsupported(s, f"a {s.scope}-scope fence")
+        return self.fences[s.scope] + ";"
+
+    # -- expressions -------------------------------------------------------------------------
+    def expr(self, e, min_prec: int = 0) -> str:
+        text, prec = self.visit(e)
+        return f"({text})" if prec < min_prec else text
+
+    def visit_IntLit(self, e: N.IntLit):
+        suffix = self.int_suffix.get(e.type.name, "") if isinstance(e.type, Scalar) else ""
+        if e.value < 0:
+            if e.value == -(2 ** 31) and e.type.name == "i32":
+                return "(-2147483647 - 1)", PRECEDENCE["primary"]
+            return f"-{-e.value}{suffix}", PRECEDENCE["unary"]
+        return f"{e.value}{suffix}", PRECEDENCE["primary"]
+
+    def float_text(self, value: float, t: Scalar) -> str:
+        if math.isnan(value):
+            return "NAN" if t == F32 else "((double)NAN)"
+        if math.isinf(value):
+            sign = "-" if value < 0 else ""
+            return f"{sign}INFINITY" if t == F32 else f"{sign}((double)INFINITY)"
+        scalar = np.float32(value) if t == F32 else np.float64(value)
+        if value == 0 or 1e-4 <= abs(value) < 1e7:
+            text = np.format_float_positional(scalar, unique=True, trim="0")
+        else:
+            text = np.format_float_scientific(scalar, unique=True, trim="0").replace("e+", "e")
+        return text + ("f" if t == F32 else "")
+
+    def visit_FloatLit(self, e: N.FloatLit):
+        text = e.text or self.float_text(e.value, e.type)
+        prec = PRECEDENCE["unary"] if text.startswith("-") else PRECEDENCE["primary"]
+        return text, prec
+
+    def visit_BoolLit(self, e: N.BoolLit):
+        return ("1" if e.value else "0"), PRECEDENCE["primary"]
+
+    def visit_VarRef(self, e: N.VarRef):
+        return e.name, PRECEDENCE["primary"]
+
+    def visit_SpecialReg(self, e: N.SpecialReg):
+        fmt = self.special_regs.get(e.reg)
+        if fmt is None:
+            self.unsupported(e, f"the special register {e.reg}")
+        return fmt.format(dim=e.dim, index="xyz".index(e.dim) if e.dim else 0), self.special_reg_prec
+
+    def visit_BinOp(self, e: N.BinOp):
+        p = PRECEDENCE[e.op]
+        return f"{self.expr(e.lhs, p)} {e.op} {self.expr(e.rhs, p + 1)}", p
+
+    def visit_UnOp(self, e: N.UnOp):
+        if e.op.startswith("post"):
+            return f"{self.expr(e.operand, PRECEDENCE['postfix'])}{e.op[4:]}", PRECEDENCE["postfix"]
+        operand = self.expr(e.operand, PRECEDENCE["unary"])
+        space = " " if operand[:1] == e.op[-1:] else ""      # keep "- -x" from becoming "--x"
+        return f"{e.op}{space}{operand}", PRECEDENCE["unary"]
+
+    def visit_Assign(self, e: N.Assign):
+        p = PRECEDENCE["assign"]
+        return f"{self.expr(e.target, p + 1)} {e.op} {self.expr(e.value, p)}", p
+
+    def visit_Conditional(self, e: N.Conditional):
+        p = PRECEDENCE["?:"]
+        return f"{self.expr(e.cond, p + 1)} ? {self.expr(e.then, p)} : {self.expr(e.orelse, p)}", p
+
+    def visit_Call(self, e: N.Call):
+        args = ", ".join(self.expr(a, PRECEDENCE["assign"]) for a in e.args)
+        return f"{e.func}({args})", PRECEDENCE["postfix"]
+
+    def math_key(self, e: N.MathCall) -> tuple[str, str]:
+        t = e.args[0].type if e.args else e.type
+        return e.func, t.name if isinstance(t, Scalar) else str(t)
+
+    def visit_MathCall(self, e: N.MathCall):
+        func, tname = self.math_key(e)
+        args = [self.expr(a, PRECEDENCE["assign"]) for a in e.args]
+        if func in ("min", "max") and not is_float(e.type):
+            return self.min_max_ints.format(*args, op=func, type=tname), PRECEDENCE["postfix"]
+        fmt = self.math_table.get((func, tname))
+        if fmt is None:
+            self.unsupported(e, f"math function {func} on {tname}")
+        if tname == "f64":
+            self.features.add("fp64")
+        return fmt.format(*args), PRECEDENCE["postfix"]
+
+    def visit_Index(self, e: N.Index):
+        return f"{self.expr(e.base, PRECEDENCE['postfix'])}[{self.expr(e.index)}]", PRECEDENCE["postfix"]
+
+    def visit_Member(self, e: N.Member):
+        return f"{self.expr(e.base, PRECEDENCE['postfix'])}.{e.field}", PRECEDENCE["postfix"]
+
+    def needs_cast(self, e: N.Cast) -> bool:
+        """Explicit casts always print; implicit ones only where C's own conversion could differ."""
+        if not e.implicit:
+            return True
+        src, dst = e.value.type, e.type
+        if not (is_scalar(src) and is_scalar(dst)):
+            return True
+        kind = lambda t: SCALARS[t.name][1]  # noqa: E731
+        floaty = is_float(src) or is_float(dst)
+        return kind(src) != kind(dst) and floaty or (floaty and bits(src) != bits(dst))
+
+    def visit_Cast(self, e: N.Cast):
+        folded = self.fold_literal_cast(e)
+        if folded is not None:
+            return folded
+        if not self.needs_cast(e):
+            return self.visit(e.value)
+        return f"({self.type_name(e.type, e)}){self.expr(e.value, PRECEDENCE['unary'])}", PRECEDENCE["unary"]
+
+    def fold_literal_cast(self, e: N.Cast):
+        """convert<f32>(2:i32) prints as 2.0f, convert<u32>(2:i32) as 2u: exact, and easier to read."""
+        v = e.value
+        if not e.implicit or not isinstance(v, (N.IntLit, N.FloatLit)) or not is_scalar(e.type):
+            return None
+        if is_float(e.type) and e.type.name in ("f32", "f64"):
+            if isinstance(v, N.IntLit) and abs(v.value) < 2 ** 24:
+                return self.visit(N.FloatLit(float(v.value), "", e.type))
+            if isinstance(v, N.FloatLit) and e.type == F32:
+                return self.visit(N.FloatLit(v.value, "", e.type))
+        if isinstance(v, N.IntLit) and not is_float(e.type) and e.type.name != "bool":
+            lo, hi = _int_range(e.type)
+            if lo <= v.value <= hi:
+                return self.visit(N.IntLit(v.value, e.type))
+        return None
+
+    def visit_Atomic(self, e: N.Atomic):
+        self.unsupported(e, f"atomic {e.op} (atomics arrive with the OpenCL/CPU backend issues)")
+
+
+def _int_range(t: Scalar) -> tuple[int, int]:
+    n, kind = SCALARS[t.name]
+    return (0, 2 ** n - 1) if kind == "uint" else (-(2 ** (n - 1)), 2 ** (n - 1) - 1)

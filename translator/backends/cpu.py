@@ -1,0 +1,134 @@
+"""CPU backend: kernels from IR into C with OpenMP (`<stem>.kernels.c`), host code onto
+runtime_shims/cpu. Blocks are spread over threads with `omp parallel for`; the threads of a
+block become `omp simd` loops, one per parallel region between barriers (cpu_schedule.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translator.backends.base import C_TYPES, CFamilyEmitter
+from translator.backends.cpu_schedule import BlockLevel, Region, Scheduler, check_returns, context_variables
+from translator.backends.program import ProgramBackend, render
+from translator.ir import nodes as N
+from translator.ir.types import Array
+
+THREAD = "cutrans_t"          # the linear thread index inside a block's thread loop
+
+
+class CPUBackend(ProgramBackend, CFamilyEmitter):
+    name = "cpu"
+    kernel_qualifier = "void"
+    device_qualifier = "static inline"
+    type_map = {**C_TYPES, "bool": "_Bool"}
+    barrier = "/* __syncthreads(): region boundary */"
+    fences = {"block": "__atomic_thread_fence(__ATOMIC_SEQ_CST)", "device": "__atomic_thread_fence(__ATOMIC_SEQ_CST)",
+              "system": "__atomic_thread_fence(__ATOMIC_SEQ_CST)"}
+    runtime_dir = "cpu"
+    runtime_header = "cpurt.h"
+    device_suffix = ".kernels.c"
+    template_dir = "cpu"
+
+    def __init__(self):
+        super().__init__()
+        self.context: set[str] = set()
+        self.loop_depth = 0
+        self.in_region = False
+
+    # -- per-thread code -----------------------------------------------------------------------
+    def visit_VarRef(self, e: N.VarRef):
+        text, prec = super().visit_VarRef(e)
+        return (f"{text}[{THREAD}]", prec) if e.name in self.context else (text, prec)
+
+    def visit_VarDecl(self, v: N.VarDecl, depth: int = 0) -> str:
+        if v.name not in self.context:
+            return super().visit_VarDecl(v, depth)
+        if v.init is None:
+            return f"/* {v.name} lives in per-thread storage */"
+        return f"{v.name}[{THREAD}] = {self.expr(v.init)};"
+
+    def visit_Return(self, s: N.Return, depth: int) -> str:
+        if not self.in_region:
+            return super().visit_Return(s, depth)
+        if self.loop_depth:
+            return "goto cutrans_next_thread;"
+        return "continue;"
+
+    def _loop(self, method, s, depth):
+        self.loop_depth += 1
+        try:
+            return method(self, s, depth)
+        finally:
+            self.loop_depth -= 1
+
+    def visit_For(self, s, depth):
+        return self._loop(CFamilyEmitter.visit_For, s, depth)
+
+    def visit_While(self, s, depth):
+        return self._loop(CFamilyEmitter.visit_While, s, depth)
+
+    def visit_DoWhile(self, s, depth):
+        return self._loop(CFamilyEmitter.visit_DoWhile, s, depth)
+
+    # -- kernels -------------------------------------------------------------------------------
+    def kernel(self, f: N.Function) -> str:
+        shared = [s for s in f.body.stmts if isinstance(s, N.VarDecl) and s.space == "shared"]
+        body = [s for s in f.body.stmts if s not in shared]
+        schedule = Scheduler(f).schedule(body)
+        check_returns(schedule)
+        ctx = context_variables(schedule)
+        self.context = set(ctx)
+        decls = [self.declare(s.type, s.name, "private", s) + ";" for s in shared]
+        decls += [self.declare(Array(d.type, 0), d.name, "private", d).replace("[0]", "[cutrans_nthreads]") + ";"
+                  for d in ctx.values()]
+        self.in_region = True
+        block = self.schedule_text(schedule, 2)
+        self.context, self.in_region = set(), False
+        return render("cpu/kernel.c.j2", signature=self.signature(f), decls=decls, body=block)
+
+    def schedule_text(self, schedule: list, depth: int) -> str:
+        out = []
+        for item in schedule:
+            if isinstance(item, Region):
+                out.append(self.region(item, depth))
+            elif isinstance(item, BlockLevel):
+                out.append(self.pad(depth) + self.block_level(item, depth))
+        return "\n".join(out)
+
+    def region(self, region: Region, depth: int) -> str:
+        pad = self.pad(depth)
+        stmts = "".join(self.pad(depth + 2) + self.visit(s, depth + 2) + "\n" for s in region.stmts)
+        uses_goto = "goto cutrans_next_thread;" in stmts
+        label = f"{self.pad(depth + 1)}cutrans_next_thread:;\n" if uses_goto else ""
+        return (f"{pad}#pragma omp simd\n"
+                f"{pad}for (unsigned int {THREAD} = 0; {THREAD} < cutrans_nthreads; ++{THREAD}) {{\n"
+                f"{self.pad(depth + 1)}const cutrans_uint3 threadIdx = cutrans_thread_index({THREAD}, blockDim);\n"
+                f"{self.pad(depth + 1)}{{\n{stmts}{self.pad(depth + 1)}}}\n{label}{pad}}}")
+
+    def block_level(self, item: BlockLevel, depth: int) -> str:
+        s = item.stmt
+        inner = [self.schedule_text(part, depth + 1) for part in item.parts]
+        close = self.pad(depth) + "}"
+        if isinstance(s, N.Block):
+            return "{\n" + inner[0] + "\n" + close
+        if isinstance(s, N.For):
+            init = self.visit(s.init, depth) if s.init is not None else ";"
+            cond = f" {self.expr(s.cond)}" if s.cond is not None else ""
+            step = f" {self.expr(s.step)}" if s.step is not None else ""
+            return f"for ({init}{cond};{step}) {{\n{inner[0]}\n{close}"
+        if isinstance(s, N.While):
+            return f"while ({self.expr(s.cond)}) {{\n{inner[0]}\n{close}"
+        text = f"if ({self.expr(s.cond)}) {{\n{inner[0]}\n{close}"
+        return text + (f" else {{\n{inner[1]}\n{close}" if item.parts[1] else "")
+
+    def device_source(self, module, unit) -> str:
+        functions = [self.kernel(f) if f.kind == "kernel" else self.visit(f) for f in module.functions]
+        return render("cpu/kernels.c.j2", source_name=Path(unit.path).name, functions=functions,
+                      features=self.features)
+
+    def signature(self, f: N.Function) -> str:
+        if f.kind != "kernel":
+            return super().signature(f)
+        params = "".join(", " + self.declare(p.type, p.name, "private", p) for p in f.params)
+        return (f"void {f.name}(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes"
+                f"{params})")

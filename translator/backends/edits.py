@@ -1,0 +1,29 @@
+"""Byte-range edits on an original source file, applied back to front."""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Edit:
+    start: int
+    end: int
+    text: str
+    why: str = ""
+
+
+class OverlappingEdits(ValueError):
+    pass
+
+
+def apply_edits(source: bytes, edits: list[Edit]) -> bytes:
+    """Replace each [start, end) with its text. Edits may not overlap; identical duplicates collapse."""
+    ordered = sorted(set(edits))
+    for a, b in zip(ordered, ordered[1:]):
+        if b.start < a.end or (a.start == a.end == b.start == b.end and a.text != b.text):
+            raise OverlappingEdits(f"edits overlap: {a} and {b}")
+    out = bytearray(source)
+    for e in reversed(ordered):
+        out[e.start:e.end] = e.text.encode("utf-8")
+    return bytes(out)

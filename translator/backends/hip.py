@@ -1,0 +1,76 @@
+"""HIP backend: the original file with edits, so the people who maintain it recognise their code.
+
+Edits: CUDA API names -> HIP names (translator/mappings), CUDA headers -> <hip/hip_runtime.h>, and,
+only with options["launch_syntax"] == "hipLaunchKernelGGL", launches -> hipLaunchKernelGGL(...).
+Comments, formatting, macros and untouched code stay byte-identical. When the file uses CUDA's
+warp-synchronous intrinsics, runtime_shims/hip/cutrans_hip_compat.h is included and shipped with it.
+
+Output naming: `<stem>.hip` for a .cu file (clang and hipcc take .hip as HIP source); a header
+(.cuh, .h, .hpp) keeps its name, so the includes between a project's own files stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from translator.backends.base import CFamilyEmitter
+from translator.backends.edits import Edit, apply_edits
+from translator.backends.host_edits import host_edits
+from translator.diagnostics import CutransError, error
+from translator.frontend.sites import LaunchSite
+from translator.pipeline import Output, Unit
+
+HIP_RUNTIME = "#include <hip/hip_runtime.h>"
+CUDA_HEADERS = ("cuda_runtime.h", "cuda_runtime_api.h", "cuda.h", "device_launch_parameters.h")
+COMPAT_HEADER = "cutrans_hip_compat.h"
+COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
+COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__all_sync", "__shfl_sync",
+                "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync")
+_COMPAT_USE = re.compile(rb"\b(" + b"|".join(n.encode() for n in COMPAT_NAMES) + rb")\b")
+_SOURCE_SUFFIXES = {".cu": ".hip"}
+
+
+def ggl_launch(site: LaunchSite, source: bytes) -> str:
+    """`hipLaunchKernelGGL(kernel, dim3(grid), dim3(block), shmem, stream, args...)`."""
+    callee = site.callee.text(source)
+    if "<" in callee:                      # template arguments may hold commas: protect them
+        callee = f"HIP_KERNEL_NAME({callee})"
+    grid, block, *rest = [s.text(source) for s in site.config_args]
+    rest += ["0", "0"][len(rest):]
+    pieces = [callee, _as_dim3(grid), _as_dim3(block), *rest, *(a.text(source) for a in site.arg_list)]
+    return f"hipLaunchKernelGGL({', '.join(pieces)})"
+
+
+LAUNCH_SYNTAX = {"chevron": None, "hipLaunchKernelGGL": ggl_launch}
+
+
+def _as_dim3(expr: str) -> str:
+    return expr if re.fullmatch(r"dim3\s*\(.*\)", expr, re.S) else f"dim3({expr})"
+
+
+def output_name(path: str) -> str:
+    p = Path(path)
+    return p.stem + _SOURCE_SUFFIXES[p.suffix] if p.suffix in _SOURCE_SUFFIXES else p.name
+
+
+class HipBackend(CFamilyEmitter):
+    name = "hip"
+
+    def translate(self, unit: Unit, options: dict | None = None) -> Output:
+        options = options or {}
+        syntax = options.get("launch_syntax", "chevron")
+        if syntax not in LAUNCH_SYNTAX:
+            raise CutransError(error("U001", f"unknown HIP launch syntax {syntax!r} "
+                                     f"(choose one of {', '.join(LAUNCH_SYNTAX)})"))
+        launch = LAUNCH_SYNTAX[syntax]
+        compat = bool(_COMPAT_USE.search(unit.source))
+        include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "")
+        edits, diags = host_edits(unit.sites, self.name, launch=launch,
+                                  include_map={h: include for h in CUDA_HEADERS})
+        if not any(i.header in CUDA_HEADERS for i in unit.sites.includes):
+            edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
+        text = apply_edits(unit.source, edits)
+        return Output(files={output_name(unit.path): text},
+                      runtime_files=[COMPAT_RUNTIME_FILE] if compat else [],
+                      diagnostics=(list(unit.sites.diagnostics) if launch else []) + diags)

@@ -1,0 +1,109 @@
+"""The host-side edits every backend makes to the original file: API renames, includes, launches,
+and (for backends that move device code elsewhere) dropping device-only declarations."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from typing import Callable
+
+from translator import mappings
+from translator.backends.edits import Edit, apply_edits
+from translator.diagnostics import Diagnostic, error, warning
+from translator.frontend.sites import DeviceDeclSite, HostSites, LaunchSite, NameSite, Span
+
+LaunchRewriter = Callable[[LaunchSite, bytes], str]
+MOVED_COMMENT = "/* cutrans: {kind} '{name}' moved to {where} */"
+_KIND_WORDS = {"kernel": "kernel", "device_function": "device function", "device_variable": "device variable",
+               "constant_variable": "constant", "shared_variable": "shared variable"}
+# What a name's flag on a target means for its rename: (rename?, diagnostic maker or None).
+_FLAG_ACTIONS = {
+    "supported": (True, None),
+    "experimental": (True, None),
+    "deprecated": (True, lambda r, t, s: _diag(warning, "M002", f"'{r.name}' is deprecated in CUDA"
+                                               f"{_since(r.cuda_deprecated)}; translated to "
+                                               f"'{r.target_name(t)}' for {t}", s)),
+    "removed": (True, lambda r, t, s: _diag(warning, "M002", f"'{r.name}' was removed from CUDA"
+                                            f"{_since(r.cuda_removed)}; translated to "
+                                            f"'{r.target_name(t)}' for {t}", s)),
+    "unsupported": (False, lambda r, t, s: _diag(error, "M001", f"'{r.name}' has no equivalent on the "
+                                                 f"{t} target", s)),
+}
+
+
+def _since(version: str) -> str:
+    return f" {version}" if version else ""
+
+
+def _diag(make, code: str, message: str, where: tuple[str, int, int]) -> Diagnostic:
+    return make(code, message, *where)
+
+
+def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None = None,
+               include_map: dict[str, str] | None = None, drop_device_decls: bool = False,
+               moved_note: str = "the device code file") -> tuple[list[Edit], list[Diagnostic]]:
+    """Edits (never overlapping) and diagnostics that turn the host side of `sites` into `target` code.
+
+    launch: `launch(site, source) -> replacement text` for each kernel launch; None leaves launches
+    alone. The callback sees the launch with the API names inside it already renamed.
+    include_map: header as written -> replacement text for the whole directive line.
+    drop_device_decls: replace each device-only (not __host__ __device__) declaration with a one-line
+    comment saying it moved to `moved_note` (e.g. the device file's name), followed by as many
+    newlines as the declaration had, so later lines keep their numbers; sites inside it are left out.
+    """
+    dropped = [d for d in sites.device_decls if drop_device_decls and not d.host_too]
+    kept = [n for n in sites.names if not _inside_any(n.span, dropped)]
+    renames, diags = _name_edits(sites.path, kept, target)
+    launches = [s for s in sites.launches if not _inside_any(s.span, dropped)] if launch else []
+    in_launch = [e for e in renames if _inside_any(e, launches)]
+    edits = [_drop(d, sites.source, moved_note) for d in dropped]
+    edits += [e for e in renames if e not in in_launch]
+    edits += [_launch_edit(s, sites.source, in_launch, launch) for s in launches]
+    edits += [Edit(i.span.start, i.span.end, include_map[i.header], why=f"include {i.header}")
+              for i in sites.includes if i.header in (include_map or {})]
+    return sorted(edits), diags
+
+
+def _drop(decl: DeviceDeclSite, source: bytes, where: str) -> Edit:
+    lines = source[decl.span.start:decl.span.end].count(b"\n")
+    text = MOVED_COMMENT.format(kind=_KIND_WORDS[decl.kind], name=decl.name, where=where) + "\n" * lines
+    return Edit(decl.span.start, decl.span.end, text, why=f"drop device declaration {decl.name}")
+
+
+def _name_edits(path: str, names: list[NameSite], target: str) -> tuple[list[Edit], list[Diagnostic]]:
+    edits, diags = [], []
+    for site in names:
+        record = mappings.lookup(site.name)
+        rename, make_diag = _FLAG_ACTIONS[record.flag(target)]
+        if make_diag is not None:
+            diags.append(make_diag(record, target, (path, site.span.line, site.span.col)))
+        new = record.target_name(target)
+        if rename and new != site.name:
+            edits.append(Edit(site.span.start, site.span.end, new, why=f"rename {site.name}"))
+    return edits, diags
+
+
+def _launch_edit(site: LaunchSite, source: bytes, renames: list[Edit], launch: LaunchRewriter) -> Edit:
+    inner = [e for e in renames if site.span.start <= e.start and e.end <= site.span.end]
+    shifted_site, shifted_source = _with_renames(site, source, inner)
+    return Edit(site.span.start, site.span.end, launch(shifted_site, shifted_source), why=f"launch {site.kernel}")
+
+
+def _with_renames(site: LaunchSite, source: bytes, inner: list[Edit]) -> tuple[LaunchSite, bytes]:
+    """The source with `inner` applied, and `site` with its spans moved to match."""
+    if not inner:
+        return site, source
+    deltas = [(e.end, len(e.text.encode()) - (e.end - e.start)) for e in inner]
+
+    def move(span: Span) -> Span:
+        start = span.start + sum(d for end, d in deltas if end <= span.start)
+        return Span(start, span.end + sum(d for end, d in deltas if end <= span.end), span.line, span.col)
+    moved = dataclasses.replace(
+        site, callee=move(site.callee), config=move(site.config), args=move(site.args), span=move(site.span),
+        config_args=tuple(map(move, site.config_args)), arg_list=tuple(map(move, site.arg_list)))
+    return moved, apply_edits(source, inner)
+
+
+def _inside_any(span, outer) -> bool:
+    """Is `span` (a Span or an Edit) within the span of any site in `outer`?"""
+    return any(o.span.start <= span.start and span.end <= o.span.end for o in outer)

@@ -1,0 +1,210 @@
+"""The `cutrans` command.
+
+Exit codes (STYLE.md rule 12): 0 translated or verified (warnings allowed); 1 error-level
+diagnostics, warnings under --warnings-as-errors, or a verification mismatch; 2 usage,
+configuration, environment or internal failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+import traceback
+from pathlib import Path
+
+from translator import __version__
+from translator.diagnostics import CutransError, Diagnostic, Severity, error, render
+
+EXIT_OK, EXIT_DIAGNOSTICS, EXIT_FAILURE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as a U001 diagnostic with exit code 2."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        print(error("U001", message, "cutrans").format(), file=sys.stderr)
+        sys.exit(EXIT_FAILURE)
+
+
+def _add_compiler_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("compiler options (as clang and nvcc take them)")
+    g.add_argument("-I", dest="include_dirs", action="append", default=[], metavar="DIR", help="add an include folder")
+    g.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME[=VALUE]", help="define a macro")
+    g.add_argument("-U", dest="undefines", action="append", default=[], metavar="NAME", help="undefine a macro")
+    g.add_argument("-include", dest="pre_includes", action="append", default=[], metavar="FILE",
+                   help="include FILE before the input")
+    g.add_argument("-std", dest="std", default="c++17", metavar="STD", help="language standard (default c++17)")
+    g.add_argument("--cuda-path", metavar="DIR", help="parse with a real CUDA toolkit instead of the stand-in headers")
+    g.add_argument("--compiler-arg", dest="extra", action="append", default=[], metavar="ARG",
+                   help="pass ARG to the parser unchanged (repeatable)")
+
+
+def _add_output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--output-format", choices=("text", "concise", "json"), default="text",
+                   help="format of diagnostics (default text)")
+    p.add_argument("--warnings-as-errors", action="store_true", help="exit 1 when any warning is reported")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cutrans", description="Translate CUDA to HIP, OpenCL C and CPU C with OpenMP, "
+                     "and verify that the translations compute what the original computes.")
+    parser.add_argument("--version", action="version", version=f"cutrans {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    conv = sub.add_parser("convert", help="translate CUDA files to a target",
+                          description="Translate each INPUT to the target; output goes to OUTDIR "
+                          "(inputs are never modified).")
+    conv.add_argument("inputs", nargs="+", metavar="INPUT", help=".cu/.cuh/.cpp files")
+    conv.add_argument("--to", required=True, choices=("hip", "opencl", "cpu"), help="the target")
+    conv.add_argument("-o", "--output-dir", required=True, metavar="OUTDIR", help="folder for the output files")
+    _add_compiler_options(conv)
+    _add_output_options(conv)
+
+    ver = sub.add_parser("verify", help="run the original and its translations, compare the numbers",
+                         description="Build and run the original program (real CUDA on an NVIDIA GPU, else the "
+                         "CPU emulation in runtime_shims/emulate) and each translated program with the same "
+                         "arguments; compare exit status and printed numbers. Exit 0 only if every target matches.")
+    ver.add_argument("inputs", nargs="+", metavar="PATH", help="CUDA program(s): one .cu file each")
+    ver.add_argument("--targets", default="opencl,cpu", help="comma-separated targets (default opencl,cpu)")
+    ver.add_argument("--args", default="", help="the program's command line, as one shell-quoted string")
+    ver.add_argument("--format", choices=("text", "json", "junit"), default="text", help="report format")
+    ver.add_argument("--timeout", type=float, default=120.0, help="seconds each program may run (default 120)")
+    ver.add_argument("--keep", action="store_true", help="keep the build folder and print its path")
+    ver.add_argument("--rel-tol", type=float, default=None, help="relative tolerance for printed numbers")
+    ver.add_argument("--abs-tol", type=float, default=None, help="absolute tolerance for printed numbers")
+    ver.add_argument("--ignore", action="append", default=[], metavar="REGEX",
+                     help="also ignore output lines matching REGEX (timing lines are ignored by default)")
+    ver.add_argument("--strict", action="store_true", help="count 'unsupported' results as failures")
+    _add_compiler_options(ver)
+
+    ir = sub.add_parser("ir", help="print the IR of a file's device code")
+    ir.add_argument("input", metavar="FILE")
+    ir.add_argument("--after", choices=("opencl", "cpu"), help="print the IR after that target's passes")
+    _add_compiler_options(ir)
+
+    demo = sub.add_parser("demo", help="translate every sample to all targets, verify, print a table")
+    demo.add_argument("--samples", default=None, help="folder of samples (default: the project's samples/)")
+    demo.add_argument("--format", choices=("text", "json", "junit"), default="text", help="report format")
+    return parser
+
+
+def compile_options(args):
+    from translator.frontend.clang_setup import CompileOptions
+    return CompileOptions(include_dirs=args.include_dirs, defines=args.defines, undefines=args.undefines,
+                          pre_includes=args.pre_includes, std=args.std, cuda_path=args.cuda_path,
+                          extra=args.extra)
+
+
+def _report(diags: list[Diagnostic], fmt: str = "text") -> None:
+    if diags:
+        print(render(diags, fmt), file=sys.stderr)
+
+
+def _diag_exit(diags: list[Diagnostic], warnings_as_errors: bool = False) -> int:
+    worst = max((d.severity for d in diags), default=Severity.NOTE)
+    if worst >= Severity.ERROR or (warnings_as_errors and worst >= Severity.WARNING):
+        return EXIT_DIAGNOSTICS
+    return EXIT_OK
+
+
+def cmd_convert(args) -> int:
+    from translator.driver import convert_file, write_output
+    outdir = Path(args.output_dir)
+    inputs = {Path(p).resolve() for p in args.inputs}
+    all_diags: list[Diagnostic] = []
+    for path in args.inputs:
+        try:
+            output, diags = convert_file(path, args.to, compile_options(args))
+            write_output(output, outdir, inputs)
+        except CutransError as exc:
+            diags = exc.diagnostics
+        all_diags += diags
+    _report(all_diags, args.output_format)
+    return _diag_exit(all_diags, args.warnings_as_errors)
+
+
+def cmd_ir(args) -> int:
+    from translator.driver import load_unit
+    from translator.ir.printer import print_ir
+    unit = load_unit(args.input, compile_options(args))
+    errors = [d for d in unit.diagnostics if d.severity >= Severity.ERROR]
+    _report(unit.diagnostics)
+    if errors:
+        return EXIT_DIAGNOSTICS
+    module = unit.module
+    if args.after:
+        from translator.passes import run_pipeline
+        module = run_pipeline(module, args.after)
+    sys.stdout.write(print_ir(module))
+    return EXIT_OK
+
+
+def _policy(args):
+    from translator.verify.compare import DEFAULT_POLICY, ComparePolicy
+    policy = DEFAULT_POLICY
+    if args.rel_tol is not None or args.abs_tol is not None:
+        policy = ComparePolicy(rel_tol=args.rel_tol if args.rel_tol is not None else policy.rel_tol,
+                               abs_tol=args.abs_tol if args.abs_tol is not None else policy.abs_tol,
+                               ignore_patterns=policy.ignore_patterns)
+    return policy.with_ignored(*args.ignore) if args.ignore else policy
+
+
+def _render_results(results, fmt: str) -> str:
+    from translator.verify import report
+    return {"text": report.render_text, "json": report.render_json, "junit": report.render_junit}[fmt](results)
+
+
+def cmd_verify(args) -> int:
+    from translator.driver import TARGETS
+    from translator.verify.program import verify_program
+    from translator.verify.report import exit_code
+    targets = [t.strip() for t in args.targets.split(",") if t.strip()]
+    unknown = [t for t in targets if t not in TARGETS + ("cuda",)]
+    if unknown or not targets:
+        raise CutransError(error("U001", f"unknown target(s) {', '.join(unknown) or '(none)'}; "
+                                 f"choose from {', '.join(TARGETS)}"))
+    try:
+        program_args = shlex.split(args.args)
+    except ValueError as exc:
+        raise CutransError(error("U001", f"--args is not a valid shell-quoted string: {exc}")) from None
+    results = []
+    for path in args.inputs:
+        results += verify_program(path, targets, options=compile_options(args), program_args=program_args,
+                                  timeout=args.timeout, keep=args.keep, policy=_policy(args))
+    print(_render_results(results, args.format))
+    return exit_code(results, strict=args.strict)
+
+
+def cmd_demo(args) -> int:
+    from translator.verify.demo import run_demo
+    return run_demo(args.samples, args.format)
+
+
+COMMANDS = {"convert": cmd_convert, "verify": cmd_verify, "ir": cmd_ir, "demo": cmd_demo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except CutransError as exc:
+        _report(exc.diagnostics, getattr(args, "output_format", "text"))
+        worst = max(d.severity for d in exc.diagnostics)
+        usage = all(d.code.startswith("U") or d.code.startswith("V005") for d in exc.diagnostics)
+        return EXIT_FAILURE if usage or worst < Severity.ERROR else EXIT_DIAGNOSTICS
+    except KeyboardInterrupt:
+        print("cutrans: interrupted", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:  # an internal error: say so plainly, never a bare traceback
+        if os.environ.get("CUTRANS_DEBUG"):
+            traceback.print_exc()
+        print(error("U002", f"internal error: {type(exc).__name__}: {exc} (set CUTRANS_DEBUG=1 for the "
+                    f"traceback, and please report it)", "cutrans").format(), file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Developer commands (not part of the `cutrans` command line)."""

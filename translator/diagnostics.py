@@ -1,0 +1,114 @@
+"""Diagnostics in clang's format, with stable codes kept in one registry.
+
+A code's first letter names its family:
+  P  parse (frontend)           L  lowering (IR passes)
+  M  mapping (API tables)       B  backend (emission)
+  V  verify (references, runs)  U  usage / configuration / environment
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+
+
+class Severity(enum.IntEnum):
+    NOTE = 0
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclasses.dataclass(frozen=True)
+class Code:
+    code: str
+    status: str  # stable | preview | deprecated | removed
+    summary: str
+
+
+_CODES = [
+    # parse
+    Code("P001", "stable", "the input file does not exist or cannot be read"),
+    Code("P002", "stable", "the compiler front end reported an error in the input"),
+    Code("P003", "stable", "the input contains no CUDA device code"),
+    Code("P004", "stable", "the input language is not CUDA, HIP or C++"),
+    Code("P005", "stable", "libclang could not be loaded or could not parse the file"),
+    # lowering
+    Code("L001", "stable", "a construct in device code has no translation yet"),
+    Code("L002", "stable", "a call in device code names a function that is not available in device code"),
+    Code("L003", "stable", "a type used in device code cannot be represented"),
+    Code("L004", "stable", "recursion in device code"),
+    Code("L005", "stable", "a barrier sits where the CPU target cannot place it yet"),
+    Code("L006", "stable", "the IR verifier found an inconsistency (internal error)"),
+    # mapping
+    Code("M001", "stable", "a CUDA API name has no equivalent on the target"),
+    Code("M002", "stable", "a CUDA API name is deprecated on the target"),
+    Code("M003", "stable", "a kernel launch could not be rewritten"),
+    # backend
+    Code("B001", "stable", "the backend has no spelling for an IR operation (internal error)"),
+    Code("B002", "stable", "the output file could not be written"),
+    # verify
+    Code("V001", "stable", "the reference program could not be built or run"),
+    Code("V002", "stable", "a translated program could not be built"),
+    Code("V003", "stable", "a translated program's output differs from the reference"),
+    Code("V004", "stable", "a program ran past its time limit"),
+    Code("V005", "stable", "a tool the target needs is not installed"),
+    # usage
+    Code("U001", "stable", "bad command-line usage or configuration"),
+    Code("U002", "stable", "an internal error in cutrans"),
+]
+CODES: dict[str, Code] = {c.code: c for c in _CODES}
+
+
+@dataclasses.dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    code: str
+    message: str
+    path: str = "<command line>"
+    line: int = 0
+    col: int = 0
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unregistered diagnostic code {self.code!r}")
+
+    @property
+    def location(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col}"
+        return self.path
+
+    def format(self) -> str:
+        return f"{self.location}: {self.severity}: {self.message} [{self.code}]"
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.col,
+                "severity": str(self.severity), "code": self.code, "message": self.message}
+
+
+def error(code: str, message: str, path: str = "<command line>", line: int = 0, col: int = 0) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, code, message, path, line, col)
+
+
+def warning(code: str, message: str, path: str = "<command line>", line: int = 0, col: int = 0) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, code, message, path, line, col)
+
+
+class CutransError(Exception):
+    """Raised to abandon one input; carries the diagnostics that explain why."""
+
+    def __init__(self, *diags: Diagnostic):
+        super().__init__("; ".join(d.format() for d in diags))
+        self.diagnostics = list(diags)
+
+
+def render(diags: list[Diagnostic], fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps({"diagnostics": [d.to_json() for d in diags]}, indent=2)
+    if fmt == "concise":
+        return "\n".join(f"{d.location}: {d.code} {d.message}" for d in diags)
+    return "\n".join(d.format() for d in diags)

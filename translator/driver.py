@@ -1,0 +1,84 @@
+"""Loading inputs and converting them: the layer between the command line and the pipeline."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from translator.diagnostics import CutransError, Diagnostic, Severity, error
+from translator.frontend.clang_setup import CompileOptions, parse
+from translator.pipeline import Output, Unit
+
+TARGETS = ("hip", "opencl", "cpu")
+SHIMS = Path(__file__).resolve().parents[1] / "runtime_shims"
+
+
+def backend_for(target: str):
+    """A fresh backend object for `target` (backends keep per-file state)."""
+    from translator.backends.cpu import CPUBackend
+    from translator.backends.hip import HipBackend
+    from translator.backends.opencl import OpenCLBackend
+    table = {"hip": HipBackend, "opencl": OpenCLBackend, "cpu": CPUBackend}
+    if target not in table:
+        raise CutransError(error("U001", f"unknown target '{target}' (choose from {', '.join(TARGETS)})"))
+    return table[target]()
+
+
+def load_unit(path: str, options: CompileOptions | None = None) -> Unit:
+    """Parse `path` and lower its device code. Lowering problems become the unit's diagnostics,
+    so a backend that needs no IR (HIP) still converts the file."""
+    from translator.frontend.host_sites import collect_host_sites
+    from translator.frontend.lower import lower_module
+    tu, source, warnings = parse(path, options)
+    sites = collect_host_sites(tu, path, source)
+    module, lowering = lower_module(tu, path)
+    if not module.functions and not sites.launches and not lowering:
+        warnings.append(Diagnostic(Severity.WARNING, "P003", "no CUDA kernels found in this file", path, 1, 1))
+    return Unit(path, source, sites, module, warnings + list(getattr(sites, "diagnostics", [])) + lowering)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_output(output: Output, outdir: Path, inputs: set[Path]) -> list[Path]:
+    """Write a backend's files and the runtime files it needs; never overwrite an input."""
+    written = []
+    files = dict(output.files)
+    for rel in output.runtime_files:
+        files.setdefault(Path(rel).name, (SHIMS / rel).read_bytes())
+    for name, data in sorted(files.items()):
+        dest = (outdir / name).resolve()
+        if dest in inputs:
+            raise CutransError(error("B002", f"refusing to overwrite the input file '{dest}'", str(dest)))
+        if dest.exists() and dest.read_bytes() == data:
+            written.append(dest)
+            continue
+        try:
+            write_atomic(dest, data)
+        except OSError as exc:
+            raise CutransError(error("B002", f"cannot write '{dest}': {exc.strerror}", str(dest))) from None
+        written.append(dest)
+    return written
+
+
+def convert_file(path: str, target: str, options: CompileOptions | None = None) -> tuple[Output, list[Diagnostic]]:
+    """Translate one file; returns the output and every diagnostic (warnings included)."""
+    unit = load_unit(path, options)
+    backend = backend_for(target)
+    output = backend.translate(unit, {})
+    warnings = [d for d in unit.diagnostics if d.severity < Severity.ERROR]
+    return output, warnings + output.diagnostics
+

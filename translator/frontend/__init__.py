@@ -1,0 +1,1 @@
+"""libclang -> IR, plus the host-side sites a backend edits."""

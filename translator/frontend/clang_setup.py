@@ -1,0 +1,107 @@
+"""Loading libclang and parsing one CUDA/HIP file hermetically (or with a real toolkit)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+from translator.diagnostics import CutransError, Diagnostic, Severity, error
+
+SHIMS = Path(__file__).resolve().parents[2] / "runtime_shims"
+STAND_IN_INCLUDE = SHIMS / "include"
+CUDA_SUFFIXES = {".cu", ".cuh", ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hip"}
+
+
+@dataclasses.dataclass
+class CompileOptions:
+    """Compiler options as clang and nvcc take them (-I, -D, -U, -include, -std, and extra args)."""
+    include_dirs: list[str] = dataclasses.field(default_factory=list)
+    defines: list[str] = dataclasses.field(default_factory=list)
+    undefines: list[str] = dataclasses.field(default_factory=list)
+    pre_includes: list[str] = dataclasses.field(default_factory=list)
+    std: str = "c++17"
+    cuda_path: str | None = None
+    extra: list[str] = dataclasses.field(default_factory=list)
+
+    def preprocessor_args(self) -> list[str]:
+        args = [f"-I{d}" for d in self.include_dirs]
+        args += [f"-D{d}" for d in self.defines] + [f"-U{u}" for u in self.undefines]
+        for inc in self.pre_includes:
+            args += ["-include", inc]
+        return args
+
+    def clang_args(self) -> list[str]:
+        args = ["-x", "cuda", "--cuda-host-only", f"-std={self.std}", "-Wno-unknown-cuda-version",
+                "-nocudalib", "-D__CUTRANS__=1"]
+        if self.cuda_path:
+            args += [f"--cuda-path={self.cuda_path}"]
+        else:
+            # nvcc includes cuda_runtime.h implicitly; so do we, from the stand-in headers
+            args += ["-nocudainc", f"-isystem{STAND_IN_INCLUDE}", "-include", "cuda_runtime.h"]
+        return args + self.preprocessor_args() + self.extra
+
+
+_INDEX = None
+
+
+def _index():
+    global _INDEX
+    if _INDEX is None:
+        try:
+            import clang.cindex as ci
+            if hasattr(ci.Config, "libcxx_dir"):
+                ci.Config.libcxx_dir = None   # its libc++ folder breaks glibc's math.h
+            _INDEX = ci.Index.create()
+        except Exception as exc:  # the binding or the shared library is missing
+            raise CutransError(error("P005", f"cannot load libclang: {exc}")) from None
+    return _INDEX
+
+
+def _clang_diag(d, path: str) -> Diagnostic | None:
+    import clang.cindex as ci
+    sev = {ci.Diagnostic.Warning: Severity.WARNING, ci.Diagnostic.Error: Severity.ERROR,
+           ci.Diagnostic.Fatal: Severity.ERROR}.get(d.severity)
+    if sev is None:
+        return None
+    loc = d.location
+    where = loc.file.name if loc.file else path
+    return Diagnostic(sev, "P002", d.spelling, where, loc.line, loc.column)
+
+
+def check_input(path: str) -> bytes:
+    p = Path(path)
+    if not p.is_file():
+        raise CutransError(error("P001", f"no such file: '{path}'", path))
+    if p.suffix.lower() not in CUDA_SUFFIXES:
+        raise CutransError(error("P004", f"'{p.name}' is not a CUDA, HIP or C++ source file "
+                                 f"(expected one of {', '.join(sorted(CUDA_SUFFIXES))})", path))
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise CutransError(error("P001", f"cannot read '{path}': {exc.strerror}", path)) from None
+    if b"\0" in data[:4096]:
+        raise CutransError(error("P004", f"'{p.name}' is a binary file, not CUDA source", path))
+    return data
+
+
+def parse(path: str, options: CompileOptions | None = None):
+    """Parse `path`; return (translation unit, source bytes, warnings). Errors raise CutransError."""
+    import clang.cindex as ci
+    options = options or CompileOptions()
+    source = check_input(path)
+    try:
+        tu = _index().parse(path, args=options.clang_args(),
+                            options=ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD)
+    except ci.TranslationUnitLoadError as exc:
+        raise CutransError(error("P005", f"libclang failed to parse the file: {exc}", path)) from None
+    diags = [x for x in (_clang_diag(d, path) for d in tu.diagnostics) if x]
+    errors = [d for d in diags if d.severity == Severity.ERROR]
+    if errors:
+        raise CutransError(*errors)
+    return tu, source, diags
+
+
+def in_main_file(cursor, path: str) -> bool:
+    f = cursor.location.file
+    return f is not None and os.path.samefile(f.name, path) if f else False

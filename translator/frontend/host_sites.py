@@ -1,0 +1,299 @@
+"""Collect the host-side edit sites of one parsed file: includes, CUDA API names, launches, device decls.
+
+Everything is located by byte offsets in the main file. CUDA API names come from the raw token stream
+(so names inside macro definitions and macro arguments are found too, each exactly once); launches come
+from the cursors, with a token fallback for a launch written inside a macro argument (where libclang
+gives zero-length extents). A launch whose `<<<` lives in a macro definition cannot be edited in place:
+it is reported as an M003 diagnostic on HostSites.diagnostics.
+"""
+
+from __future__ import annotations
+
+import clang.cindex as ci
+
+from translator import mappings
+from translator.diagnostics import error
+from translator.frontend.sites import DeviceDeclSite, HostSites, IncludeSite, LaunchSite, NameSite, Span
+
+K = ci.CursorKind
+_SCOPES = {K.NAMESPACE, K.LINKAGE_SPEC, K.UNEXPOSED_DECL}
+_DECL_KINDS = {K.FUNCTION_DECL, K.FUNCTION_TEMPLATE, K.VAR_DECL}
+_VAR_KIND = {K.CUDACONSTANT_ATTR: "constant_variable", K.CUDASHARED_ATTR: "shared_variable",
+             K.CUDADEVICE_ATTR: "device_variable"}
+_CONFIG_CALLEE = "__cudaPushCallConfiguration"
+_OPEN, _CLOSE = {"(": ")", "[": "]", "{": "}"}, {")", "]", "}"}
+
+
+class _File:
+    """The main file's bytes, tokens and helpers to build Spans."""
+
+    def __init__(self, tu, path: str, source: bytes):
+        self.path, self.source = path, source
+        self.main = tu.spelling           # the file name as libclang reports it in locations
+        self.line_starts = [0] + [i + 1 for i, b in enumerate(source) if b == 0x0A]
+        f = tu.get_file(self.main)
+        rng = ci.SourceRange.from_locations(ci.SourceLocation.from_offset(tu, f, 0),
+                                            ci.SourceLocation.from_offset(tu, f, len(source)))
+        self.tokens = [(t.spelling, t.kind, t.extent.start.offset, t.extent.end.offset)
+                       for t in tu.get_tokens(extent=rng)]
+
+    def span(self, start: int, end: int) -> Span:
+        line = _bisect(self.line_starts, start)
+        col = len(self.source[self.line_starts[line - 1]:start].decode("utf-8", "replace")) + 1
+        return Span(start, end, line, col)
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token that starts at or after `offset`."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid][2] < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def _bisect(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _in_file(cursor, path: str) -> bool:
+    f = cursor.location.file
+    return f is not None and f.name == path
+
+
+def collect_host_sites(tu, path: str, source: bytes) -> HostSites:
+    """All host-side edit sites of the main file `path` of `tu` (whose bytes are `source`)."""
+    fl = _File(tu, path, source)
+    sites = HostSites(path=path, source=source)
+    sites.includes = _includes(tu, fl)
+    sites.names = _names(fl, sites.includes)
+    sites.device_decls = _device_decls(tu.cursor, fl)
+    sites.launches, sites.diagnostics = _launches(tu, fl)
+    return sites
+
+
+# ---------------------------------------------------------------- includes
+
+def _includes(tu, fl: _File) -> list[IncludeSite]:
+    out = []
+    for cur in tu.cursor.get_children():
+        if cur.kind != K.INCLUSION_DIRECTIVE or not _in_file(cur, fl.main):
+            continue
+        start = cur.extent.start.offset
+        start = fl.source.rfind(b"#", fl.line_starts[cur.extent.start.line - 1], start + 1)
+        end = fl.source.find(b"\n", start)
+        end = len(fl.source) if end < 0 else end
+        end -= fl.source[end - 1:end] == b"\r"
+        text = fl.source[start:end].decode("utf-8", "replace")
+        out.append(IncludeSite(cur.spelling, "<" in text.split(cur.spelling)[0], fl.span(start, end)))
+    return out
+
+
+# ---------------------------------------------------------------- API names
+
+def _names(fl: _File, includes: list[IncludeSite]) -> list[NameSite]:
+    known = mappings.names()
+    skip = [(i.span.start, i.span.end) for i in includes]
+    out = []
+    for spelling, kind, start, end in fl.tokens:
+        if kind != ci.TokenKind.IDENTIFIER or spelling not in known:
+            continue
+        if any(a <= start < b for a, b in skip):
+            continue
+        out.append(NameSite(spelling, mappings.lookup(spelling).kind, fl.span(start, end)))
+    return out
+
+
+# ---------------------------------------------------------------- device-only declarations
+
+def _device_decls(scope, fl: _File) -> list[DeviceDeclSite]:
+    out: list[DeviceDeclSite] = []
+    for cur in scope.get_children():
+        if not _in_file(cur, fl.main):
+            continue
+        if cur.kind in _SCOPES:
+            out += _device_decls(cur, fl)
+        elif cur.kind in _DECL_KINDS:
+            site = _decl_site(cur, scope, fl)
+            if site is not None:
+                _append_merged(out, site)
+    return out
+
+
+def _decl_kind(cur) -> tuple[str, bool] | None:
+    attrs = {c.kind for c in cur.get_children() if c.kind.is_attribute()}
+    if cur.kind == K.VAR_DECL:
+        kinds = [v for k, v in _VAR_KIND.items() if k in attrs]
+        return (kinds[0], False) if kinds else None
+    if K.CUDAGLOBAL_ATTR in attrs:
+        return "kernel", False
+    if K.CUDADEVICE_ATTR in attrs:
+        return "device_function", K.CUDAHOST_ATTR in attrs
+    return None
+
+
+def _decl_site(cur, scope, fl: _File) -> DeviceDeclSite | None:
+    kind = _decl_kind(cur)
+    if kind is None:
+        return None
+    start, end = cur.extent.start.offset, cur.extent.end.offset
+    if scope.kind == K.LINKAGE_SPEC and b"{" not in fl.source[scope.extent.start.offset:start]:
+        start = scope.extent.start.offset          # `extern "C" __global__ void k() {}`: take it whole
+    i = fl.token_index(end)
+    if i < len(fl.tokens) and fl.tokens[i][0] == ";" and fl.source[end:fl.tokens[i][2]].strip() == b"":
+        end = fl.tokens[i][3]
+    return DeviceDeclSite(cur.spelling, kind[0], fl.span(start, end), host_too=kind[1])
+
+
+def _append_merged(out: list[DeviceDeclSite], site: DeviceDeclSite) -> None:
+    """`__device__ int a, b;` gives two cursors over one declaration: keep one site for both."""
+    if out and site.span.start < out[-1].span.end:
+        prev = out.pop()
+        span = Span(prev.span.start, max(prev.span.end, site.span.end), prev.span.line, prev.span.col)
+        site = DeviceDeclSite(f"{prev.name}, {site.name}", prev.kind, span, prev.host_too)
+    out.append(site)
+
+
+# ---------------------------------------------------------------- launches
+
+def _launch_cursors(tu, path: str):
+    """Launch expressions in the main file (only its top-level declarations are walked: headers are big)."""
+    for top in tu.cursor.get_children():
+        if not _in_file(top, path):
+            continue
+        for cur in top.walk_preorder():
+            if cur.kind == K.CALL_EXPR and cur.spelling != _CONFIG_CALLEE:
+                kids = list(cur.get_children())
+                if len(kids) > 1 and kids[1].kind == K.CALL_EXPR and kids[1].spelling == _CONFIG_CALLEE:
+                    yield cur, kids
+
+
+def _kernel_name(callee) -> str:
+    ref = callee.referenced
+    if ref is not None and ref.spelling:
+        return ref.spelling
+    return next((c.spelling for c in callee.walk_preorder() if c.spelling), callee.spelling)
+
+
+def _launches(tu, fl: _File):
+    macros = [c for c in tu.cursor.get_children()
+              if c.kind == K.MACRO_INSTANTIATION and _in_file(c, fl.main)]
+    launches, diags, pending = [], [], {}
+    for cur, kids in _launch_cursors(tu, fl.main):
+        config = kids[1]
+        text = fl.source[config.extent.start.offset:config.extent.end.offset]
+        if text.startswith(b"<<<") and text.endswith(b">>>"):
+            launches.append(_launch_from_cursors(cur, kids, fl))
+            continue
+        macro = next((m for m in macros if m.extent.start.offset == cur.extent.start.offset), None)
+        pending.setdefault(macro.extent.start.offset if macro else -1, (macro, []))[1].append((cur, kids))
+    for macro, group in pending.values():
+        found, diag = _launches_in_macro(macro, group, fl)
+        launches += found
+        diags += diag
+    launches.sort(key=lambda s: s.span.start)
+    return launches, diags
+
+
+def _launch_from_cursors(cur, kids, fl: _File) -> LaunchSite:
+    def sp(c):
+        return fl.span(c.extent.start.offset, c.extent.end.offset)
+
+    def written(c, lo: int, hi: int) -> bool:     # defaulted arguments have no extent in the launch
+        return _in_file(c, fl.main) and lo <= c.extent.start.offset < c.extent.end.offset <= hi
+    config = kids[1]
+    lo, hi = config.extent.start.offset, config.extent.end.offset
+    cfg_args = [c for c in list(config.get_children())[1:] if written(c, lo, hi)]
+    args = [c for c in kids[2:] if written(c, hi, cur.extent.end.offset)]
+    open_paren = fl.source.index(b"(", config.extent.end.offset)
+    return LaunchSite(kernel=_kernel_name(kids[0]), callee=sp(kids[0]), config=sp(config),
+                      config_args=tuple(sp(c) for c in cfg_args),
+                      args=fl.span(open_paren, cur.extent.end.offset),
+                      arg_list=tuple(sp(c) for c in args), span=sp(cur))
+
+
+def _launches_in_macro(macro, group, fl: _File):
+    """Launches inside one macro invocation: locate them by tokens when written in its arguments."""
+    if macro is not None:
+        lo, hi = fl.token_index(macro.extent.start.offset), fl.token_index(macro.extent.end.offset)
+        chevrons = [i for i in range(lo, hi) if fl.tokens[i][0] == "<<<"]
+        if len(chevrons) == len(group):
+            sites = [_launch_from_tokens(i, kids, fl) for i, (_, kids) in zip(chevrons, group)]
+            if all(sites):
+                return sites, []
+    where = fl.span(group[0][0].extent.start.offset, group[0][0].extent.start.offset)
+    how = f"is written through macro '{macro.spelling}'" if macro is not None else "has no source location"
+    diags = [error("M003", f"the launch of kernel '{_kernel_name(kids[0])}' {how}; its pieces cannot be "
+                   "located in the source, so it cannot be rewritten (expand the macro by hand)",
+                   fl.path, where.line, where.col) for _, kids in group]
+    return [], diags
+
+
+def _launch_from_tokens(chevron: int, kids, fl: _File) -> LaunchSite | None:
+    tok = fl.tokens
+    callee_start = _callee_start(chevron, fl)
+    close_cfg = _matching(chevron, "<<<", ">>>", fl)
+    if callee_start is None or close_cfg is None or close_cfg + 1 >= len(tok) or tok[close_cfg + 1][0] != "(":
+        return None
+    close_args = _matching(close_cfg + 1, "(", ")", fl)
+    if close_args is None:
+        return None
+    cfg_args = _split(chevron + 1, close_cfg, fl)
+    args = _split(close_cfg + 2, close_args, fl)
+    n_cfg = len(list(kids[1].get_children())) - 1     # includes the defaulted shared-memory/stream
+    if not 2 <= len(cfg_args) <= n_cfg or len(args) != len(kids) - 2:
+        return None
+    return LaunchSite(kernel=_kernel_name(kids[0]), callee=fl.span(tok[callee_start][2], tok[chevron - 1][3]),
+                      config=fl.span(tok[chevron][2], tok[close_cfg][3]), config_args=tuple(cfg_args),
+                      args=fl.span(tok[close_cfg + 1][2], tok[close_args][3]), arg_list=tuple(args),
+                      span=fl.span(tok[callee_start][2], tok[close_args][3]))
+
+
+def _callee_start(chevron: int, fl: _File) -> int | None:
+    """Walk back from `<<<` over `ns::name<targs>`; return the index of the callee's first token."""
+    i, depth = chevron - 1, 0
+    while i >= 0:
+        spelling, kind = fl.tokens[i][0], fl.tokens[i][1]
+        depth += {">": 1, ">>": 2, "<": -1}.get(spelling, 0)
+        is_name = kind == ci.TokenKind.IDENTIFIER
+        if depth < 0 or (depth == 0 and not (is_name or spelling in ("::", "<"))):
+            return None
+        if depth == 0 and is_name and (i == 0 or fl.tokens[i - 1][0] != "::"):
+            return i
+        i -= 1
+    return None
+
+
+def _matching(i: int, open_: str, close: str, fl: _File) -> int | None:
+    depth = 0
+    for j in range(i, len(fl.tokens)):
+        s = fl.tokens[j][0]
+        depth += (s == open_) - (s == close)
+        if depth == 0:
+            return j
+    return None
+
+
+def _split(lo: int, hi: int, fl: _File) -> list[Span]:
+    """Spans of the comma-separated pieces of tokens[lo:hi], splitting only outside brackets."""
+    pieces, depth, first = [], 0, lo
+    for j in range(lo, hi + 1):
+        s = fl.tokens[j][0] if j < hi else ","
+        if s in _OPEN:
+            depth += 1
+        elif s in _CLOSE:
+            depth -= 1
+        elif s == "," and depth == 0:
+            if j > first:
+                pieces.append(fl.span(fl.tokens[first][2], fl.tokens[j - 1][3]))
+            first = j + 1
+    return pieces

@@ -1,0 +1,474 @@
+"""libclang cursors of device code -> IR.
+
+Kernels (`__global__` definitions) are lowered first; every `__device__` function they call is
+lowered on demand. Anything without an IR form raises a diagnostic at its location; one failing
+function does not stop the others, so a user sees every problem in one run.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+
+import clang.cindex as ci
+
+from translator.diagnostics import CutransError, Diagnostic, error
+from translator.frontend.clang_types import lower_type
+from translator.ir import nodes as N
+from translator.ir.base import SourceLoc
+from translator.ir.builtins import ATOMICS, MATH, SPECIAL_REGS, SYNC
+from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, is_scalar
+
+K = ci.CursorKind
+_BINOPS = {
+    "Mul": "*", "Div": "/", "Rem": "%", "Add": "+", "Sub": "-", "Shl": "<<", "Shr": ">>",
+    "LT": "<", "GT": ">", "LE": "<=", "GE": ">=", "EQ": "==", "NE": "!=", "And": "&", "Xor": "^",
+    "Or": "|", "LAnd": "&&", "LOr": "||", "Comma": ",",
+}
+_ASSIGNS = {
+    "Assign": "=", "MulAssign": "*=", "DivAssign": "/=", "RemAssign": "%=", "AddAssign": "+=",
+    "SubAssign": "-=", "ShlAssign": "<<=", "ShrAssign": ">>=", "AndAssign": "&=", "XorAssign": "^=",
+    "OrAssign": "|=",
+}
+_PREFIX_UNOPS = {"-", "+", "!", "~", "*", "&", "++", "--"}
+_CASTS = (K.CSTYLE_CAST_EXPR, K.CXX_STATIC_CAST_EXPR, K.CXX_FUNCTIONAL_CAST_EXPR)
+_DEVICE_ATTRS = (K.CUDADEVICE_ATTR, K.CUDAGLOBAL_ATTR)
+
+
+def _attrs(cursor) -> set:
+    return {c.kind for c in cursor.get_children() if c.kind.is_attribute()}
+
+
+def is_kernel(cursor) -> bool:
+    return cursor.kind == K.FUNCTION_DECL and K.CUDAGLOBAL_ATTR in _attrs(cursor)
+
+
+def is_device_function(cursor) -> bool:
+    return cursor.kind == K.FUNCTION_DECL and bool(_attrs(cursor) & set(_DEVICE_ATTRS))
+
+
+class _Eval:
+    """clang_Cursor_Evaluate through ctypes (the Python binding does not wrap it)."""
+
+    def __init__(self):
+        lib = ci.conf.lib
+        lib.clang_Cursor_Evaluate.restype = ctypes.c_void_p
+        lib.clang_Cursor_Evaluate.argtypes = [ci.Cursor]
+        lib.clang_EvalResult_getKind.argtypes = [ctypes.c_void_p]
+        lib.clang_EvalResult_getAsLongLong.restype = ctypes.c_longlong
+        lib.clang_EvalResult_getAsLongLong.argtypes = [ctypes.c_void_p]
+        lib.clang_EvalResult_isUnsignedInt.argtypes = [ctypes.c_void_p]
+        lib.clang_EvalResult_getAsUnsigned.restype = ctypes.c_ulonglong
+        lib.clang_EvalResult_getAsUnsigned.argtypes = [ctypes.c_void_p]
+        lib.clang_EvalResult_getAsDouble.restype = ctypes.c_double
+        lib.clang_EvalResult_getAsDouble.argtypes = [ctypes.c_void_p]
+        lib.clang_EvalResult_dispose.argtypes = [ctypes.c_void_p]
+        self.lib = lib
+
+    def __call__(self, cursor):
+        lib = self.lib
+        res = lib.clang_Cursor_Evaluate(cursor)
+        if not res:
+            return None
+        try:
+            kind = lib.clang_EvalResult_getKind(res)
+            if kind == 1:  # CXEval_Int
+                if lib.clang_EvalResult_isUnsignedInt(res):
+                    return int(lib.clang_EvalResult_getAsUnsigned(res))
+                return int(lib.clang_EvalResult_getAsLongLong(res))
+            if kind == 2:  # CXEval_Float
+                return float(lib.clang_EvalResult_getAsDouble(res))
+            return None
+        finally:
+            lib.clang_EvalResult_dispose(res)
+
+
+_evaluate = None
+
+
+def evaluate(cursor):
+    global _evaluate
+    if _evaluate is None:
+        _evaluate = _Eval()
+    return _evaluate(cursor)
+
+
+class FunctionLowerer:
+    """Lowers one function body. Raises CutransError at the first construct without an IR form."""
+
+    def __init__(self, module_lowerer: "ModuleLowerer", cursor):
+        self.m = module_lowerer
+        self.fn = cursor
+        self.is_kernel = is_kernel(cursor)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def loc(self, c) -> SourceLoc:
+        f = c.location.file
+        return SourceLoc(f.name if f else self.m.path, c.location.line, c.location.column)
+
+    def where(self, c):
+        loc = self.loc(c)
+        return (loc.path, loc.line, loc.col)
+
+    def fail(self, c, code: str, message: str):
+        raise CutransError(error(code, message, *self.where(c)))
+
+    def type_of(self, c, ctype=None, space="generic"):
+        return lower_type(ctype if ctype is not None else c.type, self.where(c), space)
+
+    def tokens(self, c) -> list[str]:
+        return [t.spelling for t in c.get_tokens()]
+
+    # -- function --------------------------------------------------------------------------
+    def lower(self) -> N.Function:
+        c = self.fn
+        params = []
+        for p in c.get_arguments():
+            space = "global" if self.is_kernel else "generic"
+            params.append(N.Param(p.spelling, self.type_of(p, space=space), loc=self.loc(p)))
+        body = next((ch for ch in c.get_children() if ch.kind == K.COMPOUND_STMT), None)
+        ret = self.type_of(c, c.result_type)
+        kind = "kernel" if self.is_kernel else "device"
+        return N.Function(c.spelling, kind, ret, params, self.stmt(body), loc=self.loc(c))
+
+    # -- statements ------------------------------------------------------------------------
+    def stmt(self, c, allow_group: bool = False) -> N.Stmt:
+        handler = _STMT_HANDLERS.get(c.kind)
+        if handler is not None:
+            s = handler(self, c)
+            if isinstance(s, list) and not allow_group:
+                self.fail(c, "L001", "several declarations in one statement are only supported inside a block")
+            return s
+        if c.kind.is_expression() or c.kind == K.UNEXPOSED_EXPR:
+            return self.expr_stmt(c)
+        self.fail(c, "L001", f"statement '{c.kind.name.lower()}' is not supported in device code yet")
+
+    def block(self, c) -> N.Block:
+        stmts = []
+        for ch in c.get_children():
+            s = self.stmt(ch, allow_group=True)
+            if isinstance(s, list):
+                stmts.extend(s)
+            elif s is not None:
+                stmts.append(s)
+        return N.Block(stmts, loc=self.loc(c))
+
+    def decl_stmt(self, c):
+        decls = [self.var_decl(v) for v in c.get_children()]
+        return decls[0] if len(decls) == 1 else decls
+
+    def var_decl(self, v) -> N.VarDecl:
+        if v.kind != K.VAR_DECL:
+            self.fail(v, "L001", f"declaration '{v.kind.name.lower()}' is not supported in device code yet")
+        attrs = _attrs(v)
+        if K.CUDACONSTANT_ATTR in attrs or K.CUDADEVICE_ATTR in attrs:
+            self.fail(v, "L001", "__device__/__constant__ variables inside functions are not supported yet")
+        shared = K.CUDASHARED_ATTR in attrs
+        if v.storage_class == ci.StorageClass.STATIC and not shared:
+            self.fail(v, "L001", "static local variables in device code are not supported")
+        if v.storage_class == ci.StorageClass.EXTERN:
+            self.fail(v, "L001", "extern __shared__ (dynamic shared memory) is not supported yet")
+        init_cursors = [ch for ch in v.get_children() if ch.kind.is_expression() or ch.kind == K.UNEXPOSED_EXPR]
+        if init_cursors and init_cursors[-1].kind == K.INIT_LIST_EXPR:
+            self.fail(v, "L001", "initializer lists in device code are not supported yet")
+        ty = self.type_of(v)
+        init = self.expr(init_cursors[-1], want=ty) if init_cursors and not isinstance(ty, Array) else None
+        if isinstance(ty, Array) and init_cursors and init_cursors[-1].kind != K.INTEGER_LITERAL:
+            self.fail(v, "L001", "array initializers in device code are not supported yet")
+        return N.VarDecl(v.spelling, ty, "shared" if shared else "private", init, loc=self.loc(v))
+
+    def if_stmt(self, c) -> N.If:
+        kids = list(c.get_children())
+        if kids and kids[0].kind == K.DECL_STMT:
+            self.fail(c, "L001", "declarations in an if condition are not supported yet")
+        orelse = self.stmt(kids[2]) if len(kids) > 2 else None
+        return N.If(self.cond(kids[0]), self.stmt(kids[1]), orelse, loc=self.loc(c))
+
+    def for_stmt(self, c) -> N.For:
+        parts = self.for_parts(c)
+        init = self.stmt(parts["init"]) if parts["init"] is not None else None
+        cond = self.cond(parts["cond"]) if parts["cond"] is not None else None
+        step = self.expr(parts["step"]) if parts["step"] is not None else None
+        return N.For(init, cond, step, self.stmt(parts["body"]), loc=self.loc(c))
+
+    def for_parts(self, c) -> dict:
+        """Assign a for statement's children to init/cond/step/body by the positions of its ';'."""
+        toks = list(c.get_tokens())
+        depth, semis, close = 0, [], None
+        for t in toks[1:]:
+            if t.spelling == "(":
+                depth += 1
+            elif t.spelling == ")":
+                depth -= 1
+                if depth == 0:
+                    close = t.extent.start.offset
+                    break
+            elif t.spelling == ";" and depth == 1:
+                semis.append(t.extent.start.offset)
+        if len(semis) != 2 or close is None:
+            self.fail(c, "L001", "this form of for statement is not supported (macro or range-for)")
+        parts = {"init": None, "cond": None, "step": None, "body": None}
+        for ch in c.get_children():
+            start = ch.extent.start.offset
+            slot = ("init" if start < semis[0] else "cond" if start < semis[1]
+                    else "step" if start < close else "body")
+            parts[slot] = ch
+        return parts
+
+    def while_stmt(self, c) -> N.While:
+        cond, body = list(c.get_children())
+        if cond.kind == K.DECL_STMT:
+            self.fail(c, "L001", "declarations in a while condition are not supported yet")
+        return N.While(self.cond(cond), self.stmt(body), loc=self.loc(c))
+
+    def do_stmt(self, c) -> N.DoWhile:
+        body, cond = list(c.get_children())
+        return N.DoWhile(self.stmt(body), self.cond(cond), loc=self.loc(c))
+
+    def return_stmt(self, c) -> N.Return:
+        kids = list(c.get_children())
+        ret = self.type_of(self.fn, self.fn.result_type)
+        return N.Return(self.expr(kids[0], want=ret) if kids else None, loc=self.loc(c))
+
+    def expr_stmt(self, c):
+        sync = self.sync_call(c)
+        if sync is not None:
+            return sync
+        return N.ExprStmt(self.expr(c), loc=self.loc(c))
+
+    def sync_call(self, c):
+        if c.kind != K.CALL_EXPR or c.spelling not in SYNC:
+            return None
+        cls, scope = SYNC[c.spelling]
+        return getattr(N, cls)(scope, loc=self.loc(c))
+
+    # -- expressions -----------------------------------------------------------------------
+    def cond(self, c) -> N.Expr:
+        return self.expr(c)
+
+    def expr(self, c, want=None) -> N.Expr:
+        handler = _EXPR_HANDLERS.get(c.kind)
+        if handler is None:
+            self.fail(c, "L001", f"expression '{c.kind.name.lower()}' is not supported in device code yet")
+        e = handler(self, c)
+        if want is not None and is_scalar(want) and is_scalar(e.type) and e.type != want:
+            e = N.Cast(e, True, want, loc=e.loc)
+        return e
+
+    def only_child(self, c):
+        kids = [k for k in c.get_children() if not k.kind.is_reference()]
+        if len(kids) != 1:
+            self.fail(c, "L001", f"unexpected form of '{c.kind.name.lower()}'")
+        return kids[0]
+
+    def unexposed(self, c) -> N.Expr:
+        inner = self.expr(self.only_child(c))
+        ty = self.type_of(c)
+        if isinstance(inner.type, Array) and isinstance(ty, Pointer):
+            return inner                       # array-to-pointer decay
+        if is_scalar(ty) and is_scalar(inner.type) and ty != inner.type:
+            return N.Cast(inner, True, ty, loc=self.loc(c))
+        return inner
+
+    def paren(self, c) -> N.Expr:
+        return self.expr(self.only_child(c))
+
+    def literal(self, c) -> N.Expr:
+        value = evaluate(c)
+        ty = self.type_of(c)
+        if value is None:
+            self.fail(c, "L001", "cannot evaluate this literal")
+        if c.kind == K.FLOATING_LITERAL:
+            toks = self.tokens(c)
+            text = toks[0] if len(toks) == 1 and toks[0][:1].isdigit() or (toks and toks[0][:1] == ".") else ""
+            return N.FloatLit(value, text, ty, loc=self.loc(c))
+        return N.IntLit(value, ty, loc=self.loc(c))
+
+    def bool_literal(self, c) -> N.Expr:
+        return N.BoolLit(self.tokens(c)[:1] == ["true"], BOOL, loc=self.loc(c))
+
+    def decl_ref(self, c) -> N.Expr:
+        ref = c.referenced
+        if ref is None:
+            self.fail(c, "L001", f"unresolved name '{c.spelling}'")
+        if ref.kind == K.ENUM_CONSTANT_DECL:
+            return N.IntLit(ref.enum_value, self.type_of(c), loc=self.loc(c))
+        if ref.kind not in (K.VAR_DECL, K.PARM_DECL):
+            self.fail(c, "L001", f"reference to '{c.spelling}' ({ref.kind.name.lower()}) is not supported")
+        if ref.semantic_parent is not None and ref.semantic_parent.kind == K.TRANSLATION_UNIT:
+            if c.spelling == "warpSize":
+                return N.SpecialReg("warp_size", "", Scalar("i32"), loc=self.loc(c))
+            self.fail(c, "L001", f"file-scope variable '{c.spelling}' in device code is not supported yet")
+        return N.VarRef(c.spelling, self.type_of(c), loc=self.loc(c))
+
+    def member_ref(self, c) -> N.Expr:
+        base = self.only_child(c)
+        inner = base
+        while inner.kind == K.UNEXPOSED_EXPR:
+            inner = self.only_child(inner)
+        if inner.kind == K.DECL_REF_EXPR and inner.spelling in SPECIAL_REGS:
+            return N.SpecialReg(SPECIAL_REGS[inner.spelling], c.spelling, U32, loc=self.loc(c))
+        self.fail(c, "L003", "structure members in device code are not supported yet")
+
+    def binary(self, c) -> N.Expr:
+        lhs, rhs = list(c.get_children())
+        name = c.binary_operator.name
+        if name in _ASSIGNS:
+            return N.Assign(_ASSIGNS[name], self.expr(lhs), self.expr(rhs), self.type_of(c), loc=self.loc(c))
+        if name not in _BINOPS:
+            self.fail(c, "L001", f"operator '{name}' is not supported in device code")
+        return N.BinOp(_BINOPS[name], self.expr(lhs), self.expr(rhs), self.type_of(c), loc=self.loc(c))
+
+    def unary(self, c) -> N.Expr:
+        operand = self.only_child(c)
+        toks = self.tokens(c)
+        if toks and toks[0] in _PREFIX_UNOPS and c.extent.start.offset < operand.extent.start.offset:
+            op = toks[0]
+        elif toks and toks[-1] in ("++", "--"):
+            op = "post" + toks[-1]
+        else:
+            self.fail(c, "L001", "cannot identify this unary operator (macro?)")
+        return N.UnOp(op, self.expr(operand), self.type_of(c), loc=self.loc(c))
+
+    def sizeof(self, c) -> N.Expr:
+        value = evaluate(c)
+        if value is None:
+            self.fail(c, "L001", "this sizeof/alignof expression is not supported")
+        return N.IntLit(value, self.type_of(c), loc=self.loc(c))
+
+    def subscript(self, c) -> N.Expr:
+        base, index = list(c.get_children())
+        return N.Index(self.expr(base), self.expr(index), self.type_of(c), loc=self.loc(c))
+
+    def conditional(self, c) -> N.Expr:
+        cond, a, b = list(c.get_children())
+        ty = self.type_of(c)
+        return N.Conditional(self.cond(cond), self.expr(a, want=ty), self.expr(b, want=ty), ty, loc=self.loc(c))
+
+    def cast(self, c) -> N.Expr:
+        kids = [k for k in c.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
+        if c.kind == K.CXX_FUNCTIONAL_CAST_EXPR and kids and kids[-1].kind == K.CALL_EXPR:
+            self.fail(c, "L003", "constructor calls in device code are not supported yet")
+        return N.Cast(self.expr(kids[-1]), False, self.type_of(c), loc=self.loc(c))
+
+    def call(self, c) -> N.Expr:
+        callee = c.referenced
+        name = c.spelling
+        if name in SYNC:
+            self.fail(c, "L001", f"'{name}' must be used as a statement")
+        if name in MATH:
+            return self.math_call(c, name)
+        if name in ATOMICS:
+            args = [self.expr(a) for a in c.get_arguments()]
+            return N.Atomic(ATOMICS[name], args, self.type_of(c), loc=self.loc(c))
+        if callee is not None and callee.kind == K.FUNCTION_DECL and is_device_function(callee):
+            return self.device_call(c, callee)
+        self.fail(c, "L002", f"call to '{name}' is not supported in device code")
+
+    def math_call(self, c, name: str) -> N.Expr:
+        func, ty, precision = MATH[name]
+        call_type = self.type_of(c)
+        want = Scalar(ty) if ty else call_type
+        args = [self.expr(a, want=want) for a in c.get_arguments()]
+        return N.MathCall(func, precision, args, call_type, loc=self.loc(c))
+
+    def device_call(self, c, callee) -> N.Expr:
+        definition = callee.get_definition()
+        if definition is None:
+            self.fail(c, "L002", f"device function '{callee.spelling}' has no definition in this translation unit")
+        self.m.require(definition, self.loc(c))
+        params = list(definition.get_arguments())
+        args = [self.expr(a, want=self.type_of(p)) for a, p in zip(c.get_arguments(), params)]
+        return N.Call(callee.spelling, args, self.type_of(c), loc=self.loc(c))
+
+    def null(self, c) -> N.Expr:
+        return N.IntLit(0, self.type_of(c), loc=self.loc(c))
+
+
+_STMT_HANDLERS = {
+    K.COMPOUND_STMT: FunctionLowerer.block,
+    K.DECL_STMT: FunctionLowerer.decl_stmt,
+    K.IF_STMT: FunctionLowerer.if_stmt,
+    K.FOR_STMT: FunctionLowerer.for_stmt,
+    K.WHILE_STMT: FunctionLowerer.while_stmt,
+    K.DO_STMT: FunctionLowerer.do_stmt,
+    K.RETURN_STMT: FunctionLowerer.return_stmt,
+    K.BREAK_STMT: lambda self, c: N.Break(loc=self.loc(c)),
+    K.CONTINUE_STMT: lambda self, c: N.Continue(loc=self.loc(c)),
+    K.NULL_STMT: lambda self, c: None,
+}
+
+_EXPR_HANDLERS = {
+    K.UNEXPOSED_EXPR: FunctionLowerer.unexposed,
+    K.PAREN_EXPR: FunctionLowerer.paren,
+    K.INTEGER_LITERAL: FunctionLowerer.literal,
+    K.FLOATING_LITERAL: FunctionLowerer.literal,
+    K.CXX_BOOL_LITERAL_EXPR: FunctionLowerer.bool_literal,
+    K.DECL_REF_EXPR: FunctionLowerer.decl_ref,
+    K.MEMBER_REF_EXPR: FunctionLowerer.member_ref,
+    K.BINARY_OPERATOR: FunctionLowerer.binary,
+    K.COMPOUND_ASSIGNMENT_OPERATOR: FunctionLowerer.binary,
+    K.UNARY_OPERATOR: FunctionLowerer.unary,
+    K.CXX_UNARY_EXPR: FunctionLowerer.sizeof,
+    K.ARRAY_SUBSCRIPT_EXPR: FunctionLowerer.subscript,
+    K.CONDITIONAL_OPERATOR: FunctionLowerer.conditional,
+    K.CALL_EXPR: FunctionLowerer.call,
+    K.CXX_NULL_PTR_LITERAL_EXPR: FunctionLowerer.null,
+    K.GNU_NULL_EXPR: FunctionLowerer.null,
+    **{k: FunctionLowerer.cast for k in _CASTS},
+}
+
+
+class ModuleLowerer:
+    """Lowers every kernel defined in the main file and the device functions they reach."""
+
+    def __init__(self, tu, path: str):
+        self.tu = tu
+        self.path = path
+        self.done: dict[str, N.Function] = {}
+        self.order: list[str] = []
+        self.active: list[str] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    def kernels(self):
+        for c in self.tu.cursor.get_children():
+            if c.kind == K.FUNCTION_TEMPLATE and K.CUDAGLOBAL_ATTR in _attrs(c) and self.in_main(c):
+                self.diagnostics.append(error(
+                    "L001", f"template kernel '{c.spelling}' is not translated to OpenCL/CPU yet",
+                    c.location.file.name, c.location.line, c.location.column))
+            if is_kernel(c) and c.is_definition() and self.in_main(c):
+                yield c
+
+    def in_main(self, c) -> bool:
+        f = c.location.file
+        return f is not None and os.path.realpath(f.name) == os.path.realpath(self.path)
+
+    def require(self, cursor, from_loc: SourceLoc) -> None:
+        """Make sure device function `cursor` is lowered (before its caller in the output order)."""
+        name = cursor.spelling
+        if name in self.done:
+            return
+        if name in self.active:
+            raise CutransError(error("L004", f"recursion through '{name}' is not supported",
+                                     from_loc.path, from_loc.line, from_loc.col))
+        self.active.append(name)
+        try:
+            self.done[name] = FunctionLowerer(self, cursor).lower()
+            self.order.append(name)
+        finally:
+            self.active.pop()
+
+    def lower(self) -> N.Module:
+        for k in self.kernels():
+            try:
+                self.require(k, SourceLoc(self.path, k.location.line, k.location.column))
+            except CutransError as exc:
+                self.diagnostics.extend(exc.diagnostics)
+        functions = [self.done[n] for n in self.order]
+        return N.Module(os.path.basename(self.path), [], functions)
+
+
+def lower_module(tu, path: str) -> tuple[N.Module, list[Diagnostic]]:
+    ml = ModuleLowerer(tu, path)
+    module = ml.lower()
+    return module, ml.diagnostics

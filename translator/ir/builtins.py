@@ -1,0 +1,49 @@
+"""CUDA device built-ins that the IR represents as intrinsic operations.
+
+Math: CUDA name -> (IR function, operand type, precision class). The precision class says which
+accuracy the original promises: "ieee" (correctly rounded or CUDA's documented ULP bound for the
+standard function) or "approx" (the fast intrinsics, e.g. __expf). Backends spell each
+(function, type) pair from their own tables.
+"""
+
+from __future__ import annotations
+
+_F32_UNARY = ("sqrt", "rsqrt", "cbrt", "exp", "exp2", "exp10", "expm1", "log", "log2", "log10", "log1p",
+              "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
+              "erf", "erfc", "fabs", "floor", "ceil", "trunc", "round", "rint", "lgamma", "tgamma")
+_F32_BINARY = ("pow", "fmin", "fmax", "fmod", "atan2", "hypot", "copysign", "fdim", "remainder")
+
+MATH: dict[str, tuple[str, str, str]] = {}
+for _f in _F32_UNARY + _F32_BINARY + ("fma",):
+    MATH[_f + "f"] = (_f, "f32", "ieee")
+    MATH[_f] = (_f, "f64", "ieee")
+MATH.update({
+    "__expf": ("exp", "f32", "approx"), "__exp10f": ("exp10", "f32", "approx"),
+    "__logf": ("log", "f32", "approx"), "__log2f": ("log2", "f32", "approx"),
+    "__log10f": ("log10", "f32", "approx"), "__sinf": ("sin", "f32", "approx"),
+    "__cosf": ("cos", "f32", "approx"), "__tanf": ("tan", "f32", "approx"),
+    "__powf": ("pow", "f32", "approx"), "__fdividef": ("divide", "f32", "approx"),
+    "__fsqrt_rn": ("sqrt", "f32", "ieee"), "__fmaf_rn": ("fma", "f32", "ieee"),
+    "__saturatef": ("saturate", "f32", "ieee"), "saturate": ("saturate", "f32", "ieee"),
+    "fabs": ("fabs", "f64", "ieee"), "abs": ("abs", "i32", "ieee"),
+    "min": ("min", "", "ieee"), "max": ("max", "", "ieee"),   # "" = the call's own type
+})
+
+# Atomic functions: CUDA name -> IR atomic op; operand types come from the call.
+ATOMICS = {
+    "atomicAdd": "add", "atomicSub": "sub", "atomicExch": "xchg", "atomicMin": "min", "atomicMax": "max",
+    "atomicInc": "inc", "atomicDec": "dec", "atomicCAS": "cas", "atomicAnd": "and", "atomicOr": "or",
+    "atomicXor": "xor",
+}
+
+# Synchronisation: CUDA name -> (IR statement class name, scope)
+SYNC = {
+    "__syncthreads": ("Barrier", "block"),
+    "__threadfence_block": ("Fence", "block"),
+    "__threadfence": ("Fence", "device"),
+    "__threadfence_system": ("Fence", "system"),
+}
+
+# Built-in variables: name -> IR special register
+SPECIAL_REGS = {"threadIdx": "thread_idx", "blockIdx": "block_idx", "blockDim": "block_dim",
+                "gridDim": "grid_dim"}

@@ -1,0 +1,35 @@
+"""IR -> IR passes. The order for each backend is written down once, in `pipeline`."""
+
+from __future__ import annotations
+
+from translator.passes.address_spaces import infer_address_spaces
+from translator.passes.hoist_shared import hoist_shared
+from translator.passes.unique_names import unique_names
+from translator.passes.verify_ir import verify_module
+
+
+def pipeline(backend: str) -> list:
+    """The passes a backend needs, in order, each with the reason for its place.
+
+    1. verify_module first: every later pass assumes a well-formed module.
+    2. infer_address_spaces before anything that emits declarations: OpenCL needs a space on every
+       pointer, and hoisting copies declarations with their types.
+    3. hoist_shared (OpenCL and CPU) after address spaces: it moves `__shared__` declarations to the
+       kernel's outermost scope, where OpenCL requires `__local` variables and where the CPU
+       backend allocates per-block storage.
+    4. unique_names (CPU) after hoisting and before emission: the CPU backend stores variables that
+       live across barriers in per-thread arrays, found by name, so a name must mean one variable.
+    5. verify_module last, so that a pass that breaks the IR is caught before emission.
+    """
+    stages = {
+        "opencl": [verify_module, infer_address_spaces, hoist_shared, verify_module],
+        "cpu": [verify_module, infer_address_spaces, hoist_shared, unique_names, verify_module],
+        "cuda": [verify_module],
+    }
+    return stages[backend]
+
+
+def run_pipeline(module, backend: str):
+    for p in pipeline(backend):
+        module = p(module)
+    return module

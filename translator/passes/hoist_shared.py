@@ -1,0 +1,51 @@
+"""Move `__shared__` declarations to the outermost scope of their kernel.
+
+Requires: address spaces inferred. Guarantees: every shared VarDecl is a direct child of a
+kernel's body, before any other statement, with a name unique in the kernel. A shared variable
+in a device function gets a diagnostic (passing it as a hidden parameter comes with the OpenCL
+backend issue).
+"""
+
+from __future__ import annotations
+
+from translator.diagnostics import CutransError, error
+from translator.ir import nodes as N
+from translator.ir.base import walk
+
+
+def _collect(block: N.Block, out: list) -> None:
+    """Remove shared declarations from `block` (recursively), appending them to `out`."""
+    kept = []
+    for s in block.stmts:
+        if isinstance(s, N.VarDecl) and s.space == "shared":
+            out.append(s)
+            continue
+        for child in s:
+            if isinstance(child, N.Block):
+                _collect(child, out)
+        kept.append(s)
+    block.stmts = kept
+
+
+def _check_unique(f: N.Function, decls: list) -> None:
+    names = [d.name for d in decls]
+    local = {n.name for n in walk(f.body) if isinstance(n, N.VarDecl)} | {p.name for p in f.params}
+    for d in decls:
+        if names.count(d.name) > 1 or d.name in local:
+            raise CutransError(error("L001", f"shared variable '{d.name}' shares its name with another "
+                                     f"variable of '{f.name}'; rename one of them",
+                                     d.loc.path, d.loc.line, d.loc.col))
+
+
+def hoist_shared(module: N.Module) -> N.Module:
+    for f in module.functions:
+        decls: list = []
+        _collect(f.body, decls)
+        if decls and f.kind != "kernel":
+            d = decls[0]
+            raise CutransError(error("L001", f"__shared__ variable '{d.name}' inside device function "
+                                     f"'{f.name}' is not supported yet; declare it in the kernel",
+                                     d.loc.path, d.loc.line, d.loc.col))
+        _check_unique(f, decls)
+        f.body.stmts = decls + f.body.stmts
+    return module

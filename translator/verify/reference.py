@@ -1,0 +1,350 @@
+"""The CPU reference of a CUDA program: its unmodified source, compiled by the host C++ compiler against
+runtime_shims/emulate, which emulates the CUDA device runtime (one fiber per CUDA thread).
+
+The only source change is mechanical and keeps every newline where it was, so compiler messages keep
+their line numbers:
+  * ``callee<<<grid, block[, shmem[, stream]]>>>(args)`` becomes
+    ``cuemu::launch("callee", [&](auto&&... a) { (callee)(a...); }, cuemu::config(grid, block...), args)``
+  * ``extern __shared__ T name[];`` becomes ``__shared__ T *const name = ::cuemu::dynamic_shared();``
+
+This module shares no code with the frontend, the IR or the backends: it is an independent oracle.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+from translator.diagnostics import CutransError, error
+
+EMULATE_INCLUDE = Path(__file__).resolve().parents[2] / "runtime_shims" / "emulate" / "include"
+
+_LAUNCH_ARGS = "cuemu_args_"
+_CONNECTORS = ("::", ".", "->")
+_CLOSERS = {"(": ")", "[": "]", "{": "}"}
+_ANGLE_WEIGHT = {"<": 1, ">": 1, ">>": 2, ">>>": 3}
+
+
+# ---------------------------------------------------------------- lexing
+
+
+@dataclasses.dataclass(frozen=True)
+class Token:
+    kind: str  # id | num | str | punct
+    text: str
+    start: int
+    end: int
+
+
+_LEXEMES = re.compile(
+    r"""
+    (?P<space>(?:\s|\\\n)+)
+  | (?P<comment>//(?:[^\n\\]|\\.|\\\n)*|/\*.*?(?:\*/|\Z))
+  | (?P<raw>(?:u8|[uUL])?R"(?P<delim>[^()\\\s"]{0,16})\()
+  | (?P<str>(?:u8|[uUL])?"(?:[^"\\\n]|\\.|\\\n)*(?:"|$))
+  | (?P<chr>(?:u8|[uUL])?'(?:[^'\\\n]|\\.)*(?:'|$))
+  | (?P<id>[A-Za-z_$][A-Za-z0-9_$]*)
+  | (?P<num>\.?[0-9](?:[eEpP][+-]|'[0-9A-Za-z_]|[0-9A-Za-z_.])*)
+  | (?P<punct><<<|>>>|::|->|<<=|>>=|<<|>>|\#\#|.)
+    """,
+    re.VERBOSE | re.DOTALL | re.MULTILINE,
+)
+
+
+def tokenize(source: str) -> list[Token]:
+    """C++ tokens of `source` with their offsets; comments and whitespace are dropped, and `<<<`/`>>>`
+    are single tokens. Unterminated literals end at the end of their line (as inside `#if 0`)."""
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(source):
+        m = _LEXEMES.match(source, pos)
+        kind = m.lastgroup
+        end = m.end()
+        if kind == "raw":
+            close = source.find(f"){m.group('delim')}\"", end)
+            end = len(source) if close < 0 else close + len(m.group("delim")) + 2
+        if kind not in ("space", "comment"):
+            tokens.append(Token("str" if kind in ("raw", "chr") else kind, source[pos:end], pos, end))
+        pos = end
+    return tokens
+
+
+# ---------------------------------------------------------------- edits
+
+
+@dataclasses.dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+def _apply(source: str, edits: list[Edit]) -> str:
+    out, pos = [], 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        out.append(source[pos:edit.start])
+        out.append(edit.text)
+        pos = edit.end
+    out.append(source[pos:])
+    return "".join(out)
+
+
+def _fail(message: str, source: str, offset: int, path: str) -> CutransError:
+    line = source.count("\n", 0, offset) + 1
+    col = offset - (source.rfind("\n", 0, offset) + 1) + 1
+    return CutransError(error("V001", message, path, line, col))
+
+
+def _match_forward(tokens: list[Token], i: int) -> int:
+    """Index of the bracket closing tokens[i], or -1."""
+    stack = []
+    for j in range(i, len(tokens)):
+        text = tokens[j].text
+        if text in _CLOSERS:
+            stack.append(_CLOSERS[text])
+        elif stack and text == stack[-1]:
+            stack.pop()
+            if not stack:
+                return j
+    return -1
+
+
+def _match_backward(tokens: list[Token], i: int, close: str, open_: str) -> int:
+    depth = 0
+    for j in range(i, -1, -1):
+        text = tokens[j].text
+        depth += text == close
+        depth -= text == open_
+        if depth == 0:
+            return j
+    return -1
+
+
+# ---------------------------------------------------------------- extern __shared__
+
+
+def _extern_shared_edits(tokens: list[Token]) -> list[Edit]:
+    edits: list[Edit] = []
+    for i, tok in enumerate(tokens):
+        if tok.text == "extern" and i + 1 < len(tokens) and tokens[i + 1].text == "__shared__":
+            edits.append(Edit(tok.start, tok.end, ""))
+            edits.extend(_unsized_array_edits(tokens, i + 2))
+    return edits
+
+
+def _unsized_array_edits(tokens: list[Token], i: int) -> list[Edit]:
+    """`name[]` -> `*const name` (or `(*const name)` before further dimensions), then an initializer
+    at the end of each such declarator."""
+    edits: list[Edit] = []
+    depth, pending = 0, False
+    for j in range(i, len(tokens)):
+        text = tokens[j].text
+        depth += text in _CLOSERS
+        depth -= text in _CLOSERS.values()
+        if depth == 0 and text in (",", ";"):
+            if pending:
+                edits.append(Edit(tokens[j].start, tokens[j].start, " = ::cuemu::dynamic_shared()"))
+            if text == ";":
+                return edits
+            pending = False
+        elif (tokens[j].kind == "id" and j + 2 < len(tokens) and tokens[j + 1].text == "["
+              and tokens[j + 2].text == "]"):
+            more = j + 3 < len(tokens) and tokens[j + 3].text == "["
+            name = tokens[j].text
+            edits.append(Edit(tokens[j].start, tokens[j + 2].end,
+                              f"(*const {name})" if more else f"*const {name}"))
+            pending = True
+    return edits
+
+
+# ---------------------------------------------------------------- launches
+
+
+def _callee_start(tokens: list[Token], i: int) -> int:
+    """Index of the first token of the callee ending at tokens[i], or -1. A callee is a (possibly
+    qualified) name, template-id, member access or parenthesized expression."""
+    j = _term_start(tokens, i)
+    while j > 0:
+        k = j - 1
+        if tokens[k].text == "template" and k > 0 and tokens[k - 1].text in _CONNECTORS:
+            k -= 1
+        if tokens[k].text not in _CONNECTORS:
+            return j
+        term = _term_start(tokens, k - 1)
+        if term < 0:
+            return k if tokens[k].text == "::" else -1
+        j = term
+    return j
+
+
+def _term_start(tokens: list[Token], i: int) -> int:
+    if i < 0:
+        return -1
+    text = tokens[i].text
+    if tokens[i].kind == "id":
+        return i
+    if text == ")":
+        return _match_backward(tokens, i, ")", "(")
+    if text in (">", ">>", ">>>"):
+        lt = _template_open(tokens, i)
+        return lt - 1 if lt > 0 and tokens[lt - 1].kind == "id" else -1
+    return -1
+
+
+def _template_open(tokens: list[Token], i: int) -> int:
+    depth = 0
+    j = i
+    while j >= 0:
+        text = tokens[j].text
+        if text == ")":
+            j = _match_backward(tokens, j, ")", "(")
+            if j < 0:
+                return -1
+        elif text in _ANGLE_WEIGHT:
+            depth += _ANGLE_WEIGHT[text] if text != "<" else -1
+            if depth == 0:
+                return j
+        elif text in (";", "{", "}"):
+            return -1
+        j -= 1
+    return -1
+
+
+def _config_end(tokens: list[Token], i: int) -> int:
+    """Index of the `>>>` closing the configuration that starts after tokens[i], or -1."""
+    depth = 0
+    for j in range(i + 1, len(tokens)):
+        text = tokens[j].text
+        depth += text in _CLOSERS
+        depth -= text in _CLOSERS.values()
+        if depth == 0 and text == ">>>":
+            return j
+        if depth < 0 or text == ";":
+            return -1
+    return -1
+
+
+@dataclasses.dataclass(frozen=True)
+class Launch:
+    callee: tuple[int, int]  # token indices, inclusive
+    open_: int  # `<<<`
+    close: int  # `>>>`
+    lparen: int
+    rparen: int
+
+
+def _find_launch(tokens: list[Token], i: int, source: str, path: str) -> Launch:
+    where = tokens[i].start
+    first = _callee_start(tokens, i - 1)
+    if first < 0:
+        raise _fail("cannot find the kernel named by this launch", source, where, path)
+    close = _config_end(tokens, i)
+    if close < 0:
+        raise _fail("unterminated launch configuration: no matching '>>>'", source, where, path)
+    if close + 1 >= len(tokens) or tokens[close + 1].text != "(":
+        raise _fail("a launch configuration must be followed by the argument list", source, where, path)
+    rparen = _match_forward(tokens, close + 1)
+    if rparen < 0:
+        raise _fail("unterminated argument list of a kernel launch", source, where, path)
+    return Launch((first, i - 1), i, close, close + 1, rparen)
+
+
+def _launch_text(launch: Launch, tokens: list[Token], source: str, path: str) -> str:
+    first, last = launch.callee
+    callee = source[tokens[first].start:tokens[last].end]
+    name = "".join(t.text + (" " if t.text == "," else "") for t in tokens[first:last + 1])
+    gap1 = source[tokens[last].end:tokens[launch.open_].start]
+    config = normalize(source[tokens[launch.open_].end:tokens[launch.close].start], path)
+    gap2 = source[tokens[launch.close].end:tokens[launch.lparen].start]
+    args = normalize(source[tokens[launch.lparen].end:tokens[launch.rparen].start], path)
+    comma = ", " if launch.rparen > launch.lparen + 1 else ""
+    body = f"[&](auto&&... {_LAUNCH_ARGS}) {{ ({callee})({_LAUNCH_ARGS}...); }}"
+    return f'::cuemu::launch("{name}", {body}{gap1}, ::cuemu::config({config}){gap2}{comma}{args})'
+
+
+def _launch_edits(tokens: list[Token], source: str, path: str) -> list[Edit]:
+    edits: list[Edit] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].text != "<<<":
+            i += 1
+            continue
+        launch = _find_launch(tokens, i, source, path)
+        start = tokens[launch.callee[0]].start
+        if edits and start < edits[-1].end:
+            raise _fail("overlapping kernel launches", source, tokens[i].start, path)
+        edits.append(Edit(start, tokens[launch.rparen].end, _launch_text(launch, tokens, source, path)))
+        i = launch.rparen + 1
+    return edits
+
+
+def normalize(source: str, path: str = "<input>") -> str:
+    """Rewrite CUDA launches and `extern __shared__` arrays so that g++ with runtime_shims/emulate
+    accepts the source. Strings and comments are untouched and the newline count is unchanged.
+    Raises CutransError (V001) on a launch it cannot take apart."""
+    shared_done = _apply(source, _extern_shared_edits(tokenize(source)))
+    return _apply(shared_done, _launch_edits(tokenize(shared_done), shared_done, path))
+
+
+# ---------------------------------------------------------------- building
+
+
+def _compiler() -> list[str]:
+    return shlex.split(os.environ.get("CXX", "c++")) or ["c++"]
+
+
+_ERROR_LINE = re.compile(r"(.+?):(\d+):(\d+): (?:fatal )?error: ")
+
+
+def _first_errors(stderr: str, source_path: str, limit: int = 5) -> tuple[str, int, int, str]:
+    """Location of the first compiler error, preferring one in the program's own source, and up to
+    `limit` error lines as text."""
+    errors = [ln for ln in stderr.splitlines() if _ERROR_LINE.match(ln)]
+    text = "\n".join(errors[:limit]) or stderr.strip()[-2000:] or "(no output)"
+    own = [ln for ln in errors if ln.startswith(source_path + ":")]
+    m = _ERROR_LINE.match((own or errors or [""])[0])
+    if m:
+        return m.group(1), int(m.group(2)), int(m.group(3)), text
+    return source_path, 0, 0, text
+
+
+def compile_command(copy: Path, exe_path: Path, source_dir: Path, *, include_dirs=(), defines=(),
+                    extra_flags=()) -> list[str]:
+    """The compiler command that builds the normalized copy: emulation headers first, then the
+    source's own directory, then the caller's include directories."""
+    return [
+        *_compiler(), "-std=c++17", "-O2", "-ffp-contract=off", "-x", "c++",
+        f"-I{EMULATE_INCLUDE}", f"-I{source_dir}", *(f"-I{d}" for d in include_dirs),
+        *(f"-D{d}" for d in defines), "-include", "cuda_runtime.h", *extra_flags,
+        str(copy), "-x", "none", "-o", str(exe_path), "-lm",
+    ]
+
+
+def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra_flags=(), workdir) -> None:
+    """Compile the CUDA program at `source_path` for the CPU emulation into `exe_path`. The normalized
+    copy goes into `workdir`; the input is never modified. Raises CutransError (V001) on failure."""
+    source_path, exe_path, workdir = Path(source_path), Path(exe_path), Path(workdir)
+    try:
+        source = source_path.read_text(encoding="utf-8", errors="surrogateescape")
+    except OSError as exc:
+        raise CutransError(error("V001", f"cannot read the reference source: {exc.strerror}", str(source_path)))
+    workdir.mkdir(parents=True, exist_ok=True)
+    copy = workdir / f"{source_path.name}.cuemu.cpp"
+    quoted = str(source_path).replace("\\", "\\\\").replace('"', '\\"')
+    copy.write_text(f'#line 1 "{quoted}"\n' + normalize(source, str(source_path)),
+                    encoding="utf-8", errors="surrogateescape")
+    cmd = compile_command(copy, exe_path, source_path.resolve().parent, include_dirs=include_dirs,
+                          defines=defines, extra_flags=extra_flags)
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=600)
+    except FileNotFoundError:
+        raise CutransError(error("V001", f"the C++ compiler '{cmd[0]}' was not found (set CXX)", str(source_path)))
+    except subprocess.TimeoutExpired:
+        raise CutransError(error("V001", "the reference build ran past 600 s", str(source_path)))
+    if done.returncode != 0:
+        path, line, col, text = _first_errors(done.stderr, str(source_path))
+        raise CutransError(error("V001", f"the CPU emulation reference did not build:\n{text}", path, line, col))
