@@ -31,3 +31,15 @@ def lower(cuda_file):
         tu, _, _ = parse(path)
         return lower_module(tu, path)
     return run
+
+
+def need(name: str, tool):
+    """Return a toolchain record; when it is a reason string instead, skip with that reason, or
+    fail where CI asked for the tool (CUTRANS_REQUIRE_TOOLS=opencl,cpu,hip) so it cannot skip silently."""
+    import os
+    if not isinstance(tool, str):
+        return tool
+    required = {t.strip() for t in os.environ.get("CUTRANS_REQUIRE_TOOLS", "").split(",") if t.strip()}
+    if name in required:
+        pytest.fail(f"{name} is required in this run (CUTRANS_REQUIRE_TOOLS) but unavailable: {tool}")
+    pytest.skip(f"{name} unavailable: {tool}")

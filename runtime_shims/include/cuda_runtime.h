@@ -2,7 +2,5 @@
 #ifndef CUTRANS_STANDIN_CUDA_RUNTIME_H
 #define CUTRANS_STANDIN_CUDA_RUNTIME_H
 #include "__cutrans_device.h"
-#if __has_include("cuda_runtime_api.h")
 #include "cuda_runtime_api.h"
-#endif
 #endif

@@ -11,7 +11,12 @@
 #include "oclrt_device.h"
 #include "oclrt_table.h"
 
+#include <unistd.h>
+
 #include <cstdarg>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <set>
@@ -307,14 +312,62 @@ void print_build_log(Runtime& r, cl_program program, const oclrtProgramSource* s
     }
 }
 
+/* The folders searched for a program file: $CUTRANS_OPENCL_PATH (':'-separated), the executable's folder,
+ * then the current folder. */
+std::vector<std::string> program_folders() {
+    std::vector<std::string> folders;
+    if (const char* env = std::getenv("CUTRANS_OPENCL_PATH")) {
+        std::string list(env);
+        for (size_t start = 0, end; start <= list.size(); start = end + 1) {
+            end = list.find(':', start);
+            if (end == std::string::npos) end = list.size();
+            if (end > start) folders.push_back(list.substr(start, end - start));
+        }
+    }
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        std::string path(exe, static_cast<size_t>(n));
+        folders.push_back(path.substr(0, path.find_last_of('/')));
+    }
+    folders.push_back(".");
+    return folders;
+}
+
+/* The program's text: embedded in the executable, or read from the file `name` (the generated .cl file,
+ * so that an edit to it takes effect without rebuilding the host program). */
+oclrtError_t program_text(const oclrtProgramSource* src, std::string& text) {
+    if (src->source) {
+        text = src->source;
+        return oclrtSuccess;
+    }
+    std::string tried;
+    for (const std::string& folder : program_folders()) {
+        std::ifstream in(folder + "/" + src->name, std::ios::binary);
+        if (in) {
+            text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            return oclrtSuccess;
+        }
+        tried += (tried.empty() ? "" : ", ") + folder;
+    }
+    complain("cannot find the OpenCL program '%s' (looked in: %s); put it beside the executable or name its "
+             "folder in CUTRANS_OPENCL_PATH", src->name, tried.c_str());
+    return oclrtErrorFileNotFound;
+}
+
 oclrtError_t get_program(Runtime& r, const oclrtProgramSource* src, cl_program& program) {
     auto cached = r.programs.find(src);
     if (cached != r.programs.end()) {
         program = cached->second;
         return program ? oclrtSuccess : oclrtErrorInvalidPtx;
     }
+    std::string source;
+    if (oclrtError_t missing = program_text(src, source)) {
+        r.programs[src] = nullptr;
+        return missing;
+    }
     cl_int err = CL_SUCCESS;
-    const char* text = src->source;
+    const char* text = source.c_str();
     program = clCreateProgramWithSource(r.context, 1, &text, nullptr, &err);
     if (err == CL_SUCCESS) err = clBuildProgram(program, 1, &r.device, src->build_options, nullptr, nullptr);
     if (err != CL_SUCCESS && program) {
@@ -430,7 +483,7 @@ oclrtError_t launch_locked(Runtime& r, const oclrtProgramSource* prog, const cha
                            size_t dynamic_shared_bytes, oclrtStream_t stream, const oclrtKernelArg* args,
                            unsigned nargs) {
     if (oclrtError_t err = ready(r)) return err;
-    if (!prog || !prog->source || !name || (nargs && !args)) return oclrtErrorInvalidValue;
+    if (!prog || !prog->name || !name || (nargs && !args)) return oclrtErrorInvalidValue;
     if (!valid_config(grid, block)) return oclrtErrorInvalidConfiguration;
     Launch launch{r, nullptr, name, dynamic_shared_bytes, {}, {}};
     cl_command_queue queue = nullptr;

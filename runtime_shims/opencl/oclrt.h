@@ -16,7 +16,7 @@
  * prefixed by `name`, and the launch fails with oclrtErrorInvalidPtx. */
 struct oclrtProgramSource {
     const char* name;
-    const char* source;
+    const char* source;        /* the program text, or null: read the file `name` at the first launch */
     const char* build_options; /* may be null */
 };
 

@@ -4,7 +4,6 @@ and (for backends that move device code elsewhere) dropping device-only declarat
 from __future__ import annotations
 
 import dataclasses
-
 from typing import Callable
 
 from translator import mappings
@@ -16,27 +15,24 @@ LaunchRewriter = Callable[[LaunchSite, bytes], str]
 MOVED_COMMENT = "/* cutrans: {kind} '{name}' moved to {where} */"
 _KIND_WORDS = {"kernel": "kernel", "device_function": "device function", "device_variable": "device variable",
                "constant_variable": "constant", "shared_variable": "shared variable"}
-# What a name's flag on a target means for its rename: (rename?, diagnostic maker or None).
+# What a name's flag on a target means: (rename it?, (diagnostic maker, code, message) or None).
 _FLAG_ACTIONS = {
     "supported": (True, None),
     "experimental": (True, None),
-    "deprecated": (True, lambda r, t, s: _diag(warning, "M002", f"'{r.name}' is deprecated in CUDA"
-                                               f"{_since(r.cuda_deprecated)}; translated to "
-                                               f"'{r.target_name(t)}' for {t}", s)),
-    "removed": (True, lambda r, t, s: _diag(warning, "M002", f"'{r.name}' was removed from CUDA"
-                                            f"{_since(r.cuda_removed)}; translated to "
-                                            f"'{r.target_name(t)}' for {t}", s)),
-    "unsupported": (False, lambda r, t, s: _diag(error, "M001", f"'{r.name}' has no equivalent on the "
-                                                 f"{t} target", s)),
+    "deprecated": (True, (warning, "M002", "'{name}' is deprecated in CUDA{deprecated}; "
+                                           "translated to '{new}' for {target}")),
+    "removed": (True, (warning, "M002", "'{name}' was removed from CUDA{removed}; "
+                                        "translated to '{new}' for {target}")),
+    "unsupported": (False, (error, "M001", "'{name}' has no equivalent on the {target} target")),
 }
 
 
-def _since(version: str) -> str:
-    return f" {version}" if version else ""
-
-
-def _diag(make, code: str, message: str, where: tuple[str, int, int]) -> Diagnostic:
-    return make(code, message, *where)
+def _name_diag(spec, record: mappings.Record, target: str, path: str, site: NameSite) -> Diagnostic:
+    make, code, message = spec
+    text = message.format(name=record.name, new=record.target_name(target), target=target,
+                          deprecated=f" {record.cuda_deprecated}" if record.cuda_deprecated else "",
+                          removed=f" {record.cuda_removed}" if record.cuda_removed else "")
+    return make(code, text, path, site.span.line, site.span.col)
 
 
 def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None = None,
@@ -74,9 +70,9 @@ def _name_edits(path: str, names: list[NameSite], target: str) -> tuple[list[Edi
     edits, diags = [], []
     for site in names:
         record = mappings.lookup(site.name)
-        rename, make_diag = _FLAG_ACTIONS[record.flag(target)]
-        if make_diag is not None:
-            diags.append(make_diag(record, target, (path, site.span.line, site.span.col)))
+        rename, diag = _FLAG_ACTIONS[record.flag(target)]
+        if diag is not None:
+            diags.append(_name_diag(diag, record, target, path, site))
         new = record.target_name(target)
         if rename and new != site.name:
             edits.append(Edit(site.span.start, site.span.end, new, why=f"rename {site.name}"))

@@ -67,7 +67,7 @@ class ProgramBackend:
         device = self.device_source(module, unit)
         files = {
             f"{stem}{self.device_suffix}": device.encode(),
-            f"{stem}.launch.h": self.launch_header(module, unit, stem, device).encode(),
+            f"{stem}.launch.h": self.launch_header(module, unit, stem).encode(),
             f"{stem}.cpp": self.host_source(unit, stem),
         }
         return Output(files=files, runtime_files=runtime_files(self.runtime_dir))
@@ -75,11 +75,11 @@ class ProgramBackend:
     def kernels(self, module: N.Module) -> list[N.Function]:
         return [f for f in module.functions if f.kind == "kernel"]
 
-    def launch_header(self, module: N.Module, unit, stem: str, device: str) -> str:
+    def launch_header(self, module: N.Module, unit, stem: str) -> str:
         kernels = [{"name": k.name, "params": k.params, "host_params": [host_param(p) for p in k.params]}
                    for k in self.kernels(module)]
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
-                      kernels=kernels, device_source=device, build_options=getattr(self, "build_options", ""),
+                      kernels=kernels, build_options=getattr(self, "build_options", ""),
                       device_file=f"{stem}{self.device_suffix}")
 
     def host_source(self, unit, stem: str) -> bytes:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from translator.ir import gen_nodes
 from translator.mappings import docs, families
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +35,7 @@ def _support_docs(family: str) -> list[Generator]:
 
 
 GENERATORS: list[Generator] = [gen for family in families() for gen in _support_docs(family)]
+GENERATORS.append(Generator("IR node classes", "translator/ir/nodes.py", gen_nodes.render))
 
 
 def register(name: str, output: str, render: Callable[[], str]) -> None:

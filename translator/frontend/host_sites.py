@@ -36,6 +36,7 @@ class _File:
                                             ci.SourceLocation.from_offset(tu, f, len(source)))
         self.tokens = [(t.spelling, t.kind, t.extent.start.offset, t.extent.end.offset)
                        for t in tu.get_tokens(extent=rng)]
+        self.top = [c for c in tu.cursor.get_children() if _in_file(c, self.main)]   # headers are big
 
     def span(self, start: int, end: int) -> Span:
         line = _bisect(self.line_starts, start)
@@ -74,19 +75,19 @@ def collect_host_sites(tu, path: str, source: bytes) -> HostSites:
     """All host-side edit sites of the main file `path` of `tu` (whose bytes are `source`)."""
     fl = _File(tu, path, source)
     sites = HostSites(path=path, source=source)
-    sites.includes = _includes(tu, fl)
+    sites.includes = _includes(fl)
     sites.names = _names(fl, sites.includes)
-    sites.device_decls = _device_decls(tu.cursor, fl)
-    sites.launches, sites.diagnostics = _launches(tu, fl)
+    sites.device_decls = _device_decls(fl.top, None, fl)
+    sites.launches, sites.diagnostics = _launches(fl)
     return sites
 
 
 # ---------------------------------------------------------------- includes
 
-def _includes(tu, fl: _File) -> list[IncludeSite]:
+def _includes(fl: _File) -> list[IncludeSite]:
     out = []
-    for cur in tu.cursor.get_children():
-        if cur.kind != K.INCLUSION_DIRECTIVE or not _in_file(cur, fl.main):
+    for cur in fl.top:
+        if cur.kind != K.INCLUSION_DIRECTIVE:
             continue
         start = cur.extent.start.offset
         start = fl.source.rfind(b"#", fl.line_starts[cur.extent.start.line - 1], start + 1)
@@ -115,13 +116,13 @@ def _names(fl: _File, includes: list[IncludeSite]) -> list[NameSite]:
 
 # ---------------------------------------------------------------- device-only declarations
 
-def _device_decls(scope, fl: _File) -> list[DeviceDeclSite]:
+def _device_decls(cursors, scope, fl: _File) -> list[DeviceDeclSite]:
     out: list[DeviceDeclSite] = []
-    for cur in scope.get_children():
+    for cur in cursors:
         if not _in_file(cur, fl.main):
             continue
         if cur.kind in _SCOPES:
-            out += _device_decls(cur, fl)
+            out += _device_decls(cur.get_children(), cur, fl)
         elif cur.kind in _DECL_KINDS:
             site = _decl_site(cur, scope, fl)
             if site is not None:
@@ -146,7 +147,7 @@ def _decl_site(cur, scope, fl: _File) -> DeviceDeclSite | None:
     if kind is None:
         return None
     start, end = cur.extent.start.offset, cur.extent.end.offset
-    if scope.kind == K.LINKAGE_SPEC and b"{" not in fl.source[scope.extent.start.offset:start]:
+    if scope is not None and scope.kind == K.LINKAGE_SPEC and b"{" not in fl.source[scope.extent.start.offset:start]:
         start = scope.extent.start.offset          # `extern "C" __global__ void k() {}`: take it whole
     i = fl.token_index(end)
     if i < len(fl.tokens) and fl.tokens[i][0] == ";" and fl.source[end:fl.tokens[i][2]].strip() == b"":
@@ -165,11 +166,8 @@ def _append_merged(out: list[DeviceDeclSite], site: DeviceDeclSite) -> None:
 
 # ---------------------------------------------------------------- launches
 
-def _launch_cursors(tu, path: str):
-    """Launch expressions in the main file (only its top-level declarations are walked: headers are big)."""
-    for top in tu.cursor.get_children():
-        if not _in_file(top, path):
-            continue
+def _launch_cursors(fl: _File):
+    for top in fl.top:
         for cur in top.walk_preorder():
             if cur.kind == K.CALL_EXPR and cur.spelling != _CONFIG_CALLEE:
                 kids = list(cur.get_children())
@@ -184,11 +182,10 @@ def _kernel_name(callee) -> str:
     return next((c.spelling for c in callee.walk_preorder() if c.spelling), callee.spelling)
 
 
-def _launches(tu, fl: _File):
-    macros = [c for c in tu.cursor.get_children()
-              if c.kind == K.MACRO_INSTANTIATION and _in_file(c, fl.main)]
+def _launches(fl: _File):
+    macros = [c for c in fl.top if c.kind == K.MACRO_INSTANTIATION]
     launches, diags, pending = [], [], {}
-    for cur, kids in _launch_cursors(tu, fl.main):
+    for cur, kids in _launch_cursors(fl):
         config = kids[1]
         text = fl.source[config.extent.start.offset:config.extent.end.offset]
         if text.startswith(b"<<<") and text.endswith(b">>>"):

@@ -1,4 +1,6 @@
-"""Expand nodes.spec into nodes.py: classes with __slots__, children() and equality."""
+"""Expand nodes.spec into nodes.py: classes with __slots__, children() and equality.
+
+Run through `make generate` (translator.devtools.generate), which also checks it in CI."""
 
 from __future__ import annotations
 
@@ -58,7 +60,3 @@ def render(spec_text: str | None = None) -> str:
     body = "".join(render_class(*n) for n in nodes)
     names = ", ".join(repr(n[0]) for n in nodes)
     return HEADER + body + f"\n\n\nALL = ({names},)\n"
-
-
-if __name__ == "__main__":
-    TARGET.write_text(render())

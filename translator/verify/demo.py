@@ -23,6 +23,11 @@ def _cell(result) -> str:
     return _CELLS[result.status]
 
 
+def _hip_note(results) -> str:
+    details = {r.detail for r in results if r.target == "hip" and _cell(r) in ("compiles", "translated")}
+    return "; ".join(sorted(details)) or "see the table"
+
+
 def matrix(results) -> str:
     rows: dict[str, dict[str, str]] = {}
     for r in results:
@@ -41,13 +46,18 @@ def run_demo(samples_dir: str | None, fmt: str = "text") -> int:
     results = []
     for sample in sorted(folder.glob("*.cu")):
         print(f"verifying {sample.name} ...", file=sys.stderr, flush=True)
-        results += verify_program(str(sample), TARGETS, options=CompileOptions(), cwd=str(folder))
+        results += verify_program(str(sample.relative_to(folder.parent) if folder.is_absolute() and
+                                      Path.cwd() == folder.parent else sample), TARGETS,
+                                  options=CompileOptions(), cwd=str(folder))
     if fmt == "json":
         print(render_json(results))
     elif fmt == "junit":
         print(render_junit(results))
     else:
         print(matrix(results))
-        print()
-        print(render_text(results))
+        notable = [r for r in results if r.status != "pass" and _cell(r) not in ("compiles", "translated")]
+        if notable:
+            print()
+            print(render_text(notable))
+        print(f"\nhip: {_hip_note(results)}")
     return exit_code(results)

@@ -93,6 +93,12 @@ def _apply(source: str, edits: list[Edit]) -> str:
     return "".join(out)
 
 
+def _line_breaks(span: str) -> str:
+    """The newlines (with their line-continuation backslashes) of a replaced span, so a rewrite keeps
+    the line count and stays inside its macro definition."""
+    return "".join(re.findall(r"\\?\n", span))
+
+
 def _fail(message: str, source: str, offset: int, path: str) -> CutransError:
     line = source.count("\n", 0, offset) + 1
     col = offset - (source.rfind("\n", 0, offset) + 1) + 1
@@ -127,16 +133,16 @@ def _match_backward(tokens: list[Token], i: int, close: str, open_: str) -> int:
 # ---------------------------------------------------------------- extern __shared__
 
 
-def _extern_shared_edits(tokens: list[Token]) -> list[Edit]:
+def _extern_shared_edits(tokens: list[Token], source: str) -> list[Edit]:
     edits: list[Edit] = []
     for i, tok in enumerate(tokens):
         if tok.text == "extern" and i + 1 < len(tokens) and tokens[i + 1].text == "__shared__":
             edits.append(Edit(tok.start, tok.end, ""))
-            edits.extend(_unsized_array_edits(tokens, i + 2))
+            edits.extend(_unsized_array_edits(tokens, i + 2, source))
     return edits
 
 
-def _unsized_array_edits(tokens: list[Token], i: int) -> list[Edit]:
+def _unsized_array_edits(tokens: list[Token], i: int, source: str) -> list[Edit]:
     """`name[]` -> `*const name` (or `(*const name)` before further dimensions), then an initializer
     at the end of each such declarator."""
     edits: list[Edit] = []
@@ -155,8 +161,9 @@ def _unsized_array_edits(tokens: list[Token], i: int) -> list[Edit]:
               and tokens[j + 2].text == "]"):
             more = j + 3 < len(tokens) and tokens[j + 3].text == "["
             name = tokens[j].text
+            breaks = _line_breaks(source[tokens[j].start:tokens[j + 2].end])
             edits.append(Edit(tokens[j].start, tokens[j + 2].end,
-                              f"(*const {name})" if more else f"*const {name}"))
+                              (f"(*const {name})" if more else f"*const {name}") + breaks))
             pending = True
     return edits
 
@@ -256,7 +263,7 @@ def _find_launch(tokens: list[Token], i: int, source: str, path: str) -> Launch:
 def _launch_text(launch: Launch, tokens: list[Token], source: str, path: str) -> str:
     first, last = launch.callee
     callee = source[tokens[first].start:tokens[last].end]
-    name = "".join(t.text + (" " if t.text == "," else "") for t in tokens[first:last + 1])
+    name = " ".join(callee.split())
     gap1 = source[tokens[last].end:tokens[launch.open_].start]
     config = normalize(source[tokens[launch.open_].end:tokens[launch.close].start], path)
     gap2 = source[tokens[launch.close].end:tokens[launch.lparen].start]
@@ -286,7 +293,7 @@ def normalize(source: str, path: str = "<input>") -> str:
     """Rewrite CUDA launches and `extern __shared__` arrays so that g++ with runtime_shims/emulate
     accepts the source. Strings and comments are untouched and the newline count is unchanged.
     Raises CutransError (V001) on a launch it cannot take apart."""
-    shared_done = _apply(source, _extern_shared_edits(tokenize(source)))
+    shared_done = _apply(source, _extern_shared_edits(tokenize(source), source))
     return _apply(shared_done, _launch_edits(tokenize(shared_done), shared_done, path))
 
 

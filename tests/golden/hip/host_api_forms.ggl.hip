@@ -44,7 +44,7 @@ int main() {
     CHECK(hipMemcpyToSymbol(scale_factor, &two, sizeof(float)));
     CHECK(hipEventRecord(start, stream));
     hipLaunchKernelGGL(fill, dim3(n / 256), dim3(256), 0, stream, d_in, 1.0f, n);
-    LAUNCH_AND_CHECK(hipLaunchKernelGGL(HIP_KERNEL_NAME(warp_sum<float, 32>), dim3(dim3(n / 256)), dim3(dim3(256)), 0, stream, d_in, d_out, n));
+    LAUNCH_AND_CHECK(hipLaunchKernelGGL(HIP_KERNEL_NAME(warp_sum<float, 32>), dim3(n / 256), dim3(256), 0, stream, d_in, d_out, n));
     CHECK(hipEventRecord(stop, stream));
     CHECK(hipEventSynchronize(stop));
     float ms = 0.0f;

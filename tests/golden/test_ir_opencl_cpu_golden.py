@@ -1,0 +1,46 @@
+"""Golden tests: each sample's IR text, OpenCL output and CPU output, pinned byte for byte.
+
+Refresh after an intended change with `CUTRANS_UPDATE_GOLDEN=1 make golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+from translator.driver import backend_for, load_unit
+from translator.ir.printer import print_ir
+
+HERE = Path(__file__).resolve().parent
+UPDATE = os.environ.get("CUTRANS_UPDATE_GOLDEN") == "1"
+
+
+def _check(snapshot: Path, actual: bytes) -> None:
+    if UPDATE:
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_bytes(actual)
+    assert snapshot.exists(), f"no snapshot {snapshot}; run with CUTRANS_UPDATE_GOLDEN=1"
+    assert actual.decode() == snapshot.read_text(), f"{snapshot.name} changed"
+
+
+def _stable(text: bytes, sample: Path) -> bytes:
+    """Snapshots must not depend on where the checkout lives."""
+    return text.replace(str(sample.parent).encode(), b"<samples>")
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_ir(sample):
+    unit = load_unit(str(sample))
+    _check(HERE / "ir" / f"{sample.stem}.ir", print_ir(unit.module).encode())
+
+
+@pytest.mark.parametrize("target", ["opencl", "cpu"])
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_backend_output(sample, target):
+    unit = load_unit(str(sample))
+    output = backend_for(target).translate(unit, {})
+    for name, data in sorted(output.files.items()):
+        _check(HERE / target / name, _stable(data, sample))

@@ -1,0 +1,116 @@
+"""The host runtimes (runtime_shims/opencl, runtime_shims/cpu), driven by hand-written C++ programs.
+
+The OpenCL programs run once per OpenCL source that is present (the OS's ICD loader, and pyopencl's bundled
+PoCL), chosen through CUTRANS_OPENCL as users choose it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from translator.verify import toolchain
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIMS = ROOT / "runtime_shims"
+CASES = Path(__file__).resolve().parent / "runtime_cases"
+WARNINGS = ["-std=c++17", "-Wall", "-Wextra", "-Werror"]
+OPENCL_CASES = ["vector_add", "pointer_offsets", "memset_and_device_copy", "local_memory_and_streams", "events",
+                "invalid_pointers", "build_error", "device_and_managed"]
+
+pytestmark = pytest.mark.toolchain("c++ and OpenCL")
+
+
+def _compiler() -> toolchain.Compiler:
+    cxx = toolchain.find_cxx()
+    if isinstance(cxx, str):
+        pytest.skip(f"no C++ compiler: {cxx}")
+    return cxx
+
+
+def _build(argv: list[str], cwd: Path) -> None:
+    proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, f"{' '.join(argv)}\n{proc.stderr}"
+
+
+def _opencl_for(mode: str, monkeypatch) -> toolchain.OpenCL:
+    monkeypatch.setenv("CUTRANS_OPENCL", mode)
+    toolchain.clear_caches()
+    found = toolchain.find_opencl()
+    toolchain.clear_caches()
+    if isinstance(found, str):
+        pytest.skip(f"OpenCL ({mode}) unavailable: {found}")
+    return found
+
+
+@pytest.fixture(scope="module", params=["system", "pip"])
+def opencl_program(request, tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        cl = _opencl_for(request.param, patch)
+    folder = tmp_path_factory.mktemp(f"oclrt-{request.param}")
+    exe = folder / "oclrt_cases"
+    _build([*_compiler().command, *WARNINGS, "-O1", f"-I{SHIMS / 'opencl'}", f"-I{CASES}", *cl.cflags,
+            str(CASES / "oclrt_cases.cpp"), str(SHIMS / "opencl" / "oclrt.cpp"), "-o", str(exe), *cl.ldflags], folder)
+    return exe, {**os.environ, **dict(cl.env)}
+
+
+def _run_case(program, case: str) -> subprocess.CompletedProcess:
+    exe, env = program
+    argv = [str(exe), case, str(CASES / "kernels.cl"), str(CASES / "broken.cl")]
+    return subprocess.run(argv, capture_output=True, text=True, timeout=120, env=env)
+
+
+@pytest.mark.parametrize("case", OPENCL_CASES)
+def test_opencl_runtime_case(opencl_program, case):
+    proc = _run_case(opencl_program, case)
+    assert proc.returncode == 0 and f"PASS {case}" in proc.stdout, proc.stderr
+
+
+def test_opencl_build_error_shows_log_with_program_name(opencl_program):
+    proc = _run_case(opencl_program, "build_error")
+    assert "broken.cl: error: the OpenCL C build failed" in proc.stderr
+    assert "undeclared_name_here" in proc.stderr
+    assert proc.stderr.count("the OpenCL C build failed") == 1  # built once; the failure is cached
+
+
+def test_opencl_interior_pointer_error_is_explained(opencl_program):
+    proc = _run_case(opencl_program, "pointer_offsets")
+    assert "base address alignment" in proc.stderr
+
+
+def test_opencl_device_selection_by_env(opencl_program):
+    exe, env = opencl_program
+    proc = subprocess.run([str(exe), "vector_add", str(CASES / "kernels.cl")], capture_output=True, text=True,
+                          timeout=120, env={**env, "CUTRANS_OPENCL_DEVICE": "no-such-device-name"})
+    assert proc.returncode != 0
+    assert "CUTRANS_OPENCL_DEVICE=no-such-device-name matches no OpenCL device" in proc.stderr
+    ok = subprocess.run([str(exe), "vector_add", str(CASES / "kernels.cl")], capture_output=True, text=True,
+                        timeout=120, env={**env, "CUTRANS_OPENCL_DEVICE": "0:0"})
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_opencl_runtime_builds_with_own_cl_declarations(tmp_path):
+    """cl_api.h's fallback declarations compile cleanly (they are used when <CL/cl.h> is absent)."""
+    _build([*_compiler().command, *WARNINGS, "-DOCLRT_OWN_CL_DECLS", "-c", str(SHIMS / "opencl" / "oclrt.cpp"),
+            "-o", str(tmp_path / "oclrt.o")], tmp_path)
+
+
+def test_runtimes_build_from_a_flat_copy(tmp_path):
+    """The translator copies common/* and the target's folder flat beside the program; that layout builds."""
+    for target, source in (("opencl", "oclrt.cpp"), ("cpu", "cpurt.cpp")):
+        folder = tmp_path / target
+        folder.mkdir()
+        for path in [*(SHIMS / "common").iterdir(), *(SHIMS / target).iterdir()]:
+            (folder / path.name).write_bytes(path.read_bytes())
+        _build([*_compiler().command, *WARNINGS, "-c", source, "-o", "rt.o"], folder)
+
+
+def test_cpu_runtime_program(tmp_path):
+    exe = tmp_path / "cpurt_cases"
+    _build([*_compiler().command, *WARNINGS, f"-I{SHIMS / 'cpu'}", f"-I{CASES}", str(CASES / "cpurt_cases.cpp"),
+            str(SHIMS / "cpu" / "cpurt.cpp"), "-o", str(exe)], tmp_path)
+    proc = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stderr

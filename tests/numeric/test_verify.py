@@ -1,0 +1,106 @@
+"""Numeric tests: every sample, translated to OpenCL (PoCL) and CPU, matches the emulated original;
+and verify catches a translation that computes a different number."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, need
+from translator import driver
+from translator.cli import main
+from translator.frontend.clang_setup import CompileOptions
+from translator.verify import toolchain
+from translator.verify.program import verify_program
+
+
+def _tools(target: str) -> None:
+    need("cpu", toolchain.find_cxx())
+    if target == "opencl":
+        need("opencl", toolchain.find_opencl())
+    if target == "cpu":
+        need("cpu", toolchain.find_openmp())
+
+
+@pytest.mark.toolchain
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_every_sample_matches_the_reference_on_opencl_and_cpu(sample):
+    _tools("opencl")
+    _tools("cpu")
+    results = verify_program(str(sample), ["opencl", "cpu"], options=CompileOptions(), cwd=str(ROOT))
+    for r in results:
+        assert r.status == "pass", f"{sample.name} on {r.target}: {r.status}\n{r.detail}"
+
+
+def _perturbing(monkeypatch, target: str, old: bytes, new: bytes):
+    """Make the backend for `target` emit `new` where it would emit `old` in its device file."""
+    original = driver.backend_for
+
+    def backend_for(t):
+        backend = original(t)
+        if t != target:
+            return backend
+        translate = backend.translate
+
+        def perturbed(unit, options):
+            out = translate(unit, options)
+            device = next(name for name in out.files if name.endswith((".cl", ".kernels.c")))
+            assert old in out.files[device], "the perturbation no longer applies"
+            out.files[device] = out.files[device].replace(old, new, 1)
+            return out
+        backend.translate = perturbed
+        return backend
+    monkeypatch.setattr(driver, "backend_for", backend_for)
+
+
+@pytest.mark.toolchain
+@pytest.mark.parametrize("target, old, new", [
+    ("opencl", b"c[i] = a[i] + b[i];", b"c[i] = a[i] + b[i] * 1.0001f;"),
+    ("cpu", b"c[i] = a[i] + b[i];", b"c[i] = i == 4242 ? 0.0f : a[i] + b[i];"),
+])
+def test_verify_fails_with_a_useful_report_when_a_translation_is_perturbed(monkeypatch, target, old, new):
+    _tools(target)
+    _perturbing(monkeypatch, target, old, new)
+    [result] = verify_program(str(ROOT / "samples" / "vector_add.cu"), [target], options=CompileOptions(),
+                              cwd=str(ROOT))
+    assert result.status == "fail"
+    assert "first" in result.detail and "worst" in result.detail
+    assert "mismatch" in result.detail.lower()
+
+
+@pytest.mark.toolchain
+def test_verify_command_exit_codes_and_json(monkeypatch, capsys):
+    _tools("cpu")
+    sample = str(ROOT / "samples" / "saxpy_grid_stride.cu")
+    assert main(["verify", sample, "--targets", "cpu", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["results"][0]["status"] == "pass" and data["results"][0]["target"] == "cpu"
+    _perturbing(monkeypatch, "cpu", b"a * x[i] + y[i]", b"a * x[i] - y[i]")
+    assert main(["verify", sample, "--targets", "cpu"]) == 1
+    assert "FAIL" in capsys.readouterr().out.upper()
+
+
+@pytest.mark.toolchain
+def test_unsupported_construct_is_reported_as_unsupported_with_its_diagnostic(tmp_path):
+    _tools("cpu")
+    src = tmp_path / "divergent.cu"
+    src.write_text("""
+#include <cstdio>
+__global__ void k(int* o) {
+    __shared__ int s[32];
+    s[threadIdx.x] = threadIdx.x;
+    if (threadIdx.x < 16) __syncthreads();
+    o[threadIdx.x] = s[31 - threadIdx.x];
+}
+int main() {
+    int* d; cudaMalloc((void**)&d, 32 * sizeof(int));
+    k<<<1, 32>>>(d);
+    int h[32]; cudaMemcpy(h, d, sizeof h, cudaMemcpyDeviceToHost);
+    printf("%d\\n", h[0]);
+    return 0;
+}
+""")
+    [result] = verify_program(str(src), ["cpu"], options=CompileOptions(), cwd=str(tmp_path))
+    assert result.status in ("unsupported", "error")
+    assert "L005" in result.detail or "V001" in result.detail

@@ -1,0 +1,116 @@
+"""The command line: diagnostics, exit codes, inputs never modified, deterministic output."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+from translator.cli import main
+
+DIAG = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): .+ \[(?P<code>[A-Z]\d{3})\]$")
+
+
+def run_cli(*args):
+    """Run `cutrans` in a subprocess so that exit codes and stderr are the real ones."""
+    proc = subprocess.run([sys.executable, "-m", "translator.cli", *args], capture_output=True, text=True, cwd=ROOT)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def _digest(folder: Path) -> dict:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_syntax_error_gives_a_clang_style_diagnostic_and_exit_1(tmp_path):
+    bad = tmp_path / "bad.cu"
+    bad.write_text("__global__ void k(float* a) {\n  a[0] = ;\n}\n")
+    code, _, err = run_cli("convert", str(bad), "--to", "opencl", "-o", str(tmp_path / "out"))
+    assert code == 1
+    line = err.strip().splitlines()[0]
+    m = DIAG.match(line)
+    assert m, line
+    assert m["path"] == str(bad) and m["line"] == "2" and m["code"] == "P002" and m["sev"] == "error"
+    assert "Traceback" not in err
+
+
+def test_missing_file(tmp_path):
+    code, _, err = run_cli("convert", str(tmp_path / "nope.cu"), "--to", "hip", "-o", str(tmp_path))
+    assert code == 1
+    assert "[P001]" in err and "no such file" in err and "Traceback" not in err
+
+
+def test_non_cuda_file_is_refused(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    code, _, err = run_cli("convert", str(text), "--to", "cpu", "-o", str(tmp_path / "o"))
+    assert code == 1 and "[P004]" in err
+
+
+def test_binary_file_is_refused(tmp_path):
+    blob = tmp_path / "blob.cu"
+    blob.write_bytes(b"\x7fELF\x00\x00\x01")
+    code, _, err = run_cli("convert", str(blob), "--to", "cpu", "-o", str(tmp_path / "o"))
+    assert code == 1 and "[P004]" in err
+
+
+def test_unsupported_construct_names_its_location(tmp_path):
+    src = tmp_path / "rec.cu"
+    src.write_text("__device__ int f(int x) { return x ? f(x - 1) : 0; }\n"
+                   "__global__ void k(int* o) { o[0] = f(3); }\n"
+                   "int main() { int* d = 0; k<<<1, 1>>>(d); return 0; }\n")
+    code, _, err = run_cli("convert", str(src), "--to", "opencl", "-o", str(tmp_path / "o"))
+    assert code == 1
+    assert any(DIAG.match(l) and "[L004]" in l for l in err.splitlines()), err
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
+
+
+def test_usage_errors_exit_2():
+    code, _, err = run_cli("convert", "x.cu", "--to", "fortran", "-o", "out")
+    assert code == 2 and "[U001]" in err
+    code, _, _ = run_cli("frobnicate")
+    assert code == 2
+
+
+def test_json_diagnostics(tmp_path):
+    code, _, err = run_cli("convert", str(tmp_path / "nope.cu"), "--to", "hip", "-o", str(tmp_path),
+                           "--output-format", "json")
+    assert code == 1
+    data = json.loads(err)
+    assert data["diagnostics"][0]["code"] == "P001"
+
+
+@pytest.mark.parametrize("target", ["opencl", "cpu"])
+def test_inputs_are_never_modified_and_output_is_deterministic(tmp_path, target):
+    src = tmp_path / "in"
+    shutil.copytree(ROOT / "samples", src)
+    before = _digest(src)
+    outs = []
+    for i in range(2):
+        out = tmp_path / f"out{i}"
+        assert main(["convert", *map(str, sorted(src.glob("*.cu"))), "--to", target, "-o", str(out)]) == 0
+        outs.append(_digest(out))
+    assert _digest(src) == before
+    assert outs[0] == outs[1]
+    assert len(outs[0]) > len(SAMPLES)
+
+
+def test_output_dir_equal_to_input_dir_never_overwrites_an_input(tmp_path):
+    src = tmp_path / "x.cpp"
+    src.write_text((ROOT / "samples" / "vector_add.cu").read_text())
+    before = src.read_bytes()
+    code = main(["convert", str(src), "--to", "opencl", "-o", str(tmp_path)])
+    assert code == 1
+    assert src.read_bytes() == before
+
+
+def test_ir_command_prints_the_ir(capsys):
+    assert main(["ir", str(ROOT / "samples" / "block_reduction.cu")]) == 0
+    out = capsys.readouterr().out
+    assert "kernel block_sum(" in out and "barrier block" in out

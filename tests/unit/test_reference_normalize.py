@@ -1,0 +1,162 @@
+"""translator.verify.reference.normalize: the launch and extern __shared__ rewrite for the CPU emulation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from translator.diagnostics import CutransError
+from translator.verify.reference import normalize, tokenize
+
+BODY = "[&](auto&&... cuemu_args_) {{ ({callee})(cuemu_args_...); }}"
+
+
+def launch(callee: str, config: str, args: str = "") -> str:
+    tail = f", {args}" if args else ""
+    body = BODY.format(callee=callee)
+    return f'::cuemu::launch("{callee}", {body}, ::cuemu::config({config}){tail})'
+
+
+@pytest.mark.parametrize("source, callee, config, args", [
+    ("k<<<g, b>>>(x, y);", "k", "g, b", "x, y"),
+    ("k<<<1, 1>>>();", "k", "1, 1", ""),
+    ("k<<<g, b, shmem>>>(p);", "k", "g, b, shmem", "p"),
+    ("k<<<g, b, 0, stream>>>(p);", "k", "g, b, 0, stream", "p"),
+    ("ns::k<<<g, b>>>(p);", "ns::k", "g, b", "p"),
+    ("::ns::k<<<g, b>>>(p);", "::ns::k", "g, b", "p"),
+    ("k<float, 4><<<g, b>>>(p);", "k<float, 4>", "g, b", "p"),
+    ("ns::k<A<B<int>>><<<g, b>>>(p);", "ns::k<A<B<int>>>", "g, b", "p"),
+    ("k<(N > 2)><<<g, b>>>(p);", "k<(N > 2)>", "g, b", "p"),
+    ("(*fp)<<<g, b>>>(p);", "(*fp)", "g, b", "p"),
+    ("table.fn<<<g, b>>>(p);", "table.fn", "g, b", "p"),
+    ("k<<<dim3(gx, gy), dim3(16, 16)>>>(p, f(a, b));", "k", "dim3(gx, gy), dim3(16, 16)", "p, f(a, b)"),
+    ("k<<<n >> 8, 256>>>(p);", "k", "n >> 8, 256", "p"),
+    ("k<<<(n + 255)>>8, 256>>>(p);", "k", "(n + 255)>>8, 256", "p"),
+    ("k<<<g, std::min<int>(n, 1024)>>>(p);", "k", "g, std::min<int>(n, 1024)", "p"),
+])
+def test_launch_shapes(source, callee, config, args):
+    assert normalize(source) == launch(callee, config, args) + ";"
+
+
+@pytest.mark.parametrize("prefix", ["return ", "if (ok) ", "else ", "{ ", "; ", "x ? 0 : ("])
+def test_callee_stops_at_the_previous_token(prefix):
+    out = normalize(f"{prefix}k<<<1, 2>>>(p);")
+    assert out.startswith(prefix + "::cuemu::launch(\"k\"")
+
+
+def test_launch_inside_a_macro_argument_keeps_commas_protected():
+    out = normalize("CHECK_LAUNCH((k<float, 2><<<g, b>>>(p, n)));")
+    # every top-level comma of the macro argument sits inside parentheses
+    arg = out[len("CHECK_LAUNCH("):-2]
+    depth, top_commas = 0, 0
+    for ch in arg:
+        depth += ch == "("
+        depth -= ch == ")"
+        top_commas += ch == "," and depth == 0
+    assert top_commas == 0
+    assert "(k<float, 2>)(cuemu_args_...)" in out
+
+
+SOURCES_WITH_NEWLINES = [
+    "ns::k<float>\n  <<<grid,\n     block>>>\n  (a,\n   b);\n",
+    "k<<<g, b>>>(\n);\n",
+    "#define RUN(n) k<<<n, 32>>>( \\\n   p)\nRUN(4);\n",
+    "k /* c */ <<< g /* d */, b >>> /* e */ (x /* f */);\n// k<<<1,1>>>()\n",
+    "__global__ void f(){\n extern __shared__\n  float s[\n ];\n}\n",
+]
+
+
+@pytest.mark.parametrize("source", SOURCES_WITH_NEWLINES)
+def test_newline_count_is_preserved(source):
+    assert normalize(source).count("\n") == source.count("\n")
+
+
+def test_arguments_stay_on_their_lines():
+    source = "int main() {\n  k<<<1,\n      2>>>(alpha,\n           beta);\n}\n"
+    out = normalize(source).split("\n")
+    assert "alpha" in out[2] and "beta" in out[3] and "2)" in out[2]
+
+
+@pytest.mark.parametrize("source", [
+    'printf("k<<<1, 2>>>(x)");',
+    "// k<<<1, 2>>>(x)\n",
+    "/* k<<<1, 2>>>(x) */",
+    'auto s = R"raw(k<<<1, 2>>>(x) )" )raw";',
+    "char c = '<'; char d = '\\'';",
+    'auto w = L"k<<<1,1>>>()"; auto u = u8"<<<";',
+])
+def test_strings_and_comments_are_untouched(source):
+    assert normalize(source) == source
+
+
+def test_literals_before_a_launch_do_not_hide_it():
+    source = "int big = 1'000'000; char q = '\"'; k<<<1, 1>>>(big);"
+    out = normalize(source)
+    assert out.startswith("int big = 1'000'000; char q = '\"'; ::cuemu::launch(\"k\"")
+
+
+def test_apostrophe_in_disabled_code_does_not_swallow_the_file():
+    source = "#if 0\ndon't\n#endif\nk<<<1, 1>>>(p);\n"
+    assert "::cuemu::launch(" in normalize(source)
+
+
+def test_two_launches_and_a_nested_expression():
+    out = normalize("a<<<1, 2>>>(x); b<<<3, 4>>>(f(y), z);")
+    assert out == launch("a", "1, 2", "x") + "; " + launch("b", "3, 4", "f(y), z") + ";"
+
+
+def test_template_shift_operator_outside_launch_is_left_alone():
+    source = "std::vector<std::vector<int>> v; int y = x >> 3; Map<A<B<int>>> m;"
+    assert normalize(source) == source
+
+
+def test_normalize_is_idempotent():
+    source = "k<<<1, 2>>>(x);\nextern __shared__ float s[];\n"
+    once = normalize(source)
+    assert normalize(once) == once
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("extern __shared__ float s[];", " __shared__ float *const s = ::cuemu::dynamic_shared();"),
+    ("extern __shared__ __align__(16) unsigned char raw[];",
+     " __shared__ __align__(16) unsigned char *const raw = ::cuemu::dynamic_shared();"),
+    ("extern __shared__ T cache[];", " __shared__ T *const cache = ::cuemu::dynamic_shared();"),
+    ("extern __shared__ float tile[][33];",
+     " __shared__ float (*const tile)[33] = ::cuemu::dynamic_shared();"),
+    ("extern __shared__ int a[], b[];",
+     " __shared__ int *const a = ::cuemu::dynamic_shared(), *const b = ::cuemu::dynamic_shared();"),
+])
+def test_extern_shared_becomes_a_pointer(source, expected):
+    assert normalize(source) == expected
+
+
+def test_static_shared_and_extern_functions_are_untouched():
+    source = "__shared__ float s[64];\nextern int f(int a[]);\nextern \"C\" void g();\n"
+    assert normalize(source) == source
+
+
+@pytest.mark.parametrize("source, line, col, words", [
+    ("int x;\n  k<<<1, 2(p);\n", 2, 4, "no matching '>>>'"),
+    ("x = <<<1, 2>>>(p);", 1, 5, "cannot find the kernel"),
+    ("k<<<1, 2>>>;", 1, 2, "argument list"),
+    ("k<<<1, 2>>>(p;", 1, 2, "unterminated argument list"),
+])
+def test_malformed_launch_is_a_v001_diagnostic(source, line, col, words):
+    with pytest.raises(CutransError) as info:
+        normalize(source, "prog.cu")
+    diag = info.value.diagnostics[0]
+    assert (diag.code, diag.path, diag.line, diag.col) == ("V001", "prog.cu", line, col)
+    assert words in diag.message
+
+
+def test_tokenizer_recognizes_launch_brackets_and_skips_comments():
+    texts = [t.text for t in tokenize("k<<<a,b>>>(x); // <<<\n/* >>> */ y >> 1;")]
+    assert texts == ["k", "<<<", "a", ",", "b", ">>>", "(", "x", ")", ";", "y", ">>", "1", ";"]
+
+
+def test_tokenizer_offsets_cover_the_token_text():
+    source = 'int a = 0x1p-3f + 1.5e+2; auto s = "x\\"y";'
+    for tok in tokenize(source):
+        assert source[tok.start:tok.end] == tok.text
+    assert any(re.fullmatch(r"0x1p-3f", t.text) for t in tokenize(source))

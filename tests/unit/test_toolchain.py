@@ -1,0 +1,105 @@
+"""Toolchain discovery helpers that need no installed tools."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.diagnostics import CutransError
+from translator.verify import toolchain
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    toolchain.clear_caches()
+    yield
+    toolchain.clear_caches()
+
+
+def test_opencl_mode_defaults_to_auto(monkeypatch):
+    monkeypatch.delenv("CUTRANS_OPENCL", raising=False)
+    assert toolchain.opencl_mode() == "auto"
+    monkeypatch.setenv("CUTRANS_OPENCL", " PIP ")
+    assert toolchain.opencl_mode() == "pip"
+
+
+def test_bad_opencl_mode_is_a_usage_diagnostic(monkeypatch):
+    monkeypatch.setenv("CUTRANS_OPENCL", "vulkan")
+    with pytest.raises(CutransError) as caught:
+        toolchain.find_opencl()
+    assert caught.value.diagnostics[0].code == "U001"
+    assert "vulkan" in caught.value.diagnostics[0].message
+
+
+def test_missing_compiler_gives_a_reason(monkeypatch):
+    monkeypatch.setenv("CXX", "no-such-compiler-xyz -O2")
+    reason = toolchain.find_cxx()
+    assert isinstance(reason, str) and "no-such-compiler-xyz" in reason and "CXX" in reason
+
+
+def test_compiler_keeps_extra_words(monkeypatch, tmp_path):
+    fake = tmp_path / "mycxx"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("CXX", "mycxx -stdlib=libc++")
+    assert toolchain.find_cxx() == toolchain.Compiler((str(fake), "-stdlib=libc++"))
+
+
+def test_system_library_prefers_the_dev_symlink(tmp_path):
+    (tmp_path / "libOpenCL.so.1").write_text("")
+    assert toolchain.system_opencl_library([str(tmp_path)]) == (tmp_path / "libOpenCL.so.1").resolve()
+    (tmp_path / "libOpenCL.so").write_text("")
+    assert toolchain.system_opencl_library([str(tmp_path)]) == (tmp_path / "libOpenCL.so").resolve()
+    assert toolchain.system_opencl_library([str(tmp_path / "absent")]) is None
+
+
+def test_system_headers_found_by_cl_h(tmp_path):
+    assert toolchain.system_opencl_headers([str(tmp_path)]) is None
+    (tmp_path / "CL").mkdir()
+    (tmp_path / "CL" / "cl.h").write_text("")
+    assert toolchain.system_opencl_headers([str(tmp_path)]) == tmp_path
+
+
+def test_pip_library_is_the_bundled_loader(tmp_path):
+    libs = tmp_path / ".libs"
+    libs.mkdir()
+    (libs / "libpocl-1234.so").write_text("")
+    assert toolchain.pip_opencl_library(tmp_path) is None
+    (libs / "libOpenCL-abcd.so.1.0.0").write_text("")
+    assert toolchain.pip_opencl_library(tmp_path) == libs / "libOpenCL-abcd.so.1.0.0"
+
+
+def test_probe_key_changes_with_the_library_and_environment(tmp_path):
+    lib = tmp_path / "libOpenCL.so"
+    lib.write_text("")
+    cxx = toolchain.Compiler(("/usr/bin/c++",))
+    base = toolchain.OpenCL("pip", str(lib), (), (str(lib),), (("PYOPENCL_HOME", "/a"),), "")
+    key = toolchain.probe_key(base, cxx)
+    assert key == toolchain.probe_key(base, cxx)
+    other_env = toolchain.OpenCL("pip", str(lib), (), (str(lib),), (("PYOPENCL_HOME", "/b"),), "")
+    assert toolchain.probe_key(other_env, cxx) != key
+    assert toolchain.probe_key(base, toolchain.Compiler(("/usr/bin/clang++",))) != key
+
+
+def test_offload_arch_prefers_gfx90a(tmp_path):
+    assert toolchain.offload_arch([str(tmp_path)]) is None
+    for version in ("1030", "90a", "940"):
+        (tmp_path / f"oclc_isa_version_{version}.bc").write_text("")
+    assert toolchain.offload_arch([str(tmp_path)]) == "gfx90a"
+
+
+def test_offload_arch_falls_back_to_what_is_installed(tmp_path):
+    (tmp_path / "oclc_isa_version_1010.bc").write_text("")
+    assert toolchain.offload_arch([str(tmp_path)]) == "gfx1010"
+
+
+def test_missing_hipcc_gives_a_reason(monkeypatch):
+    monkeypatch.setenv("HIPCC", "no-such-hipcc-xyz")
+    reason = toolchain.find_hipcc()
+    assert isinstance(reason, str) and "hipcc" in reason
+
+
+def test_records_are_frozen():
+    record = toolchain.OpenMP(("-fopenmp",))
+    with pytest.raises(AttributeError):
+        record.flags = ()
