@@ -35,7 +35,7 @@ class CompileOptions:
         args = ["-x", "cuda", "--cuda-host-only", f"-std={self.std}", "-Wno-unknown-cuda-version",
                 "-nocudalib", "-D__CUTRANS__=1"]
         if self.cuda_path:
-            args += [f"--cuda-path={self.cuda_path}"]
+            args += [f"--cuda-path={self.cuda_path}", f"-idirafter{STAND_IN_INCLUDE / 'toolkit_gaps'}"]
         else:
             # nvcc includes cuda_runtime.h implicitly; so do we, from the stand-in headers
             args += ["-nocudainc", f"-isystem{STAND_IN_INCLUDE}", "-include", "cuda_runtime.h"]

@@ -307,7 +307,12 @@ class FunctionLowerer:
         while inner.kind == K.UNEXPOSED_EXPR:
             inner = self.only_child(inner)
         if inner.kind == K.DECL_REF_EXPR and inner.spelling in SPECIAL_REGS:
-            return N.SpecialReg(SPECIAL_REGS[inner.spelling], c.spelling, U32, loc=self.loc(c))
+            # With CUDA's own headers the member is a property (spelling ''); its name is the last token.
+            toks = self.tokens(c)
+            dim = c.spelling or (toks[-1] if toks else "")
+            if dim not in ("x", "y", "z"):
+                self.fail(c, "L001", f"cannot tell which component of '{inner.spelling}' is used here")
+            return N.SpecialReg(SPECIAL_REGS[inner.spelling], dim, U32, loc=self.loc(c))
         self.fail(c, "L003", "structure members in device code are not supported yet")
 
     def binary(self, c) -> N.Expr:

@@ -309,3 +309,12 @@ def clear_caches() -> None:
     """Forgets the per-process results (the on-disk OpenCL probe cache stays)."""
     for finder in (find_cxx, find_cc, find_openmp, find_opencl, find_hipcc):
         finder.cache_clear()
+
+
+@functools.cache
+def find_cuda_toolkit() -> str | None:
+    """A CUDA toolkit's root (its include/cuda_runtime.h exists): $CUDA_PATH, $CUDA_HOME, /usr/local/cuda."""
+    for candidate in (os.environ.get("CUDA_PATH"), os.environ.get("CUDA_HOME"), "/usr/local/cuda"):
+        if candidate and (Path(candidate) / "include" / "cuda_runtime.h").is_file():
+            return str(Path(candidate).resolve())
+    return None
