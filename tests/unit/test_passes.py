@@ -103,3 +103,31 @@ def test_return_before_a_barrier_is_refused(lower):
     sched = _schedule(lower, "if (threadIdx.x >= n) return; __syncthreads(); out[0] = 1;")
     with pytest.raises(CutransError, match="return"):
         check_returns(sched)
+
+
+def test_names_reserved_by_opencl_are_renamed_consistently(lower):
+    module, _ = lower("""
+        __device__ float dot(float a, float b) { return a * b; }
+        __global__ void k(float* out, int local) {
+            int global = threadIdx.x + local;
+            float half = dot(out[global], 2.0f);
+            out[global] = half;
+        }""")
+    module = run_pipeline(module, "opencl")
+    names = {n.name for f in module.functions for n in walk(f) if isinstance(n, (N.VarDecl, N.VarRef, N.Param))}
+    assert {"global_", "local_", "half_"} <= names and not names & {"global", "local", "half"}
+    assert [f.name for f in module.functions] == ["dot_", "k"]
+    assert [n.func for n in walk(_fn(module, "k")) if isinstance(n, N.Call)] == ["dot_"]
+
+
+def test_a_renamed_name_never_collides_with_an_existing_one(lower):
+    module, _ = lower("__global__ void k(int* restrict_, int restrict) { restrict_[0] = restrict; }")
+    k = _fn(run_pipeline(module, "cpu"), "k")
+    assert [p.name for p in k.params] == ["restrict_", "restrict__"]
+
+
+def test_a_kernel_with_a_reserved_name_gets_a_diagnostic(lower):
+    module, _ = lower("__global__ void dot(float* o) { o[0] = 1.0f; }")
+    with pytest.raises(CutransError) as exc:
+        run_pipeline(module, "opencl")
+    assert exc.value.diagnostics[0].code == "B003"

@@ -354,7 +354,11 @@ class FunctionLowerer:
         kids = [k for k in c.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
         if c.kind == K.CXX_FUNCTIONAL_CAST_EXPR and kids and kids[-1].kind == K.CALL_EXPR:
             self.fail(c, "L003", "constructor calls in device code are not supported yet")
-        return N.Cast(self.expr(kids[-1]), False, self.type_of(c), loc=self.loc(c))
+        ty = self.type_of(c)
+        value = self.expr(kids[-1])
+        if isinstance(value, N.Cast) and value.implicit and value.type == ty:
+            value = value.value           # (float)x carries clang's own implicit conversion to float
+        return N.Cast(value, False, ty, loc=self.loc(c))
 
     def call(self, c) -> N.Expr:
         callee = c.referenced

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from translator.passes.address_spaces import infer_address_spaces
 from translator.passes.hoist_shared import hoist_shared
+from translator.passes.legalize_names import legalize_names
 from translator.passes.unique_names import unique_names
 from translator.passes.verify_ir import verify_module
 
@@ -19,11 +22,14 @@ def pipeline(backend: str) -> list:
        backend allocates per-block storage.
     4. unique_names (CPU) after hoisting and before emission: the CPU backend stores variables that
        live across barriers in per-thread arrays, found by name, so a name must mean one variable.
-    5. verify_module last, so that a pass that breaks the IR is caught before emission.
+    5. legalize_names (OpenCL, CPU) after unique_names, so that a name it makes up cannot be taken
+       by a later renaming, and before emission.
+    6. verify_module last, so that a pass that breaks the IR is caught before emission.
     """
+    for_target = functools.partial(legalize_names, target=backend)
     stages = {
-        "opencl": [verify_module, infer_address_spaces, hoist_shared, verify_module],
-        "cpu": [verify_module, infer_address_spaces, hoist_shared, unique_names, verify_module],
+        "opencl": [verify_module, infer_address_spaces, hoist_shared, for_target, verify_module],
+        "cpu": [verify_module, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
         "cuda": [verify_module],
     }
     return stages[backend]
