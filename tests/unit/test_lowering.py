@@ -65,7 +65,9 @@ def test_implicit_int_to_float_conversion_is_explicit_in_ir(lower):
     ("L002", "__device__ int g(int); __global__ void k(int* o) { o[0] = g(1); }", "no definition"),
     ("L003", "struct P { float x; }; __global__ void k(P* o) { o[0].x = 1.0f; }", "not supported"),
     ("L001", "__global__ void k(int* o) { switch (o[0]) { case 1: o[1] = 2; } }", "switch"),
-    ("L001", "extern __shared__ float dyn[]; __global__ void k(float* o) { o[0] = dyn[0]; }", "file-scope"),
+    ("L001", "__constant__ float c[4]; __global__ void k(float* o) { o[0] = c[0]; }", "file-scope"),
+    ("L001", "extern __shared__ float dyn[];\n__device__ float f() { return dyn[0]; }\n"
+             "__global__ void k(float* o) { o[0] = f(); }", "device function"),
     ("L001", "template <class T> __global__ void k(T* o) { o[0] = 1; }\nvoid h() { int* p = 0; k<<<1, 1>>>(p); }",
      "template kernel"),
 ])
@@ -99,3 +101,20 @@ def test_real_toolkit_headers_give_the_same_ir_as_the_stand_ins(sample):
     real, _ = lower_module(parse(str(sample), CompileOptions(cuda_path=toolkit))[0], str(sample))
     stand_in, _ = lower_module(parse(str(sample))[0], str(sample))
     assert print_ir(real) == print_ir(stand_in)
+
+
+def test_dynamic_shared_arrays_are_views_of_one_kernel_parameter(lower):
+    module, diags = lower("""
+        extern __shared__ float file_scope[];
+        __global__ void k(float* o) {
+            extern __shared__ int local_view[];
+            local_view[threadIdx.x] = 1;
+            o[threadIdx.x] = file_scope[threadIdx.x];
+        }""")
+    assert not diags
+    k = _kernel(module)
+    assert k.params[-1].name == "cutrans_dynamic_shared" and k.params[-1].type.space == "shared"
+    views = {d.name: d for d in k.body.stmts if isinstance(d, N.VarDecl)}
+    assert set(views) == {"file_scope", "local_view"}
+    assert all(isinstance(d.init, N.Cast) and d.init.value.name == "cutrans_dynamic_shared" for d in views.values())
+    assert str(views["local_view"].type) == "i32*shared"

@@ -11,6 +11,8 @@ from translator.backends.base import C_TYPES, CFamilyEmitter
 from translator.backends.cpu_schedule import BlockLevel, Region, Scheduler, check_returns, context_variables
 from translator.backends.program import ProgramBackend, render
 from translator.ir import nodes as N
+from translator.ir.builtins import DYNAMIC_SHARED
+from translator.passes.hoist_shared import is_block_scoped
 from translator.ir.types import Array
 
 THREAD = "cutrans_t"          # the linear thread index inside a block's thread loop
@@ -72,19 +74,21 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
 
     # -- kernels -------------------------------------------------------------------------------
     def kernel(self, f: N.Function) -> str:
-        shared = [s for s in f.body.stmts if isinstance(s, N.VarDecl) and s.space == "shared"]
+        shared = [s for s in f.body.stmts if is_block_scoped(s)]
         body = [s for s in f.body.stmts if s not in shared]
         schedule = Scheduler(f).schedule(body)
         check_returns(schedule)
         ctx = context_variables(schedule)
         self.context = set(ctx)
-        decls = [self.declare(s.type, s.name, "private", s) + ";" for s in shared]
+        decls = [self.visit(N.VarDecl(s.name, s.type, "private", s.init, loc=s.loc)) for s in shared]
         decls += [self.declare(Array(d.type, 0), d.name, "private", d).replace("[0]", "[cutrans_nthreads]") + ";"
                   for d in ctx.values()]
         self.in_region = True
         block = self.schedule_text(schedule, 2)
         self.context, self.in_region = set(), False
-        return render("cpu/kernel.c.j2", signature=self.signature(f), decls=decls, body=block)
+        dynamic = any(p.name == DYNAMIC_SHARED for p in f.params)
+        return render("cpu/kernel.c.j2", signature=self.signature(f), decls=decls, body=block,
+                      dynamic_shared=DYNAMIC_SHARED if dynamic else None)
 
     def schedule_text(self, schedule: list, depth: int) -> str:
         out = []
@@ -129,6 +133,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":
             return super().signature(f)
-        params = "".join(", " + self.declare(p.type, p.name, "private", p) for p in f.params)
+        params = "".join(", " + self.declare(p.type, p.name, "private", p) for p in f.params
+                         if p.name != DYNAMIC_SHARED)
         return (f"void {f.name}(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes"
                 f"{params})")

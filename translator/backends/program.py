@@ -20,6 +20,7 @@ from translator.backends.base import CFamilyEmitter
 from translator.backends.edits import apply_edits
 from translator.diagnostics import CutransError, Severity
 from translator.ir import nodes as N
+from translator.ir.builtins import DYNAMIC_SHARED
 from translator.ir.types import Pointer
 from translator.passes import run_pipeline
 from translator.pipeline import Output
@@ -35,6 +36,13 @@ HOST_TYPES = CFamilyEmitter()     # plain C++ spellings for the launch functions
 def host_param(p: N.Param) -> str:
     t = dataclasses.replace(p.type, restrict=False) if isinstance(p.type, Pointer) else p.type
     return HOST_TYPES.declare(t, p.name)
+
+
+def arg_kind(p: N.Param) -> str:
+    """How the host passes a kernel parameter: a value, a device pointer, or the dynamic shared memory."""
+    if p.name == DYNAMIC_SHARED:
+        return "Local"
+    return "Global" if isinstance(p.type, Pointer) else "Value"
 
 
 def render(template: str, **context) -> str:
@@ -76,7 +84,9 @@ class ProgramBackend:
         return [f for f in module.functions if f.kind == "kernel"]
 
     def launch_header(self, module: N.Module, unit, stem: str) -> str:
-        kernels = [{"name": k.name, "params": k.params, "host_params": [host_param(p) for p in k.params]}
+        kernels = [{"name": k.name,
+                    "host_params": [host_param(p) for p in k.params if p.name != DYNAMIC_SHARED],
+                    "args": [(arg_kind(p), p.name) for p in k.params]}
                    for k in self.kernels(module)]
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
                       kernels=kernels, build_options=getattr(self, "build_options", ""),

@@ -16,7 +16,7 @@ from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_types import lower_type
 from translator.ir import nodes as N
 from translator.ir.base import SourceLoc
-from translator.ir.builtins import ATOMICS, MATH, SPECIAL_REGS, SYNC
+from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, SPECIAL_REGS, SYNC
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, is_scalar
 
 K = ci.CursorKind
@@ -100,6 +100,8 @@ class FunctionLowerer:
         self.m = module_lowerer
         self.fn = cursor
         self.is_kernel = is_kernel(cursor)
+        self.uses_dynamic_shared = False
+        self.file_dynamic: dict[str, N.VarDecl] = {}   # file-scope extern __shared__ arrays used here
 
     # -- helpers ---------------------------------------------------------------------------
     def loc(self, c) -> SourceLoc:
@@ -129,7 +131,11 @@ class FunctionLowerer:
         body = next((ch for ch in c.get_children() if ch.kind == K.COMPOUND_STMT), None)
         ret = self.type_of(c, c.result_type)
         kind = "kernel" if self.is_kernel else "device"
-        return N.Function(c.spelling, kind, ret, params, self.stmt(body), loc=self.loc(c))
+        block = self.stmt(body)
+        block.stmts[:0] = self.file_dynamic.values()
+        if self.uses_dynamic_shared:
+            params.append(N.Param(DYNAMIC_SHARED, Pointer(Scalar("u8"), "shared"), loc=self.loc(c)))
+        return N.Function(c.spelling, kind, ret, params, block, loc=self.loc(c))
 
     # -- statements ------------------------------------------------------------------------
     def stmt(self, c, allow_group: bool = False) -> N.Stmt:
@@ -166,8 +172,10 @@ class FunctionLowerer:
         shared = K.CUDASHARED_ATTR in attrs
         if v.storage_class == ci.StorageClass.STATIC and not shared:
             self.fail(v, "L001", "static local variables in device code are not supported")
+        if v.storage_class == ci.StorageClass.EXTERN and shared:
+            return self.dynamic_shared(v)
         if v.storage_class == ci.StorageClass.EXTERN:
-            self.fail(v, "L001", "extern __shared__ (dynamic shared memory) is not supported yet")
+            self.fail(v, "L001", "extern variables in device code are not supported")
         init_cursors = [ch for ch in v.get_children() if ch.kind.is_expression() or ch.kind == K.UNEXPOSED_EXPR]
         if init_cursors and init_cursors[-1].kind == K.INIT_LIST_EXPR:
             self.fail(v, "L001", "initializer lists in device code are not supported yet")
@@ -176,6 +184,19 @@ class FunctionLowerer:
         if isinstance(ty, Array) and init_cursors and init_cursors[-1].kind != K.INTEGER_LITERAL:
             self.fail(v, "L001", "array initializers in device code are not supported yet")
         return N.VarDecl(v.spelling, ty, "shared" if shared else "private", init, loc=self.loc(v))
+
+    def dynamic_shared(self, v, at=None) -> N.VarDecl:
+        """`extern __shared__ T name[];` -> `T* name = (T*)<the launch's dynamic shared memory>`."""
+        if not self.is_kernel:
+            self.fail(at or v, "L001", "extern __shared__ memory used in a device function is not supported "
+                                       "yet; use it in the kernel and pass a pointer")
+        canonical = v.type.get_canonical()
+        if canonical.kind.name not in ("INCOMPLETEARRAY", "CONSTANTARRAY"):
+            self.fail(v, "L001", "extern __shared__ must be an array")
+        ptr = Pointer(self.type_of(v, canonical.element_type), "shared")
+        self.uses_dynamic_shared = True
+        base = N.VarRef(DYNAMIC_SHARED, Pointer(Scalar("u8"), "shared"), loc=self.loc(v))
+        return N.VarDecl(v.spelling, ptr, "private", N.Cast(base, False, ptr, loc=self.loc(v)), loc=self.loc(v))
 
     def if_stmt(self, c) -> N.If:
         kids = list(c.get_children())
@@ -298,6 +319,14 @@ class FunctionLowerer:
         if ref.semantic_parent is not None and ref.semantic_parent.kind == K.TRANSLATION_UNIT:
             if c.spelling == "warpSize":
                 return N.SpecialReg("warp_size", "", Scalar("i32"), loc=self.loc(c))
+            at_file_scope = ref.lexical_parent is not None and ref.lexical_parent.kind == K.TRANSLATION_UNIT
+            if not at_file_scope:       # a block-scope extern: declared by its own statement
+                elem = self.type_of(c, ref.type.get_canonical().element_type)
+                return N.VarRef(c.spelling, Pointer(elem, "shared"), loc=self.loc(c))
+            if ref.storage_class == ci.StorageClass.EXTERN and K.CUDASHARED_ATTR in _attrs(ref):
+                if c.spelling not in self.file_dynamic:
+                    self.file_dynamic[c.spelling] = self.dynamic_shared(ref, at=c)
+                return N.VarRef(c.spelling, self.file_dynamic[c.spelling].type, loc=self.loc(c))
             self.fail(c, "L001", f"file-scope variable '{c.spelling}' in device code is not supported yet")
         return N.VarRef(c.spelling, self.type_of(c), loc=self.loc(c))
 

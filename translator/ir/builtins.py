@@ -47,3 +47,7 @@ SYNC = {
 # Built-in variables: name -> IR special register
 SPECIAL_REGS = {"threadIdx": "thread_idx", "blockIdx": "block_idx", "blockDim": "block_dim",
                 "gridDim": "grid_dim"}
+
+# The kernel parameter that carries a launch's dynamic shared memory (`extern __shared__`): the
+# frontend adds it to kernels that use such memory; each backend supplies it from the launch.
+DYNAMIC_SHARED = "cutrans_dynamic_shared"

@@ -1,7 +1,9 @@
 """Move `__shared__` declarations to the outermost scope of their kernel.
 
-Requires: address spaces inferred. Guarantees: every shared VarDecl is a direct child of a
-kernel's body, before any other statement, with a name unique in the kernel. A shared variable
+Requires: address spaces inferred. Guarantees: every shared VarDecl, and every view of the
+launch's dynamic shared memory (`extern __shared__ T a[]`, lowered to `T* a = (T*)<dynamic>`), is a
+direct child of a kernel's body, before any other statement, with a name unique in the kernel.
+Such declarations are the same for every thread of a block. A shared variable
 in a device function gets a diagnostic (passing it as a hidden parameter comes with the OpenCL
 backend issue).
 """
@@ -11,13 +13,22 @@ from __future__ import annotations
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
+from translator.ir.builtins import DYNAMIC_SHARED
+
+
+def is_block_scoped(s) -> bool:
+    """A declaration every thread of a block shares: static shared memory or a dynamic-shared view."""
+    if not isinstance(s, N.VarDecl):
+        return False
+    view = isinstance(s.init, N.Cast) and isinstance(s.init.value, N.VarRef) and s.init.value.name == DYNAMIC_SHARED
+    return s.space == "shared" or view
 
 
 def _collect(block: N.Block, out: list) -> None:
     """Remove shared declarations from `block` (recursively), appending them to `out`."""
     kept = []
     for s in block.stmts:
-        if isinstance(s, N.VarDecl) and s.space == "shared":
+        if is_block_scoped(s):
             out.append(s)
             continue
         for child in s:

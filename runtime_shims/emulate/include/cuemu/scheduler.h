@@ -483,15 +483,20 @@ inline cudaError_t check_config(const config &cfg)
     return cfg.shmem > CUEMU_DYNAMIC_SHARED_BYTES ? cudaErrorInvalidValue : cudaSuccess;
 }
 
-// The base of the launch's dynamic shared memory (`extern __shared__`), one buffer per OS thread;
-// converts to any object pointer type.
+// The launch's dynamic shared memory (`extern __shared__`): one buffer per OS thread, which every
+// extern __shared__ array views, whatever its element type (in CUDA they all alias).
+inline unsigned char *dynamic_shared_base()
+{
+    thread_local unsigned char *base =
+        static_cast<unsigned char *>(std::aligned_alloc(256, CUEMU_DYNAMIC_SHARED_BYTES));
+    return base;
+}
+
 struct DynamicShared {
     template <class T>
     operator T *() const
     {
-        thread_local unsigned char *base =
-            static_cast<unsigned char *>(std::aligned_alloc(256, CUEMU_DYNAMIC_SHARED_BYTES));
-        return reinterpret_cast<T *>(base);
+        return reinterpret_cast<T *>(dynamic_shared_base());
     }
 };
 
