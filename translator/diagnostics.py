@@ -50,7 +50,7 @@ _CODES = [
     # backend
     Code("B001", "stable", "the backend has no spelling for an IR operation (internal error)"),
     Code("B002", "stable", "the output file could not be written"),
-    Code("B003", "stable", "a kernel's name is reserved on the target"),
+    Code("B003", "stable", "the name of a kernel or device global is reserved on the target"),
     # verify
     Code("V001", "stable", "the reference program could not be built or run"),
     Code("V002", "stable", "a translated program could not be built"),

@@ -167,6 +167,43 @@ inline CUTRANS_RT(Error_t) CUTRANS_RT(MallocManaged)(T** ptr, size_t size,
     return CUTRANS_RT(MallocManaged)(reinterpret_cast<void**>(ptr), size, flags);
 }
 
+/* __device__ and __constant__ variables. The host program keeps each one as an ordinary variable (the CPU
+ * target's kernels use that very variable; the OpenCL target keeps it as the host copy of a device buffer).
+ * SymbolAddress gives the device address behind it, creating and initializing the buffer at first use. */
+CUTRANS_RT(Error_t) CUTRANS_RT(SymbolAddress)(const void* symbol, size_t size, void** device_ptr);
+
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(GetSymbolAddress)(void** device_ptr, const T& symbol) {
+    return CUTRANS_RT(SymbolAddress)(&symbol, sizeof(T), device_ptr);
+}
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(GetSymbolSize)(size_t* size, const T&) {
+    *size = sizeof(T);
+    return CUTRANS_RT(Success);
+}
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(MemcpyToSymbol)(const T& symbol, const void* src, size_t count, size_t offset = 0,
+                                                      CUTRANS_RT(MemcpyKind) kind = CUTRANS_RT(MemcpyHostToDevice)) {
+    void* device = nullptr;
+    if (offset > sizeof(T) || count > sizeof(T) - offset) {
+        CUTRANS_RT(SetLastError)(CUTRANS_RT(ErrorInvalidValue));
+        return CUTRANS_RT(ErrorInvalidValue);
+    }
+    if (CUTRANS_RT(Error_t) err = CUTRANS_RT(SymbolAddress)(&symbol, sizeof(T), &device)) return err;
+    return CUTRANS_RT(Memcpy)(static_cast<char*>(device) + offset, src, count, kind);
+}
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(MemcpyFromSymbol)(void* dst, const T& symbol, size_t count, size_t offset = 0,
+                                                        CUTRANS_RT(MemcpyKind) kind = CUTRANS_RT(MemcpyDeviceToHost)) {
+    void* device = nullptr;
+    if (offset > sizeof(T) || count > sizeof(T) - offset) {
+        CUTRANS_RT(SetLastError)(CUTRANS_RT(ErrorInvalidValue));
+        return CUTRANS_RT(ErrorInvalidValue);
+    }
+    if (CUTRANS_RT(Error_t) err = CUTRANS_RT(SymbolAddress)(&symbol, sizeof(T), &device)) return err;
+    return CUTRANS_RT(Memcpy)(dst, static_cast<const char*>(device) + offset, count, kind);
+}
+
 /* Accepted and ignored: the targets have no per-kernel shared-memory carve-out to configure. */
 template <class F>
 inline CUTRANS_RT(Error_t) CUTRANS_RT(FuncSetAttribute)(F&&, int, int) {

@@ -148,6 +148,13 @@ cpurtError_t cpurtMemcpy(void* dst, const void* src, size_t count, cpurtMemcpyKi
     return cpurtSuccess;
 }
 
+/* A __device__/__constant__ variable is one ordinary variable shared by the host code and the kernels. */
+cpurtError_t cpurtSymbolAddress(const void* symbol, size_t, void** device_ptr) {
+    if (!symbol || !device_ptr) return status(cpurtErrorInvalidSymbol);
+    *device_ptr = const_cast<void*>(symbol);
+    return cpurtSuccess;
+}
+
 cpurtError_t cpurtMemcpyAsync(void* dst, const void* src, size_t count, cpurtMemcpyKind kind, cpurtStream_t) {
     return cpurtMemcpy(dst, src, count, kind);
 }

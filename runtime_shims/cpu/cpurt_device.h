@@ -39,4 +39,97 @@ CUTRANS_MINMAX(long long, i64)
 CUTRANS_MINMAX(unsigned long long, u64)
 #undef CUTRANS_MINMAX
 
+/* ---- CUDA integer intrinsics, bit for bit (CUDA defines __clz(0) = 32 and __ffs(0) = 0; GCC's
+ * __builtin_clz(0) is undefined, so the zero case is spelled out). */
+static inline int cutrans_clz_i32(int x) { return x == 0 ? 32 : __builtin_clz((unsigned int)x); }
+static inline int cutrans_clz_i64(long long x) { return x == 0 ? 64 : __builtin_clzll((unsigned long long)x); }
+
+static inline unsigned long long cutrans_brev_u64(unsigned long long x)
+{
+    x = ((x >> 1) & 0x5555555555555555ull) | ((x & 0x5555555555555555ull) << 1);
+    x = ((x >> 2) & 0x3333333333333333ull) | ((x & 0x3333333333333333ull) << 2);
+    x = ((x >> 4) & 0x0f0f0f0f0f0f0f0full) | ((x & 0x0f0f0f0f0f0f0f0full) << 4);
+    return __builtin_bswap64(x);
+}
+static inline unsigned int cutrans_brev_u32(unsigned int x) { return (unsigned int)(cutrans_brev_u64(x) >> 32); }
+
+/* __mul24: the low 32 bits of the product of the sign-extended low 24 bits of each operand. */
+static inline int cutrans_sext24(int x) { return (int)(((unsigned int)x & 0xffffffu) ^ 0x800000u) - 0x800000; }
+static inline int cutrans_mul24_i32(int a, int b)
+{
+    return (int)((unsigned int)cutrans_sext24(a) * (unsigned int)cutrans_sext24(b));
+}
+
+/* __mulhi family: the high half of the full product. */
+static inline int cutrans_mulhi_i32(int a, int b) { return (int)(((long long)a * b) >> 32); }
+static inline unsigned int cutrans_mulhi_u32(unsigned int a, unsigned int b)
+{
+    return (unsigned int)(((unsigned long long)a * b) >> 32);
+}
+static inline long long cutrans_mulhi_i64(long long a, long long b) { return (long long)(((__int128)a * b) >> 64); }
+static inline unsigned long long cutrans_mulhi_u64(unsigned long long a, unsigned long long b)
+{
+    return (unsigned long long)(((unsigned __int128)a * b) >> 64);
+}
+
+/* __sad / __usad: |a - b| + c, the difference taken without overflow, the sum modulo 2^32. */
+static inline unsigned int cutrans_sad_i32(int a, int b, unsigned int c)
+{
+    return c + (a > b ? (unsigned int)a - (unsigned int)b : (unsigned int)b - (unsigned int)a);
+}
+static inline unsigned int cutrans_sad_u32(unsigned int a, unsigned int b, unsigned int c)
+{
+    return c + (a > b ? a - b : b - a);
+}
+
+/* ---- CUDA atomics: return the old value. CUDA's atomic functions promise atomicity only, no
+ * ordering (relaxed); __threadfence and the end of a kernel order memory, and they are fences or
+ * the end of an OpenMP region here, so __ATOMIC_RELAXED is the exact translation. Operations GCC
+ * has no builtin for are compare-and-swap loops; __atomic_compare_exchange compares the bytes,
+ * so a float loop also ends when the old value is a NaN or a negative zero. */
+#define CUTRANS_ATOMIC_ORDER __ATOMIC_RELAXED
+#define CUTRANS_ATOMIC_FETCH(T, NAME, OP) \
+    static inline T cutrans_atomic_##OP##_##NAME(T *p, T v) { return __atomic_fetch_##OP(p, v, CUTRANS_ATOMIC_ORDER); }
+#define CUTRANS_ATOMIC_LOOP(T, NAME, OP, UPDATE) \
+    static inline T cutrans_atomic_##OP##_##NAME(T *p, T v) \
+    { \
+        T x, next; \
+        __atomic_load(p, &x, CUTRANS_ATOMIC_ORDER); \
+        do { \
+            next = (UPDATE); \
+        } while (!__atomic_compare_exchange(p, &x, &next, 1, CUTRANS_ATOMIC_ORDER, CUTRANS_ATOMIC_ORDER)); \
+        return x; \
+    }
+#define CUTRANS_ATOMIC_COMMON(T, NAME) \
+    static inline T cutrans_atomic_xchg_##NAME(T *p, T v) \
+    { \
+        T old; \
+        __atomic_exchange(p, &v, &old, CUTRANS_ATOMIC_ORDER); \
+        return old; \
+    } \
+    static inline T cutrans_atomic_cas_##NAME(T *p, T compare, T v) \
+    { \
+        __atomic_compare_exchange(p, &compare, &v, 0, CUTRANS_ATOMIC_ORDER, CUTRANS_ATOMIC_ORDER); \
+        return compare; \
+    }
+#define CUTRANS_ATOMIC_INT(T, NAME) \
+    CUTRANS_ATOMIC_COMMON(T, NAME) \
+    CUTRANS_ATOMIC_FETCH(T, NAME, add) CUTRANS_ATOMIC_FETCH(T, NAME, sub) CUTRANS_ATOMIC_FETCH(T, NAME, and) \
+    CUTRANS_ATOMIC_FETCH(T, NAME, or) CUTRANS_ATOMIC_FETCH(T, NAME, xor) \
+    CUTRANS_ATOMIC_LOOP(T, NAME, min, v < x ? v : x) CUTRANS_ATOMIC_LOOP(T, NAME, max, v > x ? v : x)
+CUTRANS_ATOMIC_INT(int, i32)
+CUTRANS_ATOMIC_INT(unsigned int, u32)
+CUTRANS_ATOMIC_INT(long long, i64)
+CUTRANS_ATOMIC_INT(unsigned long long, u64)
+CUTRANS_ATOMIC_COMMON(float, f32)
+CUTRANS_ATOMIC_COMMON(double, f64)
+CUTRANS_ATOMIC_LOOP(float, f32, add, x + v)
+CUTRANS_ATOMIC_LOOP(double, f64, add, x + v)
+CUTRANS_ATOMIC_LOOP(unsigned int, u32, inc, x >= v ? 0u : x + 1u)
+CUTRANS_ATOMIC_LOOP(unsigned int, u32, dec, (x == 0u || x > v) ? v : x - 1u)
+#undef CUTRANS_ATOMIC_INT
+#undef CUTRANS_ATOMIC_COMMON
+#undef CUTRANS_ATOMIC_LOOP
+#undef CUTRANS_ATOMIC_FETCH
+
 #endif

@@ -117,6 +117,26 @@ __device__ int __mul24(int, int);
 __device__ unsigned int __umul24(unsigned int, unsigned int);
 __device__ int __mulhi(int, int);
 __device__ unsigned int __umulhi(unsigned int, unsigned int);
+__device__ unsigned long long __brevll(unsigned long long);
+__device__ long long __mul64hi(long long, long long);
+__device__ unsigned long long __umul64hi(unsigned long long, unsigned long long);
+__device__ unsigned int __sad(int, int, unsigned int);
+__device__ unsigned int __usad(unsigned int, unsigned int, unsigned int);
+__device__ long long abs(long long);
+__device__ long long llabs(long long);
+__device__ float abs(float);
+__device__ double abs(double);
+/* min/max overloads CUDA declares beyond the plain ones above: mixed signedness converts to unsigned */
+__host__ __device__ unsigned long long min(unsigned long long, unsigned long long);
+__host__ __device__ unsigned long long max(unsigned long long, unsigned long long);
+__host__ __device__ unsigned int min(int, unsigned int);
+__host__ __device__ unsigned int min(unsigned int, int);
+__host__ __device__ unsigned int max(int, unsigned int);
+__host__ __device__ unsigned int max(unsigned int, int);
+__host__ __device__ unsigned long long min(long long, unsigned long long);
+__host__ __device__ unsigned long long min(unsigned long long, long long);
+__host__ __device__ unsigned long long max(long long, unsigned long long);
+__host__ __device__ unsigned long long max(unsigned long long, long long);
 
 /* synchronisation */
 __device__ void __syncthreads(void);
@@ -167,6 +187,8 @@ __device__ double atomicAdd(double* address, double val);
 __device__ float atomicExch(float* address, float val);
 __device__ unsigned int atomicInc(unsigned int* address, unsigned int val);
 __device__ unsigned int atomicDec(unsigned int* address, unsigned int val);
+__device__ long long atomicMin(long long* address, long long val);
+__device__ long long atomicMax(long long* address, long long val);
 
 /* read-only loads */
 template <class T> __device__ T __ldg(const T* p);

@@ -100,6 +100,7 @@ struct Runtime {
     std::map<const oclrtProgramSource*, cl_program> programs; /* null: the build failed */
     std::map<std::pair<cl_program, std::string>, cl_kernel> kernels;
     std::set<oclrtStream_t> streams;
+    std::map<const void*, void*> symbols;   /* host variable -> its device buffer (see oclrtSymbolAddress) */
 };
 
 Runtime& runtime() {
@@ -571,6 +572,7 @@ oclrtError_t oclrtDeviceReset(void) {
     }
     r.kernels.clear();
     r.programs.clear();
+    r.symbols.clear();
     r.streams.clear();
     clReleaseCommandQueue(r.queue);
     clReleaseContext(r.context);
@@ -603,6 +605,28 @@ oclrtError_t oclrtMalloc(void** ptr, size_t size) {
         clReleaseMemObject(mem);
         return status(oclrtErrorMemoryAllocation);
     }
+    return oclrtSuccess;
+}
+
+/* The device buffer behind a __device__/__constant__ variable, made at first use and filled from the host
+ * variable, which holds the variable's initializer. */
+oclrtError_t oclrtSymbolAddress(const void* symbol, size_t size, void** device_ptr) {
+    if (!symbol || !device_ptr) return status(oclrtErrorInvalidSymbol);
+    Runtime& r = runtime();
+    Guard guard(r.lock);
+    auto found = r.symbols.find(symbol);
+    if (found != r.symbols.end()) {
+        *device_ptr = found->second;
+        return oclrtSuccess;
+    }
+    void* device = nullptr;
+    if (oclrtError_t err = oclrtMalloc(&device, size)) return err;
+    if (oclrtError_t err = oclrtMemcpy(device, symbol, size, oclrtMemcpyHostToDevice)) {
+        oclrtFree(device);
+        return err;
+    }
+    r.symbols[symbol] = device;
+    *device_ptr = device;
     return oclrtSuccess;
 }
 

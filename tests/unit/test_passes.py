@@ -131,3 +131,31 @@ def test_a_kernel_with_a_reserved_name_gets_a_diagnostic(lower):
     with pytest.raises(CutransError) as exc:
         run_pipeline(module, "opencl")
     assert exc.value.diagnostics[0].code == "B003"
+
+
+def test_device_globals_become_trailing_buffer_parameters_on_opencl(lower):
+    module, diags = lower("""
+        __constant__ float c[4] = {1.0f, 2.0f, 3.0f, 4.0f};
+        __device__ int counter;
+        __device__ float get(int i) { return c[i]; }
+        __global__ void k(float* o) { o[0] = get(1); counter = 7; }""")
+    assert not diags
+    assert [g.name for g in module.globals] == ["c", "counter"]
+    module = run_pipeline(module, "opencl")
+    get, k = _fn(module, "get"), _fn(module, "k")
+    assert [(p.name, str(p.type)) for p in get.params] == [("i", "i32"), ("c", "f32*constant")]
+    assert [(p.name, str(p.type)) for p in k.params] == [("o", "f32*global"), ("c", "f32*constant"),
+                                                         ("counter", "i32*global")]
+    call = next(n for n in walk(k) if isinstance(n, N.Call))
+    assert [a.name for a in call.args[1:]] == ["c"]
+    # the scalar is read through element 0, once (not wrapped again and again)
+    stores = [n for n in walk(k) if isinstance(n, N.Assign)]
+    assert isinstance(stores[-1].target, N.Index) and isinstance(stores[-1].target.base, N.VarRef)
+
+
+def test_const_file_scope_values_are_folded(lower):
+    module, diags = lower("const int N = 64; const float H = 0.5f;\n"
+                          "__global__ void k(float* o) { o[0] = N * H; }")
+    assert not diags
+    lits = {n.value for n in walk(_fn(module, "k")) if isinstance(n, (N.IntLit, N.FloatLit))}
+    assert {64, 0.5} <= lits

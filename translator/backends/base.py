@@ -52,8 +52,30 @@ C_MATH.update({
     ("saturate", "f32"): "fminf(fmaxf({0}, 0.0f), 1.0f)",
     ("min", "f32"): "fminf({0}, {1})", ("max", "f32"): "fmaxf({0}, {1})",
     ("min", "f64"): "fmin({0}, {1})", ("max", "f64"): "fmax({0}, {1})",
-    ("abs", "i32"): "abs({0})",
+    ("abs", "i32"): "abs({0})", ("abs", "i64"): "llabs({0})",
+    ("abs", "f32"): "fabsf({0})", ("abs", "f64"): "fabs({0})",
 })
+
+# Integer intrinsics (builtins.MATH, precision "exact"): GCC builtins where they agree with CUDA on
+# every input, otherwise the helpers in runtime_shims/cpu/cpurt_device.h.
+C_MATH.update({
+    ("popc", "u32"): "__builtin_popcount({0})", ("popc", "u64"): "__builtin_popcountll({0})",
+    ("ffs", "i32"): "__builtin_ffs({0})", ("ffs", "i64"): "__builtin_ffsll({0})",
+    ("mul24", "u32"): "((({0}) & 0xffffffu) * (({1}) & 0xffffffu))",
+    ("mul24", "i32"): "cutrans_mul24_i32({0}, {1})",
+    ("sad", "i32"): "cutrans_sad_i32({0}, {1}, {2})", ("sad", "u32"): "cutrans_sad_u32({0}, {1}, {2})",
+})
+for _f, _types in (("clz", ("i32", "i64")), ("brev", ("u32", "u64")), ("mulhi", ("i32", "u32", "i64", "u64"))):
+    C_MATH.update({(_f, _t): _call(f"cutrans_{_f}_{_t}", 2 if _f == "mulhi" else 1) for _t in _types})
+
+# Atomics: (IR op, pointee type) -> format over the pointer {0} and the operands {1}, {2}. The C
+# spelling calls the helpers in runtime_shims/cpu/cpurt_device.h; the set of keys is what CUDA
+# offers on int, unsigned, 64-bit integers, float and double.
+ATOMIC_OPERANDS = {"cas": 2}
+ATOMIC_INT_OPS = ("add", "sub", "xchg", "min", "max", "cas", "and", "or", "xor")
+ATOMIC_KEYS = ({(op, t) for op in ATOMIC_INT_OPS for t in ("i32", "u32", "i64", "u64")}
+               | {("add", "f32"), ("add", "f64"), ("xchg", "f32"), ("inc", "u32"), ("dec", "u32")})
+C_ATOMICS = {(op, t): _call(f"cutrans_atomic_{op}_{t}", 1 + ATOMIC_OPERANDS.get(op, 1)) for op, t in ATOMIC_KEYS}
 
 
 class CFamilyEmitter:
@@ -68,9 +90,11 @@ class CFamilyEmitter:
         "grid_dim": "gridDim.{dim}", "warp_size": "32",
     }
     special_reg_prec = PRECEDENCE["postfix"]
+    global_spaces = {"constant": "constant", "global": "global"}   # IR space of a global -> declaration space
     type_map = C_TYPES
     int_suffix = {"u32": "u", "i64": "LL", "u64": "ULL"}
     math_table = C_MATH
+    atomic_table: dict = {}          # none in plain C: the CPU and OpenCL backends bring their own
     min_max_ints = "cutrans_{op}_{type}({0}, {1})"
     indent_unit = "    "
 
@@ -263,9 +287,13 @@ class CFamilyEmitter:
         fmt = self.math_table.get((func, tname))
         if fmt is None:
             self.unsupported(e, f"math function {func} on {tname}")
+        self.note_math(func, tname)
+        return fmt.format(*args), PRECEDENCE["postfix"]
+
+    def note_math(self, func: str, tname: str) -> None:
+        """Record what a math call needs in the preamble (a backend adds its helper functions)."""
         if tname == "f64":
             self.features.add("fp64")
-        return fmt.format(*args), PRECEDENCE["postfix"]
 
     def visit_Index(self, e: N.Index):
         return f"{self.expr(e.base, PRECEDENCE['postfix'])}[{self.expr(e.index)}]", PRECEDENCE["postfix"]
@@ -308,8 +336,31 @@ class CFamilyEmitter:
                 return self.visit(N.IntLit(v.value, e.type))
         return None
 
+    def visit_InitList(self, e: N.InitList):
+        return "{" + ", ".join(self.expr(i, PRECEDENCE["assign"]) for i in e.items) + "}", PRECEDENCE["primary"]
+
+    def visit_GlobalVar(self, g: N.GlobalVar, depth: int = 0) -> str:
+        init = f" = {self.expr(g.init, PRECEDENCE['assign'])}" if g.init is not None else ""
+        return f"{self.declare(g.type, g.name, self.global_spaces[g.space], g)}{init};"
+
     def visit_Atomic(self, e: N.Atomic):
-        self.unsupported(e, f"atomic {e.op} (atomics arrive with the OpenCL/CPU backend issues)")
+        pointer = e.args[0].type
+        if not isinstance(pointer, Pointer) or not is_scalar(pointer.pointee):
+            self.unsupported(e, f"atomic {e.op} on {pointer}")
+        tname = pointer.pointee.name
+        fmt = self.atomic_table.get((e.op, tname))
+        if fmt is None:
+            self.unsupported(e, f"atomic {e.op} on {tname}")
+        if tname == "f64":
+            self.features.add("fp64")
+        operands = [a if a.type == pointer.pointee else N.Cast(a, True, pointer.pointee, loc=a.loc)
+                    for a in e.args[1:]]
+        args = [self.expr(a, PRECEDENCE["assign"]) for a in [e.args[0], *operands]]
+        return fmt.format(*args, **self.atomic_context(e, tname)), PRECEDENCE["postfix"]
+
+    def atomic_context(self, e: N.Atomic, tname: str) -> dict:
+        """Extra fields for the atomic's format (OpenCL: the address space), and its preamble needs."""
+        return {}
 
 
 def _int_range(t: Scalar) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from translator.backends.base import C_TYPES, CFamilyEmitter
+from translator.backends.base import C_ATOMICS, C_TYPES, CFamilyEmitter
 from translator.backends.cpu_schedule import BlockLevel, Region, Scheduler, check_returns, context_variables
 from translator.backends.program import ProgramBackend, render
 from translator.ir import nodes as N
@@ -23,6 +23,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
     kernel_qualifier = "void"
     device_qualifier = "static inline"
     type_map = {**C_TYPES, "bool": "_Bool"}
+    atomic_table = C_ATOMICS
     barrier = "/* __syncthreads(): region boundary */"
     fences = {"block": "__atomic_thread_fence(__ATOMIC_SEQ_CST)", "device": "__atomic_thread_fence(__ATOMIC_SEQ_CST)",
               "system": "__atomic_thread_fence(__ATOMIC_SEQ_CST)"}
@@ -127,8 +128,9 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
 
     def device_source(self, module, unit) -> str:
         functions = [self.kernel(f) if f.kind == "kernel" else self.visit(f) for f in module.functions]
+        variables = [self.visit(g) for g in module.globals]
         return render("cpu/kernels.c.j2", source_name=Path(unit.path).name, functions=functions,
-                      features=self.features)
+                      variables=variables, features=self.features)
 
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":

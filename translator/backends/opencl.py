@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from translator.backends.base import C_MATH, C_TYPES, PRECEDENCE, CFamilyEmitter
+from translator.backends.base import ATOMIC_KEYS, ATOMIC_OPERANDS, C_MATH, C_TYPES, PRECEDENCE, CFamilyEmitter
 from translator.backends.program import ProgramBackend, render
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.builtins import ATOMICS
+from translator.ir.types import Pointer
+from translator.passes.address_spaces import space_of
 
 OPENCL_TYPES = {**C_TYPES, "i8": "char", "u8": "uchar", "u16": "ushort", "u32": "uint", "i64": "long",
                 "u64": "ulong", "f16": "half"}
@@ -17,7 +22,57 @@ OPENCL_MATH.update({
     ("saturate", "f32"): "fmin(fmax({0}, 0.0f), 1.0f)",
     ("min", "f32"): "fmin({0}, {1})", ("max", "f32"): "fmax({0}, {1})",
     ("abs", "i32"): "(int)abs({0})",         # OpenCL's abs(int) returns uint
+    ("abs", "i64"): "(long)abs({0})", ("abs", "f32"): "fabs({0})", ("abs", "f64"): "fabs({0})",
+    # integer intrinsics: OpenCL's clz(0) is the width and mul_hi/abs_diff are exact, as in CUDA;
+    # OpenCL's mul24 is undefined outside 24 bits, so __mul24 and friends are helpers (program.cl.j2)
+    ("popc", "u32"): "(int)popcount({0})", ("popc", "u64"): "(int)popcount({0})",
+    ("clz", "i32"): "clz({0})", ("clz", "i64"): "(int)clz({0})",
+    ("mulhi", "i32"): "mul_hi({0}, {1})", ("mulhi", "u32"): "mul_hi({0}, {1})",
+    ("mulhi", "i64"): "mul_hi({0}, {1})", ("mulhi", "u64"): "mul_hi({0}, {1})",
+    ("sad", "i32"): "(abs_diff({0}, {1}) + (uint)({2}))", ("sad", "u32"): "(abs_diff({0}, {1}) + ({2}))",
 })
+# (IR function, type) -> the helper function in the preamble that spells it
+OPENCL_HELPERS = {("ffs", "i32"): "cutrans_ffs_i32", ("ffs", "i64"): "cutrans_ffs_i64",
+                  ("brev", "u32"): "cutrans_brev_u32", ("brev", "u64"): "cutrans_brev_u64",
+                  ("mul24", "i32"): "cutrans_mul24_i32"}
+OPENCL_MATH.update({key: f"{name}({', '.join('{%d}' % i for i in range(2 if key[0] == 'mul24' else 1))})"
+                    for key, name in OPENCL_HELPERS.items()})
+
+# Atomics. OpenCL 1.2's built-ins return the old value and are relaxed, as CUDA's are; 64-bit ones
+# come from cl_khr_int64_{base,extended}_atomics. Where OpenCL has no built-in with CUDA's meaning
+# (float/double add, atomicInc/atomicDec: OpenCL's atomic_inc ignores the bound), the preamble gets
+# a compare-and-swap loop over the bits, one per (op, type, address space) used.
+_OPENCL_ATOMIC_NAMES = {"add": "add", "sub": "sub", "xchg": "xchg", "min": "min", "max": "max",
+                        "cas": "cmpxchg", "and": "and", "or": "or", "xor": "xor"}
+_EXTENDED = {"min", "max", "and", "or", "xor"}
+CAS_LOOPS = {("add", "f32"): "x + v", ("add", "f64"): "x + v",
+             ("inc", "u32"): "x >= v ? 0u : x + 1u", ("dec", "u32"): "(x == 0u || x > v) ? v : x - 1u"}
+# value type -> (bits type, compare-and-swap, to bits, from bits)
+CAS_TYPES = {"f32": ("uint", "atomic_cmpxchg", "as_uint", "as_float"),
+             "f64": ("ulong", "atom_cmpxchg", "as_ulong", "as_double"),
+             "u32": ("uint", "atomic_cmpxchg", "", "")}
+
+
+def _atomic_entry(op: str, t: str) -> tuple[str, tuple[str, ...]]:
+    """(format, extensions it needs) for a CUDA atomic on OpenCL."""
+    wide = t in ("i64", "u64", "f64")
+    needs = ("int64_extended_atomics" if op in _EXTENDED else "int64_base_atomics",) if wide else ()
+    args = ", ".join("{%d}" % i for i in range(1 + ATOMIC_OPERANDS.get(op, 1)))
+    if (op, t) in CAS_LOOPS:
+        return f"cutrans_atomic_{op}_{t}_{{space}}({args})", needs
+    return f"{'atom' if wide else 'atomic'}_{_OPENCL_ATOMIC_NAMES[op]}({args})", needs
+
+
+OPENCL_ATOMICS = {key: _atomic_entry(*key) for key in ATOMIC_KEYS}
+ATOMIC_SPACES = {"global": "global", "shared": "local"}     # atomics exist in these spaces only
+_CUDA_ATOMIC = {op: name for name, op in ATOMICS.items()}
+
+
+def pointer_spaces(f: N.Function) -> dict[str, str]:
+    """name -> the space a reference to it points into: space_of's environment for f."""
+    decls = [*f.params, *(n for n in walk(f.body) if isinstance(n, N.VarDecl))]
+    return {d.name: d.type.space if isinstance(d.type, Pointer) else getattr(d, "space", "private")
+            for d in decls}
 
 
 class OpenCLBackend(ProgramBackend, CFamilyEmitter):
@@ -38,6 +93,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
     type_map = OPENCL_TYPES
     int_suffix = {"u32": "u", "i64": "L", "u64": "UL"}
     math_table = OPENCL_MATH
+    atomic_table = {key: fmt for key, (fmt, _) in OPENCL_ATOMICS.items()}
     min_max_ints = "{op}({0}, {1})"
     # CUDA divides and takes square roots correctly rounded unless -use_fast_math; OpenCL must be told.
     build_options = "-cl-fp32-correctly-rounded-divide-sqrt"
@@ -47,7 +103,37 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
 
     runtime_header = "oclrt.h"
 
+    def __init__(self):
+        super().__init__()
+        self.spaces: dict[str, str] = {}
+        self.cas_loops: set[tuple[str, str, str]] = set()
+
+    def visit_Function(self, f: N.Function, depth: int = 0) -> str:
+        self.spaces = pointer_spaces(f)
+        return super().visit_Function(f, depth)
+
+    def note_math(self, func: str, tname: str) -> None:
+        super().note_math(func, tname)
+        if (func, tname) in OPENCL_HELPERS:
+            self.features.add(OPENCL_HELPERS[(func, tname)])
+
+    def atomic_context(self, e: N.Atomic, tname: str) -> dict:
+        space = ATOMIC_SPACES.get(space_of(e.args[0], self.spaces))
+        if space is None:
+            self.unsupported(e, f"atomic {e.op} outside global and shared memory")
+        self.features.update(OPENCL_ATOMICS[(e.op, tname)][1])
+        if (e.op, tname) in CAS_LOOPS:
+            self.cas_loops.add((e.op, tname, space))
+        return {"space": space}
+
+    def cas_helper(self, op: str, tname: str, space: str) -> dict:
+        bits, cas, to_bits, from_bits = CAS_TYPES[tname]
+        return {"name": f"cutrans_atomic_{op}_{tname}_{space}", "cuda": _CUDA_ATOMIC[op], "space": space,
+                "type": self.type_map[tname], "bits": bits, "cas": cas, "to_bits": to_bits,
+                "from_bits": from_bits, "rule": CAS_LOOPS[(op, tname)]}
+
     def device_source(self, module, unit) -> str:
         functions = [self.visit(f) for f in module.functions]
+        helpers = [self.cas_helper(*key) for key in sorted(self.cas_loops)]
         return render("opencl/program.cl.j2", source_name=Path(unit.path).name, functions=functions,
-                      features=self.features)
+                      features=self.features, cas_loops=helpers)

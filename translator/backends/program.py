@@ -10,6 +10,7 @@ and the runtime shim's files, copied beside them.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -38,10 +39,13 @@ def host_param(p: N.Param) -> str:
     return HOST_TYPES.declare(t, p.name)
 
 
-def arg_kind(p: N.Param) -> str:
-    """How the host passes a kernel parameter: a value, a device pointer, or the dynamic shared memory."""
+def arg_kind(p: N.Param, globals_: set[str]) -> str:
+    """How the host passes a kernel parameter: a value, a device pointer, the device buffer of a
+    __device__/__constant__ variable, or the dynamic shared memory."""
     if p.name == DYNAMIC_SHARED:
         return "Local"
+    if p.name in globals_:
+        return "Symbol"
     return "Global" if isinstance(p.type, Pointer) else "Value"
 
 
@@ -70,7 +74,7 @@ class ProgramBackend:
         errors = [d for d in unit.diagnostics if d.severity == Severity.ERROR]
         if errors:
             raise CutransError(*errors)
-        module = run_pipeline(unit.module, self.name)
+        module = run_pipeline(copy.deepcopy(unit.module), self.name)   # passes rewrite in place; a unit serves every target
         stem = Path(unit.path).stem
         device = self.device_source(module, unit)
         files = {
@@ -84,12 +88,15 @@ class ProgramBackend:
         return [f for f in module.functions if f.kind == "kernel"]
 
     def launch_header(self, module: N.Module, unit, stem: str) -> str:
+        globals_ = {g.name for g in module.globals}
         kernels = [{"name": k.name,
-                    "host_params": [host_param(p) for p in k.params if p.name != DYNAMIC_SHARED],
-                    "args": [(arg_kind(p), p.name) for p in k.params]}
+                    "host_params": [host_param(p) for p in k.params if arg_kind(p, globals_) in ("Global", "Value")],
+                    "args": [(arg_kind(p, globals_), p.name) for p in k.params]}
                    for k in self.kernels(module)]
+        variables = [{"definition": HOST_TYPES.visit(g), "declaration": HOST_TYPES.declare(g.type, g.name)}
+                     for g in module.globals]
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
-                      kernels=kernels, build_options=getattr(self, "build_options", ""),
+                      kernels=kernels, variables=variables, build_options=getattr(self, "build_options", ""),
                       device_file=f"{stem}{self.device_suffix}")
 
     def host_source(self, unit, stem: str) -> bytes:
@@ -112,4 +119,4 @@ class ProgramBackend:
     def launch_call(site, source: bytes) -> str:
         cfg = [s.text(source) for s in site.config_args] + ["0", "0"][len(site.config_args) - 2:]
         args = [s.text(source) for s in site.arg_list]
-        return f"cutrans_launch_{site.kernel}({', '.join(cfg + args)})"
+        return f"cutrans_launch_{site.instance or site.kernel}({', '.join(cfg + args)})"

@@ -14,6 +14,7 @@ import clang.cindex as ci
 from translator import mappings
 from translator.diagnostics import error
 from translator.frontend.sites import DeviceDeclSite, HostSites, IncludeSite, LaunchSite, NameSite, Span
+from translator.frontend.templates import launch_instance_name
 
 K = ci.CursorKind
 _SCOPES = {K.NAMESPACE, K.LINKAGE_SPEC, K.UNEXPOSED_DECL}
@@ -215,7 +216,8 @@ def _launch_from_cursors(cur, kids, fl: _File) -> LaunchSite:
     return LaunchSite(kernel=_kernel_name(kids[0]), callee=sp(kids[0]), config=sp(config),
                       config_args=tuple(sp(c) for c in cfg_args),
                       args=fl.span(open_paren, cur.extent.end.offset),
-                      arg_list=tuple(sp(c) for c in args), span=sp(cur))
+                      arg_list=tuple(sp(c) for c in args), span=sp(cur),
+                      instance=launch_instance_name(kids[0]))
 
 
 def _launches_in_macro(macro, group, fl: _File):
@@ -252,7 +254,8 @@ def _launch_from_tokens(chevron: int, kids, fl: _File) -> LaunchSite | None:
     return LaunchSite(kernel=_kernel_name(kids[0]), callee=fl.span(tok[callee_start][2], tok[chevron - 1][3]),
                       config=fl.span(tok[chevron][2], tok[close_cfg][3]), config_args=tuple(cfg_args),
                       args=fl.span(tok[close_cfg + 1][2], tok[close_args][3]), arg_list=tuple(args),
-                      span=fl.span(tok[callee_start][2], tok[close_args][3]))
+                      span=fl.span(tok[callee_start][2], tok[close_args][3]),
+                      instance=launch_instance_name(kids[0]))
 
 
 def _callee_start(chevron: int, fl: _File) -> int | None:

@@ -14,6 +14,9 @@ import clang.cindex as ci
 
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_types import lower_type
+from translator.frontend.globals import folded_constant, global_space, initializer
+from translator.frontend.templates import (Instantiator, instance_of, launched_instance, presumed, template_launches,
+                                          template_of)
 from translator.ir import nodes as N
 from translator.ir.base import SourceLoc
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, SPECIAL_REGS, SYNC
@@ -105,8 +108,8 @@ class FunctionLowerer:
 
     # -- helpers ---------------------------------------------------------------------------
     def loc(self, c) -> SourceLoc:
-        f = c.location.file
-        return SourceLoc(f.name if f else self.m.path, c.location.line, c.location.column)
+        path, line, col = presumed(c.location)      # `#line` in instance copies keeps the user's lines
+        return SourceLoc(path or self.m.path, line, col)
 
     def where(self, c):
         loc = self.loc(c)
@@ -181,9 +184,19 @@ class FunctionLowerer:
             self.fail(v, "L001", "initializer lists in device code are not supported yet")
         ty = self.type_of(v)
         init = self.expr(init_cursors[-1], want=ty) if init_cursors and not isinstance(ty, Array) else None
-        if isinstance(ty, Array) and init_cursors and init_cursors[-1].kind != K.INTEGER_LITERAL:
+        if isinstance(ty, Array) and self.has_initializer(v):
             self.fail(v, "L001", "array initializers in device code are not supported yet")
         return N.VarDecl(v.spelling, ty, "shared" if shared else "private", init, loc=self.loc(v))
+
+    def has_initializer(self, v) -> bool:
+        """Whether declaration `v` has `= ...` or `{...}` after its name (an array's children are its
+        size expressions otherwise, e.g. `__shared__ T cache[BLOCK]` in a template instance)."""
+        depth = 0
+        for t in v.get_tokens():
+            depth += (t.spelling in "([") - (t.spelling in ")]") if len(t.spelling) == 1 else 0
+            if depth == 0 and t.spelling in ("=", "{") and t.extent.start.offset > v.location.offset:
+                return True
+        return False
 
     def dynamic_shared(self, v, at=None) -> N.VarDecl:
         """`extern __shared__ T name[];` -> `T* name = (T*)<the launch's dynamic shared memory>`."""
@@ -251,6 +264,14 @@ class FunctionLowerer:
         ret = self.type_of(self.fn, self.fn.result_type)
         return N.Return(self.expr(kids[0], want=ret) if kids else None, loc=self.loc(c))
 
+    def hinted_loop(self, c):
+        """`#pragma unroll [N]` before a loop: a hint that changes no result; the loop is kept as is."""
+        kids = list(c.get_children())
+        if self.tokens(c)[1:3] not in (["pragma", "unroll"], ["pragma", "nounroll"]) or len(kids) != 1 \
+                or kids[0].kind not in _LOOP_KINDS:
+            self.fail(c, "L001", "this attributed statement is not supported in device code yet")
+        return self.stmt(kids[0])
+
     def expr_stmt(self, c):
         sync = self.sync_call(c)
         if sync is not None:
@@ -268,13 +289,16 @@ class FunctionLowerer:
         return self.expr(c)
 
     def expr(self, c, want=None) -> N.Expr:
-        handler = _EXPR_HANDLERS.get(c.kind)
+        handler = self.expr_handler(c)
         if handler is None:
             self.fail(c, "L001", f"expression '{c.kind.name.lower()}' is not supported in device code yet")
         e = handler(self, c)
         if want is not None and is_scalar(want) and is_scalar(e.type) and e.type != want:
             e = N.Cast(e, True, want, loc=e.loc)
         return e
+
+    def expr_handler(self, c):
+        return _EXPR_HANDLERS.get(c.kind)
 
     def only_child(self, c):
         kids = [k for k in c.get_children() if not k.kind.is_reference()]
@@ -327,7 +351,14 @@ class FunctionLowerer:
                 if c.spelling not in self.file_dynamic:
                     self.file_dynamic[c.spelling] = self.dynamic_shared(ref, at=c)
                 return N.VarRef(c.spelling, self.file_dynamic[c.spelling].type, loc=self.loc(c))
-            self.fail(c, "L001", f"file-scope variable '{c.spelling}' in device code is not supported yet")
+            if global_space(ref):
+                g = self.m.require_global(self, ref)
+                return N.VarRef(g.name, g.type, loc=self.loc(c))
+            folded = folded_constant(self, c, ref, evaluate)
+            if folded is not None:
+                return folded
+            self.fail(c, "L001", f"file-scope variable '{c.spelling}' is not __device__ or __constant__ "
+                                 f"memory, so device code cannot read it")
         return N.VarRef(c.spelling, self.type_of(c), loc=self.loc(c))
 
     def member_ref(self, c) -> N.Expr:
@@ -411,13 +442,16 @@ class FunctionLowerer:
         return N.MathCall(func, precision, args, call_type, loc=self.loc(c))
 
     def device_call(self, c, callee) -> N.Expr:
-        definition = callee.get_definition()
-        if definition is None:
-            self.fail(c, "L002", f"device function '{callee.spelling}' has no definition in this translation unit")
-        self.m.require(definition, self.loc(c))
+        if template_of(callee) is not None:
+            name, definition = self.m.require_instance(callee, self.loc(c)), callee
+        else:
+            definition = callee.get_definition()
+            if definition is None:
+                self.fail(c, "L002", f"device function '{callee.spelling}' has no definition in this translation unit")
+            name = self.m.require(definition, self.loc(c))
         params = list(definition.get_arguments())
         args = [self.expr(a, want=self.type_of(p)) for a, p in zip(c.get_arguments(), params)]
-        return N.Call(callee.spelling, args, self.type_of(c), loc=self.loc(c))
+        return N.Call(name, args, self.type_of(c), loc=self.loc(c))
 
     def null(self, c) -> N.Expr:
         return N.IntLit(0, self.type_of(c), loc=self.loc(c))
@@ -434,7 +468,9 @@ _STMT_HANDLERS = {
     K.BREAK_STMT: lambda self, c: N.Break(loc=self.loc(c)),
     K.CONTINUE_STMT: lambda self, c: N.Continue(loc=self.loc(c)),
     K.NULL_STMT: lambda self, c: None,
+    K.UNEXPOSED_STMT: FunctionLowerer.hinted_loop,
 }
+_LOOP_KINDS = (K.FOR_STMT, K.WHILE_STMT, K.DO_STMT)
 
 _EXPR_HANDLERS = {
     K.UNEXPOSED_EXPR: FunctionLowerer.unexposed,
@@ -457,23 +493,64 @@ _EXPR_HANDLERS = {
 }
 
 
-class ModuleLowerer:
-    """Lowers every kernel defined in the main file and the device functions they reach."""
+class InstanceLowerer(FunctionLowerer):
+    """Lowers one template instance from its parsed copy (see translator/frontend/templates.py)."""
 
-    def __init__(self, tu, path: str):
+    def __init__(self, module_lowerer: "ModuleLowerer", inst):
+        super().__init__(module_lowerer, inst.cursor)
+        self.inst = inst
+
+    def lower(self) -> N.Function:
+        function = super().lower()
+        function.name = self.inst.instance.name
+        return function
+
+    def loc(self, c) -> SourceLoc:
+        loc = super().loc(c)
+        return SourceLoc(loc.path, loc.line, self.inst.column(loc.line, loc.col))
+
+    def expr_handler(self, c):
+        if c.kind == K.DECL_REF_EXPR and self.inst.is_bound_constant(c.referenced):
+            return InstanceLowerer.bound_constant
+        return super().expr_handler(c)
+
+    def bound_constant(self, c) -> N.Expr:
+        """A non-type template parameter: its value, typed as the parameter."""
+        value, ty = evaluate(c), self.type_of(c)
+        if value is None:
+            self.fail(c, "L001", f"cannot evaluate template parameter '{c.spelling}'")
+        if ty == BOOL:
+            return N.BoolLit(bool(value), ty, loc=self.loc(c))
+        return N.IntLit(value, ty, loc=self.loc(c))
+
+
+class ModuleLowerer:
+    """Lowers every kernel defined in the main file, every template kernel instance launched from it,
+    and the device functions (and device function template instances) they reach."""
+
+    def __init__(self, tu, path: str, options=None):
         self.tu = tu
         self.path = path
+        self.instantiator = Instantiator(tu, options)
         self.done: dict[str, N.Function] = {}
         self.order: list[str] = []
         self.active: list[str] = []
         self.diagnostics: list[Diagnostic] = []
+        self.globals: dict[str, N.GlobalVar] = {}
+
+    def require_global(self, fl: "FunctionLowerer", cursor) -> N.GlobalVar:
+        """The IR of a __device__/__constant__ variable, lowered at its first use."""
+        name = cursor.spelling
+        if name not in self.globals:
+            definition = cursor.get_definition() or cursor
+            space = global_space(definition)
+            ty = fl.type_of(definition, space="global")
+            self.globals[name] = N.GlobalVar(name, ty, space, initializer(fl, definition, ty),
+                                             loc=fl.loc(definition))
+        return self.globals[name]
 
     def kernels(self):
         for c in self.tu.cursor.get_children():
-            if c.kind == K.FUNCTION_TEMPLATE and K.CUDAGLOBAL_ATTR in _attrs(c) and self.in_main(c):
-                self.diagnostics.append(error(
-                    "L001", f"template kernel '{c.spelling}' is not translated to OpenCL/CPU yet",
-                    c.location.file.name, c.location.line, c.location.column))
             if is_kernel(c) and c.is_definition() and self.in_main(c):
                 yield c
 
@@ -481,20 +558,63 @@ class ModuleLowerer:
         f = c.location.file
         return f is not None and os.path.realpath(f.name) == os.path.realpath(self.path)
 
-    def require(self, cursor, from_loc: SourceLoc) -> None:
-        """Make sure device function `cursor` is lowered (before its caller in the output order)."""
-        name = cursor.spelling
+    def require(self, cursor, from_loc: SourceLoc, name: str | None = None, make=None) -> str:
+        """Make sure device function `cursor` is lowered (before its caller in the output order) as
+        `name`, by `make()` (default: its own name, by a FunctionLowerer); returns the name."""
+        name = name or cursor.spelling
         if name in self.done:
-            return
+            return name
         if name in self.active:
             raise CutransError(error("L004", f"recursion through '{name}' is not supported",
                                      from_loc.path, from_loc.line, from_loc.col))
         self.active.append(name)
         try:
-            self.done[name] = FunctionLowerer(self, cursor).lower()
+            self.done[name] = (make or (lambda: FunctionLowerer(self, cursor)))().lower()
             self.order.append(name)
         finally:
             self.active.pop()
+        return name
+
+    def require_instance(self, spec, from_loc: SourceLoc) -> str:
+        """Make sure the template instance that specialization `spec` names is lowered; its name."""
+        inst = instance_of(spec)
+        if inst.name in self.done or inst.name in self.active:
+            return self.require(spec, from_loc, inst.name)
+        return self.require_parsed(self.instantiator.instantiate([inst])[0], from_loc)
+
+    def require_parsed(self, parsed, from_loc: SourceLoc) -> str:
+        return self.require(parsed.cursor, from_loc, parsed.instance.name,
+                            lambda: InstanceLowerer(self, parsed))
+
+    def launched_instances(self) -> list:
+        """(parsed instance, launch location) for each template kernel instance the main file launches."""
+        found = {}
+        for ref, launch in template_launches(self.tu, self.tu.spelling):
+            try:
+                inst = launched_instance(ref, launch)
+            except CutransError as exc:
+                self.report(exc)
+                continue
+            found.setdefault(inst.name, (inst, SourceLoc(*presumed(launch.location))))
+        return self.parse_all(list(found.values()))
+
+    def parse_all(self, pending: list) -> list:
+        """Parse instances in one go; when that fails, one at a time, so each problem is reported alone."""
+        try:
+            parsed = self.instantiator.instantiate([inst for inst, _ in pending]) if pending else []
+            return [(p, at) for p, (_, at) in zip(parsed, pending)]
+        except CutransError:
+            results = []
+            for inst, at in pending:
+                try:
+                    results.append((self.instantiator.instantiate([inst])[0], at))
+                except CutransError as exc:
+                    self.report(exc)
+            return results
+
+    def report(self, exc: CutransError) -> None:
+        """Keep `exc`'s diagnostics, once each (two instances of one template fail alike)."""
+        self.diagnostics.extend(d for d in exc.diagnostics if d not in self.diagnostics)
 
     def lower(self) -> N.Module:
         for k in self.kernels():
@@ -502,11 +622,18 @@ class ModuleLowerer:
                 self.require(k, SourceLoc(self.path, k.location.line, k.location.column))
             except CutransError as exc:
                 self.diagnostics.extend(exc.diagnostics)
+        for parsed, at in self.launched_instances():
+            try:
+                self.require_parsed(parsed, at)
+            except CutransError as exc:
+                self.report(exc)
         functions = [self.done[n] for n in self.order]
-        return N.Module(os.path.basename(self.path), [], functions)
+        return N.Module(os.path.basename(self.path), list(self.globals.values()), functions)
 
 
-def lower_module(tu, path: str) -> tuple[N.Module, list[Diagnostic]]:
-    ml = ModuleLowerer(tu, path)
+def lower_module(tu, path: str, options=None) -> tuple[N.Module, list[Diagnostic]]:
+    """Lower the device code of `tu`; `options` must be those `tu` was parsed with (template
+    instances are parsed again with them)."""
+    ml = ModuleLowerer(tu, path, options)
     module = ml.lower()
     return module, ml.diagnostics

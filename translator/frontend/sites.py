@@ -43,6 +43,7 @@ class LaunchSite:
     args: Span           # from '(' to ')' inclusive
     arg_list: tuple[Span, ...]
     span: Span           # the whole launch expression
+    instance: str | None = None     # for a template kernel: the IR name of the launched instance
 
 
 @dataclasses.dataclass(frozen=True)

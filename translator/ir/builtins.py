@@ -2,7 +2,8 @@
 
 Math: CUDA name -> (IR function, operand type, precision class). The precision class says which
 accuracy the original promises: "ieee" (correctly rounded or CUDA's documented ULP bound for the
-standard function) or "approx" (the fast intrinsics, e.g. __expf). Backends spell each
+standard function), "approx" (the fast intrinsics, e.g. __expf) or "exact" (integer intrinsics,
+which every backend must reproduce bit for bit). Backends spell each
 (function, type) pair from their own tables.
 """
 
@@ -25,8 +26,22 @@ MATH.update({
     "__powf": ("pow", "f32", "approx"), "__fdividef": ("divide", "f32", "approx"),
     "__fsqrt_rn": ("sqrt", "f32", "ieee"), "__fmaf_rn": ("fma", "f32", "ieee"),
     "__saturatef": ("saturate", "f32", "ieee"), "saturate": ("saturate", "f32", "ieee"),
-    "fabs": ("fabs", "f64", "ieee"), "abs": ("abs", "i32", "ieee"),
+    "fabs": ("fabs", "f64", "ieee"), "abs": ("abs", "", "ieee"), "llabs": ("abs", "i64", "ieee"),
     "min": ("min", "", "ieee"), "max": ("max", "", "ieee"),   # "" = the call's own type
+})
+
+# Integer intrinsics: exact by definition (precision "exact"). One IR function per operation, the
+# operand type tells the widths apart. __sad(int, int, unsigned) lists i32: its third operand keeps
+# its bits through the same-width conversion, and every backend spells the sum in unsigned.
+MATH.update({
+    "__popc": ("popc", "u32", "exact"), "__popcll": ("popc", "u64", "exact"),
+    "__clz": ("clz", "i32", "exact"), "__clzll": ("clz", "i64", "exact"),
+    "__ffs": ("ffs", "i32", "exact"), "__ffsll": ("ffs", "i64", "exact"),
+    "__brev": ("brev", "u32", "exact"), "__brevll": ("brev", "u64", "exact"),
+    "__mul24": ("mul24", "i32", "exact"), "__umul24": ("mul24", "u32", "exact"),
+    "__mulhi": ("mulhi", "i32", "exact"), "__umulhi": ("mulhi", "u32", "exact"),
+    "__mul64hi": ("mulhi", "i64", "exact"), "__umul64hi": ("mulhi", "u64", "exact"),
+    "__sad": ("sad", "i32", "exact"), "__usad": ("sad", "u32", "exact"),
 })
 
 # Atomic functions: CUDA name -> IR atomic op; operand types come from the call.

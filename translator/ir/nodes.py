@@ -335,4 +335,14 @@ class Cast(Expr):
         self.loc = loc
 
 
-ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'Index', 'Member', 'Cast',)
+class InitList(Expr):
+    __slots__ = ('items', 'type')
+    _fields = (('items', 'list'),)
+
+    def __init__(self, items, type, loc: SourceLoc | None = None):
+        self.items = list(items)
+        self.type = type
+        self.loc = loc
+
+
+ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'Index', 'Member', 'Cast', 'InitList',)

@@ -125,6 +125,9 @@ class IRPrinter:
     def visit_Member(self, e, d=0):
         return f"{self(e.base)}.{e.field}"
 
+    def visit_InitList(self, e, d=0):
+        return "{" + ", ".join(self(i) for i in e.items) + "}"
+
     def visit_Cast(self, e, d=0):
         kind = "convert" if e.implicit else "cast"
         return f"{kind}<{e.type}>({self(e.value)})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from translator.passes.address_spaces import infer_address_spaces
+from translator.passes.globals_to_params import globals_to_params
 from translator.passes.hoist_shared import hoist_shared
 from translator.passes.legalize_names import legalize_names
 from translator.passes.unique_names import unique_names
@@ -24,11 +25,13 @@ def pipeline(backend: str) -> list:
        live across barriers in per-thread arrays, found by name, so a name must mean one variable.
     5. legalize_names (OpenCL, CPU) after unique_names, so that a name it makes up cannot be taken
        by a later renaming, and before emission.
-    6. verify_module last, so that a pass that breaks the IR is caught before emission.
+    6. globals_to_params (OpenCL) after legalize_names: it adds parameters named after device globals,
+       whose names the host side also uses and which therefore must not be renamed afterwards.
+    7. verify_module last, so that a pass that breaks the IR is caught before emission.
     """
     for_target = functools.partial(legalize_names, target=backend)
     stages = {
-        "opencl": [verify_module, infer_address_spaces, hoist_shared, for_target, verify_module],
+        "opencl": [verify_module, infer_address_spaces, hoist_shared, for_target, globals_to_params, verify_module],
         "cpu": [verify_module, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
         "cuda": [verify_module],
     }

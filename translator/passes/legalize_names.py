@@ -4,8 +4,8 @@ CUDA is C++: a variable may be called `local` or `global`, and a device function
 OpenCL C reserves the first as keywords and defines the second as built-ins (without overloading);
 C reserves `restrict` and `_Bool`, and its math and standard library functions cannot be
 redefined. Each clashing variable, parameter or device function gets a trailing underscore (more
-if that name is taken too). Kernels keep their names, since the host side looks them up: a kernel
-whose name is reserved on the target gets a diagnostic instead.
+if that name is taken too). Kernels and device globals keep their names, since the host side uses
+them: one whose name is reserved on the target gets a diagnostic instead.
 
 Requires: nothing. Guarantees: no declaration in the module uses a name reserved on the target.
 """
@@ -93,6 +93,10 @@ def _rename_variables(f: N.Function, reserved: set[str]) -> None:
 
 def legalize_names(module: N.Module, target: str) -> N.Module:
     variables, functions = RESERVED[target]
+    for g in module.globals:        # the host program uses these names too: they cannot change
+        if g.name in variables:
+            raise CutransError(error("B003", f"device global '{g.name}' has a name the target reserves; rename it",
+                                     g.loc.path, g.loc.line, g.loc.col))
     _rename_functions(module, functions)
     for f in module.functions:
         _rename_variables(f, variables)

@@ -26,7 +26,7 @@ class _Verifier:
         raise CutransError(error("L006", f"IR verifier: {message}", *where))
 
     def function(self, f: N.Function) -> None:
-        scope = [{p.name for p in f.params}]
+        scope = [{g.name for g in self.module.globals}, {p.name for p in f.params}]
         self.node(f.body, scope, f, loops=0)
         self.defined.add(f.name)
 

@@ -1,0 +1,165 @@
+// CUDA's integer intrinsics on edge values: zero, one, minus one, the most negative int, the top bit
+// alone, all bits set, and products that overflow 32 and 64 bits. Every result is an exact integer.
+#include <cstdio>
+#include <cstdlib>
+#include <climits>
+#include "cpurt.h"
+#include "integer_intrinsics.launch.h"
+
+#define CHECK(call)                                                          \
+    do {                                                                     \
+        cpurtError_t err_ = (call);                                           \
+        if (err_ != cpurtSuccess) {                                           \
+            fprintf(stderr, "CUDA error %s at %s:%d\n",                      \
+                    cpurtGetErrorString(err_), __FILE__, __LINE__);           \
+            exit(1);                                                         \
+        }                                                                    \
+    } while (0)
+
+#define NVALUES 8
+#define NRESULTS 21
+
+/* cutrans: kernel 'intrinsics' moved to integer_intrinsics.kernels.c */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/* Host versions with the documented CUDA semantics, for the self-check. */
+static unsigned long long host_brev(unsigned long long v, int bits)
+{
+    unsigned long long r = 0;
+    for (int k = 0; k < bits; ++k) {
+        r |= ((v >> k) & 1ull) << (bits - 1 - k);
+    }
+    return r;
+}
+
+static int host_clz(unsigned long long v, int bits)
+{
+    int c = 0;
+    for (int k = bits - 1; k >= 0 && !((v >> k) & 1ull); --k) {
+        ++c;
+    }
+    return c;
+}
+
+static int host_ffs(unsigned long long v, int bits)
+{
+    for (int k = 0; k < bits; ++k) {
+        if ((v >> k) & 1ull) {
+            return k + 1;
+        }
+    }
+    return 0;
+}
+
+static long long sext24(int v)
+{
+    long long low = (unsigned int)v & 0xffffffu;
+    return low >= 0x800000 ? low - 0x1000000 : low;
+}
+
+static void host_expect(int x, int y, long long w, unsigned long long *e)
+{
+    unsigned int ux = (unsigned int)x, uy = (unsigned int)y;
+    unsigned long long uw = (unsigned long long)w;
+    e[0] = __builtin_popcount(ux);
+    e[1] = __builtin_popcountll(uw);
+    e[2] = host_clz(ux, 32);
+    e[3] = host_clz(uw, 64);
+    e[4] = host_ffs(ux, 32);
+    e[5] = host_ffs(uw, 64);
+    e[6] = host_brev(ux, 32);
+    e[7] = host_brev(uw, 64);
+    e[8] = (unsigned int)(unsigned long long)(sext24(x) * sext24(y));
+    e[9] = (unsigned int)((unsigned long long)(ux & 0xffffffu) * (uy & 0xffffffu));
+    e[10] = (unsigned int)(((long long)x * y) >> 32);
+    e[11] = (unsigned int)(((unsigned long long)ux * uy) >> 32);
+    e[12] = (unsigned long long)(long long)(((__int128)w * y) >> 64);
+    e[13] = (unsigned long long)(((unsigned __int128)uw * uw) >> 64);
+    e[14] = 7u + (unsigned int)(x > y ? (long long)x - y : (long long)y - x);
+    e[15] = 0xfffffff0u + (ux > uy ? ux - uy : uy - ux);
+    e[16] = w < 0 ? 0ull - uw : uw;
+    e[17] = (unsigned int)(x < y ? x : y);
+    e[18] = ux > uy ? ux : uy;
+    e[19] = uw < (unsigned long long)y ? uw : (unsigned long long)y;
+    e[20] = (unsigned long long)(w > x ? w : x);
+}
+
+int main()
+{
+    const int a[NVALUES] = {0, 1, -1, INT_MIN, INT_MAX, 0x00800000, 0x12345678, -8388609};
+    const int b[NVALUES] = {0, -1, -1, INT_MIN, 3, 0x00800000, -77777, 0x00ffffff};
+    const long long wide[NVALUES] = {0ll, 1ll, -1ll, LLONG_MIN + 1, LLONG_MAX, 0x100000000ll,
+                                     0x123456789abcdefll, -4294967296ll};
+    const char *names[NRESULTS] = {"popc", "popcll", "clz", "clzll", "ffs", "ffsll", "brev", "brevll",
+                                   "mul24", "umul24", "mulhi", "umulhi", "mul64hi", "umul64hi", "sad",
+                                   "usad", "llabs", "min", "max", "min_u64", "max_i64"};
+    unsigned long long got[NVALUES * NRESULTS];
+    int *d_a, *d_b;
+    long long *d_wide;
+    unsigned long long *d_out;
+    CHECK(cpurtMalloc((void **)&d_a, sizeof(a)));
+    CHECK(cpurtMalloc((void **)&d_b, sizeof(b)));
+    CHECK(cpurtMalloc((void **)&d_wide, sizeof(wide)));
+    CHECK(cpurtMalloc((void **)&d_out, sizeof(got)));
+    CHECK(cpurtMemcpy(d_a, a, sizeof(a), cpurtMemcpyHostToDevice));
+    CHECK(cpurtMemcpy(d_b, b, sizeof(b), cpurtMemcpyHostToDevice));
+    CHECK(cpurtMemcpy(d_wide, wide, sizeof(wide), cpurtMemcpyHostToDevice));
+
+    cutrans_launch_intrinsics(2, 4, 0, 0, d_a, d_b, d_wide, d_out, NVALUES);
+    CHECK(cpurtGetLastError());
+    CHECK(cpurtDeviceSynchronize());
+    CHECK(cpurtMemcpy(got, d_out, sizeof(got), cpurtMemcpyDeviceToHost));
+
+    int bad = 0;
+    for (int i = 0; i < NVALUES; ++i) {
+        unsigned long long want[NRESULTS];
+        host_expect(a[i], b[i], wide[i], want);
+        printf("x = %d, y = %d, w = %lld\n", a[i], b[i], wide[i]);
+        for (int r = 0; r < NRESULTS; ++r) {
+            unsigned long long g = got[i * NRESULTS + r];
+            printf("  %-8s %llu%s\n", names[r], g, g == want[r] ? "" : "  <-- wrong");
+            bad += g != want[r];
+        }
+    }
+    printf("wrong results = %d\n", bad);
+
+    CHECK(cpurtFree(d_a));
+    CHECK(cpurtFree(d_b));
+    CHECK(cpurtFree(d_wide));
+    CHECK(cpurtFree(d_out));
+    printf("%s\n", bad == 0 ? "PASS" : "FAIL");
+    return bad == 0 ? 0 : 1;
+}

@@ -1,0 +1,102 @@
+"""File-scope variables that device code reads: `__constant__` and `__device__` globals, and plain
+`const` globals whose value the compiler knows (folded into literals)."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import clang.cindex as ci
+
+from translator.ir import nodes as N
+from translator.ir.types import Array, Scalar, is_float
+
+K = ci.CursorKind
+SPACES = {K.CUDACONSTANT_ATTR: "constant", K.CUDADEVICE_ATTR: "global"}
+
+
+def global_space(cursor) -> str | None:
+    """'constant' or 'global' for a file-scope __constant__ / __device__ variable, else None."""
+    for child in cursor.get_children():
+        if child.kind in SPACES:
+            return SPACES[child.kind]
+    return None
+
+
+def initializer(fl, cursor, ty):
+    """The IR for a global's initializer (a literal or a braced list of literals), or None."""
+    equals = _equals_offset(cursor)
+    kids = [c for c in cursor.get_children() if equals is not None and c.extent.start.offset > equals]
+    if not kids:
+        return None
+    return _value(fl, kids[-1], ty)
+
+
+def _equals_offset(cursor) -> int | None:
+    """Where the `=` of a declaration's initializer is (array sizes are children too, before it).
+    Read from the file's bytes: libclang gives no tokens for an extent that starts in a macro
+    such as `__constant__`."""
+    start, end = cursor.extent.start, cursor.extent.end
+    if start.file is None:
+        return None
+    stat = os.stat(start.file.name)
+    text = _file_bytes(start.file.name, stat.st_mtime_ns, stat.st_size)[start.offset:end.offset]
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {ord("["): 1, ord("("): 1, ord("]"): -1, ord(")"): -1}.get(ch, 0)
+        if depth == 0 and ch in (ord("="), ord("{")):
+            return start.offset + i - (ch == ord("{"))     # `{` alone: C++11 brace initialization
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _file_bytes(path: str, mtime_ns: int, size: int) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _value(fl, c, ty):
+    while c.kind == K.UNEXPOSED_EXPR and c.kind != K.INIT_LIST_EXPR and len(list(c.get_children())) == 1 \
+            and isinstance(ty, Array):
+        c = next(iter(c.get_children()))
+    if c.kind == K.INIT_LIST_EXPR:
+        if not isinstance(ty, Array):
+            items = list(c.get_children())
+            return _value(fl, items[0], ty) if len(items) == 1 else fl.fail(c, "L001", "unsupported initializer")
+        items = [_value(fl, item, ty.elem) for item in c.get_children()]
+        if len(items) > ty.size:
+            fl.fail(c, "L001", "too many initializers")
+        return N.InitList(items, ty, loc=fl.loc(c))
+    if isinstance(ty, Array):
+        fl.fail(c, "L001", "this array initializer is not supported in device globals")
+    value = fl.expr(c, want=ty)
+    if not _is_constant(value):
+        fl.fail(c, "L001", "a device global's initializer must be a constant expression of literals")
+    return value
+
+
+def _is_constant(e) -> bool:
+    if isinstance(e, (N.IntLit, N.FloatLit, N.BoolLit)):
+        return True
+    if isinstance(e, N.Cast):
+        return _is_constant(e.value)
+    if isinstance(e, N.UnOp) and e.op in ("-", "+", "~"):
+        return _is_constant(e.operand)
+    if isinstance(e, N.BinOp):
+        return _is_constant(e.lhs) and _is_constant(e.rhs)
+    return False
+
+
+def folded_constant(fl, c, ref, evaluate):
+    """A `const` file-scope scalar with a known value, as a literal; None if it is not one."""
+    if not ref.type.is_const_qualified():
+        return None
+    ty = fl.type_of(c)
+    if not isinstance(ty, Scalar):
+        return None
+    value = evaluate(ref)
+    if value is None:
+        return None
+    if is_float(ty):
+        return N.FloatLit(float(value), "", ty, loc=fl.loc(c))
+    return N.IntLit(int(value), ty, loc=fl.loc(c))

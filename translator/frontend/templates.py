@@ -1,0 +1,384 @@
+"""Monomorphization of function templates in device code.
+
+libclang exposes no template instantiations, so each one the program uses is re-created as source
+text and parsed again. Which instantiations exist is clang's answer, not ours: a launch or a call
+of a template refers to a specialization cursor whose template arguments (explicit, deduced and
+defaulted alike) libclang reports. For each one, the template's definition is copied right after
+itself (so name lookup and macros see exactly what the template saw) into a fresh namespace that
+binds its parameters: type parameters as typedefs, non-type parameters as constexpr values. The
+`template<...>` header is blanked out and the function renamed, so the copy hides no overload of
+its original name. `#line` directives keep every location of the copy, and of the rest of the file,
+at its original line; the file on disk never changes (the copy is parsed from unsaved files).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import re
+import weakref
+
+import clang.cindex as ci
+
+from translator.diagnostics import CutransError, error
+from translator.frontend.clang_setup import CompileOptions
+
+K = ci.CursorKind
+_NAMESPACE = "__cutrans_inst_"
+_PARAM_KINDS = (K.TEMPLATE_TYPE_PARAMETER, K.TEMPLATE_NON_TYPE_PARAMETER, K.TEMPLATE_TEMPLATE_PARAMETER)
+_ARG_KINDS = {"TYPE": "type", "INTEGRAL": "value"}
+_SCOPE_KINDS = (K.TRANSLATION_UNIT, K.NAMESPACE)
+_TYPE_WORDS = {
+    "unsigned char": "uchar", "signed char": "schar", "unsigned short": "ushort", "unsigned int": "uint",
+    "unsigned long": "ulong", "long long": "longlong", "unsigned long long": "ulonglong",
+}
+_CONFIG_CALLEE = "__cudaPushCallConfiguration"
+
+
+# ---------------------------------------------------------------- presumed locations
+
+class _Presumed:
+    """clang_getPresumedLocation through ctypes: the location as `#line` directives present it."""
+
+    def __init__(self):
+        self.fn = ci.conf.lib.clang_getPresumedLocation
+        self.fn.argtypes = [ci.SourceLocation, ctypes.POINTER(ci._CXString),
+                            ctypes.POINTER(ctypes.c_uint), ctypes.POINTER(ctypes.c_uint)]
+        self.fn.restype = None
+
+    def __call__(self, location) -> tuple[str, int, int]:
+        name, line, col = ci._CXString(), ctypes.c_uint(), ctypes.c_uint()
+        self.fn(location, ctypes.byref(name), ctypes.byref(line), ctypes.byref(col))
+        return ci._CXString.from_result(name), line.value, col.value
+
+
+_presumed = None
+
+
+def presumed(location) -> tuple[str, int, int]:
+    """(file, line, column) of a libclang SourceLocation after `#line` directives."""
+    global _presumed
+    if _presumed is None:
+        _presumed = _Presumed()
+    return _presumed(location)
+
+
+def _fail(cursor, message: str):
+    raise CutransError(error("L001", message, *presumed(cursor.location)))
+
+
+# ---------------------------------------------------------------- instances and their names
+
+@dataclasses.dataclass(frozen=True)
+class Binding:
+    """One template parameter bound to one argument."""
+    name: str            # the parameter's name ('' when it is unnamed: nothing to bind)
+    kind: str            # type | value
+    text: str            # the C++ declaration that binds it inside the copy
+    mangled: str         # its part of the instance's name
+    shown: str           # how the argument reads in `name<args>`
+
+
+@dataclasses.dataclass(frozen=True)
+class Instance:
+    name: str                         # the IR name, e.g. reduce_float_256
+    shown: str                        # reduce<float, 256>
+    bindings: tuple[Binding, ...]
+    template: object = dataclasses.field(compare=False, hash=False)   # FUNCTION_TEMPLATE definition
+
+
+def template_of(function):
+    """The FUNCTION_TEMPLATE that `function` (a FUNCTION_DECL) specializes, or None."""
+    if function is None or function.kind != K.FUNCTION_DECL or function.get_num_template_arguments() < 0:
+        return None
+    tmpl = function.specialized_template
+    return tmpl if tmpl is not None and tmpl.kind == K.FUNCTION_TEMPLATE else None
+
+
+def instance_of(spec) -> Instance:
+    """The instance a specialization cursor asks for; refuses what cannot be monomorphized."""
+    tmpl = template_of(spec)
+    definition = tmpl.get_definition() if tmpl is not None else None
+    if definition is None:
+        _fail(spec, f"function template '{spec.spelling}' has no definition in this translation unit")
+    _check_template(definition)
+    params = [c for c in definition.get_children() if c.kind in _PARAM_KINDS]
+    if spec.get_num_template_arguments() != len(params):
+        _fail(definition, f"cannot tell the template arguments of '{spec.displayname}'")
+    bindings = tuple(_binding(spec, i, p) for i, p in enumerate(params))
+    name = "_".join([_scoped_name(definition) + _overload_suffix(definition)] + [b.mangled for b in bindings])
+    shown = f"{definition.spelling}<{', '.join(b.shown for b in bindings)}>"
+    return Instance(_unclash(name, definition), shown, bindings, definition)
+
+
+def _check_template(tmpl) -> None:
+    if tmpl.semantic_parent is None or tmpl.semantic_parent.kind not in _SCOPE_KINDS:
+        _fail(tmpl, f"member function template '{tmpl.spelling}' is not supported in device code")
+    for p in tmpl.get_children():
+        if p.kind == K.TEMPLATE_TEMPLATE_PARAMETER:
+            _fail(p, f"template template parameter '{p.spelling}' of '{tmpl.spelling}' is not supported")
+        if p.kind in _PARAM_KINDS and "..." in (t.spelling for t in p.get_tokens()):
+            _fail(p, f"variadic template '{tmpl.spelling}' is not supported")
+
+
+def _binding(spec, i: int, param) -> Binding:
+    kind = _ARG_KINDS.get(spec.get_template_argument_kind(i).name)
+    if kind is None or (kind == "value") != (param.kind == K.TEMPLATE_NON_TYPE_PARAMETER):
+        _fail(param, f"template argument {i + 1} of '{spec.spelling}' has a kind that is not supported")
+    if kind == "type":
+        spelling = spec.get_template_argument_type(i).get_canonical().spelling
+        return Binding(param.spelling, kind, f"typedef {spelling} {param.spelling};",
+                       _mangle_type(spelling), spelling)
+    value, bits = spec.get_template_argument_value(i), spec.get_template_argument_unsigned_value(i)
+    text = f"constexpr {param.type.spelling} {param.spelling} = static_cast<{param.type.spelling}>({bits}ULL);"
+    return Binding(param.spelling, kind, text, f"m{-value}" if value < 0 else str(value), str(value))
+
+
+def _mangle_type(spelling: str) -> str:
+    words = spelling.replace("*", " ptr ").replace("&", " ref ")
+    for long, short in sorted(_TYPE_WORDS.items(), key=lambda kv: -len(kv[0])):
+        words = re.sub(rf"\b{long}\b", short, words)
+    return "_".join(re.findall(r"[A-Za-z0-9]+", words))
+
+
+def _scoped_name(tmpl) -> str:
+    parts, scope = [tmpl.spelling], tmpl.semantic_parent
+    while scope is not None and scope.kind == K.NAMESPACE:
+        parts.insert(0, scope.spelling or "anon")
+        scope = scope.semantic_parent
+    return "_".join(parts)
+
+
+_SCOPES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # tu -> {scope USR: _Scope}
+
+
+@dataclasses.dataclass
+class _Scope:
+    """The functions declared directly in one scope (the translation unit or a namespace)."""
+    names: set = dataclasses.field(default_factory=set)
+    templates: dict = dataclasses.field(default_factory=dict)   # name -> offsets of first declarations
+
+
+def _scope(cursor) -> _Scope:
+    """What `cursor` (a translation unit or namespace) declares; scanned once per translation unit."""
+    per_tu = _SCOPES.setdefault(cursor.translation_unit, {})
+    key = cursor.get_usr()
+    if key not in per_tu:
+        scope = per_tu[key] = _Scope()
+        for c in cursor.get_children():
+            if c.kind in (K.FUNCTION_DECL, K.FUNCTION_TEMPLATE):
+                scope.names.add(c.spelling)
+            if c.kind == K.FUNCTION_TEMPLATE:
+                scope.templates.setdefault(c.spelling, set()).add(c.canonical.extent.start.offset)
+    return per_tu[key]
+
+
+def _overload_suffix(tmpl) -> str:
+    """Overloaded templates of one name get `_o1`, `_o2`... in order of first declaration."""
+    firsts = sorted(_scope(tmpl.semantic_parent).templates.get(tmpl.spelling, ()))
+    if len(firsts) < 2:
+        return ""
+    return f"_o{firsts.index(tmpl.canonical.extent.start.offset) + 1}"
+
+
+def _unclash(name: str, tmpl) -> str:
+    """Append `_t` until `name` names no file-scope function of the translation unit."""
+    taken = _scope(tmpl.translation_unit.cursor).names
+    while name in taken:
+        name += "_t"
+    return name
+
+
+def launch_instance_name(callee) -> str | None:
+    """The instance name for a launch's callee expression, or None for a plain kernel (or one refused)."""
+    ref = callee.referenced
+    if template_of(ref) is None:
+        return None
+    try:
+        return instance_of(ref).name
+    except CutransError:
+        return None
+
+
+# ---------------------------------------------------------------- launches in host code
+
+def template_launches(tu, path: str):
+    """(the callee's referenced cursor, launch cursor) for every launch in main file `path` whose
+    kernel is not a plain function, in source order."""
+    for top in tu.cursor.get_children():
+        if top.location.file is None or top.location.file.name != path:
+            continue
+        for cur in top.walk_preorder():
+            callee = _launch_callee(cur)
+            ref = callee.referenced if callee is not None else None
+            if callee is not None and (ref is None or ref.kind != K.FUNCTION_DECL or template_of(ref)):
+                yield ref, cur
+
+
+def launched_instance(ref, launch) -> Instance:
+    """The instance a launch asks for; refused when its template arguments are still dependent."""
+    if template_of(ref) is None:
+        _fail(launch, "this launch's kernel depends on template parameters of the enclosing function; "
+              "launch a specific instantiation instead")
+    return instance_of(ref)
+
+
+def _launch_callee(cur):
+    if cur.kind != K.CALL_EXPR or cur.spelling == _CONFIG_CALLEE:
+        return None
+    kids = list(cur.get_children())
+    if len(kids) > 1 and kids[1].kind == K.CALL_EXPR and kids[1].spelling == _CONFIG_CALLEE:
+        return kids[0]
+    return None
+
+
+# ---------------------------------------------------------------- the copies, parsed again
+
+@dataclasses.dataclass
+class Instantiation:
+    """An instance parsed as a plain function: its cursor and how to read its copy."""
+    instance: Instance
+    cursor: object           # the FUNCTION_DECL inside the instance's namespace
+    namespace: str
+    name_at: tuple[int, int] # presumed (line, column) of the function's name in the copy
+    shift: int               # columns the renaming added after the name on that line
+
+    def is_bound_constant(self, ref) -> bool:
+        parent = ref.semantic_parent if ref is not None else None
+        return (ref.kind == K.VAR_DECL and parent is not None and parent.kind == K.NAMESPACE
+                and parent.spelling == self.namespace)
+
+    def column(self, line: int, col: int) -> int:
+        return col - self.shift if (line, col) > self.name_at and line == self.name_at[0] else col
+
+
+class Instantiator:
+    """Parses instances of templates, in batches, from the translation unit their template is in."""
+
+    def __init__(self, tu, options: CompileOptions | None):
+        self.main = tu.spelling
+        self.args = (options or CompileOptions()).clang_args()
+        # without the options `tu` was parsed with, check that the defaults preprocess alike
+        self.fingerprint = _fingerprint(tu) if options is None else None
+        self.index = ci.Index.create()
+        self.files = {id(tu): {}}      # per translation unit: the unsaved file contents it was parsed from
+        self.units = [tu]              # keeps every translation unit (and so its cursors) alive
+        self.count = 0
+
+    def instantiate(self, instances: list[Instance]) -> list[Instantiation]:
+        """Parse `instances` (whose templates share one translation unit) in one new translation unit."""
+        tu = instances[0].template.translation_unit
+        files = dict(self.files[id(tu)])
+        namespaces, edits = [], {}
+        for inst in instances:
+            self.count += 1
+            namespaces.append(f"{_NAMESPACE}{self.count}")
+            path, offset, text = self._copy(inst, namespaces[-1], files)
+            edits.setdefault(path, {}).setdefault(offset, []).append((inst.template, text))
+        for path, at in edits.items():
+            files[path] = _apply(files[path], at)
+        new = self._parse(files, instances[0].template)
+        self.files[id(new)] = files
+        self.units.append(new)
+        found = _functions_in_namespaces(new, set(files))
+        return [self._instantiation(inst, ns, found, files) for inst, ns in zip(instances, namespaces)]
+
+    def _copy(self, inst: Instance, namespace: str, files: dict) -> tuple[str, int, bytes]:
+        tmpl = inst.template
+        path = tmpl.extent.start.file.name if tmpl.extent.start.file else ""
+        if path not in files:
+            with open(path, "rb") as f:
+                files[path] = f.read()
+        text, start, end = files[path], tmpl.extent.start.offset, tmpl.extent.end.offset
+        name_at = tmpl.location.offset
+        if tmpl.location.file is None or tmpl.location.file.name != path or \
+                text[name_at:name_at + len(tmpl.spelling)] != tmpl.spelling.encode():
+            _fail(tmpl, f"function template '{tmpl.spelling}' is written through a macro; it cannot be instantiated")
+        header = _header_end(tmpl)
+        body = (b" " * (tmpl.extent.start.column - 1) + _blank(text[start:header]) + text[header:name_at]
+                + _copy_name(namespace, tmpl.spelling).encode() + text[name_at + len(tmpl.spelling):end])
+        bindings = " ".join(b.text for b in inst.bindings if b.name)
+        first, after = presumed(tmpl.extent.start), presumed(tmpl.extent.end)
+        copy = (f"\nnamespace {namespace} {{ {bindings}\n{_line(first[1], first[0])}".encode() + body
+                + f"\n}}\n{_line(after[1], after[0])}".encode() + b" " * (after[2] - 1))
+        return path, end, copy
+
+    def _parse(self, files: dict, tmpl):
+        unsaved = sorted(files.items())
+        try:
+            tu = self.index.parse(self.main, args=self.args, unsaved_files=unsaved,
+                                  options=ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD)
+        except ci.TranslationUnitLoadError as exc:
+            _fail(tmpl, f"libclang failed to parse an instance of '{tmpl.spelling}': {exc}")
+        if self.fingerprint is not None and _fingerprint(tu) != self.fingerprint:
+            _fail(tmpl, f"cannot instantiate '{tmpl.spelling}': the file was parsed with compiler options "
+                  "that were not passed on to the template instantiation")
+        bad = [d for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error]
+        if bad:
+            _fail(tmpl, f"an instance of '{tmpl.spelling}' does not compile as a plain function: {bad[0].spelling}")
+        return tu
+
+    def _instantiation(self, inst: Instance, namespace: str, found: dict, files: dict) -> Instantiation:
+        cursor = found.get(namespace)
+        if cursor is None:
+            _fail(inst.template, f"the copy of '{inst.shown}' was not found after parsing it")
+        _, line, col = presumed(cursor.location)
+        return Instantiation(inst, cursor, namespace, (line, col),
+                             len(_copy_name(namespace, inst.template.spelling)) - len(inst.template.spelling))
+
+
+def _fingerprint(tu) -> tuple:
+    """What preprocessing depends on besides the file's text: predefined and command-line macros
+    (with their values) and the files included."""
+    macros = tuple((c.spelling, tuple(t.spelling for t in c.get_tokens())) for c in tu.cursor.get_children()
+                   if c.kind == K.MACRO_DEFINITION and c.location.file is None)
+    return macros, tuple(sorted(i.include.name for i in tu.get_includes()))
+
+
+def _copy_name(namespace: str, name: str) -> str:
+    return f"{namespace}_{name}"
+
+
+def _line(line: int, path: str) -> str:
+    quoted = path.replace("\\", "\\\\").replace('"', '\\"')
+    return f'#line {line} "{quoted}"\n'
+
+
+def _blank(text: bytes) -> bytes:
+    return bytes(b if b in b"\r\n" else 0x20 for b in text)
+
+
+def _header_end(tmpl) -> int:
+    """Offset just after the `>` that closes the template's parameter list."""
+    angles = parens = 0
+    for tok in tmpl.get_tokens():
+        s = tok.spelling
+        parens += (s in "([{") - (s in ")]}") if len(s) == 1 else 0
+        if parens == 0 and s == "<":
+            angles += 1
+        elif parens == 0 and s in (">", ">>"):
+            angles -= len(s)
+            if angles <= 0:
+                return tok.extent.end.offset
+    _fail(tmpl, f"cannot find the end of the template header of '{tmpl.spelling}'")
+
+
+def _apply(text: bytes, at: dict) -> bytes:
+    """Insert each offset's copies (in request order) into `text`, from the back."""
+    for offset in sorted(at, reverse=True):
+        text = text[:offset] + b"".join(copy for _, copy in at[offset]) + text[offset:]
+    return text
+
+
+def _functions_in_namespaces(tu, paths: set) -> dict:
+    """namespace name -> the function declared in it, for every instance namespace in `paths`."""
+    found, todo = {}, [c for c in tu.cursor.get_children()
+                       if c.kind == K.NAMESPACE and c.location.file and c.location.file.name in paths]
+    while todo:
+        ns = todo.pop()
+        for c in ns.get_children():
+            if c.kind == K.NAMESPACE:
+                todo.append(c)
+            elif c.kind == K.FUNCTION_DECL and ns.spelling.startswith(_NAMESPACE):
+                found[ns.spelling] = c
+    return found
