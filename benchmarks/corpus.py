@@ -395,6 +395,7 @@ def diagnostic_key(diag: dict, width: int = 110) -> str:
     """A diagnostic with names and numbers blanked, so that the same kind of problem counts once."""
     line = _QUOTED.sub("'_'", _message_line(diag.get("message", "")))
     line = re.sub(r"\b\d+\b", "N", line)
+    line = re.sub(r";? did you mean '_'\??", "", line)
     text = (diag.get("code", "") + " " + line).strip()
     return text if len(text) <= width else text[:width - 3].rstrip() + "..."
 

@@ -92,10 +92,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def compile_options(args):
+    """Compiler options with folders made absolute: builds and runs happen in other folders."""
     from translator.frontend.clang_setup import CompileOptions
-    return CompileOptions(include_dirs=args.include_dirs, defines=args.defines, undefines=args.undefines,
-                          pre_includes=args.pre_includes, std=args.std, cuda_path=args.cuda_path,
-                          extra=args.extra)
+    absolute = lambda paths: [str(Path(p).resolve()) for p in paths]  # noqa: E731
+    return CompileOptions(include_dirs=absolute(args.include_dirs), defines=args.defines,
+                          undefines=args.undefines, pre_includes=absolute(args.pre_includes), std=args.std,
+                          cuda_path=args.cuda_path, extra=args.extra)
+
+
+def _attach_args_value(argv: list[str]) -> list[str]:
+    """`--args -n 5` means the program's arguments, though they start with a dash: keep them together."""
+    out, i = [], 0
+    while i < len(argv):
+        if argv[i] == "--args" and i + 1 < len(argv):
+            out.append(f"--args={argv[i + 1]}")
+            i += 2
+        else:
+            out.append(argv[i])
+            i += 1
+    return out
 
 
 def _report(diags: list[Diagnostic], fmt: str = "text") -> None:
@@ -187,7 +202,7 @@ COMMANDS = {"convert": cmd_convert, "verify": cmd_verify, "ir": cmd_ir, "demo": 
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_attach_args_value(sys.argv[1:] if argv is None else argv))
     try:
         return COMMANDS[args.command](args)
     except CutransError as exc:

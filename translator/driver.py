@@ -32,7 +32,7 @@ def load_unit(path: str, options: CompileOptions | None = None) -> Unit:
     from translator.frontend.lower import lower_module
     tu, source, warnings = parse(path, options)
     sites = collect_host_sites(tu, path, source)
-    module, lowering = lower_module(tu, path)
+    module, lowering = lower_module(tu, path, options)
     if not module.functions and not sites.launches and not lowering:
         warnings.append(Diagnostic(Severity.WARNING, "P003", "no CUDA kernels found in this file", path, 1, 1))
     return Unit(path, source, sites, module, warnings + list(getattr(sites, "diagnostics", [])) + lowering)

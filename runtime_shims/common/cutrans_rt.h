@@ -12,6 +12,32 @@
 #endif
 
 #include <cstddef>
+/* CUDA's cuda_runtime.h brings in the C math and standard library (programs call fabs, ceil, atoi,
+ * memcpy... without including them); the translated host program must see them too. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* __host__ __device__ functions stay in the host program; their qualifiers mean nothing there. */
+#ifndef __host__
+#define __host__
+#endif
+#ifndef __device__
+#define __device__
+#endif
+#ifndef __forceinline__
+#define __forceinline__ inline __attribute__((always_inline))
+#endif
+#ifndef __noinline__
+#define __noinline__ __attribute__((noinline))
+#endif
+#ifndef __launch_bounds__
+#define __launch_bounds__(...)
+#endif
+#ifndef __restrict__
+#define __restrict__ __restrict
+#endif
 
 #define CUTRANS_RT(x) CUTRANS_RT_NAME(x)
 

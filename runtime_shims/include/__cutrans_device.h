@@ -71,6 +71,9 @@ CUTRANS_BINARY(pow) CUTRANS_BINARY(fmin) CUTRANS_BINARY(fmax) CUTRANS_BINARY(fmo
 CUTRANS_BINARY(hypot) CUTRANS_BINARY(copysign) CUTRANS_BINARY(fdim) CUTRANS_BINARY(remainder)
 #undef CUTRANS_UNARY
 #undef CUTRANS_BINARY
+__device__ void sincosf(float, float*, float*);
+__device__ void sincos(double, double*, double*);
+__device__ void __sincosf(float, float*, float*);
 __device__ float fmaf(float, float, float);
 __device__ double fma(double, double, double);
 __device__ int abs(int);

@@ -109,8 +109,12 @@ inline void describe_device(cl_device_id device, oclrtDeviceProp* prop) {
     prop->regsPerBlock = prop->regsPerMultiprocessor = 65536;
     prop->warpSize = 32;
     prop->memPitch = size_t(INT_MAX);
-    prop->maxThreadsPerBlock = clamp_int(max_group);
-    for (int i = 0; i < 3; ++i) prop->maxThreadsDim[i] = clamp_int(item_sizes[i]);
+    /* Never more than CUDA allows (1024 threads; 1024 x 1024 x 64): CUDA programs size their launches and
+     * their shared arrays from these, and kernels are written for CUDA's limits. */
+    const size_t cuda_dims[3] = {1024, 1024, 64};
+    prop->maxThreadsPerBlock = clamp_int(max_group < 1024 ? max_group : 1024);
+    for (int i = 0; i < 3; ++i)
+        prop->maxThreadsDim[i] = clamp_int(item_sizes[i] < cuda_dims[i] ? item_sizes[i] : cuda_dims[i]);
     prop->maxGridSize[0] = INT_MAX;
     prop->maxGridSize[1] = prop->maxGridSize[2] = 65535;
     prop->clockRate = int(device_info<cl_uint>(device, CL_DEVICE_MAX_CLOCK_FREQUENCY)) * 1000;

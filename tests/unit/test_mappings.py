@@ -21,8 +21,20 @@ SHIM_SUFFIXES = {
     "EventCreate", "EventCreateWithFlags", "EventRecord", "EventSynchronize", "EventElapsedTime",
     "EventDestroy", "FuncSetAttribute", "MemGetInfo", "Error_t", "Error", "Stream_t", "Event_t",
     "DeviceProp", "MemcpyKind", "MemcpyHostToHost", "MemcpyHostToDevice", "MemcpyDeviceToHost",
-    "MemcpyDeviceToDevice", "MemcpyDefault",
+    "MemcpyDeviceToDevice", "MemcpyDefault", "MemcpyToSymbol", "MemcpyFromSymbol", "GetSymbolAddress",
+    "GetSymbolSize",
 }
+
+
+def test_every_shimmed_name_is_declared_by_the_runtime_header():
+    """The table may only promise what runtime_shims/common/cutrans_rt.h (or the error list) declares."""
+    import re
+    from pathlib import Path
+    shims = Path(__file__).resolve().parents[2] / "runtime_shims" / "common"
+    declared = set(re.findall(r"CUTRANS_RT\((\w+)\)", (shims / "cutrans_rt.h").read_text()))
+    declared |= {f"Error{m}" for m in re.findall(r"CUTRANS_RT_ERROR\((\w+),", (shims / "cutrans_rt_errors.def").read_text())}
+    promised = {r.name[4:] for r in RECORDS if r.opencl and r.flag("opencl") == "supported"}
+    assert promised - declared == set()
 
 ERROR_CODE_SUFFIXES = {r.name[4:] for r in RECORDS if r.section == "error_codes"}
 

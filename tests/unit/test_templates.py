@@ -72,7 +72,7 @@ def test_instance_locations_are_the_templates_lines(lower):
 def test_a_problem_in_a_template_is_reported_once_at_its_line(lower):
     _, diags = lower("""
 template <typename T> __global__ void k(T* o) {
-    switch (o[0]) { default: break; }
+    again: o[0]++; if (o[0] < 3) goto again;
 }
 int main() { int* a; unsigned* b; k<<<1, 1>>>(a); k<<<1, 1>>>(b); return 0; }""")
     assert [(d.code, d.line) for d in diags] == [("L001", 3)]
@@ -181,3 +181,16 @@ int main() { int* a; k<<<1, 1>>>(a); return 0; }""")
     module, diags = lower_module(tu, path, options)
     assert not diags
     assert [n.value for n in walk(module.functions[0]) if isinstance(n, N.IntLit)] == [0, 7]
+
+
+def test_explicit_specializations_are_lowered_as_written(lower):
+    module, diags = lower("""
+template <typename T> __device__ T f(T x) { return x + 1; }
+template <> __device__ float f<float>(float x) { return x * 100.0f; }
+template <typename T> __global__ void k(T* o) { o[0] = f(o[1]); }
+template <> __global__ void k<double>(double* o) { o[0] = 5.0; }
+int main() { float* a; int* b; double* c; k<<<1, 1>>>(a); k<<<1, 1>>>(b); k<<<1, 1>>>(c); return 0; }""")
+    assert not diags
+    assert [f.name for f in module.functions] == ["f_float", "k_float", "f_int", "k_int", "k_double"]
+    assert [n.op for n in walk(_fn(module, "f_float")) if isinstance(n, N.BinOp)] == ["*"]
+    assert [n.value for n in walk(_fn(module, "k_double")) if isinstance(n, N.FloatLit)] == [5.0]

@@ -9,6 +9,7 @@ Visitors are named `visit_<Node>` and return text; operator precedence lives in 
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -89,6 +90,7 @@ class CFamilyEmitter:
         "thread_idx": "threadIdx.{dim}", "block_idx": "blockIdx.{dim}", "block_dim": "blockDim.{dim}",
         "grid_dim": "gridDim.{dim}", "warp_size": "32",
     }
+    qualify_pointees = True       # does a pointer spell its pointee's address space (OpenCL: __global float*)?
     special_reg_prec = PRECEDENCE["postfix"]
     global_spaces = {"constant": "constant", "global": "global"}   # IR space of a global -> declaration space
     type_map = C_TYPES
@@ -122,8 +124,9 @@ class CFamilyEmitter:
         if isinstance(t, Array):
             return prefix + self.declare(t.elem, f"{name}[{t.size}]", "private", node)
         if isinstance(t, Pointer):
+            pointee_prefix = self.space_prefix.get(t.space, "") if self.qualify_pointees else ""
             inner = self.declare(t.pointee, "", t.space, node) if isinstance(t.pointee, Pointer) else (
-                self.space_prefix.get(t.space, "") + ("const " if t.const else "") + self.scalar(t.pointee, node))
+                pointee_prefix + ("const " if t.const else "") + self.scalar(t.pointee, node))
             restrict = " restrict" if t.restrict else ""
             return f"{prefix}{inner}*{restrict}{' ' + name if name else ''}"
         return f"{prefix}{self.scalar(t, node)}{' ' + name if name else ''}"
@@ -191,6 +194,15 @@ class CFamilyEmitter:
 
     def visit_DoWhile(self, s: N.DoWhile, depth: int) -> str:
         return f"do {self.body(s.body, depth)} while ({self.expr(s.cond)});"
+
+    def visit_Switch(self, s: N.Switch, depth: int) -> str:
+        return f"switch ({self.expr(s.cond)}) {self.body(s.body, depth)}"
+
+    def visit_Case(self, s: N.Case, depth: int) -> str:
+        return f"case {s.value}:"
+
+    def visit_Default(self, s: N.Default, depth: int) -> str:
+        return "default:"
 
     def visit_Return(self, s: N.Return, depth: int) -> str:
         return "return;" if s.value is None else f"return {self.expr(s.value)};"
@@ -281,14 +293,30 @@ class CFamilyEmitter:
 
     def visit_MathCall(self, e: N.MathCall):
         func, tname = self.math_key(e)
-        args = [self.expr(a, PRECEDENCE["assign"]) for a in e.args]
         if func in ("min", "max") and not is_float(e.type):
-            return self.min_max_ints.format(*args, op=func, type=tname), PRECEDENCE["postfix"]
-        fmt = self.math_table.get((func, tname))
+            fmt = self.min_max_ints.replace("{op}", func).replace("{type}", tname)
+        else:
+            fmt = self.math_table.get((func, tname))
         if fmt is None:
             self.unsupported(e, f"math function {func} on {tname}")
         self.note_math(func, tname)
-        return fmt.format(*args), PRECEDENCE["postfix"]
+        return self.fill_template(fmt, e.args)
+
+    def fill_template(self, fmt: str, operands) -> tuple[str, int]:
+        """Substitute operands into a spelling template. An operand that is a whole argument of a
+        call in the template (`f({0}, {1})`) stands alone; anywhere else (`({0} / {1})`) it is
+        parenthesized unless it is a primary, postfix or unary expression, so that `a / (b + c)`
+        never loses its parentheses. The whole is parenthesized unless it is one group or call."""
+        pieces, last = [], 0
+        for m in _PLACEHOLDER.finditer(fmt):
+            whole_argument = _CALL_OPEN.search(fmt[:m.start()]) and fmt[m.end():m.end() + 1] in (")", ",")
+            level = PRECEDENCE["assign"] if whole_argument else PRECEDENCE["unary"]
+            pieces += [fmt[last:m.start()], self.expr(operands[int(m.group(1))], level)]
+            last = m.end()
+        text = "".join(pieces) + fmt[last:]
+        if _one_group(text):
+            return text, PRECEDENCE["postfix"]
+        return f"({text})", PRECEDENCE["primary"]
 
     def note_math(self, func: str, tname: str) -> None:
         """Record what a math call needs in the preamble (a backend adds its helper functions)."""
@@ -361,6 +389,23 @@ class CFamilyEmitter:
     def atomic_context(self, e: N.Atomic, tname: str) -> dict:
         """Extra fields for the atomic's format (OpenCL: the address space), and its preamble needs."""
         return {}
+
+
+_PLACEHOLDER = re.compile(r"\{(\d)\}")
+_CALL_OPEN = re.compile(r"(?:[A-Za-z_]\w*\(|, )$")      # just after `name(` or `, ` in a call
+
+
+def _one_group(text: str) -> bool:
+    """Is `text` one parenthesized group, `( ... )`, or one call, `f( ... )`, from start to end?"""
+    start = text.find("(")
+    if start < 0 or not text.endswith(")") or (start and not re.fullmatch(r"[A-Za-z_]\w*", text[:start])):
+        return False
+    depth = 0
+    for i, ch in enumerate(text[start:], start):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 def _int_range(t: Scalar) -> tuple[int, int]:

@@ -137,5 +137,5 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
             return super().signature(f)
         params = "".join(", " + self.declare(p.type, p.name, "private", p) for p in f.params
                          if p.name != DYNAMIC_SHARED)
-        return (f"void {f.name}(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes"
+        return (f"void cutrans_kernel_{f.name}(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes"
                 f"{params})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from translator.backends.base import PRECEDENCE, CFamilyEmitter
 from translator.ir import nodes as N
-from translator.ir.builtins import MATH
+from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH
 
 # (IR function, operand type, precision) -> the CUDA name that produced it.
 _CUDA_NAMES = {}
@@ -13,11 +13,35 @@ for _name, (_func, _ty, _prec) in sorted(MATH.items(), key=lambda kv: (kv[0].sta
     _CUDA_NAMES.setdefault((_func, _ty, _prec), _name)
 
 
+_ATOMIC_NAMES = {op: name for name, op in ATOMICS.items()}
+
+
+def _is_dynamic_view(v) -> bool:
+    return isinstance(v, N.VarDecl) and isinstance(v.init, N.Cast) and isinstance(v.init.value, N.VarRef) \
+        and v.init.value.name == DYNAMIC_SHARED
+
+
 class CudaEmitter(CFamilyEmitter):
     name = "cuda"
     kernel_qualifier = "__global__"
     device_qualifier = "__device__"
-    space_prefix = {**CFamilyEmitter.space_prefix, "shared": "__shared__ "}
+    space_prefix = {**CFamilyEmitter.space_prefix, "shared": "__shared__ ", "cuda_constant": "__constant__ ",
+                    "cuda_device": "__device__ "}
+    global_spaces = {"constant": "cuda_constant", "global": "cuda_device"}
+    qualify_pointees = False
+
+    def visit_VarDecl(self, v: N.VarDecl, depth: int = 0) -> str:
+        if _is_dynamic_view(v):
+            return f"extern __shared__ {self.declare(v.type.pointee, v.name + '[]', 'private', v)};"
+        return super().visit_VarDecl(v, depth)
+
+    def signature(self, f: N.Function) -> str:
+        visible = [p for p in f.params if p.name != DYNAMIC_SHARED]
+        return super().signature(N.Function(f.name, f.kind, f.ret, visible, f.body, loc=f.loc))
+
+    def visit_Atomic(self, e: N.Atomic):
+        args = ", ".join(self.expr(a, PRECEDENCE["assign"]) for a in e.args)
+        return f"{_ATOMIC_NAMES[e.op]}({args})", PRECEDENCE["postfix"]
 
     def visit_MathCall(self, e: N.MathCall):
         func, tname = self.math_key(e)
@@ -28,4 +52,4 @@ class CudaEmitter(CFamilyEmitter):
         return f"{name}({args})", PRECEDENCE["postfix"]
 
     def visit_Module(self, m: N.Module) -> str:
-        return "\n".join(self.visit(f) for f in m.functions)
+        return "\n".join([self.visit(g) for g in m.globals] + [self.visit(f) for f in m.functions])

@@ -23,29 +23,36 @@ def global_space(cursor) -> str | None:
     return None
 
 
-def initializer(fl, cursor, ty):
-    """The IR for a global's initializer (a literal or a braced list of literals), or None."""
-    equals = _equals_offset(cursor)
+def initializer(fl, cursor, ty, constant: bool = True):
+    """The IR for a declaration's initializer (an expression, or a braced list), or None.
+    `constant`: a device global's initializer must be literals (it is emitted at file scope)."""
+    equals = initializer_offset(cursor)
     kids = [c for c in cursor.get_children() if equals is not None and c.extent.start.offset > equals]
     if not kids:
         return None
-    return _value(fl, kids[-1], ty)
+    return _value(fl, kids[-1], ty, constant)
 
 
-def _equals_offset(cursor) -> int | None:
-    """Where the `=` of a declaration's initializer is (array sizes are children too, before it).
-    Read from the file's bytes: libclang gives no tokens for an extent that starts in a macro
-    such as `__constant__`."""
+def initializer_offset(cursor) -> int | None:
+    """Where the `=` (or C++11 `{`) of a declaration's initializer is; array sizes are children of
+    the declaration too, before it. From the tokens, or where libclang gives none (an extent that
+    starts in a macro such as `__constant__`) from the file's bytes."""
+    depth = 0
+    for t in cursor.get_tokens():
+        depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(t.spelling, 0)
+        if depth == 0 and t.spelling in ("=", "{") and t.extent.start.offset > cursor.location.offset:
+            return t.extent.start.offset - (t.spelling == "{")
     start, end = cursor.extent.start, cursor.extent.end
-    if start.file is None:
+    if start.file is None or not os.path.isfile(start.file.name):
         return None
     stat = os.stat(start.file.name)
-    text = _file_bytes(start.file.name, stat.st_mtime_ns, stat.st_size)[start.offset:end.offset]
+    text = _file_bytes(start.file.name, stat.st_mtime_ns, stat.st_size)[cursor.location.offset:end.offset]
+    start_offset = cursor.location.offset
     depth = 0
     for i, ch in enumerate(text):
         depth += {ord("["): 1, ord("("): 1, ord("]"): -1, ord(")"): -1}.get(ch, 0)
         if depth == 0 and ch in (ord("="), ord("{")):
-            return start.offset + i - (ch == ord("{"))     # `{` alone: C++11 brace initialization
+            return start_offset + i - (ch == ord("{"))     # `{` alone: C++11 brace initialization
     return None
 
 
@@ -55,22 +62,23 @@ def _file_bytes(path: str, mtime_ns: int, size: int) -> bytes:
         return f.read()
 
 
-def _value(fl, c, ty):
+def _value(fl, c, ty, constant: bool = True):
     while c.kind == K.UNEXPOSED_EXPR and c.kind != K.INIT_LIST_EXPR and len(list(c.get_children())) == 1 \
             and isinstance(ty, Array):
         c = next(iter(c.get_children()))
     if c.kind == K.INIT_LIST_EXPR:
         if not isinstance(ty, Array):
             items = list(c.get_children())
-            return _value(fl, items[0], ty) if len(items) == 1 else fl.fail(c, "L001", "unsupported initializer")
-        items = [_value(fl, item, ty.elem) for item in c.get_children()]
+            return _value(fl, items[0], ty, constant) if len(items) == 1 else \
+                fl.fail(c, "L001", "unsupported initializer")
+        items = [_value(fl, item, ty.elem, constant) for item in c.get_children()]
         if len(items) > ty.size:
             fl.fail(c, "L001", "too many initializers")
         return N.InitList(items, ty, loc=fl.loc(c))
     if isinstance(ty, Array):
         fl.fail(c, "L001", "this array initializer is not supported in device globals")
     value = fl.expr(c, want=ty)
-    if not _is_constant(value):
+    if constant and not _is_constant(value):
         fl.fail(c, "L001", "a device global's initializer must be a constant expression of literals")
     return value
 

@@ -15,11 +15,10 @@ import clang.cindex as ci
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_types import lower_type
 from translator.frontend.globals import folded_constant, global_space, initializer
-from translator.frontend.templates import (Instantiator, instance_of, launched_instance, presumed, template_launches,
-                                          template_of)
+from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
 from translator.ir.base import SourceLoc
-from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, SPECIAL_REGS, SYNC
+from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, SINCOS, SPECIAL_REGS, SYNC
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, is_scalar
 
 K = ci.CursorKind
@@ -179,24 +178,11 @@ class FunctionLowerer:
             return self.dynamic_shared(v)
         if v.storage_class == ci.StorageClass.EXTERN:
             self.fail(v, "L001", "extern variables in device code are not supported")
-        init_cursors = [ch for ch in v.get_children() if ch.kind.is_expression() or ch.kind == K.UNEXPOSED_EXPR]
-        if init_cursors and init_cursors[-1].kind == K.INIT_LIST_EXPR:
-            self.fail(v, "L001", "initializer lists in device code are not supported yet")
         ty = self.type_of(v)
-        init = self.expr(init_cursors[-1], want=ty) if init_cursors and not isinstance(ty, Array) else None
-        if isinstance(ty, Array) and self.has_initializer(v):
-            self.fail(v, "L001", "array initializers in device code are not supported yet")
+        init = initializer(self, v, ty, constant=False)
+        if init is not None and shared:
+            self.fail(v, "L001", "__shared__ variables cannot be initialized")
         return N.VarDecl(v.spelling, ty, "shared" if shared else "private", init, loc=self.loc(v))
-
-    def has_initializer(self, v) -> bool:
-        """Whether declaration `v` has `= ...` or `{...}` after its name (an array's children are its
-        size expressions otherwise, e.g. `__shared__ T cache[BLOCK]` in a template instance)."""
-        depth = 0
-        for t in v.get_tokens():
-            depth += (t.spelling in "([") - (t.spelling in ")]") if len(t.spelling) == 1 else 0
-            if depth == 0 and t.spelling in ("=", "{") and t.extent.start.offset > v.location.offset:
-                return True
-        return False
 
     def dynamic_shared(self, v, at=None) -> N.VarDecl:
         """`extern __shared__ T name[];` -> `T* name = (T*)<the launch's dynamic shared memory>`."""
@@ -218,12 +204,15 @@ class FunctionLowerer:
         orelse = self.stmt(kids[2]) if len(kids) > 2 else None
         return N.If(self.cond(kids[0]), self.stmt(kids[1]), orelse, loc=self.loc(c))
 
-    def for_stmt(self, c) -> N.For:
+    def for_stmt(self, c) -> N.Stmt:
         parts = self.for_parts(c)
-        init = self.stmt(parts["init"]) if parts["init"] is not None else None
+        init = self.stmt(parts["init"], allow_group=True) if parts["init"] is not None else None
         cond = self.cond(parts["cond"]) if parts["cond"] is not None else None
         step = self.expr(parts["step"]) if parts["step"] is not None else None
-        return N.For(init, cond, step, self.stmt(parts["body"]), loc=self.loc(c))
+        body = self.stmt(parts["body"])
+        if isinstance(init, list):     # `for (int i = 0, j = n; ...)`: declare them in a block around the loop
+            return N.Block(init + [N.For(None, cond, step, body, loc=self.loc(c))], loc=self.loc(c))
+        return N.For(init, cond, step, body, loc=self.loc(c))
 
     def for_parts(self, c) -> dict:
         """Assign a for statement's children to init/cond/step/body by the positions of its ';'."""
@@ -248,6 +237,25 @@ class FunctionLowerer:
                     else "step" if start < close else "body")
             parts[slot] = ch
         return parts
+
+    def switch_stmt(self, c) -> N.Switch:
+        kids = list(c.get_children())
+        if len(kids) != 2 or kids[0].kind == K.DECL_STMT:
+            self.fail(c, "L001", "this form of switch statement (with an init statement or declaration) is not supported")
+        return N.Switch(self.expr(kids[0]), self.stmt(kids[1]), loc=self.loc(c))
+
+    def case_stmt(self, c) -> list:
+        """`case V: stmt` -> [Case(V), stmt...]: labels are statements of the switch body, as in C."""
+        kids = list(c.get_children())
+        if c.kind == K.DEFAULT_STMT:
+            label = N.Default(loc=self.loc(c))
+        else:
+            value = evaluate(kids[0])
+            if value is None or len(kids) != 2:
+                self.fail(c, "L001", "case labels must be integer constants (ranges are not supported)")
+            label = N.Case(int(value), loc=self.loc(c))
+        body = self.stmt(kids[-1], allow_group=True)
+        return [label] + (body if isinstance(body, list) else [body] if body is not None else [])
 
     def while_stmt(self, c) -> N.While:
         cond, body = list(c.get_children())
@@ -276,7 +284,21 @@ class FunctionLowerer:
         sync = self.sync_call(c)
         if sync is not None:
             return sync
+        if c.kind == K.CALL_EXPR and c.spelling in SINCOS:
+            return self.sincos(c)
         return N.ExprStmt(self.expr(c), loc=self.loc(c))
+
+    def sincos(self, c) -> N.Block:
+        """`sincosf(x, &s, &c)` -> `{ float t = x; *(&s) = sinf(t); *(&c) = cosf(t); }` (x evaluated once)."""
+        ty_name, precision = SINCOS[c.spelling]
+        x, sin_out, cos_out = list(c.get_arguments())
+        ty, loc = Scalar(ty_name), self.loc(c)
+        arg = N.VarDecl("cutrans_sincos_x", ty, "private", self.expr(x, want=ty), loc=loc)
+        ref = N.VarRef("cutrans_sincos_x", ty, loc=loc)
+        stores = [N.ExprStmt(N.Assign("=", N.UnOp("*", self.expr(out), ty, loc=loc),
+                                      N.MathCall(func, precision, [ref], ty, loc=loc), ty, loc=loc), loc=loc)
+                  for out, func in ((sin_out, "sin"), (cos_out, "cos"))]
+        return N.Block([arg] + stores, loc=loc)
 
     def sync_call(self, c):
         if c.kind != K.CALL_EXPR or c.spelling not in SYNC:
@@ -468,6 +490,9 @@ _STMT_HANDLERS = {
     K.BREAK_STMT: lambda self, c: N.Break(loc=self.loc(c)),
     K.CONTINUE_STMT: lambda self, c: N.Continue(loc=self.loc(c)),
     K.NULL_STMT: lambda self, c: None,
+    K.SWITCH_STMT: FunctionLowerer.switch_stmt,
+    K.CASE_STMT: FunctionLowerer.case_stmt,
+    K.DEFAULT_STMT: FunctionLowerer.case_stmt,
     K.UNEXPOSED_STMT: FunctionLowerer.hinted_loop,
 }
 _LOOP_KINDS = (K.FOR_STMT, K.WHILE_STMT, K.DO_STMT)
@@ -499,11 +524,6 @@ class InstanceLowerer(FunctionLowerer):
     def __init__(self, module_lowerer: "ModuleLowerer", inst):
         super().__init__(module_lowerer, inst.cursor)
         self.inst = inst
-
-    def lower(self) -> N.Function:
-        function = super().lower()
-        function.name = self.inst.instance.name
-        return function
 
     def loc(self, c) -> SourceLoc:
         loc = super().loc(c)
@@ -551,7 +571,7 @@ class ModuleLowerer:
 
     def kernels(self):
         for c in self.tu.cursor.get_children():
-            if is_kernel(c) and c.is_definition() and self.in_main(c):
+            if is_kernel(c) and c.is_definition() and self.in_main(c) and template_of(c) is None:
                 yield c
 
     def in_main(self, c) -> bool:
@@ -570,6 +590,7 @@ class ModuleLowerer:
         self.active.append(name)
         try:
             self.done[name] = (make or (lambda: FunctionLowerer(self, cursor)))().lower()
+            self.done[name].name = name
             self.order.append(name)
         finally:
             self.active.pop()
@@ -583,34 +604,9 @@ class ModuleLowerer:
         return self.require_parsed(self.instantiator.instantiate([inst])[0], from_loc)
 
     def require_parsed(self, parsed, from_loc: SourceLoc) -> str:
-        return self.require(parsed.cursor, from_loc, parsed.instance.name,
-                            lambda: InstanceLowerer(self, parsed))
-
-    def launched_instances(self) -> list:
-        """(parsed instance, launch location) for each template kernel instance the main file launches."""
-        found = {}
-        for ref, launch in template_launches(self.tu, self.tu.spelling):
-            try:
-                inst = launched_instance(ref, launch)
-            except CutransError as exc:
-                self.report(exc)
-                continue
-            found.setdefault(inst.name, (inst, SourceLoc(*presumed(launch.location))))
-        return self.parse_all(list(found.values()))
-
-    def parse_all(self, pending: list) -> list:
-        """Parse instances in one go; when that fails, one at a time, so each problem is reported alone."""
-        try:
-            parsed = self.instantiator.instantiate([inst for inst, _ in pending]) if pending else []
-            return [(p, at) for p, (_, at) in zip(parsed, pending)]
-        except CutransError:
-            results = []
-            for inst, at in pending:
-                try:
-                    results.append((self.instantiator.instantiate([inst])[0], at))
-                except CutransError as exc:
-                    self.report(exc)
-            return results
+        """Lower an instance: a parsed copy of its template, or an explicit specialization as it is."""
+        make = (lambda: InstanceLowerer(self, parsed)) if isinstance(parsed, Instantiation) else None
+        return self.require(parsed.cursor, from_loc, parsed.instance.name, make)
 
     def report(self, exc: CutransError) -> None:
         """Keep `exc`'s diagnostics, once each (two instances of one template fail alike)."""
@@ -622,7 +618,7 @@ class ModuleLowerer:
                 self.require(k, SourceLoc(self.path, k.location.line, k.location.column))
             except CutransError as exc:
                 self.diagnostics.extend(exc.diagnostics)
-        for parsed, at in self.launched_instances():
+        for parsed, at in self.instantiator.launched(self.tu, self.report):
             try:
                 self.require_parsed(parsed, at)
             except CutransError as exc:

@@ -22,6 +22,7 @@ import clang.cindex as ci
 
 from translator.diagnostics import CutransError, error
 from translator.frontend.clang_setup import CompileOptions
+from translator.ir.base import SourceLoc
 
 K = ci.CursorKind
 _NAMESPACE = "__cutrans_inst_"
@@ -85,6 +86,7 @@ class Instance:
     shown: str                        # reduce<float, 256>
     bindings: tuple[Binding, ...]
     template: object = dataclasses.field(compare=False, hash=False)   # FUNCTION_TEMPLATE definition
+    explicit: object = dataclasses.field(default=None, compare=False, hash=False)  # `template <>` definition
 
 
 def template_of(function):
@@ -108,7 +110,14 @@ def instance_of(spec) -> Instance:
     bindings = tuple(_binding(spec, i, p) for i, p in enumerate(params))
     name = "_".join([_scoped_name(definition) + _overload_suffix(definition)] + [b.mangled for b in bindings])
     shown = f"{definition.spelling}<{', '.join(b.shown for b in bindings)}>"
-    return Instance(_unclash(name, definition), shown, bindings, definition)
+    return Instance(_unclash(name, definition), shown, bindings, definition, _explicit_definition(spec))
+
+
+def _explicit_definition(spec):
+    """The definition of an explicit specialization (`template <> ... f<float>(...) {...}`), or None
+    when `spec` is instantiated from the template's body."""
+    d = spec.get_definition()
+    return d if d is not None and [t.spelling for t in d.get_tokens()][:3] == ["template", "<", ">"] else None
 
 
 def _check_template(tmpl) -> None:
@@ -235,6 +244,13 @@ def _launch_callee(cur):
 # ---------------------------------------------------------------- the copies, parsed again
 
 @dataclasses.dataclass
+class Explicit:
+    """An instance the user wrote out as an explicit specialization: lowered as a plain function."""
+    instance: Instance
+    cursor: object
+
+
+@dataclasses.dataclass
 class Instantiation:
     """An instance parsed as a plain function: its cursor and how to read its copy."""
     instance: Instance
@@ -265,8 +281,14 @@ class Instantiator:
         self.units = [tu]              # keeps every translation unit (and so its cursors) alive
         self.count = 0
 
-    def instantiate(self, instances: list[Instance]) -> list[Instantiation]:
-        """Parse `instances` (whose templates share one translation unit) in one new translation unit."""
+    def instantiate(self, instances: list[Instance]) -> list:
+        """An Explicit for each explicit specialization; the others parsed together (their templates
+        share one translation unit) in one new translation unit."""
+        implicit = [inst for inst in instances if inst.explicit is None]
+        parsed = iter(self._parse_copies(implicit) if implicit else [])
+        return [Explicit(inst, inst.explicit) if inst.explicit is not None else next(parsed) for inst in instances]
+
+    def _parse_copies(self, instances: list[Instance]) -> list[Instantiation]:
         tu = instances[0].template.translation_unit
         files = dict(self.files[id(tu)])
         namespaces, edits = [], {}
@@ -282,6 +304,34 @@ class Instantiator:
         self.units.append(new)
         found = _functions_in_namespaces(new, set(files))
         return [self._instantiation(inst, ns, found, files) for inst, ns in zip(instances, namespaces)]
+
+    def launched(self, tu, report) -> list:
+        """(parsed instance, launch location) for each template kernel instance that main file of `tu`
+        launches, parsed in one go; `report(CutransError)` takes each problem, and its launch is skipped."""
+        found = {}
+        for ref, launch in template_launches(tu, tu.spelling):
+            try:
+                inst = launched_instance(ref, launch)
+            except CutransError as exc:
+                report(exc)
+                continue
+            found.setdefault(inst.name, (inst, SourceLoc(*presumed(launch.location))))
+        pending = list(found.values())
+        try:
+            parsed = self.instantiate([inst for inst, _ in pending]) if pending else []
+            return [(p, at) for p, (_, at) in zip(parsed, pending)]
+        except CutransError:
+            return self._one_by_one(pending, report)
+
+    def _one_by_one(self, pending: list, report) -> list:
+        """Parse instances one at a time, so that each problem is reported alone."""
+        results = []
+        for inst, at in pending:
+            try:
+                results.append((self.instantiate([inst])[0], at))
+            except CutransError as exc:
+                report(exc)
+        return results
 
     def _copy(self, inst: Instance, namespace: str, files: dict) -> tuple[str, int, bytes]:
         tmpl = inst.template

@@ -66,3 +66,6 @@ SPECIAL_REGS = {"threadIdx": "thread_idx", "blockIdx": "block_idx", "blockDim": 
 # The kernel parameter that carries a launch's dynamic shared memory (`extern __shared__`): the
 # frontend adds it to kernels that use such memory; each backend supplies it from the launch.
 DYNAMIC_SHARED = "cutrans_dynamic_shared"
+
+# sincos(x, &s, &c): name -> (operand type, precision); lowered to a sin and a cos of one value.
+SINCOS = {"sincosf": ("f32", "ieee"), "sincos": ("f64", "ieee"), "__sincosf": ("f32", "approx")}

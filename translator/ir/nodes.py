@@ -126,6 +126,33 @@ class DoWhile(Stmt):
         self.loc = loc
 
 
+class Switch(Stmt):
+    __slots__ = ('cond', 'body')
+    _fields = (('cond', 'child'), ('body', 'child'))
+
+    def __init__(self, cond, body, loc: SourceLoc | None = None):
+        self.cond = cond
+        self.body = body
+        self.loc = loc
+
+
+class Case(Stmt):
+    __slots__ = ('value',)
+    _fields = (('value', 'attr'),)
+
+    def __init__(self, value, loc: SourceLoc | None = None):
+        self.value = value
+        self.loc = loc
+
+
+class Default(Stmt):
+    __slots__ = ()
+    _fields = ()
+
+    def __init__(self, loc: SourceLoc | None = None):
+        self.loc = loc
+
+
 class Return(Stmt):
     __slots__ = ('value',)
     _fields = (('value', 'child'),)
@@ -345,4 +372,4 @@ class InitList(Expr):
         self.loc = loc
 
 
-ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'Index', 'Member', 'Cast', 'InitList',)
+ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Switch', 'Case', 'Default', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'Index', 'Member', 'Cast', 'InitList',)

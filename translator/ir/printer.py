@@ -65,6 +65,15 @@ class IRPrinter:
     def visit_DoWhile(self, s, d):
         return f"do {self(s.body, d)} while {self(s.cond)}"
 
+    def visit_Switch(self, s, d):
+        return f"switch {self(s.cond)} {self(s.body, d)}"
+
+    def visit_Case(self, s, d):
+        return f"case {s.value}:"
+
+    def visit_Default(self, s, d):
+        return "default:"
+
     def visit_Return(self, s, d):
         return "return" + (f" {self(s.value)}" if s.value is not None else "")
 

@@ -62,11 +62,15 @@ def _fresh(name: str, taken: set[str], reserved: set[str]) -> str:
     return new
 
 
-def _rename_functions(module: N.Module, reserved: set[str]) -> None:
+# Targets whose kernels keep their CUDA names in the output (the CPU target prefixes them instead).
+KERNELS_KEEP_NAMES = {"opencl": True, "cpu": False}
+
+
+def _rename_functions(module: N.Module, reserved: set[str], kernels_keep_names: bool) -> None:
     taken = {f.name for f in module.functions}
     renames = {}
     for f in module.functions:
-        if f.name not in reserved:
+        if f.name not in reserved or (f.kind == "kernel" and not kernels_keep_names):
             continue
         if f.kind == "kernel":
             raise CutransError(error("B003", f"kernel '{f.name}' has a name the target reserves; rename it",
@@ -97,7 +101,7 @@ def legalize_names(module: N.Module, target: str) -> N.Module:
         if g.name in variables:
             raise CutransError(error("B003", f"device global '{g.name}' has a name the target reserves; rename it",
                                      g.loc.path, g.loc.line, g.loc.col))
-    _rename_functions(module, functions)
+    _rename_functions(module, functions, KERNELS_KEEP_NAMES[target])
     for f in module.functions:
         _rename_variables(f, variables)
     return module

@@ -30,23 +30,28 @@ class _Verifier:
         self.node(f.body, scope, f, loops=0)
         self.defined.add(f.name)
 
-    def node(self, n, scope: list, f: N.Function, loops: int) -> None:
+    def node(self, n, scope: list, f: N.Function, loops: int, switches: int = 0) -> None:
         if isinstance(n, Expr) and n.type is None:
             self.fail(n, f"expression {n!r} has no type")
         if isinstance(n, N.VarRef) and not any(n.name in s for s in scope):
             self.fail(n, f"'{n.name}' is used but not declared")
         if isinstance(n, N.Call) and n.func not in self.defined:
             self.fail(n, f"call to '{n.func}', which is not defined before '{f.name}'")
-        if isinstance(n, (N.Break, N.Continue)) and loops == 0:
-            self.fail(n, f"{type(n).__name__.lower()} outside a loop")
+        if isinstance(n, N.Break) and loops == 0 and switches == 0:
+            self.fail(n, "break outside a loop or switch")
+        if isinstance(n, N.Continue) and loops == 0:
+            self.fail(n, "continue outside a loop")
+        if isinstance(n, (N.Case, N.Default)) and switches == 0:
+            self.fail(n, "case label outside a switch")
         if isinstance(n, N.Return) and (n.value is None) != (f.ret == VOID):
             self.fail(n, f"return does not match the result type {f.ret} of '{f.name}'")
         opens = isinstance(n, (N.Block, N.For))
         if opens:
             scope.append(set())
         inner_loops = loops + isinstance(n, _LOOPS)
+        inner_switches = switches + isinstance(n, N.Switch)
         for child in n:
-            self.node(child, scope, f, inner_loops)
+            self.node(child, scope, f, inner_loops, inner_switches)
             if isinstance(child, N.VarDecl):
                 scope[-1].add(child.name)
         if opens:

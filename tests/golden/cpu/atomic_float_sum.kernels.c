@@ -3,7 +3,7 @@
  * between barriers. Edit the CUDA source and convert again rather than editing this file. */
 #include "cpurt_device.h"
 
-void float_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* v, const double* d, float* fsum, double* dsum, float* block_sums, int n)
+void cutrans_kernel_float_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* v, const double* d, float* fsum, double* dsum, float* block_sums, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
@@ -46,7 +46,7 @@ void float_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shar
     }
 }
 
-void int_atomics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* v, int* ints, int* slots, int* flag, unsigned int* counters, unsigned long long* wide, int n)
+void cutrans_kernel_int_atomics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* v, int* ints, int* slots, int* flag, unsigned int* counters, unsigned long long* wide, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;

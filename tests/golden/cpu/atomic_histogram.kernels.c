@@ -3,7 +3,7 @@
  * between barriers. Edit the CUDA source and convert again rather than editing this file. */
 #include "cpurt_device.h"
 
-void histogram(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const unsigned char* data, unsigned int* bins, int n)
+void cutrans_kernel_histogram(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const unsigned char* data, unsigned int* bins, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;

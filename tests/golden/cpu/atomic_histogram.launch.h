@@ -5,7 +5,7 @@
 #include "cpurt_device.h"
 
 extern "C" {
-void histogram(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const unsigned char* data, unsigned int* bins, int n);
+void cutrans_kernel_histogram(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const unsigned char* data, unsigned int* bins, int n);
 }
 
 static inline void cutrans_launch_histogram(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const unsigned char* data, unsigned int* bins, int n)
@@ -17,5 +17,5 @@ static inline void cutrans_launch_histogram(dim3 cutrans_grid, dim3 cutrans_bloc
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    histogram(cutrans_g, cutrans_b, cutrans_shared_bytes, data, bins, n);
+    cutrans_kernel_histogram(cutrans_g, cutrans_b, cutrans_shared_bytes, data, bins, n);
 }

@@ -32,7 +32,7 @@ static inline void price_option(float s, float x, float t, float r, float v, flo
     *put = x * discount * (1.0f - nd2) - s * (1.0f - nd1);
 }
 
-void black_scholes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* call, float* put, const float* spot, const float* strike, const float* years, float rate, float vol, int n)
+void cutrans_kernel_black_scholes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* call, float* put, const float* spot, const float* strike, const float* years, float rate, float vol, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;

@@ -5,7 +5,7 @@
 #include "cpurt_device.h"
 
 extern "C" {
-void black_scholes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* call, float* put, const float* spot, const float* strike, const float* years, float rate, float vol, int n);
+void cutrans_kernel_black_scholes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* call, float* put, const float* spot, const float* strike, const float* years, float rate, float vol, int n);
 }
 
 static inline void cutrans_launch_black_scholes(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, float* call, float* put, const float* spot, const float* strike, const float* years, float rate, float vol, int n)
@@ -17,5 +17,5 @@ static inline void cutrans_launch_black_scholes(dim3 cutrans_grid, dim3 cutrans_
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    black_scholes(cutrans_g, cutrans_b, cutrans_shared_bytes, call, put, spot, strike, years, rate, vol, n);
+    cutrans_kernel_black_scholes(cutrans_g, cutrans_b, cutrans_shared_bytes, call, put, spot, strike, years, rate, vol, n);
 }

@@ -5,7 +5,7 @@
 #include "cpurt_device.h"
 
 extern "C" {
-void block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* partial, int n);
+void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* partial, int n);
 }
 
 static inline void cutrans_launch_block_sum(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const int* in, int* partial, int n)
@@ -17,5 +17,5 @@ static inline void cutrans_launch_block_sum(dim3 cutrans_grid, dim3 cutrans_bloc
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    block_sum(cutrans_g, cutrans_b, cutrans_shared_bytes, in, partial, n);
+    cutrans_kernel_block_sum(cutrans_g, cutrans_b, cutrans_shared_bytes, in, partial, n);
 }

@@ -17,7 +17,7 @@ static inline float horner(float x)
     return r;
 }
 
-void evaluate(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* xs, float* ys, int n)
+void cutrans_kernel_evaluate(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* xs, float* ys, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;

@@ -9,7 +9,7 @@ extern float coeffs[5];   /* __device__/__constant__, defined in constant_memory
 extern float table[8];   /* __device__/__constant__, defined in constant_memory.kernels.c */
 extern int bias;   /* __device__/__constant__, defined in constant_memory.kernels.c */
 extern unsigned int evaluated;   /* __device__/__constant__, defined in constant_memory.kernels.c */
-void evaluate(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* xs, float* ys, int n);
+void cutrans_kernel_evaluate(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* xs, float* ys, int n);
 }
 
 static inline void cutrans_launch_evaluate(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const float* xs, float* ys, int n)
@@ -21,5 +21,5 @@ static inline void cutrans_launch_evaluate(dim3 cutrans_grid, dim3 cutrans_block
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    evaluate(cutrans_g, cutrans_b, cutrans_shared_bytes, xs, ys, n);
+    cutrans_kernel_evaluate(cutrans_g, cutrans_b, cutrans_shared_bytes, xs, ys, n);
 }

@@ -3,7 +3,7 @@
  * between barriers. Edit the CUDA source and convert again rather than editing this file. */
 #include "cpurt_device.h"
 
-void reverse_chunks(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* data, int n)
+void cutrans_kernel_reverse_chunks(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* data, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     #pragma omp parallel for collapse(3) schedule(static)
@@ -39,7 +39,7 @@ void reverse_chunks(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_
     }
 }
 
-void pair_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* out, int n)
+void cutrans_kernel_pair_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* out, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     #pragma omp parallel for collapse(3) schedule(static)

@@ -5,8 +5,8 @@
 #include "cpurt_device.h"
 
 extern "C" {
-void reverse_chunks(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* data, int n);
-void pair_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* out, int n);
+void cutrans_kernel_reverse_chunks(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* data, int n);
+void cutrans_kernel_pair_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* out, int n);
 }
 
 static inline void cutrans_launch_reverse_chunks(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, float* data, int n)
@@ -18,7 +18,7 @@ static inline void cutrans_launch_reverse_chunks(dim3 cutrans_grid, dim3 cutrans
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    reverse_chunks(cutrans_g, cutrans_b, cutrans_shared_bytes, data, n);
+    cutrans_kernel_reverse_chunks(cutrans_g, cutrans_b, cutrans_shared_bytes, data, n);
 }
 
 static inline void cutrans_launch_pair_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const int* in, int* out, int n)
@@ -30,5 +30,5 @@ static inline void cutrans_launch_pair_sums(dim3 cutrans_grid, dim3 cutrans_bloc
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    pair_sums(cutrans_g, cutrans_b, cutrans_shared_bytes, in, out, n);
+    cutrans_kernel_pair_sums(cutrans_g, cutrans_b, cutrans_shared_bytes, in, out, n);
 }

@@ -3,7 +3,7 @@
  * between barriers. Edit the CUDA source and convert again rather than editing this file. */
 #include "cpurt_device.h"
 
-void intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* a, const int* b, const long long* wide, unsigned long long* out, int n)
+void cutrans_kernel_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* a, const int* b, const long long* wide, unsigned long long* out, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
@@ -41,7 +41,7 @@ void intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shar
                 o[11] = cutrans_mulhi_u32(ux, uy);
                 o[12] = (unsigned long long)cutrans_mulhi_i64(w, (long long)y);
                 o[13] = cutrans_mulhi_u64(uw, uw);
-                o[14] = cutrans_sad_i32(x, y, 7);
+                o[14] = cutrans_sad_i32(x, y, uy);
                 o[15] = cutrans_sad_u32(ux, uy, 4294967280u);
                 o[16] = (unsigned long long)llabs(w);
                 o[17] = (unsigned int)cutrans_min_i32(x, y);

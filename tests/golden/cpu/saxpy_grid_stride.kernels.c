@@ -3,7 +3,7 @@
  * between barriers. Edit the CUDA source and convert again rather than editing this file. */
 #include "cpurt_device.h"
 
-void saxpy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int n, float a, const float* x, float* y)
+void cutrans_kernel_saxpy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int n, float a, const float* x, float* y)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;

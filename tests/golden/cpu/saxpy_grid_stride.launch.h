@@ -5,7 +5,7 @@
 #include "cpurt_device.h"
 
 extern "C" {
-void saxpy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int n, float a, const float* x, float* y);
+void cutrans_kernel_saxpy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int n, float a, const float* x, float* y);
 }
 
 static inline void cutrans_launch_saxpy(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, int n, float a, const float* x, float* y)
@@ -17,5 +17,5 @@ static inline void cutrans_launch_saxpy(dim3 cutrans_grid, dim3 cutrans_block, s
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    saxpy(cutrans_g, cutrans_b, cutrans_shared_bytes, n, a, x, y);
+    cutrans_kernel_saxpy(cutrans_g, cutrans_b, cutrans_shared_bytes, n, a, x, y);
 }

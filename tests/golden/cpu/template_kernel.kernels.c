@@ -13,7 +13,7 @@ static inline float weigh_float(float x, int k)
     return clamp_to_float(x * (float)k, (float)-50, (float)50);
 }
 
-void block_sum_float_128(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* in, float* partial, int n, int k)
+void cutrans_kernel_block_sum_float_128(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* in, float* partial, int n, int k)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
@@ -66,7 +66,7 @@ static inline int weigh_int(int x, int k)
     return clamp_to_int(x * (int)k, (int)-50, (int)50);
 }
 
-void block_sum_int_64(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* partial, int n, int k)
+void cutrans_kernel_block_sum_int_64(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* partial, int n, int k)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
@@ -109,7 +109,7 @@ void block_sum_int_64(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutran
     }
 }
 
-void scale_int_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int* data, int n)
+void cutrans_kernel_scale_int_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int* data, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
@@ -131,7 +131,7 @@ void scale_int_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_sha
     }
 }
 
-void scale_int_5(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int* data, int n)
+void cutrans_kernel_scale_int_5(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int* data, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
@@ -153,7 +153,7 @@ void scale_int_5(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_sha
     }
 }
 
-void scale_float_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* data, int n)
+void cutrans_kernel_scale_float_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* data, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;

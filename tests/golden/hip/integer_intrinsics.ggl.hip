@@ -45,7 +45,7 @@ __global__ void intrinsics(const int *a, const int *b, const long long *wide, un
     o[11] = __umulhi(ux, uy);
     o[12] = (unsigned long long)__mul64hi(w, (long long)y);
     o[13] = __umul64hi(uw, uw);
-    o[14] = __sad(x, y, 7u);
+    o[14] = __sad(x, y, uy);
     o[15] = __usad(ux, uy, 0xfffffff0u);
     o[16] = (unsigned long long)llabs(w);
     o[17] = (unsigned int)min(x, y);
@@ -107,7 +107,7 @@ static void host_expect(int x, int y, long long w, unsigned long long *e)
     e[11] = (unsigned int)(((unsigned long long)ux * uy) >> 32);
     e[12] = (unsigned long long)(long long)(((__int128)w * y) >> 64);
     e[13] = (unsigned long long)(((unsigned __int128)uw * uw) >> 64);
-    e[14] = 7u + (unsigned int)(x > y ? (long long)x - y : (long long)y - x);
+    e[14] = uy + (unsigned int)(x > y ? (long long)x - y : (long long)y - x);
     e[15] = 0xfffffff0u + (ux > uy ? ux - uy : uy - ux);
     e[16] = w < 0 ? 0ull - uw : uw;
     e[17] = (unsigned int)(x < y ? x : y);

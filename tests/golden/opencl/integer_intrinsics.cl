@@ -53,10 +53,10 @@ __kernel void intrinsics(__global const int* a, __global const int* b, __global 
     long w = wide[i];
     ulong uw = (ulong)w;
     __global ulong* o = out + (ulong)i * 21UL;
-    o[0] = (int)popcount(ux);
-    o[1] = (int)popcount(uw);
+    o[0] = ((int)popcount(ux));
+    o[1] = ((int)popcount(uw));
     o[2] = clz(x);
-    o[3] = (int)clz(w);
+    o[3] = ((int)clz(w));
     o[4] = cutrans_ffs_i32(x);
     o[5] = cutrans_ffs_i64(w);
     o[6] = cutrans_brev_u32(ux);
@@ -67,9 +67,9 @@ __kernel void intrinsics(__global const int* a, __global const int* b, __global 
     o[11] = mul_hi(ux, uy);
     o[12] = (ulong)mul_hi(w, (long)y);
     o[13] = mul_hi(uw, uw);
-    o[14] = (abs_diff(x, y) + (uint)(7));
+    o[14] = (abs_diff(x, y) + (uint)(uy));
     o[15] = (abs_diff(ux, uy) + (4294967280u));
-    o[16] = (ulong)(long)abs(w);
+    o[16] = (ulong)((long)abs(w));
     o[17] = (uint)min(x, y);
     o[18] = max(ux, uy);
     o[19] = min(uw, (ulong)y);

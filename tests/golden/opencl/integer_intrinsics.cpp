@@ -108,7 +108,7 @@ static void host_expect(int x, int y, long long w, unsigned long long *e)
     e[11] = (unsigned int)(((unsigned long long)ux * uy) >> 32);
     e[12] = (unsigned long long)(long long)(((__int128)w * y) >> 64);
     e[13] = (unsigned long long)(((unsigned __int128)uw * uw) >> 64);
-    e[14] = 7u + (unsigned int)(x > y ? (long long)x - y : (long long)y - x);
+    e[14] = uy + (unsigned int)(x > y ? (long long)x - y : (long long)y - x);
     e[15] = 0xfffffff0u + (ux > uy ? ux - uy : uy - ux);
     e[16] = w < 0 ? 0ull - uw : uw;
     e[17] = (unsigned int)(x < y ? x : y);
