@@ -230,6 +230,10 @@ inline CUTRANS_RT(Error_t) CUTRANS_RT(MemcpyFromSymbol)(void* dst, const T& symb
     return CUTRANS_RT(Memcpy)(dst, static_cast<const char*>(device) + offset, count, kind);
 }
 
+/* Profiler control: there is no CUDA profiler on these targets; both calls succeed and do nothing. */
+inline CUTRANS_RT(Error_t) CUTRANS_RT(ProfilerStart)(void) { return CUTRANS_RT(Success); }
+inline CUTRANS_RT(Error_t) CUTRANS_RT(ProfilerStop)(void) { return CUTRANS_RT(Success); }
+
 /* Accepted and ignored: the targets have no per-kernel shared-memory carve-out to configure. */
 template <class F>
 inline CUTRANS_RT(Error_t) CUTRANS_RT(FuncSetAttribute)(F&&, int, int) {

@@ -22,7 +22,7 @@ SHIM_SUFFIXES = {
     "EventDestroy", "FuncSetAttribute", "MemGetInfo", "Error_t", "Error", "Stream_t", "Event_t",
     "DeviceProp", "MemcpyKind", "MemcpyHostToHost", "MemcpyHostToDevice", "MemcpyDeviceToHost",
     "MemcpyDeviceToDevice", "MemcpyDefault", "MemcpyToSymbol", "MemcpyFromSymbol", "GetSymbolAddress",
-    "GetSymbolSize",
+    "GetSymbolSize", "ProfilerStart", "ProfilerStop",
 }
 
 

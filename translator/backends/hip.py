@@ -16,13 +16,12 @@ from pathlib import Path
 
 from translator.backends.base import CFamilyEmitter
 from translator.backends.edits import Edit, apply_edits
-from translator.backends.host_edits import host_edits
+from translator.backends.host_edits import CUDA_HEADERS, host_edits
 from translator.diagnostics import CutransError, error
 from translator.frontend.sites import LaunchSite
 from translator.pipeline import Output, Unit
 
 HIP_RUNTIME = "#include <hip/hip_runtime.h>"
-CUDA_HEADERS = ("cuda_runtime.h", "cuda_runtime_api.h", "cuda.h", "device_launch_parameters.h")
 COMPAT_HEADER = "cutrans_hip_compat.h"
 COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
 COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__all_sync", "__shfl_sync",

@@ -12,6 +12,8 @@ from translator.diagnostics import Diagnostic, error, warning
 from translator.frontend.sites import DeviceDeclSite, HostSites, LaunchSite, NameSite, Span
 
 LaunchRewriter = Callable[[LaunchSite, bytes], str]
+# The CUDA runtime's own headers: each target replaces them with its runtime's header.
+CUDA_HEADERS = ("cuda_runtime.h", "cuda_runtime_api.h", "cuda.h", "device_launch_parameters.h", "cuda_profiler_api.h")
 MOVED_COMMENT = "/* cutrans: {kind} '{name}' moved to {where} */"
 _KIND_WORDS = {"kernel": "kernel", "device_function": "device function", "device_variable": "device variable",
                "constant_variable": "constant", "shared_variable": "shared variable"}
