@@ -59,7 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
                           "(inputs are never modified).")
     conv.add_argument("inputs", nargs="+", metavar="INPUT", help=".cu/.cuh/.cpp files")
     conv.add_argument("--to", required=True, choices=("hip", "opencl", "cpu"), help="the target")
-    conv.add_argument("-o", "--output-dir", required=True, metavar="OUTDIR", help="folder for the output files")
+    where = conv.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output-dir", metavar="OUTDIR", help="folder for the output files")
+    where.add_argument("--in-place", action="store_true",
+                       help="hip only: replace each input with its translation, keeping the original as INPUT.orig")
+    conv.add_argument("--hip-launch", choices=("chevron", "hipLaunchKernelGGL"), default="chevron",
+                      help="hip: keep kernel<<<...>>> launches (default) or write hipLaunchKernelGGL calls")
+    conv.add_argument("--stats", action="store_true",
+                      help="print converted and unconverted CUDA API references per API family")
     _add_compiler_options(conv)
     _add_output_options(conv)
 
@@ -118,7 +125,14 @@ def _report(diags: list[Diagnostic], fmt: str = "text") -> None:
         print(render(diags, fmt), file=sys.stderr)
 
 
+def _is_usage(d: Diagnostic) -> bool:
+    """Usage, configuration and environment problems (exit 2), as opposed to problems of the input (exit 1)."""
+    return d.code.startswith("U") or d.code == "V005"
+
+
 def _diag_exit(diags: list[Diagnostic], warnings_as_errors: bool = False) -> int:
+    if any(d.severity >= Severity.ERROR and _is_usage(d) for d in diags):
+        return EXIT_FAILURE
     worst = max((d.severity for d in diags), default=Severity.NOTE)
     if worst >= Severity.ERROR or (warnings_as_errors and worst >= Severity.WARNING):
         return EXIT_DIAGNOSTICS
@@ -126,18 +140,34 @@ def _diag_exit(diags: list[Diagnostic], warnings_as_errors: bool = False) -> int
 
 
 def cmd_convert(args) -> int:
-    from translator.driver import convert_file, write_output
-    outdir = Path(args.output_dir)
+    from translator import stats
+    from translator.driver import backup_path, convert_unit, load_unit, write_in_place, write_output
+    if args.in_place and args.to != "hip":
+        raise CutransError(error("U001", f"--in-place works with --to hip only: the {args.to} target writes "
+                                 f"several files per input"))
     inputs = {Path(p).resolve() for p in args.inputs}
     all_diags: list[Diagnostic] = []
+    file_stats = []
     for path in args.inputs:
+        unit, ok = None, False
         try:
-            output, diags = convert_file(path, args.to, compile_options(args))
-            write_output(output, outdir, inputs)
+            if args.in_place:
+                backup_path(path)          # before any work: an earlier backup is never overwritten
+            unit = load_unit(path, compile_options(args))
+            output, diags = convert_unit(unit, args.to, {"launch_syntax": args.hip_launch})
+            if args.in_place:
+                write_in_place(output, path)
+            else:
+                write_output(output, Path(args.output_dir), inputs)
+            ok = True
         except CutransError as exc:
             diags = exc.diagnostics
         all_diags += diags
+        if unit is not None:
+            file_stats.append(stats.file_stats(unit, args.to, ok))
     _report(all_diags, args.output_format)
+    if args.stats:
+        print(stats.render_json(file_stats) if args.output_format == "json" else stats.render_text(file_stats))
     return _diag_exit(all_diags, args.warnings_as_errors)
 
 
@@ -208,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     except CutransError as exc:
         _report(exc.diagnostics, getattr(args, "output_format", "text"))
         worst = max(d.severity for d in exc.diagnostics)
-        usage = all(d.code.startswith("U") or d.code.startswith("V005") for d in exc.diagnostics)
+        usage = all(_is_usage(d) for d in exc.diagnostics)
         return EXIT_FAILURE if usage or worst < Severity.ERROR else EXIT_DIAGNOSTICS
     except KeyboardInterrupt:
         print("cutrans: interrupted", file=sys.stderr)

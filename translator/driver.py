@@ -74,11 +74,35 @@ def write_output(output: Output, outdir: Path, inputs: set[Path]) -> list[Path]:
     return written
 
 
-def convert_file(path: str, target: str, options: CompileOptions | None = None) -> tuple[Output, list[Diagnostic]]:
-    """Translate one file; returns the output and every diagnostic (warnings included)."""
-    unit = load_unit(path, options)
-    backend = backend_for(target)
-    output = backend.translate(unit, {})
+def convert_unit(unit: Unit, target: str, backend_options: dict | None = None) -> tuple[Output, list[Diagnostic]]:
+    """Translate a loaded file; returns the output and every diagnostic (warnings included)."""
+    output = backend_for(target).translate(unit, backend_options or {})
     warnings = [d for d in unit.diagnostics if d.severity < Severity.ERROR]
     return output, warnings + output.diagnostics
+
+
+def backup_path(path: str) -> Path:
+    """Where --in-place keeps the original; refuses to overwrite an earlier backup."""
+    source = Path(path)
+    backup = source.with_name(source.name + ".orig")
+    if backup.exists():
+        raise CutransError(error("U001", f"'{backup}' exists already: a backup of an earlier in-place run is "
+                                 f"never overwritten; move it away first", str(source)))
+    return backup
+
+
+def write_in_place(output: Output, path: str) -> Path:
+    """Replace the input with its (single-file) translation, keeping the original as <input>.orig."""
+    source = Path(path)
+    backup = backup_path(path)
+    if len(output.files) != 1 or output.runtime_files:
+        raise CutransError(error("U001", "--in-place needs a target that writes one file per input (hip)",
+                                 str(source)))
+    data = next(iter(output.files.values()))
+    try:
+        write_atomic(backup, source.read_bytes())
+        write_atomic(source, data)
+    except OSError as exc:
+        raise CutransError(error("B002", f"cannot write '{source}': {exc.strerror}", str(source))) from None
+    return backup
 

@@ -114,3 +114,40 @@ def test_ir_command_prints_the_ir(capsys):
     assert main(["ir", str(ROOT / "samples" / "block_reduction.cu")]) == 0
     out = capsys.readouterr().out
     assert "kernel block_sum(" in out and "barrier block" in out
+
+
+def test_in_place_keeps_a_backup_and_never_overwrites_it(tmp_path):
+    src = tmp_path / "prog.cu"
+    original = (ROOT / "samples" / "vector_add.cu").read_bytes()
+    src.write_bytes(original)
+    assert main(["convert", str(src), "--to", "hip", "--in-place"]) == 0
+    backup = tmp_path / "prog.cu.orig"
+    assert backup.read_bytes() == original
+    assert b"hipMalloc" in src.read_bytes() and b"cudaMalloc" not in src.read_bytes()
+    converted = src.read_bytes()
+    code, _, err = run_cli("convert", str(src), "--to", "hip", "--in-place")
+    assert code == 2 and "[U001]" in err and "exists already" in err
+    assert src.read_bytes() == converted and backup.read_bytes() == original
+
+
+def test_in_place_is_refused_for_multi_file_targets(tmp_path):
+    src = tmp_path / "prog.cu"
+    src.write_bytes((ROOT / "samples" / "vector_add.cu").read_bytes())
+    code, _, err = run_cli("convert", str(src), "--to", "opencl", "--in-place")
+    assert code == 2 and "[U001]" in err
+    assert not (tmp_path / "prog.cu.orig").exists()
+
+
+def test_stats_count_converted_and_unconverted_references(tmp_path, capsys):
+    src = tmp_path / "graphs.cu"
+    src.write_text("#include <cuda_runtime.h>\n__global__ void k(float* a) { a[0] = 1.0f; }\n"
+                   "int main() { float* d; cudaMalloc(&d, 4); cudaGraph_t g; k<<<1, 1>>>(d);\n"
+                   "  cudaDeviceSynchronize(); cudaFree(d); return 0; }\n")
+    assert main(["convert", str(src), "--to", "hip", "-o", str(tmp_path / "o"), "--stats",
+                 "--output-format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)["stats"][0]
+    assert data["kernels"] == 1 and data["launches"] == 1
+    assert sum(data["converted"].values()) >= 3
+    code = main(["convert", str(src), "--to", "cpu", "-o", str(tmp_path / "c"), "--stats"])
+    out = capsys.readouterr().out
+    assert code == 1 and "cudaGraph_t" in out and "no equivalent on the target" in out
