@@ -240,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         worst = max(d.severity for d in exc.diagnostics)
         usage = all(_is_usage(d) for d in exc.diagnostics)
         return EXIT_FAILURE if usage or worst < Severity.ERROR else EXIT_DIAGNOSTICS
+    except BrokenPipeError:        # the reader went away (`cutrans ... | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("cutrans: interrupted", file=sys.stderr)
         return EXIT_FAILURE

@@ -54,13 +54,23 @@ def _infer_function(f: N.Function, param_spaces: dict) -> dict:
     for node in walk(f.body):
         if isinstance(node, N.VarDecl):
             if isinstance(node.type, Pointer) and node.type.space == "generic":
-                space = space_of(node.init, env) if node.init is not None else None
-                if space is None:
-                    _fail(node, f"cannot tell which memory pointer '{node.name}' points into; "
-                                f"initialize it where it is declared")
-                node.type = with_space(node.type, space)
+                node.type = with_space(node.type, _decl_space(f, node, env))
             env[node.name] = _env_entry(node.type, node.space)
     return env
+
+
+def _decl_space(f: N.Function, decl: N.VarDecl, env: dict) -> str:
+    """The space a local pointer points into: from its initializer, else from every assignment to it
+    (they must agree: one pointer variable cannot point into two kinds of memory in OpenCL)."""
+    values = [decl.init] if decl.init is not None else [
+        n.value for n in walk(f.body)
+        if isinstance(n, N.Assign) and n.op == "=" and isinstance(n.target, N.VarRef) and n.target.name == decl.name]
+    spaces = {space_of(v, env) for v in values}
+    if len(spaces) != 1 or None in spaces:
+        what = "points into different kinds of memory" if len(spaces) > 1 else "points into"
+        _fail(decl, f"cannot tell which memory pointer '{decl.name}' {what}; assign it from one "
+                    f"kind of memory (global, shared or local)")
+    return spaces.pop()
 
 
 def _record_calls(f: N.Function, env: dict, by_name: dict, found: dict) -> None:
