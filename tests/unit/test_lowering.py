@@ -63,7 +63,7 @@ def test_implicit_int_to_float_conversion_is_explicit_in_ir(lower):
     ("L004", "__device__ int f(int x) { return x ? f(x - 1) : 0; } __global__ void k(int* o) { o[0] = f(3); }",
      "recursion"),
     ("L002", "__device__ int g(int); __global__ void k(int* o) { o[0] = g(1); }", "no definition"),
-    ("L003", "struct P { float x; }; __global__ void k(P* o) { o[0].x = 1.0f; }", "not supported"),
+    ("L003", "union U { float f; int i; }; __global__ void k(U* u) { u->f = 1.0f; }", "not supported"),
     ("L001", "__global__ void k(int* o) { again: o[0]++; if (o[0] < 3) goto again; }", "label_stmt"),
     ("L001", "__global__ void k(int* o) { switch (o[0]) { case 1 ... 3: o[1] = 2; } }", "case"),
     ("L001", "int host_only; __global__ void k(int* o) { o[0] = host_only; }", "file-scope"),

@@ -15,7 +15,8 @@ import numpy as np
 
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
-from translator.ir.types import F32, Array, Pointer, Scalar, bits, is_float, is_scalar, SCALARS
+from translator.ir.base import walk
+from translator.ir.types import F32, Array, Pointer, Scalar, Struct, bits, is_float, is_scalar, size_align, used_structs, SCALARS
 
 # C operator precedence, higher binds tighter.
 PRECEDENCE = {
@@ -126,10 +127,42 @@ class CFamilyEmitter:
         if isinstance(t, Pointer):
             pointee_prefix = self.space_prefix.get(t.space, "") if self.qualify_pointees else ""
             inner = self.declare(t.pointee, "", t.space, node) if isinstance(t.pointee, Pointer) else (
-                pointee_prefix + ("const " if t.const else "") + self.scalar(t.pointee, node))
+                pointee_prefix + ("const " if t.const else "") + self.type_word(t.pointee, node))
             restrict = " restrict" if t.restrict else ""
             return f"{prefix}{inner}*{restrict}{' ' + name if name else ''}"
-        return f"{prefix}{self.scalar(t, node)}{' ' + name if name else ''}"
+        return f"{prefix}{self.type_word(t, node)}{' ' + name if name else ''}"
+
+    def type_word(self, t, node=None) -> str:
+        """The spelling of a scalar or struct type."""
+        return self.struct_name(t) if isinstance(t, Struct) else self.scalar(t, node)
+
+    # -- structs -----------------------------------------------------------------------------
+    def struct_name(self, s: Struct) -> str:
+        return s.name
+
+    def defines(self, s: Struct) -> bool:
+        """Does the output define `s` (rather than the target providing it)?"""
+        return True
+
+    def struct_definitions(self, module: N.Module) -> list[str]:
+        """The definitions of the structs the module uses, each after those its fields use."""
+        nodes = list(walk(module))
+        return [self.struct_definition(s, next(n for n in nodes if s in used_structs([n])))
+                for s in used_structs(nodes) if self.defines(s)]
+
+    def struct_definition(self, s: Struct, node) -> str:
+        """`typedef struct [aligned] name { fields } name;`: C and OpenCL C, and valid C++ too. A
+        vector type gets CUDA's alignment; other structs have their natural C layout already."""
+        aligned = f" __attribute__((aligned({size_align(s)[1]})))" if s.vector else ""
+        fields = "".join(f"{self.indent_unit}{self.declare(t, f, 'private', node)};\n" for f, t in s.fields)
+        name = self.struct_name(s)
+        return f"typedef struct{aligned} {name} {{\n{fields}}} {name};\n"
+
+    def init_text(self, e) -> str:
+        """An initializer: struct and array lists as plain braces, any other expression as itself."""
+        if isinstance(e, N.InitList):
+            return "{" + ", ".join(self.init_text(i) for i in e.items) + "}"
+        return self.expr(e, PRECEDENCE["assign"])
 
     def type_name(self, t, node=None) -> str:
         return self.declare(t, "", "private", node)
@@ -169,7 +202,7 @@ class CFamilyEmitter:
         return "{\n" + lines + self.pad(depth) + "}"
 
     def visit_VarDecl(self, v: N.VarDecl, depth: int = 0) -> str:
-        init = f" = {self.expr(v.init, PRECEDENCE['assign'])}" if v.init is not None else ""
+        init = f" = {self.init_text(v.init)}" if v.init is not None else ""
         return f"{self.declare(v.type, v.name, v.space, v)}{init};"
 
     def visit_ExprStmt(self, s: N.ExprStmt, depth: int) -> str:
@@ -327,6 +360,9 @@ class CFamilyEmitter:
         return f"{self.expr(e.base, PRECEDENCE['postfix'])}[{self.expr(e.index)}]", PRECEDENCE["postfix"]
 
     def visit_Member(self, e: N.Member):
+        """`(*p).f` is spelled `p->f`."""
+        if isinstance(e.base, N.UnOp) and e.base.op == "*":
+            return f"{self.expr(e.base.operand, PRECEDENCE['postfix'])}->{e.field}", PRECEDENCE["postfix"]
         return f"{self.expr(e.base, PRECEDENCE['postfix'])}.{e.field}", PRECEDENCE["postfix"]
 
     def needs_cast(self, e: N.Cast) -> bool:
@@ -365,10 +401,13 @@ class CFamilyEmitter:
         return None
 
     def visit_InitList(self, e: N.InitList):
-        return "{" + ", ".join(self.expr(i, PRECEDENCE["assign"]) for i in e.items) + "}", PRECEDENCE["primary"]
+        """A struct value where an expression stands: a compound literal `(T){...}`."""
+        if isinstance(e.type, Struct):
+            return f"({self.type_name(e.type, e)}){self.init_text(e)}", PRECEDENCE["unary"]
+        return self.init_text(e), PRECEDENCE["primary"]
 
     def visit_GlobalVar(self, g: N.GlobalVar, depth: int = 0) -> str:
-        init = f" = {self.expr(g.init, PRECEDENCE['assign'])}" if g.init is not None else ""
+        init = f" = {self.init_text(g.init)}" if g.init is not None else ""
         return f"{self.declare(g.type, g.name, self.global_spaces[g.space], g)}{init};"
 
     def visit_Atomic(self, e: N.Atomic):

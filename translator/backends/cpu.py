@@ -11,11 +11,41 @@ from translator.backends.base import C_ATOMICS, C_TYPES, CFamilyEmitter
 from translator.backends.cpu_schedule import BlockLevel, Region, Scheduler, check_returns, context_variables
 from translator.backends.program import ProgramBackend, render
 from translator.ir import nodes as N
+from translator.ir.base import walk
 from translator.ir.builtins import DYNAMIC_SHARED
 from translator.passes.hoist_shared import is_block_scoped
 from translator.ir.types import Array
 
 THREAD = "cutrans_t"          # the linear thread index inside a block's thread loop
+
+
+def _root_variable(e):
+    """The variable an lvalue belongs to, through member accesses (`s.a.b = v` writes `s`)."""
+    while isinstance(e, N.Member):
+        e = e.base
+    return e.name if isinstance(e, N.VarRef) else None
+
+
+def private_parameters(f: N.Function) -> N.Function:
+    """In CUDA every thread has its own copy of the kernel's parameters; here one call runs all the
+    threads. A parameter the kernel writes to (or takes the address of) becomes a per-thread
+    variable initialized from the argument, which is renamed `cutrans_arg_<name>`."""
+    lvalues = [n.target for n in walk(f.body) if isinstance(n, N.Assign)]
+    lvalues += [n.operand for n in walk(f.body) if isinstance(n, N.UnOp) and n.op in _MUTATING]
+    written = {_root_variable(e) for e in lvalues}
+    params, copies = [], []
+    for p in f.params:
+        if p.name not in written:
+            params.append(p)
+            continue
+        arg = f"cutrans_arg_{p.name}"
+        params.append(N.Param(arg, p.type, loc=p.loc))
+        copies.append(N.VarDecl(p.name, p.type, "private", N.VarRef(arg, p.type, loc=p.loc), loc=p.loc))
+    body = N.Block(copies + f.body.stmts, loc=f.body.loc)
+    return N.Function(f.name, f.kind, f.ret, params, body, loc=f.loc)
+
+
+_MUTATING = ("++", "--", "post++", "post--", "&")
 
 
 class CPUBackend(ProgramBackend, CFamilyEmitter):
@@ -75,6 +105,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
 
     # -- kernels -------------------------------------------------------------------------------
     def kernel(self, f: N.Function) -> str:
+        f = private_parameters(f)
         shared = [s for s in f.body.stmts if is_block_scoped(s)]
         body = [s for s in f.body.stmts if s not in shared]
         schedule = Scheduler(f).schedule(body)
@@ -130,7 +161,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         functions = [self.kernel(f) if f.kind == "kernel" else self.visit(f) for f in module.functions]
         variables = [self.visit(g) for g in module.globals]
         return render("cpu/kernels.c.j2", source_name=Path(unit.path).name, functions=functions,
-                      variables=variables, features=self.features)
+                      variables=variables, features=self.features, structs=self.struct_definitions(module))
 
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":

@@ -6,6 +6,7 @@ from __future__ import annotations
 from translator.backends.base import PRECEDENCE, CFamilyEmitter
 from translator.ir import nodes as N
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH
+from translator.ir.types import Struct
 
 # (IR function, operand type, precision) -> the CUDA name that produced it.
 _CUDA_NAMES = {}
@@ -51,5 +52,21 @@ class CudaEmitter(CFamilyEmitter):
         args = ", ".join(self.expr(a, PRECEDENCE["assign"]) for a in e.args)
         return f"{name}({args})", PRECEDENCE["postfix"]
 
+    def defines(self, s: Struct) -> bool:
+        return not s.vector           # CUDA's vector types come with CUDA
+
+    def struct_definition(self, s: Struct, node) -> str:
+        fields = "".join(f"{self.indent_unit}{self.declare(t, f, 'private', node)};\n" for f, t in s.fields)
+        return f"struct {s.name} {{\n{fields}}};\n"
+
+    def visit_InitList(self, e: N.InitList):
+        """A struct value: make_float4(...) for a vector, `Name{...}` for a user struct."""
+        if not isinstance(e.type, Struct):
+            return super().visit_InitList(e)
+        items = ", ".join(self.expr(i, PRECEDENCE["assign"]) for i in e.items)
+        text = f"make_{e.type.name}({items})" if e.type.vector else f"{e.type.name}{self.init_text(e)}"
+        return text, PRECEDENCE["postfix"]
+
     def visit_Module(self, m: N.Module) -> str:
-        return "\n".join([self.visit(g) for g in m.globals] + [self.visit(f) for f in m.functions])
+        return "\n".join(self.struct_definitions(m) + [self.visit(g) for g in m.globals]
+                         + [self.visit(f) for f in m.functions])

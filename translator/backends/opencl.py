@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.backends.base import ATOMIC_KEYS, ATOMIC_OPERANDS, C_MATH, C_TYPES, PRECEDENCE, CFamilyEmitter
-from translator.backends.program import ProgramBackend, render
+from translator.backends.program import ProgramBackend, render, where
+from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import ATOMICS
-from translator.ir.types import Pointer
+from translator.ir.types import BOOL, Pointer, Struct, size_align
 from translator.passes.address_spaces import space_of
 
 OPENCL_TYPES = {**C_TYPES, "i8": "char", "u8": "uchar", "u16": "ushort", "u32": "uint", "i64": "long",
@@ -108,6 +109,37 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         self.spaces: dict[str, str] = {}
         self.cas_loops: set[tuple[str, str, str]] = set()
 
+    # -- structs: CUDA vectors whose layout OpenCL's own vector types share are spelled natively;
+    # float3 and friends (12 bytes in CUDA, 16 in OpenCL) and 32-byte vectors become plain structs.
+    def native_vector(self, s: Struct) -> bool:
+        return s.vector and len(s.fields) in (2, 4) and size_align(s)[0] <= 16
+
+    def struct_name(self, s: Struct) -> str:
+        return s.name if not s.vector or self.native_vector(s) else f"cutrans_{s.name}"
+
+    def defines(self, s: Struct) -> bool:
+        return not self.native_vector(s)
+
+    def struct_definition(self, s: Struct, node) -> str:
+        if any(isinstance(t, Pointer) for _, t in s.fields):
+            raise CutransError(error("L003", f"struct '{s.name}' holds a pointer: OpenCL cannot tell which memory "
+                                             f"it points into (nor pass it to a kernel)", *where(node)))
+        if BOOL in (t for _, t in s.fields):
+            raise CutransError(error("L003", f"struct '{s.name}' holds a bool, whose size OpenCL leaves to the "
+                                             f"device, so the host's layout may differ", *where(node)))
+        return super().struct_definition(s, node)
+
+    def visit_InitList(self, e: N.InitList):
+        if isinstance(e.type, Struct) and self.native_vector(e.type):
+            items = ", ".join(self.expr(i, PRECEDENCE["assign"]) for i in e.items)
+            return f"({e.type.name})({items})", PRECEDENCE["unary"]
+        return super().visit_InitList(e)
+
+    def init_text(self, e) -> str:
+        if isinstance(e, N.InitList) and isinstance(e.type, Struct) and self.native_vector(e.type):
+            return self.visit_InitList(e)[0]
+        return super().init_text(e)
+
     def visit_Function(self, f: N.Function, depth: int = 0) -> str:
         self.spaces = pointer_spaces(f)
         return super().visit_Function(f, depth)
@@ -136,4 +168,4 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         functions = [self.visit(f) for f in module.functions]
         helpers = [self.cas_helper(*key) for key in sorted(self.cas_loops)]
         return render("opencl/program.cl.j2", source_name=Path(unit.path).name, functions=functions,
-                      features=self.features, cas_loops=helpers)
+                      features=self.features, cas_loops=helpers, structs=self.struct_definitions(module))

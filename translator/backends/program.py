@@ -19,10 +19,11 @@ import jinja2
 from translator import __version__
 from translator.backends.base import CFamilyEmitter
 from translator.backends.edits import apply_edits
-from translator.diagnostics import CutransError, Severity
+from translator.diagnostics import CutransError, Severity, error
 from translator.ir import nodes as N
+from translator.ir.base import walk
 from translator.ir.builtins import DYNAMIC_SHARED
-from translator.ir.types import Pointer
+from translator.ir.types import Array, Pointer, Struct, field_offsets, size_align, used_structs
 from translator.passes import run_pipeline
 from translator.pipeline import Output
 
@@ -34,9 +35,68 @@ _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), keep_t
 HOST_TYPES = CFamilyEmitter()     # plain C++ spellings for the launch functions' parameters
 
 
-def host_param(p: N.Param) -> str:
+class _Mirrors(CFamilyEmitter):
+    """C spellings in which each user struct is `cutrans_host_<name>`: the launch header's copies
+    of the device structs, for declaring the CPU kernels (the host's own struct is not declared
+    yet where the launch header is included)."""
+
+    def struct_name(self, s: Struct) -> str:
+        return s.name if s.vector else f"cutrans_host_{s.name}"
+
+
+MIRRORS = _Mirrors()
+
+
+def where(node) -> tuple:
+    loc = node.loc
+    return (loc.path, loc.line, loc.col) if loc else ("<ir>", 0, 0)
+
+
+def host_param(p: N.Param, emitter: CFamilyEmitter = HOST_TYPES) -> str:
     t = dataclasses.replace(p.type, restrict=False) if isinstance(p.type, Pointer) else p.type
-    return HOST_TYPES.declare(t, p.name)
+    return emitter.declare(t, p.name)
+
+
+def _user_struct(t) -> Struct | None:
+    """The user struct a kernel parameter is or points to (CUDA vectors are not user structs)."""
+    while isinstance(t, (Pointer, Array)):
+        t = t.pointee if isinstance(t, Pointer) else t.elem
+    return t if isinstance(t, Struct) and not t.vector else None
+
+
+def struct_param(p: N.Param, index: int) -> dict:
+    """The launch glue for a kernel parameter of (pointer to) user struct type. The launch function
+    is a template over the host's struct, which is defined only after the launch header is
+    included; it checks that struct's layout against the device's at compile time."""
+    s = _user_struct(p.type)
+    tparam = f"cutrans_T{index}"
+    size, align = size_align(s)
+    checks = [f"sizeof({tparam}) == {size}", f"alignof({tparam}) == {align}"]
+    checks += [f"offsetof({tparam}, {f}) == {o}" for (f, _), o in zip(s.fields, field_offsets(s))]
+    pointer = isinstance(p.type, Pointer)
+    return {"template": tparam, "host": f"{tparam}{'*' if pointer else ''} {p.name}",
+            "assert": f'static_assert({" && ".join(checks)}, "struct {s.name}: host and device layouts differ");',
+            "value": (f"({MIRRORS.type_name(p.type)}){p.name}" if pointer
+                      else f"cutrans_struct_bits<{MIRRORS.struct_name(s)}>({p.name})")}
+
+
+def plain_param(p: N.Param) -> dict:
+    return {"template": None, "host": host_param(p), "assert": None, "value": p.name}
+
+
+def vector_definition(s: Struct) -> dict:
+    """A host definition of CUDA vector type `s` (with CUDA's alignment) and its make_ function."""
+    elem = HOST_TYPES.type_word(s.fields[0][1])
+    names = [f for f, _ in s.fields]
+    return {"name": s.name, "align": size_align(s)[1], "elem": elem, "fields": ", ".join(names),
+            "params": ", ".join(f"{elem} {f}" for f in names)}
+
+
+def refuse_struct_globals(module: N.Module) -> None:
+    for g in module.globals:
+        if used_structs([g]):
+            raise CutransError(error("L003", f"__device__/__constant__ variable '{g.name}' has a struct type, "
+                                             f"which is not supported on this target yet", *where(g)))
 
 
 def arg_kind(p: N.Param, globals_: set[str]) -> str:
@@ -89,29 +149,41 @@ class ProgramBackend:
 
     def launch_header(self, module: N.Module, unit, stem: str) -> str:
         globals_ = {g.name for g in module.globals}
-        kernels = [{"name": k.name,
-                    "host_params": [host_param(p) for p in k.params if arg_kind(p, globals_) in ("Global", "Value")],
-                    "args": [(arg_kind(p, globals_), p.name) for p in k.params]}
-                   for k in self.kernels(module)]
+        refuse_struct_globals(module)
+        kernels = [self.launch_kernel(k, globals_) for k in self.kernels(module)]
         variables = [{"definition": HOST_TYPES.visit(g), "declaration": HOST_TYPES.declare(g.type, g.name)}
                      for g in module.globals]
+        structs = used_structs(p for k in self.kernels(module) for p in k.params)
+        vectors = [s for s in used_structs(walk(module)) if s.vector]     # the host may use them too
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
                       kernels=kernels, variables=variables, build_options=getattr(self, "build_options", ""),
-                      device_file=f"{stem}{self.device_suffix}")
+                      device_file=f"{stem}{self.device_suffix}",
+                      vectors=[vector_definition(s) for s in vectors],
+                      mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector])
+
+    def launch_kernel(self, k: N.Function, globals_: set[str]) -> dict:
+        """What the launch header needs to know of kernel `k`; parameters that the host passes come
+        as dicts (template parameter, host declaration, layout check, value for the CPU kernel)."""
+        passed = [p for p in k.params if arg_kind(p, globals_) in ("Global", "Value")]
+        params = [struct_param(p, i) if _user_struct(p.type) else plain_param(p) for i, p in enumerate(passed)]
+        values = {p.name: glue["value"] for p, glue in zip(passed, params)}
+        return {"name": k.name, "params": params, "templates": [p["template"] for p in params if p["template"]],
+                "kernel_params": [host_param(p, MIRRORS) for p in passed],
+                "call_args": [values.get(p.name, p.name) for p in k.params if arg_kind(p, globals_) != "Local"],
+                "args": [(arg_kind(p, globals_), p.name) for p in k.params]}
 
     def host_source(self, unit, stem: str) -> bytes:
-        from translator.backends.host_edits import host_edits
+        from translator.backends.host_edits import CUDA_HEADERS, host_edits
         include = f'#include "{self.runtime_header}"\n#include "{stem}.launch.h"'
         edits, diags = host_edits(unit.sites, self.name, launch=self.launch_call,
-                                  include_map={"cuda_runtime.h": include, "cuda.h": include,
-                                               "cuda_runtime_api.h": include},
+                                  include_map={header: include for header in CUDA_HEADERS},
                                   drop_device_decls=True,
                                   moved_note=f"{stem}{self.device_suffix}")
         errors = [d for d in diags if d.severity == Severity.ERROR]
         if errors:
             raise CutransError(*errors)
         text = apply_edits(unit.source, edits)
-        if not any(s.header in ("cuda_runtime.h", "cuda.h", "cuda_runtime_api.h") for s in unit.sites.includes):
+        if not any(s.header in CUDA_HEADERS for s in unit.sites.includes):
             text = (include + "\n").encode() + text     # nvcc includes cuda_runtime.h implicitly
         return text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from translator.diagnostics import CutransError, error
+from translator.frontend.records import lower_record
 from translator.ir.types import Array, Pointer, Scalar
 
 _SCALAR_KINDS = {
@@ -27,4 +28,6 @@ def lower_type(ctype, where, default_space: str = "generic"):
                        t.is_restrict_qualified())
     if kind == "CONSTANTARRAY":
         return Array(lower_type(t.element_type, where, default_space), t.element_count)
+    if kind == "RECORD":
+        return lower_record(t, where, lower_type)
     raise CutransError(error("L003", f"type '{ctype.spelling}' is not supported in device code yet", *where))

@@ -14,12 +14,13 @@ import clang.cindex as ci
 
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_types import lower_type
+from translator.frontend import records
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
 from translator.ir.base import SourceLoc
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, SINCOS, SPECIAL_REGS, SYNC
-from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, is_scalar
+from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_scalar
 
 K = ci.CursorKind
 _BINOPS = {
@@ -179,7 +180,7 @@ class FunctionLowerer:
         if v.storage_class == ci.StorageClass.EXTERN:
             self.fail(v, "L001", "extern variables in device code are not supported")
         ty = self.type_of(v)
-        init = initializer(self, v, ty, constant=False)
+        init = records.declared_initializer(self, v, ty)
         if init is not None and shared:
             self.fail(v, "L001", "__shared__ variables cannot be initialized")
         return N.VarDecl(v.spelling, ty, "shared" if shared else "private", init, loc=self.loc(v))
@@ -365,6 +366,8 @@ class FunctionLowerer:
         if ref.semantic_parent is not None and ref.semantic_parent.kind == K.TRANSLATION_UNIT:
             if c.spelling == "warpSize":
                 return N.SpecialReg("warp_size", "", Scalar("i32"), loc=self.loc(c))
+            if c.spelling in SPECIAL_REGS:
+                self.fail(c, "L003", f"'{c.spelling}' is only supported through its members (.x, .y, .z)")
             at_file_scope = ref.lexical_parent is not None and ref.lexical_parent.kind == K.TRANSLATION_UNIT
             if not at_file_scope:       # a block-scope extern: declared by its own statement
                 elem = self.type_of(c, ref.type.get_canonical().element_type)
@@ -395,7 +398,7 @@ class FunctionLowerer:
             if dim not in ("x", "y", "z"):
                 self.fail(c, "L001", f"cannot tell which component of '{inner.spelling}' is used here")
             return N.SpecialReg(SPECIAL_REGS[inner.spelling], dim, U32, loc=self.loc(c))
-        self.fail(c, "L003", "structure members in device code are not supported yet")
+        return records.member(self, c)
 
     def binary(self, c) -> N.Expr:
         lhs, rhs = list(c.get_children())
@@ -418,7 +421,8 @@ class FunctionLowerer:
         return N.UnOp(op, self.expr(operand), self.type_of(c), loc=self.loc(c))
 
     def sizeof(self, c) -> N.Expr:
-        value = evaluate(c)
+        value = records.vector_layout(self, c)
+        value = evaluate(c) if value is None else value
         if value is None:
             self.fail(c, "L001", "this sizeof/alignof expression is not supported")
         return N.IntLit(value, self.type_of(c), loc=self.loc(c))
@@ -438,6 +442,8 @@ class FunctionLowerer:
             self.fail(c, "L003", "constructor calls in device code are not supported yet")
         ty = self.type_of(c)
         value = self.expr(kids[-1])
+        if isinstance(ty, Struct) and value.type == ty:
+            return value                  # P{...}: the braced list is the struct value already
         if isinstance(value, N.Cast) and value.implicit and value.type == ty:
             value = value.value           # (float)x carries clang's own implicit conversion to float
         return N.Cast(value, False, ty, loc=self.loc(c))
@@ -447,6 +453,9 @@ class FunctionLowerer:
         name = c.spelling
         if name in SYNC:
             self.fail(c, "L001", f"'{name}' must be used as a statement")
+        struct_op = records.call(self, c)
+        if struct_op is not None:
+            return struct_op
         if name in MATH:
             return self.math_call(c, name)
         if name in ATOMICS:
@@ -514,6 +523,7 @@ _EXPR_HANDLERS = {
     K.CALL_EXPR: FunctionLowerer.call,
     K.CXX_NULL_PTR_LITERAL_EXPR: FunctionLowerer.null,
     K.GNU_NULL_EXPR: FunctionLowerer.null,
+    K.INIT_LIST_EXPR: records.init_list,
     **{k: FunctionLowerer.cast for k in _CASTS},
 }
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.types import Struct, used_structs
 
 
 class IRPrinter:
@@ -23,6 +25,7 @@ class IRPrinter:
     # -- module level
     def visit_Module(self, m, d):
         parts = [f"module {m.name}"]
+        parts += [s.definition() for s in used_structs(walk(m))]
         parts += [self(g, d) for g in m.globals]
         parts += [self(f, d) for f in m.functions]
         return "\n\n".join(parts) + "\n"
@@ -135,7 +138,8 @@ class IRPrinter:
         return f"{self(e.base)}.{e.field}"
 
     def visit_InitList(self, e, d=0):
-        return "{" + ", ".join(self(i) for i in e.items) + "}"
+        items = "{" + ", ".join(self(i) for i in e.items) + "}"
+        return f"{items}:{e.type}" if isinstance(e.type, Struct) else items
 
     def visit_Cast(self, e, d=0):
         kind = "convert" if e.implicit else "cast"

@@ -1,4 +1,4 @@
-"""IR types: scalars, pointers with address spaces, fixed arrays."""
+"""IR types: scalars, pointers with address spaces, fixed arrays, structs (and CUDA vector types)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,28 @@ class Array:
         return f"{self.elem}[{self.size}]"
 
 
-Type = Scalar | Pointer | Array
+@dataclasses.dataclass(frozen=True)
+class Struct:
+    """A C struct: ordered (field name, type) pairs. `vector`: one of CUDA's built-in vector types
+    (float4, int2...), which a backend may spell natively and which carries CUDA's alignment."""
+    name: str
+    fields: tuple          # ((name, Type), ...)
+    vector: bool = False
+
+    def __str__(self) -> str:
+        return f"struct {self.name}"
+
+    def field(self, name: str):
+        """The type of field `name`, or None."""
+        return dict(self.fields).get(name)
+
+    def definition(self) -> str:
+        """The IR text of the definition: `struct float4 vector { x: f32; ... }`."""
+        body = "; ".join(f"{n}: {t}" for n, t in self.fields)
+        return f"{self}{' vector' if self.vector else ''} {{ {body} }}"
+
+
+Type = Scalar | Pointer | Array | Struct
 
 # name -> (bits, kind) where kind is int | uint | float | bool | void
 SCALARS = {
@@ -77,19 +98,89 @@ def with_space(t: Type, space: str) -> Type:
     return dataclasses.replace(t, space=space) if isinstance(t, Pointer) else t
 
 
-def parse_type(text: str) -> Type:
-    """Inverse of str(): used by the IR text round trip."""
+def parse_type(text: str, structs: dict | None = None) -> Type:
+    """Inverse of str(): used by the IR text round trip. `structs`: name -> Struct, for `struct N`."""
     text = text.strip()
+    if text.startswith("struct ") and "*" not in text and not text.endswith("]"):
+        return (structs or {})[text[len("struct "):]]
     if text.endswith("]"):
         elem, _, size = text[:-1].rpartition("[")
-        return Array(parse_type(elem), int(size))
+        return Array(parse_type(elem, structs), int(size))
     restrict = text.endswith(" restrict")
     if restrict:
         text = text[: -len(" restrict")]
     if "*" in text:
         pointee, _, space = text.rpartition("*")
         const = pointee.endswith(" const")
-        return Pointer(parse_type(pointee[:-6] if const else pointee), space, const, restrict)
+        return Pointer(parse_type(pointee[:-6] if const else pointee, structs), space, const, restrict)
     if text not in SCALARS:
         raise ValueError(f"unknown IR type {text!r}")
     return Scalar(text)
+
+
+# CUDA's vector families: name prefix -> element type (`long`/`ulong` vectors are left out: their
+# element width differs between hosts).
+VECTOR_ELEMENTS = {
+    "char": "i8", "uchar": "u8", "short": "i16", "ushort": "u16", "int": "i32", "uint": "u32",
+    "longlong": "i64", "ulonglong": "u64", "float": "f32", "double": "f64",
+}
+VECTOR_TYPES = {f"{prefix}{n}": (Scalar(elem), n) for prefix, elem in VECTOR_ELEMENTS.items() for n in (2, 3, 4)}
+
+
+def vector_struct(name: str) -> Struct:
+    """The Struct for CUDA vector type `name` (float4: fields x, y, z, w of f32)."""
+    elem, n = VECTOR_TYPES[name]
+    return Struct(name, tuple((f, elem) for f in "xyzw"[:n]), vector=True)
+
+
+def size_align(t) -> tuple[int, int]:
+    """(size, alignment) in bytes with CUDA's (and x86-64's) rules: scalars and pointers are
+    naturally aligned; a 2- or 4-element vector is aligned to its size, at most 16 bytes."""
+    if isinstance(t, Scalar):
+        size = max(bits(t) // 8, 1)
+        return size, size
+    if isinstance(t, Pointer):
+        return 8, 8
+    if isinstance(t, Array):
+        size, align = size_align(t.elem)
+        return size * t.size, align
+    offsets, end, align = _layout(t)
+    if t.vector and len(t.fields) in (2, 4):
+        align = min(end, 16)
+    return -(-end // align) * align, align
+
+
+def field_offsets(s: Struct) -> list[int]:
+    """The byte offset of each field of `s`, in order."""
+    return _layout(s)[0]
+
+
+def _layout(s: Struct) -> tuple[list[int], int, int]:
+    offsets, end, align = [], 0, 1
+    for _, t in s.fields:
+        size, a = size_align(t)
+        end = -(-end // a) * a
+        offsets.append(end)
+        end, align = end + size, max(align, a)
+    return offsets, end, align
+
+
+def used_structs(nodes) -> list[Struct]:
+    """The structs that IR `nodes` (for instance walk(module)) mention in their types, each after
+    the structs its fields use."""
+    found: list[Struct] = []
+    for n in nodes:
+        for t in (getattr(n, "type", None), getattr(n, "ret", None)):
+            _add_structs(t, found)
+    return found
+
+
+def _add_structs(t, found: list) -> None:
+    if isinstance(t, Pointer):
+        _add_structs(t.pointee, found)
+    elif isinstance(t, Array):
+        _add_structs(t.elem, found)
+    elif isinstance(t, Struct) and t not in found:
+        for _, f in t.fields:
+            _add_structs(f, found)
+        found.append(t)

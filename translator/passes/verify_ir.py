@@ -2,7 +2,8 @@
 
 Checks: each name a VarRef uses is declared in an enclosing scope; each Call names a function of
 the module defined before its caller; expression types are set; barriers only inside functions;
-break/continue only inside loops; returns match the function's result type.
+break/continue only inside loops; returns match the function's result type; a Member names a
+field of its base's struct and has that field's type.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import Expr
-from translator.ir.types import VOID
+from translator.ir.types import VOID, Struct
 
 _LOOPS = (N.For, N.While, N.DoWhile)
 
@@ -43,6 +44,8 @@ class _Verifier:
             self.fail(n, "continue outside a loop")
         if isinstance(n, (N.Case, N.Default)) and switches == 0:
             self.fail(n, "case label outside a switch")
+        if isinstance(n, N.Member):
+            self.member(n)
         if isinstance(n, N.Return) and (n.value is None) != (f.ret == VOID):
             self.fail(n, f"return does not match the result type {f.ret} of '{f.name}'")
         opens = isinstance(n, (N.Block, N.For))
@@ -56,6 +59,14 @@ class _Verifier:
                 scope[-1].add(child.name)
         if opens:
             scope.pop()
+
+
+    def member(self, n: N.Member) -> None:
+        base = n.base.type
+        if not isinstance(base, Struct) or base.field(n.field) is None:
+            self.fail(n, f"member '{n.field}' of {base}, which has no such field")
+        if base.field(n.field) != n.type:
+            self.fail(n, f"member '{n.field}' has type {n.type}, but the field is {base.field(n.field)}")
 
 
 def verify_module(module: N.Module) -> N.Module:

@@ -3,6 +3,14 @@
  * between barriers. Edit the CUDA source and convert again rather than editing this file. */
 #include "cpurt_device.h"
 
+/* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
+ * a fused multiply-add would round differently and could change results downstream. */
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 float coeffs[5] = {1.0f, -0.5f, 0.25f, -0.125f, 0.0625f};
 float table[8] = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
 int bias;

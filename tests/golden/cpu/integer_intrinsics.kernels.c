@@ -3,6 +3,14 @@
  * between barriers. Edit the CUDA source and convert again rather than editing this file. */
 #include "cpurt_device.h"
 
+/* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
+ * a fused multiply-add would round differently and could change results downstream. */
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 void cutrans_kernel_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* a, const int* b, const long long* wide, unsigned long long* out, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;

@@ -3,6 +3,14 @@
  * between barriers. Edit the CUDA source and convert again rather than editing this file. */
 #include "cpurt_device.h"
 
+/* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
+ * a fused multiply-add would round differently and could change results downstream. */
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 static inline float clamp_to_float(float x, float lo, float hi)
 {
     return x < lo ? lo : x > hi ? hi : x;

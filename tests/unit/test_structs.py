@@ -1,0 +1,193 @@
+"""Structs and CUDA vector types in device code: lowering, layout, emission, refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+from translator.backends.cuda import CudaEmitter
+from translator.driver import backend_for, load_unit
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.printer import print_ir
+from translator.ir.types import F32, I32, Array, Struct, field_offsets, parse_type, size_align, vector_struct
+from translator.passes import run_pipeline
+
+PARTICLE = "struct P { float x; int n; };\n"
+
+
+def _kernel(module, name="k"):
+    return next(f for f in module.functions if f.name == name)
+
+
+def _emit(module, target: str) -> str:
+    backend = backend_for(target)
+    module = run_pipeline(module, target)
+    return "".join(backend.struct_definitions(module) + [backend.visit(f) for f in module.functions])
+
+
+# -- types ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name, size, align", [
+    ("float2", 8, 8), ("float3", 12, 4), ("float4", 16, 16), ("double2", 16, 16), ("double4", 32, 16),
+    ("char2", 2, 2), ("char4", 4, 4), ("int3", 12, 4), ("longlong2", 16, 16),
+])
+def test_vector_types_have_cudas_size_and_alignment(name, size, align):
+    assert size_align(vector_struct(name)) == (size, align)
+
+
+def test_struct_layout_pads_fields_to_their_alignment():
+    s = Struct("S", (("a", F32), ("b", vector_struct("float2")), ("c", I32), ("d", Array(I32, 3))))
+    assert field_offsets(s) == [0, 8, 16, 20]
+    assert size_align(s) == (32, 8)
+
+
+def test_struct_types_round_trip_through_their_text():
+    s = Struct("S", (("a", F32),))
+    assert parse_type(str(s), {"S": s}) == s
+    assert parse_type("struct S*global", {"S": s}).pointee == s
+
+
+# -- lowering ------------------------------------------------------------------------------------
+def test_member_access_through_pointer_is_a_member_of_a_dereference(lower):
+    module, diags = lower(PARTICLE + "__global__ void k(P* p) { p->x = 1.0f; p[1].n = 2; }")
+    assert not diags
+    members = [n for n in walk(_kernel(module)) if isinstance(n, N.Member)]
+    assert [(type(m.base).__name__, m.field, m.type) for m in members] == [("UnOp", "x", F32), ("Index", "n", I32)]
+    assert members[0].base.op == "*"
+
+
+def test_struct_copies_and_assignments_are_plain_ir(lower):
+    module, diags = lower(PARTICLE + "__device__ P id(P v) { return v; }\n"
+                          "__global__ void k(P* p) { P a = p[0]; P b = {2.0f, 3}; b = id(a); p[1] = b; }")
+    assert not diags
+    k = _kernel(module)
+    decls = {n.name: n for n in walk(k) if isinstance(n, N.VarDecl)}
+    assert isinstance(decls["a"].init, N.Index)
+    assert isinstance(decls["b"].init, N.InitList) and decls["b"].init.type.name == "P"
+    assigns = [n for n in walk(k) if isinstance(n, N.Assign)]
+    assert [type(a.value).__name__ for a in assigns] == ["Call", "VarRef"]
+
+
+def test_make_vector_becomes_an_init_list_with_converted_items(lower):
+    module, diags = lower("__global__ void k(float4* o, int i) { o[0] = make_float4(i, 1.0f, 2.0f, 3.0f); }")
+    assert not diags
+    init = next(n for n in walk(_kernel(module)) if isinstance(n, N.InitList))
+    assert init.type == vector_struct("float4")
+    assert isinstance(init.items[0], N.Cast) and init.items[0].type == F32
+
+
+def test_ir_text_lists_struct_definitions_first(lower):
+    module, _ = lower(PARTICLE + "__global__ void k(P* p) { p->x = 1.0f; }")
+    text = print_ir(module)
+    assert text.index("struct P { x: f32; n: i32 }") < text.index("kernel k")
+
+
+@pytest.mark.parametrize("snippet, message", [
+    ("union U { float f; int i; }; __global__ void k(U* u) { u->f = 1.0f; }", "union"),
+    ("struct S { float x; __device__ float get() const { return x; } };\n"
+     "__global__ void k(S* s, float* o) { o[0] = s->x; }", "plain structs"),
+    ("struct B { float x; }; struct S : B { float y; }; __global__ void k(S* s) { s->y = 1.0f; }", "plain structs"),
+    ("struct S { int a : 3; }; __global__ void k(S* s) { s->a = 1; }", "bit-field"),
+    ("struct S { float x = 2.0f; }; __global__ void k(S* s) { s->x = 1.0f; }", "default member initializer"),
+    ("template <class T> struct S { T x; }; __global__ void k(S<float>* s) { s->x = 1.0f; }", "template"),
+    ("struct __attribute__((packed)) S { char c; int i; }; __global__ void k(S* s) { s->i = 1; }", "plain structs"),
+    ("#pragma pack(1)\nstruct S { char c; int i; };\n__global__ void k(S* s) { s->i = 1; }", "layout"),
+    ("__global__ void k(unsigned* o) { uint3 t = threadIdx; o[0] = t.x; }", "threadIdx"),
+    ("namespace n { struct S { float x; }; } __global__ void k(n::S* s) { s->x = 1.0f; }", "namespace"),
+    ("struct S { S* next; }; __global__ void k(S* s) { s->next = s; }", "refers to itself"),
+    ("struct S { float x, y; }; __global__ void k(S* o) { S s = {.x = 1.0f}; o[0] = s; }", "designated"),
+    ("struct S { float x, y; }; __global__ void k(S* o) { S s[2] = {{1.0f, 2.0f}, {3.0f, 4.0f}}; o[0] = s[1]; }",
+     "arrays of structs"),
+])
+def test_structs_without_an_exact_translation_are_refused(lower, snippet, message):
+    _, diags = lower(snippet)
+    assert diags and diags[0].code == "L003", diags
+    assert message in diags[0].message
+    assert diags[0].line >= 1
+
+
+# -- emission ------------------------------------------------------------------------------------
+def test_opencl_spells_matching_vectors_natively_and_float3_as_a_struct(lower):
+    module, _ = lower("__global__ void k(float4* o, float3* t) { o[0] = make_float4(1.0f, 2.0f, 3.0f, 4.0f);"
+                      " t[0] = make_float3(1.0f, 2.0f, 3.0f); }")
+    text = _emit(module, "opencl")
+    assert "(float4)(1.0f, 2.0f, 3.0f, 4.0f)" in text
+    assert "typedef struct float4" not in text
+    assert "typedef struct __attribute__((aligned(4))) cutrans_float3 {" in text
+    assert "t[0] = (cutrans_float3){1.0f, 2.0f, 3.0f};" in text
+
+
+def test_c_structs_give_vectors_cudas_alignment(lower):
+    module, _ = lower("__global__ void k(float2* o) { float2 v = make_float2(1.0f, 2.0f); o[0] = v; }")
+    text = _emit(module, "cpu")
+    assert "typedef struct __attribute__((aligned(8))) float2 {\n    float x;\n    float y;\n} float2;" in text
+    assert "float2 v = {1.0f, 2.0f};" in text
+
+
+def test_arrow_and_compound_literals_in_c(lower):
+    module, _ = lower(PARTICLE + "__global__ void k(P* p) { p->x = 1.0f; p[1] = P{2.0f, 3}; }")
+    text = _emit(module, "cpu")
+    assert "p->x = 1.0f;" in text
+    assert "p[1] = (P){2.0f, 3};" in text
+
+
+def test_cuda_round_trip_keeps_structs_and_make_calls(lower):
+    module, _ = lower(PARTICLE + "__global__ void k(P* p, float2* v) { P a = {1.0f, 2}; p[0] = a;"
+                      " v[0] = make_float2(a.x, 3.0f); }")
+    text = CudaEmitter().visit(module)
+    assert text.startswith("struct P {\n    float x;\n    int n;\n};")
+    assert "P a = {1.0f, 2};" in text
+    assert "v[0] = make_float2(a.x, 3.0f);" in text
+
+
+def test_opencl_refuses_pointers_inside_structs(cuda_file):
+    path = cuda_file("struct S { float* data; };\n__global__ void k(S s) { s.data[0] = 1.0f; }\n"
+                     "int main() { return 0; }\n")
+    with pytest.raises(Exception) as info:
+        backend_for("opencl").translate(load_unit(path), {})
+    diags = info.value.diagnostics
+    assert diags[0].code == "L003" and "holds a pointer" in diags[0].message and diags[0].line == 2
+
+
+def test_launch_glue_checks_struct_layouts_against_the_host():
+    unit = load_unit(str(ROOT / "samples" / "struct_particles.cu"))
+    for target in ("opencl", "cpu"):
+        header = backend_for(target).translate(unit, {}).files["struct_particles.launch.h"].decode()
+        assert "template <class cutrans_T0, class cutrans_T3>" in header
+        assert ("static_assert(sizeof(cutrans_T3) == 12 && alignof(cutrans_T3) == 4 && offsetof(cutrans_T3, dt) == 0"
+                in header)
+        assert "struct alignas(16) float4 { float x, y, z, w; };" in header
+
+
+def test_struct_device_globals_are_refused_on_program_targets(cuda_file):
+    path = cuda_file("struct S { float x; };\n__constant__ S c;\n__global__ void k(float* o) { o[0] = c.x; }\n"
+                     "int main() { return 0; }\n")
+    with pytest.raises(Exception) as info:
+        backend_for("cpu").translate(load_unit(path), {})
+    assert info.value.diagnostics[0].code == "L003"
+
+
+def test_opencl_refuses_bools_inside_structs(cuda_file):
+    path = cuda_file("struct S { bool on; float x; };\n__global__ void k(S* s) { s->x = 1.0f; }\n"
+                     "int main() { return 0; }\n")
+    with pytest.raises(Exception) as info:
+        backend_for("opencl").translate(load_unit(path), {})
+    assert info.value.diagnostics[0].code == "L003" and "bool" in info.value.diagnostics[0].message
+
+
+def test_sizeof_of_structs_with_vectors_follows_cuda_alignment(lower):
+    module, diags = lower("struct S { float a; float2 b; };\n"
+                          "__global__ void k(unsigned long* o) { o[0] = sizeof(S); o[1] = alignof(float2); }")
+    assert not diags
+    values = [n.value for n in walk(_kernel(module)) if isinstance(n, N.IntLit) and n.value > 1]
+    assert values == [16, 8]
+
+
+def test_cpu_kernels_give_each_thread_its_own_copy_of_written_parameters(lower):
+    """Regression: one C call runs every thread of a block, so `n += threadIdx.x` once changed the
+    parameter for all the threads after it."""
+    module, _ = lower(PARTICLE + "__global__ void k(float* o, P prm, int n) {"
+                      " prm.x += threadIdx.x; n++; o[threadIdx.x] = prm.x + n; }")
+    text = backend_for("cpu").kernel(run_pipeline(module, "cpu").functions[0])
+    assert "P cutrans_arg_prm, int cutrans_arg_n)" in text
+    assert "P prm = cutrans_arg_prm;" in text and "int n = cutrans_arg_n;" in text

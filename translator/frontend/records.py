@@ -1,0 +1,226 @@
+"""Structs in device code: record types -> ir.types.Struct, member access, the implicit copies C++
+makes of them, and CUDA's make_<vector> constructors.
+
+Only plain C structs are lowered: fields of representable types, declared at file scope, no
+methods, constructors, base classes, bitfields, default member initializers or attributes. Their
+layout must be the one C gives them (what every backend emits), which is checked against clang's
+where clang knows it. Anything else is refused with L003, never approximated.
+"""
+
+from __future__ import annotations
+
+import clang.cindex as ci
+
+from translator.diagnostics import CutransError, error
+from translator.frontend.globals import initializer, initializer_offset
+from translator.ir import nodes as N
+from translator.ir.types import VECTOR_TYPES, Array, Pointer, Struct, field_offsets, size_align, vector_struct
+
+K = ci.CursorKind
+_RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL}
+_ALLOWED_MEMBERS = {K.FIELD_DECL, K.CXX_ACCESS_SPEC_DECL}
+_COPIES = ("is_copy_constructor", "is_move_constructor")
+_ASSIGNS = ("is_copy_assignment_operator_method", "is_move_assignment_operator_method")
+_MAKERS = {f"make_{name}": name for name in VECTOR_TYPES}
+
+_active: list[str] = []              # records being lowered (a struct that contains itself)
+
+
+def _refuse(what: str, where):
+    raise CutransError(error("L003", what, *where))
+
+
+def lower_record(ctype, where, lower_type) -> Struct:
+    """The Struct for clang record type `ctype` (canonical); `lower_type` lowers its fields."""
+    decl = ctype.get_declaration()
+    key = decl.get_usr() or decl.spelling
+    if key in _active:
+        _refuse(f"struct '{decl.spelling}' refers to itself, which is not supported in device code", where)
+    _active.append(key)
+    try:
+        if decl.spelling in VECTOR_TYPES:
+            return _vector(decl, where, lower_type)
+        return _plain(decl, ctype, where, lower_type)
+    finally:
+        _active.pop()
+
+
+def _fields(decl, where, lower_type) -> tuple:
+    fields = []
+    for f in decl.get_children():
+        if f.kind == K.FIELD_DECL:
+            if f.is_bitfield():
+                _refuse(f"bit-field '{f.spelling}' of struct '{decl.spelling}' is not supported in device code", where)
+            if any(ch.kind.is_expression() for ch in f.get_children()):
+                _refuse(f"default member initializer of '{decl.spelling}::{f.spelling}' is not supported "
+                        f"in device code", where)
+            fields.append((f.spelling, lower_type(f.type, where)))
+    return tuple(fields)
+
+
+def _vector(decl, where, lower_type) -> Struct:
+    """A CUDA vector type, with CUDA's alignment whatever the headers parsed say."""
+    s = vector_struct(decl.spelling)
+    fields = tuple((f.spelling, lower_type(f.type, where)) for f in decl.get_children() if f.kind == K.FIELD_DECL)
+    if fields != s.fields:
+        _refuse(f"type '{decl.spelling}' is not CUDA's vector type of that name", where)
+    return s
+
+
+def _plain(decl, ctype, where, lower_type) -> Struct:
+    name = decl.spelling
+    if decl.kind not in _RECORD_KINDS:
+        _refuse(f"'{ctype.spelling}' is a union; unions are not supported in device code", where)
+    if ctype.get_num_template_arguments() > 0:
+        _refuse(f"class template instance '{ctype.spelling}' is not supported in device code", where)
+    if decl.is_anonymous() or not name or " " in name:
+        _refuse(f"unnamed struct '{ctype.spelling}' is not supported in device code", where)
+    if decl.semantic_parent is None or decl.semantic_parent.kind != K.TRANSLATION_UNIT:
+        _refuse(f"struct '{ctype.spelling}' is declared inside a namespace, function or class; only "
+                f"file-scope structs are supported in device code", where)
+    extra = next((c for c in decl.get_children() if c.kind not in _ALLOWED_MEMBERS), None)
+    if extra is not None:
+        _refuse(f"struct '{name}' has a {extra.kind.name.lower().replace('_', ' ')} ('{extra.spelling}'); only "
+                f"plain structs of fields are supported in device code", where)
+    fields = _fields(decl, where, lower_type)
+    if not fields:
+        _refuse(f"empty struct '{name}' is not supported in device code", where)
+    s = Struct(name, fields)
+    _check_layout(s, ctype, where)
+    return s
+
+
+def _check_layout(s: Struct, ctype, where) -> None:
+    """The C layout every backend emits must be the one the compiler gave the struct. Structs with
+    CUDA vectors inside are exempt: the stand-in headers do not give vectors CUDA's alignment, so
+    clang's numbers are not CUDA's (the launch glue checks those against the host compiler)."""
+    if _has_vector(s):
+        return
+    size, align = size_align(s)
+    offsets = [ctype.get_offset(n) // 8 for n, _ in s.fields]
+    if (ctype.get_size(), ctype.get_align(), offsets) != (size, align, field_offsets(s)):
+        _refuse(f"struct '{s.name}' does not have the natural C layout (packed or aligned?); it is not "
+                f"supported in device code", where)
+
+
+def vector_layout(fl, c) -> int | None:
+    """sizeof/alignof of a type with CUDA vectors inside, by CUDA's rules (the stand-in headers do
+    not align vectors as CUDA does, so clang's answer would be wrong); None for other operands."""
+    kids = list(c.get_children())
+    operand = kids[0].type if kids else None
+    if operand is None or operand.get_canonical().kind.name not in ("RECORD", "CONSTANTARRAY"):
+        return None
+    t = fl.type_of(c, operand)
+    if not _has_vector(t):
+        return None
+    size, align = size_align(t)
+    return size if fl.tokens(c)[:1] == ["sizeof"] else align
+
+
+def _contains(t, test) -> bool:
+    """Is `t`, or an array element or a field of it (at any depth), a struct for which `test` holds?"""
+    if isinstance(t, Array):
+        return _contains(t.elem, test)
+    return isinstance(t, Struct) and (test(t) or any(_contains(f, test) for _, f in t.fields))
+
+
+def _has_vector(t) -> bool:
+    return _contains(t, lambda s: s.vector)
+
+
+# -- expressions ---------------------------------------------------------------------------------
+def member(fl, c) -> N.Expr:
+    """`s.f` -> Member(s, f); `p->f` -> Member(*p, f)."""
+    field = c.referenced
+    if field is None or field.kind != K.FIELD_DECL:
+        fl.fail(c, "L003", f"member '{c.spelling}' is not a data member of a plain struct; methods and "
+                           f"static members are not supported in device code")
+    kids = [k for k in c.get_children() if not k.kind.is_reference()]
+    if len(kids) != 1:
+        fl.fail(c, "L003", "implicit member access (inside a method) is not supported in device code")
+    base = fl.expr(kids[0])
+    if isinstance(base.type, Pointer):
+        base = N.UnOp("*", base, base.type.pointee, loc=base.loc)
+    if not isinstance(base.type, Struct) or base.type.field(c.spelling) is None:
+        fl.fail(c, "L003", f"member '{c.spelling}' of type '{base.type}' is not supported in device code")
+    return N.Member(base, c.spelling, base.type.field(c.spelling), loc=fl.loc(c))
+
+
+def call(fl, c) -> N.Expr | None:
+    """The IR of a call that is really a struct copy, a struct assignment or a make_<vector>;
+    None for any other call."""
+    callee = c.referenced
+    if callee is None:
+        return None
+    if callee.kind == K.CONSTRUCTOR:
+        return _construct(fl, c, callee)
+    if callee.kind == K.CXX_METHOD and any(getattr(callee, m)() for m in _ASSIGNS):
+        return _assign(fl, c)
+    if callee.kind == K.FUNCTION_DECL and c.spelling in _MAKERS and callee.semantic_parent.kind == K.TRANSLATION_UNIT:
+        return make_vector(fl, c, _MAKERS[c.spelling])
+    return None
+
+
+def _construct(fl, c, ctor) -> N.Expr:
+    args = list(c.get_arguments())
+    struct = fl.type_of(c)
+    if not (any(getattr(ctor, m)() for m in _COPIES) and len(args) == 1 and isinstance(struct, Struct)):
+        fl.fail(c, "L003", f"constructor call '{c.spelling}(...)' is not supported in device code; "
+                           f"use an initializer list")
+    return fl.expr(args[0])
+
+
+def _assign(fl, c) -> N.Expr:
+    kids = [k for k in c.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
+    target, value = kids[0], kids[-1]
+    lhs = fl.expr(target)
+    if not isinstance(lhs.type, Struct):
+        fl.fail(c, "L003", "this assignment operator is not supported in device code")
+    return N.Assign("=", lhs, fl.expr(value), lhs.type, loc=fl.loc(c))
+
+
+def make_vector(fl, c, name: str) -> N.Expr:
+    """make_float4(a, b, c, d) -> InitList of the vector type, each argument converted to the element."""
+    s = vector_struct(name)
+    args = [fl.expr(a, want=t) for a, (_, t) in zip(c.get_arguments(), s.fields)]
+    return N.InitList(args, s, loc=fl.loc(c))
+
+
+def struct_initializer(fl, c, s: Struct) -> N.Expr:
+    """A braced initializer `{a, b}` for struct `s`, with each item converted to its field's type.
+    Designated and nested-brace-elided forms are refused: their items do not line up with fields."""
+    items = list(c.get_children())
+    if len(items) > len(s.fields) or any(k.kind == K.INIT_LIST_EXPR and not isinstance(t, Struct)
+                                         for k, (_, t) in zip(items, s.fields)):
+        fl.fail(c, "L003", f"this initializer for struct '{s.name}' is not supported in device code")
+    toks = [t.spelling for t in c.get_tokens()]
+    if any(t == "." and before in ("{", ",") for before, t in zip(toks, toks[1:])):
+        fl.fail(c, "L003", "designated initializers are not supported in device code")
+    values = [struct_initializer(fl, k, t) if isinstance(t, Struct) and k.kind == K.INIT_LIST_EXPR
+              else fl.expr(k, want=t) for k, (_, t) in zip(items, s.fields)]
+    return N.InitList(values, s, loc=fl.loc(c))
+
+
+def init_list(fl, c) -> N.Expr:
+    """A braced list where an expression stands (`P{a, b}`, `return {a, b};`): a struct value."""
+    ty = fl.type_of(c)
+    if not isinstance(ty, Struct):
+        fl.fail(c, "L001", "a braced list is only supported here as a struct value")
+    return struct_initializer(fl, c, ty)
+
+
+def declared_initializer(fl, v, ty):
+    """The initializer of local variable `v` of IR type `ty` (None if it has none): braced lists
+    for structs here, everything else as globals.initializer does it."""
+    if isinstance(ty, Array) and _contains(ty, lambda s: True):
+        if initializer_offset(v) is not None:
+            fl.fail(v, "L003", "initializers of arrays of structs are not supported in device code")
+        return None
+    if not isinstance(ty, Struct):
+        return initializer(fl, v, ty, constant=False)
+    equals = initializer_offset(v)
+    kids = [k for k in v.get_children() if equals is not None and k.extent.start.offset > equals]
+    if not kids:
+        return None
+    c = kids[-1]
+    return struct_initializer(fl, c, ty) if c.kind == K.INIT_LIST_EXPR else fl.expr(c, want=ty)
