@@ -81,7 +81,13 @@ def struct_param(p: N.Param, index: int) -> dict:
 
 
 def plain_param(p: N.Param) -> dict:
-    return {"template": None, "host": host_param(p), "assert": None, "value": p.name}
+    """A scalar or pointer parameter. The launch function takes it as the host program spells it
+    (`char*`, `size_t*`: the same sizes as the device's `signed char*`, `unsigned long long*` but
+    other C++ types) and hands a pointer on with the device-side type."""
+    if not p.host_type:
+        return {"template": None, "host": host_param(p), "assert": None, "value": p.name}
+    value = f"({host_param(N.Param('', p.type))}){p.name}" if isinstance(p.type, Pointer) else p.name
+    return {"template": None, "host": f"{p.host_type} {p.name}", "assert": None, "value": value}
 
 
 def vector_definition(s: Struct) -> dict:

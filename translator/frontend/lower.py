@@ -130,7 +130,8 @@ class FunctionLowerer:
         params = []
         for p in c.get_arguments():
             space = "global" if self.is_kernel else "generic"
-            params.append(N.Param(p.spelling, self.type_of(p, space=space), loc=self.loc(p)))
+            host = p.type.get_canonical().spelling if self.is_kernel else None   # e.g. `unsigned long *`
+            params.append(N.Param(p.spelling, self.type_of(p, space=space), host, loc=self.loc(p)))
         body = next((ch for ch in c.get_children() if ch.kind == K.COMPOUND_STMT), None)
         ret = self.type_of(c, c.result_type)
         kind = "kernel" if self.is_kernel else "device"

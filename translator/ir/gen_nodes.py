@@ -31,8 +31,9 @@ def parse_spec(text: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
         base = base.rstrip(")") or "Stmt"
         fields = []
         for f in (x.strip() for x in body.split(",") if x.strip()):
-            kind = "list" if f.endswith("**") else "child" if f.endswith("*") else "attr"
-            fields.append((f.rstrip("*"), kind))
+            kind = "list" if f.endswith("**") else "child" if f.endswith("*") else \
+                "optional" if f.endswith("?") else "attr"
+            fields.append((f.rstrip("*?"), kind))
         nodes.append((name.strip(), base if name.strip() not in ("Module", "Function", "Param", "GlobalVar")
                       else "Node", fields))
     return nodes
@@ -40,7 +41,9 @@ def parse_spec(text: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
 
 def render_class(name: str, base: str, fields: list[tuple[str, str]]) -> str:
     names = [f for f, _ in fields] + (["type"] if base == "Expr" else [])
-    params = "".join(f", {n}" for n in names)
+    optional = {f for f, kind in fields if kind == "optional"}
+    params = "".join(f", {n}=None" if n in optional else f", {n}" for n in names)
+    fields = [(f, "attr" if kind == "optional" else kind) for f, kind in fields]
     lines = [f"\n\n\nclass {name}({base}):",
              f"    __slots__ = {tuple(names)!r}",
              f"    _fields = {tuple(fields)!r}",

@@ -32,12 +32,13 @@ class Function(Node):
 
 
 class Param(Node):
-    __slots__ = ('name', 'type')
-    _fields = (('name', 'attr'), ('type', 'attr'))
+    __slots__ = ('name', 'type', 'host_type')
+    _fields = (('name', 'attr'), ('type', 'attr'), ('host_type', 'attr'))
 
-    def __init__(self, name, type, loc: SourceLoc | None = None):
+    def __init__(self, name, type, host_type=None, loc: SourceLoc | None = None):
         self.name = name
         self.type = type
+        self.host_type = host_type
         self.loc = loc
 
 

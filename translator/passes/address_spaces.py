@@ -56,6 +56,12 @@ def _infer_function(f: N.Function, param_spaces: dict) -> dict:
             if isinstance(node.type, Pointer) and node.type.space == "generic":
                 node.type = with_space(node.type, _decl_space(f, node, env))
             env[node.name] = _env_entry(node.type, node.space)
+    for node in walk(f.body):      # `(unsigned long long*)&counts[i]` points where its operand points
+        if isinstance(node, N.Cast) and isinstance(node.type, Pointer) and node.type.space == "generic":
+            space = space_of(node.value, env)
+            if space is None:
+                _fail(node, "cannot tell which memory this pointer cast points into")
+            node.type = with_space(node.type, space)
     return env
 
 

@@ -9,7 +9,7 @@ void cutrans_kernel_float_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
 void cutrans_kernel_int_atomics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* v, int* ints, int* slots, int* flag, unsigned int* counters, unsigned long long* wide, int n);
 }
 
-static inline void cutrans_launch_float_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const float* v, const double* d, float* fsum, double* dsum, float* block_sums, int n)
+static inline void cutrans_launch_float_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const float * v, const double * d, float * fsum, double * dsum, float * block_sums, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -18,10 +18,10 @@ static inline void cutrans_launch_float_sums(dim3 cutrans_grid, dim3 cutrans_blo
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_float_sums(cutrans_g, cutrans_b, cutrans_shared_bytes, v, d, fsum, dsum, block_sums, n);
+    cutrans_kernel_float_sums(cutrans_g, cutrans_b, cutrans_shared_bytes, (const float*)v, (const double*)d, (float*)fsum, (double*)dsum, (float*)block_sums, n);
 }
 
-static inline void cutrans_launch_int_atomics(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const int* v, int* ints, int* slots, int* flag, unsigned int* counters, unsigned long long* wide, int n)
+static inline void cutrans_launch_int_atomics(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const int * v, int * ints, int * slots, int * flag, unsigned int * counters, unsigned long long * wide, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -30,5 +30,5 @@ static inline void cutrans_launch_int_atomics(dim3 cutrans_grid, dim3 cutrans_bl
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_int_atomics(cutrans_g, cutrans_b, cutrans_shared_bytes, v, ints, slots, flag, counters, wide, n);
+    cutrans_kernel_int_atomics(cutrans_g, cutrans_b, cutrans_shared_bytes, (const int*)v, (int*)ints, (int*)slots, (int*)flag, (unsigned int*)counters, (unsigned long long*)wide, n);
 }

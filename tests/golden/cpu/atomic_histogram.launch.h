@@ -8,7 +8,7 @@ extern "C" {
 void cutrans_kernel_histogram(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const unsigned char* data, unsigned int* bins, int n);
 }
 
-static inline void cutrans_launch_histogram(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const unsigned char* data, unsigned int* bins, int n)
+static inline void cutrans_launch_histogram(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const unsigned char * data, unsigned int * bins, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -17,5 +17,5 @@ static inline void cutrans_launch_histogram(dim3 cutrans_grid, dim3 cutrans_bloc
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_histogram(cutrans_g, cutrans_b, cutrans_shared_bytes, data, bins, n);
+    cutrans_kernel_histogram(cutrans_g, cutrans_b, cutrans_shared_bytes, (const unsigned char*)data, (unsigned int*)bins, n);
 }

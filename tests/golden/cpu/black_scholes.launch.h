@@ -8,7 +8,7 @@ extern "C" {
 void cutrans_kernel_black_scholes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* call, float* put, const float* spot, const float* strike, const float* years, float rate, float vol, int n);
 }
 
-static inline void cutrans_launch_black_scholes(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, float* call, float* put, const float* spot, const float* strike, const float* years, float rate, float vol, int n)
+static inline void cutrans_launch_black_scholes(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, float * call, float * put, const float * spot, const float * strike, const float * years, float rate, float vol, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -17,5 +17,5 @@ static inline void cutrans_launch_black_scholes(dim3 cutrans_grid, dim3 cutrans_
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_black_scholes(cutrans_g, cutrans_b, cutrans_shared_bytes, call, put, spot, strike, years, rate, vol, n);
+    cutrans_kernel_black_scholes(cutrans_g, cutrans_b, cutrans_shared_bytes, (float*)call, (float*)put, (const float*)spot, (const float*)strike, (const float*)years, rate, vol, n);
 }

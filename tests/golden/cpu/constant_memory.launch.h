@@ -12,7 +12,7 @@ extern unsigned int evaluated;   /* __device__/__constant__, defined in constant
 void cutrans_kernel_evaluate(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* xs, float* ys, int n);
 }
 
-static inline void cutrans_launch_evaluate(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const float* xs, float* ys, int n)
+static inline void cutrans_launch_evaluate(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const float * xs, float * ys, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -21,5 +21,5 @@ static inline void cutrans_launch_evaluate(dim3 cutrans_grid, dim3 cutrans_block
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_evaluate(cutrans_g, cutrans_b, cutrans_shared_bytes, xs, ys, n);
+    cutrans_kernel_evaluate(cutrans_g, cutrans_b, cutrans_shared_bytes, (const float*)xs, (float*)ys, n);
 }

@@ -9,7 +9,7 @@ void cutrans_kernel_reverse_chunks(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
 void cutrans_kernel_pair_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* out, int n);
 }
 
-static inline void cutrans_launch_reverse_chunks(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, float* data, int n)
+static inline void cutrans_launch_reverse_chunks(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, float * data, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -18,10 +18,10 @@ static inline void cutrans_launch_reverse_chunks(dim3 cutrans_grid, dim3 cutrans
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_reverse_chunks(cutrans_g, cutrans_b, cutrans_shared_bytes, data, n);
+    cutrans_kernel_reverse_chunks(cutrans_g, cutrans_b, cutrans_shared_bytes, (float*)data, n);
 }
 
-static inline void cutrans_launch_pair_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const int* in, int* out, int n)
+static inline void cutrans_launch_pair_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const int * in, int * out, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -30,5 +30,5 @@ static inline void cutrans_launch_pair_sums(dim3 cutrans_grid, dim3 cutrans_bloc
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_pair_sums(cutrans_g, cutrans_b, cutrans_shared_bytes, in, out, n);
+    cutrans_kernel_pair_sums(cutrans_g, cutrans_b, cutrans_shared_bytes, (const int*)in, (int*)out, n);
 }

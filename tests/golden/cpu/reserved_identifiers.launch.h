@@ -8,7 +8,7 @@ extern "C" {
 void cutrans_kernel_row_dots(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* m, const float* v, float* out, int rows, int cols);
 }
 
-static inline void cutrans_launch_row_dots(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const float* m, const float* v, float* out, int rows, int cols)
+static inline void cutrans_launch_row_dots(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const float * m, const float * v, float * out, int rows, int cols)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -17,5 +17,5 @@ static inline void cutrans_launch_row_dots(dim3 cutrans_grid, dim3 cutrans_block
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_row_dots(cutrans_g, cutrans_b, cutrans_shared_bytes, m, v, out, rows, cols);
+    cutrans_kernel_row_dots(cutrans_g, cutrans_b, cutrans_shared_bytes, (const float*)m, (const float*)v, (float*)out, rows, cols);
 }

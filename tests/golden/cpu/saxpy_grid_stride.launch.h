@@ -8,7 +8,7 @@ extern "C" {
 void cutrans_kernel_saxpy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int n, float a, const float* x, float* y);
 }
 
-static inline void cutrans_launch_saxpy(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, int n, float a, const float* x, float* y)
+static inline void cutrans_launch_saxpy(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, int n, float a, const float * x, float * y)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -17,5 +17,5 @@ static inline void cutrans_launch_saxpy(dim3 cutrans_grid, dim3 cutrans_block, s
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_saxpy(cutrans_g, cutrans_b, cutrans_shared_bytes, n, a, x, y);
+    cutrans_kernel_saxpy(cutrans_g, cutrans_b, cutrans_shared_bytes, n, a, (const float*)x, (float*)y);
 }

@@ -49,7 +49,7 @@ void cutrans_kernel_simulate(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
 }
 
 template <class cutrans_T0, class cutrans_T3>
-static inline void cutrans_launch_simulate(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, cutrans_T0* particles, float4* summary, int n, cutrans_T3 prm)
+static inline void cutrans_launch_simulate(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, cutrans_T0* particles, float4 * summary, int n, cutrans_T3 prm)
 {
     static_assert(sizeof(cutrans_T0) == 20 && alignof(cutrans_T0) == 4 && offsetof(cutrans_T0, x) == 0 && offsetof(cutrans_T0, y) == 4 && offsetof(cutrans_T0, vx) == 8 && offsetof(cutrans_T0, vy) == 12 && offsetof(cutrans_T0, alive) == 16, "struct Particle: host and device layouts differ");
     static_assert(sizeof(cutrans_T3) == 12 && alignof(cutrans_T3) == 4 && offsetof(cutrans_T3, dt) == 0 && offsetof(cutrans_T3, gravity) == 4 && offsetof(cutrans_T3, steps) == 8, "struct Params: host and device layouts differ");
@@ -60,5 +60,5 @@ static inline void cutrans_launch_simulate(dim3 cutrans_grid, dim3 cutrans_block
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_simulate(cutrans_g, cutrans_b, cutrans_shared_bytes, (cutrans_host_Particle*)particles, summary, n, cutrans_struct_bits<cutrans_host_Params>(prm));
+    cutrans_kernel_simulate(cutrans_g, cutrans_b, cutrans_shared_bytes, (cutrans_host_Particle*)particles, (float4*)summary, n, cutrans_struct_bits<cutrans_host_Params>(prm));
 }

@@ -12,7 +12,7 @@ void cutrans_kernel_scale_int_5(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
 void cutrans_kernel_scale_float_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* data, int n);
 }
 
-static inline void cutrans_launch_block_sum_float_128(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const float* in, float* partial, int n, int k)
+static inline void cutrans_launch_block_sum_float_128(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const float * in, float * partial, int n, int k)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -21,10 +21,10 @@ static inline void cutrans_launch_block_sum_float_128(dim3 cutrans_grid, dim3 cu
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_block_sum_float_128(cutrans_g, cutrans_b, cutrans_shared_bytes, in, partial, n, k);
+    cutrans_kernel_block_sum_float_128(cutrans_g, cutrans_b, cutrans_shared_bytes, (const float*)in, (float*)partial, n, k);
 }
 
-static inline void cutrans_launch_block_sum_int_64(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const int* in, int* partial, int n, int k)
+static inline void cutrans_launch_block_sum_int_64(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const int * in, int * partial, int n, int k)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -33,10 +33,10 @@ static inline void cutrans_launch_block_sum_int_64(dim3 cutrans_grid, dim3 cutra
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_block_sum_int_64(cutrans_g, cutrans_b, cutrans_shared_bytes, in, partial, n, k);
+    cutrans_kernel_block_sum_int_64(cutrans_g, cutrans_b, cutrans_shared_bytes, (const int*)in, (int*)partial, n, k);
 }
 
-static inline void cutrans_launch_scale_int_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, int* data, int n)
+static inline void cutrans_launch_scale_int_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, int * data, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -45,10 +45,10 @@ static inline void cutrans_launch_scale_int_3(dim3 cutrans_grid, dim3 cutrans_bl
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_scale_int_3(cutrans_g, cutrans_b, cutrans_shared_bytes, data, n);
+    cutrans_kernel_scale_int_3(cutrans_g, cutrans_b, cutrans_shared_bytes, (int*)data, n);
 }
 
-static inline void cutrans_launch_scale_int_5(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, int* data, int n)
+static inline void cutrans_launch_scale_int_5(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, int * data, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -57,10 +57,10 @@ static inline void cutrans_launch_scale_int_5(dim3 cutrans_grid, dim3 cutrans_bl
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_scale_int_5(cutrans_g, cutrans_b, cutrans_shared_bytes, data, n);
+    cutrans_kernel_scale_int_5(cutrans_g, cutrans_b, cutrans_shared_bytes, (int*)data, n);
 }
 
-static inline void cutrans_launch_scale_float_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, float* data, int n)
+static inline void cutrans_launch_scale_float_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, float * data, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
@@ -69,5 +69,5 @@ static inline void cutrans_launch_scale_float_3(dim3 cutrans_grid, dim3 cutrans_
         cpurtSetLastError((cpurtError_t)cutrans_e);
         return;
     }
-    cutrans_kernel_scale_float_3(cutrans_g, cutrans_b, cutrans_shared_bytes, data, n);
+    cutrans_kernel_scale_float_3(cutrans_g, cutrans_b, cutrans_shared_bytes, (float*)data, n);
 }

@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_atomic_float_sum = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_float_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float* v, const double* d, float* fsum, double* dsum, float* block_sums, int n)
+static inline void cutrans_launch_float_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * v, const double * d, float * fsum, double * dsum, float * block_sums, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &v, sizeof(v)},
@@ -23,7 +23,7 @@ static inline void cutrans_launch_float_sums(dim3 cutrans_grid, dim3 cutrans_blo
     oclrtLaunchKernel(&cutrans_program_atomic_float_sum, "float_sums", cutrans_grid, cutrans_block, cutrans_shared_bytes, cutrans_stream, cutrans_args, 6);
 }
 
-static inline void cutrans_launch_int_atomics(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int* v, int* ints, int* slots, int* flag, unsigned int* counters, unsigned long long* wide, int n)
+static inline void cutrans_launch_int_atomics(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * v, int * ints, int * slots, int * flag, unsigned int * counters, unsigned long long * wide, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &v, sizeof(v)},

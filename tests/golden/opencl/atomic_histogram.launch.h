@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_atomic_histogram = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_histogram(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const unsigned char* data, unsigned int* bins, int n)
+static inline void cutrans_launch_histogram(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const unsigned char * data, unsigned int * bins, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &data, sizeof(data)},

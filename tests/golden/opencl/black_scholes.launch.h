@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_black_scholes = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_black_scholes(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float* call, float* put, const float* spot, const float* strike, const float* years, float rate, float vol, int n)
+static inline void cutrans_launch_black_scholes(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float * call, float * put, const float * spot, const float * strike, const float * years, float rate, float vol, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &call, sizeof(call)},

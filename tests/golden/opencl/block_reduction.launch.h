@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_block_reduction = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_block_sum(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int* in, int* partial, int n)
+static inline void cutrans_launch_block_sum(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * in, int * partial, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &in, sizeof(in)},

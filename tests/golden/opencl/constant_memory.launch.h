@@ -17,7 +17,7 @@ static float table[8] = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
 static int bias;
 static unsigned int evaluated;
 
-static inline void cutrans_launch_evaluate(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float* xs, float* ys, int n)
+static inline void cutrans_launch_evaluate(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * xs, float * ys, int n)
 {
     void* cutrans_symbol_coeffs = nullptr;
     oclrtSymbolAddress(&coeffs, sizeof(coeffs), &cutrans_symbol_coeffs);

@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_dynamic_shared_memory = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_reverse_chunks(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float* data, int n)
+static inline void cutrans_launch_reverse_chunks(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float * data, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &data, sizeof(data)},
@@ -20,7 +20,7 @@ static inline void cutrans_launch_reverse_chunks(dim3 cutrans_grid, dim3 cutrans
     oclrtLaunchKernel(&cutrans_program_dynamic_shared_memory, "reverse_chunks", cutrans_grid, cutrans_block, cutrans_shared_bytes, cutrans_stream, cutrans_args, 3);
 }
 
-static inline void cutrans_launch_pair_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int* in, int* out, int n)
+static inline void cutrans_launch_pair_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * in, int * out, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &in, sizeof(in)},

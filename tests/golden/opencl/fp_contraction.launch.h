@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_fp_contraction = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_residuals(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float* x, const float* y, float* r, int n)
+static inline void cutrans_launch_residuals(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * x, const float * y, float * r, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &x, sizeof(x)},

@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_integer_intrinsics = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_intrinsics(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int* a, const int* b, const long long* wide, unsigned long long* out, int n)
+static inline void cutrans_launch_intrinsics(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * a, const int * b, const long long * wide, unsigned long long * out, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &a, sizeof(a)},

@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_matrix_add_2d = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_matrix_add(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float* a, const float* b, float* c, int rows, int cols, float beta)
+static inline void cutrans_launch_matrix_add(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * a, const float * b, float * c, int rows, int cols, float beta)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &a, sizeof(a)},

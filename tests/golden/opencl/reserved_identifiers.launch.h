@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_reserved_identifiers = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_row_dots(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float* m, const float* v, float* out, int rows, int cols)
+static inline void cutrans_launch_row_dots(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * m, const float * v, float * out, int rows, int cols)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &m, sizeof(m)},

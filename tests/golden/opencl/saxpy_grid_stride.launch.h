@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_saxpy_grid_stride = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_saxpy(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int n, float a, const float* x, float* y)
+static inline void cutrans_launch_saxpy(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int n, float a, const float * x, float * y)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Value, &n, sizeof(n)},

@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_template_kernel = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_block_sum_float_128(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float* in, float* partial, int n, int k)
+static inline void cutrans_launch_block_sum_float_128(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * partial, int n, int k)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &in, sizeof(in)},
@@ -21,7 +21,7 @@ static inline void cutrans_launch_block_sum_float_128(dim3 cutrans_grid, dim3 cu
     oclrtLaunchKernel(&cutrans_program_template_kernel, "block_sum_float_128", cutrans_grid, cutrans_block, cutrans_shared_bytes, cutrans_stream, cutrans_args, 4);
 }
 
-static inline void cutrans_launch_block_sum_int_64(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int* in, int* partial, int n, int k)
+static inline void cutrans_launch_block_sum_int_64(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * in, int * partial, int n, int k)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &in, sizeof(in)},
@@ -32,7 +32,7 @@ static inline void cutrans_launch_block_sum_int_64(dim3 cutrans_grid, dim3 cutra
     oclrtLaunchKernel(&cutrans_program_template_kernel, "block_sum_int_64", cutrans_grid, cutrans_block, cutrans_shared_bytes, cutrans_stream, cutrans_args, 4);
 }
 
-static inline void cutrans_launch_scale_int_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int* data, int n)
+static inline void cutrans_launch_scale_int_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int * data, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &data, sizeof(data)},
@@ -41,7 +41,7 @@ static inline void cutrans_launch_scale_int_3(dim3 cutrans_grid, dim3 cutrans_bl
     oclrtLaunchKernel(&cutrans_program_template_kernel, "scale_int_3", cutrans_grid, cutrans_block, cutrans_shared_bytes, cutrans_stream, cutrans_args, 2);
 }
 
-static inline void cutrans_launch_scale_int_5(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int* data, int n)
+static inline void cutrans_launch_scale_int_5(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int * data, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &data, sizeof(data)},
@@ -50,7 +50,7 @@ static inline void cutrans_launch_scale_int_5(dim3 cutrans_grid, dim3 cutrans_bl
     oclrtLaunchKernel(&cutrans_program_template_kernel, "scale_int_5", cutrans_grid, cutrans_block, cutrans_shared_bytes, cutrans_stream, cutrans_args, 2);
 }
 
-static inline void cutrans_launch_scale_float_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float* data, int n)
+static inline void cutrans_launch_scale_float_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float * data, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &data, sizeof(data)},

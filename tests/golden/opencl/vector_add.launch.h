@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_vector_add = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
 };
 
-static inline void cutrans_launch_vector_add(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float* a, const float* b, float* c, int n)
+static inline void cutrans_launch_vector_add(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * a, const float * b, float * c, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &a, sizeof(a)},

@@ -1,0 +1,57 @@
+// Regression sample: kernel parameters whose C++ type differs from the device type of the same size.
+// `char*` is not `signed char*` and `size_t*` (unsigned long*) is not `unsigned long long*` in C++:
+// the launch glue must accept the host program's own types.
+#include <cstdio>
+#include <cstdlib>
+#include "cpurt.h"
+#include "host_parameter_types.launch.h"
+
+typedef unsigned long ulong;
+
+/* cutrans: kernel 'histogram_chars' moved to host_parameter_types.kernels.c */
+
+
+
+
+
+
+
+
+
+int main()
+{
+    const size_t n = 3000;
+    char* h_text = (char*)malloc(n);
+    for (size_t i = 0; i < n; ++i) h_text[i] = (char)(' ' + (i * 7) % 90);
+    char* d_text;
+    size_t* d_counts;
+    ulong* d_total;
+    cpurtMalloc((void**)&d_text, n);
+    cpurtMalloc((void**)&d_counts, 16 * sizeof(size_t));
+    cpurtMalloc((void**)&d_total, sizeof(ulong));
+    cpurtMemcpy(d_text, h_text, n, cpurtMemcpyHostToDevice);
+    cpurtMemset(d_counts, 0, 16 * sizeof(size_t));
+    cpurtMemset(d_total, 0, sizeof(ulong));
+    cutrans_launch_histogram_chars((unsigned)((n + 255) / 256), 256, 0, 0, d_text, n, d_counts, d_total, 1000LL);
+    size_t counts[16];
+    ulong total = 0;
+    cpurtMemcpy(counts, d_counts, sizeof counts, cpurtMemcpyDeviceToHost);
+    cpurtMemcpy(&total, d_total, sizeof total, cpurtMemcpyDeviceToHost);
+
+    size_t want[16] = {0};
+    ulong want_total = 0;
+    for (size_t i = 0; i < n; ++i) {
+        unsigned char c = (unsigned char)h_text[i];
+        want[c % 16]++;
+        want_total += c + 1000;
+    }
+    int errors = total != want_total;
+    for (int b = 0; b < 16; ++b) errors += counts[b] != want[b];
+    printf("counts[0] = %zu, counts[15] = %zu\ntotal = %lu\nerrors = %d\n%s\n", counts[0], counts[15], total,
+           errors, errors == 0 ? "PASS" : "FAIL");
+    cpurtFree(d_text);
+    cpurtFree(d_counts);
+    cpurtFree(d_total);
+    free(h_text);
+    return errors == 0 ? 0 : 1;
+}
