@@ -2,11 +2,6 @@
  * Names and values follow CUDA's; layouts of structs are close enough for host code to parse. */
 #ifndef CUTRANS_STANDIN_DRIVER_TYPES_H
 #define CUTRANS_STANDIN_DRIVER_TYPES_H
-/* CUDA's own guard macro: helper headers test it (cuda-samples' helper_cuda.h defines checkCudaErrors
- * only #ifdef __DRIVER_TYPES_H__). */
-#ifndef __DRIVER_TYPES_H__
-#define __DRIVER_TYPES_H__
-#endif
 
 #include <stddef.h>
 

@@ -2,14 +2,6 @@
 // is present. It compiles the unmodified CUDA source (after translator/verify/reference.py has turned
 // each kernel<<<...>>> launch into a call to cuemu::launch) and runs every CUDA thread as a fiber.
 #pragma once
-/* The guard macro of CUDA's own header: programs and helper headers test it
- * (cuda-samples' helper_cuda.h defines its error helpers only #ifdef __CUDA_RUNTIME_H__). */
-#ifndef __CUDA_RUNTIME_H__
-#define __CUDA_RUNTIME_H__
-#endif
-#ifndef __DRIVER_TYPES_H__
-#define __DRIVER_TYPES_H__
-#endif
 
 #include <cmath>
 #include <cstdio>
