@@ -63,8 +63,7 @@ def _file_bytes(path: str, mtime_ns: int, size: int) -> bytes:
 
 
 def _value(fl, c, ty, constant: bool = True):
-    while c.kind == K.UNEXPOSED_EXPR and c.kind != K.INIT_LIST_EXPR and len(list(c.get_children())) == 1 \
-            and isinstance(ty, Array):
+    while c.kind == K.UNEXPOSED_EXPR and len(list(c.get_children())) == 1 and isinstance(ty, Array):
         c = next(iter(c.get_children()))
     if c.kind == K.INIT_LIST_EXPR:
         if not isinstance(ty, Array):

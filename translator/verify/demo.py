@@ -15,11 +15,15 @@ TARGETS = ["hip", "opencl", "cpu"]
 _CELLS = {"pass": "pass", "fail": "FAIL", "error": "ERROR", "unsupported": "unsupported"}
 
 
+# What a HIP result that could not run here shows, by how its detail begins.
+_HIP_CELLS = {"compiled": "compiles", "translated": "translated"}
+
+
 def _cell(result) -> str:
     if result.target == "hip" and result.status == "unsupported":
-        for prefix in ("compiled", "translated"):
+        for prefix, cell in _HIP_CELLS.items():
             if result.detail.startswith(prefix):
-                return prefix.replace("compiled", "compiles")
+                return cell
     return _CELLS[result.status]
 
 
