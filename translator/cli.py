@@ -14,7 +14,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from translator import __version__
+from translator import __version__, unsafe
 from translator.diagnostics import CutransError, Diagnostic, Severity, error, render
 
 EXIT_OK, EXIT_DIAGNOSTICS, EXIT_FAILURE = 0, 1, 2
@@ -65,26 +65,58 @@ def build_parser() -> argparse.ArgumentParser:
                        help="hip only: replace each input with its translation, keeping the original as INPUT.orig")
     conv.add_argument("--hip-launch", choices=("chevron", "hipLaunchKernelGGL"), default="chevron",
                       help="hip: keep kernel<<<...>>> launches (default) or write hipLaunchKernelGGL calls")
+    conv.add_argument("--unsafe", action="append", default=[], metavar="REWRITE",
+                      help="apply an opt-in rewrite that may change results, e.g. fast-math (nvcc -use_fast_math); "
+                      "see translator/unsafe.py")
     conv.add_argument("--stats", action="store_true",
                       help="print converted and unconverted CUDA API references per API family")
     _add_compiler_options(conv)
     _add_output_options(conv)
 
     ver = sub.add_parser("verify", help="run the original and its translations, compare the numbers",
-                         description="Build and run the original program (real CUDA on an NVIDIA GPU, else the "
-                         "CPU emulation in runtime_shims/emulate) and each translated program with the same "
-                         "arguments; compare exit status and printed numbers. Exit 0 only if every target matches.")
-    ver.add_argument("inputs", nargs="+", metavar="PATH", help="CUDA program(s): one .cu file each")
+                         description="Program mode (PATH...): build and run the original program (real CUDA on "
+                         "an NVIDIA GPU, else the CPU emulation in runtime_shims/emulate) and each translated "
+                         "program with the same arguments; compare exit status and printed numbers. Kernel mode "
+                         "(FILE --kernel NAME ..., or --project): run one kernel on synthesized inputs everywhere "
+                         "and compare every buffer element by element. Exit 0 only if every target matches.")
+    ver.add_argument("inputs", nargs="*", metavar="PATH", help="CUDA program(s): one .cu file each")
     ver.add_argument("--targets", default="opencl,cpu", help="comma-separated targets (default opencl,cpu)")
+    ver.add_argument("--reference", choices=("auto", "cuda", "emulate"), default="auto",
+                     help="what the translations are compared with (default auto: real CUDA when an NVIDIA GPU "
+                     "and nvcc are present, else the emulation)")
     ver.add_argument("--args", default="", help="the program's command line, as one shell-quoted string")
     ver.add_argument("--format", choices=("text", "json", "junit"), default="text", help="report format")
     ver.add_argument("--timeout", type=float, default=120.0, help="seconds each program may run (default 120)")
     ver.add_argument("--keep", action="store_true", help="keep the build folder and print its path")
-    ver.add_argument("--rel-tol", type=float, default=None, help="relative tolerance for printed numbers")
-    ver.add_argument("--abs-tol", type=float, default=None, help="absolute tolerance for printed numbers")
+    ver.add_argument("--rel-tol", type=float, default=None, help="relative tolerance for numbers")
+    ver.add_argument("--abs-tol", type=float, default=None, help="absolute tolerance for numbers")
     ver.add_argument("--ignore", action="append", default=[], metavar="REGEX",
                      help="also ignore output lines matching REGEX (timing lines are ignored by default)")
     ver.add_argument("--strict", action="store_true", help="count 'unsupported' results as failures")
+    ver.add_argument("--output-file", dest="output_files", action="append", default=[], metavar="NAME",
+                     help="program mode: also compare the file NAME (relative to the working folder) that the "
+                     "program writes; text tolerantly, binary byte for byte (repeatable)")
+    ver.add_argument("--unsafe", action="append", default=[], metavar="REWRITE",
+                     help="translate with an opt-in rewrite (e.g. fast-math) and compare the targets it applies to "
+                     "with the wider bounds it declares, naming it as the reason")
+    ver.add_argument("--device", metavar="SPEC", help="OpenCL device to run on: a platform:device index pair "
+                     "or part of the device name (sets CUTRANS_OPENCL_DEVICE)")
+    km = ver.add_argument_group("kernel mode", "run one kernel of FILE alone (see docs/verify.md)")
+    km.add_argument("--kernel", metavar="NAME", help="the kernel to run (templates: 'name<float, 128>')")
+    km.add_argument("--grid", metavar="X[,Y[,Z]]", help="grid dimensions")
+    km.add_argument("--block", metavar="X[,Y[,Z]]", help="block dimensions")
+    km.add_argument("--shared", type=int, default=0, metavar="BYTES", help="dynamic shared memory per block")
+    km.add_argument("--arg", dest="kernel_args", action="append", default=[], metavar="DECL",
+                    help="one per kernel parameter, in order: 'in float32[1024]', 'out int32[64,64] = zeros', "
+                    "'float32 0.5'")
+    km.add_argument("--seed", type=int, default=0, help="seed of the synthesized inputs (default 0)")
+    km.add_argument("--max-ulp", type=int, default=None, help="float elements may differ by this many ulps")
+    km.add_argument("--reason", default=None, help="why the tolerances are widened (required when they are)")
+    km.add_argument("--project", nargs="?", const="pyproject.toml", metavar="PYPROJECT",
+                    help="run the [[tool.cutrans.verify]] cases of PYPROJECT (default ./pyproject.toml)")
+    km.add_argument("--case", dest="cases", action="append", default=[], metavar="NAME",
+                    help="with --project: run only this case (repeatable)")
+    km.add_argument("--list-cases", action="store_true", help="with --project: print the case names and stop")
     _add_compiler_options(ver)
 
     ir = sub.add_parser("ir", help="print the IR of a file's device code")
@@ -154,7 +186,8 @@ def cmd_convert(args) -> int:
             if args.in_place:
                 backup_path(path)          # before any work: an earlier backup is never overwritten
             unit = load_unit(path, compile_options(args))
-            output, diags = convert_unit(unit, args.to, {"launch_syntax": args.hip_launch})
+            output, diags = convert_unit(unit, args.to, {"launch_syntax": args.hip_launch,
+                                                          "unsafe": unsafe.check(args.unsafe)})
             if args.in_place:
                 write_in_place(output, path)
             else:
@@ -202,23 +235,93 @@ def _render_results(results, fmt: str) -> str:
     return {"text": report.render_text, "json": report.render_json, "junit": report.render_junit}[fmt](results)
 
 
-def cmd_verify(args) -> int:
+def _targets(text: str) -> list[str]:
     from translator.driver import TARGETS
-    from translator.verify.program import verify_program
-    from translator.verify.report import exit_code
-    targets = [t.strip() for t in args.targets.split(",") if t.strip()]
+    targets = [t.strip() for t in text.split(",") if t.strip()]
     unknown = [t for t in targets if t not in TARGETS + ("cuda",)]
     if unknown or not targets:
         raise CutransError(error("U001", f"unknown target(s) {', '.join(unknown) or '(none)'}; "
-                                 f"choose from {', '.join(TARGETS)}"))
-    try:
-        program_args = shlex.split(args.args)
-    except ValueError as exc:
-        raise CutransError(error("U001", f"--args is not a valid shell-quoted string: {exc}")) from None
+                                 f"choose from {', '.join(TARGETS + ('cuda',))}"))
+    return targets
+
+
+def _kernel_cases(args) -> list:
+    """The kernel-mode cases the command line asks for: --project's tables, or one case from --kernel."""
+    from translator.verify.kernel_spec import case_from_table, load_project
+    if args.project is not None:
+        if args.inputs or args.kernel:
+            raise CutransError(error("U001", "--project runs the cases of a pyproject.toml; give no PATH or --kernel"))
+        cases = load_project(args.project)
+        missing = sorted(set(args.cases) - {c.name for c in cases})
+        if missing:
+            raise CutransError(error("U003", f"no case named {', '.join(missing)} in {args.project} (see "
+                                     f"--list-cases)", args.project))
+        return [c for c in cases if not args.cases or c.name in args.cases]
+    if len(args.inputs) != 1:
+        raise CutransError(error("U001", "--kernel verifies one kernel of one FILE"))
+    table = {"file": args.inputs[0], "kernel": args.kernel, "grid": args.grid or "", "block": args.block or "",
+             "shared": args.shared, "args": args.kernel_args, "seed": args.seed}
+    for key in ("max_ulp", "rel_tol", "abs_tol", "reason"):
+        if getattr(args, key) is not None:
+            table[key] = getattr(args, key)
+    missing = [f"--{k}" for k in ("grid", "block") if not getattr(args, k)]
+    if missing:
+        raise CutransError(error("U001", f"kernel mode needs {' and '.join(missing)}"))
+    return [case_from_table(table, Path.cwd(), "<command line>")]
+
+
+def _kernel_mode(args) -> bool:
+    """True for kernel mode (--kernel or --project); checks that the options belong to the chosen mode."""
+    if args.project is not None or args.kernel:
+        if args.output_files:
+            raise CutransError(error("U001", "--output-file belongs to program mode; kernel mode compares every "
+                                     "buffer"))
+        return True
+    stray = [o for o, v in (("--arg", args.kernel_args), ("--grid", args.grid), ("--block", args.block),
+                            ("--case", args.cases), ("--max-ulp", args.max_ulp)) if v]
+    if stray:
+        raise CutransError(error("U001", f"{', '.join(stray)} belong(s) to kernel mode: add --kernel NAME or "
+                                 f"--project"))
+    if not args.inputs:
+        raise CutransError(error("U001", "verify needs a PATH, FILE --kernel NAME, or --project"))
+    return False
+
+
+def _output_files(names: list[str]) -> list[str]:
+    for name in names:
+        path = Path(name)
+        if not name or path.is_absolute() or ".." in path.parts:
+            raise CutransError(error("U001", f"--output-file {name!r}: give a path inside the working folder"))
+    return names
+
+
+def cmd_verify(args) -> int:
+    from translator.verify.report import exit_code
+    targets = _targets(args.targets)
+    rewrites = unsafe.check(args.unsafe)
+    if args.device:
+        os.environ["CUTRANS_OPENCL_DEVICE"] = args.device      # read by runtime_shims/opencl at start-up
     results = []
-    for path in args.inputs:
-        results += verify_program(path, targets, options=compile_options(args), program_args=program_args,
-                                  timeout=args.timeout, keep=args.keep, policy=_policy(args))
+    if _kernel_mode(args):
+        from translator.verify.kernel import verify_kernel
+        cases = _kernel_cases(args)
+        if args.list_cases:
+            print("\n".join(c.name for c in cases))
+            return EXIT_OK
+        for case in cases:
+            results += verify_kernel(case, targets, options=compile_options(args), timeout=args.timeout,
+                                     keep=args.keep, reference=args.reference, unsafe_rewrites=rewrites)
+    else:
+        from translator.verify.program import verify_program
+        try:
+            program_args = shlex.split(args.args)
+        except ValueError as exc:
+            raise CutransError(error("U001", f"--args is not a valid shell-quoted string: {exc}")) from None
+        for path in args.inputs:
+            results += verify_program(path, targets, options=compile_options(args), program_args=program_args,
+                                      timeout=args.timeout, keep=args.keep, policy=_policy(args),
+                                      reference=args.reference, output_files=_output_files(args.output_files),
+                                      unsafe_rewrites=rewrites)
     print(_render_results(results, args.format))
     return exit_code(results, strict=args.strict)
 

@@ -43,6 +43,8 @@ _CODES = [
     Code("L004", "stable", "recursion in device code"),
     Code("L005", "stable", "a barrier sits where the CPU target cannot place it yet"),
     Code("L006", "stable", "the IR verifier found an inconsistency (internal error)"),
+    Code("L007", "stable", "a warp operation sits under thread-dependent control flow, where the target's "
+                           "block-wide exchange cannot place it"),
     # mapping
     Code("M001", "stable", "a CUDA API name has no equivalent on the target"),
     Code("M002", "stable", "a CUDA API name is deprecated on the target"),
@@ -60,6 +62,7 @@ _CODES = [
     # usage
     Code("U001", "stable", "bad command-line usage or configuration"),
     Code("U002", "stable", "an internal error in cutrans"),
+    Code("U003", "stable", "a kernel-mode verify case is malformed"),
 ]
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
 

@@ -25,3 +25,4 @@ class Output:
     files: dict[str, bytes] = dataclasses.field(default_factory=dict)
     runtime_files: list[str] = dataclasses.field(default_factory=list)  # paths under runtime_shims/ to copy
     diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
+    unsafe: tuple[str, ...] = ()      # opt-in unsafe rewrites applied (translator.unsafe): verify widens bounds

@@ -90,6 +90,9 @@ class CFamilyEmitter:
     special_regs = {
         "thread_idx": "threadIdx.{dim}", "block_idx": "blockIdx.{dim}", "block_dim": "blockDim.{dim}",
         "grid_dim": "gridDim.{dim}", "warp_size": "32",
+        # the linear thread id in the block and the block's thread count (warp-op lowering)
+        "thread_linear": "(threadIdx.x + threadIdx.y * blockDim.x + threadIdx.z * blockDim.x * blockDim.y)",
+        "block_threads": "(blockDim.x * blockDim.y * blockDim.z)",
     }
     qualify_pointees = True       # does a pointer spell its pointee's address space (OpenCL: __global float*)?
     special_reg_prec = PRECEDENCE["postfix"]

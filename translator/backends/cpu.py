@@ -55,6 +55,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
     type_map = {**C_TYPES, "bool": "_Bool"}
     atomic_table = C_ATOMICS
     barrier = "/* __syncthreads(): region boundary */"
+    special_regs = {**CFamilyEmitter.special_regs, "thread_linear": THREAD, "block_threads": "cutrans_nthreads"}
     fences = {"block": "__atomic_thread_fence(__ATOMIC_SEQ_CST)", "device": "__atomic_thread_fence(__ATOMIC_SEQ_CST)",
               "system": "__atomic_thread_fence(__ATOMIC_SEQ_CST)"}
     runtime_dir = "cpu"
@@ -161,7 +162,8 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         functions = [self.kernel(f) if f.kind == "kernel" else self.visit(f) for f in module.functions]
         variables = [self.visit(g) for g in module.globals]
         return render("cpu/kernels.c.j2", source_name=Path(unit.path).name, functions=functions,
-                      variables=variables, features=self.features, structs=self.struct_definitions(module))
+                      variables=variables, features=self.features, structs=self.struct_definitions(module),
+                      fast_math=any(r.name == "fast-math" for r in getattr(self, "unsafe", ())))
 
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":

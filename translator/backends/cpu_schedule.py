@@ -2,7 +2,8 @@
 
 A kernel body is split at its barriers into parallel regions. Each region becomes a loop over
 the block's threads; statements that contain barriers stay at block level and must be uniform
-(every thread of the block takes the same path), as CUDA requires for `__syncthreads`.
+(every thread of the block takes the same path), as CUDA requires for `__syncthreads`; the
+analysis that decides it is shared with the warp-operation lowering (passes/uniformity.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import dataclasses
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
+from translator.passes.uniformity import Uniformity
 
 
 @dataclasses.dataclass
@@ -37,23 +39,10 @@ def _refuse(node, message: str):
 
 class Scheduler:
     def __init__(self, kernel: N.Function):
-        written = {n.target.name for n in walk(kernel.body)
-                   if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef)}
-        written |= {n.operand.name for n in walk(kernel.body)
-                    if isinstance(n, N.UnOp) and n.op in ("++", "--", "post++", "post--")
-                    and isinstance(n.operand, N.VarRef)}
-        self.uniform = {p.name for p in kernel.params if p.name not in written}
+        self.uniformity = Uniformity(kernel)
 
     def is_uniform(self, e) -> bool:
-        for n in walk(e):
-            if isinstance(n, N.VarRef) and n.name not in self.uniform:
-                return False
-            if isinstance(n, N.SpecialReg) and n.reg == "thread_idx":
-                return False
-            if isinstance(n, (N.Index, N.Call, N.Atomic, N.MathCall)) or (
-                    isinstance(n, N.UnOp) and n.op == "*"):
-                return False
-        return True
+        return self.uniformity.is_uniform(e)
 
     def schedule(self, stmts: list) -> list:
         out: list = []
@@ -79,16 +68,13 @@ class Scheduler:
         return BlockLevel(s, [self.schedule(s.stmts)])
 
     def loop(self, s) -> BlockLevel:
-        init = getattr(s, "init", None)
-        if init is not None:
-            if not (isinstance(init, N.VarDecl) and init.init is not None and self.is_uniform(init.init)):
-                _refuse(s, "a loop containing __syncthreads() must start from a value that is the same "
-                           "for every thread of the block (CPU target)")
-            self.uniform.add(init.name)
-        for part in (s.cond, getattr(s, "step", None)):
-            if part is not None and not self.is_uniform(part):
-                _refuse(part, "a loop containing __syncthreads() must have a condition and step that are the "
-                              "same for every thread of the block (CPU target)")
+        problem = self.uniformity.loop_problem(s)
+        if problem is not None and problem[1] == "start":
+            _refuse(s, "a loop containing __syncthreads() must start from a value that is the same "
+                       "for every thread of the block (CPU target)")
+        if problem is not None:
+            _refuse(problem[0], "a loop containing __syncthreads() must have a condition and step that are the "
+                                "same for every thread of the block (CPU target)")
         return BlockLevel(s, [self.schedule(_stmts(s.body))])
 
     def branch(self, s: N.If) -> BlockLevel:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from translator.backends.base import PRECEDENCE, CFamilyEmitter
 from translator.ir import nodes as N
-from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH
+from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, WARP
 from translator.ir.types import Struct
 
 # (IR function, operand type, precision) -> the CUDA name that produced it.
@@ -15,6 +15,7 @@ for _name, (_func, _ty, _prec) in sorted(MATH.items(), key=lambda kv: (kv[0].sta
 
 
 _ATOMIC_NAMES = {op: name for name, op in ATOMICS.items()}
+_WARP_NAMES = {op: name for name, (op, _) in WARP.items()}
 
 
 def _is_dynamic_view(v) -> bool:
@@ -38,11 +39,18 @@ class CudaEmitter(CFamilyEmitter):
 
     def signature(self, f: N.Function) -> str:
         visible = [p for p in f.params if p.name != DYNAMIC_SHARED]
-        return super().signature(N.Function(f.name, f.kind, f.ret, visible, f.body, loc=f.loc))
+        text = super().signature(N.Function(f.name, f.kind, f.ret, visible, f.body, loc=f.loc))
+        if f.max_threads is not None:
+            text = text.replace(f"{self.kernel_qualifier} ", f"{self.kernel_qualifier} __launch_bounds__({f.max_threads}) ", 1)
+        return text
 
     def visit_Atomic(self, e: N.Atomic):
         args = ", ".join(self.expr(a, PRECEDENCE["assign"]) for a in e.args)
         return f"{_ATOMIC_NAMES[e.op]}({args})", PRECEDENCE["postfix"]
+
+    def visit_WarpOp(self, e: N.WarpOp):
+        args = ", ".join(self.expr(a, PRECEDENCE["assign"]) for a in e.args)
+        return f"{_WARP_NAMES[e.op]}({args})", PRECEDENCE["postfix"]
 
     def visit_MathCall(self, e: N.MathCall):
         func, tname = self.math_key(e)

@@ -98,7 +98,8 @@ def _with_renames(site: LaunchSite, source: bytes, inner: list[Edit]) -> tuple[L
         return Span(start, span.end + sum(d for end, d in deltas if end <= span.end), span.line, span.col)
     moved = dataclasses.replace(
         site, callee=move(site.callee), config=move(site.config), args=move(site.args), span=move(site.span),
-        config_args=tuple(map(move, site.config_args)), arg_list=tuple(map(move, site.arg_list)))
+        config_args=tuple(map(move, site.config_args)), arg_list=tuple(map(move, site.arg_list)),
+        template_args=site.template_args and move(site.template_args))
     return moved, apply_edits(source, inner)
 
 

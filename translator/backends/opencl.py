@@ -89,6 +89,8 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         "thread_idx": "(uint)get_local_id({index})", "block_idx": "(uint)get_group_id({index})",
         "block_dim": "(uint)get_local_size({index})", "grid_dim": "(uint)get_num_groups({index})",
         "warp_size": "32",
+        "thread_linear": "(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))",
+        "block_threads": "(uint)(get_local_size(0) * get_local_size(1) * get_local_size(2))",
     }
     special_reg_prec = PRECEDENCE["unary"]
     type_map = OPENCL_TYPES
@@ -97,7 +99,13 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
     atomic_table = {key: fmt for key, (fmt, _) in OPENCL_ATOMICS.items()}
     min_max_ints = "{op}({0}, {1})"
     # CUDA divides and takes square roots correctly rounded unless -use_fast_math; OpenCL must be told.
-    build_options = "-cl-fp32-correctly-rounded-divide-sqrt"
+    exact_build_options = "-cl-fp32-correctly-rounded-divide-sqrt"
+    fast_math_build_options = "-cl-fast-relaxed-math"          # with --unsafe fast-math (translator.unsafe)
+
+    @property
+    def build_options(self) -> str:
+        fast = any(r.name == "fast-math" for r in getattr(self, "unsafe", ()))
+        return self.fast_math_build_options if fast else self.exact_build_options
     runtime_dir = "opencl"
     device_suffix = ".cl"
     template_dir = "opencl"
@@ -108,6 +116,14 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         super().__init__()
         self.spaces: dict[str, str] = {}
         self.cas_loops: set[tuple[str, str, str]] = set()
+
+    def signature(self, f: N.Function) -> str:
+        """OpenCL C forbids bool kernel arguments: a bool parameter arrives as the host's one byte, uchar."""
+        if f.kind != "kernel" or BOOL not in (p.type for p in f.params):
+            return super().signature(f)
+        params = ", ".join(f"uchar {p.name}" if p.type == BOOL else self.declare(p.type, p.name, "private", p)
+                           for p in f.params)
+        return f"{self.kernel_qualifier} {self.type_name(f.ret, f)} {f.name}({params})"
 
     # -- structs: CUDA vectors whose layout OpenCL's own vector types share are spelled natively;
     # float3 and friends (12 bytes in CUDA, 16 in OpenCL) and 32-byte vectors become plain structs.

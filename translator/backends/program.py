@@ -5,6 +5,10 @@ Output files for input `<stem>.cu`:
   <stem>.cpp             the host code, edited (launches call the generated launch functions)
   <stem><device_suffix>  the device code emitted from IR (.cl for OpenCL, .kernels.c for CPU)
   <stem>.launch.h        one `cutrans_launch_<kernel>` function per kernel, included by the host code
+                         (and one overloaded `cutrans_dispatch_<template>` per kernel template that host
+                         templates launch with dependent template arguments)
+  <header>.host.h        for each local header with device code that the input includes: a copy of it,
+                         edited like the host code, which the host code includes instead
 and the runtime shim's files, copied beside them.
 """
 
@@ -18,7 +22,8 @@ import jinja2
 
 from translator import __version__
 from translator.backends.base import CFamilyEmitter
-from translator.backends.edits import apply_edits
+from translator.backends.edits import Edit, apply_edits
+from translator import unsafe
 from translator.diagnostics import CutransError, Severity, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
@@ -76,7 +81,7 @@ def struct_param(p: N.Param, index: int) -> dict:
     pointer = isinstance(p.type, Pointer)
     return {"template": tparam, "host": f"{tparam}{'*' if pointer else ''} {p.name}",
             "assert": f'static_assert({" && ".join(checks)}, "struct {s.name}: host and device layouts differ");',
-            "value": (f"({MIRRORS.type_name(p.type)}){p.name}" if pointer
+            "value": (f"({MIRRORS.type_name(dataclasses.replace(p.type, restrict=False))}){p.name}" if pointer
                       else f"cutrans_struct_bits<{MIRRORS.struct_name(s)}>({p.name})")}
 
 
@@ -115,6 +120,26 @@ def arg_kind(p: N.Param, globals_: set[str]) -> str:
     return "Global" if isinstance(p.type, Pointer) else "Value"
 
 
+def generic_dispatch(sites, kernels: list[dict]) -> list[dict]:
+    """The dispatch glue for launches inside host templates (LaunchSite.generic): per kernel template,
+    its tag's parameter list and, per instance in the module, the tag's arguments and the instance's
+    launch data. Refuses a kernel template whose parameters the tag cannot declare."""
+    used = sorted({s.generic for s in sites.all_launches() if s.generic})
+    by_name = {k["name"]: k for k in kernels}
+    out = []
+    for name in used:
+        kernel = sites.generic_kernels[name]
+        if kernel.parameters is None:
+            raise CutransError(error("L001", f"a host template launches kernel template '{name}' with dependent "
+                                     f"template arguments, which cannot be dispatched: {kernel.why_not}",
+                                     kernel.path, kernel.line, kernel.col))
+        instances = sites.generic_instances.get(name, {})
+        out.append({"name": name, "parameters": kernel.parameters,
+                    "instances": [{"tag": tag, "kernel": by_name[inst]} for inst, tag in instances.items()
+                                  if inst in by_name and tag is not None]})
+    return out
+
+
 def render(template: str, **context) -> str:
     return _ENV.get_template(template).render(version=__version__, **context)
 
@@ -140,6 +165,7 @@ class ProgramBackend:
         errors = [d for d in unit.diagnostics if d.severity == Severity.ERROR]
         if errors:
             raise CutransError(*errors)
+        self.unsafe = unsafe.applied(options, self.name)                # opt-in rewrites the emitters consult
         module = run_pipeline(copy.deepcopy(unit.module), self.name)   # passes rewrite in place; a unit serves every target
         stem = Path(unit.path).stem
         device = self.device_source(module, unit)
@@ -147,8 +173,10 @@ class ProgramBackend:
             f"{stem}{self.device_suffix}": device.encode(),
             f"{stem}.launch.h": self.launch_header(module, unit, stem).encode(),
             f"{stem}.cpp": self.host_source(unit, stem),
+            **self.header_copies(unit.sites, stem),
         }
-        return Output(files=files, runtime_files=runtime_files(self.runtime_dir))
+        return Output(files=files, runtime_files=runtime_files(self.runtime_dir),
+                      unsafe=tuple(r.name for r in self.unsafe))
 
     def kernels(self, module: N.Module) -> list[N.Function]:
         return [f for f in module.functions if f.kind == "kernel"]
@@ -163,6 +191,7 @@ class ProgramBackend:
         vectors = [s for s in used_structs(walk(module)) if s.vector]     # the host may use them too
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
                       kernels=kernels, variables=variables, build_options=getattr(self, "build_options", ""),
+                      generic=generic_dispatch(unit.sites, kernels),
                       device_file=f"{stem}{self.device_suffix}",
                       vectors=[vector_definition(s) for s in vectors],
                       mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector])
@@ -173,28 +202,53 @@ class ProgramBackend:
         passed = [p for p in k.params if arg_kind(p, globals_) in ("Global", "Value")]
         params = [struct_param(p, i) if _user_struct(p.type) else plain_param(p) for i, p in enumerate(passed)]
         values = {p.name: glue["value"] for p, glue in zip(passed, params)}
+        for p, glue in zip(passed, params):
+            glue["name"] = p.name
         return {"name": k.name, "params": params, "templates": [p["template"] for p in params if p["template"]],
                 "kernel_params": [host_param(p, MIRRORS) for p in passed],
                 "call_args": [values.get(p.name, p.name) for p in k.params if arg_kind(p, globals_) != "Local"],
                 "args": [(arg_kind(p, globals_), p.name) for p in k.params]}
 
     def host_source(self, unit, stem: str) -> bytes:
+        from translator.backends.host_edits import CUDA_HEADERS
+        text = self.edited_host_file(unit.sites, stem)
+        if not any(s.header in CUDA_HEADERS for s in unit.sites.includes):
+            text = (self.runtime_include(stem) + "\n").encode() + text     # nvcc includes cuda_runtime.h implicitly
+        return text
+
+    def runtime_include(self, stem: str) -> str:
+        return f'#include "{self.runtime_header}"\n#include "{stem}.launch.h"'
+
+    def edited_host_file(self, sites, stem: str) -> bytes:
+        """One file of host code (the input or a header copy) with its edits; the directives that
+        include local headers holding device code include their copies instead."""
         from translator.backends.host_edits import CUDA_HEADERS, host_edits
-        include = f'#include "{self.runtime_header}"\n#include "{stem}.launch.h"'
-        edits, diags = host_edits(unit.sites, self.name, launch=self.launch_call,
-                                  include_map={header: include for header in CUDA_HEADERS},
+        edits, diags = host_edits(sites, self.name, launch=self.launch_call,
+                                  include_map={header: self.runtime_include(stem) for header in CUDA_HEADERS},
                                   drop_device_decls=True,
                                   moved_note=f"{stem}{self.device_suffix}")
         errors = [d for d in diags if d.severity == Severity.ERROR]
         if errors:
             raise CutransError(*errors)
-        text = apply_edits(unit.source, edits)
-        if not any(s.header in CUDA_HEADERS for s in unit.sites.includes):
-            text = (include + "\n").encode() + text     # nvcc includes cuda_runtime.h implicitly
-        return text
+        edits += [Edit(h.include.span.start, h.include.span.end, f'#include "{h.output_name}"',
+                       why=f"include the host copy of {h.include.header}") for h in sites.headers]
+        return apply_edits(sites.source, edits)
+
+    def header_copies(self, sites, stem: str) -> dict[str, bytes]:
+        """The host copies of the local headers with device code that `sites`' file includes (and
+        of those they include)."""
+        files = {}
+        for h in sites.headers:
+            files[h.output_name] = self.edited_host_file(h.sites, stem)
+            files.update(self.header_copies(h.sites, stem))
+        return files
 
     @staticmethod
     def launch_call(site, source: bytes) -> str:
         cfg = [s.text(source) for s in site.config_args] + ["0", "0"][len(site.config_args) - 2:]
         args = [s.text(source) for s in site.arg_list]
+        if site.generic:           # in a host template: the C++ compiler picks the instance (generic_dispatch)
+            tag = (f"(const cutrans_kernel_{site.generic}{site.template_args.text(source)}*)nullptr"
+                   if site.template_args else "nullptr")
+            return f"cutrans_dispatch_{site.generic}({', '.join([tag] + cfg + args)})"
         return f"cutrans_launch_{site.instance or site.kernel}({', '.join(cfg + args)})"

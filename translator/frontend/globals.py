@@ -37,11 +37,13 @@ def initializer_offset(cursor) -> int | None:
     """Where the `=` (or C++11 `{`) of a declaration's initializer is; array sizes are children of
     the declaration too, before it. From the tokens, or where libclang gives none (an extent that
     starts in a macro such as `__constant__`) from the file's bytes."""
-    depth = 0
-    for t in cursor.get_tokens():
+    depth, tokens = 0, list(cursor.get_tokens()) or _tokens_from_name(cursor)
+    for t in tokens:
         depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(t.spelling, 0)
         if depth == 0 and t.spelling in ("=", "{") and t.extent.start.offset > cursor.location.offset:
             return t.extent.start.offset - (t.spelling == "{")
+    if tokens:
+        return None
     start, end = cursor.extent.start, cursor.extent.end
     if start.file is None or not os.path.isfile(start.file.name):
         return None
@@ -54,6 +56,16 @@ def initializer_offset(cursor) -> int | None:
         if depth == 0 and ch in (ord("="), ord("{")):
             return start_offset + i - (ch == ord("{"))     # `{` alone: C++11 brace initialization
     return None
+
+
+def _tokens_from_name(cursor) -> list:
+    """The declaration's tokens from its name on, where its extent starts inside a macro (libclang
+    gives no tokens for such an extent). They come from the text libclang parsed, which is not the
+    file on disk when the file was parsed with unsaved contents (template instances)."""
+    loc, end = cursor.location, cursor.extent.end
+    if loc.file is None or end.file is None or loc.file.name != end.file.name or end.offset <= loc.offset:
+        return []
+    return list(cursor.translation_unit.get_tokens(extent=ci.SourceRange.from_locations(loc, end)))
 
 
 @functools.lru_cache(maxsize=16)

@@ -9,14 +9,19 @@ it is reported as an M003 diagnostic on HostSites.diagnostics.
 
 from __future__ import annotations
 
+import os
+
 import clang.cindex as ci
 
 from translator import mappings
 from translator.diagnostics import error
-from translator.frontend.sites import DeviceDeclSite, HostSites, IncludeSite, LaunchSite, NameSite, Span
-from translator.frontend.templates import launch_instance_name
+from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
+                                      LaunchSite, NameSite, Span)
+from translator.frontend.templates import (dependent_kernel, generic_instances, generic_name, launch_instance_name,
+                                          presumed, tag_parameters)
 
 K = ci.CursorKind
+_SHIMS = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "..", "runtime_shims")) + os.sep
 _SCOPES = {K.NAMESPACE, K.LINKAGE_SPEC, K.UNEXPOSED_DECL}
 _DECL_KINDS = {K.FUNCTION_DECL, K.FUNCTION_TEMPLATE, K.VAR_DECL}
 _VAR_KIND = {K.CUDACONSTANT_ATTR: "constant_variable", K.CUDASHARED_ATTR: "shared_variable",
@@ -28,9 +33,9 @@ _OPEN, _CLOSE = {"(": ")", "[": "]", "{": "}"}, {")", "]", "}"}
 class _File:
     """The main file's bytes, tokens and helpers to build Spans."""
 
-    def __init__(self, tu, path: str, source: bytes):
+    def __init__(self, tu, path: str, source: bytes, name: str | None = None, generic: dict | None = None):
         self.path, self.source = path, source
-        self.main = tu.spelling           # the file name as libclang reports it in locations
+        self.main = name or tu.spelling   # the file name as libclang reports it in locations
         self.line_starts = [0] + [i + 1 for i, b in enumerate(source) if b == 0x0A]
         f = tu.get_file(self.main)
         rng = ci.SourceRange.from_locations(ci.SourceLocation.from_offset(tu, f, 0),
@@ -38,6 +43,22 @@ class _File:
         self.tokens = [(t.spelling, t.kind, t.extent.start.offset, t.extent.end.offset)
                        for t in tu.get_tokens(extent=rng)]
         self.top = [c for c in tu.cursor.get_children() if _in_file(c, self.main)]   # headers are big
+        self.generic: dict[str, GenericKernel] = {} if generic is None else generic
+
+    def generic_launch(self, callee) -> tuple[str | None, int | None]:
+        """For a launch whose kernel's template arguments are dependent: (glue name, offset where
+        its written template arguments start, or None when they are deduced); (None, None) otherwise."""
+        tmpl = dependent_kernel(callee)
+        if tmpl is None:
+            return None, None
+        name = generic_name(tmpl)
+        if name not in self.generic:
+            params, why = tag_parameters(tmpl)
+            self.generic[name] = GenericKernel(name, params, why, *presumed(tmpl.location))
+        ref = next(c for c in callee.walk_preorder() if c.kind == K.OVERLOADED_DECL_REF)
+        i = self.token_index(ref.extent.end.offset)
+        has_args = i < len(self.tokens) and self.tokens[i][0] == "<" and self.tokens[i][2] < callee.extent.end.offset
+        return name, self.tokens[i][2] if has_args else None
 
     def span(self, start: int, end: int) -> Span:
         line = _bisect(self.line_starts, start)
@@ -75,12 +96,42 @@ def _in_file(cursor, path: str) -> bool:
 def collect_host_sites(tu, path: str, source: bytes) -> HostSites:
     """All host-side edit sites of the main file `path` of `tu` (whose bytes are `source`)."""
     fl = _File(tu, path, source)
-    sites = HostSites(path=path, source=source)
+    sites = _file_sites(fl, tu, {os.path.realpath(path)})
+    sites.generic_kernels = fl.generic
+    sites.generic_instances = generic_instances(tu)
+    return sites
+
+
+def _file_sites(fl: _File, tu, seen: set) -> HostSites:
+    sites = HostSites(path=fl.path, source=fl.source)
     sites.includes = _includes(fl)
     sites.names = _names(fl, sites.includes)
     sites.device_decls = _device_decls(fl.top, None, fl)
     sites.launches, sites.diagnostics = _launches(fl)
+    sites.headers = _header_copies(fl, tu, sites.includes, seen)
+    sites.diagnostics += [d for h in sites.headers for d in h.sites.diagnostics]
     return sites
+
+
+def _header_copies(fl: _File, tu, includes: list[IncludeSite], seen: set) -> list[HeaderCopy]:
+    """The local headers (`#include "..."`, outside runtime_shims) that `fl` includes and that hold
+    device-only declarations or launches, each with its own sites."""
+    directives = [c for c in fl.top if c.kind == K.INCLUSION_DIRECTIVE]
+    out = []
+    for cur, inc in zip(directives, includes):
+        included = cur.get_included_file()
+        real = os.path.realpath(included.name) if included is not None else ""
+        if inc.angled or not real or real in seen or real.startswith(_SHIMS) or not os.path.isfile(real):
+            continue
+        seen.add(real)
+        with open(real, "rb") as f:
+            header = _File(tu, real, f.read(), name=included.name, generic=fl.generic)
+        sites = _file_sites(header, tu, seen)
+        if any(not d.host_too for d in sites.device_decls) or sites.launches or sites.headers:
+            name = os.path.basename(real)
+            stem, dot, suffix = name.rpartition(".")
+            out.append(HeaderCopy(inc, f"{stem}.host.{suffix}" if dot else f"{name}.host", sites))
+    return out
 
 
 # ---------------------------------------------------------------- includes
@@ -213,11 +264,13 @@ def _launch_from_cursors(cur, kids, fl: _File) -> LaunchSite:
     cfg_args = [c for c in list(config.get_children())[1:] if written(c, lo, hi)]
     args = [c for c in kids[2:] if written(c, hi, cur.extent.end.offset)]
     open_paren = fl.source.index(b"(", config.extent.end.offset)
+    generic, targs = fl.generic_launch(kids[0])
     return LaunchSite(kernel=_kernel_name(kids[0]), callee=sp(kids[0]), config=sp(config),
                       config_args=tuple(sp(c) for c in cfg_args),
                       args=fl.span(open_paren, cur.extent.end.offset),
                       arg_list=tuple(sp(c) for c in args), span=sp(cur),
-                      instance=launch_instance_name(kids[0]))
+                      instance=launch_instance_name(kids[0]), generic=generic,
+                      template_args=None if targs is None else fl.span(targs, kids[0].extent.end.offset))
 
 
 def _launches_in_macro(macro, group, fl: _File):
@@ -251,11 +304,14 @@ def _launch_from_tokens(chevron: int, kids, fl: _File) -> LaunchSite | None:
     n_cfg = len(list(kids[1].get_children())) - 1     # includes the defaulted shared-memory/stream
     if not 2 <= len(cfg_args) <= n_cfg or len(args) != len(kids) - 2:
         return None
+    generic, _ = fl.generic_launch(kids[0])
+    angle = next((j for j in range(callee_start, chevron) if tok[j][0] == "<"), None)
     return LaunchSite(kernel=_kernel_name(kids[0]), callee=fl.span(tok[callee_start][2], tok[chevron - 1][3]),
                       config=fl.span(tok[chevron][2], tok[close_cfg][3]), config_args=tuple(cfg_args),
                       args=fl.span(tok[close_cfg + 1][2], tok[close_args][3]), arg_list=tuple(args),
                       span=fl.span(tok[callee_start][2], tok[close_args][3]),
-                      instance=launch_instance_name(kids[0]))
+                      instance=launch_instance_name(kids[0]), generic=generic,
+                      template_args=fl.span(tok[angle][2], tok[chevron - 1][3]) if generic and angle else None)
 
 
 def _callee_start(chevron: int, fl: _File) -> int | None:

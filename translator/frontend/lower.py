@@ -13,13 +13,15 @@ import os
 import clang.cindex as ci
 
 from translator.diagnostics import CutransError, Diagnostic, error
+from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_types import lower_type
 from translator.frontend import records
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
 from translator.ir.base import SourceLoc
-from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, SINCOS, SPECIAL_REGS, SYNC
+from translator.frontend.warp import launch_bound, lower_warp_call
+from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, SINCOS, SPECIAL_REGS, SYNC, WARP
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_scalar
 
 K = ci.CursorKind
@@ -139,7 +141,8 @@ class FunctionLowerer:
         block.stmts[:0] = self.file_dynamic.values()
         if self.uses_dynamic_shared:
             params.append(N.Param(DYNAMIC_SHARED, Pointer(Scalar("u8"), "shared"), loc=self.loc(c)))
-        return N.Function(c.spelling, kind, ret, params, block, loc=self.loc(c))
+        bound = launch_bound(self, c) if self.is_kernel else None
+        return N.Function(c.spelling, kind, ret, params, block, bound, loc=self.loc(c))
 
     # -- statements ------------------------------------------------------------------------
     def stmt(self, c, allow_group: bool = False) -> N.Stmt:
@@ -331,8 +334,13 @@ class FunctionLowerer:
         return kids[0]
 
     def unexposed(self, c) -> N.Expr:
-        inner = self.expr(self.only_child(c))
+        child = self.only_child(c)
+        while child.kind == K.PAREN_EXPR:
+            child = self.only_child(child)
         ty = self.type_of(c)
+        if child.kind == K.CXX_NULL_PTR_LITERAL_EXPR and isinstance(ty, Pointer):
+            return N.IntLit(0, ty, loc=self.loc(c))     # nullptr converted to a pointer type: a null pointer
+        inner = self.expr(self.only_child(c))
         if isinstance(inner.type, Array) and isinstance(ty, Pointer):
             return inner                       # array-to-pointer decay
         if is_scalar(ty) and is_scalar(inner.type) and ty != inner.type:
@@ -412,14 +420,17 @@ class FunctionLowerer:
 
     def unary(self, c) -> N.Expr:
         operand = self.only_child(c)
+        op = unary_operator(c) or self.unary_from_tokens(c, operand)
+        return N.UnOp(op, self.expr(operand), self.type_of(c), loc=self.loc(c))
+
+    def unary_from_tokens(self, c, operand) -> str:
+        """The operator as written, where libclang cannot say (older libraries)."""
         toks = self.tokens(c)
         if toks and toks[0] in _PREFIX_UNOPS and c.extent.start.offset < operand.extent.start.offset:
-            op = toks[0]
-        elif toks and toks[-1] in ("++", "--"):
-            op = "post" + toks[-1]
-        else:
-            self.fail(c, "L001", "cannot identify this unary operator (macro?)")
-        return N.UnOp(op, self.expr(operand), self.type_of(c), loc=self.loc(c))
+            return toks[0]
+        if toks and toks[-1] in ("++", "--"):
+            return "post" + toks[-1]
+        self.fail(c, "L001", "cannot identify this unary operator (macro?)")
 
     def sizeof(self, c) -> N.Expr:
         value = records.vector_layout(self, c)
@@ -459,6 +470,8 @@ class FunctionLowerer:
             return struct_op
         if name in MATH:
             return self.math_call(c, name)
+        if name in WARP:
+            return lower_warp_call(self, c)
         if name in ATOMICS:
             args = [self.expr(a) for a in c.get_arguments()]
             return N.Atomic(ATOMICS[name], args, self.type_of(c), loc=self.loc(c))

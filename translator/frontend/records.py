@@ -51,7 +51,7 @@ def _fields(decl, where, lower_type) -> tuple:
         if f.kind == K.FIELD_DECL:
             if f.is_bitfield():
                 _refuse(f"bit-field '{f.spelling}' of struct '{decl.spelling}' is not supported in device code", where)
-            if any(ch.kind.is_expression() for ch in f.get_children()):
+            if initializer_offset(f) is not None:     # expressions among the children may be array sizes
                 _refuse(f"default member initializer of '{decl.spelling}::{f.spelling}' is not supported "
                         f"in device code", where)
             fields.append((f.spelling, lower_type(f.type, where)))

@@ -44,6 +44,22 @@ class LaunchSite:
     arg_list: tuple[Span, ...]
     span: Span           # the whole launch expression
     instance: str | None = None     # for a template kernel: the IR name of the launched instance
+    # A launch inside a host template whose kernel's template arguments depend on the host template's
+    # parameters: the kernel template's dispatch glue name (see GenericKernel), and the template
+    # arguments as written after the callee's name (`<T, N>`; None when they are deduced).
+    generic: str | None = None
+    template_args: Span | None = None
+
+
+@dataclasses.dataclass
+class GenericKernel:
+    """A kernel template that host templates launch with dependent template arguments."""
+    name: str                  # the glue name: the kernel's instances are named `<name>_<arguments>`
+    parameters: str | None     # its template parameter list as the launch header declares it, or None
+    why_not: str = ""          # why there is no parameter list (a parameter the glue cannot declare)
+    path: str = ""
+    line: int = 0
+    col: int = 0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,6 +72,15 @@ class DeviceDeclSite:
 
 
 @dataclasses.dataclass
+class HeaderCopy:
+    """A local header, included by the file, that holds device code: the host code includes an edited
+    copy of it (device declarations dropped, API names and launches rewritten like the file's own)."""
+    include: IncludeSite       # the directive in the including file, rewritten to include the copy
+    output_name: str           # the copy's file name, beside the host code
+    sites: "HostSites"         # the header's own sites
+
+
+@dataclasses.dataclass
 class HostSites:
     path: str
     source: bytes
@@ -64,3 +89,12 @@ class HostSites:
     launches: list[LaunchSite] = dataclasses.field(default_factory=list)
     device_decls: list[DeviceDeclSite] = dataclasses.field(default_factory=list)
     diagnostics: list = dataclasses.field(default_factory=list)   # Diagnostic: e.g. M003 for a launch in a macro
+    generic_kernels: dict = dataclasses.field(default_factory=dict)   # glue name -> GenericKernel
+    # glue name -> {kernel instance name: its tag's template arguments (None: not expressible)}; filled
+    # by lowering, which finds the instances (translator.frontend.templates.generic_instances)
+    generic_instances: dict = dataclasses.field(default_factory=dict)
+    headers: list = dataclasses.field(default_factory=list)      # HeaderCopy, for local headers with device code
+
+    def all_launches(self) -> list:
+        """The launches of this file and of the header copies it includes."""
+        return self.launches + [s for h in self.headers for s in h.sites.all_launches()]

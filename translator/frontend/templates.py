@@ -9,6 +9,10 @@ binds its parameters: type parameters as typedefs, non-type parameters as conste
 `template<...>` header is blanked out and the function renamed, so the copy hides no overload of
 its original name. `#line` directives keep every location of the copy, and of the rest of the file,
 at its original line; the file on disk never changes (the copy is parsed from unsaved files).
+
+Host function templates are copied the same way when they launch kernels with dependent template
+arguments: the launches in a host instance's copy name concrete kernel instances (see "launches inside
+host templates" below).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import weakref
 
 import clang.cindex as ci
 
-from translator.diagnostics import CutransError, error
+from translator.diagnostics import CutransError, error, warning
 from translator.frontend.clang_setup import CompileOptions
 from translator.ir.base import SourceLoc
 
@@ -78,6 +82,7 @@ class Binding:
     text: str            # the C++ declaration that binds it inside the copy
     mangled: str         # its part of the instance's name
     shown: str           # how the argument reads in `name<args>`
+    argument: str = ""   # the argument as a template argument in generated host code ('' when it has none)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,10 +142,25 @@ def _binding(spec, i: int, param) -> Binding:
     if kind == "type":
         spelling = spec.get_template_argument_type(i).get_canonical().spelling
         return Binding(param.spelling, kind, f"typedef {spelling} {param.spelling};",
-                       _mangle_type(spelling), spelling)
+                       _mangle_type(spelling), spelling, spelling)
     value, bits = spec.get_template_argument_value(i), spec.get_template_argument_unsigned_value(i)
+    if param.type.get_canonical().kind == ci.TypeKind.BOOL:
+        value = bits = int(value != 0)        # libclang reads `true` as a 1-bit signed -1
     text = f"constexpr {param.type.spelling} {param.spelling} = static_cast<{param.type.spelling}>({bits}ULL);"
-    return Binding(param.spelling, kind, text, f"m{-value}" if value < 0 else str(value), str(value))
+    return Binding(param.spelling, kind, text, f"m{-value}" if value < 0 else str(value), str(value),
+                   _value_argument(param, value, bits))
+
+
+def _value_argument(param, value: int, bits: int) -> str:
+    """A non-type template argument spelled so that it converts to the parameter's type exactly."""
+    ptype = tag_parameter_type(param)
+    if ptype is None:
+        return ""
+    if ptype == "bool":
+        return "true" if value else "false"
+    if param.type.get_canonical().kind in _SIGNED:
+        return str(value)
+    return f"{bits}u" if bits < 1 << 32 else f"{bits}ull"
 
 
 def _mangle_type(spelling: str) -> str:
@@ -227,8 +247,8 @@ def template_launches(tu, path: str):
 def launched_instance(ref, launch) -> Instance:
     """The instance a launch asks for; refused when its template arguments are still dependent."""
     if template_of(ref) is None:
-        _fail(launch, "this launch's kernel depends on template parameters of the enclosing function; "
-              "launch a specific instantiation instead")
+        _fail(launch, "this launch's kernel depends on template parameters of the enclosing function, "
+              "which is not a function template at namespace scope; launch a specific instantiation instead")
     return instance_of(ref)
 
 
@@ -241,11 +261,194 @@ def _launch_callee(cur):
     return None
 
 
+# ---------------------------------------------------------------- launches inside host templates
+#
+# A launch inside a host function template may name its kernel's template arguments through the host
+# template's parameters (`k<T><<<g, b>>>(...)`) or leave them to be deduced from dependent arguments.
+# Its kernel instances are those of the host template's instances: each host instance that the file
+# asks for (a call with explicit or deduced template arguments, possibly from another host template's
+# instance) is copied and parsed like a kernel instance, and the launches in the copy are concrete.
+# The host code keeps the template; its launch calls one generic dispatch function per kernel
+# template (`cutrans_dispatch_<glue>`), overloaded in the launch header for each instance on a tag
+# type `cutrans_kernel_<glue><args>`, so that the C++ compiler picks the instance.
+
+_INTEGRAL = {ci.TypeKind.BOOL, ci.TypeKind.CHAR_U, ci.TypeKind.UCHAR, ci.TypeKind.CHAR16, ci.TypeKind.CHAR32,
+             ci.TypeKind.USHORT, ci.TypeKind.UINT, ci.TypeKind.ULONG, ci.TypeKind.ULONGLONG, ci.TypeKind.CHAR_S,
+             ci.TypeKind.SCHAR, ci.TypeKind.WCHAR, ci.TypeKind.SHORT, ci.TypeKind.INT, ci.TypeKind.LONG,
+             ci.TypeKind.LONGLONG}
+_SIGNED = {ci.TypeKind.CHAR_S, ci.TypeKind.SCHAR, ci.TypeKind.WCHAR, ci.TypeKind.SHORT, ci.TypeKind.INT,
+           ci.TypeKind.LONG, ci.TypeKind.LONGLONG}
+_GENERIC: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # tu -> {glue: {instance name: tag args}}
+
+
+def generic_instances(tu) -> dict:
+    """glue name -> {kernel instance name: its tag's template arguments}, for the kernel instances that
+    launches inside host template instances of `tu` ask for. One dict per translation unit: the host
+    sites hold it, and lowering (Instantiator.launched) fills it when it finds the instances."""
+    return _GENERIC.setdefault(tu, {})
+
+
+def _overloaded_decls(ref) -> list:
+    lib = ci.conf.lib
+    decls = []
+    for i in range(lib.clang_getNumOverloadedDecls(ref)):
+        d = lib.clang_getOverloadedDecl(ref, i)
+        d._tu = ref._tu
+        decls.append(d)
+    return decls
+
+
+def dependent_kernel(callee):
+    """The kernel template a launch's callee names while its template arguments are still dependent
+    (written with the enclosing template's parameters, or deduced from dependent arguments); None for
+    any other callee, or when the name is overloaded."""
+    ref = callee.referenced if callee is not None else None
+    if ref is None or ref.kind != K.OVERLOADED_DECL_REF:
+        return None
+    decls = _overloaded_decls(ref)
+    if len(decls) != 1 or decls[0].kind != K.FUNCTION_TEMPLATE:
+        return None
+    definition = decls[0].get_definition() or decls[0]
+    return definition if _is_kernel(definition) else None
+
+
+def _is_kernel(cursor) -> bool:
+    return any(c.kind == K.CUDAGLOBAL_ATTR for c in cursor.get_children())
+
+
+def generic_name(tmpl) -> str:
+    """The name of a kernel template's dispatch glue: what its instances' names begin with."""
+    return _scoped_name(tmpl) + _overload_suffix(tmpl)
+
+
+def tag_parameter_type(param) -> str | None:
+    """The type of a non-type template parameter as the launch header spells it; None when it is no
+    builtin integral type (an enum, or a type that depends on another parameter)."""
+    canonical = param.type.get_canonical()
+    return canonical.spelling if canonical.kind in _INTEGRAL else None
+
+
+def tag_parameters(tmpl) -> tuple[str | None, str]:
+    """(the template parameter list of a kernel template's tag, or None, why not). Parameters keep
+    their names; a default is kept where it reads the same in the launch header (literals, operators
+    and earlier parameters)."""
+    params, names = [], set()
+    for p in (c for c in tmpl.get_children() if c.kind in _PARAM_KINDS):
+        tokens = list(p.get_tokens())
+        if p.kind == K.TEMPLATE_TEMPLATE_PARAMETER or "..." in (t.spelling for t in tokens):
+            return None, f"template parameter '{p.spelling}' of '{tmpl.spelling}' is not supported"
+        if p.kind == K.TEMPLATE_TYPE_PARAMETER:
+            head = f"class {p.spelling}"
+        else:
+            ptype = tag_parameter_type(p)
+            if ptype is None:
+                return None, (f"template parameter '{p.spelling}' of '{tmpl.spelling}' has type "
+                              f"'{p.type.spelling}'; only integral types are supported here")
+            head = f"{ptype} {p.spelling}"
+        params.append(head + _portable_default(tokens, names))
+        names.add(p.spelling)
+    return ", ".join(params), ""
+
+
+def _portable_default(tokens, names: set) -> str:
+    spellings = [t.spelling for t in tokens]
+    if "=" not in spellings:
+        return ""
+    rest = tokens[spellings.index("=") + 1:]
+    if not rest or any(t.kind == ci.TokenKind.IDENTIFIER and t.spelling not in names for t in rest):
+        return ""
+    return " = " + " ".join(t.spelling for t in rest)
+
+
+def tag_arguments(inst: Instance) -> str | None:
+    """The template arguments of an instance's tag (None when one has no spelling in host code)."""
+    args = [b.argument for b in inst.bindings]
+    return None if "" in args else ", ".join(args)
+
+
+def _header_kernels(tu):
+    """(Instance lowered as written, launch location) for each plain kernel that the main file
+    launches and that is defined in another file (`kernels.h`), once each."""
+    for top in tu.cursor.get_children():
+        if top.location.file is None or top.location.file.name != tu.spelling:
+            continue
+        for call in _calls(top):
+            callee = _launch_callee(call)
+            ref = callee.referenced if callee is not None else None
+            if ref is None or ref.kind != K.FUNCTION_DECL or template_of(ref) is not None:
+                continue
+            d = ref.get_definition()
+            if d is not None and d.location.file is not None and d.location.file.name != tu.spelling:
+                yield Instance(d.spelling, d.spelling, (), d, d), SourceLoc(*presumed(call.location))
+
+
+def _unused_host(launch, host) -> CutransError:
+    kernel = dependent_kernel(_launch_callee(launch)).spelling
+    return CutransError(warning(
+        "L001", f"this launch of kernel template '{kernel}' depends on the template parameters of host "
+        f"template '{host.spelling}', which this file never instantiates: no instance of '{kernel}' is "
+        "generated for it",
+        *presumed(launch.location)))
+
+
+def _key(tmpl) -> tuple:
+    """What identifies a template across translation units parsed from one file: where it is first declared."""
+    return presumed(tmpl.canonical.location)
+
+
+def _main_function_templates(cursor, path: str):
+    for c in cursor.get_children():
+        if c.location.file is None or c.location.file.name != path:
+            continue
+        if c.kind in (K.NAMESPACE, K.LINKAGE_SPEC):
+            yield from _main_function_templates(c, path)
+        elif c.kind == K.FUNCTION_TEMPLATE and c.is_definition():
+            yield c
+
+
+def _calls(cursor):
+    return (c for c in cursor.walk_preorder() if c.kind == K.CALL_EXPR and c.spelling != _CONFIG_CALLEE)
+
+
+def _dependent_callees(call) -> list:
+    """The function templates a dependent call may name."""
+    ref = next((c for c in call.get_children()), None)
+    ref = ref.referenced if ref is not None else None
+    return _overloaded_decls(ref) if ref is not None and ref.kind == K.OVERLOADED_DECL_REF else []
+
+
+def host_templates(tu, path: str) -> tuple[set, dict]:
+    """(keys of the host function templates of main file `path` whose instances launch kernels through
+    dependent launches, directly or through other such templates; those launches, by offset, with the
+    key of the template they are in)."""
+    templates = list(_main_function_templates(tu.cursor, path))
+    wanted, launches, calls = set(), {}, {}
+    for t in templates:
+        if _is_kernel(t):
+            continue
+        callees = calls.setdefault(_key(t), set())
+        for call in _calls(t):
+            if dependent_kernel(_launch_callee(call)) is not None:
+                wanted.add(_key(t))
+                launches[call.extent.start.offset] = (_key(t), call, t)
+            else:
+                callees.update(_key(d) for d in _dependent_callees(call) if d.kind == K.FUNCTION_TEMPLATE)
+    grew = True
+    while grew:
+        grew = False
+        for key, callees in calls.items():
+            if key not in wanted and callees & wanted:
+                wanted.add(key)
+                grew = True
+    return wanted, launches
+
+
 # ---------------------------------------------------------------- the copies, parsed again
 
 @dataclasses.dataclass
 class Explicit:
-    """An instance the user wrote out as an explicit specialization: lowered as a plain function."""
+    """A function lowered as it is written: an explicit specialization of a template, or a plain
+    kernel that the main file launches and an included header defines."""
     instance: Instance
     cursor: object
 
@@ -282,11 +485,17 @@ class Instantiator:
         self.count = 0
 
     def instantiate(self, instances: list[Instance]) -> list:
-        """An Explicit for each explicit specialization; the others parsed together (their templates
-        share one translation unit) in one new translation unit."""
-        implicit = [inst for inst in instances if inst.explicit is None]
-        parsed = iter(self._parse_copies(implicit) if implicit else [])
-        return [Explicit(inst, inst.explicit) if inst.explicit is not None else next(parsed) for inst in instances]
+        """An Explicit for each explicit specialization; the others parsed together in one new
+        translation unit per translation unit their templates are in."""
+        groups: dict[int, list[Instance]] = {}
+        for inst in instances:
+            if inst.explicit is None:
+                groups.setdefault(id(inst.template.translation_unit), []).append(inst)
+        parsed = {}
+        for group in groups.values():
+            parsed.update(zip((inst.name for inst in group), self._parse_copies(group)))
+        return [Explicit(inst, inst.explicit) if inst.explicit is not None else parsed[inst.name]
+                for inst in instances]
 
     def _parse_copies(self, instances: list[Instance]) -> list[Instantiation]:
         tu = instances[0].template.translation_unit
@@ -309,19 +518,101 @@ class Instantiator:
         """(parsed instance, launch location) for each template kernel instance that main file of `tu`
         launches, parsed in one go; `report(CutransError)` takes each problem, and its launch is skipped."""
         found = {}
+        hosts, in_hosts = host_templates(tu, tu.spelling)
         for ref, launch in template_launches(tu, tu.spelling):
+            if template_of(ref) is None and launch.extent.start.offset in in_hosts:
+                continue            # its instances are those that the host template's instances launch
             try:
                 inst = launched_instance(ref, launch)
             except CutransError as exc:
                 report(exc)
                 continue
             found.setdefault(inst.name, (inst, SourceLoc(*presumed(launch.location))))
+        instantiated = set()
+        for inst, at in self._host_launches(tu, hosts, instantiated, report):
+            found.setdefault(inst.name, (inst, at))
+        for inst, at in _header_kernels(tu):
+            found.setdefault(inst.name, (inst, at))
+        for key, launch, host in in_hosts.values():
+            if key not in instantiated:
+                report(_unused_host(launch, host))
         pending = list(found.values())
         try:
             parsed = self.instantiate([inst for inst, _ in pending]) if pending else []
             return [(p, at) for p, (_, at) in zip(parsed, pending)]
         except CutransError:
             return self._one_by_one(pending, report)
+
+    def _host_launches(self, tu, hosts: set, instantiated: set, report) -> list:
+        """(kernel instance, launch location) for each launch in the instances of the host templates
+        `hosts` that the file asks for, found by parsing copies of those instances, batch by batch
+        (an instance may ask for instances of other host templates). Each kernel instance is entered
+        in generic_instances(tu) too; `instantiated` gets the keys of the host templates parsed."""
+        if not hosts:
+            return []
+        table, seen, results = generic_instances(tu), set(), []
+        main = (c for top in tu.cursor.get_children()
+                if top.location.file is not None and top.location.file.name == tu.spelling for c in _calls(top))
+        pending = self._wanted_hosts(main, hosts, seen, report)
+        while pending:
+            parsed = self._instantiate_reporting(pending, report)
+            pending = []
+            for p in (p for p in parsed if isinstance(p, Instantiation)):
+                instantiated.add(_key(p.instance.template))
+                for launch in (c for c in _calls(p.cursor) if _launch_callee(c) is not None):
+                    self._host_launch(launch, table, results, report)
+                others = (c for c in _calls(p.cursor) if _launch_callee(c) is None)
+                pending += self._wanted_hosts(others, hosts, seen, report)
+        return results
+
+    def _instantiate_reporting(self, instances: list[Instance], report) -> list:
+        """The instances parsed together, or one by one when that fails (reporting each failure)."""
+        try:
+            return self.instantiate(instances)
+        except CutransError:
+            return [p for p, _ in self._one_by_one([(inst, None) for inst in instances], report)]
+
+    def _host_launch(self, launch, table: dict, results: list, report) -> None:
+        ref = _launch_callee(launch).referenced
+        if template_of(ref) is None:
+            return                                         # a plain kernel: lowered as it is
+        try:
+            inst = self._original(instance_of(ref))
+        except CutransError as exc:
+            report(exc)
+            return
+        table.setdefault(generic_name(inst.template), {})[inst.name] = tag_arguments(inst)
+        results.append((inst, SourceLoc(*presumed(launch.location))))
+
+    def _wanted_hosts(self, calls, hosts: set, seen: set, report) -> list[Instance]:
+        """The instances of host templates in `hosts` that `calls` ask for and that are not in `seen`."""
+        wanted = []
+        for call in calls:
+            tmpl = template_of(call.referenced)
+            if tmpl is None or _key(tmpl) not in hosts:
+                continue
+            try:
+                inst = self._original(instance_of(call.referenced))
+            except CutransError as exc:
+                report(exc)
+                continue
+            if inst.name not in seen and inst.explicit is None:
+                seen.add(inst.name)
+                wanted.append(inst)
+        return wanted
+
+    def _original(self, inst: Instance) -> Instance:
+        """`inst` with its template's cursor taken from the translation unit the file was parsed into
+        first (so copies are made from the file as it is, and parsed together), when it is found there."""
+        tu = self.units[0]
+        if inst.template.translation_unit is tu:
+            return inst
+        path, line, col = presumed(inst.template.location)
+        f = tu.get_file(path)
+        c = ci.Cursor.from_location(tu, ci.SourceLocation.from_position(tu, f, line, col)) if f else None
+        if c is not None and c.kind == K.FUNCTION_TEMPLATE and c.spelling == inst.template.spelling:
+            return dataclasses.replace(inst, template=c.get_definition() or c)
+        return inst
 
     def _one_by_one(self, pending: list, report) -> list:
         """Parse instances one at a time, so that each problem is reported alone."""

@@ -69,3 +69,25 @@ DYNAMIC_SHARED = "cutrans_dynamic_shared"
 
 # sincos(x, &s, &c): name -> (operand type, precision); lowered to a sin and a cos of one value.
 SINCOS = {"sincosf": ("f32", "ieee"), "sincos": ("f64", "ieee"), "__sincosf": ("f32", "approx")}
+
+# Warp operations: CUDA name -> (IR op, operand roles). Every operand is explicit in the IR: an
+# argument the call leaves out gets its default from WARP_DEFAULTS (the full mask, width 32).
+# The value of a shuffle has the call's own type; each other role converts to the type CUDA's
+# declaration gives it (WARP_OPERANDS). `__syncwarp` is an op of type void, used as a statement.
+WARP = {
+    "__shfl_sync": ("shfl_idx", ("mask", "value", "lane", "width")),
+    "__shfl_up_sync": ("shfl_up", ("mask", "value", "delta", "width")),
+    "__shfl_down_sync": ("shfl_down", ("mask", "value", "delta", "width")),
+    "__shfl_xor_sync": ("shfl_xor", ("mask", "value", "lane_mask", "width")),
+    "__ballot_sync": ("ballot", ("mask", "pred")),
+    "__any_sync": ("any", ("mask", "pred")),
+    "__all_sync": ("all", ("mask", "pred")),
+    "__activemask": ("activemask", ()),
+    "__syncwarp": ("syncwarp", ("mask",)),
+}
+WARP_OPERANDS = {"mask": "u32", "value": "", "lane": "i32", "delta": "u32", "lane_mask": "i32",
+                 "width": "i32", "pred": "i32"}    # "" = the call's own type
+WARP_DEFAULTS = {"mask": 0xFFFFFFFF, "width": 32}
+WARP_SHUFFLES = ("shfl_idx", "shfl_up", "shfl_down", "shfl_xor")
+WARP_VOTES = ("ballot", "any", "all")
+WARP_LANES = 32

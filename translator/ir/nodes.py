@@ -19,15 +19,16 @@ class Module(Node):
 
 
 class Function(Node):
-    __slots__ = ('name', 'kind', 'ret', 'params', 'body')
-    _fields = (('name', 'attr'), ('kind', 'attr'), ('ret', 'attr'), ('params', 'list'), ('body', 'child'))
+    __slots__ = ('name', 'kind', 'ret', 'params', 'body', 'max_threads')
+    _fields = (('name', 'attr'), ('kind', 'attr'), ('ret', 'attr'), ('params', 'list'), ('body', 'child'), ('max_threads', 'attr'))
 
-    def __init__(self, name, kind, ret, params, body, loc: SourceLoc | None = None):
+    def __init__(self, name, kind, ret, params, body, max_threads=None, loc: SourceLoc | None = None):
         self.name = name
         self.kind = kind
         self.ret = ret
         self.params = list(params)
         self.body = body
+        self.max_threads = max_threads
         self.loc = loc
 
 
@@ -330,6 +331,17 @@ class Atomic(Expr):
         self.loc = loc
 
 
+class WarpOp(Expr):
+    __slots__ = ('op', 'args', 'type')
+    _fields = (('op', 'attr'), ('args', 'list'))
+
+    def __init__(self, op, args, type, loc: SourceLoc | None = None):
+        self.op = op
+        self.args = list(args)
+        self.type = type
+        self.loc = loc
+
+
 class Index(Expr):
     __slots__ = ('base', 'index', 'type')
     _fields = (('base', 'child'), ('index', 'child'))
@@ -373,4 +385,4 @@ class InitList(Expr):
         self.loc = loc
 
 
-ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Switch', 'Case', 'Default', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'Index', 'Member', 'Cast', 'InitList',)
+ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Switch', 'Case', 'Default', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'WarpOp', 'Index', 'Member', 'Cast', 'InitList',)

@@ -36,7 +36,8 @@ class IRPrinter:
 
     def visit_Function(self, f, d):
         params = ", ".join(f"{p.name}: {p.type}" for p in f.params)
-        return f"{f.kind} {f.name}({params}) -> {f.ret} {self(f.body, d)}"
+        bounds = f" max_threads({f.max_threads})" if f.max_threads is not None else ""
+        return f"{f.kind} {f.name}({params}) -> {f.ret}{bounds} {self(f.body, d)}"
 
     # -- statements
     def line(self, text, d):
@@ -130,6 +131,9 @@ class IRPrinter:
 
     def visit_Atomic(self, e, d=0):
         return f"atomic.{e.op}({', '.join(self(a) for a in e.args)}):{e.type}"
+
+    def visit_WarpOp(self, e, d=0):
+        return f"warp.{e.op}({', '.join(self(a) for a in e.args)}):{e.type}"
 
     def visit_Index(self, e, d=0):
         return f"{self(e.base)}[{self(e.index)}]"

@@ -1,7 +1,9 @@
 """Building a translated program for one target with the discovered toolchain.
 
-`build_translation` returns (executable, environment to run it with); for HIP, which runs only on
-an AMD GPU, it compile-checks the output with hipcc and returns (note, None) instead.
+`build_translation` returns (executable, environment to run it with). HIP output is compile-checked
+with hipcc where hipcc is installed, then built for the CPU emulation at the target's wavefront width
+(translator/verify/hip_on_cpu.py); how it was checked and run is written to `NOTE_FILE` in the
+target's folder (`translation_note` reads it back).
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import subprocess
 from pathlib import Path
 
 from translator.diagnostics import CutransError, error
-from translator.verify import toolchain
+from translator.verify import hip_on_cpu, toolchain
 
 BUILD_TIMEOUT = 300
+NOTE_FILE = "cutrans-build-note.txt"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,26 +69,63 @@ def _cpu_steps(stem: str, flags: list[str]) -> tuple[list[Step], dict]:
     return [kernels, host], {}
 
 
-def _hip_steps(stem: str, flags: list[str]) -> tuple[list[Step], dict]:
+def _hip_compile_check(stem: str, flags: list[str], folder: Path) -> str:
+    """Compile the HIP output with hipcc when it is installed; returns what the note says about it."""
     hip = toolchain.find_hipcc()
-    return [Step([*hip.command, *hip.flags, *flags, "-c", f"{stem}.hip", "-o", f"{stem}.o"],
-                 f"compiling the HIP output with hipcc ({hip.offload_arch})")], dict(hip.env)
+    if isinstance(hip, str):
+        return f"hipcc compile check skipped: {hip}"
+    step = Step([*hip.command, *hip.flags, *flags, "-c", f"{stem}.hip", "-o", f"{stem}.o"],
+                f"compiling the HIP output with hipcc ({hip.offload_arch})")
+    _run_step(step, folder, {**os.environ, **dict(hip.env)})
+    return f"compiled with hipcc ({hip.offload_arch})"
 
 
-STEPS = {"opencl": _opencl_steps, "cpu": _cpu_steps, "hip": _hip_steps}
-
-
-def build_translation(target: str, unit, folder: Path, options):
-    from translator.driver import backend_for, write_output
-    output = backend_for(target).translate(unit, {})
-    write_output(output, folder, inputs=set())
+def _build_hip(unit, folder: Path, options) -> tuple[Path, dict]:
     stem = Path(unit.path).stem
-    if target == "hip" and isinstance(toolchain.find_hipcc(), str):
-        return f"translated; not compile-checked: {toolchain.find_hipcc()}", None
+    hipcc = toolchain.find_hipcc()
+    arch = hip_on_cpu.cpu_arch(None if isinstance(hipcc, str) else hipcc.offload_arch)
+    width = hip_on_cpu.wave_width(arch)
+    check = _hip_compile_check(stem, _user_flags(unit, options), folder)
+    hip_on_cpu.build_on_cpu(folder / f"{stem}.hip", folder / stem, arch,
+                            include_dirs=(Path(unit.path).resolve().parent, *options.include_dirs),
+                            defines=options.defines, undefines=options.undefines, workdir=folder / "cuemu")
+    (folder / NOTE_FILE).write_text(hip_on_cpu.note(width, arch, check) + "\n", encoding="utf-8")
+    return folder / stem, dict(os.environ)
+
+
+def translation_note(folder: Path) -> str | None:
+    """The note `build_translation` left about how the target was built and run (HIP), if any."""
+    try:
+        return (Path(folder) / NOTE_FILE).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+STEPS = {"opencl": _opencl_steps, "cpu": _cpu_steps}
+
+
+def build_translation(target: str, unit, folder: Path, options, translate_options: dict | None = None,
+                      backend=None):
+    """Translate `unit` for `target` (with `backend`, an object with translate(unit, options), standing in
+    for the target's own backend when given), write the output into `folder` and build it."""
+    from translator.driver import backend_for, write_output
+    output = (backend or backend_for(target)).translate(unit, translate_options or {})
+    write_output(output, folder, inputs=set())
+    if target == "hip":
+        return _build_hip(unit, folder, options)
+    stem = Path(unit.path).stem
     steps, env = STEPS[target](stem, _user_flags(unit, options))
     run_env = {**os.environ, **env}
     for step in steps:
         _run_step(step, folder, run_env)
-    if target == "hip":
-        return f"compiled with hipcc ({toolchain.find_hipcc().offload_arch}); running HIP needs an AMD GPU", None
     return folder / stem, run_env
+
+
+def build_target(target: str, unit, folder: Path, options, source: Path | None = None,
+                 translate_options: dict | None = None, backend=None):
+    """build_translation for the translator's targets; for `cuda`, the unmodified `source` (default: the
+    unit's file) built with nvcc where an NVIDIA GPU exists (translator.verify.cuda_reference)."""
+    if target == "cuda":
+        from translator.verify import cuda_reference
+        return cuda_reference.build_target(Path(source or unit.path), folder, options)
+    return build_translation(target, unit, folder, options, translate_options, backend)

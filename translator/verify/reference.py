@@ -331,14 +331,16 @@ def compile_command(copy: Path, exe_path: Path, source_dir: Path, *, include_dir
     ]
 
 
-def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra_flags=(), workdir) -> None:
+def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra_flags=(), workdir,
+                    code: str = "V001", what: str = "the CPU emulation reference") -> None:
     """Compile the CUDA program at `source_path` for the CPU emulation into `exe_path`. The normalized
-    copy goes into `workdir`; the input is never modified. Raises CutransError (V001) on failure."""
+    copy goes into `workdir`; the input is never modified. Raises CutransError (`code`, V001 unless the
+    caller builds something else against the emulation, named by `what`) on failure."""
     source_path, exe_path, workdir = Path(source_path), Path(exe_path), Path(workdir)
     try:
         source = source_path.read_text(encoding="utf-8", errors="surrogateescape")
     except OSError as exc:
-        raise CutransError(error("V001", f"cannot read the reference source: {exc.strerror}", str(source_path)))
+        raise CutransError(error(code, f"cannot read the source of {what}: {exc.strerror}", str(source_path)))
     workdir.mkdir(parents=True, exist_ok=True)
     copy = workdir / f"{source_path.name}.cuemu.cpp"
     quoted = str(source_path).replace("\\", "\\\\").replace('"', '\\"')
@@ -349,9 +351,9 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=600)
     except FileNotFoundError:
-        raise CutransError(error("V001", f"the C++ compiler '{cmd[0]}' was not found (set CXX)", str(source_path)))
+        raise CutransError(error(code, f"the C++ compiler '{cmd[0]}' was not found (set CXX)", str(source_path)))
     except subprocess.TimeoutExpired:
-        raise CutransError(error("V001", "the reference build ran past 600 s", str(source_path)))
+        raise CutransError(error(code, f"the build of {what} ran past 600 s", str(source_path)))
     if done.returncode != 0:
         path, line, col, text = _first_errors(done.stderr, str(source_path))
-        raise CutransError(error("V001", f"the CPU emulation reference did not build:\n{text}", path, line, col))
+        raise CutransError(error(code, f"{what} did not build:\n{text}", path, line, col))

@@ -88,6 +88,16 @@ struct cudaDeviceProp {
     int regsPerMultiprocessor;
     int managedMemory;
     std::size_t sharedMemPerBlockOptin;
+    int maxBlocksPerMultiProcessor;
+    int cooperativeLaunch;
+    int concurrentManagedAccess;
+    int pageableMemoryAccess;
+    int pciDomainID;
+    int persistingL2CacheMaxSize;
+    int isMultiGpuBoard;
+    int tccDriver;
+    std::size_t reservedSharedMemPerBlock;
+    char gcnArchName[256];  // HIP's hipDeviceProp_t field, for translated HIP code
 };
 
 struct CUstream_st {
@@ -109,7 +119,7 @@ inline cudaDeviceProp fake_device()
     prop.totalGlobalMem = std::size_t(16) << 30;
     prop.sharedMemPerBlock = 48 * 1024;
     prop.regsPerBlock = 65536;
-    prop.warpSize = 32;
+    prop.warpSize = CUEMU_WARP_SIZE;
     prop.memPitch = std::size_t(1) << 31;
     prop.maxThreadsPerBlock = 1024;
     prop.maxThreadsDim[0] = 1024;
@@ -137,6 +147,10 @@ inline cudaDeviceProp fake_device()
     prop.regsPerMultiprocessor = 65536;
     prop.managedMemory = 1;
     prop.sharedMemPerBlockOptin = CUEMU_DYNAMIC_SHARED_BYTES;
+    prop.maxBlocksPerMultiProcessor = 32;
+    prop.concurrentManagedAccess = 1;
+    prop.pageableMemoryAccess = 1;
+    std::strcpy(prop.gcnArchName, CUEMU_WARP_SIZE == 64 ? "cuemu-wave64" : "cuemu-wave32");
     return prop;
 }
 

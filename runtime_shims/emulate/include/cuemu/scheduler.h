@@ -30,6 +30,18 @@
 #endif
 // Exit status of a program stopped by the emulator (deadlock, divergent barrier, bad launch from a kernel).
 #define CUEMU_FATAL_EXIT 3
+// Lanes per warp: 32 as on NVIDIA GPUs, or 64 to run code at the wavefront width of AMD's CDNA GPUs.
+// Lane masks are as wide as the warp.
+#ifndef CUEMU_WARP_SIZE
+#define CUEMU_WARP_SIZE 32
+#endif
+#if CUEMU_WARP_SIZE == 32
+typedef unsigned int cuemu_lanemask_t;
+#elif CUEMU_WARP_SIZE == 64
+typedef unsigned long long cuemu_lanemask_t;
+#else
+#error "CUEMU_WARP_SIZE must be 32 or 64"
+#endif
 
 typedef struct CUstream_st *cudaStream_t;
 
@@ -37,11 +49,20 @@ inline thread_local uint3 threadIdx;
 inline thread_local uint3 blockIdx;
 inline thread_local dim3 blockDim;
 inline thread_local dim3 gridDim;
-constexpr int warpSize = 32;
+constexpr int warpSize = CUEMU_WARP_SIZE;
 
 namespace cuemu {
 
-constexpr unsigned warp_lanes = 32;
+constexpr unsigned warp_lanes = CUEMU_WARP_SIZE;
+using lanemask = cuemu_lanemask_t;
+constexpr lanemask all_lanes = ~lanemask(0);
+
+inline constexpr lanemask lane_bit(unsigned lane) { return lanemask(1) << lane; }
+inline constexpr bool has_lane(lanemask mask, unsigned lane) { return ((mask >> lane) & 1u) != 0; }
+inline constexpr unsigned first_lane(lanemask mask) { return static_cast<unsigned>(__builtin_ctzll(mask)); }
+// A mask as printed in messages: 0x%0*llx with the warp's width in hex digits.
+#define CUEMU_MASK_FMT "0x%0*llx"
+#define CUEMU_MASK_ARG(mask) static_cast<int>(::cuemu::warp_lanes / 4), static_cast<unsigned long long>(mask)
 
 [[noreturn]] inline void fatal(const char *fmt, ...)
 {
@@ -91,13 +112,13 @@ struct EmuThread {
 };
 
 struct WarpGroup {
-    unsigned mask;
-    unsigned arrived;
+    lanemask mask;
+    lanemask arrived;
     int kind;
 };
 
 struct Warp {
-    unsigned live;
+    lanemask live;
     std::vector<WarpGroup> pending;
 };
 
@@ -119,7 +140,7 @@ struct Kernel {
     void *data;
 };
 
-using WarpCompute = void (*)(EmuThread *lanes, unsigned arrived);
+using WarpCompute = void (*)(EmuThread *lanes, lanemask arrived);
 
 struct WarpOpInfo {
     const char *name;
@@ -155,8 +176,8 @@ class Scheduler {
 public:
     void run_grid(const Kernel &kernel, dim3 grid, dim3 block);
     int block_barrier(const char *file, int line, int predicate, unsigned *arrived);
-    Slot warp_rendezvous(int kind, unsigned mask, const Slot &value, int arg, int width);
-    unsigned live_lanes() const { return warps_[current_ / warp_lanes].live; }
+    Slot warp_rendezvous(int kind, lanemask mask, const Slot &value, int arg, int width);
+    lanemask live_lanes() const { return warps_[current_ / warp_lanes].live; }
     bool in_kernel() const { return kernel_ != nullptr; }
     void fiber_loop();
 
@@ -172,7 +193,7 @@ private:
     void release_barrier();
     void complete_group(unsigned warp, std::size_t index);
     void try_complete_groups(unsigned warp);
-    WarpGroup &find_group(Warp &warp, unsigned mask, int kind);
+    WarpGroup &find_group(Warp &warp, lanemask mask, int kind);
     [[noreturn]] void deadlock() const;
     [[noreturn]] void divergent_barrier(const char *file, int line) const;
 
@@ -225,9 +246,9 @@ inline void Scheduler::setup_block(uint3 block)
         threads_[t].state = State::unstarted;
         threads_[t].fiber = -1;
     }
-    warps_.assign((n + warp_lanes - 1) / warp_lanes, Warp{~0u, {}});
+    warps_.assign((n + warp_lanes - 1) / warp_lanes, Warp{all_lanes, {}});
     if (n % warp_lanes) {
-        warps_.back().live = (1u << (n % warp_lanes)) - 1;
+        warps_.back().live = lane_bit(n % warp_lanes) - 1;
     }
     next_unstarted_ = 0;
     live_ = n;
@@ -309,7 +330,7 @@ inline void Scheduler::thread_exit(int t)
 {
     threads_[t].state = State::done;
     --live_;
-    warps_[t / warp_lanes].live &= ~(1u << (t % warp_lanes));
+    warps_[t / warp_lanes].live &= ~lane_bit(t % warp_lanes);
     if (barrier_.arrived != 0 && barrier_.arrived == live_) {
         release_barrier();
     }
@@ -354,30 +375,31 @@ inline void Scheduler::release_barrier()
     barrier_ = Barrier{};
 }
 
-inline WarpGroup &Scheduler::find_group(Warp &warp, unsigned mask, int kind)
+inline WarpGroup &Scheduler::find_group(Warp &warp, lanemask mask, int kind)
 {
     for (WarpGroup &group : warp.pending) {
         if (group.mask == mask) {
             if (group.kind != kind) {
-                fatal("kernel '%s', block (%u,%u,%u), thread (%u,%u,%u): %s with mask 0x%08x meets %s with the same mask"
+                fatal("kernel '%s', block (%u,%u,%u), thread (%u,%u,%u): %s with mask " CUEMU_MASK_FMT " meets %s with the same mask"
                       " (divergent warp operations)",
                       kernel_->name, blockIdx.x, blockIdx.y, blockIdx.z, threadIdx.x, threadIdx.y, threadIdx.z,
-                      warp_op(kind).name, mask, warp_op(group.kind).name);
+                      warp_op(kind).name, CUEMU_MASK_ARG(mask), warp_op(group.kind).name);
             }
             return group;
         }
     }
-    return warp.pending.emplace_back(WarpGroup{mask, 0u, kind});
+    return warp.pending.emplace_back(WarpGroup{mask, 0, kind});
 }
 
-inline Slot Scheduler::warp_rendezvous(int kind, unsigned mask, const Slot &value, int arg, int width)
+inline Slot Scheduler::warp_rendezvous(int kind, lanemask mask, const Slot &value, int arg, int width)
 {
     const unsigned warp_id = current_ / warp_lanes;
     const unsigned lane = current_ % warp_lanes;
-    if (!((mask >> lane) & 1u)) {
-        fatal("kernel '%s', block (%u,%u,%u), thread (%u,%u,%u): %s called with mask 0x%08x, which excludes lane %u",
+    if (!has_lane(mask, lane)) {
+        fatal("kernel '%s', block (%u,%u,%u), thread (%u,%u,%u): %s called with mask " CUEMU_MASK_FMT
+              ", which excludes lane %u",
               kernel_->name, blockIdx.x, blockIdx.y, blockIdx.z, threadIdx.x, threadIdx.y, threadIdx.z,
-              warp_op(kind).name, mask, lane);
+              warp_op(kind).name, CUEMU_MASK_ARG(mask), lane);
     }
     EmuThread &me = threads_[current_];
     me.value = value;
@@ -385,7 +407,7 @@ inline Slot Scheduler::warp_rendezvous(int kind, unsigned mask, const Slot &valu
     me.width = width;
     Warp &warp = warps_[warp_id];
     WarpGroup &group = find_group(warp, mask, kind);
-    group.arrived |= 1u << lane;
+    group.arrived |= lane_bit(lane);
     if (group.arrived == (group.mask & warp.live)) {
         complete_group(warp_id, static_cast<std::size_t>(&group - warp.pending.data()));
     } else {
@@ -417,7 +439,7 @@ inline void Scheduler::complete_group(unsigned warp_id, std::size_t index)
     warp_op(group.kind).compute(lanes, group.arrived);
     for (unsigned lane = 0; lane < warp_lanes; ++lane) {
         EmuThread &thread = lanes[lane];
-        if (((group.arrived >> lane) & 1u) && thread.state == State::at_warp) {
+        if (has_lane(group.arrived, lane) && thread.state == State::at_warp) {
             thread.state = State::ready;
             ready_.push_back(static_cast<int>(warp_id * warp_lanes + lane));
         }
@@ -436,21 +458,21 @@ inline void Scheduler::deadlock() const
             ++at_warp;
         }
     }
-    unsigned mask = 0;
+    lanemask mask = 0;
     int kind = 0;
     if (first_warp_waiter >= 0) {
         for (const WarpGroup &group : warps_[first_warp_waiter / warp_lanes].pending) {
-            if ((group.arrived >> (first_warp_waiter % warp_lanes)) & 1u) {
+            if (has_lane(group.arrived, first_warp_waiter % warp_lanes)) {
                 mask = group.mask;
                 kind = group.kind;
             }
         }
     }
     fatal("deadlock in kernel '%s', block (%u,%u,%u) of %zu threads: %u wait at __syncthreads() (%s:%d), "
-          "%u wait in warp operations (first: thread %d in %s with mask 0x%08x), %u have exited",
+          "%u wait in warp operations (first: thread %d in %s with mask " CUEMU_MASK_FMT "), %u have exited",
           kernel_->name, blockIdx.x, blockIdx.y, blockIdx.z, threads_.size(), at_barrier,
           barrier_.file ? barrier_.file : "-", barrier_.line, at_warp, first_warp_waiter,
-          first_warp_waiter >= 0 ? warp_op(kind).name : "-", mask, exited);
+          first_warp_waiter >= 0 ? warp_op(kind).name : "-", CUEMU_MASK_ARG(mask), exited);
 }
 
 inline void Scheduler::divergent_barrier(const char *file, int line) const

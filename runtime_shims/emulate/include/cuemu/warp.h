@@ -14,7 +14,7 @@ enum WarpKind : int {
 };
 
 // Source lane of a shuffle for `lane`, or -1 when the lane keeps its own value. `width` is a power of
-// two dividing 32; lanes form segments of `width`.
+// two dividing the warp width; lanes form segments of `width`.
 inline int src_idx(int lane, int arg, int width) { return (lane & -width) + (arg & (width - 1)); }
 inline int src_up(int lane, int arg, int width) { return (lane & (width - 1)) - arg < 0 ? -1 : lane - arg; }
 inline int src_down(int lane, int arg, int width) { return (lane & (width - 1)) + arg >= width ? -1 : lane + arg; }
@@ -25,81 +25,84 @@ inline int src_xor(int lane, int arg, int width)
 }
 
 template <int (*source)(int, int, int)>
-void compute_shuffle(EmuThread *lanes, unsigned arrived)
+void compute_shuffle(EmuThread *lanes, lanemask arrived)
 {
     for (int lane = 0; lane < static_cast<int>(warp_lanes); ++lane) {
-        if ((arrived >> lane) & 1u) {
+        if (has_lane(arrived, lane)) {
             const int src = source(lane, lanes[lane].arg, lanes[lane].width);
-            const bool valid = src >= 0 && src < static_cast<int>(warp_lanes) && ((arrived >> src) & 1u);
+            const bool valid = src >= 0 && src < static_cast<int>(warp_lanes) && has_lane(arrived, src);
             lanes[lane].result = lanes[valid ? src : lane].value;
         }
     }
 }
 
-// Votes: result = {ballot of the participants, participant mask}.
-inline void compute_vote(EmuThread *lanes, unsigned arrived)
+// What a vote hands every participant: the ballot and the participant mask.
+struct VoteResult {
+    lanemask ballot;
+    lanemask participants;
+};
+
+inline void compute_vote(EmuThread *lanes, lanemask arrived)
 {
-    unsigned ballot = 0;
+    lanemask ballot = 0;
     for (unsigned lane = 0; lane < warp_lanes; ++lane) {
-        if (((arrived >> lane) & 1u) && from_slot<int>(lanes[lane].value) != 0) {
-            ballot |= 1u << lane;
+        if (has_lane(arrived, lane) && from_slot<int>(lanes[lane].value) != 0) {
+            ballot |= lane_bit(lane);
         }
     }
-    const unsigned long long packed = ballot | (static_cast<unsigned long long>(arrived) << 32);
     for (unsigned lane = 0; lane < warp_lanes; ++lane) {
-        if ((arrived >> lane) & 1u) {
-            lanes[lane].result = to_slot(packed);
+        if (has_lane(arrived, lane)) {
+            lanes[lane].result = to_slot(VoteResult{ballot, arrived});
         }
     }
 }
 
-inline void compute_nothing(EmuThread *, unsigned) {}
+inline void compute_nothing(EmuThread *, lanemask) {}
 
 // match_any: each lane gets the mask of lanes holding its value.
-inline void compute_match_any(EmuThread *lanes, unsigned arrived)
+inline void compute_match_any(EmuThread *lanes, lanemask arrived)
 {
     for (unsigned lane = 0; lane < warp_lanes; ++lane) {
-        if (!((arrived >> lane) & 1u)) {
+        if (!has_lane(arrived, lane)) {
             continue;
         }
-        unsigned same = 0;
+        lanemask same = 0;
         for (unsigned other = 0; other < warp_lanes; ++other) {
-            if (((arrived >> other) & 1u) &&
+            if (has_lane(arrived, other) &&
                 std::memcmp(lanes[lane].value.bytes, lanes[other].value.bytes, sizeof(Slot)) == 0) {
-                same |= 1u << other;
+                same |= lane_bit(other);
             }
         }
         lanes[lane].result = to_slot(same);
     }
 }
 
-// match_all: every lane gets {the participant mask or 0, whether all values are equal}.
-inline void compute_match_all(EmuThread *lanes, unsigned arrived)
+// match_all: every lane gets {the participant mask or 0, whether all values are equal} (a VoteResult
+// whose `participants` field is 1 or 0).
+inline void compute_match_all(EmuThread *lanes, lanemask arrived)
 {
     compute_match_any(lanes, arrived);
-    const unsigned first = static_cast<unsigned>(__builtin_ctz(arrived));
-    const bool all = from_slot<unsigned>(lanes[first].result) == arrived;
-    const unsigned long long packed = (all ? arrived : 0u) | (static_cast<unsigned long long>(all) << 32);
+    const bool all = from_slot<lanemask>(lanes[first_lane(arrived)].result) == arrived;
     for (unsigned lane = 0; lane < warp_lanes; ++lane) {
-        if ((arrived >> lane) & 1u) {
-            lanes[lane].result = to_slot(packed);
+        if (has_lane(arrived, lane)) {
+            lanes[lane].result = to_slot(VoteResult{all ? arrived : 0, all});
         }
     }
 }
 
 // __reduce_*_sync: operands travel as 64-bit values (sign- or zero-extended by their type).
 template <long long (*op)(long long, long long)>
-void compute_reduce(EmuThread *lanes, unsigned arrived)
+void compute_reduce(EmuThread *lanes, lanemask arrived)
 {
-    const unsigned first = static_cast<unsigned>(__builtin_ctz(arrived));
+    const unsigned first = first_lane(arrived);
     long long acc = from_slot<long long>(lanes[first].value);
     for (unsigned lane = first + 1; lane < warp_lanes; ++lane) {
-        if ((arrived >> lane) & 1u) {
+        if (has_lane(arrived, lane)) {
             acc = op(acc, from_slot<long long>(lanes[lane].value));
         }
     }
     for (unsigned lane = 0; lane < warp_lanes; ++lane) {
-        if ((arrived >> lane) & 1u) {
+        if (has_lane(arrived, lane)) {
             lanes[lane].result = to_slot(acc);
         }
     }
@@ -136,51 +139,51 @@ inline const WarpOpInfo &warp_op(int kind) { return warp_ops[kind]; }
 inline void check_width(int width, int kind)
 {
     if (width <= 0 || width > static_cast<int>(warp_lanes) || (width & (width - 1)) != 0) {
-        fatal("%s: width %d is not a power of two between 1 and 32", warp_ops[kind].name, width);
+        fatal("%s: width %d is not a power of two between 1 and %u", warp_ops[kind].name, width, warp_lanes);
     }
 }
 
 template <class T>
-T shuffle(int kind, unsigned mask, T var, int arg, int width)
+T shuffle(int kind, lanemask mask, T var, int arg, int width)
 {
     check_width(width, kind);
     return from_slot<T>(scheduler.warp_rendezvous(kind, mask, to_slot(var), arg, width));
 }
 
-inline unsigned long long vote(int kind, unsigned mask, int predicate)
+inline VoteResult vote(int kind, lanemask mask, int predicate)
 {
-    return from_slot<unsigned long long>(scheduler.warp_rendezvous(kind, mask, to_slot(predicate != 0), 0, 32));
+    return from_slot<VoteResult>(scheduler.warp_rendezvous(kind, mask, to_slot(predicate != 0), 0, warp_lanes));
 }
 
 template <class T>
-T reduce(int kind, unsigned mask, T value)
+T reduce(int kind, lanemask mask, T value)
 {
     const long long wide = value;
-    return static_cast<T>(from_slot<long long>(scheduler.warp_rendezvous(kind, mask, to_slot(wide), 0, 32)));
+    return static_cast<T>(from_slot<long long>(scheduler.warp_rendezvous(kind, mask, to_slot(wide), 0, warp_lanes)));
 }
 
 }  // namespace cuemu
 
 template <class T>
-T __shfl_sync(unsigned mask, T var, int src_lane, int width = warpSize)
+T __shfl_sync(cuemu_lanemask_t mask, T var, int src_lane, int width = warpSize)
 {
     return cuemu::shuffle(cuemu::k_shfl_idx, mask, var, src_lane, width);
 }
 
 template <class T>
-T __shfl_up_sync(unsigned mask, T var, unsigned delta, int width = warpSize)
+T __shfl_up_sync(cuemu_lanemask_t mask, T var, unsigned delta, int width = warpSize)
 {
     return cuemu::shuffle(cuemu::k_shfl_up, mask, var, static_cast<int>(delta), width);
 }
 
 template <class T>
-T __shfl_down_sync(unsigned mask, T var, unsigned delta, int width = warpSize)
+T __shfl_down_sync(cuemu_lanemask_t mask, T var, unsigned delta, int width = warpSize)
 {
     return cuemu::shuffle(cuemu::k_shfl_down, mask, var, static_cast<int>(delta), width);
 }
 
 template <class T>
-T __shfl_xor_sync(unsigned mask, T var, int lane_mask, int width = warpSize)
+T __shfl_xor_sync(cuemu_lanemask_t mask, T var, int lane_mask, int width = warpSize)
 {
     return cuemu::shuffle(cuemu::k_shfl_xor, mask, var, lane_mask, width);
 }
@@ -210,55 +213,57 @@ T __shfl_xor(T var, int lane_mask, int width = warpSize)
     return __shfl_xor_sync(cuemu::scheduler.live_lanes(), var, lane_mask, width);
 }
 
-inline unsigned __ballot_sync(unsigned mask, int predicate)
+inline cuemu_lanemask_t __ballot_sync(cuemu_lanemask_t mask, int predicate)
 {
-    return static_cast<unsigned>(cuemu::vote(cuemu::k_ballot, mask, predicate));
+    return cuemu::vote(cuemu::k_ballot, mask, predicate).ballot;
 }
 
-inline int __any_sync(unsigned mask, int predicate)
+inline int __any_sync(cuemu_lanemask_t mask, int predicate)
 {
-    return static_cast<unsigned>(cuemu::vote(cuemu::k_any, mask, predicate)) != 0;
+    return cuemu::vote(cuemu::k_any, mask, predicate).ballot != 0;
 }
 
-inline int __all_sync(unsigned mask, int predicate)
+inline int __all_sync(cuemu_lanemask_t mask, int predicate)
 {
-    const unsigned long long packed = cuemu::vote(cuemu::k_all, mask, predicate);
-    return static_cast<unsigned>(packed) == static_cast<unsigned>(packed >> 32);
+    const cuemu::VoteResult vote = cuemu::vote(cuemu::k_all, mask, predicate);
+    return vote.ballot == vote.participants;
 }
 
-inline unsigned __ballot(int predicate) { return __ballot_sync(cuemu::scheduler.live_lanes(), predicate); }
+inline cuemu_lanemask_t __ballot(int predicate) { return __ballot_sync(cuemu::scheduler.live_lanes(), predicate); }
 inline int __any(int predicate) { return __any_sync(cuemu::scheduler.live_lanes(), predicate); }
 inline int __all(int predicate) { return __all_sync(cuemu::scheduler.live_lanes(), predicate); }
 
 // Without lockstep execution "active" means: the lanes of the warp that have not exited.
-inline unsigned __activemask() { return cuemu::scheduler.live_lanes(); }
+inline cuemu_lanemask_t __activemask() { return cuemu::scheduler.live_lanes(); }
 
-inline void __syncwarp(unsigned mask = 0xffffffffu)
+inline void __syncwarp(cuemu_lanemask_t mask = cuemu::all_lanes)
 {
-    cuemu::scheduler.warp_rendezvous(cuemu::k_syncwarp, mask & cuemu::scheduler.live_lanes(), cuemu::Slot{}, 0, 32);
+    cuemu::scheduler.warp_rendezvous(cuemu::k_syncwarp, mask & cuemu::scheduler.live_lanes(), cuemu::Slot{}, 0,
+                                     cuemu::warp_lanes);
 }
 
 template <class T>
-unsigned __match_any_sync(unsigned mask, T value)
+cuemu_lanemask_t __match_any_sync(cuemu_lanemask_t mask, T value)
 {
-    return cuemu::from_slot<unsigned>(cuemu::scheduler.warp_rendezvous(cuemu::k_match_any, mask, cuemu::to_slot(value), 0, 32));
+    return cuemu::from_slot<cuemu_lanemask_t>(
+        cuemu::scheduler.warp_rendezvous(cuemu::k_match_any, mask, cuemu::to_slot(value), 0, cuemu::warp_lanes));
 }
 
 template <class T>
-unsigned __match_all_sync(unsigned mask, T value, int *pred)
+cuemu_lanemask_t __match_all_sync(cuemu_lanemask_t mask, T value, int *pred)
 {
-    const auto packed = cuemu::from_slot<unsigned long long>(
-        cuemu::scheduler.warp_rendezvous(cuemu::k_match_all, mask, cuemu::to_slot(value), 0, 32));
-    *pred = static_cast<int>(packed >> 32);
-    return static_cast<unsigned>(packed);
+    const auto result = cuemu::from_slot<cuemu::VoteResult>(
+        cuemu::scheduler.warp_rendezvous(cuemu::k_match_all, mask, cuemu::to_slot(value), 0, cuemu::warp_lanes));
+    *pred = static_cast<int>(result.participants);
+    return result.ballot;
 }
 
-inline unsigned __reduce_add_sync(unsigned mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_add, mask, v); }
-inline int __reduce_add_sync(unsigned mask, int v) { return cuemu::reduce(cuemu::k_reduce_add, mask, v); }
-inline unsigned __reduce_min_sync(unsigned mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_min, mask, v); }
-inline int __reduce_min_sync(unsigned mask, int v) { return cuemu::reduce(cuemu::k_reduce_min, mask, v); }
-inline unsigned __reduce_max_sync(unsigned mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_max, mask, v); }
-inline int __reduce_max_sync(unsigned mask, int v) { return cuemu::reduce(cuemu::k_reduce_max, mask, v); }
-inline unsigned __reduce_and_sync(unsigned mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_and, mask, v); }
-inline unsigned __reduce_or_sync(unsigned mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_or, mask, v); }
-inline unsigned __reduce_xor_sync(unsigned mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_xor, mask, v); }
+inline unsigned __reduce_add_sync(cuemu_lanemask_t mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_add, mask, v); }
+inline int __reduce_add_sync(cuemu_lanemask_t mask, int v) { return cuemu::reduce(cuemu::k_reduce_add, mask, v); }
+inline unsigned __reduce_min_sync(cuemu_lanemask_t mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_min, mask, v); }
+inline int __reduce_min_sync(cuemu_lanemask_t mask, int v) { return cuemu::reduce(cuemu::k_reduce_min, mask, v); }
+inline unsigned __reduce_max_sync(cuemu_lanemask_t mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_max, mask, v); }
+inline int __reduce_max_sync(cuemu_lanemask_t mask, int v) { return cuemu::reduce(cuemu::k_reduce_max, mask, v); }
+inline unsigned __reduce_and_sync(cuemu_lanemask_t mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_and, mask, v); }
+inline unsigned __reduce_or_sync(cuemu_lanemask_t mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_or, mask, v); }
+inline unsigned __reduce_xor_sync(cuemu_lanemask_t mask, unsigned v) { return cuemu::reduce(cuemu::k_reduce_xor, mask, v); }

@@ -1,0 +1,149 @@
+// Launches inside host function templates: the kernel instance a launch asks for depends on the
+// template arguments of the host function around it. Covered: explicit host template arguments
+// (run_axpb<float>), deduced ones (run_axpb(d_d, ...)), a host template calling another with its own
+// parameters (pipeline -> run_axpb, scale_all), non-type template parameters (int and bool, one
+// with a default), and a kernel whose template arguments are deduced from the launch's arguments.
+#include <cstdio>
+#include <cstdlib>
+#include "oclrt.h"
+#include "host_template_launch.launch.h"
+
+#define CHECK(call)                                                          \
+    do {                                                                     \
+        oclrtError_t err_ = (call);                                           \
+        if (err_ != oclrtSuccess) {                                           \
+            fprintf(stderr, "CUDA error %s at %s:%d\n",                      \
+                    oclrtGetErrorString(err_), __FILE__, __LINE__);           \
+            exit(1);                                                         \
+        }                                                                    \
+    } while (0)
+
+/* cutrans: kernel 'axpb' moved to host_template_launch.cl */
+
+
+
+
+
+
+
+
+/* cutrans: kernel 'scale_by' moved to host_template_launch.cl */
+
+
+
+
+
+
+
+
+/* cutrans: kernel 'add_one' moved to host_template_launch.cl */
+
+
+
+
+
+
+
+
+static const int kBlock = 64;
+
+template <typename T>
+void run_axpb(T *y, const T *x, T a, int n)
+{
+    cutrans_dispatch_axpb((const cutrans_kernel_axpb<T>*)nullptr, (n + kBlock - 1) / kBlock, kBlock, 0, 0, y, x, a, n);
+}
+
+template <int R, typename T>
+void scale_all(T *d, int n, bool negate)
+{
+    const int grid = (n + kBlock - 1) / kBlock;
+    if (negate) {
+        cutrans_dispatch_scale_by((const cutrans_kernel_scale_by<T, R, true>*)nullptr, grid, kBlock, 0, 0, d, n);
+    } else {
+        cutrans_dispatch_scale_by((const cutrans_kernel_scale_by<T, R>*)nullptr, grid, kBlock, 0, 0, d, n);     // NEGATE takes its default
+    }
+    cutrans_dispatch_add_one(nullptr, grid, kBlock, 0, 0, d, n);                // add_one<T>, deduced from d
+}
+
+template <typename T>
+void pipeline(T *d, const T *x, int n)
+{
+    run_axpb<T>(d, x, (T)2, n);
+    scale_all<3>(d, n, false);
+    scale_all<2>(d, n, true);
+}
+
+template <typename T>
+static double sum_of(const T *h, int n)
+{
+    double s = 0.0;
+    for (int i = 0; i < n; ++i) s += (double)h[i];
+    return s;
+}
+
+int main()
+{
+    const int n = 300;
+    float *h_f = (float *)malloc(n * sizeof(float));
+    double *h_d = (double *)malloc(n * sizeof(double));
+    int *h_i = (int *)malloc(n * sizeof(int));
+    for (int i = 0; i < n; ++i) {
+        h_f[i] = 0.5f * (float)(i % 7);
+        h_d[i] = 0.25 * (double)(i % 5);
+        h_i[i] = i % 9 - 4;
+    }
+    float *d_f, *d_fx;
+    double *d_d, *d_dx;
+    int *d_i, *d_ix;
+    CHECK(oclrtMalloc((void **)&d_f, n * sizeof(float)));
+    CHECK(oclrtMalloc((void **)&d_fx, n * sizeof(float)));
+    CHECK(oclrtMalloc((void **)&d_d, n * sizeof(double)));
+    CHECK(oclrtMalloc((void **)&d_dx, n * sizeof(double)));
+    CHECK(oclrtMalloc((void **)&d_i, n * sizeof(int)));
+    CHECK(oclrtMalloc((void **)&d_ix, n * sizeof(int)));
+    CHECK(oclrtMemcpy(d_f, h_f, n * sizeof(float), oclrtMemcpyHostToDevice));
+    CHECK(oclrtMemcpy(d_fx, h_f, n * sizeof(float), oclrtMemcpyHostToDevice));
+    CHECK(oclrtMemcpy(d_d, h_d, n * sizeof(double), oclrtMemcpyHostToDevice));
+    CHECK(oclrtMemcpy(d_dx, h_d, n * sizeof(double), oclrtMemcpyHostToDevice));
+    CHECK(oclrtMemcpy(d_i, h_i, n * sizeof(int), oclrtMemcpyHostToDevice));
+    CHECK(oclrtMemcpy(d_ix, h_i, n * sizeof(int), oclrtMemcpyHostToDevice));
+
+    run_axpb<float>(d_f, d_fx, 3.0f, n);       // explicit: axpb<float>
+    run_axpb(d_d, d_dx, 0.5, n);               // deduced: axpb<double>
+    pipeline<int>(d_i, d_ix, n);               // nested: axpb<int>, scale_by<int, 3>, scale_by<int, 2, true>, add_one<int>
+    scale_all<4>(d_f, n, false);               // scale_by<float, 4>, add_one<float>
+    CHECK(oclrtGetLastError());
+    CHECK(oclrtDeviceSynchronize());
+    CHECK(oclrtMemcpy(h_f, d_f, n * sizeof(float), oclrtMemcpyDeviceToHost));
+    CHECK(oclrtMemcpy(h_d, d_d, n * sizeof(double), oclrtMemcpyDeviceToHost));
+    CHECK(oclrtMemcpy(h_i, d_i, n * sizeof(int), oclrtMemcpyDeviceToHost));
+
+    double want_f = 0.0, want_d = 0.0, want_i = 0.0;
+    for (int i = 0; i < n; ++i) {
+        float f = 0.5f * (float)(i % 7);
+        want_f += (double)((f * 3.0f + f) * 4.0f + 1.0f);
+        double d = 0.25 * (double)(i % 5);
+        want_d += 0.5 * d + d;
+        int v = i % 9 - 4;
+        v = (2 * v + v) * 3 + 1;
+        v = -v * 2 + 1;
+        want_i += (double)v;
+    }
+    double got_f = sum_of(h_f, n), got_d = sum_of(h_d, n), got_i = sum_of(h_i, n);
+    printf("float: f[10] = %.4f, sum = %.4f, expected = %.4f\n", h_f[10], got_f, want_f);
+    printf("double: d[3] = %.4f, sum = %.4f, expected = %.4f\n", h_d[3], got_d, want_d);
+    printf("int: i[7] = %d, sum = %.0f, expected = %.0f\n", h_i[7], got_i, want_i);
+
+    CHECK(oclrtFree(d_f));
+    CHECK(oclrtFree(d_fx));
+    CHECK(oclrtFree(d_d));
+    CHECK(oclrtFree(d_dx));
+    CHECK(oclrtFree(d_i));
+    CHECK(oclrtFree(d_ix));
+    free(h_f);
+    free(h_d);
+    free(h_i);
+    int ok = got_f == want_f && got_d == want_d && got_i == want_i;
+    printf("%s\n", ok ? "PASS" : "FAIL");
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,209 @@
+"""Warp operations: frontend lowering into WarpOp, printing, the CUDA round trip, and the
+lower_warp_ops pass (shared-memory exchange + block barriers) with its refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.backends.cuda import CudaEmitter
+from translator.diagnostics import CutransError
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.builtins import WARP
+from translator.ir.printer import print_ir
+from translator.ir.types import F32, U32, Array, Scalar
+from translator.passes import pipeline, run_pipeline
+from translator.passes.lower_warp_ops import lower_warp_ops
+
+I32, I64, F64 = Scalar("i32"), Scalar("i64"), Scalar("f64")
+FULL = 0xFFFFFFFF
+
+
+def _kernel(module, name="k"):
+    return next(f for f in module.functions if f.name == name)
+
+
+def _ops(node):
+    return [n for n in walk(node) if isinstance(n, N.WarpOp)]
+
+
+def _lit(e):
+    """The value of a literal operand, through the frontend's implicit conversions."""
+    while isinstance(e, N.Cast):
+        e = e.value
+    return e.value if isinstance(e, N.IntLit) else None
+
+
+@pytest.mark.parametrize("call, op, ty, operands", [
+    ("__shfl_sync(0xffffffffu, v, 3)", "shfl_idx", F32, [FULL, None, 3, 32]),
+    ("__shfl_up_sync(0xffffffffu, v, 2, 16)", "shfl_up", F32, [FULL, None, 2, 16]),
+    ("__shfl_down_sync(0xffffu, v, 1)", "shfl_down", F32, [0xFFFF, None, 1, 32]),
+    ("__shfl_xor_sync(0xffffffffu, v, 4, 8)", "shfl_xor", F32, [FULL, None, 4, 8]),
+    ("__shfl_xor_sync(0xffffffffu, (double)v, 1)", "shfl_xor", F64, [FULL, None, 1, 32]),
+    ("__shfl_down_sync(0xffffffffu, (long long)v, 1)", "shfl_down", I64, [FULL, None, 1, 32]),
+    ("__ballot_sync(0xffffffffu, v > 0.0f)", "ballot", U32, [FULL, None]),
+    ("__any_sync(0xffffffffu, v > 0.0f)", "any", I32, [FULL, None]),
+    ("__all_sync(0xffffffffu, v > 0.0f)", "all", I32, [FULL, None]),
+    ("__activemask()", "activemask", U32, []),
+])
+def test_each_warp_intrinsic_becomes_a_warp_op_with_explicit_operands(lower, call, op, ty, operands):
+    module, diags = lower(f"__global__ void k(float* o) {{ float v = o[threadIdx.x]; o[threadIdx.x] = {call}; }}")
+    assert not diags
+    (e,) = _ops(_kernel(module))
+    assert (e.op, e.type) == (op, ty)
+    assert [_lit(a) if want is not None else None for a, want in zip(e.args, operands)] == operands
+    roles = dict(WARP.values())[op]
+    assert len(e.args) == len(roles)
+    if "value" in roles:
+        assert e.args[roles.index("value")].type == ty
+    for role, arg in zip(roles, e.args):
+        if role in ("mask", "delta"):
+            assert arg.type == U32
+        if role in ("lane", "lane_mask", "width", "pred"):
+            assert arg.type == I32
+
+
+def test_syncwarp_is_a_void_warp_op_with_the_full_mask_by_default(lower):
+    module, diags = lower("__global__ void k(int* o) { __syncwarp(); __syncwarp(0xffu); o[0] = 1; }")
+    assert not diags
+    ops = _ops(_kernel(module))
+    assert [(e.op, _lit(e.args[0])) for e in ops] == [("syncwarp", FULL), ("syncwarp", 0xFF)]
+    assert all(isinstance(e.type, Scalar) and e.type.name == "void" for e in ops)
+
+
+def test_warp_ops_print_and_round_trip_through_cuda(lower, tmp_path):
+    source = """
+        __global__ void __launch_bounds__(128) k(float* o, int* b) {
+            float v = o[threadIdx.x];
+            v += __shfl_down_sync(0xffffffffu, v, 16);
+            b[threadIdx.x] = __ballot_sync(0xffffffffu, v > 0.0f) + __all_sync(0xffffffffu, v > 1.0f);
+            __syncwarp();
+            o[threadIdx.x] = v + __shfl_xor_sync(0xffffffffu, v, 1, 4);
+        }"""
+    module, diags = lower(source)
+    assert not diags
+    text = print_ir(module)
+    assert "max_threads(128)" in text
+    assert "warp.shfl_down(4294967295:u32, v, convert<u32>(16:i32), 32:i32):f32" in text
+    assert "warp.syncwarp(4294967295:u32):void" in text
+    cuda = CudaEmitter().visit(module)
+    assert "__launch_bounds__(128)" in cuda
+    assert "__shfl_xor_sync(4294967295u, v, 1, 4)" in cuda and "__syncwarp(4294967295u)" in cuda
+    module2, diags2 = lower(cuda)          # a fixed point once literal conversions are folded
+    assert not diags2
+    assert CudaEmitter().visit(module2) == cuda
+    module3, _ = lower(CudaEmitter().visit(module2))
+    assert module3.functions == module2.functions
+
+
+def test_the_pass_exchanges_through_shared_scratch_between_barriers(lower):
+    module, _ = lower("""
+        __global__ void k(float* o) {
+            float v = o[threadIdx.x];
+            v += __shfl_down_sync(0xffffffffu, v, 1);
+            o[threadIdx.x] = v;
+        }""")
+    module = lower_warp_ops(module)
+    k = _kernel(module)
+    assert not _ops(module)
+    scratch, decl, store, b1, read, use, b2, tail = k.body.stmts
+    assert (scratch.name, scratch.space, scratch.type) == ("cutrans_warp_f32", "shared", Array(F32, 1024))
+    assert isinstance(store, N.ExprStmt) and isinstance(store.expr.target, N.Index)
+    assert isinstance(store.expr.target.index, N.SpecialReg) and store.expr.target.index.reg == "thread_linear"
+    assert isinstance(b1, N.Barrier) and isinstance(b2, N.Barrier)
+    assert isinstance(read, N.VarDecl) and isinstance(read.init, N.Index)
+    assert isinstance(read.init.index, N.Call) and read.init.index.func == "cutrans_warp_shfl_down"
+    assert isinstance(use.expr.value, N.VarRef) and use.expr.value.name == read.name
+    assert [f.name for f in module.functions] == ["cutrans_warp_shfl_down", "k"]
+
+
+def test_votes_share_one_u32_scratch_and_activemask_needs_no_exchange(lower):
+    module, _ = lower("""
+        __global__ void __launch_bounds__(64) k(unsigned* o, const int* d) {
+            int p = d[threadIdx.x] > 0;
+            o[threadIdx.x] = __ballot_sync(0xffffffffu, p) + __any_sync(0xffffffffu, p) + __all_sync(0xffffffffu, p);
+            o[64 + threadIdx.x] = __activemask();
+        }""")
+    module = lower_warp_ops(module)
+    k = _kernel(module)
+    shared = [s for s in k.body.stmts if isinstance(s, N.VarDecl) and s.space == "shared"]
+    assert [(s.name, s.type) for s in shared] == [("cutrans_warp_u32", Array(U32, 64))]
+    assert sum(isinstance(n, N.Barrier) for n in walk(k)) == 6      # 3 exchanges, 2 barriers each
+    assert [f.name for f in module.functions] == ["cutrans_warp_ballot", "cutrans_warp_live", "k"]
+
+
+def test_syncwarp_becomes_a_block_barrier(lower):
+    module, _ = lower("__global__ void k(int* o) { o[threadIdx.x] = 1; __syncwarp(); o[0] += 1; }")
+    module = lower_warp_ops(module)
+    assert [type(s).__name__ for s in _kernel(module).body.stmts] == ["ExprStmt", "Barrier", "ExprStmt"]
+
+
+@pytest.mark.parametrize("target", ["opencl", "cpu"])
+def test_pipelines_without_sub_groups_lower_warp_ops_and_cuda_keeps_them(target):
+    assert lower_warp_ops in pipeline(target)
+    assert lower_warp_ops not in pipeline("cuda")
+
+
+@pytest.mark.parametrize("target", ["opencl", "cpu"])
+def test_backends_emit_the_lowered_kernel(lower, target):
+    from translator.driver import backend_for
+    module, _ = lower("""
+        __global__ void k(int* o) {
+            int v = threadIdx.x;
+            for (int d = 1; d < 32; d *= 2) {
+                int y = __shfl_up_sync(0xffffffffu, v, d);
+                if (threadIdx.x % 32 >= d) v += y;
+            }
+            o[threadIdx.x] = v;
+        }""")
+    module = run_pipeline(module, target)
+    emitter = backend_for(target)
+    text = "\n".join(emitter.visit(f) if f.kind != "kernel" or target == "opencl" else emitter.kernel(f)
+                     for f in module.functions)
+    assert "cutrans_warp_shfl_up(" in text and "cutrans_warp_i32" in text
+
+
+@pytest.mark.parametrize("body, construct", [
+    ("if (threadIdx.x < 16) v += __shfl_down_sync(0xffffffffu, v, 1);", "inside an 'if'"),
+    ("for (int i = 0; i < (int)threadIdx.x; ++i) v += __shfl_xor_sync(0xffffffffu, v, 1);", "inside a loop whose"),
+    ("for (int i = 0; i < 4; ++i) { if (v > 2.0f) break; v += __shfl_sync(0xffffffffu, v, 0); }", "leave early"),
+    ("if (threadIdx.x == 3) return; v += __shfl_down_sync(0xffffffffu, v, 1);", "after a 'return'"),
+    ("v = v > 0.0f && __any_sync(0xffffffffu, v > 1.0f);", "'&&', '||' or '?:'"),
+    ("while (__any_sync(0xffffffffu, v > 1.0f)) v -= 1.0f;", "condition or step"),
+    ("do { v += __shfl_down_sync(0xffffffffu, v, 1); } while (v < 10.0f);", "do-while"),
+    ("if (o[0] > 0.0f) __syncwarp();", "inside an 'if'"),
+    ("if (threadIdx.x < 32) v = __activemask();", "inside an 'if'"),
+])
+def test_a_warp_op_under_thread_dependent_control_is_refused(lower, body, construct):
+    module, diags = lower(f"__global__ void k(float* o) {{ float v = o[threadIdx.x]; {body} o[threadIdx.x] = v; }}")
+    assert not diags
+    with pytest.raises(CutransError) as info:
+        lower_warp_ops(module)
+    (d,) = info.value.diagnostics
+    assert d.code == "L007" and construct in d.message
+    assert d.message.startswith("'__") and "every thread of the block must reach" in d.message
+    assert d.line > 0
+
+
+def test_warp_ops_under_block_uniform_control_are_accepted(lower):
+    module, _ = lower("""
+        __global__ void k(float* o, int n) {
+            float v = o[threadIdx.x];
+            if (n > 4) {
+                for (int off = 16; off > 0; off /= 2) v += __shfl_down_sync(0xffffffffu, v, off);
+            }
+            if (blockIdx.x == 0) return;
+            o[threadIdx.x] = v + __shfl_sync(0xffffffffu, v, 0);
+        }""")
+    module = lower_warp_ops(module)
+    assert not _ops(module)
+
+
+def test_warp_op_in_a_device_function_is_refused(lower):
+    module, diags = lower("""
+        __device__ float reduce(float v) { return v + __shfl_down_sync(0xffffffffu, v, 1); }
+        __global__ void k(float* o) { o[threadIdx.x] = reduce(o[threadIdx.x]); }""")
+    assert not diags
+    with pytest.raises(CutransError) as info:
+        lower_warp_ops(module)
+    assert "device function 'reduce'" in info.value.diagnostics[0].message

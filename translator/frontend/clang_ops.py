@@ -1,0 +1,32 @@
+"""Facts libclang knows but its Python bindings do not expose, read through the C API with ctypes.
+
+unary_operator: which unary operator a UNARY_OPERATOR cursor applies (clang_getCursorUnaryOperatorKind,
+libclang 17+). Reading tokens fails where the operator is written through a macro (`#define NOT !`);
+the C API answers from the AST. Returns None where the library lacks the function.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+
+from clang import cindex
+
+# CXUnaryOperatorKind -> the IR's spelling (translator.ir UnOp.op); Real/Imag/Extension/Coawait are absent.
+UNARY_KINDS = {1: "post++", 2: "post--", 3: "++", 4: "--", 5: "&", 6: "*", 7: "+", 8: "-", 9: "~", 10: "!"}
+
+
+@functools.lru_cache(maxsize=1)
+def _unary_kind_function():
+    try:
+        function = cindex.conf.lib.clang_getCursorUnaryOperatorKind
+    except AttributeError:
+        return None
+    function.argtypes = [cindex.Cursor]
+    function.restype = ctypes.c_int
+    return function
+
+
+def unary_operator(cursor) -> str | None:
+    function = _unary_kind_function()
+    return None if function is None else UNARY_KINDS.get(function(cursor))

@@ -1,0 +1,373 @@
+"""Lower warp operations onto a block-sized shared scratch array and block barriers.
+
+For targets without sub-groups (the CPU target; OpenCL devices such as PoCL that report none).
+Each shuffle or vote of a kernel becomes an exchange through `__shared__ T cutrans_warp_<T>[N]`:
+
+    cutrans_warp_<T>[tid] = value;  barrier;  T r = cutrans_warp_<T>[<source slot>];  ...;  barrier;
+
+where `tid` is the linear thread id (x + y*Dx + z*Dx*Dy), lanes are `tid % 32` and warps are
+consecutive groups of 32 ids, as in CUDA. The source slot follows CUDA's rules exactly, computed by
+small helper functions the pass adds to the module (`cutrans_warp_shfl_*`, `cutrans_warp_ballot`,
+`cutrans_warp_live`). The second barrier keeps the next exchange from overwriting slots still being
+read; it follows the statement that uses the result, so the result rarely outlives a barrier.
+
+Choices where CUDA leaves the result undefined (documented; the CPU emulation behaves the same):
+  * a source lane that does not exist in the block (the last warp of a block whose size is not a
+    multiple of 32), or that the mask excludes, yields the caller's own value;
+  * ballot bits of lanes that do not exist, or that the mask excludes, are 0; `__all_sync` compares
+    with the lanes of the mask that exist; `__activemask()` is the set of lanes that exist.
+`__syncwarp()` becomes a block barrier.
+
+This is exact only when every thread of the block reaches the operation, so an operation under
+control flow that may differ between the threads of a block (passes/uniformity.py decides) gets a
+diagnostic naming the construct. Warp operations in device functions are refused for now (their
+barriers would have to move to the kernel).
+
+Requires: a verified module, before address spaces and hoist_shared (which places the scratch
+arrays like any other `__shared__` variable). Guarantees: no WarpOp remains.
+"""
+
+from __future__ import annotations
+
+from translator.diagnostics import CutransError, error
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.builtins import WARP, WARP_LANES, WARP_SHUFFLES
+from translator.ir.types import BOOL, U32, Array, Pointer, Scalar
+from translator.passes.uniformity import Uniformity
+
+I32 = Scalar("i32")
+DIVERGENT = "L007"           # the stable code of a warp operation this lowering cannot place
+MAX_BLOCK_THREADS = 1024
+_CUDA_NAMES = {op: name for name, (op, _) in WARP.items()}
+
+
+def _refuse(node, message: str):
+    loc = node.loc
+    where = (loc.path, loc.line, loc.col) if loc else ("<ir>", 0, 0)
+    raise CutransError(error(DIVERGENT, message, *where))
+
+
+def has_warp_op(node) -> bool:
+    return node is not None and any(isinstance(n, N.WarpOp) for n in walk(node))
+
+
+# -- checking: every warp operation must be reached by every thread of the block ----------------------
+
+class _Checker:
+    def __init__(self, kernel: N.Function):
+        self.uniformity = Uniformity(kernel)
+        self.exit = None            # a `return` that only some threads may take, seen so far
+
+    def stmt(self, s, why):
+        """Check statement `s`; `why` is None where every thread gets here, else the reason not."""
+        if s is None:
+            return
+        if isinstance(s, N.Block):
+            for child in s.stmts:
+                self.stmt(child, why)
+        elif isinstance(s, N.If):
+            self.expr(s.cond, why)
+            inner = why or (None if self.uniformity.is_uniform(s.cond) else
+                            "inside an 'if' whose condition may differ between threads")
+            self.stmt(s.then, inner)
+            self.stmt(s.orelse, inner)
+        elif isinstance(s, (N.For, N.While)):
+            self.loop(s, why)
+        elif isinstance(s, (N.DoWhile, N.Switch)):
+            kind = "do-while loop" if isinstance(s, N.DoWhile) else "switch statement"
+            self.expr(s.cond, why or f"in the condition of a {kind}")
+            self.stmt(s.body, why or f"inside a {kind}")
+        elif isinstance(s, N.Return):
+            self.expr(s.value, why)
+            if why is not None and self.exit is None:
+                self.exit = s
+        else:
+            self.expr(s, why)
+
+    def loop(self, s, why):
+        for part in (s.cond, getattr(s, "step", None)):
+            self.expr(part, why or "in a loop's condition or step")
+        self.stmt(getattr(s, "init", None), why)
+        problem = self.uniformity.loop_problem(s)
+        jump = _divergent_jump(s.body, self.uniformity, False, True)
+        inner = why or ("inside a loop whose iterations may differ between threads" if problem else
+                        f"inside a loop that some threads may leave early (line {jump.loc.line})" if jump else None)
+        self.stmt(s.body, inner)
+
+    def expr(self, e, why, partial: bool = False):
+        """Check the warp operations of expression `e`; `partial`: only some threads evaluate it."""
+        if e is None:
+            return
+        if isinstance(e, N.WarpOp):
+            self.op(e, why or ("in an operand of '&&', '||' or '?:' that only some threads evaluate"
+                               if partial else None))
+        lazy = (isinstance(e, N.BinOp) and e.op in ("&&", "||")) or isinstance(e, N.Conditional)
+        for i, child in enumerate(e):
+            self.expr(child, why, partial or (lazy and i > 0))
+
+    def op(self, e: N.WarpOp, why):
+        name = _CUDA_NAMES[e.op]
+        if why is None and self.exit is not None:
+            why = f"after a 'return' (line {self.exit.loc.line}) that only some threads may take"
+        if why is not None:
+            _refuse(e, f"'{name}' {why}: without sub-groups it is lowered through shared memory and block "
+                       f"barriers, which every thread of the block must reach; make the control flow the same "
+                       f"for the whole block")
+
+
+def _divergent_jump(s, uniformity: Uniformity, branch: bool, loop_level: bool):
+    """A break/continue (of this loop) or return under a condition that may differ between threads."""
+    if isinstance(s, N.Return) or (loop_level and isinstance(s, (N.Break, N.Continue))):
+        return s if branch else None
+    if isinstance(s, N.If):
+        inner = branch or not uniformity.is_uniform(s.cond)
+        return _divergent_jump(s.then, uniformity, inner, loop_level) or (
+            _divergent_jump(s.orelse, uniformity, inner, loop_level) if s.orelse is not None else None)
+    if isinstance(s, N.Block):
+        return next((j for j in (_divergent_jump(c, uniformity, branch, loop_level) for c in s.stmts) if j), None)
+    if isinstance(s, (N.For, N.While, N.DoWhile, N.Switch)):   # their breaks are their own
+        return _divergent_jump(s.body, uniformity, True, False)
+    return None
+
+
+# -- rewriting ----------------------------------------------------------------------------------------
+
+class _Builder:
+    """Small constructors for the IR the pass writes; every node gets the location `loc`."""
+
+    def __init__(self, loc):
+        self.loc = loc
+
+    def ref(self, name, ty):
+        return N.VarRef(name, ty, loc=self.loc)
+
+    def u32(self, value):
+        return N.IntLit(value, U32, loc=self.loc)
+
+    def i32(self, value):
+        return N.IntLit(value, I32, loc=self.loc)
+
+    def bin(self, op, a, b, ty=None):
+        boolean = op in ("<", ">", "<=", ">=", "==", "!=", "&&", "||")
+        return N.BinOp(op, a, b, BOOL if boolean else (ty or a.type), loc=self.loc)
+
+    def cast(self, e, ty):
+        return N.Cast(e, False, ty, loc=self.loc)
+
+    def var(self, name, ty, init):
+        return N.VarDecl(name, ty, "private", init, loc=self.loc)
+
+    def call(self, name, args, ty=U32):
+        return N.Call(name, args, ty, loc=self.loc)
+
+    def thread(self):
+        return N.SpecialReg("thread_linear", "", U32, loc=self.loc)
+
+    def threads(self):
+        return N.SpecialReg("block_threads", "", U32, loc=self.loc)
+
+    def param(self, name, ty):
+        return N.Param(name, ty, loc=self.loc)
+
+
+def _shuffle_helper(op: str, loc) -> N.Function:
+    """`unsigned cutrans_warp_<op>(unsigned t, unsigned n, unsigned mask, int arg, int width)`: the slot
+    thread t of a block of n threads reads: its source lane's, or its own when CUDA gives it its own
+    value (outside the width segment, past the warp) or the source lane does not exist or is masked out."""
+    b = _Builder(loc)
+    t, n, mask, arg, width = (b.ref("t", U32), b.ref("n", U32), b.ref("mask", U32), b.ref("arg", I32),
+                              b.ref("width", I32))
+    lane, base, src = b.ref("lane", I32), b.ref("base", U32), b.ref("src", I32)
+    in_segment = b.bin("&", lane, b.bin("-", width, b.i32(1)))
+    formula = {
+        "shfl_idx": (b.bin("+", b.bin("&", lane, N.UnOp("-", width, I32, loc=loc)),
+                           b.bin("&", arg, b.bin("-", width, b.i32(1)))), None),
+        "shfl_up": (b.bin("-", lane, arg), b.bin(">=", b.bin("-", in_segment, arg), b.i32(0))),
+        "shfl_down": (b.bin("+", lane, arg), b.bin("<", b.bin("+", in_segment, arg), width)),
+        "shfl_xor": (b.bin("^", lane, arg), b.bin("<=", src, b.bin("|", lane, b.bin("-", width, b.i32(1))))),
+    }[op]
+    checks = ([formula[1]] if formula[1] is not None else []) + [
+        b.bin(">=", src, b.i32(0)), b.bin("<", src, b.i32(WARP_LANES)),
+        b.bin("<", b.bin("+", base, b.cast(src, U32)), n),
+        b.bin("!=", b.bin("&", b.bin(">>", mask, src), b.u32(1)), b.u32(0))]
+    cond = checks[0]
+    for c in checks[1:]:
+        cond = b.bin("&&", cond, c)
+    body = [b.var("lane", I32, b.cast(b.bin("&", t, b.u32(WARP_LANES - 1)), I32)),
+            b.var("base", U32, b.bin("-", t, b.cast(lane, U32))),
+            b.var("src", I32, formula[0]),
+            N.If(cond, N.Return(b.bin("+", base, b.cast(src, U32)), loc=loc), None, loc=loc),
+            N.Return(t, loc=loc)]
+    params = [b.param("t", U32), b.param("n", U32), b.param("mask", U32), b.param("arg", I32),
+              b.param("width", I32)]
+    return N.Function(f"cutrans_warp_{op}", "device", U32, params, N.Block(body, loc=loc), loc=loc)
+
+
+def _ballot_helper(loc) -> N.Function:
+    """`unsigned cutrans_warp_ballot(shared unsigned *slots, unsigned t, unsigned n, unsigned mask)`: bit l
+    set when lane l of t's warp exists, is in the mask and holds a non-zero slot."""
+    b = _Builder(loc)
+    slots, t, n, mask = (b.ref("slots", Pointer(U32, "shared")), b.ref("t", U32), b.ref("n", U32),
+                         b.ref("mask", U32))
+    base, bits, lane = b.ref("base", U32), b.ref("bits", U32), b.ref("l", U32)
+    slot = b.bin("+", base, lane)
+    cond = b.bin("&&", b.bin("&&", b.bin("<", slot, n),
+                             b.bin("!=", b.bin("&", b.bin(">>", mask, lane), b.u32(1)), b.u32(0))),
+                 b.bin("!=", N.Index(slots, slot, U32, loc=loc), b.u32(0)))
+    set_bit = N.ExprStmt(N.Assign("|=", bits, b.bin("<<", b.u32(1), lane), U32, loc=loc), loc=loc)
+    loop = N.For(b.var("l", U32, b.u32(0)), b.bin("<", lane, b.u32(WARP_LANES)), N.UnOp("++", lane, U32, loc=loc),
+                 N.Block([N.If(cond, N.Block([set_bit], loc=loc), None, loc=loc)], loc=loc), loc=loc)
+    body = [b.var("base", U32, b.bin("-", t, b.bin("&", t, b.u32(WARP_LANES - 1)))),
+            b.var("bits", U32, b.u32(0)), loop, N.Return(bits, loc=loc)]
+    params = [b.param("slots", Pointer(U32, "shared")), b.param("t", U32), b.param("n", U32), b.param("mask", U32)]
+    return N.Function("cutrans_warp_ballot", "device", U32, params, N.Block(body, loc=loc), loc=loc)
+
+
+def _live_helper(loc) -> N.Function:
+    """`unsigned cutrans_warp_live(unsigned t, unsigned n)`: the lanes of t's warp that exist."""
+    b = _Builder(loc)
+    t, n, rest = b.ref("t", U32), b.ref("n", U32), b.ref("rest", U32)
+    value = N.Conditional(b.bin(">=", rest, b.u32(WARP_LANES)), b.u32(0xFFFFFFFF),
+                          b.bin("-", b.bin("<<", b.u32(1), rest), b.u32(1)), U32, loc=loc)
+    body = [b.var("rest", U32, b.bin("-", n, b.bin("-", t, b.bin("&", t, b.u32(WARP_LANES - 1))))),
+            N.Return(value, loc=loc)]
+    params = [b.param("t", U32), b.param("n", U32)]
+    return N.Function("cutrans_warp_live", "device", U32, params, N.Block(body, loc=loc), loc=loc)
+
+
+def _helper(name: str, loc) -> N.Function:
+    if name == "ballot":
+        return _ballot_helper(loc)
+    if name == "live":
+        return _live_helper(loc)
+    return _shuffle_helper(name, loc)
+
+
+class _KernelRewriter:
+    def __init__(self, kernel: N.Function, helpers: dict):
+        self.kernel = kernel
+        self.helpers = helpers              # helper name -> location of its first use
+        self.size = kernel.max_threads or MAX_BLOCK_THREADS
+        self.scratch: dict[str, N.VarDecl] = {}
+        self.count = 0
+
+    def need(self, helper: str, loc) -> str:
+        self.helpers.setdefault(helper, loc)
+        return f"cutrans_warp_{helper}"
+
+    def scratch_ref(self, ty, loc) -> N.VarRef:
+        name = f"cutrans_warp_{ty.name}"
+        if ty.name not in self.scratch:
+            self.scratch[ty.name] = N.VarDecl(name, Array(ty, self.size), "shared", None, loc=self.kernel.loc)
+        return N.VarRef(name, Array(ty, self.size), loc=loc)
+
+    def run(self) -> None:
+        body = self.kernel.body
+        body.stmts = self.stmts(body.stmts)
+        body.stmts[:0] = [self.scratch[k] for k in sorted(self.scratch)]
+
+    # statements
+    def stmts(self, stmts: list) -> list:
+        out = []
+        for s in stmts:
+            out.extend(self.stmt(s))
+        return out
+
+    def block(self, s):
+        if s is None:
+            return None
+        stmts = self.stmt(s)
+        return stmts[0] if len(stmts) == 1 and not isinstance(stmts[0], N.VarDecl) else N.Block(stmts, loc=s.loc)
+
+    def stmt(self, s) -> list:
+        """`s` rewritten, preceded by the exchanges of its warp operations and followed by the barrier
+        that frees the scratch again."""
+        if not has_warp_op(s):
+            return [s]
+        if isinstance(s, N.ExprStmt) and isinstance(s.expr, N.WarpOp) and s.expr.op == "syncwarp":
+            return [N.Barrier("block", loc=s.loc)]
+        if isinstance(s, N.Block):
+            s.stmts = self.stmts(s.stmts)
+            return [s]
+        if isinstance(s, (N.For, N.While, N.DoWhile, N.Switch)) and not has_warp_op(getattr(s, "init", None)):
+            s.body = self.block(s.body)
+            return [s]
+        prelude: list = []
+        if isinstance(s, N.If):
+            s.cond = self.expr(s.cond, prelude)
+            s.then, s.orelse = self.block(s.then), self.block(s.orelse)
+            return prelude + ([N.Barrier("block", loc=s.loc)] if prelude else []) + [s]
+        if isinstance(s, N.For):                 # the exchanges of its init run before the loop
+            s.init = self.expr(s.init, prelude)
+            s.body = self.block(s.body)
+            return prelude + [N.Barrier("block", loc=s.loc), s]
+        s = self.expr(s, prelude)
+        return prelude + [s] + ([N.Barrier("block", loc=s.loc)] if prelude else [])
+
+    # expressions
+    def expr(self, e, prelude: list):
+        """`e` with each warp operation replaced by its result (post-order: operands first)."""
+        for name, kind in e._fields:
+            value = getattr(e, name)
+            if kind == "child" and value is not None:
+                setattr(e, name, self.expr(value, prelude))
+            elif kind == "list":
+                setattr(e, name, [self.expr(v, prelude) for v in value])
+        if not isinstance(e, N.WarpOp):
+            return e
+        if e.op == "activemask":
+            b = _Builder(e.loc)
+            return b.call(self.need("live", e.loc), [b.thread(), b.threads()])
+        if prelude:
+            prelude.append(N.Barrier("block", loc=e.loc))
+        return self.exchange(e, prelude)
+
+    def exchange(self, e: N.WarpOp, prelude: list):
+        b = _Builder(e.loc)
+        self.count += 1
+        result = f"cutrans_warp_{self.count - 1}"
+        if e.op in WARP_SHUFFLES:
+            mask, value, arg, width = e.args
+            slots, source = self.scratch_ref(e.type, e.loc), value
+            arg = arg if arg.type == I32 else b.cast(arg, I32)
+            read = N.Index(slots, b.call(self.need(e.op, e.loc), [b.thread(), b.threads(), mask, arg, width]),
+                           e.type, loc=e.loc)
+        else:
+            mask, pred = e.args
+            slots = self.scratch_ref(U32, e.loc)
+            source = b.cast(b.bin("!=", pred, b.i32(0)), U32)
+            if e.op == "all" and not isinstance(mask, (N.IntLit, N.VarRef)):
+                prelude.append(b.var(result + "_mask", U32, mask))
+                mask = b.ref(result + "_mask", U32)
+            ballot = b.call(self.need("ballot", e.loc), [slots, b.thread(), b.threads(), mask])
+            if e.op == "any":
+                ballot = b.cast(b.bin("!=", ballot, b.u32(0)), I32)
+            elif e.op == "all":
+                live = b.call(self.need("live", e.loc), [b.thread(), b.threads()])
+                ballot = b.cast(b.bin("==", ballot, b.bin("&", mask, live)), I32)
+            read = ballot
+        store = N.Index(slots, b.thread(), slots.type.elem, loc=e.loc)
+        prelude += [N.ExprStmt(N.Assign("=", store, source, store.type, loc=e.loc), loc=e.loc),
+                    N.Barrier("block", loc=e.loc), b.var(result, e.type, read)]
+        return b.ref(result, e.type)
+
+
+_HELPER_ORDER = ("shfl_idx", "shfl_up", "shfl_down", "shfl_xor", "ballot", "live")
+
+
+def lower_warp_ops(module: N.Module) -> N.Module:
+    helpers: dict = {}
+    for f in module.functions:
+        if not has_warp_op(f.body):
+            continue
+        if f.kind != "kernel":
+            op = next(n for n in walk(f.body) if isinstance(n, N.WarpOp))
+            _refuse(op, f"'{_CUDA_NAMES[op.op]}' in device function '{f.name}': without sub-groups warp operations "
+                        f"are supported only in kernels so far; move it into the kernel")
+        _Checker(f).stmt(f.body, None)
+    for f in module.functions:
+        if f.kind == "kernel" and has_warp_op(f.body):
+            _KernelRewriter(f, helpers).run()
+    module.functions[:0] = [_helper(h, helpers[h]) for h in _HELPER_ORDER if h in helpers]
+    return module
