@@ -17,8 +17,8 @@ from translator import mappings
 from translator.diagnostics import error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
                                       LaunchSite, NameSite, Span)
-from translator.frontend.templates import (dependent_kernel, generic_instances, generic_name, launch_instance_name,
-                                          presumed, tag_parameters)
+from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
+from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
 _SHIMS = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "..", "runtime_shims")) + os.sep

@@ -11,8 +11,8 @@ its original name. `#line` directives keep every location of the copy, and of th
 at its original line; the file on disk never changes (the copy is parsed from unsaved files).
 
 Host function templates are copied the same way when they launch kernels with dependent template
-arguments: the launches in a host instance's copy name concrete kernel instances (see "launches inside
-host templates" below).
+arguments: the launches in a host instance's copy name concrete kernel instances (which host templates
+those are, and how the host code picks an instance: translator.frontend.host_templates).
 """
 
 from __future__ import annotations
@@ -24,20 +24,21 @@ import weakref
 
 import clang.cindex as ci
 
-from translator.diagnostics import CutransError, error, warning
+from translator.diagnostics import CutransError, error
+from translator.frontend import host_templates as H
 from translator.frontend.clang_setup import CompileOptions
 from translator.ir.base import SourceLoc
 
 K = ci.CursorKind
 _NAMESPACE = "__cutrans_inst_"
-_PARAM_KINDS = (K.TEMPLATE_TYPE_PARAMETER, K.TEMPLATE_NON_TYPE_PARAMETER, K.TEMPLATE_TEMPLATE_PARAMETER)
+PARAM_KINDS = (K.TEMPLATE_TYPE_PARAMETER, K.TEMPLATE_NON_TYPE_PARAMETER, K.TEMPLATE_TEMPLATE_PARAMETER)
 _ARG_KINDS = {"TYPE": "type", "INTEGRAL": "value"}
 _SCOPE_KINDS = (K.TRANSLATION_UNIT, K.NAMESPACE)
 _TYPE_WORDS = {
     "unsigned char": "uchar", "signed char": "schar", "unsigned short": "ushort", "unsigned int": "uint",
     "unsigned long": "ulong", "long long": "longlong", "unsigned long long": "ulonglong",
 }
-_CONFIG_CALLEE = "__cudaPushCallConfiguration"
+CONFIG_CALLEE = "__cudaPushCallConfiguration"
 
 
 # ---------------------------------------------------------------- presumed locations
@@ -109,11 +110,11 @@ def instance_of(spec) -> Instance:
     if definition is None:
         _fail(spec, f"function template '{spec.spelling}' has no definition in this translation unit")
     _check_template(definition)
-    params = [c for c in definition.get_children() if c.kind in _PARAM_KINDS]
+    params = [c for c in definition.get_children() if c.kind in PARAM_KINDS]
     if spec.get_num_template_arguments() != len(params):
         _fail(definition, f"cannot tell the template arguments of '{spec.displayname}'")
     bindings = tuple(_binding(spec, i, p) for i, p in enumerate(params))
-    name = "_".join([_scoped_name(definition) + _overload_suffix(definition)] + [b.mangled for b in bindings])
+    name = "_".join([scoped_name(definition) + overload_suffix(definition)] + [b.mangled for b in bindings])
     shown = f"{definition.spelling}<{', '.join(b.shown for b in bindings)}>"
     return Instance(_unclash(name, definition), shown, bindings, definition, _explicit_definition(spec))
 
@@ -131,7 +132,7 @@ def _check_template(tmpl) -> None:
     for p in tmpl.get_children():
         if p.kind == K.TEMPLATE_TEMPLATE_PARAMETER:
             _fail(p, f"template template parameter '{p.spelling}' of '{tmpl.spelling}' is not supported")
-        if p.kind in _PARAM_KINDS and "..." in (t.spelling for t in p.get_tokens()):
+        if p.kind in PARAM_KINDS and "..." in (t.spelling for t in p.get_tokens()):
             _fail(p, f"variadic template '{tmpl.spelling}' is not supported")
 
 
@@ -153,12 +154,12 @@ def _binding(spec, i: int, param) -> Binding:
 
 def _value_argument(param, value: int, bits: int) -> str:
     """A non-type template argument spelled so that it converts to the parameter's type exactly."""
-    ptype = tag_parameter_type(param)
+    ptype = H.tag_parameter_type(param)
     if ptype is None:
         return ""
     if ptype == "bool":
         return "true" if value else "false"
-    if param.type.get_canonical().kind in _SIGNED:
+    if param.type.get_canonical().kind in H.SIGNED:
         return str(value)
     return f"{bits}u" if bits < 1 << 32 else f"{bits}ull"
 
@@ -170,7 +171,7 @@ def _mangle_type(spelling: str) -> str:
     return "_".join(re.findall(r"[A-Za-z0-9]+", words))
 
 
-def _scoped_name(tmpl) -> str:
+def scoped_name(tmpl) -> str:
     parts, scope = [tmpl.spelling], tmpl.semantic_parent
     while scope is not None and scope.kind == K.NAMESPACE:
         parts.insert(0, scope.spelling or "anon")
@@ -202,7 +203,7 @@ def _scope(cursor) -> _Scope:
     return per_tu[key]
 
 
-def _overload_suffix(tmpl) -> str:
+def overload_suffix(tmpl) -> str:
     """Overloaded templates of one name get `_o1`, `_o2`... in order of first declaration."""
     firsts = sorted(_scope(tmpl.semantic_parent).templates.get(tmpl.spelling, ()))
     if len(firsts) < 2:
@@ -238,7 +239,7 @@ def template_launches(tu, path: str):
         if top.location.file is None or top.location.file.name != path:
             continue
         for cur in top.walk_preorder():
-            callee = _launch_callee(cur)
+            callee = launch_callee(cur)
             ref = callee.referenced if callee is not None else None
             if callee is not None and (ref is None or ref.kind != K.FUNCTION_DECL or template_of(ref)):
                 yield ref, cur
@@ -252,195 +253,13 @@ def launched_instance(ref, launch) -> Instance:
     return instance_of(ref)
 
 
-def _launch_callee(cur):
-    if cur.kind != K.CALL_EXPR or cur.spelling == _CONFIG_CALLEE:
+def launch_callee(cur):
+    if cur.kind != K.CALL_EXPR or cur.spelling == CONFIG_CALLEE:
         return None
     kids = list(cur.get_children())
-    if len(kids) > 1 and kids[1].kind == K.CALL_EXPR and kids[1].spelling == _CONFIG_CALLEE:
+    if len(kids) > 1 and kids[1].kind == K.CALL_EXPR and kids[1].spelling == CONFIG_CALLEE:
         return kids[0]
     return None
-
-
-# ---------------------------------------------------------------- launches inside host templates
-#
-# A launch inside a host function template may name its kernel's template arguments through the host
-# template's parameters (`k<T><<<g, b>>>(...)`) or leave them to be deduced from dependent arguments.
-# Its kernel instances are those of the host template's instances: each host instance that the file
-# asks for (a call with explicit or deduced template arguments, possibly from another host template's
-# instance) is copied and parsed like a kernel instance, and the launches in the copy are concrete.
-# The host code keeps the template; its launch calls one generic dispatch function per kernel
-# template (`cutrans_dispatch_<glue>`), overloaded in the launch header for each instance on a tag
-# type `cutrans_kernel_<glue><args>`, so that the C++ compiler picks the instance.
-
-_INTEGRAL = {ci.TypeKind.BOOL, ci.TypeKind.CHAR_U, ci.TypeKind.UCHAR, ci.TypeKind.CHAR16, ci.TypeKind.CHAR32,
-             ci.TypeKind.USHORT, ci.TypeKind.UINT, ci.TypeKind.ULONG, ci.TypeKind.ULONGLONG, ci.TypeKind.CHAR_S,
-             ci.TypeKind.SCHAR, ci.TypeKind.WCHAR, ci.TypeKind.SHORT, ci.TypeKind.INT, ci.TypeKind.LONG,
-             ci.TypeKind.LONGLONG}
-_SIGNED = {ci.TypeKind.CHAR_S, ci.TypeKind.SCHAR, ci.TypeKind.WCHAR, ci.TypeKind.SHORT, ci.TypeKind.INT,
-           ci.TypeKind.LONG, ci.TypeKind.LONGLONG}
-_GENERIC: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # tu -> {glue: {instance name: tag args}}
-
-
-def generic_instances(tu) -> dict:
-    """glue name -> {kernel instance name: its tag's template arguments}, for the kernel instances that
-    launches inside host template instances of `tu` ask for. One dict per translation unit: the host
-    sites hold it, and lowering (Instantiator.launched) fills it when it finds the instances."""
-    return _GENERIC.setdefault(tu, {})
-
-
-def _overloaded_decls(ref) -> list:
-    lib = ci.conf.lib
-    decls = []
-    for i in range(lib.clang_getNumOverloadedDecls(ref)):
-        d = lib.clang_getOverloadedDecl(ref, i)
-        d._tu = ref._tu
-        decls.append(d)
-    return decls
-
-
-def dependent_kernel(callee):
-    """The kernel template a launch's callee names while its template arguments are still dependent
-    (written with the enclosing template's parameters, or deduced from dependent arguments); None for
-    any other callee, or when the name is overloaded."""
-    ref = callee.referenced if callee is not None else None
-    if ref is None or ref.kind != K.OVERLOADED_DECL_REF:
-        return None
-    decls = _overloaded_decls(ref)
-    if len(decls) != 1 or decls[0].kind != K.FUNCTION_TEMPLATE:
-        return None
-    definition = decls[0].get_definition() or decls[0]
-    return definition if _is_kernel(definition) else None
-
-
-def _is_kernel(cursor) -> bool:
-    return any(c.kind == K.CUDAGLOBAL_ATTR for c in cursor.get_children())
-
-
-def generic_name(tmpl) -> str:
-    """The name of a kernel template's dispatch glue: what its instances' names begin with."""
-    return _scoped_name(tmpl) + _overload_suffix(tmpl)
-
-
-def tag_parameter_type(param) -> str | None:
-    """The type of a non-type template parameter as the launch header spells it; None when it is no
-    builtin integral type (an enum, or a type that depends on another parameter)."""
-    canonical = param.type.get_canonical()
-    return canonical.spelling if canonical.kind in _INTEGRAL else None
-
-
-def tag_parameters(tmpl) -> tuple[str | None, str]:
-    """(the template parameter list of a kernel template's tag, or None, why not). Parameters keep
-    their names; a default is kept where it reads the same in the launch header (literals, operators
-    and earlier parameters)."""
-    params, names = [], set()
-    for p in (c for c in tmpl.get_children() if c.kind in _PARAM_KINDS):
-        tokens = list(p.get_tokens())
-        if p.kind == K.TEMPLATE_TEMPLATE_PARAMETER or "..." in (t.spelling for t in tokens):
-            return None, f"template parameter '{p.spelling}' of '{tmpl.spelling}' is not supported"
-        if p.kind == K.TEMPLATE_TYPE_PARAMETER:
-            head = f"class {p.spelling}"
-        else:
-            ptype = tag_parameter_type(p)
-            if ptype is None:
-                return None, (f"template parameter '{p.spelling}' of '{tmpl.spelling}' has type "
-                              f"'{p.type.spelling}'; only integral types are supported here")
-            head = f"{ptype} {p.spelling}"
-        params.append(head + _portable_default(tokens, names))
-        names.add(p.spelling)
-    return ", ".join(params), ""
-
-
-def _portable_default(tokens, names: set) -> str:
-    spellings = [t.spelling for t in tokens]
-    if "=" not in spellings:
-        return ""
-    rest = tokens[spellings.index("=") + 1:]
-    if not rest or any(t.kind == ci.TokenKind.IDENTIFIER and t.spelling not in names for t in rest):
-        return ""
-    return " = " + " ".join(t.spelling for t in rest)
-
-
-def tag_arguments(inst: Instance) -> str | None:
-    """The template arguments of an instance's tag (None when one has no spelling in host code)."""
-    args = [b.argument for b in inst.bindings]
-    return None if "" in args else ", ".join(args)
-
-
-def _header_kernels(tu):
-    """(Instance lowered as written, launch location) for each plain kernel that the main file
-    launches and that is defined in another file (`kernels.h`), once each."""
-    for top in tu.cursor.get_children():
-        if top.location.file is None or top.location.file.name != tu.spelling:
-            continue
-        for call in _calls(top):
-            callee = _launch_callee(call)
-            ref = callee.referenced if callee is not None else None
-            if ref is None or ref.kind != K.FUNCTION_DECL or template_of(ref) is not None:
-                continue
-            d = ref.get_definition()
-            if d is not None and d.location.file is not None and d.location.file.name != tu.spelling:
-                yield Instance(d.spelling, d.spelling, (), d, d), SourceLoc(*presumed(call.location))
-
-
-def _unused_host(launch, host) -> CutransError:
-    kernel = dependent_kernel(_launch_callee(launch)).spelling
-    return CutransError(warning(
-        "L001", f"this launch of kernel template '{kernel}' depends on the template parameters of host "
-        f"template '{host.spelling}', which this file never instantiates: no instance of '{kernel}' is "
-        "generated for it",
-        *presumed(launch.location)))
-
-
-def _key(tmpl) -> tuple:
-    """What identifies a template across translation units parsed from one file: where it is first declared."""
-    return presumed(tmpl.canonical.location)
-
-
-def _main_function_templates(cursor, path: str):
-    for c in cursor.get_children():
-        if c.location.file is None or c.location.file.name != path:
-            continue
-        if c.kind in (K.NAMESPACE, K.LINKAGE_SPEC):
-            yield from _main_function_templates(c, path)
-        elif c.kind == K.FUNCTION_TEMPLATE and c.is_definition():
-            yield c
-
-
-def _calls(cursor):
-    return (c for c in cursor.walk_preorder() if c.kind == K.CALL_EXPR and c.spelling != _CONFIG_CALLEE)
-
-
-def _dependent_callees(call) -> list:
-    """The function templates a dependent call may name."""
-    ref = next((c for c in call.get_children()), None)
-    ref = ref.referenced if ref is not None else None
-    return _overloaded_decls(ref) if ref is not None and ref.kind == K.OVERLOADED_DECL_REF else []
-
-
-def host_templates(tu, path: str) -> tuple[set, dict]:
-    """(keys of the host function templates of main file `path` whose instances launch kernels through
-    dependent launches, directly or through other such templates; those launches, by offset, with the
-    key of the template they are in)."""
-    templates = list(_main_function_templates(tu.cursor, path))
-    wanted, launches, calls = set(), {}, {}
-    for t in templates:
-        if _is_kernel(t):
-            continue
-        callees = calls.setdefault(_key(t), set())
-        for call in _calls(t):
-            if dependent_kernel(_launch_callee(call)) is not None:
-                wanted.add(_key(t))
-                launches[call.extent.start.offset] = (_key(t), call, t)
-            else:
-                callees.update(_key(d) for d in _dependent_callees(call) if d.kind == K.FUNCTION_TEMPLATE)
-    grew = True
-    while grew:
-        grew = False
-        for key, callees in calls.items():
-            if key not in wanted and callees & wanted:
-                wanted.add(key)
-                grew = True
-    return wanted, launches
 
 
 # ---------------------------------------------------------------- the copies, parsed again
@@ -518,7 +337,7 @@ class Instantiator:
         """(parsed instance, launch location) for each template kernel instance that main file of `tu`
         launches, parsed in one go; `report(CutransError)` takes each problem, and its launch is skipped."""
         found = {}
-        hosts, in_hosts = host_templates(tu, tu.spelling)
+        hosts, in_hosts = H.host_templates(tu, tu.spelling)
         for ref, launch in template_launches(tu, tu.spelling):
             if template_of(ref) is None and launch.extent.start.offset in in_hosts:
                 continue            # its instances are those that the host template's instances launch
@@ -531,11 +350,11 @@ class Instantiator:
         instantiated = set()
         for inst, at in self._host_launches(tu, hosts, instantiated, report):
             found.setdefault(inst.name, (inst, at))
-        for inst, at in _header_kernels(tu):
+        for inst, at in H.header_kernels(tu):
             found.setdefault(inst.name, (inst, at))
         for key, launch, host in in_hosts.values():
             if key not in instantiated:
-                report(_unused_host(launch, host))
+                report(H.unused_host(launch, host))
         pending = list(found.values())
         try:
             parsed = self.instantiate([inst for inst, _ in pending]) if pending else []
@@ -547,21 +366,21 @@ class Instantiator:
         """(kernel instance, launch location) for each launch in the instances of the host templates
         `hosts` that the file asks for, found by parsing copies of those instances, batch by batch
         (an instance may ask for instances of other host templates). Each kernel instance is entered
-        in generic_instances(tu) too; `instantiated` gets the keys of the host templates parsed."""
+        in H.generic_instances(tu) too; `instantiated` gets the keys of the host templates parsed."""
         if not hosts:
             return []
-        table, seen, results = generic_instances(tu), set(), []
+        table, seen, results = H.generic_instances(tu), set(), []
         main = (c for top in tu.cursor.get_children()
-                if top.location.file is not None and top.location.file.name == tu.spelling for c in _calls(top))
+                if top.location.file is not None and top.location.file.name == tu.spelling for c in H.calls_in(top))
         pending = self._wanted_hosts(main, hosts, seen, report)
         while pending:
             parsed = self._instantiate_reporting(pending, report)
             pending = []
             for p in (p for p in parsed if isinstance(p, Instantiation)):
-                instantiated.add(_key(p.instance.template))
-                for launch in (c for c in _calls(p.cursor) if _launch_callee(c) is not None):
+                instantiated.add(H.template_key(p.instance.template))
+                for launch in (c for c in H.calls_in(p.cursor) if launch_callee(c) is not None):
                     self._host_launch(launch, table, results, report)
-                others = (c for c in _calls(p.cursor) if _launch_callee(c) is None)
+                others = (c for c in H.calls_in(p.cursor) if launch_callee(c) is None)
                 pending += self._wanted_hosts(others, hosts, seen, report)
         return results
 
@@ -573,7 +392,7 @@ class Instantiator:
             return [p for p, _ in self._one_by_one([(inst, None) for inst in instances], report)]
 
     def _host_launch(self, launch, table: dict, results: list, report) -> None:
-        ref = _launch_callee(launch).referenced
+        ref = launch_callee(launch).referenced
         if template_of(ref) is None:
             return                                         # a plain kernel: lowered as it is
         try:
@@ -581,7 +400,7 @@ class Instantiator:
         except CutransError as exc:
             report(exc)
             return
-        table.setdefault(generic_name(inst.template), {})[inst.name] = tag_arguments(inst)
+        table.setdefault(H.generic_name(inst.template), {})[inst.name] = H.tag_arguments(inst)
         results.append((inst, SourceLoc(*presumed(launch.location))))
 
     def _wanted_hosts(self, calls, hosts: set, seen: set, report) -> list[Instance]:
@@ -589,7 +408,7 @@ class Instantiator:
         wanted = []
         for call in calls:
             tmpl = template_of(call.referenced)
-            if tmpl is None or _key(tmpl) not in hosts:
+            if tmpl is None or H.template_key(tmpl) not in hosts:
                 continue
             try:
                 inst = self._original(instance_of(call.referenced))
