@@ -16,11 +16,9 @@ that is "not applicable", never a detection.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import dataclasses
 import itertools
-import os
 import re
 import time
 import types
@@ -32,6 +30,7 @@ from translator.ir.builtins import WARP, WARP_SHUFFLES
 from translator.ir.base import SourceLoc, Stmt
 from translator.ir.printer import IRPrinter
 from translator.ir.types import F32, F64, Pointer, is_integer
+from translator.verify.hip_on_cpu import WAVE32_ARCH, WAVE32_SAMPLES, hip_arch_for  # noqa: F401 (used by the benchmark and tests)
 from translator.verify.mutate_source import NotApplicable, SourceMutatedHip
 from translator.verify.program import ProgramVerifier
 
@@ -42,8 +41,6 @@ SOURCE_TARGETS = ("hip",)
 TARGETS = IR_TARGETS + SOURCE_TARGETS
 # Samples written for 32-lane warps: on HIP they are verified at a wave-32 arch. At the default (gfx90a,
 # wave 64) their unmutated HIP output already fails, a known issue of its own, so no mutant could be judged.
-WAVE32_SAMPLES = frozenset({"warp_shuffle_reduction", "warp_vote"})
-WAVE32_ARCH = "gfx1030"
 
 _PRINT = IRPrinter()
 _INDEXED = re.compile(r"^(\w+)\[(\d+)\]$")
@@ -369,25 +366,6 @@ def mutants(unit, operators=None, every_site: bool = False) -> list[Mutant]:
 
 
 # -- running a mutant through verify
-
-@contextlib.contextmanager
-def hip_arch_for(path: str):
-    """Within the block, HIP builds of the sample at `path` use the arch it is written for: $CUTRANS_HIP_ARCH
-    is set to WAVE32_ARCH for WAVE32_SAMPLES (and restored after); other samples keep the environment's."""
-    from translator.verify.hip_on_cpu import ARCH_ENV
-    if Path(path).stem not in WAVE32_SAMPLES:
-        yield
-        return
-    before = os.environ.get(ARCH_ENV)
-    os.environ[ARCH_ENV] = WAVE32_ARCH
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(ARCH_ENV, None)
-        else:
-            os.environ[ARCH_ENV] = before
-
 
 OUTCOMES = ("killed-numbers", "killed-build", "survived", "refused", "crashed", "baseline-broken",
             "not-applicable")
