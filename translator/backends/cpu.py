@@ -163,7 +163,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         variables = [self.visit(g) for g in module.globals]
         return render("cpu/kernels.c.j2", source_name=Path(unit.path).name, functions=functions,
                       variables=variables, features=self.features, structs=self.struct_definitions(module),
-                      fast_math=any(r.name == "fast-math" for r in getattr(self, "unsafe", ())))
+                      fast_math=self.applies("fast-math"))
 
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":

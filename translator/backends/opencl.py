@@ -104,8 +104,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
 
     @property
     def build_options(self) -> str:
-        fast = any(r.name == "fast-math" for r in getattr(self, "unsafe", ()))
-        return self.fast_math_build_options if fast else self.exact_build_options
+        return self.fast_math_build_options if self.applies("fast-math") else self.exact_build_options
     runtime_dir = "opencl"
     device_suffix = ".cl"
     template_dir = "opencl"

@@ -160,6 +160,11 @@ class ProgramBackend:
     template_dir = ""
     runtime_dir = ""
     runtime_header = ""
+    unsafe: tuple = ()                 # the opt-in rewrites this translation applies (set by translate)
+
+    def applies(self, rewrite: str) -> bool:
+        """Whether the translation in progress applies the unsafe rewrite named `rewrite`."""
+        return any(r.name == rewrite for r in self.unsafe)
 
     def translate(self, unit, options: dict | None = None) -> Output:
         errors = [d for d in unit.diagnostics if d.severity == Severity.ERROR]

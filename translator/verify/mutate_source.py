@@ -24,6 +24,8 @@ import difflib
 import re
 from pathlib import Path
 
+from translator.verify.reference import tokenize
+
 HIP_INCLUDE = re.compile(r"^[ \t]*#[ \t]*include[ \t]*<hip/hip_runtime\.h>[^\n]*(\n|\Z)", re.M)
 PLAIN_ADD = "cutrans_plain_add"
 PLAIN_ADD_HELPER = (
@@ -67,35 +69,9 @@ def site_of(mutant) -> SourceSite:
     return SourceSite(mutant.operator, file, int(line), int(col), mutant.subscript, mutant.declared)
 
 
-# -- tokens: enough C++ to skip comments, strings and character literals and to match brackets
+# -- tokens: translator.verify.reference.tokenize (comments, strings and raw strings skipped)
 
-@dataclasses.dataclass(frozen=True)
-class Token:
-    kind: str                 # ident, number, string, punct
-    text: str
-    start: int
-    end: int
-
-
-_TOKEN = re.compile(r"""
-    (?P<space>\s+)
-  | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
-  | (?P<string>"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?)
-  | (?P<ident>[A-Za-z_]\w*)
-  | (?P<number>\.?\d(?:[eEpP][+-]|[\w.])*)
-  | (?P<punct>->|::|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|.)
-""", re.S | re.X)
-
-
-def tokenize(text: str) -> list[Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        if m.lastgroup not in ("space", "comment"):
-            out.append(Token(m.lastgroup, m[0], m.start(), m.end()))
-    return out
-
-
-def matching(tokens: list[Token], i: int) -> int:
+def matching(tokens: list, i: int) -> int:
     """Index of the bracket closing tokens[i] (one of ( [ {)."""
     stack = []
     for k in range(i, len(tokens)):
@@ -110,7 +86,7 @@ def matching(tokens: list[Token], i: int) -> int:
     raise NotApplicable(f"no '{_OPEN[tokens[i].text]}' closes the '{tokens[i].text}'")
 
 
-def arguments(tokens: list[Token], open_paren: int) -> list[tuple[int, int]]:
+def arguments(tokens: list, open_paren: int) -> list[tuple[int, int]]:
     """Token index ranges [first, last) of the arguments of the call whose `(` is at open_paren."""
     close, depth, args, first = matching(tokens, open_paren), 0, [], open_paren + 1
     for k in range(open_paren + 1, close):
@@ -132,15 +108,16 @@ def _lines(text: str) -> list[str]:
 def _nth_on_line(original: str, col: int, changed: str) -> int:
     """Column (0-based) in `changed` of the token at `col` (1-based) of `original`, found as the same
     occurrence of the same token text."""
-    m = _TOKEN.match(original, col - 1)
-    if not m or m.lastgroup in ("space", "comment"):
+    tokens = tokenize(original[col - 1:])
+    if not tokens or tokens[0].start != 0:
         raise NotApplicable("the location is not at a token")
-    edge = r"\b" if m.lastgroup == "ident" else ""
-    pattern = re.compile(edge + re.escape(m[0]) + edge)
+    token = tokens[0]
+    edge = r"\b" if token.kind == "id" else ""
+    pattern = re.compile(edge + re.escape(token.text) + edge)
     before = [x.start() for x in pattern.finditer(original)]
     after = [x.start() for x in pattern.finditer(changed)]
     if len(before) != len(after) or col - 1 not in before:
-        raise NotApplicable(f"the HIP output rewrote this line and '{m[0]}' cannot be matched on it")
+        raise NotApplicable(f"the HIP output rewrote this line and '{token.text}' cannot be matched on it")
     return after[before.index(col - 1)]
 
 
@@ -175,7 +152,7 @@ def _subscript(tokens, i, site):
             skip, i = skip - 1, close + 1
         elif t.text == "(":
             i = matching(tokens, i) + 1
-        elif t.kind == "ident" or t.text in (".", "->", "::"):
+        elif t.kind == "id" or t.text in (".", "->", "::"):
             i += 1
         else:
             break
