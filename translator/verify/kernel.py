@@ -19,7 +19,7 @@ from translator.verify.build import build_target, translation_note
 from translator.verify.compare import DEFAULT_POLICY, compare_runs
 from translator.verify.harness import MAIN_DEFINE, harness_source
 from translator.verify.kernel_spec import KernelCase
-from translator.verify.program import first_lines, status_for
+from translator.verify.program import first_lines, run_failure, status_for
 from translator.verify.report import TargetResult
 from translator.verify.run import private_workdir, run_program
 
@@ -94,22 +94,21 @@ class KernelVerifier:
         except CutransError as exc:
             return self.result(target, status_for(exc.diagnostics), first_lines(exc.diagnostics),
                                time.monotonic() - start, exc.diagnostics)
-        if run.timed_out:
-            return self.result(target, "fail", f"ran past the {run.seconds:.0f} s time limit [V004]", run.seconds)
+        if run_failure(run):
+            return self.result(target, "fail", run_failure(run), run.seconds)
         printed = compare_runs(reference_run, run, DEFAULT_POLICY)
         if not printed.ok:
             detail = printed.summary() + (f"\nstderr:\n{run.stderr.strip()[-2000:]}" if run.stderr.strip() else "")
             return self.result(target, "fail", detail, run.seconds)
         records, problems = self._compare_buffers(reference_out, out, unsafe.applied({"unsafe": self.unsafe}, target))
         bad = [r for r in records if r["mismatches"]]
+        note = translation_note(self.work / target)
         if problems or bad:
-            note = translation_note(self.work / target)
             detail = "\n".join(problems + [buffers.describe(r) for r in bad] + [f"seed {self.case.seed}"]
                                + ([note] if note else []))
             return self.result(target, "fail", detail, run.seconds, records=records)
         elements = sum(r["elements"] for r in records)
         skipped = "".join(f"; arg{i} not compared: {why}" for i, why in sorted(self.case.unchecked.items()))
-        note = translation_note(self.work / target)
         return self.result(target, "pass", f"{len(records)} buffers, {elements} elements compared (seed "
                            f"{self.case.seed}){skipped}{'; ' + note if note else ''}", run.seconds, records=records)
 

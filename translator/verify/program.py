@@ -43,7 +43,7 @@ def _run(exe: Path, program_args, cwd: Path, env: dict | None, timeout: float, c
     return run_program([str(exe), *program_args], cwd=cwd, env=env, timeout=timeout, code=code)
 
 
-def _run_failure(run) -> str | None:
+def run_failure(run) -> str | None:
     if run.timed_out:
         return f"ran past the {run.seconds:.0f} s time limit [V004]"
     return None
@@ -98,7 +98,7 @@ class ProgramVerifier:
                                 time.monotonic() - start, tuple(exc.diagnostics))
         if run is None:     # built, but this machine cannot run it (e.g. HIP without an AMD GPU)
             return TargetResult(self.path, target, "unsupported", exe, time.monotonic() - start)
-        timeout = _run_failure(run)
+        timeout = run_failure(run)
         if timeout:
             return TargetResult(self.path, target, "fail", timeout, run.seconds)
         policy, widened = widened_policy(self.policy, unsafe.applied({"unsafe": self.unsafe}, target))
