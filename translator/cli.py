@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="hip only: replace each input with its translation, keeping the original as INPUT.orig")
     conv.add_argument("--hip-launch", choices=("chevron", "hipLaunchKernelGGL"), default="chevron",
                       help="hip: keep kernel<<<...>>> launches (default) or write hipLaunchKernelGGL calls")
+    conv.add_argument("--offload-arch", metavar="ARCH", default=None,
+                      help="hip: the AMD arch the output is for (default $CUTRANS_HIP_ARCH or gfx90a); on a wave64 "
+                      "arch (gfx9*) code written for 32-lane warps is rewritten to keep them (see docs/hip.md)")
+    conv.add_argument("--no-warp-rewrite", dest="warp_rewrite", action="store_false",
+                      help="hip: leave warp intrinsics as written, whatever the arch's wavefront width")
     conv.add_argument("--unsafe", action="append", default=[], metavar="REWRITE",
                       help="apply an opt-in rewrite that may change results, e.g. fast-math (nvcc -use_fast_math); "
                       "see translator/unsafe.py")
@@ -187,6 +192,8 @@ def cmd_convert(args) -> int:
                 backup_path(path)          # before any work: an earlier backup is never overwritten
             unit = load_unit(path, compile_options(args))
             output, diags = convert_unit(unit, args.to, {"launch_syntax": args.hip_launch,
+                                                          "offload_arch": args.offload_arch,
+                                                          "warp_rewrite": args.warp_rewrite,
                                                           "unsafe": unsafe.check(args.unsafe)})
             if args.in_place:
                 write_in_place(output, path)

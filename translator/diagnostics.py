@@ -45,6 +45,8 @@ _CODES = [
     Code("L006", "stable", "the IR verifier found an inconsistency (internal error)"),
     Code("L007", "stable", "a warp operation sits under thread-dependent control flow, where the target's "
                            "block-wide exchange cannot place it"),
+    Code("L008", "stable", "textures and surfaces in device code (no image mapping yet)"),
+    Code("L009", "stable", "inline assembly (PTX) in device code"),
     # mapping
     Code("M001", "stable", "a CUDA API name has no equivalent on the target"),
     Code("M002", "stable", "a CUDA API name is deprecated on the target"),
@@ -53,6 +55,8 @@ _CODES = [
     Code("B001", "stable", "the backend has no spelling for an IR operation (internal error)"),
     Code("B002", "stable", "the output file could not be written"),
     Code("B003", "stable", "the name of a kernel or device global is reserved on the target"),
+    Code("B004", "stable", "a warp operation cannot be rewritten for the target's wavefront width"),
+    Code("B005", "stable", "code written for any warp width holds a 32-lane assumption that cutrans cannot decide"),
     # verify
     Code("V001", "stable", "the reference program could not be built or run"),
     Code("V002", "stable", "a translated program could not be built"),

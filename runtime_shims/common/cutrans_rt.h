@@ -70,6 +70,58 @@ enum CUTRANS_RT(FuncAttribute) {
     CUTRANS_RT(FuncAttributePreferredSharedMemoryCarveout) = 9,
 };
 
+/* Device attributes for DeviceGetAttribute, with CUDA's values; each reads one DeviceProp field. */
+enum CUTRANS_RT(DeviceAttr) {
+    CUTRANS_RT(DevAttrMaxThreadsPerBlock) = 1,
+    CUTRANS_RT(DevAttrMaxBlockDimX) = 2,
+    CUTRANS_RT(DevAttrMaxBlockDimY) = 3,
+    CUTRANS_RT(DevAttrMaxBlockDimZ) = 4,
+    CUTRANS_RT(DevAttrMaxGridDimX) = 5,
+    CUTRANS_RT(DevAttrMaxGridDimY) = 6,
+    CUTRANS_RT(DevAttrMaxGridDimZ) = 7,
+    CUTRANS_RT(DevAttrMaxSharedMemoryPerBlock) = 8,
+    CUTRANS_RT(DevAttrTotalConstantMemory) = 9,
+    CUTRANS_RT(DevAttrWarpSize) = 10,
+    CUTRANS_RT(DevAttrMaxPitch) = 11,
+    CUTRANS_RT(DevAttrMaxRegistersPerBlock) = 12,
+    CUTRANS_RT(DevAttrClockRate) = 13,
+    CUTRANS_RT(DevAttrTextureAlignment) = 14,
+    CUTRANS_RT(DevAttrGpuOverlap) = 15,
+    CUTRANS_RT(DevAttrMultiProcessorCount) = 16,
+    CUTRANS_RT(DevAttrKernelExecTimeout) = 17,
+    CUTRANS_RT(DevAttrIntegrated) = 18,
+    CUTRANS_RT(DevAttrCanMapHostMemory) = 19,
+    CUTRANS_RT(DevAttrComputeMode) = 20,
+    CUTRANS_RT(DevAttrConcurrentKernels) = 31,
+    CUTRANS_RT(DevAttrEccEnabled) = 32,
+    CUTRANS_RT(DevAttrPciBusId) = 33,
+    CUTRANS_RT(DevAttrPciDeviceId) = 34,
+    CUTRANS_RT(DevAttrMemoryClockRate) = 36,
+    CUTRANS_RT(DevAttrGlobalMemoryBusWidth) = 37,
+    CUTRANS_RT(DevAttrL2CacheSize) = 38,
+    CUTRANS_RT(DevAttrMaxThreadsPerMultiProcessor) = 39,
+    CUTRANS_RT(DevAttrAsyncEngineCount) = 40,
+    CUTRANS_RT(DevAttrUnifiedAddressing) = 41,
+    CUTRANS_RT(DevAttrPciDomainId) = 50,
+    CUTRANS_RT(DevAttrComputeCapabilityMajor) = 75,
+    CUTRANS_RT(DevAttrComputeCapabilityMinor) = 76,
+    CUTRANS_RT(DevAttrMaxSharedMemoryPerMultiprocessor) = 81,
+    CUTRANS_RT(DevAttrMaxRegistersPerMultiprocessor) = 82,
+    CUTRANS_RT(DevAttrManagedMemory) = 83,
+    CUTRANS_RT(DevAttrIsMultiGpuBoard) = 84,
+    CUTRANS_RT(DevAttrConcurrentManagedAccess) = 89,
+    CUTRANS_RT(DevAttrCooperativeLaunch) = 95,
+    CUTRANS_RT(DevAttrMaxSharedMemoryPerBlockOptin) = 97,
+    CUTRANS_RT(DevAttrMaxBlocksPerMultiprocessor) = 106,
+};
+
+enum CUTRANS_RT(ComputeMode) {
+    CUTRANS_RT(ComputeModeDefault) = 0,
+    CUTRANS_RT(ComputeModeExclusive) = 1,
+    CUTRANS_RT(ComputeModeProhibited) = 2,
+    CUTRANS_RT(ComputeModeExclusiveProcess) = 3,
+};
+
 /* Flags, with CUDA's values. */
 constexpr unsigned int CUTRANS_RT(HostAllocDefault) = 0x00;
 constexpr unsigned int CUTRANS_RT(HostAllocPortable) = 0x01;
@@ -142,7 +194,10 @@ CUTRANS_RT(Error_t) CUTRANS_RT(GetDeviceCount)(int* count);
 CUTRANS_RT(Error_t) CUTRANS_RT(SetDevice)(int device);
 CUTRANS_RT(Error_t) CUTRANS_RT(GetDevice)(int* device);
 CUTRANS_RT(Error_t) CUTRANS_RT(GetDeviceProperties)(CUTRANS_RT(DeviceProp)* prop, int device);
+CUTRANS_RT(Error_t) CUTRANS_RT(DeviceGetAttribute)(int* value, CUTRANS_RT(DeviceAttr) attr, int device);
 CUTRANS_RT(Error_t) CUTRANS_RT(DeviceSynchronize)(void);
+CUTRANS_RT(Error_t) CUTRANS_RT(DriverGetVersion)(int* version);
+CUTRANS_RT(Error_t) CUTRANS_RT(RuntimeGetVersion)(int* version);
 CUTRANS_RT(Error_t) CUTRANS_RT(DeviceReset)(void);
 CUTRANS_RT(Error_t) CUTRANS_RT(MemGetInfo)(size_t* free_bytes, size_t* total_bytes);
 
@@ -159,18 +214,30 @@ CUTRANS_RT(Error_t) CUTRANS_RT(MemcpyAsync)(void* dst, const void* src, size_t c
                                             CUTRANS_RT(Stream_t) stream = 0);
 CUTRANS_RT(Error_t) CUTRANS_RT(Memcpy2D)(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
                                          size_t height, CUTRANS_RT(MemcpyKind) kind);
+CUTRANS_RT(Error_t) CUTRANS_RT(Memcpy2DAsync)(void* dst, size_t dpitch, const void* src, size_t spitch,
+                                              size_t width, size_t height, CUTRANS_RT(MemcpyKind) kind,
+                                              CUTRANS_RT(Stream_t) stream = 0);
 CUTRANS_RT(Error_t) CUTRANS_RT(Memset)(void* ptr, int value, size_t count);
 CUTRANS_RT(Error_t) CUTRANS_RT(MemsetAsync)(void* ptr, int value, size_t count, CUTRANS_RT(Stream_t) stream = 0);
+CUTRANS_RT(Error_t) CUTRANS_RT(Memset2D)(void* ptr, size_t pitch, int value, size_t width, size_t height);
+CUTRANS_RT(Error_t) CUTRANS_RT(Memset2DAsync)(void* ptr, size_t pitch, int value, size_t width, size_t height,
+                                              CUTRANS_RT(Stream_t) stream = 0);
+/* Rows of width bytes at a pitch of width rounded up to kPitchAlignment (CUDA's texture pitch alignment). */
+CUTRANS_RT(Error_t) CUTRANS_RT(MallocPitch)(void** ptr, size_t* pitch, size_t width, size_t height);
 
 /* Streams and events */
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamCreate)(CUTRANS_RT(Stream_t)* stream);
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamCreateWithFlags)(CUTRANS_RT(Stream_t)* stream, unsigned int flags);
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamDestroy)(CUTRANS_RT(Stream_t) stream);
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamSynchronize)(CUTRANS_RT(Stream_t) stream);
+CUTRANS_RT(Error_t) CUTRANS_RT(StreamQuery)(CUTRANS_RT(Stream_t) stream);
+CUTRANS_RT(Error_t) CUTRANS_RT(StreamWaitEvent)(CUTRANS_RT(Stream_t) stream, CUTRANS_RT(Event_t) event,
+                                                unsigned int flags = 0);
 CUTRANS_RT(Error_t) CUTRANS_RT(EventCreate)(CUTRANS_RT(Event_t)* event);
 CUTRANS_RT(Error_t) CUTRANS_RT(EventCreateWithFlags)(CUTRANS_RT(Event_t)* event, unsigned int flags);
 CUTRANS_RT(Error_t) CUTRANS_RT(EventRecord)(CUTRANS_RT(Event_t) event, CUTRANS_RT(Stream_t) stream = 0);
 CUTRANS_RT(Error_t) CUTRANS_RT(EventSynchronize)(CUTRANS_RT(Event_t) event);
+CUTRANS_RT(Error_t) CUTRANS_RT(EventQuery)(CUTRANS_RT(Event_t) event);
 CUTRANS_RT(Error_t) CUTRANS_RT(EventElapsedTime)(float* ms, CUTRANS_RT(Event_t) start, CUTRANS_RT(Event_t) end);
 CUTRANS_RT(Error_t) CUTRANS_RT(EventDestroy)(CUTRANS_RT(Event_t) event);
 
@@ -191,6 +258,10 @@ template <class T>
 inline CUTRANS_RT(Error_t) CUTRANS_RT(MallocManaged)(T** ptr, size_t size,
                                                      unsigned int flags = CUTRANS_RT(MemAttachGlobal)) {
     return CUTRANS_RT(MallocManaged)(reinterpret_cast<void**>(ptr), size, flags);
+}
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(MallocPitch)(T** ptr, size_t* pitch, size_t width, size_t height) {
+    return CUTRANS_RT(MallocPitch)(reinterpret_cast<void**>(ptr), pitch, width, height);
 }
 
 /* __device__ and __constant__ variables. The host program keeps each one as an ordinary variable (the CPU
@@ -230,6 +301,25 @@ inline CUTRANS_RT(Error_t) CUTRANS_RT(MemcpyFromSymbol)(void* dst, const T& symb
     return CUTRANS_RT(Memcpy)(dst, static_cast<const char*>(device) + offset, count, kind);
 }
 
+/* The Async symbol copies: copies that touch host memory complete before they return on both runtimes, so
+ * these are the synchronous ones (the stream's ordering is kept: the copy waits for nothing queued later). */
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(MemcpyToSymbolAsync)(const T& symbol, const void* src, size_t count,
+                                                           size_t offset = 0,
+                                                           CUTRANS_RT(MemcpyKind) kind = CUTRANS_RT(MemcpyHostToDevice),
+                                                           CUTRANS_RT(Stream_t) stream = 0) {
+    if (CUTRANS_RT(Error_t) err = CUTRANS_RT(StreamSynchronize)(stream)) return err;
+    return CUTRANS_RT(MemcpyToSymbol)(symbol, src, count, offset, kind);
+}
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(MemcpyFromSymbolAsync)(void* dst, const T& symbol, size_t count,
+                                                             size_t offset = 0,
+                                                             CUTRANS_RT(MemcpyKind) kind = CUTRANS_RT(MemcpyDeviceToHost),
+                                                             CUTRANS_RT(Stream_t) stream = 0) {
+    if (CUTRANS_RT(Error_t) err = CUTRANS_RT(StreamSynchronize)(stream)) return err;
+    return CUTRANS_RT(MemcpyFromSymbol)(dst, symbol, count, offset, kind);
+}
+
 /* Profiler control: there is no CUDA profiler on these targets; both calls succeed and do nothing. */
 inline CUTRANS_RT(Error_t) CUTRANS_RT(ProfilerStart)(void) { return CUTRANS_RT(Success); }
 inline CUTRANS_RT(Error_t) CUTRANS_RT(ProfilerStop)(void) { return CUTRANS_RT(Success); }
@@ -239,5 +329,13 @@ template <class F>
 inline CUTRANS_RT(Error_t) CUTRANS_RT(FuncSetAttribute)(F&&, int, int) {
     return CUTRANS_RT(Success);
 }
+
+/* CUDA's spellings of this API, for the code the translator leaves as it is (headers that a program takes
+ * from its own include path, such as cuda-samples' helper_cuda.h). */
+#if __has_include("cutrans_cuda_names.h")
+#include "cutrans_cuda_names.h"
+#else
+#include "../common/cutrans_cuda_names.h"
+#endif
 
 #endif /* CUTRANS_RT_H */

@@ -95,7 +95,7 @@ cpurtError_t cpurtGetDeviceProperties(cpurtDeviceProp* prop, int device) {
     prop->maxGridSize[0] = 2147483647;
     prop->maxGridSize[1] = prop->maxGridSize[2] = 65535;
     prop->totalConstMem = 64 * 1024;
-    prop->major = 7;
+    prop->major = 8; /* the same fixed 8.0 as the reference (runtime_shims/emulate), so printed values agree */
     prop->minor = 0;
     prop->textureAlignment = 512;
     prop->multiProcessorCount = cores ? int(cores) : 1;
@@ -171,6 +171,11 @@ cpurtError_t cpurtMemcpy2D(void* dst, size_t dpitch, const void* src, size_t spi
     return cpurtSuccess;
 }
 
+cpurtError_t cpurtMemcpy2DAsync(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
+                                size_t height, cpurtMemcpyKind kind, cpurtStream_t) {
+    return cpurtMemcpy2D(dst, dpitch, src, spitch, width, height, kind);
+}
+
 cpurtError_t cpurtMemset(void* ptr, int value, size_t count) {
     if (count == 0) return cpurtSuccess;
     if (!ptr) return status(cpurtErrorInvalidValue);
@@ -197,6 +202,18 @@ cpurtError_t cpurtStreamDestroy(cpurtStream_t stream) {
 }
 
 cpurtError_t cpurtStreamSynchronize(cpurtStream_t) { return cpurtSuccess; }
+
+/* Everything ran when it was issued, so every stream is idle and every recorded event complete. */
+cpurtError_t cpurtStreamQuery(cpurtStream_t) { return cpurtSuccess; }
+
+cpurtError_t cpurtStreamWaitEvent(cpurtStream_t, cpurtEvent_t event, unsigned int flags) {
+    if (!event) return status(cpurtErrorInvalidResourceHandle);
+    return status(flags == 0 ? cpurtSuccess : cpurtErrorInvalidValue);
+}
+
+cpurtError_t cpurtEventQuery(cpurtEvent_t event) {
+    return status(event ? cpurtSuccess : cpurtErrorInvalidResourceHandle);
+}
 
 cpurtError_t cpurtEventCreate(cpurtEvent_t* event) { return cpurtEventCreateWithFlags(event, 0); }
 

@@ -8,6 +8,7 @@
 #endif
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 typedef struct cutrans_uint3 { unsigned int x, y, z; } cutrans_uint3;
@@ -28,6 +29,22 @@ static inline int cutrans_check_launch(cutrans_dim3 grid, cutrans_dim3 block)
         || grid.y > 65535 || grid.z > 65535)
         return 9;
     return 0;
+}
+
+/* A barrier guarded by a condition that cutrans could not prove uniform: `yes` of the block's
+ * `threads` threads found the condition true. CUDA requires all threads of a block to reach each
+ * __syncthreads() (undefined behaviour otherwise), so when they disagree the program stops here
+ * rather than compute a wrong result (translator/backends/cpu_uniform_check.py). */
+static inline void cutrans_check_uniform(unsigned int yes, unsigned int threads, const char *kernel,
+                                         const char *file, int line)
+{
+    if (yes != 0 && yes != threads) {
+        fprintf(stderr, "%s:%d: error: in kernel '%s', %u of %u threads of a block took a branch that "
+                "contains __syncthreads() and the others did not (divergent barrier: undefined behaviour "
+                "in CUDA)\n", file, line, kernel, yes, threads);
+        fflush(stderr);
+        _Exit(70);
+    }
 }
 
 #define CUTRANS_MINMAX(T, NAME) \
@@ -80,6 +97,17 @@ static inline unsigned int cutrans_sad_i32(int a, int b, unsigned int c)
 static inline unsigned int cutrans_sad_u32(unsigned int a, unsigned int b, unsigned int c)
 {
     return c + (a > b ? a - b : b - a);
+}
+
+/* CUDA __byte_perm: byte i of the result is byte ((s >> 4i) & 7) of the 64-bit value y:x. */
+static inline unsigned int cutrans_byte_perm_u32(unsigned int x, unsigned int y, unsigned int s)
+{
+    unsigned long long bytes = (unsigned long long)y << 32 | x;
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 4u; ++i) {
+        r |= (unsigned int)((bytes >> (8u * ((s >> (4u * i)) & 7u))) & 0xffu) << (8u * i);
+    }
+    return r;
 }
 
 /* ---- CUDA atomics: return the old value. CUDA's atomic functions promise atomicity only, no

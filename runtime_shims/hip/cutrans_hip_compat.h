@@ -63,6 +63,67 @@ __device__ static inline T cutrans_shfl_xor_sync(cutrans_lanemask_t mask, T var,
     return __shfl_xor(var, lane_mask, width);
 }
 
+/* CUDA's 32-lane warp on any wavefront. HIP numbers the lanes of a wavefront by linear thread id, so
+ * the CUDA warp of a thread is the 32-lane half of its wavefront that holds it (the whole wavefront on
+ * wave32). The cutrans converter renames warp intrinsics in code written for 32-lane warps to these,
+ * so that lane = tid % 32, 32-bit masks and ballots, and shuffle loops from 16 keep CUDA's meaning on
+ * 64-lane wavefronts: masks and ballots are relative to the CUDA warp, shuffles stay inside it. */
+__device__ static inline unsigned cutrans_warp32_shift(void) {
+    return __lane_id() & ~31u;
+}
+
+#ifdef CUEMU_WARP_SIZE
+/* The CPU emulation that `cutrans verify` runs HIP output on (runtime_shims/emulate): its lanes meet at
+ * each warp operation, so it must be told which lanes take part (the mask, moved to the caller's half of
+ * the wavefront); it has CUDA's *_sync forms with 64-bit masks. On a GPU the lanes that reach the call
+ * are the ones that take part, and HIP's forms without a mask are used. */
+#define CUTRANS_WARP32_MASK(mask) ((cutrans_lanemask_t)(mask) << cutrans_warp32_shift())
+#define CUTRANS_WARP32_SHUFFLE(op, mask, ...) op##_sync(CUTRANS_WARP32_MASK(mask), __VA_ARGS__)
+#define CUTRANS_WARP32_BALLOT(mask, predicate) __ballot_sync(CUTRANS_WARP32_MASK(mask), (predicate))
+#define CUTRANS_WARP32_ACTIVE() __activemask()
+#else
+#define CUTRANS_WARP32_SHUFFLE(op, mask, ...) ((void)(mask), op(__VA_ARGS__))
+#define CUTRANS_WARP32_BALLOT(mask, predicate) __ballot(predicate)
+#define CUTRANS_WARP32_ACTIVE() __ballot(1)
+#endif
+
+__device__ static inline unsigned cutrans_warp32_activemask(void) {
+    return (unsigned)(CUTRANS_WARP32_ACTIVE() >> cutrans_warp32_shift());
+}
+
+__device__ static inline unsigned cutrans_warp32_ballot_sync(unsigned mask, int predicate) {
+    return (unsigned)(CUTRANS_WARP32_BALLOT(mask, predicate) >> cutrans_warp32_shift()) & mask;
+}
+
+__device__ static inline int cutrans_warp32_any_sync(unsigned mask, int predicate) {
+    return cutrans_warp32_ballot_sync(mask, predicate) != 0;
+}
+
+__device__ static inline int cutrans_warp32_all_sync(unsigned mask, int predicate) {
+    unsigned live = mask & cutrans_warp32_activemask();
+    return (cutrans_warp32_ballot_sync(mask, predicate) & live) == live;
+}
+
+template <class T>
+__device__ static inline T cutrans_warp32_shfl_sync(unsigned mask, T var, int src_lane, int width = 32) {
+    return CUTRANS_WARP32_SHUFFLE(__shfl, mask, var, src_lane, width);
+}
+
+template <class T>
+__device__ static inline T cutrans_warp32_shfl_up_sync(unsigned mask, T var, unsigned int delta, int width = 32) {
+    return CUTRANS_WARP32_SHUFFLE(__shfl_up, mask, var, delta, width);
+}
+
+template <class T>
+__device__ static inline T cutrans_warp32_shfl_down_sync(unsigned mask, T var, unsigned int delta, int width = 32) {
+    return CUTRANS_WARP32_SHUFFLE(__shfl_down, mask, var, delta, width);
+}
+
+template <class T>
+__device__ static inline T cutrans_warp32_shfl_xor_sync(unsigned mask, T var, int lane_mask, int width = 32) {
+    return CUTRANS_WARP32_SHUFFLE(__shfl_xor, mask, var, lane_mask, width);
+}
+
 #define __activemask() cutrans_activemask()
 #define __syncwarp(...) cutrans_syncwarp(__VA_ARGS__)
 #define __ballot_sync(mask, pred) cutrans_ballot_sync((cutrans_lanemask_t)(mask), (pred))

@@ -77,6 +77,10 @@ __device__ void __sincosf(float, float*, float*);
 __device__ float fmaf(float, float, float);
 __device__ double fma(double, double, double);
 __device__ int abs(int);
+__device__ float ldexpf(float, int);
+__device__ double ldexp(double, int);
+__device__ float frexpf(float, int*);
+__device__ double frexp(double, int*);
 
 /* fast-math intrinsics and CUDA-only math */
 __device__ float __expf(float);
@@ -125,6 +129,13 @@ __device__ long long __mul64hi(long long, long long);
 __device__ unsigned long long __umul64hi(unsigned long long, unsigned long long);
 __device__ unsigned int __sad(int, int, unsigned int);
 __device__ unsigned int __usad(unsigned int, unsigned int, unsigned int);
+__device__ int __hadd(int, int);
+__device__ int __rhadd(int, int);
+__device__ unsigned int __uhadd(unsigned int, unsigned int);
+__device__ unsigned int __urhadd(unsigned int, unsigned int);
+__device__ unsigned int __byte_perm(unsigned int, unsigned int, unsigned int);
+__device__ unsigned int __funnelshift_l(unsigned int, unsigned int, unsigned int);
+__device__ unsigned int __funnelshift_r(unsigned int, unsigned int, unsigned int);
 __device__ long long abs(long long);
 __device__ long long llabs(long long);
 __device__ float abs(float);
@@ -192,6 +203,12 @@ __device__ unsigned int atomicInc(unsigned int* address, unsigned int val);
 __device__ unsigned int atomicDec(unsigned int* address, unsigned int val);
 __device__ long long atomicMin(long long* address, long long val);
 __device__ long long atomicMax(long long* address, long long val);
+
+/* texture and surface fetches: declared so that code using them parses; the frontend refuses them (L008) */
+template <class T> __device__ T tex1Dfetch(unsigned long long, int);
+template <class T> __device__ T tex1D(unsigned long long, float);
+template <class T> __device__ T tex2D(unsigned long long, float, float);
+template <class T> __device__ T tex3D(unsigned long long, float, float, float);
 
 /* read-only loads */
 template <class T> __device__ T __ldg(const T* p);

@@ -3,6 +3,7 @@
  * that CUDA's cuda_runtime.h adds. dim3 comes from "__cutrans_device.h". */
 #ifndef CUTRANS_STANDIN_CUDA_RUNTIME_API_H
 #define CUTRANS_STANDIN_CUDA_RUNTIME_API_H
+#define __CUDA_RUNTIME_API_H__ /* CUDA's own guard, which code such as helper_cuda.h tests */
 
 #include "__cutrans_device.h"
 #include "driver_types.h"
@@ -138,6 +139,8 @@ CUTRANS_API cudaMemcpyToArray(cudaArray_t dst, size_t wOffset, size_t hOffset, c
 CUTRANS_API cudaMemset(void *devPtr, int value, size_t count);
 CUTRANS_API cudaMemset2D(void *devPtr, size_t pitch, int value, size_t width, size_t height);
 CUTRANS_API cudaMemsetAsync(void *devPtr, int value, size_t count, cudaStream_t stream = 0);
+CUTRANS_API cudaMemset2DAsync(void *devPtr, size_t pitch, int value, size_t width, size_t height,
+                              cudaStream_t stream = 0);
 CUTRANS_API cudaPointerGetAttributes(struct cudaPointerAttributes *attributes, const void *ptr);
 
 /* symbols */

@@ -685,6 +685,11 @@ oclrtError_t oclrtMemcpy2D(void* dst, size_t dpitch, const void* src, size_t spi
     return copy(dst, dpitch, src, spitch, width, height, kind, nullptr);
 }
 
+oclrtError_t oclrtMemcpy2DAsync(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
+                                size_t height, oclrtMemcpyKind kind, oclrtStream_t stream) {
+    return copy(dst, dpitch, src, spitch, width, height, kind, stream);
+}
+
 oclrtError_t oclrtMemset(void* ptr, int value, size_t count) { return fill(ptr, value, count, nullptr); }
 
 oclrtError_t oclrtMemsetAsync(void* ptr, int value, size_t count, oclrtStream_t stream) {
@@ -727,6 +732,30 @@ oclrtError_t oclrtStreamSynchronize(oclrtStream_t stream) {
     return status(from_cl(clFinish(queue)));
 }
 
+/* Answers only after the stream's work is done, so always with Success (or that work's error): an idle OpenCL
+ * queue cannot be told from a busy one without a command of its own, which is itself still pending when asked.
+ * Programs that poll see their work complete at the first query; none sees NotReady for finished work. */
+oclrtError_t oclrtStreamQuery(oclrtStream_t stream) {
+    Runtime& r = runtime();
+    Guard guard(r.lock);
+    if (oclrtError_t err = ready(r)) return status(err);
+    cl_command_queue queue = nullptr;
+    if (oclrtError_t err = stream_queue(r, stream, queue)) return status(err);
+    return status(from_cl(clFinish(queue)));
+}
+
+/* Later work on the stream waits for the event's marker (an unrecorded event is already complete, as in CUDA). */
+oclrtError_t oclrtStreamWaitEvent(oclrtStream_t stream, oclrtEvent_t event, unsigned int flags) {
+    if (!event || flags != 0) return status(event ? oclrtErrorInvalidValue : oclrtErrorInvalidResourceHandle);
+    Runtime& r = runtime();
+    Guard guard(r.lock);
+    if (oclrtError_t err = ready(r)) return status(err);
+    cl_command_queue queue = nullptr;
+    if (oclrtError_t err = stream_queue(r, stream, queue)) return status(err);
+    if (!event->marker) return oclrtSuccess;
+    return status(from_cl(clEnqueueBarrierWithWaitList(queue, 1, &event->marker, nullptr)));
+}
+
 /* ---- events ---- */
 
 oclrtError_t oclrtEventCreate(oclrtEvent_t* event) { return oclrtEventCreateWithFlags(event, 0); }
@@ -755,6 +784,16 @@ oclrtError_t oclrtEventRecord(oclrtEvent_t event, oclrtStream_t stream) {
 oclrtError_t oclrtEventSynchronize(oclrtEvent_t event) {
     if (!event) return status(oclrtErrorInvalidResourceHandle);
     return event->marker ? status(from_cl(clWaitForEvents(1, &event->marker))) : oclrtSuccess;
+}
+
+/* NotReady is an answer, not a failure: it is not recorded as the last error (CUDA does the same). */
+oclrtError_t oclrtEventQuery(oclrtEvent_t event) {
+    if (!event) return status(oclrtErrorInvalidResourceHandle);
+    if (!event->marker) return oclrtSuccess;
+    cl_int state = CL_COMPLETE;
+    clGetEventInfo(event->marker, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof state, &state, nullptr);
+    if (state < 0) return status(oclrtErrorLaunchFailure);
+    return state == CL_COMPLETE ? oclrtSuccess : oclrtErrorNotReady;
 }
 
 namespace {

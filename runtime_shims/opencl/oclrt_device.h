@@ -119,7 +119,7 @@ inline void describe_device(cl_device_id device, oclrtDeviceProp* prop) {
     prop->maxGridSize[1] = prop->maxGridSize[2] = 65535;
     prop->clockRate = int(device_info<cl_uint>(device, CL_DEVICE_MAX_CLOCK_FREQUENCY)) * 1000;
     prop->totalConstMem = size_t(device_info<cl_ulong>(device, CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE));
-    prop->major = 7;
+    prop->major = 8; /* the same fixed 8.0 as the reference (runtime_shims/emulate), so printed values agree */
     prop->minor = 0;
     prop->textureAlignment = 512;
     prop->multiProcessorCount = int(device_info<cl_uint>(device, CL_DEVICE_MAX_COMPUTE_UNITS));

@@ -1,7 +1,9 @@
 """HIP output of every sample (and of the extra inputs under tests/golden/hip/inputs) against snapshots.
 
-Snapshots: tests/golden/hip/<stem>.hip (launches kept as <<<>>>) and <stem>.ggl.hip
-(launch_syntax="hipLaunchKernelGGL"). Refresh them with CUTRANS_UPDATE_GOLDEN=1.
+Snapshots: tests/golden/hip/<stem>.hip (launches kept as <<<>>>, for gfx90a: wave64, so code written for
+32-lane warps shows the warp-size rewrite), <stem>.ggl.hip (launch_syntax="hipLaunchKernelGGL") and, for the
+inputs that call warp intrinsics, <stem>.wave32.hip (gfx1030: no warp-size rewrite). Refresh them with
+CUTRANS_UPDATE_GOLDEN=1.
 A `// CHECK-HIP: text` comment in an input asserts that its line's HIP output contains `text`.
 """
 
@@ -15,28 +17,30 @@ from pathlib import Path
 import pytest
 
 from translator.backends.hip import HipBackend, output_name
+from translator.backends.hip_warp import WARP32_NAMES
 from translator.diagnostics import CutransError
-from translator.frontend.clang_setup import parse
-from translator.frontend.host_sites import collect_host_sites
-from translator.pipeline import Unit
+from translator.driver import load_unit
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = Path(__file__).resolve().parent / "hip"
 INPUTS = sorted((ROOT / "samples").glob("*.cu")) + sorted((SNAPSHOTS / "inputs").glob("*.cu"))
-MODES = {"": {}, ".ggl": {"launch_syntax": "hipLaunchKernelGGL"}}
+MODES = {"": {"offload_arch": "gfx90a"}, ".ggl": {"offload_arch": "gfx90a", "launch_syntax": "hipLaunchKernelGGL"},
+         ".wave32": {"offload_arch": "gfx1030"}}
+USES_WARP = {p for p in INPUTS if any(name in p.read_text() for name in WARP32_NAMES)}
 _CHECK = re.compile(r"//\s*CHECK-HIP:\s*(.+?)\s*$")
 
 
 @functools.lru_cache(maxsize=None)
 def translate(path: Path, mode: str) -> bytes:
-    tu, source, _ = parse(str(path))
-    unit = Unit(str(path), source, collect_host_sites(tu, str(path), source), None)
-    (text,) = HipBackend().translate(unit, MODES[mode]).files.values()
+    (text,) = HipBackend().translate(load_unit(str(path)), MODES[mode]).files.values()
     return text
 
 
-@pytest.mark.parametrize("mode", sorted(MODES))
-@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
+# wave32 snapshots only for inputs with warp intrinsics: elsewhere the wave32 output is the default one
+CASES = [(path, mode) for path in INPUTS for mode in sorted(MODES) if mode != ".wave32" or path in USES_WARP]
+
+
+@pytest.mark.parametrize("path,mode", CASES, ids=lambda v: v.stem if isinstance(v, Path) else v or "-")
 def test_hip_output_matches_snapshot(path: Path, mode: str):
     text = translate(path, mode)
     snapshot = SNAPSHOTS / f"{path.stem}{mode}.hip"
@@ -53,18 +57,18 @@ def test_inline_checks(path: Path):
               if (m := _CHECK.search(line))]
     offset = len(out_lines) - len(path.read_text().splitlines())    # lines the compat include adds
     for index, expected in checks:
-        assert expected in out_lines[index + offset], f"{path.name}:{index + 1}: expected {expected!r}"
+        code = out_lines[index + offset].split("// CHECK-HIP:")[0]      # not the check's own text
+        assert expected in code, f"{path.name}:{index + 1}: expected {expected!r}"
 
 
 def test_samples_exist():
     assert any(p.parent.name == "samples" for p in INPUTS), "samples/*.cu is empty"
 
 
-def _unit(tmp_path: Path, text: str) -> Unit:
+def _unit(tmp_path: Path, text: str):
     path = tmp_path / "snippet.cu"
     path.write_text(text)
-    tu, source, _ = parse(str(path))
-    return Unit(str(path), source, collect_host_sites(tu, str(path), source), None)
+    return load_unit(str(path))
 
 
 MACRO_LAUNCH = """#define LAUNCH(kern, ...) kern<<<1, 1>>>(__VA_ARGS__)

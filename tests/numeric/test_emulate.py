@@ -132,3 +132,29 @@ def test_unreadable_source_is_a_diagnostic(tmp_path):
         build_reference(tmp_path / "missing.cu", tmp_path / "x", workdir=tmp_path / "work")
     assert info.value.diagnostics[0].code == "V001"
     assert "cannot read" in info.value.diagnostics[0].message
+
+
+def test_kernels_in_the_programs_own_headers_are_normalized_too(tmp_path):
+    """Regression (HeCBench scatterAdd): `extern __shared__` in a kernel in an included header did not
+    build, since only the main file was normalized; the header also holds a launch, and an error in it
+    must still point at the header itself."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "kern.cuh").write_text(
+        "__global__ void twice(int *p)\n{\n    extern __shared__ int buf[];\n    buf[threadIdx.x] = p[threadIdx.x];\n"
+        "    __syncthreads();\n    p[threadIdx.x] = 2 * buf[blockDim.x - 1 - threadIdx.x];\n}\n"
+        '#include "launch.cuh"\n')
+    (tmp_path / "sub" / "launch.cuh").write_text(
+        "static void run(int *d) { twice<<<1, 8, 8 * sizeof(int)>>>(d); }\n#ifdef BROKEN\nint x = undefined_name;\n#endif\n")
+    source = tmp_path / "main.cu"
+    source.write_text('#include <cstdio>\n#include "sub/kern.cuh"\nint main() {\n    int h[8], *d;\n'
+                      "    for (int i = 0; i < 8; ++i) h[i] = i;\n    cudaMalloc((void **)&d, sizeof h);\n"
+                      "    cudaMemcpy(d, h, sizeof h, cudaMemcpyHostToDevice);\n    run(d);\n"
+                      "    cudaMemcpy(h, d, sizeof h, cudaMemcpyDeviceToHost);\n"
+                      '    for (int i = 0; i < 8; ++i) printf("%d ", h[i]);\n    return 0;\n}\n')
+    build_reference(source, tmp_path / "ok", workdir=tmp_path / "work")
+    done = subprocess.run([str(tmp_path / "ok")], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["14", "12", "10", "8", "6", "4", "2", "0"]
+    with pytest.raises(CutransError) as info:
+        build_reference(source, tmp_path / "broken", defines=("BROKEN",), workdir=tmp_path / "work2")
+    diag = info.value.diagnostics[0]
+    assert (diag.path, diag.line) == (str(tmp_path / "sub" / "launch.cuh"), 3)

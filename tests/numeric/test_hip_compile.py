@@ -1,6 +1,7 @@
 """The HIP output of every sample compiles with hipcc (device and host code, for the offload arch that
-translator.verify.toolchain.find_hipcc picks, gfx90a on Debian's HIP 5.2), and the HIP names
-in the mapping table exist in the installed HIP headers. Skipped, with the reason, without hipcc."""
+translator.verify.toolchain.find_hipcc picks, gfx90a on Debian's HIP 5.2, with the warp-size rewrite for
+its 64-lane wavefronts; and, for the inputs that call warp intrinsics, the wave32 output for gfx1030), and
+the HIP names in the mapping table exist in the installed HIP headers. Skipped, with the reason, without hipcc."""
 
 from __future__ import annotations
 
@@ -13,15 +14,16 @@ from pathlib import Path
 import pytest
 
 from translator.backends.hip import HipBackend
-from translator.frontend.clang_setup import SHIMS, parse
-from translator.frontend.host_sites import collect_host_sites
+from translator.backends.hip_warp import WARP32_NAMES
+from translator.driver import load_unit
+from translator.frontend.clang_setup import SHIMS
 from translator.mappings import load_table
-from translator.pipeline import Unit
 from translator.verify.toolchain import find_hipcc
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = sorted((ROOT / "samples").glob("*.cu")) + sorted((ROOT / "tests/golden/hip/inputs").glob("*.cu"))
-MODES = {"chevron": {}, "ggl": {"launch_syntax": "hipLaunchKernelGGL"}}
+MODES = {"chevron": {}, "ggl": {"launch_syntax": "hipLaunchKernelGGL"}, "wave32": {"offload_arch": "gfx1030"}}
+USES_WARP = {p for p in INPUTS if any(name in p.read_text() for name in WARP32_NAMES)}
 HIP_INCLUDE = Path("/usr/include/hip")
 pytestmark = pytest.mark.toolchain("hipcc")
 HIP = find_hipcc()
@@ -29,9 +31,7 @@ needs_hipcc = pytest.mark.skipif(isinstance(HIP, str), reason=HIP if isinstance(
 
 
 def _translate(path: Path, options: dict, out_dir: Path) -> Path:
-    tu, source, _ = parse(str(path))
-    out = HipBackend().translate(Unit(str(path), source, collect_host_sites(tu, str(path), source), None),
-                                 options)
+    out = HipBackend().translate(load_unit(str(path)), options)
     for rel in out.runtime_files:
         shutil.copy(SHIMS / rel, out_dir / Path(rel).name)
     ((name, text),) = out.files.items()
@@ -43,9 +43,13 @@ def _translate(path: Path, options: dict, out_dir: Path) -> Path:
 @pytest.mark.parametrize("mode", sorted(MODES))
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
 def test_hip_output_compiles(path: Path, mode: str, tmp_path: Path):
-    hip_file = _translate(path, MODES[mode], tmp_path)
+    if mode == "wave32" and path not in USES_WARP:
+        pytest.skip("no warp intrinsics: the wave32 output is the default one")
+    arch = MODES[mode].get("offload_arch", HIP.offload_arch)
+    hip_file = _translate(path, {"offload_arch": arch, **MODES[mode]}, tmp_path)
     env = {**os.environ, **dict(HIP.env)}
-    run = subprocess.run([*HIP.command, *HIP.flags, "-c", str(hip_file), "-o", str(tmp_path / "out.o")],
+    flags = [f for f in HIP.flags if not f.startswith("--offload-arch=")] + [f"--offload-arch={arch}"]
+    run = subprocess.run([*HIP.command, *flags, "-c", str(hip_file), "-o", str(tmp_path / "out.o")],
                          capture_output=True, text=True, env=env, timeout=300)
     assert run.returncode == 0, f"hipcc failed on {hip_file.name}:\n{run.stderr[-4000:]}"
 

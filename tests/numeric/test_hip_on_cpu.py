@@ -26,29 +26,46 @@ pytestmark = [
 ]
 
 
-# Samples written for 32-lane warps (lane = tid % 32, 0xffffffff masks, 32 ballot bits). Their HIP output is
-# not yet rewritten for 64-lane wavefronts (the HIP backend's warp-size rewrite is still to come), so on a
-# wave64 arch verify must report them as failing — the silent-wrong-result hazard it exists to catch — and
-# on a wave32 arch they must pass.
+# Samples written for 32-lane warps (lane = tid % 32, 0xffffffff masks, 32 ballot bits): their HIP output keeps
+# CUDA's 32-lane warps on 64-lane wavefronts (translator/backends/hip_warp.py), so they pass at wave 64. Without
+# that rewrite verify must report them as failing there: the silent-wrong-result hazard it exists to catch.
 ASSUMES_WARP_32 = {"warp_shuffle_reduction", "warp_vote"}
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
-def test_sample_passes_on_hip(sample, monkeypatch):
+def test_sample_passes_on_hip(sample):
     from translator.verify.program import verify_program
-    if sample.stem in ASSUMES_WARP_32:
-        monkeypatch.setenv("CUTRANS_HIP_ARCH", "gfx1030")
-    [result] = verify_program(str(sample), ["hip"], options=CompileOptions(), cwd=str(sample.parent))
+    with hip_on_cpu.hip_arch_for(str(sample)):
+        [result] = verify_program(str(sample), ["hip"], options=CompileOptions(), cwd=str(sample.parent))
     assert result.status == "pass", result.detail
 
 
+def _hip_without_warp_rewrite(monkeypatch):
+    """Make verify translate HIP with the warp-size rewrite turned off."""
+    from translator import driver
+    original = driver.backend_for
+
+    def backend_for(target):
+        backend = original(target)
+        if target == "hip":
+            translate = backend.translate
+            backend.translate = lambda unit, options: translate(unit, {**(options or {}), "warp_rewrite": False})
+        return backend
+    monkeypatch.setattr(driver, "backend_for", backend_for)
+
+
+@pytest.mark.parametrize("rewrite", [True, False], ids=["rewritten", "as-written"])
 @pytest.mark.parametrize("sample", sorted(ASSUMES_WARP_32))
-def test_warp32_assumption_is_caught_at_wave64(sample, monkeypatch):
+def test_warp32_assumption_at_wave64(sample, rewrite, monkeypatch):
+    """At wave 64 the code as written computes other numbers (verify says so); the rewritten code passes."""
     from translator.verify.program import verify_program
     monkeypatch.setenv("CUTRANS_HIP_ARCH", "gfx90a")
+    if not rewrite:
+        _hip_without_warp_rewrite(monkeypatch)
     path = ROOT / "samples" / f"{sample}.cu"
     [result] = verify_program(str(path), ["hip"], options=CompileOptions(), cwd=str(path.parent))
-    assert result.status == "fail" and "wave 64" in result.detail, result.detail
+    assert "wave 64" in result.detail, result.detail
+    assert result.status == ("pass" if rewrite else "fail"), result.detail
 
 
 @pytest.mark.parametrize("arch, width", [("gfx908", 64), ("gfx90a", 64), ("gfx942", 64), ("gfx90a:xnack+", 64),

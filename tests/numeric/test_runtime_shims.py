@@ -7,11 +7,13 @@ PoCL), chosen through CUTRANS_OPENCL as users choose it.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from translator import mappings
 from translator.verify import toolchain
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,3 +116,38 @@ def test_cpu_runtime_program(tmp_path):
             str(SHIMS / "cpu" / "cpurt.cpp"), "-o", str(exe)], tmp_path)
     proc = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stderr
+
+
+def _cuda_names_in_header() -> set[str]:
+    text = (SHIMS / "common" / "cutrans_cuda_names.h").read_text()
+    names = re.findall(r"^#define (cuda\w+) CUTRANS_RT\((\w+)\)$", text, flags=re.M)
+    assert all(name == "cuda" + suffix for name, suffix in names), "each CUDA name maps onto its own suffix"
+    return {name for name, _ in names}
+
+
+def test_cuda_names_header_matches_the_mapping_table():
+    """cutrans_cuda_names.h spells every runtime.toml name that both runtimes provide as prefix + CUDA's suffix,
+    and nothing else, so a name the table promises is reachable from untranslated headers too."""
+    wanted = {r.name for r in mappings.load_table("runtime")
+              if r.flag("opencl") != "unsupported" and r.opencl == "oclrt" + r.name[4:]
+              and r.cpu == "cpurt" + r.name[4:]}
+    assert _cuda_names_in_header() == wanted
+
+
+def test_untranslated_header_with_cuda_names_runs_on_the_cpu_runtime(tmp_path):
+    exe = tmp_path / "cuda_names_cpu"
+    _build([*_compiler().command, *WARNINGS, f"-I{SHIMS / 'cpu'}", f"-I{CASES}", "-DRUNTIME_HEADER=\"cpurt.h\"",
+            str(CASES / "cuda_names_cases.cpp"), str(SHIMS / "cpu" / "cpurt.cpp"), "-o", str(exe)], tmp_path)
+    proc = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("mode", ["system", "pip"])
+def test_untranslated_header_with_cuda_names_runs_on_the_opencl_runtime(tmp_path, monkeypatch, mode):
+    cl = _opencl_for(mode, monkeypatch)
+    exe = tmp_path / "cuda_names_opencl"
+    _build([*_compiler().command, *WARNINGS, f"-I{SHIMS / 'opencl'}", f"-I{CASES}", "-DRUNTIME_HEADER=\"oclrt.h\"",
+            *cl.cflags, str(CASES / "cuda_names_cases.cpp"), str(SHIMS / "opencl" / "oclrt.cpp"), "-o", str(exe),
+            *cl.ldflags], tmp_path)
+    proc = subprocess.run([str(exe)], capture_output=True, text=True, timeout=120, env={**os.environ, **dict(cl.env)})
+    assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr

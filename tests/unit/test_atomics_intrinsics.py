@@ -9,6 +9,7 @@ import re
 import pytest
 
 from translator.backends.base import ATOMIC_KEYS, C_ATOMICS, C_MATH
+from translator.backends.math_precision import FAST_INTRINSICS, MATH_PRECISION
 from translator.backends.opencl import OPENCL_HELPERS, OPENCL_MATH, OpenCLBackend
 from translator.diagnostics import CutransError
 from translator.driver import backend_for, load_unit
@@ -133,6 +134,15 @@ INTRINSICS = [
     ("__umul64hi(w, x)", "mul_hi(w, x)", "cutrans_mulhi_u64(w, x)"),
     ("__sad(i, j, u)", "(abs_diff(i, j) + (uint)(u))", "cutrans_sad_i32(i, j, u)"),
     ("__usad(u, v, 3u)", "(abs_diff(u, v) + (3u))", "cutrans_sad_u32(u, v, 3u)"),
+    ("__hadd(i, j)", "hadd(i, j)", "(int)(((long long)i + j) >> 1)"),
+    ("__rhadd(i, j)", "rhadd(i, j)", "(int)(((long long)i + j + 1) >> 1)"),
+    ("__uhadd(u, v)", "hadd(u, v)", "(unsigned int)(((unsigned long long)u + v) >> 1)"),
+    ("__urhadd(u, v)", "rhadd(u, v)", "(unsigned int)(((unsigned long long)u + v + 1u) >> 1)"),
+    ("__byte_perm(u, v, 20800u)", "cutrans_byte_perm_u32(u, v, 20800u)", "cutrans_byte_perm_u32(u, v, 20800u)"),
+    ("__funnelshift_l(u, v, 3u)", "(uint)(upsample(v, u) << (3u & 31u) >> 32)",
+     "(unsigned int)(((unsigned long long)v << 32 | u) << (3u & 31u) >> 32)"),
+    ("__funnelshift_r(u, v + 1u, 3u)", "(uint)(upsample(v + 1u, u) >> (3u & 31u))",
+     "(unsigned int)(((unsigned long long)(v + 1u) << 32 | u) >> (3u & 31u))"),
     ("llabs(l)", "(long)abs(l)", "llabs(l)"),
     ("abs(l)", "(long)abs(l)", "llabs(l)"),
     ("min(w, x)", "min(w, x)", "cutrans_min_u64(w, x)"),
@@ -163,7 +173,57 @@ def test_every_integer_intrinsic_has_both_spellings():
 
 
 def test_opencl_math_borrows_no_cpu_only_spelling():
-    own = "|".join(name.removeprefix("cutrans_") for name in OPENCL_HELPERS.values())
+    own = "|".join(name.removeprefix("cutrans_") for name, _ in OPENCL_HELPERS.values())
     cpu_only = re.compile(r"__builtin|llabs|cutrans_(?!(?:%s)\()" % own)
     leaks = {key: fmt for key, fmt in OPENCL_MATH.items() if cpu_only.search(fmt)}
     assert not leaks
+
+
+def test_opencl_byte_perm_helper_appears_only_when_used(device_code):
+    used = device_code(_INTRINSIC_KERNEL.format(call="__byte_perm(u, v, 0x3210u)"), "opencl")
+    assert "uint cutrans_byte_perm_u32(uint x, uint y, uint s)" in used
+    unused = device_code(_INTRINSIC_KERNEL.format(call="__hadd(i, j)"), "opencl")
+    assert "cutrans_byte_perm_u32" not in unused
+
+
+@pytest.mark.parametrize("target", ["opencl", "cpu"])
+def test_ldexp_keeps_its_int_operand_and_frexp_its_pointer(device_code, target):
+    code = device_code("""
+__global__ void k(float *o, int *e, int n) { int x; o[0] = ldexpf(o[1], n) + frexpf(o[2], &x); e[0] = x; }""", target)
+    assert ("ldexp(o[1], n)" if target == "opencl" else "ldexpf(o[1], n)") in code
+    assert ("frexp(o[2], &x)" if target == "opencl" else "frexpf(o[2], &x)") in code
+    assert "(float)n" not in code
+
+
+@pytest.mark.parametrize("target", ["opencl", "cpu"])
+def test_cache_loads_are_plain_loads(device_code, target):
+    code = device_code("""
+__global__ void k(const float *__restrict__ in, float *out) { out[threadIdx.x] = __ldg(&in[threadIdx.x]) + __ldg(in); }""",
+                       target)
+    assert "__ldg" not in code and "*in" in code and "*&in[" in code
+
+
+def test_every_float_function_has_a_precision_record():
+    floats = {func for (func, ty) in OPENCL_MATH if ty in ("f32", "f64")}
+    assert floats <= set(MATH_PRECISION), floats - set(MATH_PRECISION)
+    for func, bound in MATH_PRECISION.items():
+        for ty in ("f32", "f64"):
+            assert not bound.looser_on_opencl(ty) or bound.reason, f"{func} on {ty}: OpenCL is looser, say why"
+
+
+def test_fast_intrinsics_compute_the_accurate_function():
+    """CUDA's __expf & co. are spelled like the accurate function (never native_*), and each has its
+    documented CUDA bound in the table."""
+    fast = {name: func for name, (func, ty, prec) in MATH.items() if prec == "approx"}
+    assert set(fast) <= set(FAST_INTRINSICS) | {"__fdividef"}
+    assert not [fmt for fmt in OPENCL_MATH.values() if "native_" in fmt or "half_" in fmt]
+    for name, func in fast.items():
+        assert (func, "f32") in OPENCL_MATH and MATH_PRECISION[func]
+
+
+def test_opencl_double_code_requires_the_extension(device_code):
+    code = device_code("""
+__global__ void k(double *sum, const double *v) { atomicAdd(sum, v[threadIdx.x]); }""", "opencl")
+    assert "#ifndef cl_khr_fp64\n#error" in code and "#ifndef cl_khr_int64_base_atomics\n#error" in code
+    assert "double cutrans_atomic_add_f64_global(volatile __global double *p, double v)" in code
+    assert "atom_cmpxchg(word, seen, as_ulong(x + v))" in code

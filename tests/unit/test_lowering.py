@@ -63,12 +63,17 @@ def test_implicit_int_to_float_conversion_is_explicit_in_ir(lower):
     ("L004", "__device__ int f(int x) { return x ? f(x - 1) : 0; } __global__ void k(int* o) { o[0] = f(3); }",
      "recursion"),
     ("L002", "__device__ int g(int); __global__ void k(int* o) { o[0] = g(1); }", "no definition"),
-    ("L003", "union U { float f; int i; }; __global__ void k(U* u) { u->f = 1.0f; }", "not supported"),
+    ("L001", "__global__ void k(int* o) { union L { float f; int i; }; L u; u.i = o[0]; o[1] = u.i; }", "union_decl"),
     ("L001", "__global__ void k(int* o) { again: o[0]++; if (o[0] < 3) goto again; }", "label_stmt"),
     ("L001", "__global__ void k(int* o) { switch (o[0]) { case 1 ... 3: o[1] = 2; } }", "case"),
     ("L001", "int host_only; __global__ void k(int* o) { o[0] = host_only; }", "file-scope"),
     ("L001", "extern __shared__ float dyn[];\n__device__ float f() { return dyn[0]; }\n"
              "__global__ void k(float* o) { o[0] = f(); }", "device function"),
+    ("L003", "__device__ float twice(const float& x) { return 2.0f * x; }\n"
+             "__global__ void k(float* o) { o[0] = twice(o[1] + 1.0f); }", "bound to a temporary"),
+    ("L003", "__global__ void k(float& o) { o = 1.0f; }", "kernels take their arguments by value"),
+    ("L003", "__device__ void next(const float*& p) { p += 1; }\n"
+             "__global__ void k(const float* i, float* o) { next(i); o[0] = i[0]; }", "reference to a pointer"),
 ])
 def test_unsupported_constructs_get_stable_codes_and_locations(lower, code, snippet, message):
     _, diags = lower(snippet)
@@ -156,3 +161,57 @@ def test_sincos_becomes_one_sin_and_one_cos_of_a_single_evaluation(lower):
     assert calls == ["sin", "cos"]
     increments = [n for n in walk(_kernel(module)) if isinstance(n, N.UnOp) and n.op == "post++"]
     assert len(increments) == 1
+
+
+def test_reference_parameters_and_locals_become_pointers(lower):
+    module, diags = lower("""
+        __device__ void swap_up(float& a, float& b) { if (a > b) { float t = a; a = b; b = t; } }
+        __device__ float read(const float& x) { return x; }
+        __global__ void k(float* o) {
+            float r = o[0];
+            float& s = o[1];
+            swap_up(r, s);
+            o[2] = read(s);
+        }""")
+    assert not diags
+    swap = _kernel(module, "swap_up")
+    assert [str(p.type) for p in swap.params] == ["f32*generic", "f32*generic"]
+    assert str(_kernel(module, "read").params[0].type) == "f32 const*generic"
+    assert all(isinstance(n.operand, N.VarRef) for n in walk(swap.body) if isinstance(n, N.UnOp))
+    k = _kernel(module)
+    decl = next(n for n in walk(k.body) if isinstance(n, N.VarDecl) and n.name == "s")
+    assert str(decl.type) == "f32*generic" and isinstance(decl.init, N.UnOp) and decl.init.op == "&"
+    call = next(n for n in walk(k.body) if isinstance(n, N.Call) and n.func == "swap_up")
+    assert isinstance(call.args[0], N.UnOp) and call.args[0].op == "&"
+    assert isinstance(call.args[1], N.VarRef) and call.args[1].name == "s"    # &*s is s
+
+
+def test_reference_parameter_bound_in_two_spaces_is_cloned_per_space(lower):
+    from translator.passes.address_spaces import infer_address_spaces
+    module, diags = lower("""
+        __device__ void bump(int& x) { x += 1; }
+        __global__ void k(int* o) {
+            __shared__ int s[4];
+            int r = 0;
+            bump(r);
+            bump(s[threadIdx.x % 4]);
+            bump(o[threadIdx.x]);
+            bump(r);
+            o[0] = r + s[0];
+        }""")
+    assert not diags
+    infer_address_spaces(module)
+    spaces = {f.name: f.params[0].type.space for f in module.functions if f.kind == "device"}
+    assert spaces == {"bump": "private", "bump_as_shared": "shared", "bump_as_global": "global"}
+    calls = [n.func for n in walk(_kernel(module).body) if isinstance(n, N.Call)]
+    assert calls == ["bump", "bump_as_shared", "bump_as_global", "bump"]
+    names = [f.name for f in module.functions]
+    assert names.index("k") == len(names) - 1      # every clone still comes before its caller
+
+
+def test_array_parameter_decays_to_a_pointer(lower):
+    module, diags = lower("""
+        __device__ float first(float rows[4][16], const int v[]) { return rows[v[0]][0]; }
+        __global__ void k(float* o, int* idx) { __shared__ float s[4][16]; s[0][0] = o[0]; o[1] = first(s, idx); }""")
+    assert not diags
+    assert [str(p.type) for p in _kernel(module, "first").params] == ["f32[16]*generic", "i32 const*generic"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import clang.cindex as ci
 import pytest
 
@@ -12,18 +15,11 @@ from translator.mappings import TableError, load_table, lookup, parse_table
 
 RECORDS = load_table("runtime")
 
-# The exact set the OpenCL and CPU runtime shims implement (cudaX -> oclrtX / cpurtX).
-SHIM_SUFFIXES = {
-    "Malloc", "Free", "MallocHost", "FreeHost", "HostAlloc", "MallocManaged", "Memcpy", "MemcpyAsync",
-    "Memset", "MemsetAsync", "Memcpy2D", "DeviceSynchronize", "DeviceReset", "GetLastError",
-    "PeekAtLastError", "GetErrorString", "GetErrorName", "GetDeviceCount", "SetDevice", "GetDevice",
-    "GetDeviceProperties", "StreamCreate", "StreamCreateWithFlags", "StreamDestroy", "StreamSynchronize",
-    "EventCreate", "EventCreateWithFlags", "EventRecord", "EventSynchronize", "EventElapsedTime",
-    "EventDestroy", "FuncSetAttribute", "MemGetInfo", "Error_t", "Error", "Stream_t", "Event_t",
-    "DeviceProp", "MemcpyKind", "MemcpyHostToHost", "MemcpyHostToDevice", "MemcpyDeviceToHost",
-    "MemcpyDeviceToDevice", "MemcpyDefault", "MemcpyToSymbol", "MemcpyFromSymbol", "GetSymbolAddress",
-    "GetSymbolSize", "ProfilerStart", "ProfilerStop",
-}
+# The exact set the OpenCL and CPU runtime shims implement (cudaX -> oclrtX / cpurtX): everything the shared
+# header declares with the runtime's prefix, less what only generated code and the runtimes use themselves.
+_SHIM_HEADER = Path(__file__).resolve().parents[2] / "runtime_shims" / "common" / "cutrans_rt.h"
+_SHIM_INTERNAL = {"x", "SetLastError", "SymbolAddress", "Stream_st", "Event_st", "Success", "ErrorInvalidValue"}
+SHIM_SUFFIXES = set(re.findall(r"CUTRANS_RT\((\w+)\)", _SHIM_HEADER.read_text())) - _SHIM_INTERNAL
 
 
 def test_every_shimmed_name_is_declared_by_the_runtime_header():

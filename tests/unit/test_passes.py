@@ -32,7 +32,7 @@ def test_pointer_spaces_follow_initializers_and_call_sites(lower):
     assert _fn(module, "first").params[0].type.space == "global"
 
 
-def test_a_device_function_called_with_two_spaces_is_refused(lower):
+def test_a_device_function_called_with_two_spaces_is_cloned_per_space(lower):
     module, _ = lower("""
         __device__ float first(const float* p) { return p[0]; }
         __global__ void k(float* out) {
@@ -40,8 +40,11 @@ def test_a_device_function_called_with_two_spaces_is_refused(lower):
             tile[0] = 1.0f;
             out[0] = first(out) + first(tile);
         }""")
-    with pytest.raises(CutransError, match="cloning"):
-        run_pipeline(module, "opencl")
+    module = run_pipeline(module, "opencl")
+    assert _fn(module, "first").params[0].type.space == "global"
+    assert _fn(module, "first_as_shared").params[0].type.space == "shared"
+    calls = [n.func for n in walk(_fn(module, "k")) if isinstance(n, N.Call)]
+    assert calls == ["first", "first_as_shared"]
 
 
 def test_shared_declarations_are_hoisted_to_kernel_scope(lower):

@@ -10,7 +10,7 @@ from translator.driver import backend_for, load_unit
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.printer import print_ir
-from translator.ir.types import F32, I32, Array, Struct, field_offsets, parse_type, size_align, vector_struct
+from translator.ir.types import F32, I32, Array, Struct, field_offsets, parse_type, size_align, used_structs, vector_struct
 from translator.passes import run_pipeline
 
 PARTICLE = "struct P { float x; int n; };\n"
@@ -83,7 +83,6 @@ def test_ir_text_lists_struct_definitions_first(lower):
 
 
 @pytest.mark.parametrize("snippet, message", [
-    ("union U { float f; int i; }; __global__ void k(U* u) { u->f = 1.0f; }", "union"),
     ("struct S { float x; __device__ float get() const { return x; } };\n"
      "__global__ void k(S* s, float* o) { o[0] = s->x; }", "plain structs"),
     ("struct B { float x; }; struct S : B { float y; }; __global__ void k(S* s) { s->y = 1.0f; }", "plain structs"),
@@ -191,3 +190,12 @@ def test_cpu_kernels_give_each_thread_its_own_copy_of_written_parameters(lower):
     text = backend_for("cpu").kernel(run_pipeline(module, "cpu").functions[0])
     assert "P cutrans_arg_prm, int cutrans_arg_n)" in text
     assert "P prm = cutrans_arg_prm;" in text and "int n = cutrans_arg_n;" in text
+
+
+def test_a_union_lowers_with_every_field_at_offset_zero(lower):
+    module, diags = lower("union U { float f; unsigned int u; unsigned char b[4]; double d; };\n"
+                          "__global__ void k(U* p, unsigned int* o) { U v = p[0]; v.f = 1.0f; o[0] = v.u; }")
+    assert not diags
+    s = next(t for t in used_structs(list(walk(module))) if t.name == "U")
+    assert s.union and str(s) == "union U"
+    assert field_offsets(s) == [0, 0, 0, 0] and size_align(s) == (8, 8)

@@ -11,7 +11,7 @@ from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import WARP
 from translator.ir.printer import print_ir
-from translator.ir.types import F32, U32, Array, Scalar
+from translator.ir.types import BOOL, F32, U32, Array, Scalar
 from translator.passes import pipeline, run_pipeline
 from translator.passes.lower_warp_ops import lower_warp_ops
 
@@ -164,14 +164,22 @@ def test_backends_emit_the_lowered_kernel(lower, target):
 
 
 @pytest.mark.parametrize("body, construct", [
-    ("if (threadIdx.x < 16) v += __shfl_down_sync(0xffffffffu, v, 1);", "inside an 'if'"),
+    ("if (threadIdx.x < 16) { v += __shfl_down_sync(0xffffffffu, v, 1); if (v > 3.0f) return; }",
+     "'return' (line 1) leaves, so it cannot be predicated"),
+    ("for (int i = 0; i < 4; ++i) { if (threadIdx.x < 16) { v += __shfl_down_sync(0xffffffffu, v, 1); continue; } }",
+     "inside a loop that some threads may leave early"),
+    ("if (threadIdx.x < 16) for (int i = 0; i < 4; ++i) { v += __shfl_sync(0xffffffffu, v, 0); if (i == 2) break; }",
+     "'break' (line 1) leaves, so it cannot be predicated"),
+    ("if (threadIdx.x < 16) for (int i = 0; i < (int)threadIdx.x; ++i) v += __shfl_sync(0xffffffffu, v, 0);",
+     "inside a loop whose"),
     ("for (int i = 0; i < (int)threadIdx.x; ++i) v += __shfl_xor_sync(0xffffffffu, v, 1);", "inside a loop whose"),
+    ("for (int i = 0; i < 4; ++i) { v += __shfl_xor_sync(0xffffffffu, v, 1); if (v > 2.0f) i++; }",
+     "inside a loop whose"),
     ("for (int i = 0; i < 4; ++i) { if (v > 2.0f) break; v += __shfl_sync(0xffffffffu, v, 0); }", "leave early"),
-    ("if (threadIdx.x == 3) return; v += __shfl_down_sync(0xffffffffu, v, 1);", "after a 'return'"),
+    ("if (threadIdx.x == 3) { v = 1.0f; return; } v += __shfl_down_sync(0xffffffffu, v, 1);", "after a 'return'"),
     ("v = v > 0.0f && __any_sync(0xffffffffu, v > 1.0f);", "'&&', '||' or '?:'"),
     ("while (__any_sync(0xffffffffu, v > 1.0f)) v -= 1.0f;", "condition or step"),
     ("do { v += __shfl_down_sync(0xffffffffu, v, 1); } while (v < 10.0f);", "do-while"),
-    ("if (o[0] > 0.0f) __syncwarp();", "inside an 'if'"),
     ("if (threadIdx.x < 32) v = __activemask();", "inside an 'if'"),
 ])
 def test_a_warp_op_under_thread_dependent_control_is_refused(lower, body, construct):
@@ -199,11 +207,75 @@ def test_warp_ops_under_block_uniform_control_are_accepted(lower):
     assert not _ops(module)
 
 
-def test_warp_op_in_a_device_function_is_refused(lower):
+@pytest.mark.parametrize("body", [
+    "if (threadIdx.x < 32) { for (int off = 16; off > 0; off /= 2) v += __shfl_down_sync(0xffffffffu, v, off); }",
+    "if (o[0] > 0.0f) __syncwarp();",
+    "if (threadIdx.x >= 48) return; v += __shfl_down_sync(0xffffu, v, 1);",
+    "if (threadIdx.x % 2) { v = __shfl_xor_sync(0x55555555u, v, 2); } else { v -= __shfl_xor_sync(0xaaaaaaaau, v, 2); }",
+    "if (threadIdx.x < 64) { float w = v * 2.0f; if (threadIdx.x < 16) w += __shfl_sync(0xffffu, w, 3); v = w; }",
+])
+def test_a_warp_op_under_a_thread_dependent_if_is_predicated(lower, body):
+    """Every barrier of the lowering runs in every thread; all other statements of the branch are
+    guarded by a flag that holds the condition, evaluated once."""
+    module, diags = lower(f"__global__ void k(float* o) {{ float v = o[threadIdx.x]; {body} o[threadIdx.x] = v; }}")
+    assert not diags
+    module = lower_warp_ops(module)
+    kernel = _kernel(module)
+    assert not _ops(module)
+    flags = [n for n in walk(kernel) if isinstance(n, N.VarDecl) and n.name.startswith("cutrans_warp_if_")]
+    assert flags and all(n.type == BOOL for n in flags)
+    guards = [n for n in walk(kernel) if isinstance(n, N.If) and isinstance(n.cond, N.VarRef)
+              and n.cond.name.startswith("cutrans_warp_if_")]
+    assert all(not any(isinstance(m, N.Barrier) for m in walk(g)) for g in guards)
+    if "__syncwarp" not in body:
+        assert guards
+
+
+def test_a_nested_predicated_if_ands_its_flag_with_the_enclosing_one(lower):
+    module, _ = lower("""
+        __global__ void k(int* o) {
+            int v = o[threadIdx.x];
+            if (threadIdx.x < 64) { if (threadIdx.x % 32 < 8) v += __shfl_down_sync(0xffu, v, 1); }
+            o[threadIdx.x] = v;
+        }""")
+    kernel = _kernel(lower_warp_ops(module))
+    inner = next(n for n in walk(kernel) if isinstance(n, N.VarDecl) and n.name == "cutrans_warp_if_1")
+    assert isinstance(inner.init, N.BinOp) and inner.init.op == "&&"
+    assert inner.init.lhs.name == "cutrans_warp_if_0"
+
+
+def test_warp_ops_in_device_functions_are_inlined_into_the_kernel(lower):
     module, diags = lower("""
-        __device__ float reduce(float v) { return v + __shfl_down_sync(0xffffffffu, v, 1); }
-        __global__ void k(float* o) { o[threadIdx.x] = reduce(o[threadIdx.x]); }""")
+        __device__ float warp_sum(float v) {
+            for (int off = 16; off > 0; off /= 2) v += __shfl_down_sync(0xffffffffu, v, off);
+            return v;
+        }
+        __device__ float twice(float v) { float s = warp_sum(v); return s + warp_sum(s); }
+        __device__ float plain(float v) { return v * 2.0f; }
+        __global__ void k(float* o) { float v = o[threadIdx.x]; o[threadIdx.x] = 1.0f + plain(twice(v)); }""")
+    assert not diags
+    module = lower_warp_ops(module)
+    assert [f.name for f in module.functions if not f.name.startswith("cutrans_warp_")] == ["plain", "k"]
+    kernel = _kernel(module)
+    assert not _ops(module)
+    assert sum(isinstance(n, N.For) for n in walk(kernel)) == 2
+    assert not any(isinstance(n, N.Call) and n.func in ("warp_sum", "twice") for n in walk(kernel))
+
+
+@pytest.mark.parametrize("source, message", [
+    ("""__device__ float f(float v) { if (v > 1.0f) return v; return v + __shfl_down_sync(0xffffffffu, v, 1); }
+        __global__ void k(float* o) { o[threadIdx.x] = f(o[threadIdx.x]); }""", "'return' before the end of 'f'"),
+    ("""__device__ int f(int v) { return __any_sync(0xffffffffu, v); }
+        __global__ void k(int* o) { int v = o[threadIdx.x]; while (f(v)) v--; o[threadIdx.x] = v; }""",
+     "call to 'f', which uses warp operations, in a loop's condition"),
+    ("""__device__ int f(int v) { return __any_sync(0xffffffffu, v); }
+        __global__ void k(int* o) { int v = o[threadIdx.x]; o[threadIdx.x] = v > 3 && f(v); }""",
+     "call to 'f', which uses warp operations, in an operand of '&&'"),
+])
+def test_a_device_function_with_warp_ops_that_cannot_be_inlined_exactly_is_refused(lower, source, message):
+    module, diags = lower(source)
     assert not diags
     with pytest.raises(CutransError) as info:
         lower_warp_ops(module)
-    assert "device function 'reduce'" in info.value.diagnostics[0].message
+    (d,) = info.value.diagnostics
+    assert d.code == "L007" and message in d.message

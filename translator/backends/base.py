@@ -56,6 +56,8 @@ C_MATH.update({
     ("min", "f64"): "fmin({0}, {1})", ("max", "f64"): "fmax({0}, {1})",
     ("abs", "i32"): "abs({0})", ("abs", "i64"): "llabs({0})",
     ("abs", "f32"): "fabsf({0})", ("abs", "f64"): "fabs({0})",
+    ("ldexp", "f32"): "ldexpf({0}, {1})", ("ldexp", "f64"): "ldexp({0}, {1})",
+    ("frexp", "f32"): "frexpf({0}, {1})", ("frexp", "f64"): "frexp({0}, {1})",
 })
 
 # Integer intrinsics (builtins.MATH, precision "exact"): GCC builtins where they agree with CUDA on
@@ -66,6 +68,14 @@ C_MATH.update({
     ("mul24", "u32"): "((({0}) & 0xffffffu) * (({1}) & 0xffffffu))",
     ("mul24", "i32"): "cutrans_mul24_i32({0}, {1})",
     ("sad", "i32"): "cutrans_sad_i32({0}, {1}, {2})", ("sad", "u32"): "cutrans_sad_u32({0}, {1}, {2})",
+    # halving adds in a wider type, so that the sum cannot overflow; funnel shifts on the 64-bit hi:lo
+    ("hadd", "i32"): "(int)(((long long){0} + {1}) >> 1)",
+    ("rhadd", "i32"): "(int)(((long long){0} + {1} + 1) >> 1)",
+    ("hadd", "u32"): "(unsigned int)(((unsigned long long){0} + {1}) >> 1)",
+    ("rhadd", "u32"): "(unsigned int)(((unsigned long long){0} + {1} + 1u) >> 1)",
+    ("funnelshift_l", "u32"): "(unsigned int)(((unsigned long long){1} << 32 | {0}) << ({2} & 31u) >> 32)",
+    ("funnelshift_r", "u32"): "(unsigned int)(((unsigned long long){1} << 32 | {0}) >> ({2} & 31u))",
+    ("byte_perm", "u32"): "cutrans_byte_perm_u32({0}, {1}, {2})",
 })
 for _f, _types in (("clz", ("i32", "i64")), ("brev", ("u32", "u64")), ("mulhi", ("i32", "u32", "i64", "u64"))):
     C_MATH.update({(_f, _t): _call(f"cutrans_{_f}_{_t}", 2 if _f == "mulhi" else 1) for _t in _types})
@@ -103,6 +113,7 @@ class CFamilyEmitter:
     atomic_table: dict = {}          # none in plain C: the CPU and OpenCL backends bring their own
     min_max_ints = "cutrans_{op}_{type}({0}, {1})"
     indent_unit = "    "
+    restrict_keyword = "restrict"      # C99 and OpenCL C; C++ (CUDA, HIP) spells it __restrict__
 
     def __init__(self):
         self.features: set[str] = set()
@@ -127,11 +138,15 @@ class CFamilyEmitter:
         prefix = self.space_prefix.get(space, "")
         if isinstance(t, Array):
             return prefix + self.declare(t.elem, f"{name}[{t.size}]", "private", node)
+        if isinstance(t, Pointer) and isinstance(t.pointee, Array):     # T (*name)[N]: a decayed array parameter
+            restrict = "restrict " if t.restrict else ""
+            pointee_space = t.space if self.qualify_pointees else "private"
+            return prefix + self.declare(t.pointee, f"(*{restrict}{name})", pointee_space, node)
         if isinstance(t, Pointer):
             pointee_prefix = self.space_prefix.get(t.space, "") if self.qualify_pointees else ""
             inner = self.declare(t.pointee, "", t.space, node) if isinstance(t.pointee, Pointer) else (
                 pointee_prefix + ("const " if t.const else "") + self.type_word(t.pointee, node))
-            restrict = " restrict" if t.restrict else ""
+            restrict = f" {self.restrict_keyword}" if t.restrict else ""
             return f"{prefix}{inner}*{restrict}{' ' + name if name else ''}"
         return f"{prefix}{self.type_word(t, node)}{' ' + name if name else ''}"
 
@@ -154,12 +169,13 @@ class CFamilyEmitter:
                 for s in used_structs(nodes) if self.defines(s)]
 
     def struct_definition(self, s: Struct, node) -> str:
-        """`typedef struct [aligned] name { fields } name;`: C and OpenCL C, and valid C++ too. A
+        """`typedef struct|union [aligned] name { fields } name;`: C and OpenCL C, and valid C++ too. A
         vector type gets CUDA's alignment; other structs have their natural C layout already."""
         aligned = f" __attribute__((aligned({size_align(s)[1]})))" if s.vector else ""
         fields = "".join(f"{self.indent_unit}{self.declare(t, f, 'private', node)};\n" for f, t in s.fields)
         name = self.struct_name(s)
-        return f"typedef struct{aligned} {name} {{\n{fields}}} {name};\n"
+        kind = "union" if s.union else "struct"
+        return f"typedef {kind}{aligned} {name} {{\n{fields}}} {name};\n"
 
     def init_text(self, e) -> str:
         """An initializer: struct and array lists as plain braces, any other expression as itself."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from translator.backends.base import C_ATOMICS, C_TYPES, CFamilyEmitter
 from translator.backends.cpu_schedule import BlockLevel, Region, Scheduler, check_returns, context_variables
+from translator.backends.cpu_uniform_check import Vote, vote_text
 from translator.backends.program import ProgramBackend, render
 from translator.ir import nodes as N
 from translator.ir.base import walk
@@ -68,6 +69,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         self.context: set[str] = set()
         self.loop_depth = 0
         self.in_region = False
+        self.kernel_name = ""
 
     # -- per-thread code -----------------------------------------------------------------------
     def visit_VarRef(self, e: N.VarRef):
@@ -116,7 +118,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         decls = [self.visit(N.VarDecl(s.name, s.type, "private", s.init, loc=s.loc)) for s in shared]
         decls += [self.declare(Array(d.type, 0), d.name, "private", d).replace("[0]", "[cutrans_nthreads]") + ";"
                   for d in ctx.values()]
-        self.in_region = True
+        self.in_region, self.kernel_name = True, f.name
         block = self.schedule_text(schedule, 2)
         self.context, self.in_region = set(), False
         dynamic = any(p.name == DYNAMIC_SHARED for p in f.params)
@@ -124,13 +126,15 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
                       dynamic_shared=DYNAMIC_SHARED if dynamic else None)
 
     def schedule_text(self, schedule: list, depth: int) -> str:
-        out = []
-        for item in schedule:
-            if isinstance(item, Region):
-                out.append(self.region(item, depth))
-            elif isinstance(item, BlockLevel):
-                out.append(self.pad(depth) + self.block_level(item, depth))
-        return "\n".join(out)
+        """Barrier items need no text: the end of one work-item loop is the barrier."""
+        return "\n".join(self._ITEM_TEXT[type(item)](self, item, depth) for item in schedule
+                         if not isinstance(item, N.Barrier))
+
+    def vote(self, item: Vote, depth: int) -> str:
+        return vote_text(self, item, self.kernel_name, depth)
+
+    def uniform_decl(self, item: N.VarDecl, depth: int) -> str:
+        return self.pad(depth) + self.visit(item, depth)
 
     def region(self, region: Region, depth: int) -> str:
         pad = self.pad(depth)
@@ -146,8 +150,9 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         s = item.stmt
         inner = [self.schedule_text(part, depth + 1) for part in item.parts]
         close = self.pad(depth) + "}"
-        if isinstance(s, N.Block):
-            return "{\n" + inner[0] + "\n" + close
+        if isinstance(s, N.Block) or (item.checked and not isinstance(s, N.If)):
+            head = "{" if isinstance(s, N.Block) else "for (;;) {"
+            return head + "\n" + inner[0] + "\n" + close
         if isinstance(s, N.For):
             init = self.visit(s.init, depth) if s.init is not None else ";"
             cond = f" {self.expr(s.cond)}" if s.cond is not None else ""
@@ -155,8 +160,14 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
             return f"for ({init}{cond};{step}) {{\n{inner[0]}\n{close}"
         if isinstance(s, N.While):
             return f"while ({self.expr(s.cond)}) {{\n{inner[0]}\n{close}"
-        text = f"if ({self.expr(s.cond)}) {{\n{inner[0]}\n{close}"
+        cond = f"{item.checked.name} != 0" if item.checked else self.expr(s.cond)
+        text = f"if ({cond}) {{\n{inner[0]}\n{close}"
         return text + (f" else {{\n{inner[1]}\n{close}" if item.parts[1] else "")
+
+    def block_level_text(self, item: BlockLevel, depth: int) -> str:
+        return self.pad(depth) + self.block_level(item, depth)
+
+    _ITEM_TEXT = {Region: region, Vote: vote, BlockLevel: block_level_text, N.VarDecl: uniform_decl}
 
     def device_source(self, module, unit) -> str:
         functions = [self.kernel(f) if f.kind == "kernel" else self.visit(f) for f in module.functions]

@@ -2,8 +2,11 @@
 
 A kernel body is split at its barriers into parallel regions. Each region becomes a loop over
 the block's threads; statements that contain barriers stay at block level and must be uniform
-(every thread of the block takes the same path), as CUDA requires for `__syncthreads`; the
-analysis that decides it is shared with the warp-operation lowering (passes/uniformity.py).
+(every thread of the block takes the same path), as CUDA requires for `__syncthreads`. Where the
+static analysis shared with the warp-operation lowering (passes/uniformity.py) proves a condition
+uniform, the statement is emitted as it is at block level; otherwise each thread evaluates the
+condition in a vote region and a run-time check that all threads agree decides the control flow
+(cpu_uniform_check.py describes that scheme).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.passes.uniformity import Uniformity
+from translator.backends.cpu_uniform_check import Vote
 
 
 @dataclasses.dataclass
@@ -23,9 +27,13 @@ class Region:
 
 @dataclasses.dataclass
 class BlockLevel:
-    """A uniform statement containing barriers; `parts` are the schedules of its bodies."""
+    """A statement containing barriers; `parts` are the schedules of its bodies. When `checked`, its
+    condition is not provably uniform and a Vote decides it at run time (cpu_uniform_check.py): a
+    checked loop is emitted as `for (;;)` with its votes inside `parts[0]`, a checked `if` follows
+    the Vote that decides it."""
     stmt: N.Stmt
     parts: list
+    checked: Vote | None = None
 
 
 def has_barrier(node) -> bool:
@@ -37,9 +45,23 @@ def _refuse(node, message: str):
     raise CutransError(error("L005", message, loc.path, loc.line, loc.col))
 
 
+_LOOPS = (N.For, N.While, N.DoWhile)
+
+
+def _escapes(node, in_switch: bool = False):
+    """`break`/`continue` statements in `node` that leave the loop `node` is the body of."""
+    if isinstance(node, N.Continue) or (isinstance(node, N.Break) and not in_switch):
+        yield node
+    if isinstance(node, _LOOPS) or not isinstance(node, N.Stmt):
+        return
+    for child in node:
+        yield from _escapes(child, in_switch or isinstance(node, N.Switch))
+
+
 class Scheduler:
     def __init__(self, kernel: N.Function):
         self.uniformity = Uniformity(kernel)
+        self.votes = 0
 
     def is_uniform(self, e) -> bool:
         return self.uniformity.is_uniform(e)
@@ -47,7 +69,9 @@ class Scheduler:
     def schedule(self, stmts: list) -> list:
         out: list = []
         for s in stmts:
-            if not has_barrier(s):
+            if self.is_uniform_decl(s):
+                out.insert(len(out) - 1 if out and isinstance(out[-1], Region) else len(out), s)
+            elif not has_barrier(s):
                 if out and isinstance(out[-1], Region):
                     out[-1].stmts.append(s)
                 else:
@@ -55,35 +79,57 @@ class Scheduler:
             elif isinstance(s, N.Barrier):
                 out.append(s)
             else:
-                out.append(self.block_level(s))
+                out.extend(self.block_level(s))
         return out
 
-    def block_level(self, s) -> BlockLevel:
-        handler = {N.Block: self.block, N.For: self.loop, N.While: self.loop, N.If: self.branch}.get(type(s))
+    def is_uniform_decl(self, s) -> bool:
+        """A private variable with the same value in every thread (passes/uniformity.py) is declared
+        once at block level, ahead of the region it appears in: block-level conditions may use it,
+        and it needs no per-thread storage. Its initializer reads only uniform values, which are
+        all defined before that region starts, so moving it up changes nothing."""
+        return (isinstance(s, N.VarDecl) and s.space == "private" and s.init is not None
+                and s.name in self.uniformity.uniform and not has_barrier(s))
+
+    def block_level(self, s) -> list:
+        handler = {N.Block: self.block, N.For: self.loop, N.While: self.loop, N.DoWhile: self.loop,
+                   N.If: self.branch}.get(type(s))
         if handler is None:
             _refuse(s, "__syncthreads() inside this statement cannot be placed on the CPU target yet")
         return handler(s)
 
-    def block(self, s: N.Block) -> BlockLevel:
-        return BlockLevel(s, [self.schedule(s.stmts)])
+    def block(self, s: N.Block) -> list:
+        return [BlockLevel(s, [self.schedule(s.stmts)])]
 
-    def loop(self, s) -> BlockLevel:
-        problem = self.uniformity.loop_problem(s)
-        if problem is not None and problem[1] == "start":
-            _refuse(s, "a loop containing __syncthreads() must start from a value that is the same "
-                       "for every thread of the block (CPU target)")
-        if problem is not None:
-            _refuse(problem[0], "a loop containing __syncthreads() must have a condition and step that are the "
-                                "same for every thread of the block (CPU target)")
-        return BlockLevel(s, [self.schedule(_stmts(s.body))])
+    def vote(self, cond, kind: str, node) -> Vote:
+        self.votes += 1
+        return Vote(cond, f"cutrans_vote{self.votes}", kind, cond.loc or node.loc)
 
-    def branch(self, s: N.If) -> BlockLevel:
-        if not self.is_uniform(s.cond):
-            _refuse(s, "__syncthreads() under a condition that may differ between threads is undefined "
-                       "behaviour in CUDA; the CPU target cannot place it")
+    def loop(self, s) -> list:
+        for escape in _escapes(s.body):
+            _refuse(escape, "'break' or 'continue' in a loop containing __syncthreads() is not supported on "
+                            "the CPU target yet")
+        if not isinstance(s, N.DoWhile) and self.uniformity.loop_problem(s) is None:
+            return [BlockLevel(s, [self.schedule(_stmts(s.body))])]
+        if isinstance(getattr(s, "init", None), N.VarDecl):
+            self.uniformity.uniform.discard(s.init.name)     # a per-thread variable in a checked loop
+        if s.cond is None:
+            _refuse(s, "a loop containing __syncthreads() must start from a value and have a step that are the "
+                       "same for every thread of the block (CPU target)")
+        vote = self.vote(s.cond, "loop", s)
+        body = self.schedule(_stmts(s.body))
+        if isinstance(s, N.DoWhile):
+            return [BlockLevel(s, [body + [vote]], vote)]
+        init = [Region([s.init])] if isinstance(s, N.For) and s.init is not None else []
+        step = [Region([N.ExprStmt(s.step, loc=s.loc)])] if isinstance(s, N.For) and s.step is not None else []
+        return init + [BlockLevel(s, [[vote] + body + step], vote)]
+
+    def branch(self, s: N.If) -> list:
         parts = [self.schedule(_stmts(s.then))]
         parts.append(self.schedule(_stmts(s.orelse)) if s.orelse is not None else [])
-        return BlockLevel(s, parts)
+        if self.is_uniform(s.cond):
+            return [BlockLevel(s, parts)]
+        vote = self.vote(s.cond, "if", s)
+        return [vote, BlockLevel(s, parts, vote)]
 
 
 def _stmts(s) -> list:
@@ -93,7 +139,7 @@ def _stmts(s) -> list:
 def regions(schedule: list):
     """Every Region in a schedule, in order, nested ones included."""
     for item in schedule:
-        if isinstance(item, Region):
+        if isinstance(item, (Region, Vote)):
             yield item
         elif isinstance(item, BlockLevel):
             for part in item.parts:

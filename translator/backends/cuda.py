@@ -27,6 +27,7 @@ class CudaEmitter(CFamilyEmitter):
     name = "cuda"
     kernel_qualifier = "__global__"
     device_qualifier = "__device__"
+    restrict_keyword = "__restrict__"
     space_prefix = {**CFamilyEmitter.space_prefix, "shared": "__shared__ ", "cuda_constant": "__constant__ ",
                     "cuda_device": "__device__ "}
     global_spaces = {"constant": "cuda_constant", "global": "cuda_device"}

@@ -4,6 +4,8 @@ Edits: CUDA API names -> HIP names (translator/mappings), CUDA headers -> <hip/h
 only with options["launch_syntax"] == "hipLaunchKernelGGL", launches -> hipLaunchKernelGGL(...).
 Comments, formatting, macros and untouched code stay byte-identical. When the file uses CUDA's
 warp-synchronous intrinsics, runtime_shims/hip/cutrans_hip_compat.h is included and shipped with it.
+For a wave64 arch (options["offload_arch"], default $CUTRANS_HIP_ARCH or gfx90a), the warp-size rewrite of
+translator/backends/hip_warp.py keeps CUDA's 32-lane warps (options["warp_rewrite"] = False turns it off).
 
 Output naming: `<stem>.hip` for a .cu file (clang and hipcc take .hip as HIP source); a header
 (.cuh, .h, .hpp) keeps its name, so the includes between a project's own files stay valid.
@@ -16,10 +18,12 @@ from pathlib import Path
 
 from translator.backends.base import CFamilyEmitter
 from translator.backends.edits import Edit, apply_edits
+from translator.backends.hip_warp import warp_rewrite
 from translator.backends.host_edits import CUDA_HEADERS, host_edits
-from translator.diagnostics import CutransError, error
+from translator.diagnostics import CutransError, Severity, error
 from translator.frontend.sites import LaunchSite
 from translator.pipeline import Output, Unit
+from translator.verify.hip_on_cpu import cpu_arch, wave_width
 
 HIP_RUNTIME = "#include <hip/hip_runtime.h>"
 COMPAT_HEADER = "cutrans_hip_compat.h"
@@ -69,6 +73,12 @@ class HipBackend(CFamilyEmitter):
                                   include_map={h: include for h in CUDA_HEADERS})
         if not any(i.header in CUDA_HEADERS for i in unit.sites.includes):
             edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
+        if options.get("warp_rewrite", True):
+            warp = warp_rewrite(unit, wave_width(options.get("offload_arch") or cpu_arch(None)))
+            if any(d.severity >= Severity.ERROR for d in warp.diagnostics):
+                raise CutransError(*warp.diagnostics)   # a wrong number is worse than no output
+            edits += warp.edits
+            diags += warp.diagnostics
         text = apply_edits(unit.source, edits)
         return Output(files={output_name(unit.path): text},
                       runtime_files=[COMPAT_RUNTIME_FILE] if compat else [],

@@ -31,13 +31,18 @@ OPENCL_MATH.update({
     ("mulhi", "i32"): "mul_hi({0}, {1})", ("mulhi", "u32"): "mul_hi({0}, {1})",
     ("mulhi", "i64"): "mul_hi({0}, {1})", ("mulhi", "u64"): "mul_hi({0}, {1})",
     ("sad", "i32"): "(abs_diff({0}, {1}) + (uint)({2}))", ("sad", "u32"): "(abs_diff({0}, {1}) + ({2}))",
+    # OpenCL's hadd/rhadd are CUDA's __hadd/__rhadd: computed without overflow, rounding down/up
+    ("hadd", "i32"): "hadd({0}, {1})", ("hadd", "u32"): "hadd({0}, {1})",
+    ("rhadd", "i32"): "rhadd({0}, {1})", ("rhadd", "u32"): "rhadd({0}, {1})",
+    ("funnelshift_l", "u32"): "(uint)(upsample({1}, {0}) << ({2} & 31u) >> 32)",
+    ("funnelshift_r", "u32"): "(uint)(upsample({1}, {0}) >> ({2} & 31u))",
 })
-# (IR function, type) -> the helper function in the preamble that spells it
-OPENCL_HELPERS = {("ffs", "i32"): "cutrans_ffs_i32", ("ffs", "i64"): "cutrans_ffs_i64",
-                  ("brev", "u32"): "cutrans_brev_u32", ("brev", "u64"): "cutrans_brev_u64",
-                  ("mul24", "i32"): "cutrans_mul24_i32"}
-OPENCL_MATH.update({key: f"{name}({', '.join('{%d}' % i for i in range(2 if key[0] == 'mul24' else 1))})"
-                    for key, name in OPENCL_HELPERS.items()})
+# (IR function, type) -> (the helper function in the preamble that spells it, its arity)
+OPENCL_HELPERS = {("ffs", "i32"): ("cutrans_ffs_i32", 1), ("ffs", "i64"): ("cutrans_ffs_i64", 1),
+                  ("brev", "u32"): ("cutrans_brev_u32", 1), ("brev", "u64"): ("cutrans_brev_u64", 1),
+                  ("mul24", "i32"): ("cutrans_mul24_i32", 2), ("byte_perm", "u32"): ("cutrans_byte_perm_u32", 3)}
+OPENCL_MATH.update({key: f"{name}({', '.join('{%d}' % i for i in range(arity))})"
+                    for key, (name, arity) in OPENCL_HELPERS.items()})
 
 # Atomics. OpenCL 1.2's built-ins return the old value and are relaxed, as CUDA's are; 64-bit ones
 # come from cl_khr_int64_{base,extended}_atomics. Where OpenCL has no built-in with CUDA's meaning
@@ -162,7 +167,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
     def note_math(self, func: str, tname: str) -> None:
         super().note_math(func, tname)
         if (func, tname) in OPENCL_HELPERS:
-            self.features.add(OPENCL_HELPERS[(func, tname)])
+            self.features.add(OPENCL_HELPERS[(func, tname)][0])
 
     def atomic_context(self, e: N.Atomic, tname: str) -> dict:
         space = ATOMIC_SPACES.get(space_of(e.args[0], self.spaces))

@@ -85,6 +85,16 @@ def struct_param(p: N.Param, index: int) -> dict:
                       else f"cutrans_struct_bits<{MIRRORS.struct_name(s)}>({p.name})")}
 
 
+def enum_param(p: N.Param, index: int) -> dict:
+    """A kernel parameter of enum type (the frontend's host type `enum <name>`): the IR has its
+    underlying integer type; the launch function is a template over the host's enum, which is not
+    declared yet where the launch header is included, and checks its size."""
+    tparam, size = f"cutrans_T{index}", size_align(p.type)[0]
+    return {"template": tparam, "host": f"{tparam} {p.name}",
+            "assert": f'static_assert(sizeof({tparam}) == {size}, "{p.host_type}: host and device sizes differ");',
+            "value": f"({HOST_TYPES.type_name(p.type)}){p.name}"}
+
+
 def plain_param(p: N.Param) -> dict:
     """A scalar or pointer parameter. The launch function takes it as the host program spells it
     (`char*`, `size_t*`: the same sizes as the device's `signed char*`, `unsigned long long*` but
@@ -205,7 +215,9 @@ class ProgramBackend:
         """What the launch header needs to know of kernel `k`; parameters that the host passes come
         as dicts (template parameter, host declaration, layout check, value for the CPU kernel)."""
         passed = [p for p in k.params if arg_kind(p, globals_) in ("Global", "Value")]
-        params = [struct_param(p, i) if _user_struct(p.type) else plain_param(p) for i, p in enumerate(passed)]
+        params = [struct_param(p, i) if _user_struct(p.type) else
+                  enum_param(p, i) if (p.host_type or "").startswith("enum ") else plain_param(p)
+                  for i, p in enumerate(passed)]
         values = {p.name: glue["value"] for p, glue in zip(passed, params)}
         for p, glue in zip(passed, params):
             glue["name"] = p.name
@@ -228,8 +240,10 @@ class ProgramBackend:
         """One file of host code (the input or a header copy) with its edits; the directives that
         include local headers holding device code include their copies instead."""
         from translator.backends.host_edits import CUDA_HEADERS, host_edits
+        from translator.frontend import cooperative_groups
         edits, diags = host_edits(sites, self.name, launch=self.launch_call,
-                                  include_map={header: self.runtime_include(stem) for header in CUDA_HEADERS},
+                                  include_map={**{header: self.runtime_include(stem) for header in CUDA_HEADERS},
+                                               **cooperative_groups.HOST_INCLUDES},
                                   drop_device_decls=True,
                                   moved_note=f"{stem}{self.device_suffix}")
         errors = [d for d in diags if d.severity == Severity.ERROR]

@@ -36,6 +36,11 @@ class CompileOptions:
                 "-nocudalib", "-D__CUTRANS__=1"]
         if self.cuda_path:
             args += [f"--cuda-path={self.cuda_path}", f"-idirafter{STAND_IN_INCLUDE / 'toolkit_gaps'}"]
+            # CUDA 13 moved libcu++/CUB/Thrust (cuda/std/..., used by cooperative_groups.h) into include/cccl,
+            # which nvcc searches itself and clang's CUDA driver does not
+            cccl = Path(self.cuda_path) / "include" / "cccl"
+            if cccl.is_dir():
+                args.append(f"-isystem{cccl}")
         else:
             # nvcc includes cuda_runtime.h implicitly; so do we, from the stand-in headers
             args += ["-nocudainc", f"-isystem{STAND_IN_INCLUDE}", "-include", "cuda_runtime.h"]

@@ -26,8 +26,31 @@ def lower_type(ctype, where, default_space: str = "generic"):
             raise CutransError(error("L003", "function pointers are not supported in device code", *where))
         return Pointer(lower_type(pointee, where), default_space, pointee.is_const_qualified(),
                        t.is_restrict_qualified())
+    if kind == "INCOMPLETEARRAY":        # only a parameter `T a[]` gets here (extern __shared__ is lowered apart)
+        elem = t.element_type
+        return Pointer(lower_type(elem, where, default_space), default_space, _const(t))
     if kind == "CONSTANTARRAY":
         return Array(lower_type(t.element_type, where, default_space), t.element_count)
     if kind == "RECORD":
         return lower_record(t, where, lower_type)
+    if kind == "ENUM":                  # an enum (plain or `enum class`) is its underlying integer type
+        return lower_type(t.get_declaration().enum_type, where, default_space)
     raise CutransError(error("L003", f"type '{ctype.spelling}' is not supported in device code yet", *where))
+
+
+_ARRAY_KINDS = ("CONSTANTARRAY", "INCOMPLETEARRAY")
+
+
+def lower_param_type(ctype, where, space: str):
+    """A parameter's type: an array parameter (`float a[4][16]`, `int b[]`) is the pointer it decays
+    to, as in C (`float (*a)[16]`, `int *b`), pointing into `space`."""
+    t = ctype.get_canonical()
+    if t.kind.name in _ARRAY_KINDS:
+        elem = t.element_type
+        return Pointer(lower_type(elem, where, space), space, _const(t))
+    return lower_type(ctype, where, space)
+
+
+def _const(array_type) -> bool:
+    """Are the elements of an array type const? (clang may keep the qualifier on the array type.)"""
+    return array_type.is_const_qualified() or array_type.element_type.is_const_qualified()

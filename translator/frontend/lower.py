@@ -15,13 +15,14 @@ import clang.cindex as ci
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_types import lower_type
-from translator.frontend import records
+from translator.frontend import cooperative_groups, records, references
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
 from translator.ir.base import SourceLoc
 from translator.frontend.warp import launch_bound, lower_warp_call
-from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, SINCOS, SPECIAL_REGS, SYNC, WARP
+from translator.ir.builtins import (ATOMICS, CACHE_LOADS, DYNAMIC_SHARED, MATH, MATH_OPERANDS, SINCOS, SPECIAL_REGS,
+                                     SYNC, UNSUPPORTED_CALLS, UNSUPPORTED_STATEMENTS, WARP)
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_scalar
 
 K = ci.CursorKind
@@ -133,7 +134,9 @@ class FunctionLowerer:
         for p in c.get_arguments():
             space = "global" if self.is_kernel else "generic"
             host = p.type.get_canonical().spelling if self.is_kernel else None   # e.g. `unsigned long *`
-            params.append(N.Param(p.spelling, self.type_of(p, space=space), host, loc=self.loc(p)))
+            if host and p.type.get_canonical().kind == ci.TypeKind.ENUM:
+                host = f"enum {host}"        # the launch glue takes the host's enum (program.enum_param)
+            params.append(N.Param(p.spelling, references.param_type(self, p, space), host, loc=self.loc(p)))
         body = next((ch for ch in c.get_children() if ch.kind == K.COMPOUND_STMT), None)
         ret = self.type_of(c, c.result_type)
         kind = "kernel" if self.is_kernel else "device"
@@ -154,6 +157,8 @@ class FunctionLowerer:
             return s
         if c.kind.is_expression() or c.kind == K.UNEXPOSED_EXPR:
             return self.expr_stmt(c)
+        if c.kind.name in UNSUPPORTED_STATEMENTS:
+            self.fail(c, *UNSUPPORTED_STATEMENTS[c.kind.name])
         self.fail(c, "L001", f"statement '{c.kind.name.lower()}' is not supported in device code yet")
 
     def block(self, c) -> N.Block:
@@ -167,10 +172,12 @@ class FunctionLowerer:
         return N.Block(stmts, loc=self.loc(c))
 
     def decl_stmt(self, c):
-        decls = [self.var_decl(v) for v in c.get_children()]
-        return decls[0] if len(decls) == 1 else decls
+        decls = [d for d in (self.var_decl(v) for v in c.get_children()) if d is not None]
+        return decls[0] if len(decls) == 1 else decls or None
 
     def var_decl(self, v) -> N.VarDecl:
+        if v.kind in (K.NAMESPACE_ALIAS, K.USING_DIRECTIVE, K.USING_DECLARATION):
+            return None                       # `namespace cg = cooperative_groups;`: names only, no code
         if v.kind != K.VAR_DECL:
             self.fail(v, "L001", f"declaration '{v.kind.name.lower()}' is not supported in device code yet")
         attrs = _attrs(v)
@@ -183,6 +190,10 @@ class FunctionLowerer:
             return self.dynamic_shared(v)
         if v.storage_class == ci.StorageClass.EXTERN:
             self.fail(v, "L001", "extern variables in device code are not supported")
+        if references.is_reference(v.type):
+            return references.local(self, v)
+        if cooperative_groups.is_group_type(v.type):
+            return cooperative_groups.declare(self, v)     # a group has no state in the IR
         ty = self.type_of(v)
         init = records.declared_initializer(self, v, ty)
         if init is not None and shared:
@@ -307,7 +318,7 @@ class FunctionLowerer:
 
     def sync_call(self, c):
         if c.kind != K.CALL_EXPR or c.spelling not in SYNC:
-            return None
+            return cooperative_groups.statement(self, c)
         cls, scope = SYNC[c.spelling]
         return getattr(N, cls)(scope, loc=self.loc(c))
 
@@ -393,7 +404,7 @@ class FunctionLowerer:
                 return folded
             self.fail(c, "L001", f"file-scope variable '{c.spelling}' is not __device__ or __constant__ "
                                  f"memory, so device code cannot read it")
-        return N.VarRef(c.spelling, self.type_of(c), loc=self.loc(c))
+        return references.var_ref(self, c, ref)
 
     def member_ref(self, c) -> N.Expr:
         base = self.only_child(c)
@@ -465,6 +476,8 @@ class FunctionLowerer:
         name = c.spelling
         if name in SYNC:
             self.fail(c, "L001", f"'{name}' must be used as a statement")
+        if cooperative_groups.is_group_call(c):
+            return cooperative_groups.lower_call(self, c)
         struct_op = records.call(self, c)
         if struct_op is not None:
             return struct_op
@@ -472,6 +485,12 @@ class FunctionLowerer:
             return self.math_call(c, name)
         if name in WARP:
             return lower_warp_call(self, c)
+        if name in UNSUPPORTED_CALLS:
+            code, why = UNSUPPORTED_CALLS[name]
+            self.fail(c, code, f"'{name}': {why}")
+        if name in CACHE_LOADS:
+            pointer = [self.expr(a) for a in c.get_arguments()]
+            return N.UnOp("*", pointer[0], self.type_of(c), loc=self.loc(c))
         if name in ATOMICS:
             args = [self.expr(a) for a in c.get_arguments()]
             return N.Atomic(ATOMICS[name], args, self.type_of(c), loc=self.loc(c))
@@ -483,7 +502,8 @@ class FunctionLowerer:
         func, ty, precision = MATH[name]
         call_type = self.type_of(c)
         want = Scalar(ty) if ty else call_type
-        args = [self.expr(a, want=want) for a in c.get_arguments()]
+        wants = [Scalar(w) if w else None for w in MATH_OPERANDS.get(name, ())]
+        args = [self.expr(a, want=wants[i] if i < len(wants) else want) for i, a in enumerate(c.get_arguments())]
         return N.MathCall(func, precision, args, call_type, loc=self.loc(c))
 
     def device_call(self, c, callee) -> N.Expr:
@@ -495,7 +515,7 @@ class FunctionLowerer:
                 self.fail(c, "L002", f"device function '{callee.spelling}' has no definition in this translation unit")
             name = self.m.require(definition, self.loc(c))
         params = list(definition.get_arguments())
-        args = [self.expr(a, want=self.type_of(p)) for a, p in zip(c.get_arguments(), params)]
+        args = [references.argument(self, a, p) for a, p in zip(c.get_arguments(), params)]
         return N.Call(name, args, self.type_of(c), loc=self.loc(c))
 
     def null(self, c) -> N.Expr:

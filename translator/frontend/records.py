@@ -17,7 +17,7 @@ from translator.ir import nodes as N
 from translator.ir.types import VECTOR_TYPES, Array, Pointer, Struct, field_offsets, size_align, vector_struct
 
 K = ci.CursorKind
-_RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL}
+_RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL, K.UNION_DECL}
 _ALLOWED_MEMBERS = {K.FIELD_DECL, K.CXX_ACCESS_SPEC_DECL}
 _COPIES = ("is_copy_constructor", "is_move_constructor")
 _ASSIGNS = ("is_copy_assignment_operator_method", "is_move_assignment_operator_method")
@@ -69,12 +69,11 @@ def _vector(decl, where, lower_type) -> Struct:
 
 def _plain(decl, ctype, where, lower_type) -> Struct:
     name = decl.spelling
-    if decl.kind not in _RECORD_KINDS:
-        _refuse(f"'{ctype.spelling}' is a union; unions are not supported in device code", where)
     if ctype.get_num_template_arguments() > 0:
         _refuse(f"class template instance '{ctype.spelling}' is not supported in device code", where)
     if decl.is_anonymous() or not name or " " in name:
-        _refuse(f"unnamed struct '{ctype.spelling}' is not supported in device code", where)
+        kind = "union" if decl.kind == K.UNION_DECL else "struct"
+        _refuse(f"unnamed {kind} '{ctype.spelling}' is not supported in device code", where)
     if decl.semantic_parent is None or decl.semantic_parent.kind != K.TRANSLATION_UNIT:
         _refuse(f"struct '{ctype.spelling}' is declared inside a namespace, function or class; only "
                 f"file-scope structs are supported in device code", where)
@@ -85,7 +84,7 @@ def _plain(decl, ctype, where, lower_type) -> Struct:
     fields = _fields(decl, where, lower_type)
     if not fields:
         _refuse(f"empty struct '{name}' is not supported in device code", where)
-    s = Struct(name, fields)
+    s = Struct(name, fields, union=decl.kind == K.UNION_DECL)
     _check_layout(s, ctype, where)
     return s
 

@@ -28,7 +28,13 @@ MATH.update({
     "__saturatef": ("saturate", "f32", "ieee"), "saturate": ("saturate", "f32", "ieee"),
     "fabs": ("fabs", "f64", "ieee"), "abs": ("abs", "", "ieee"), "llabs": ("abs", "i64", "ieee"),
     "min": ("min", "", "ieee"), "max": ("max", "", "ieee"),   # "" = the call's own type
+    "ldexpf": ("ldexp", "f32", "ieee"), "ldexp": ("ldexp", "f64", "ieee"),
+    "frexpf": ("frexp", "f32", "ieee"), "frexp": ("frexp", "f64", "ieee"),
 })
+# Math functions whose operands do not all have the function's type: name -> the type of each
+# operand ("" = keep the argument's own type, e.g. frexp's `int *` out-parameter).
+MATH_OPERANDS = {"ldexpf": ("f32", "i32"), "ldexp": ("f64", "i32"), "frexpf": ("f32", ""), "frexp": ("f64", ""),
+                 "__sad": ("i32", "i32", "u32")}
 
 # Integer intrinsics: exact by definition (precision "exact"). One IR function per operation, the
 # operand type tells the widths apart. __sad(int, int, unsigned) lists i32: its third operand keeps
@@ -42,7 +48,25 @@ MATH.update({
     "__mulhi": ("mulhi", "i32", "exact"), "__umulhi": ("mulhi", "u32", "exact"),
     "__mul64hi": ("mulhi", "i64", "exact"), "__umul64hi": ("mulhi", "u64", "exact"),
     "__sad": ("sad", "i32", "exact"), "__usad": ("sad", "u32", "exact"),
+    "__hadd": ("hadd", "i32", "exact"), "__uhadd": ("hadd", "u32", "exact"),
+    "__rhadd": ("rhadd", "i32", "exact"), "__urhadd": ("rhadd", "u32", "exact"),
+    "__byte_perm": ("byte_perm", "u32", "exact"),
+    "__funnelshift_l": ("funnelshift_l", "u32", "exact"), "__funnelshift_r": ("funnelshift_r", "u32", "exact"),
 })
+
+# Loads through the read-only or another cache (`__ldg(p)`...): a hint only, so each is the plain load `*p`.
+CACHE_LOADS = ("__ldg", "__ldca", "__ldcg", "__ldcs", "__ldlu", "__ldcv")
+
+# CUDA device features that no target translation can express yet: name -> (code, why). The frontend
+# refuses a call to one of them with that code rather than the generic "no definition" (L002).
+_TEXTURE_CALLS = ("tex1Dfetch", "tex1D", "tex2D", "tex3D", "tex1DLayered", "tex2DLayered", "texCubemap",
+                  "tex2Dgather", "tex1DLod", "tex2DLod", "tex3DLod", "surf1Dread", "surf1Dwrite", "surf2Dread",
+                  "surf2Dwrite", "surf3Dread", "surf3Dwrite")
+UNSUPPORTED_CALLS = {name: ("L008", "textures and surfaces have no image mapping yet; read the data through a "
+                                    "plain pointer instead") for name in _TEXTURE_CALLS}
+# Statements in the same situation: libclang cursor kind name -> (code, why).
+UNSUPPORTED_STATEMENTS = {"ASM_STMT": ("L009", "inline assembly (asm) is PTX, which no target can run; write "
+                                               "it in CUDA C++")}
 
 # Atomic functions: CUDA name -> IR atomic op; operand types come from the call.
 ATOMICS = {
@@ -84,10 +108,17 @@ WARP = {
     "__all_sync": ("all", ("mask", "pred")),
     "__activemask": ("activemask", ()),
     "__syncwarp": ("syncwarp", ("mask",)),
+    # block votes: a __syncthreads that also reduces a predicate over the whole block. They are not
+    # warp operations, but they lower the same way on targets without sub-groups (an exchange
+    # through shared memory between barriers), so they share the IR node and the lowering pass.
+    "__syncthreads_count": ("block_count", ("pred",)),
+    "__syncthreads_and": ("block_and", ("pred",)),
+    "__syncthreads_or": ("block_or", ("pred",)),
 }
 WARP_OPERANDS = {"mask": "u32", "value": "", "lane": "i32", "delta": "u32", "lane_mask": "i32",
                  "width": "i32", "pred": "i32"}    # "" = the call's own type
 WARP_DEFAULTS = {"mask": 0xFFFFFFFF, "width": 32}
 WARP_SHUFFLES = ("shfl_idx", "shfl_up", "shfl_down", "shfl_xor")
 WARP_VOTES = ("ballot", "any", "all")
+BLOCK_VOTES = ("block_count", "block_and", "block_or")
 WARP_LANES = 32

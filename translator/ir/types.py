@@ -44,13 +44,15 @@ class Array:
 @dataclasses.dataclass(frozen=True)
 class Struct:
     """A C struct: ordered (field name, type) pairs. `vector`: one of CUDA's built-in vector types
-    (float4, int2...), which a backend may spell natively and which carries CUDA's alignment."""
+    (float4, int2...), which a backend may spell natively and which carries CUDA's alignment.
+    `union`: a C union, whose fields all start at offset 0."""
     name: str
     fields: tuple          # ((name, Type), ...)
     vector: bool = False
+    union: bool = False
 
     def __str__(self) -> str:
-        return f"struct {self.name}"
+        return f"{'union' if self.union else 'struct'} {self.name}"
 
     def field(self, name: str):
         """The type of field `name`, or None."""
@@ -101,8 +103,9 @@ def with_space(t: Type, space: str) -> Type:
 def parse_type(text: str, structs: dict | None = None) -> Type:
     """Inverse of str(): used by the IR text round trip. `structs`: name -> Struct, for `struct N`."""
     text = text.strip()
-    if text.startswith("struct ") and "*" not in text and not text.endswith("]"):
-        return (structs or {})[text[len("struct "):]]
+    kind, _, name = text.partition(" ")
+    if kind in ("struct", "union") and "*" not in text and not text.endswith("]"):
+        return (structs or {})[name]
     if text.endswith("]"):
         elem, _, size = text[:-1].rpartition("[")
         return Array(parse_type(elem, structs), int(size))
@@ -159,9 +162,9 @@ def _layout(s: Struct) -> tuple[list[int], int, int]:
     offsets, end, align = [], 0, 1
     for _, t in s.fields:
         size, a = size_align(t)
-        end = -(-end // a) * a
-        offsets.append(end)
-        end, align = end + size, max(align, a)
+        start = 0 if s.union else -(-end // a) * a
+        offsets.append(start)
+        end, align = max(end, start + size), max(align, a)
     return offsets, end, align
 
 

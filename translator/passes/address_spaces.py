@@ -2,11 +2,15 @@
 
 Requires: kernel pointer parameters are `global` (set by the frontend).
 Guarantees: no `generic` pointer remains in a VarDecl or a device-function parameter, or a
-diagnostic (L001) names the pointer whose space cannot be decided (device functions called with
-pointers into different spaces need cloning, which arrives with the OpenCL issue).
+diagnostic (L001) names the pointer whose space cannot be decided. A device function called with
+pointers into different spaces (e.g. a reference parameter bound to a private variable at one call
+and to a __shared__ element at another) is cloned once per combination of spaces; the first
+combination keeps the function's name, the others are named `<name>_as_<space>_<space>...`.
 """
 
 from __future__ import annotations
+
+import copy
 
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
@@ -23,13 +27,23 @@ def space_of(e, env: dict) -> str | None:
     if isinstance(e, N.BinOp) and e.op in "+-":
         return space_of(e.lhs, env) or space_of(e.rhs, env)
     if isinstance(e, N.UnOp) and e.op == "&":
-        base = e.operand
-        while isinstance(base, N.Index):
-            base = base.base
-        return space_of(base, env)
+        return _object_space(e.operand, env)
     if isinstance(e, N.Conditional):
         return space_of(e.then, env) or space_of(e.orelse, env)
     return None
+
+
+def _object_space(e, env: dict) -> str | None:
+    """The space of the object that lvalue `e` names: `a[i].f` lives where `a` does, `(*p).f` where p points."""
+    while isinstance(e, (N.Index, N.Member)) or (isinstance(e, N.UnOp) and e.op == "*"):
+        if isinstance(e, N.UnOp):
+            return space_of(e.operand, env)
+        if isinstance(e, N.Index) and isinstance(e.base.type, Pointer):
+            return space_of(e.base, env)
+        e = e.base
+    if isinstance(e, N.VarRef) and isinstance(e.type, Pointer):
+        return env.get(("storage", e.name))     # &p of a pointer variable: where p itself is stored
+    return space_of(e, env)
 
 
 def _env_entry(t, space):
@@ -51,11 +65,13 @@ def _infer_function(f: N.Function, param_spaces: dict) -> dict:
         if isinstance(p.type, Pointer) and p.type.space == "generic" and p.name in param_spaces:
             p.type = with_space(p.type, param_spaces[p.name])
         env[p.name] = _env_entry(p.type, "private")
+        env[("storage", p.name)] = "private"
     for node in walk(f.body):
         if isinstance(node, N.VarDecl):
             if isinstance(node.type, Pointer) and node.type.space == "generic":
                 node.type = with_space(node.type, _decl_space(f, node, env))
             env[node.name] = _env_entry(node.type, node.space)
+            env[("storage", node.name)] = "shared" if node.space == "shared" else "private"
     for node in walk(f.body):      # `(unsigned long long*)&counts[i]` points where its operand points
         if isinstance(node, N.Cast) and isinstance(node.type, Pointer) and node.type.space == "generic":
             space = space_of(node.value, env)
@@ -79,32 +95,55 @@ def _decl_space(f: N.Function, decl: N.VarDecl, env: dict) -> str:
     return spaces.pop()
 
 
-def _record_calls(f: N.Function, env: dict, by_name: dict, found: dict) -> None:
-    """Note the space of every pointer argument f passes to a device function."""
+def _call_spaces(node: N.Call, callee: N.Function, env: dict) -> tuple:
+    """(parameter, space) for every generic pointer parameter of `callee` at call `node`."""
+    spaces = []
+    for p, arg in zip(callee.params, node.args):
+        if isinstance(p.type, Pointer) and p.type.space == "generic":
+            space = space_of(arg, env)
+            if space is None:
+                _fail(arg, f"cannot tell which memory the argument for '{p.name}' of '{callee.name}' points into")
+            spaces.append((p.name, space))
+    return tuple(spaces)
+
+
+def _record_calls(f: N.Function, env: dict, by_name: dict, variants: dict, functions: list) -> int:
+    """Bind every call from f to the variant of its callee for the spaces of its pointer arguments,
+    cloning the callee (next to it in `functions`) for a new combination; returns the clones made."""
+    made = 0
     for node in walk(f.body):
         if not (isinstance(node, N.Call) and node.func in by_name):
             continue
         callee = by_name[node.func]
-        for p, arg in zip(callee.params, node.args):
-            if not (isinstance(p.type, Pointer) and p.type.space == "generic"):
-                continue
-            space = space_of(arg, env)
-            if space is None:
-                _fail(arg, f"cannot tell which memory the argument for '{p.name}' of '{callee.name}' points into")
-            prev = found.setdefault(callee.name, {}).setdefault(p.name, space)
-            if prev != space:
-                _fail(node, f"device function '{callee.name}' is called with parameter '{p.name}' "
-                            f"pointing into {prev} and {space} memory; per-space cloning is not supported yet")
+        spaces = _call_spaces(node, callee, env)
+        if not spaces:
+            continue
+        known = variants.setdefault(callee.name, {})
+        if spaces not in known:
+            name = callee.name if not known else f"{callee.name}_as_{'_'.join(s for _, s in spaces)}"
+            known[spaces] = name
+            if name != callee.name:
+                clone = copy.deepcopy(callee)
+                clone.name = name
+                by_name[name] = clone
+                functions.insert(functions.index(callee), clone)
+                made += 1
+        node.func = known[spaces]
+    return made
 
 
 def infer_address_spaces(module: N.Module) -> N.Module:
-    by_name = {f.name: f for f in module.functions}
-    found: dict = {}
-    # Callees are lowered before their callers, so the reverse order visits every caller first.
-    for f in reversed(module.functions):
-        env = _infer_function(f, found.get(f.name, {}))
-        _record_calls(f, env, by_name, found)
-    for f in module.functions:
+    functions = module.functions
+    by_name = {f.name: f for f in functions}
+    variants: dict = {}               # callee name -> {((param, space), ...): name of the variant}
+    # Callees are lowered before their callers, so the reverse order visits every caller first;
+    # a clone goes in front of its original, which is still to be visited.
+    i = len(functions) - 1
+    while i >= 0:
+        f = functions[i]
+        spaces = next((dict(s) for known in variants.values() for s, name in known.items() if name == f.name), {})
+        i += _record_calls(f, _infer_function(f, spaces), by_name, variants, functions) - 1
+    for f in functions:
         for p in f.params:
             if isinstance(p.type, Pointer) and p.type.space == "generic":
                 _fail(p, f"pointer parameter '{p.name}' of '{f.name}' gets no argument of a known memory space")

@@ -31,11 +31,18 @@ def _collect(block: N.Block, out: list) -> None:
         if is_block_scoped(s):
             out.append(s)
             continue
-        for child in s:
-            if isinstance(child, N.Block):
-                _collect(child, out)
+        _descend(s, out)
         kept.append(s)
     block.stmts = kept
+
+
+def _descend(node, out: list) -> None:
+    """_collect every block under `node`, however deep: a loop inside a plain `{ }` block, an else-if."""
+    if isinstance(node, N.Block):
+        _collect(node, out)
+        return
+    for child in node:
+        _descend(child, out)
 
 
 def _check_unique(f: N.Function, decls: list) -> None:

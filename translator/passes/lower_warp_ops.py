@@ -16,12 +16,16 @@ Choices where CUDA leaves the result undefined (documented; the CPU emulation be
     multiple of 32), or that the mask excludes, yields the caller's own value;
   * ballot bits of lanes that do not exist, or that the mask excludes, are 0; `__all_sync` compares
     with the lanes of the mask that exist; `__activemask()` is the set of lanes that exist.
-`__syncwarp()` becomes a block barrier.
+`__syncwarp()` becomes a block barrier. The block votes `__syncthreads_count/_and/_or` are the same
+exchange over the whole block: each thread counts the non-zero slots (`cutrans_warp_block_count`).
 
 This is exact only when every thread of the block reaches the operation, so an operation under
 control flow that may differ between the threads of a block (passes/uniformity.py decides) gets a
-diagnostic naming the construct. Warp operations in device functions are refused for now (their
-barriers would have to move to the kernel).
+diagnostic naming the construct, except where predication is exact: an 'if' whose condition may
+differ between threads evaluates it once into a flag, every thread runs the exchanges' barriers and
+the flag guards everything else (no return/break/continue may leave the 'if', its loops must be
+uniform). A kernel's outermost `if (c) return; rest` is first read as `if (!c) { rest }`. Device
+functions with warp operations are inlined into their kernels first (inline_warp_functions.py).
 
 Requires: a verified module, before address spaces and hoist_shared (which places the scratch
 arrays like any other `__shared__` variable). Guarantees: no WarpOp remains.
@@ -32,8 +36,9 @@ from __future__ import annotations
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.ir.builtins import WARP, WARP_LANES, WARP_SHUFFLES
+from translator.ir.builtins import BLOCK_VOTES, WARP, WARP_LANES, WARP_SHUFFLES
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar
+from translator.passes.inline_warp_functions import inline_warp_functions
 from translator.passes.uniformity import Uniformity
 
 I32 = Scalar("i32")
@@ -58,6 +63,8 @@ class _Checker:
     def __init__(self, kernel: N.Function):
         self.uniformity = Uniformity(kernel)
         self.exit = None            # a `return` that only some threads may take, seen so far
+        self.predicated: set = set()  # ids of the 'if's whose warp operations run predicated
+        self.depth = 0              # how many predicated 'if's enclose the statement being checked
 
     def stmt(self, s, why):
         """Check statement `s`; `why` is None where every thread gets here, else the reason not."""
@@ -68,10 +75,13 @@ class _Checker:
                 self.stmt(child, why)
         elif isinstance(s, N.If):
             self.expr(s.cond, why)
-            inner = why or (None if self.uniformity.is_uniform(s.cond) else
-                            "inside an 'if' whose condition may differ between threads")
-            self.stmt(s.then, inner)
-            self.stmt(s.orelse, inner)
+            uniform = self.uniformity.is_uniform(s.cond)
+            if why is None and not uniform and (has_warp_op(s.then) or has_warp_op(s.orelse)):
+                self.predicate(s)
+            else:
+                inner = why or (None if uniform else "inside an 'if' whose condition may differ between threads")
+                self.stmt(s.then, inner)
+                self.stmt(s.orelse, inner)
         elif isinstance(s, (N.For, N.While)):
             self.loop(s, why)
         elif isinstance(s, (N.DoWhile, N.Switch)):
@@ -84,6 +94,22 @@ class _Checker:
                 self.exit = s
         else:
             self.expr(s, why)
+
+    def predicate(self, s: N.If):
+        """An 'if' whose condition may differ between threads, around warp operations: predicated
+        (every thread runs the exchanges, only those for which it holds run the rest) where exact."""
+        jump = _escaping_jump(s.then, False, False) or _escaping_jump(s.orelse, False, False)
+        if jump is not None:
+            why = (f"inside an 'if' whose condition may differ between threads and which a "
+                   f"'{type(jump).__name__.lower()}' (line {jump.loc.line}) leaves, so it cannot be predicated")
+            self.stmt(s.then, why)
+            self.stmt(s.orelse, why)
+            return
+        self.predicated.add(id(s))
+        self.depth += 1
+        self.stmt(s.then, None)
+        self.stmt(s.orelse, None)
+        self.depth -= 1
 
     def loop(self, s, why):
         for part in (s.cond, getattr(s, "step", None)):
@@ -110,10 +136,45 @@ class _Checker:
         name = _CUDA_NAMES[e.op]
         if why is None and self.exit is not None:
             why = f"after a 'return' (line {self.exit.loc.line}) that only some threads may take"
+        if why is None and self.depth and e.op == "activemask":
+            why = "inside an 'if' whose condition may differ between threads (it names the threads that arrive)"
         if why is not None:
             _refuse(e, f"'{name}' {why}: without sub-groups it is lowered through shared memory and block "
                        f"barriers, which every thread of the block must reach; make the control flow the same "
                        f"for the whole block")
+
+
+def _escaping_jump(s, in_loop: bool, in_switch: bool):
+    """A return, or a break/continue that leaves `s` or targets a loop with warp operations in it:
+    the jumps that would make predicated threads skip exchanges the others run."""
+    if s is None:
+        return None
+    if isinstance(s, N.Return) or (isinstance(s, N.Break) and not (in_loop or in_switch)) or (
+            isinstance(s, N.Continue) and not in_loop):
+        return s
+    if isinstance(s, (N.For, N.While, N.DoWhile)):
+        return _escaping_jump(s.body, not has_warp_op(s), False)
+    if isinstance(s, N.Switch):
+        return _escaping_jump(s.body, in_loop, True)
+    if isinstance(s, N.If):
+        return _escaping_jump(s.then, in_loop, in_switch) or _escaping_jump(s.orelse, in_loop, in_switch)
+    if isinstance(s, N.Block):
+        return next((j for j in (_escaping_jump(c, in_loop, in_switch) for c in s.stmts) if j), None)
+    return None
+
+
+def _early_exit_as_if(stmts: list) -> list:
+    """`if (c) return; rest...` at the kernel's outermost level, with warp operations in the rest, ->
+    `if (!(c)) { rest... }`: the same threads run the rest, and the 'if' can then be predicated."""
+    for i, s in enumerate(stmts):
+        exits = isinstance(s, N.If) and s.orelse is None and (
+            isinstance(s.then, N.Return) or (isinstance(s.then, N.Block) and len(s.then.stmts) == 1
+                                             and isinstance(s.then.stmts[0], N.Return)))
+        rest = stmts[i + 1:]
+        if exits and any(has_warp_op(r) for r in rest):
+            cond = N.UnOp("!", s.cond, BOOL, loc=s.loc)
+            return stmts[:i] + [N.If(cond, N.Block(_early_exit_as_if(rest), loc=s.loc), None, loc=s.loc)]
+    return stmts
 
 
 def _divergent_jump(s, uniformity: Uniformity, branch: bool, loop_level: bool):
@@ -236,7 +297,22 @@ def _live_helper(loc) -> N.Function:
     return N.Function("cutrans_warp_live", "device", U32, params, N.Block(body, loc=loc), loc=loc)
 
 
+def _block_count_helper(loc) -> N.Function:
+    """`unsigned cutrans_warp_block_count(shared unsigned *slots, unsigned n)`: how many of the n slots
+    of the block are non-zero (the slots hold 0 or 1): __syncthreads_count/_and/_or."""
+    b = _Builder(loc)
+    slots, n, count, i = b.ref("slots", Pointer(U32, "shared")), b.ref("n", U32), b.ref("count", U32), b.ref("i", U32)
+    add = N.ExprStmt(N.Assign("+=", count, N.Index(slots, i, U32, loc=loc), U32, loc=loc), loc=loc)
+    loop = N.For(b.var("i", U32, b.u32(0)), b.bin("<", i, n), N.UnOp("++", i, U32, loc=loc),
+                 N.Block([add], loc=loc), loc=loc)
+    body = [b.var("count", U32, b.u32(0)), loop, N.Return(count, loc=loc)]
+    params = [b.param("slots", Pointer(U32, "shared")), b.param("n", U32)]
+    return N.Function("cutrans_warp_block_count", "device", U32, params, N.Block(body, loc=loc), loc=loc)
+
+
 def _helper(name: str, loc) -> N.Function:
+    if name == "block_count":
+        return _block_count_helper(loc)
     if name == "ballot":
         return _ballot_helper(loc)
     if name == "live":
@@ -245,12 +321,14 @@ def _helper(name: str, loc) -> N.Function:
 
 
 class _KernelRewriter:
-    def __init__(self, kernel: N.Function, helpers: dict):
+    def __init__(self, kernel: N.Function, helpers: dict, predicated: set):
         self.kernel = kernel
         self.helpers = helpers              # helper name -> location of its first use
         self.size = kernel.max_threads or MAX_BLOCK_THREADS
         self.scratch: dict[str, N.VarDecl] = {}
         self.count = 0
+        self.predicated = predicated        # ids of the 'if's to predicate (the checker chose them)
+        self.flag = None                    # the flag of the innermost predicated 'if' being rewritten
 
     def need(self, helper: str, loc) -> str:
         self.helpers.setdefault(helper, loc)
@@ -282,28 +360,72 @@ class _KernelRewriter:
 
     def stmt(self, s) -> list:
         """`s` rewritten, preceded by the exchanges of its warp operations and followed by the barrier
-        that frees the scratch again."""
+        that frees the scratch again; inside a predicated 'if', all but the barriers guarded by its flag."""
         if not has_warp_op(s):
-            return [s]
+            return self.guard([s])
         if isinstance(s, N.ExprStmt) and isinstance(s.expr, N.WarpOp) and s.expr.op == "syncwarp":
             return [N.Barrier("block", loc=s.loc)]
         if isinstance(s, N.Block):
             s.stmts = self.stmts(s.stmts)
             return [s]
         if isinstance(s, (N.For, N.While, N.DoWhile, N.Switch)) and not has_warp_op(getattr(s, "init", None)):
-            s.body = self.block(s.body)
+            s.body = self.block(s.body)          # a uniform header: every thread runs it
             return [s]
         prelude: list = []
+        if isinstance(s, N.If) and id(s) in self.predicated:
+            return self.predicate(s)
         if isinstance(s, N.If):
             s.cond = self.expr(s.cond, prelude)
             s.then, s.orelse = self.block(s.then), self.block(s.orelse)
-            return prelude + ([N.Barrier("block", loc=s.loc)] if prelude else []) + [s]
+            return self.guard(prelude) + ([N.Barrier("block", loc=s.loc)] if prelude else []) + [s]
         if isinstance(s, N.For):                 # the exchanges of its init run before the loop
             s.init = self.expr(s.init, prelude)
             s.body = self.block(s.body)
-            return prelude + [N.Barrier("block", loc=s.loc), s]
+            return self.guard(prelude) + [N.Barrier("block", loc=s.loc), s]
         s = self.expr(s, prelude)
-        return prelude + [s] + ([N.Barrier("block", loc=s.loc)] if prelude else [])
+        return self.guard(prelude + [s]) + ([N.Barrier("block", loc=s.loc)] if prelude else [])
+
+    def predicate(self, s: N.If) -> list:
+        """`if (c) A else B` -> `bool f = c; {A guarded by f}  bool g = !f; {B guarded by g}`, with the
+        flags of enclosing predicated 'if's and-ed in; the barriers inside stay unguarded."""
+        b, prelude = _Builder(s.loc), []
+        cond = self.expr(s.cond, prelude)
+        out = self.guard(prelude) + ([N.Barrier("block", loc=s.loc)] if prelude else [])
+        outer, self.count = self.flag, self.count + 1
+        flag = b.ref(f"cutrans_warp_if_{self.count - 1}", BOOL)
+        out.append(b.var(flag.name, BOOL, cond if outer is None else b.bin("&&", outer, cond)))
+        for branch, value in ((s.then, flag), (s.orelse, N.UnOp("!", flag, BOOL, loc=s.loc))):
+            if branch is None:
+                continue
+            if branch is s.orelse:
+                value = value if outer is None else b.bin("&&", outer, value)
+                out.append(b.var(flag.name + "_else", BOOL, value))
+                value = b.ref(flag.name + "_else", BOOL)
+            self.flag = value
+            out.append(N.Block(self.stmt(branch), loc=branch.loc))
+        self.flag = outer
+        return out
+
+    def guard(self, stmts: list) -> list:
+        """Inside a predicated 'if': each statement but a barrier runs only where its flag holds (a
+        declaration stays in its scope, its initialization is guarded)."""
+        if self.flag is None:
+            return stmts
+        out = []
+        for s in stmts:
+            if isinstance(s, N.Barrier) or (isinstance(s, N.VarDecl) and s.init is None):
+                out.append(s)
+            elif isinstance(s, N.VarDecl):
+                if isinstance(s.type, Array):
+                    _refuse(s, f"array '{s.name}' initialized inside a predicated 'if' around warp operations "
+                               f"is not supported; declare it before the 'if'")
+                target = N.VarRef(s.name, s.type, loc=s.loc)
+                out += [N.VarDecl(s.name, s.type, s.space, None, loc=s.loc),
+                        N.If(self.flag, N.ExprStmt(N.Assign("=", target, s.init, s.type, loc=s.loc), loc=s.loc),
+                             None, loc=s.loc)]
+            else:
+                out.append(N.If(self.flag, s, None, loc=s.loc))
+        return out
 
     # expressions
     def expr(self, e, prelude: list):
@@ -333,6 +455,11 @@ class _KernelRewriter:
             arg = arg if arg.type == I32 else b.cast(arg, I32)
             read = N.Index(slots, b.call(self.need(e.op, e.loc), [b.thread(), b.threads(), mask, arg, width]),
                            e.type, loc=e.loc)
+        elif e.op in BLOCK_VOTES:
+            slots, source = self.scratch_ref(U32, e.loc), b.cast(b.bin("!=", e.args[0], b.i32(0)), U32)
+            count = b.call(self.need("block_count", e.loc), [slots, b.threads()])
+            read = b.cast({"block_count": count, "block_and": b.bin("==", count, b.threads()),
+                           "block_or": b.bin("!=", count, b.u32(0))}[e.op], e.type)
         else:
             mask, pred = e.args
             slots = self.scratch_ref(U32, e.loc)
@@ -353,21 +480,21 @@ class _KernelRewriter:
         return b.ref(result, e.type)
 
 
-_HELPER_ORDER = ("shfl_idx", "shfl_up", "shfl_down", "shfl_xor", "ballot", "live")
+_HELPER_ORDER = ("shfl_idx", "shfl_up", "shfl_down", "shfl_xor", "ballot", "live", "block_count")
 
 
 def lower_warp_ops(module: N.Module) -> N.Module:
     helpers: dict = {}
+    module = inline_warp_functions(module)
+    predicated = {}
     for f in module.functions:
-        if not has_warp_op(f.body):
-            continue
-        if f.kind != "kernel":
-            op = next(n for n in walk(f.body) if isinstance(n, N.WarpOp))
-            _refuse(op, f"'{_CUDA_NAMES[op.op]}' in device function '{f.name}': without sub-groups warp operations "
-                        f"are supported only in kernels so far; move it into the kernel")
-        _Checker(f).stmt(f.body, None)
+        if has_warp_op(f.body):
+            f.body.stmts = _early_exit_as_if(f.body.stmts)
+            checker = _Checker(f)
+            checker.stmt(f.body, None)
+            predicated[f.name] = checker.predicated
     for f in module.functions:
-        if f.kind == "kernel" and has_warp_op(f.body):
-            _KernelRewriter(f, helpers).run()
+        if f.name in predicated:
+            _KernelRewriter(f, helpers, predicated[f.name]).run()
     module.functions[:0] = [_helper(h, helpers[h]) for h in _HELPER_ORDER if h in helpers]
     return module

@@ -4,14 +4,16 @@ Both the CPU target's barrier regions (translator/backends/cpu_schedule.py) and 
 warp operations onto block barriers (lower_warp_ops.py) may place a barrier only where every thread
 of the block arrives. They decide it with this one analysis, which is deliberately simple and
 conservative: a value is uniform when it is built from literals, built-in sizes and indices other
-than threadIdx, kernel parameters the kernel never writes, and the variables of loops already found
-uniform. Anything read through memory, any call and any other local variable counts as varying.
+than threadIdx, kernel parameters the kernel never writes, private variables never written after a
+uniform initialization, and the variables of loops already found uniform (a loop whose body writes a
+variable of its condition is not). Anything read through memory and any call counts as varying.
 """
 
 from __future__ import annotations
 
 from translator.ir import nodes as N
 from translator.ir.base import walk
+from translator.ir.types import Array
 
 _MUTATING = ("++", "--", "post++", "post--")
 VARYING_REGS = ("thread_idx", "thread_linear")     # special registers that differ between a block's threads
@@ -19,11 +21,30 @@ VARYING_REGS = ("thread_idx", "thread_linear")     # special registers that diff
 
 class Uniformity:
     def __init__(self, kernel: N.Function):
-        written = {n.target.name for n in walk(kernel.body)
-                   if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef)}
-        written |= {n.operand.name for n in walk(kernel.body)
-                    if isinstance(n, N.UnOp) and n.op in _MUTATING and isinstance(n.operand, N.VarRef)}
-        self.uniform = {p.name for p in kernel.params if p.name not in written}
+        nodes = list(walk(kernel.body))
+        written = {n.target.name for n in nodes if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef)}
+        written |= {n.operand.name for n in nodes
+                    if isinstance(n, N.UnOp) and n.op in _MUTATING + ("&",) and isinstance(n.operand, N.VarRef)}
+        params = {p.name for p in kernel.params}
+        self.uniform = params - written
+        self._add_constant_locals(nodes, written | params)
+
+    def _add_constant_locals(self, nodes: list, excluded: set) -> None:
+        """A private scalar never written after its declaration (nor through its address) is uniform
+        when every declaration of its name has a uniform initializer: e.g. the parameters of an
+        inlined device function, bound to uniform arguments."""
+        decls: dict[str, list] = {}
+        for n in nodes:
+            if isinstance(n, N.VarDecl):
+                decls.setdefault(n.name, []).append(n)
+        candidates = {name for name, ds in decls.items() if name not in excluded and all(
+            d.space == "private" and d.init is not None and not isinstance(d.type, Array) for d in ds)}
+        changed = True
+        while changed:
+            found = {name for name in candidates - self.uniform
+                     if all(self.is_uniform(d.init) for d in decls[name])}
+            self.uniform |= found
+            changed = bool(found)
 
     def is_uniform(self, e) -> bool:
         for n in walk(e):
@@ -47,4 +68,17 @@ class Uniformity:
         for part in (s.cond, getattr(s, "step", None)):
             if part is not None and not self.is_uniform(part):
                 return part, "condition"
+        loop_vars = {n.name for n in walk(s.cond) if isinstance(n, N.VarRef)} if s.cond is not None else set()
+        body_writes = next((n for n in walk(s.body) if _writes(n) in loop_vars), None)
+        if body_writes is not None:
+            return body_writes, "body"
         return None
+
+
+def _writes(n):
+    """The name of the variable node `n` assigns or increments, else None."""
+    if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef):
+        return n.target.name
+    if isinstance(n, N.UnOp) and n.op in _MUTATING + ("&",) and isinstance(n.operand, N.VarRef):
+        return n.operand.name
+    return None

@@ -67,6 +67,7 @@ def run_demo(samples_dir: str | None, fmt: str = "text") -> int:
             print()
             print(render_text(notable))
         print(f"\nhip: {_hip_note()}")
-        print(f"     (samples written for 32-lane warps, {', '.join(sorted(WAVE32_SAMPLES))}: at wave 32 on "
-              f"{WAVE32_ARCH}; their HIP output still assumes 32 lanes, which verify reports at wave 64)")
+        if WAVE32_SAMPLES:
+            print(f"     (samples right on wave-32 targets only, {', '.join(sorted(WAVE32_SAMPLES))}: at wave 32 "
+                  f"on {WAVE32_ARCH})")
     return exit_code(results)

@@ -98,11 +98,10 @@ def note(width: int, arch: str, compile_check: str) -> str:
     return f"{compile_check}; ran on the CPU emulation at wave {width} ({arch}){gpu}"
 
 
-# Samples written for 32-lane warps (lane = tid % 32, 0xffffffff masks, 32 ballot bits). Until the HIP
-# backend rewrites warp-size assumptions, their HIP output is right on wave-32 targets only, so the demo,
-# the mutation test and the kernel cases run them on HIP at WAVE32_ARCH; at wave 64 verify reports them as
-# failing (tests/numeric/test_hip_on_cpu.py::test_warp32_assumption_is_caught_at_wave64).
-WAVE32_SAMPLES = frozenset({"warp_shuffle_reduction", "warp_vote"})
+# Samples whose HIP output is right on wave-32 targets only: the demo, the mutation test and the kernel cases
+# run them on HIP at WAVE32_ARCH. Code written for 32-lane warps (lane = tid % 32, 0xffffffff masks, 32 ballot
+# bits) needs no entry: the HIP backend keeps CUDA's 32-lane warps on wave64 (translator/backends/hip_warp.py).
+WAVE32_SAMPLES = frozenset()
 WAVE32_ARCH = "gfx1030"
 
 

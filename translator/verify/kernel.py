@@ -9,17 +9,17 @@ mode does) and every buffer element by element (translator.verify.buffers). The 
 from __future__ import annotations
 
 import dataclasses
-import time
 from pathlib import Path
 
 from translator import unsafe
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.verify import buffers, cuda_reference
-from translator.verify.build import build_target, translation_note
+from translator.verify.attempt import build_and_run, build_reference, first_lines
+from translator.verify.build import translation_note
 from translator.verify.compare import DEFAULT_POLICY, compare_runs
 from translator.verify.harness import MAIN_DEFINE, harness_source
 from translator.verify.kernel_spec import KernelCase
-from translator.verify.program import first_lines, run_failure, status_for
+from translator.verify.program import widened_policy
 from translator.verify.report import TargetResult
 from translator.verify.run import private_workdir, run_program
 
@@ -63,44 +63,34 @@ class KernelVerifier:
                             case=self.case.name, seed=self.case.seed, reference=self.reference_text,
                             buffers=tuple(records))
 
+    def _out(self, name: str) -> Path:
+        """The folder the harness run called `name` writes its buffers into."""
+        return self.work / f"out-{name}"
+
     def _run(self, exe: Path, name: str, env, code: str):
-        out = self.work / f"out-{name}"
-        out.mkdir()
-        run = run_program([str(exe), str(self.inputs), str(out)], cwd=self.work, env=env, timeout=self.timeout,
-                          code=code)
-        return run, out
+        self._out(name).mkdir()
+        return run_program([str(exe), str(self.inputs), str(self._out(name))], cwd=self.work, env=env,
+                           timeout=self.timeout, code=code)
 
     def reference(self):
-        from translator.verify.reference import build_reference
         folder = self.work / "reference"
         folder.mkdir()
         exe = folder / "harness"
-        if self.reference_kind == "cuda":
-            cuda_reference.build(self.harness, exe, include_dirs=self.options.include_dirs,
-                                 defines=self.options.defines)
-        else:
-            build_reference(self.harness, exe, include_dirs=self.options.include_dirs,
-                            defines=self.options.defines, workdir=folder)
-        return self._run(exe, "reference", None, "V001")
+        build_reference(self.reference_kind, self.harness, exe, self.options, folder)
+        return self._run(exe, "reference", None, "V001"), self._out("reference")
 
     def target(self, target: str, unit, reference_run, reference_out: Path) -> TargetResult:
-        start = time.monotonic()
-        try:
-            exe, env = build_target(target, unit, self.work / target, self.options, self.harness,
-                                    {"unsafe": self.unsafe})
-            if env is None and isinstance(exe, str):      # built or checked, but not runnable here
-                return self.result(target, "unsupported", exe, time.monotonic() - start)
-            run, out = self._run(exe, target, env, "V002")
-        except CutransError as exc:
-            return self.result(target, status_for(exc.diagnostics), first_lines(exc.diagnostics),
-                               time.monotonic() - start, exc.diagnostics)
-        if run_failure(run):
-            return self.result(target, "fail", run_failure(run), run.seconds)
-        printed = compare_runs(reference_run, run, DEFAULT_POLICY)
+        run, ending = build_and_run(target, unit, self.work / target, self.options, self.harness,
+                                    lambda exe, env: self._run(exe, target, env, "V002"),
+                                    translate_options={"unsafe": self.unsafe})
+        if ending:
+            return self.result(target, ending.status, ending.detail, ending.seconds, ending.diagnostics)
+        rewrites = unsafe.applied({"unsafe": self.unsafe}, target)
+        printed = compare_runs(reference_run, run, widened_policy(DEFAULT_POLICY, rewrites)[0])
         if not printed.ok:
             detail = printed.summary() + (f"\nstderr:\n{run.stderr.strip()[-2000:]}" if run.stderr.strip() else "")
             return self.result(target, "fail", detail, run.seconds)
-        records, problems = self._compare_buffers(reference_out, out, unsafe.applied({"unsafe": self.unsafe}, target))
+        records, problems = self._compare_buffers(reference_out, self._out(target), rewrites)
         bad = [r for r in records if r["mismatches"]]
         note = translation_note(self.work / target)
         if problems or bad:

@@ -10,43 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import time
 from pathlib import Path
 
 from translator import unsafe
-from translator.diagnostics import CutransError, Diagnostic, Severity
+from translator.diagnostics import CutransError
 from translator.verify import cuda_reference
+from translator.verify.attempt import build_and_run, build_reference, first_lines
+from translator.verify.build import translation_note
 from translator.verify.compare import DEFAULT_POLICY, compare_runs
-from translator.verify.build import build_target, translation_note
 from translator.verify.output_files import Captures, capturing, compare_files
 from translator.verify.report import TargetResult
 from translator.verify.run import private_workdir, run_program
-
-# Diagnostic code families that mean "this construct is not translated (yet)".
-_UNSUPPORTED_PREFIXES = ("L", "M", "B001")
-
-
-def status_for(diags: list[Diagnostic]) -> str:
-    errors = [d for d in diags if d.severity >= Severity.ERROR]
-    if errors and all(d.code.startswith(_UNSUPPORTED_PREFIXES) for d in errors):
-        return "unsupported"
-    return "error"
-
-
-def first_lines(diags: list[Diagnostic], limit: int = 3) -> str:
-    lines = [d.format() for d in diags if d.severity >= Severity.ERROR][:limit]
-    more = len([d for d in diags if d.severity >= Severity.ERROR]) - limit
-    return "\n".join(lines + ([f"... and {more} more"] if more > 0 else []))
-
-
-def _run(exe: Path, program_args, cwd: Path, env: dict | None, timeout: float, code: str):
-    return run_program([str(exe), *program_args], cwd=cwd, env=env, timeout=timeout, code=code)
-
-
-def run_failure(run) -> str | None:
-    if run.timed_out:
-        return f"ran past the {run.seconds:.0f} s time limit [V004]"
-    return None
 
 
 class ProgramVerifier:
@@ -67,40 +41,27 @@ class ProgramVerifier:
         self.files: dict[str, dict] = {}      # run folder's name -> output file name -> captured copy
 
     def reference(self):
-        from translator.verify.reference import build_reference
         folder = self.work / "reference"
         folder.mkdir()
         exe = folder / "program"
-        if self.reference_kind == "cuda":
-            cuda_reference.build(Path(self.path), exe, include_dirs=self.options.include_dirs,
-                                 defines=self.options.defines)
-        else:
-            build_reference(self.path, exe, include_dirs=self.options.include_dirs, defines=self.options.defines,
-                            workdir=folder)
+        build_reference(self.reference_kind, Path(self.path), exe, self.options, folder)
         return self._run(exe, folder, None, "V001")
 
     def _run(self, exe: Path, folder: Path, env, code: str):
         """Runs one program; with --output-file, captures the files it wrote into `folder`."""
         if self.captures:
             self.captures.forget()
-        run = _run(exe, self.program_args, self.cwd, env, self.timeout, code)
+        run = run_program([str(exe), *self.program_args], cwd=self.cwd, env=env, timeout=self.timeout, code=code)
         self.files[folder.name] = self.captures.take(folder) if self.captures else {}
         return run
 
     def target(self, target: str, unit, reference_run) -> TargetResult:
-        start = time.monotonic()
-        try:
-            exe, env = build_target(target, unit, self.work / target, self.options, Path(self.path),
-                                    {"unsafe": self.unsafe}, self.backends.get(target))
-            run = None if isinstance(exe, str) else self._run(exe, self.work / target, env, "V002")
-        except CutransError as exc:
-            return TargetResult(self.path, target, status_for(exc.diagnostics), first_lines(exc.diagnostics),
-                                time.monotonic() - start, tuple(exc.diagnostics))
-        if run is None:     # built, but this machine cannot run it (e.g. HIP without an AMD GPU)
-            return TargetResult(self.path, target, "unsupported", exe, time.monotonic() - start)
-        timeout = run_failure(run)
-        if timeout:
-            return TargetResult(self.path, target, "fail", timeout, run.seconds)
+        folder = self.work / target
+        run, ending = build_and_run(target, unit, folder, self.options, Path(self.path),
+                                    lambda exe, env: self._run(exe, folder, env, "V002"),
+                                    translate_options={"unsafe": self.unsafe}, backend=self.backends.get(target))
+        if ending:
+            return TargetResult(self.path, target, ending.status, ending.detail, ending.seconds, ending.diagnostics)
         policy, widened = widened_policy(self.policy, unsafe.applied({"unsafe": self.unsafe}, target))
         result = compare_runs(reference_run, run, policy)
         files = compare_files(self.files["reference"], self.files[target], policy) if self.captures else []

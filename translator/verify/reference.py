@@ -331,6 +331,28 @@ def compile_command(copy: Path, exe_path: Path, source_dir: Path, *, include_dir
     ]
 
 
+_QUOTED_INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.MULTILINE)
+
+
+def _copy_local_headers(path: Path, source: str, workdir: Path, root: Path, seen: set) -> None:
+    """Normalized copies of the headers that `source` includes with quotes from the program's own
+    folder (`root`), at the same relative paths under `workdir`, next to the normalized main file: a
+    quoted include looks next to the including file first, so the compiler takes the copies (kernels
+    and launches in a program's own headers need the same rewrite as in its main file)."""
+    for name in _QUOTED_INCLUDE.findall(source):
+        header = (path.parent / name).resolve()
+        if header in seen or root not in header.parents or not header.is_file():
+            continue
+        seen.add(header)
+        text = header.read_text(encoding="utf-8", errors="surrogateescape")
+        target = workdir / header.relative_to(root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        quoted = str(header).replace("\\", "\\\\").replace('"', '\\"')
+        target.write_text(f'#line 1 "{quoted}"\n' + normalize(text, str(header)),
+                          encoding="utf-8", errors="surrogateescape")
+        _copy_local_headers(header, text, workdir, root, seen)
+
+
 def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra_flags=(), workdir,
                     code: str = "V001", what: str = "the CPU emulation reference") -> None:
     """Compile the CUDA program at `source_path` for the CPU emulation into `exe_path`. The normalized
@@ -346,6 +368,7 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
     quoted = str(source_path).replace("\\", "\\\\").replace('"', '\\"')
     copy.write_text(f'#line 1 "{quoted}"\n' + normalize(source, str(source_path)),
                     encoding="utf-8", errors="surrogateescape")
+    _copy_local_headers(source_path, source, workdir, source_path.resolve().parent, set())
     cmd = compile_command(copy, exe_path, source_path.resolve().parent, include_dirs=include_dirs,
                           defines=defines, extra_flags=extra_flags)
     try:

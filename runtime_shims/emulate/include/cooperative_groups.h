@@ -107,8 +107,8 @@ public:
     unsigned thread_rank() const { return static_cast<unsigned>(rank_); }
     unsigned size() const { return static_cast<unsigned>(size_); }
     unsigned num_threads() const { return static_cast<unsigned>(size_); }
-    unsigned long long meta_group_rank() const { return meta_rank_; }
-    unsigned long long meta_group_size() const { return meta_size_; }
+    unsigned meta_group_rank() const { return static_cast<unsigned>(meta_rank_); }   // unsigned int in CUDA 12-13
+    unsigned meta_group_size() const { return static_cast<unsigned>(meta_size_); }
 
     template <class T>
     T shfl(T var, int src_rank) const { return __shfl_sync(mask(), var, src_rank, width()); }

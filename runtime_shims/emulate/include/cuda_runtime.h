@@ -2,6 +2,10 @@
 // is present. It compiles the unmodified CUDA source (after translator/verify/reference.py has turned
 // each kernel<<<...>>> launch into a call to cuemu::launch) and runs every CUDA thread as a fiber.
 #pragma once
+// CUDA's own include guards: code such as cuda-samples' helper_cuda.h tests them to see the runtime API.
+#define __CUDA_RUNTIME_H__
+#define __CUDA_RUNTIME_API_H__
+#define __DRIVER_TYPES_H__
 
 #include <cmath>
 #include <cstdio>

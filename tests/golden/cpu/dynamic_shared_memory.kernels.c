@@ -21,26 +21,25 @@ void cutrans_kernel_reverse_chunks(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         unsigned char cutrans_dynamic_shared[cutrans_shared_bytes ? cutrans_shared_bytes : 1] __attribute__((aligned(16)));
         float* tile = (float*)cutrans_dynamic_shared;
-        int base[cutrans_nthreads];
         int t[cutrans_nthreads];
+        int base = blockIdx.x * blockDim.x;
         #pragma omp simd
         for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
             const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
             {
-                base[cutrans_t] = blockIdx.x * blockDim.x;
                 t[cutrans_t] = threadIdx.x;
-                if (base[cutrans_t] + t[cutrans_t] < n) {
-                    tile[t[cutrans_t]] = data[base[cutrans_t] + t[cutrans_t]];
+                if (base + t[cutrans_t] < n) {
+                    tile[t[cutrans_t]] = data[base + t[cutrans_t]];
                 }
             }
         }
+        int count = n - base < (int)blockDim.x ? n - base : (int)blockDim.x;
         #pragma omp simd
         for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
             const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
             {
-                int count = n - base[cutrans_t] < (int)blockDim.x ? n - base[cutrans_t] : (int)blockDim.x;
                 if (t[cutrans_t] < count) {
-                    data[base[cutrans_t] + t[cutrans_t]] = tile[count - 1 - t[cutrans_t]];
+                    data[base + t[cutrans_t]] = tile[count - 1 - t[cutrans_t]];
                 }
             }
         }

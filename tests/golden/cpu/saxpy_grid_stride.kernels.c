@@ -20,11 +20,11 @@ void cutrans_kernel_saxpy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cu
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        int stride = blockDim.x * gridDim.x;
         #pragma omp simd
         for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
             const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
             {
-                int stride = blockDim.x * gridDim.x;
                 for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
                     y[i] = a * x[i] + y[i];
                 }

@@ -103,11 +103,11 @@ void cutrans_kernel_block_sum_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                 }
             }
         }
+        int warps = (blockDim.x + 31u) / 32u;
         #pragma omp simd
         for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
             const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
             {
-                int warps = (blockDim.x + 31u) / 32u;
                 v[cutrans_t] = lane[cutrans_t] < warps ? warp_sums[lane[cutrans_t]] : 0;
             }
         }
@@ -188,11 +188,11 @@ void cutrans_kernel_block_sum_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                 }
             }
         }
+        int warps = (blockDim.x + 31u) / 32u;
         #pragma omp simd
         for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
             const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
             {
-                int warps = (blockDim.x + 31u) / 32u;
                 v[cutrans_t] = lane[cutrans_t] < warps ? warp_sums[lane[cutrans_t]] : 0.0f;
             }
         }

@@ -21,7 +21,7 @@ __global__ void warp_sum(const T *in, T *out, int n) {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
     T v = i < n ? in[i] * scale_factor[0] : T(0);
     for (int offset = WIDTH / 2; offset > 0; offset /= 2)
-        v += __shfl_down_sync(0xffffffff, v, offset, WIDTH);   // CHECK-HIP: __shfl_down_sync(0xffffffff
+        v += cutrans_warp32_shfl_down_sync(0xffffffff, v, offset, WIDTH);   // CHECK-HIP: cutrans_warp32_shfl_down_sync(0xffffffff
     if (threadIdx.x % WIDTH == 0) out[i / WIDTH] = v;
 }
 

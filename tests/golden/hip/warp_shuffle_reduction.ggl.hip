@@ -33,7 +33,7 @@ __global__ void block_sum_int(const int *in, int *out, int n)
     int lane = threadIdx.x % 32;
     int v = i < n ? in[i] : 0;
     for (int offset = 16; offset > 0; offset /= 2) {
-        v += __shfl_down_sync(FULL_MASK, v, offset);
+        v += cutrans_warp32_shfl_down_sync(FULL_MASK, v, offset);
     }
     if (lane == 0) {
         warp_sums[threadIdx.x / 32] = v;
@@ -42,7 +42,7 @@ __global__ void block_sum_int(const int *in, int *out, int n)
     int warps = (blockDim.x + 31) / 32;
     v = lane < warps ? warp_sums[lane] : 0;
     for (int offset = 16; offset > 0; offset /= 2) {
-        v += __shfl_down_sync(FULL_MASK, v, offset);
+        v += cutrans_warp32_shfl_down_sync(FULL_MASK, v, offset);
     }
     if (threadIdx.x == 0) {
         out[blockIdx.x] = v;
@@ -57,7 +57,7 @@ __global__ void block_sum_float(const float *in, float *out, int n)
     int lane = threadIdx.x % 32;
     float v = i < n ? in[i] : 0.0f;
     for (int mask = 16; mask > 0; mask /= 2) {
-        v += __shfl_xor_sync(FULL_MASK, v, mask);
+        v += cutrans_warp32_shfl_xor_sync(FULL_MASK, v, mask);
     }
     if (lane == 0) {
         warp_sums[threadIdx.x / 32] = v;
@@ -66,7 +66,7 @@ __global__ void block_sum_float(const float *in, float *out, int n)
     int warps = (blockDim.x + 31) / 32;
     v = lane < warps ? warp_sums[lane] : 0.0f;
     for (int offset = 16; offset > 0; offset /= 2) {
-        v += __shfl_down_sync(FULL_MASK, v, offset);
+        v += cutrans_warp32_shfl_down_sync(FULL_MASK, v, offset);
     }
     if (threadIdx.x == 0) {
         out[blockIdx.x] = v;
@@ -82,23 +82,23 @@ __global__ void lane_ops(int *ints, float *scan, double *dbl, long long *wide, u
 
     int butterfly = base;                       // every lane ends with its warp's sum
     for (int m = 16; m >= 1; m /= 2) {
-        butterfly += __shfl_xor_sync(FULL_MASK, butterfly, m);
+        butterfly += cutrans_warp32_shfl_xor_sync(FULL_MASK, butterfly, m);
     }
     ints[4 * k] = butterfly;
-    ints[4 * k + 1] = __shfl_xor_sync(FULL_MASK, base, 5, 8);
-    ints[4 * k + 2] = __shfl_down_sync(FULL_MASK, base, 3, 16);
-    ints[4 * k + 3] = __shfl_sync(FULL_MASK, base, lane + 1, 8) - 1000 * __shfl_sync(FULL_MASK, base, 5);
+    ints[4 * k + 1] = cutrans_warp32_shfl_xor_sync(FULL_MASK, base, 5, 8);
+    ints[4 * k + 2] = cutrans_warp32_shfl_down_sync(FULL_MASK, base, 3, 16);
+    ints[4 * k + 3] = cutrans_warp32_shfl_sync(FULL_MASK, base, lane + 1, 8) - 1000 * cutrans_warp32_shfl_sync(FULL_MASK, base, 5);
 
     float s = 0.5f * (float)(t + 1);            // inclusive scan over the warp, then within 16 lanes
     for (int d = 1; d < 32; d *= 2) {
-        float y = __shfl_up_sync(FULL_MASK, s, d);
+        float y = cutrans_warp32_shfl_up_sync(FULL_MASK, s, d);
         if (lane >= d) {
             s += y;
         }
     }
     float s16 = (float)t;
     for (int d = 1; d < 16; d *= 2) {
-        float y = __shfl_up_sync(FULL_MASK, s16, d, 16);
+        float y = cutrans_warp32_shfl_up_sync(FULL_MASK, s16, d, 16);
         if (lane % 16 >= d) {
             s16 += y;
         }
@@ -106,9 +106,9 @@ __global__ void lane_ops(int *ints, float *scan, double *dbl, long long *wide, u
     scan[2 * k] = s;
     scan[2 * k + 1] = s16;
 
-    dbl[k] = __shfl_down_sync(FULL_MASK, 0.25 * base, 1) + __shfl_up_sync(FULL_MASK, 1.5 * base, 2, 4);
-    wide[k] = __shfl_xor_sync(FULL_MASK, ((long long)base << 33) + lane, 2);
-    uns[k] = __shfl_sync(FULL_MASK, 3u * (unsigned)base + 0x80000000u, 31 - lane);
+    dbl[k] = cutrans_warp32_shfl_down_sync(FULL_MASK, 0.25 * base, 1) + cutrans_warp32_shfl_up_sync(FULL_MASK, 1.5 * base, 2, 4);
+    wide[k] = cutrans_warp32_shfl_xor_sync(FULL_MASK, ((long long)base << 33) + lane, 2);
+    uns[k] = cutrans_warp32_shfl_sync(FULL_MASK, 3u * (unsigned)base + 0x80000000u, 31 - lane);
 }
 
 int main()

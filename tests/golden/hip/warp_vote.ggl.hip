@@ -29,12 +29,12 @@ __global__ void votes(const int *data, int threshold, unsigned *out)
     int lane = t % 32;
     int i = blockIdx.x * blockDim.x + t;
     int pred = data[i] > threshold;
-    unsigned ballot = __ballot_sync(FULL_MASK, pred);
-    int any = __any_sync(FULL_MASK, pred);
-    int all = __all_sync(FULL_MASK, pred);
-    unsigned active = __activemask();
+    unsigned ballot = cutrans_warp32_ballot_sync(FULL_MASK, pred);
+    int any = cutrans_warp32_any_sync(FULL_MASK, pred);
+    int all = cutrans_warp32_all_sync(FULL_MASK, pred);
+    unsigned active = cutrans_warp32_activemask();
     __syncwarp();
-    int pairs = __popc(__ballot_sync(FULL_MASK, pred && (ballot >> ((lane + 1) % 32)) & 1u));
+    int pairs = __popc(cutrans_warp32_ballot_sync(FULL_MASK, pred && (ballot >> ((lane + 1) % 32)) & 1u));
     if (lane == 0) {
         unsigned *rec = out + 6 * (blockIdx.x * WARPS + t / 32);
         rec[0] = ballot;

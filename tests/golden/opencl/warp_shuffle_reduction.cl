@@ -4,6 +4,9 @@
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #pragma OPENCL FP_CONTRACT OFF
+#ifndef cl_khr_fp64
+#error "this program computes in double precision: the device lacks cl_khr_fp64"
+#endif
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
 uint cutrans_warp_shfl_idx(uint t, uint n, uint mask, int arg, int width)

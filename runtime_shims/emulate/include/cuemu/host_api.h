@@ -3,8 +3,11 @@
 #pragma once
 
 #include <chrono>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <set>
 
 #include "errors.h"
 #include "scheduler.h"
@@ -32,11 +35,44 @@ enum cudaDeviceAttr {
     cudaDevAttrMaxSharedMemoryPerBlock = 8,
     cudaDevAttrTotalConstantMemory = 9,
     cudaDevAttrWarpSize = 10,
+    cudaDevAttrMaxPitch = 11,
+    cudaDevAttrMaxRegistersPerBlock = 12,
     cudaDevAttrClockRate = 13,
+    cudaDevAttrTextureAlignment = 14,
+    cudaDevAttrGpuOverlap = 15,
     cudaDevAttrMultiProcessorCount = 16,
+    cudaDevAttrKernelExecTimeout = 17,
+    cudaDevAttrIntegrated = 18,
+    cudaDevAttrCanMapHostMemory = 19,
+    cudaDevAttrComputeMode = 20,
+    cudaDevAttrConcurrentKernels = 31,
+    cudaDevAttrEccEnabled = 32,
+    cudaDevAttrPciBusId = 33,
+    cudaDevAttrPciDeviceId = 34,
+    cudaDevAttrMemoryClockRate = 36,
+    cudaDevAttrGlobalMemoryBusWidth = 37,
+    cudaDevAttrL2CacheSize = 38,
+    cudaDevAttrMaxThreadsPerMultiProcessor = 39,
+    cudaDevAttrAsyncEngineCount = 40,
+    cudaDevAttrUnifiedAddressing = 41,
+    cudaDevAttrPciDomainId = 50,
     cudaDevAttrComputeCapabilityMajor = 75,
     cudaDevAttrComputeCapabilityMinor = 76,
+    cudaDevAttrMaxSharedMemoryPerMultiprocessor = 81,
+    cudaDevAttrMaxRegistersPerMultiprocessor = 82,
+    cudaDevAttrManagedMemory = 83,
+    cudaDevAttrIsMultiGpuBoard = 84,
+    cudaDevAttrConcurrentManagedAccess = 89,
+    cudaDevAttrCooperativeLaunch = 95,
     cudaDevAttrMaxSharedMemoryPerBlockOptin = 97,
+    cudaDevAttrMaxBlocksPerMultiprocessor = 106,
+};
+
+enum cudaComputeMode {
+    cudaComputeModeDefault = 0,
+    cudaComputeModeExclusive = 1,
+    cudaComputeModeProhibited = 2,
+    cudaComputeModeExclusiveProcess = 3,
 };
 
 #define cudaHostAllocDefault 0x00
@@ -135,6 +171,7 @@ inline cudaDeviceProp fake_device()
     prop.textureAlignment = 512;
     prop.deviceOverlap = 1;
     prop.multiProcessorCount = 8;
+    prop.computeMode = cudaComputeModeDefault;
     prop.canMapHostMemory = 1;
     prop.concurrentKernels = 1;
     prop.asyncEngineCount = 1;
@@ -154,13 +191,44 @@ inline cudaDeviceProp fake_device()
     return prop;
 }
 
-inline cudaError_t allocate(void **ptr, std::size_t size)
+// The live allocations of one kind (device or pinned host), so a free of anything else fails as in CUDA.
+inline std::set<void *> &live(bool host)
+{
+    static std::set<void *> device_blocks, host_blocks;
+    return host ? host_blocks : device_blocks;
+}
+
+inline std::mutex &live_lock()
+{
+    static std::mutex lock;
+    return lock;
+}
+
+inline cudaError_t allocate(void **ptr, std::size_t size, bool host = false)
 {
     if (ptr == nullptr) {
         return fail(cudaErrorInvalidValue);
     }
     *ptr = std::malloc(size == 0 ? 1 : size);
-    return *ptr ? cudaSuccess : fail(cudaErrorMemoryAllocation);
+    if (*ptr == nullptr) {
+        return fail(cudaErrorMemoryAllocation);
+    }
+    std::lock_guard<std::mutex> guard(live_lock());
+    live(host).insert(*ptr);
+    return cudaSuccess;
+}
+
+inline cudaError_t release(void *ptr, bool host)
+{
+    if (ptr == nullptr) {
+        return cudaSuccess;
+    }
+    std::lock_guard<std::mutex> guard(live_lock());
+    if (live(host).erase(ptr) == 0) {
+        return fail(cudaErrorInvalidValue);
+    }
+    std::free(ptr);
+    return cudaSuccess;
 }
 
 inline cudaError_t copy(void *dst, const void *src, std::size_t count, cudaMemcpyKind kind)
@@ -181,9 +249,16 @@ inline cudaError_t copy(void *dst, const void *src, std::size_t count, cudaMemcp
 template <class T>
 cudaError_t cudaMalloc(T **ptr, std::size_t size) { return cuemu::allocate(reinterpret_cast<void **>(ptr), size); }
 template <class T>
-cudaError_t cudaMallocHost(T **ptr, std::size_t size) { return cuemu::allocate(reinterpret_cast<void **>(ptr), size); }
+cudaError_t cudaMallocHost(T **ptr, std::size_t size, unsigned = 0)
+{
+    return cuemu::allocate(reinterpret_cast<void **>(ptr), size, true);
+}
+// The default flags are HIP's: translated HIP code calls hipHostMalloc(ptr, size), which names this function.
 template <class T>
-cudaError_t cudaHostAlloc(T **ptr, std::size_t size, unsigned) { return cuemu::allocate(reinterpret_cast<void **>(ptr), size); }
+cudaError_t cudaHostAlloc(T **ptr, std::size_t size, unsigned = cudaHostAllocDefault)
+{
+    return cuemu::allocate(reinterpret_cast<void **>(ptr), size, true);
+}
 template <class T>
 cudaError_t cudaMallocManaged(T **ptr, std::size_t size, unsigned = cudaMemAttachGlobal)
 {
@@ -195,8 +270,8 @@ cudaError_t cudaMallocPitch(T **ptr, std::size_t *pitch, std::size_t width, std:
     *pitch = (width + 255) & ~std::size_t(255);
     return cuemu::allocate(reinterpret_cast<void **>(ptr), *pitch * height);
 }
-inline cudaError_t cudaFree(void *ptr) { std::free(ptr); return cudaSuccess; }
-inline cudaError_t cudaFreeHost(void *ptr) { std::free(ptr); return cudaSuccess; }
+inline cudaError_t cudaFree(void *ptr) { return cuemu::release(ptr, false); }
+inline cudaError_t cudaFreeHost(void *ptr) { return cuemu::release(ptr, true); }
 inline cudaError_t cudaHostRegister(void *, std::size_t, unsigned) { return cudaSuccess; }
 inline cudaError_t cudaHostUnregister(void *) { return cudaSuccess; }
 template <class T>
@@ -235,6 +310,12 @@ inline cudaError_t cudaMemcpy2D(void *dst, std::size_t dpitch, const void *src, 
     }
     return cudaSuccess;
 }
+inline cudaError_t cudaMemcpy2DAsync(void *dst, std::size_t dpitch, const void *src, std::size_t spitch,
+                                     std::size_t width, std::size_t height, cudaMemcpyKind kind,
+                                     cudaStream_t = nullptr)
+{
+    return cudaMemcpy2D(dst, dpitch, src, spitch, width, height, kind);
+}
 inline cudaError_t cudaMemset(void *ptr, int value, std::size_t count)
 {
     if (count != 0 && ptr == nullptr) {
@@ -246,6 +327,24 @@ inline cudaError_t cudaMemset(void *ptr, int value, std::size_t count)
 inline cudaError_t cudaMemsetAsync(void *ptr, int value, std::size_t count, cudaStream_t = nullptr)
 {
     return cudaMemset(ptr, value, count);
+}
+inline cudaError_t cudaMemset2D(void *ptr, std::size_t pitch, int value, std::size_t width, std::size_t height)
+{
+    if (width > pitch) {
+        return cuemu::fail(cudaErrorInvalidValue);
+    }
+    for (std::size_t row = 0; row < height; ++row) {
+        cudaError_t err = cudaMemset(static_cast<char *>(ptr) + row * pitch, value, width);
+        if (err != cudaSuccess) {
+            return err;
+        }
+    }
+    return cudaSuccess;
+}
+inline cudaError_t cudaMemset2DAsync(void *ptr, std::size_t pitch, int value, std::size_t width, std::size_t height,
+                                     cudaStream_t = nullptr)
+{
+    return cudaMemset2D(ptr, pitch, value, width, height);
 }
 inline cudaError_t cudaMemPrefetchAsync(const void *, std::size_t, int, cudaStream_t = nullptr) { return cudaSuccess; }
 
@@ -327,13 +426,39 @@ inline cudaError_t cudaDeviceGetAttribute(int *value, cudaDeviceAttr attr, int d
         {cudaDevAttrComputeCapabilityMajor, prop.major},
         {cudaDevAttrComputeCapabilityMinor, prop.minor},
         {cudaDevAttrMaxSharedMemoryPerBlockOptin, static_cast<long long>(prop.sharedMemPerBlockOptin)},
+        {cudaDevAttrMaxPitch, static_cast<long long>(prop.memPitch)},
+        {cudaDevAttrMaxRegistersPerBlock, prop.regsPerBlock},
+        {cudaDevAttrTextureAlignment, static_cast<long long>(prop.textureAlignment)},
+        {cudaDevAttrGpuOverlap, prop.deviceOverlap},
+        {cudaDevAttrKernelExecTimeout, prop.kernelExecTimeoutEnabled},
+        {cudaDevAttrIntegrated, prop.integrated},
+        {cudaDevAttrCanMapHostMemory, prop.canMapHostMemory},
+        {cudaDevAttrComputeMode, prop.computeMode},
+        {cudaDevAttrConcurrentKernels, prop.concurrentKernels},
+        {cudaDevAttrEccEnabled, prop.ECCEnabled},
+        {cudaDevAttrPciBusId, prop.pciBusID},
+        {cudaDevAttrPciDeviceId, prop.pciDeviceID},
+        {cudaDevAttrMemoryClockRate, prop.memoryClockRate},
+        {cudaDevAttrGlobalMemoryBusWidth, prop.memoryBusWidth},
+        {cudaDevAttrL2CacheSize, prop.l2CacheSize},
+        {cudaDevAttrMaxThreadsPerMultiProcessor, prop.maxThreadsPerMultiProcessor},
+        {cudaDevAttrAsyncEngineCount, prop.asyncEngineCount},
+        {cudaDevAttrUnifiedAddressing, prop.unifiedAddressing},
+        {cudaDevAttrPciDomainId, prop.pciDomainID},
+        {cudaDevAttrMaxSharedMemoryPerMultiprocessor, static_cast<long long>(prop.sharedMemPerMultiprocessor)},
+        {cudaDevAttrMaxRegistersPerMultiprocessor, prop.regsPerMultiprocessor},
+        {cudaDevAttrManagedMemory, prop.managedMemory},
+        {cudaDevAttrIsMultiGpuBoard, prop.isMultiGpuBoard},
+        {cudaDevAttrConcurrentManagedAccess, prop.concurrentManagedAccess},
+        {cudaDevAttrCooperativeLaunch, prop.cooperativeLaunch},
+        {cudaDevAttrMaxBlocksPerMultiprocessor, prop.maxBlocksPerMultiProcessor},
     };
     if (device != 0) {
         return cuemu::fail(cudaErrorInvalidDevice);
     }
     for (const auto &row : table) {
         if (row.attr == attr) {
-            *value = static_cast<int>(row.value);
+            *value = static_cast<int>(row.value > INT_MAX ? INT_MAX : row.value);
             return cudaSuccess;
         }
     }

@@ -1,0 +1,223 @@
+// Warp shuffles: a block sum through __shfl_down_sync and a shared array of per-warp partial
+// sums (ints and floats, several blocks), an __shfl_xor_sync butterfly, an __shfl_up_sync
+// inclusive scan, and shuffles with a width, for int, unsigned, float, double and long long.
+// The lane tests run with 80 threads per block: two full warps and a warp of 16 lanes. A shuffle
+// from a lane that does not exist returns the caller's own value (cutrans documents this choice;
+// CUDA leaves it undefined), so the sums of that last warp show which lanes were read.
+#include <cstdio>
+#include <cstdlib>
+#include <hip/hip_runtime.h>
+#include "cutrans_hip_compat.h"
+
+#define CHECK(call)                                                          \
+    do {                                                                     \
+        hipError_t err_ = (call);                                           \
+        if (err_ != hipSuccess) {                                           \
+            fprintf(stderr, "CUDA error %s at %s:%d\n",                      \
+                    hipGetErrorString(err_), __FILE__, __LINE__);           \
+            exit(1);                                                         \
+        }                                                                    \
+    } while (0)
+
+#define FULL_MASK 0xffffffffu
+#define SUM_BLOCK 256
+#define LANE_BLOCK 80
+
+// Every warp reduces its values, lane 0 of each stores the warp's sum, and then every warp
+// reduces the partial sums again (each warp does the same work, so the whole block reaches
+// every shuffle) before thread 0 writes the block's sum.
+__global__ void block_sum_int(const int *in, int *out, int n)
+{
+    __shared__ int warp_sums[32];
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    int lane = threadIdx.x % 32;
+    int v = i < n ? in[i] : 0;
+    for (int offset = 16; offset > 0; offset /= 2) {
+        v += __shfl_down_sync(FULL_MASK, v, offset);
+    }
+    if (lane == 0) {
+        warp_sums[threadIdx.x / 32] = v;
+    }
+    __syncthreads();
+    int warps = (blockDim.x + 31) / 32;
+    v = lane < warps ? warp_sums[lane] : 0;
+    for (int offset = 16; offset > 0; offset /= 2) {
+        v += __shfl_down_sync(FULL_MASK, v, offset);
+    }
+    if (threadIdx.x == 0) {
+        out[blockIdx.x] = v;
+    }
+}
+
+// The same for floats, with the butterfly: every lane ends with its warp's sum.
+__global__ void block_sum_float(const float *in, float *out, int n)
+{
+    __shared__ float warp_sums[32];
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    int lane = threadIdx.x % 32;
+    float v = i < n ? in[i] : 0.0f;
+    for (int mask = 16; mask > 0; mask /= 2) {
+        v += __shfl_xor_sync(FULL_MASK, v, mask);
+    }
+    if (lane == 0) {
+        warp_sums[threadIdx.x / 32] = v;
+    }
+    __syncthreads();
+    int warps = (blockDim.x + 31) / 32;
+    v = lane < warps ? warp_sums[lane] : 0.0f;
+    for (int offset = 16; offset > 0; offset /= 2) {
+        v += __shfl_down_sync(FULL_MASK, v, offset);
+    }
+    if (threadIdx.x == 0) {
+        out[blockIdx.x] = v;
+    }
+}
+
+__global__ void lane_ops(int *ints, float *scan, double *dbl, long long *wide, unsigned *uns)
+{
+    int t = threadIdx.x;
+    int lane = t % 32;
+    int base = t + 100 * blockIdx.x;
+    int k = blockIdx.x * blockDim.x + t;
+
+    int butterfly = base;                       // every lane ends with its warp's sum
+    for (int m = 16; m >= 1; m /= 2) {
+        butterfly += __shfl_xor_sync(FULL_MASK, butterfly, m);
+    }
+    ints[4 * k] = butterfly;
+    ints[4 * k + 1] = __shfl_xor_sync(FULL_MASK, base, 5, 8);
+    ints[4 * k + 2] = __shfl_down_sync(FULL_MASK, base, 3, 16);
+    ints[4 * k + 3] = __shfl_sync(FULL_MASK, base, lane + 1, 8) - 1000 * __shfl_sync(FULL_MASK, base, 5);
+
+    float s = 0.5f * (float)(t + 1);            // inclusive scan over the warp, then within 16 lanes
+    for (int d = 1; d < 32; d *= 2) {
+        float y = __shfl_up_sync(FULL_MASK, s, d);
+        if (lane >= d) {
+            s += y;
+        }
+    }
+    float s16 = (float)t;
+    for (int d = 1; d < 16; d *= 2) {
+        float y = __shfl_up_sync(FULL_MASK, s16, d, 16);
+        if (lane % 16 >= d) {
+            s16 += y;
+        }
+    }
+    scan[2 * k] = s;
+    scan[2 * k + 1] = s16;
+
+    dbl[k] = __shfl_down_sync(FULL_MASK, 0.25 * base, 1) + __shfl_up_sync(FULL_MASK, 1.5 * base, 2, 4);
+    wide[k] = __shfl_xor_sync(FULL_MASK, ((long long)base << 33) + lane, 2);
+    uns[k] = __shfl_sync(FULL_MASK, 3u * (unsigned)base + 0x80000000u, 31 - lane);
+}
+
+int main()
+{
+    // block sums: 5 blocks of 256 threads over 1200 values (the last block is partly empty)
+    const int n = 1200;
+    const int grid = (n + SUM_BLOCK - 1) / SUM_BLOCK;
+    int h_i[n];
+    float h_f[n];
+    long long want_i = 0;
+    double want_f = 0;
+    for (int i = 0; i < n; ++i) {
+        h_i[i] = (i * 37) % 101 - 50;
+        h_f[i] = 0.25f * (float)((i * 13) % 17 - 8);
+        want_i += h_i[i];
+        want_f += h_f[i];
+    }
+    int *d_i, *d_isum;
+    float *d_f, *d_fsum;
+    CHECK(hipMalloc((void **)&d_i, n * sizeof(int)));
+    CHECK(hipMalloc((void **)&d_f, n * sizeof(float)));
+    CHECK(hipMalloc((void **)&d_isum, grid * sizeof(int)));
+    CHECK(hipMalloc((void **)&d_fsum, grid * sizeof(float)));
+    CHECK(hipMemcpy(d_i, h_i, n * sizeof(int), hipMemcpyHostToDevice));
+    CHECK(hipMemcpy(d_f, h_f, n * sizeof(float), hipMemcpyHostToDevice));
+    block_sum_int<<<grid, SUM_BLOCK>>>(d_i, d_isum, n);
+    CHECK(hipGetLastError());
+    block_sum_float<<<grid, SUM_BLOCK>>>(d_f, d_fsum, n);
+    CHECK(hipGetLastError());
+    int h_isum[grid];
+    float h_fsum[grid];
+    CHECK(hipMemcpy(h_isum, d_isum, grid * sizeof(int), hipMemcpyDeviceToHost));
+    CHECK(hipMemcpy(h_fsum, d_fsum, grid * sizeof(float), hipMemcpyDeviceToHost));
+    long long got_i = 0;
+    double got_f = 0;
+    for (int b = 0; b < grid; ++b) {
+        printf("block %d: int sum %d, float sum %.2f\n", b, h_isum[b], h_fsum[b]);
+        got_i += h_isum[b];
+        got_f += h_fsum[b];
+    }
+    printf("int total %lld (expected %lld), float total %.2f (expected %.2f)\n", got_i, want_i, got_f, want_f);
+
+    // lane tests: 2 blocks of 80 threads
+    const int blocks = 2, threads = blocks * LANE_BLOCK;
+    int *d_ints;
+    float *d_scan;
+    double *d_dbl;
+    long long *d_wide;
+    unsigned *d_uns;
+    CHECK(hipMalloc((void **)&d_ints, 4 * threads * sizeof(int)));
+    CHECK(hipMalloc((void **)&d_scan, 2 * threads * sizeof(float)));
+    CHECK(hipMalloc((void **)&d_dbl, threads * sizeof(double)));
+    CHECK(hipMalloc((void **)&d_wide, threads * sizeof(long long)));
+    CHECK(hipMalloc((void **)&d_uns, threads * sizeof(unsigned)));
+    lane_ops<<<blocks, LANE_BLOCK>>>(d_ints, d_scan, d_dbl, d_wide, d_uns);
+    CHECK(hipGetLastError());
+    CHECK(hipDeviceSynchronize());
+    int *ints = (int *)malloc(4 * threads * sizeof(int));
+    float *scan = (float *)malloc(2 * threads * sizeof(float));
+    double *dbl = (double *)malloc(threads * sizeof(double));
+    long long *wide = (long long *)malloc(threads * sizeof(long long));
+    unsigned *uns = (unsigned *)malloc(threads * sizeof(unsigned));
+    CHECK(hipMemcpy(ints, d_ints, 4 * threads * sizeof(int), hipMemcpyDeviceToHost));
+    CHECK(hipMemcpy(scan, d_scan, 2 * threads * sizeof(float), hipMemcpyDeviceToHost));
+    CHECK(hipMemcpy(dbl, d_dbl, threads * sizeof(double), hipMemcpyDeviceToHost));
+    CHECK(hipMemcpy(wide, d_wide, threads * sizeof(long long), hipMemcpyDeviceToHost));
+    CHECK(hipMemcpy(uns, d_uns, threads * sizeof(unsigned), hipMemcpyDeviceToHost));
+
+    // weighted checksums: a value read from a neighbouring lane changes them
+    long long check[4] = {0, 0, 0, 0};
+    double scan_check[2] = {0, 0}, dbl_check = 0;
+    long long wide_check = 0, uns_check = 0;
+    for (int k = 0; k < threads; ++k) {
+        for (int j = 0; j < 4; ++j) {
+            check[j] += (long long)(k + 1) * ints[4 * k + j];
+        }
+        scan_check[0] += (k + 1) * (double)scan[2 * k];
+        scan_check[1] += (k + 1) * (double)scan[2 * k + 1];
+        dbl_check += (k + 1) * dbl[k];
+        wide_check += (k + 1) * (wide[k] >> 33) + (wide[k] & 0xffff);
+        uns_check += (long long)(k + 1) * uns[k];
+    }
+    printf("checks: xor %lld, xor8 %lld, down16 %lld, idx %lld\n", check[0], check[1], check[2], check[3]);
+    printf("checks: scan %.2f, scan16 %.2f, double %.3f, long long %lld, unsigned %lld\n",
+           scan_check[0], scan_check[1], dbl_check, wide_check, uns_check);
+    for (int t = 28; t < LANE_BLOCK; t += 3) {
+        int k = LANE_BLOCK + t;               // block 1
+        printf("t %2d: %6d %4d %4d %7d | %7.2f %6.1f | %8.2f %lld/%lld %u\n", t, ints[4 * k], ints[4 * k + 1],
+               ints[4 * k + 2], ints[4 * k + 3], scan[2 * k], scan[2 * k + 1], dbl[k], wide[k] >> 33,
+               wide[k] & 0xffff, uns[k]);
+    }
+
+    // self-check where CUDA defines the answer: the totals, and the butterfly and scan of full warps
+    int bad = got_i != want_i || got_f != want_f;
+    for (int k = 0; k < threads; ++k) {
+        int t = k % LANE_BLOCK, lane = t % 32, first = k - lane;
+        if (t >= 64) {
+            continue;                         // the 16-lane warp: values from lanes that do not exist
+        }
+        int warp_sum = 0;
+        float prefix = 0.0f;
+        for (int j = 0; j < 32; ++j) {
+            warp_sum += (first + j) % LANE_BLOCK + 100 * (k / LANE_BLOCK);
+            if (j <= lane) {
+                prefix += 0.5f * (float)((first + j) % LANE_BLOCK + 1);
+            }
+        }
+        bad += ints[4 * k] != warp_sum || scan[2 * k] != prefix;
+    }
+    printf("%s\n", bad ? "FAIL" : "PASS");
+    return bad ? 1 : 0;
+}

@@ -1,0 +1,216 @@
+// Every CUDA atomic on int, unsigned int and unsigned long long, in global and shared memory, with
+// results that do not depend on the order the threads run in: the final values of commutative
+// operations, the count of successful compare-and-swaps, and the wrap-around of atomicInc/atomicDec.
+#include <cstdio>
+#include <cstdlib>
+#include "oclrt.h"
+#include "atomic_operations.launch.h"
+
+#define CHECK(call)                                                          \
+    do {                                                                     \
+        oclrtError_t err_ = (call);                                           \
+        if (err_ != oclrtSuccess) {                                           \
+            fprintf(stderr, "CUDA error %s at %s:%d\n",                      \
+                    oclrtGetErrorString(err_), __FILE__, __LINE__);           \
+            exit(1);                                                         \
+        }                                                                    \
+    } while (0)
+
+#define BLOCKS 4
+#define THREADS 64
+#define NI 8
+#define NU 8
+#define NW 6
+
+/* cutrans: kernel 'int_atomics' moved to atomic_operations.cl */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/* Floating-point atomics. The values added are small integers and halves, so
+ * every partial sum is exact and the totals do not depend on the order of the additions. */
+/* cutrans: kernel 'wide_atomics' moved to atomic_operations.cl */
+
+
+
+
+
+
+
+/* A spin-free compare-and-swap loop with a known outcome: every thread adds its id through CAS. */
+/* cutrans: kernel 'cas_loop_sum' moved to atomic_operations.cl */
+
+
+
+
+
+
+
+
+
+
+
+
+
+int main()
+{
+    const int n = BLOCKS * THREADS;
+    int hi[NI] = {0, 0, 0x7fffffff, -0x7fffffff, -1, 0, 0x5a5a5a5a, 0};
+    unsigned int hu[NU] = {0u, 0xffffffffu, 0xffffffffu, 0u, 0u, 0u, 7u, 0u};
+    unsigned long long hw[NW] = {0ull, ~0ull, 0ull, ~0ull, 0ull, 0x0123456789abcdefull};
+    int *d_i, *d_x;
+    unsigned int *d_u;
+    unsigned long long *d_w, *d_t;
+    CHECK(oclrtMalloc((void **)&d_i, sizeof(hi)));
+    CHECK(oclrtMalloc((void **)&d_u, sizeof(hu)));
+    CHECK(oclrtMalloc((void **)&d_w, sizeof(hw)));
+    CHECK(oclrtMalloc((void **)&d_t, sizeof(unsigned long long)));
+    CHECK(oclrtMalloc((void **)&d_x, (THREADS + 1) * sizeof(int)));
+    CHECK(oclrtMemcpy(d_i, hi, sizeof(hi), oclrtMemcpyHostToDevice));
+    CHECK(oclrtMemcpy(d_u, hu, sizeof(hu), oclrtMemcpyHostToDevice));
+    CHECK(oclrtMemcpy(d_w, hw, sizeof(hw), oclrtMemcpyHostToDevice));
+    CHECK(oclrtMemset(d_t, 0, sizeof(unsigned long long)));
+    CHECK(oclrtMemset(d_x, 0xff, THREADS * sizeof(int)));
+    CHECK(oclrtMemset(d_x + THREADS, 0, sizeof(int)));
+
+    cutrans_launch_int_atomics(BLOCKS, THREADS, 0, 0, d_i, d_u, d_w);
+    cutrans_launch_cas_loop_sum(BLOCKS, THREADS, 0, 0, d_t, d_x);
+    double hd = 1.0;
+    float hf[2] = {0.0f, 0.0f};
+    double *d_d;
+    float *d_f;
+    CHECK(oclrtMalloc((void **)&d_d, sizeof(hd)));
+    CHECK(oclrtMalloc((void **)&d_f, sizeof(hf)));
+    CHECK(oclrtMemcpy(d_d, &hd, sizeof(hd), oclrtMemcpyHostToDevice));
+    CHECK(oclrtMemcpy(d_f, hf, sizeof(hf), oclrtMemcpyHostToDevice));
+    cutrans_launch_wide_atomics(BLOCKS, THREADS, 0, 0, d_d, d_f);
+    CHECK(oclrtGetLastError());
+    CHECK(oclrtDeviceSynchronize());
+
+    int gi[NI];
+    unsigned int gu[NU];
+    unsigned long long gw[NW], gt;
+    int gx[THREADS + 1];
+    CHECK(oclrtMemcpy(gi, d_i, sizeof(gi), oclrtMemcpyDeviceToHost));
+    CHECK(oclrtMemcpy(gu, d_u, sizeof(gu), oclrtMemcpyDeviceToHost));
+    CHECK(oclrtMemcpy(gw, d_w, sizeof(gw), oclrtMemcpyDeviceToHost));
+    CHECK(oclrtMemcpy(&gt, d_t, sizeof(gt), oclrtMemcpyDeviceToHost));
+    CHECK(oclrtMemcpy(gx, d_x, sizeof(gx), oclrtMemcpyDeviceToHost));
+    CHECK(oclrtMemcpy(&hd, d_d, sizeof(hd), oclrtMemcpyDeviceToHost));
+    CHECK(oclrtMemcpy(hf, d_f, sizeof(hf), oclrtMemcpyDeviceToHost));
+
+    /* the expected values, computed on the host in the same order-free way */
+    int ei[NI] = {0, 0, 0x7fffffff, -0x7fffffff, -1, 0, 0x5a5a5a5a, 0};
+    unsigned int eu[NU] = {0u, 0xffffffffu, 0xffffffffu, 0u, 42u, 0u, 7u, 0u};
+    unsigned long long ew[NW] = {0ull, ~0ull, 0ull, ~0ull, 0ull, 0x0123456789abcdefull};
+    int winners = 0;
+    double ed = 1.0;
+    float ef = 0.0f;
+    for (int t = 0; t < n; ++t) {
+        ei[0] += t - 100 + t;
+        ei[1] -= 3 * t;
+        ei[2] = ei[2] < 1000 - t * 7 ? ei[2] : 1000 - t * 7;
+        ei[3] = ei[3] > t * 5 - 900 ? ei[3] : t * 5 - 900;
+        ei[4] &= ~(1 << (t % 31));
+        ei[5] |= 1 << (t % 29);
+        ei[6] ^= t * 2654435 + 17;
+        unsigned int u = (unsigned int)t;
+        eu[0] += u * 3u + 0x10000000u;
+        eu[1] -= u;
+        eu[2] = eu[2] < 0xfffffff0u - u * 1001u ? eu[2] : 0xfffffff0u - u * 1001u;
+        eu[3] = eu[3] > u * 77777u ? eu[3] : u * 77777u;
+        eu[5] = eu[5] >= 100u ? 0u : eu[5] + 1u;
+        eu[6] = (eu[6] == 0u || eu[6] > 50u) ? 50u : eu[6] - 1u;
+        unsigned long long w = (unsigned long long)t;
+        ew[0] += w * 0x100000001ull;
+        ew[1] = ew[1] < 0xffffffff00000000ull + w ? ew[1] : 0xffffffff00000000ull + w;
+        ew[2] = ew[2] > (w << 40) ? ew[2] : (w << 40);
+        ew[3] &= ~(1ull << (t % 63));
+        ew[4] |= 1ull << (t % 61);
+        ew[5] ^= w * 0x9e3779b97f4a7c15ull;
+        ed += 0.5 * t - 3.0;
+        ef += (float)(t % 7) - 2.5f;
+    }
+    eu[7] = BLOCKS * (THREADS % 10);
+    int bad = 0;
+    for (int k = 0; k < NI; ++k) {
+        if (k == 7) {
+            winners = gi[7] > 1000 && gi[7] <= 1000 + n;
+            printf("int[7] cas winner = %d\n", winners);
+            bad += !winners;
+            continue;
+        }
+        printf("int[%d] = %d%s\n", k, gi[k], gi[k] == ei[k] ? "" : "  <-- wrong");
+        bad += gi[k] != ei[k];
+    }
+    for (int k = 0; k < NU; ++k) {
+        printf("uint[%d] = %u%s\n", k, gu[k], gu[k] == eu[k] ? "" : "  <-- wrong");
+        bad += gu[k] != eu[k];
+    }
+    for (int k = 0; k < NW; ++k) {
+        printf("u64[%d] = %llu%s\n", k, gw[k], gw[k] == ew[k] ? "" : "  <-- wrong");
+        bad += gw[k] != ew[k];
+    }
+    unsigned long long et = (unsigned long long)n * (n + 1) / 2;
+    printf("cas loop total = %llu%s\n", gt, gt == et ? "" : "  <-- wrong");
+    bad += gt != et;
+    printf("double sum = %.3f%s\n", hd, hd == ed ? "" : "  <-- wrong");
+    printf("float sum = %.3f, exchanged = %.3f%s\n", hf[0], hf[1], hf[0] == ef && hf[1] == 1.25f ? "" : "  <-- wrong");
+    bad += hd != ed || hf[0] != ef || hf[1] != 1.25f;
+    printf("impossible exchanges = %d\n", gx[THREADS]);
+    bad += gx[THREADS] != 0;
+    for (int k = 0; k < THREADS; ++k) {
+        bad += gx[k] != k;
+    }
+    printf("wrong results = %d\n", bad);
+    CHECK(oclrtFree(d_i));
+    CHECK(oclrtFree(d_u));
+    CHECK(oclrtFree(d_w));
+    CHECK(oclrtFree(d_t));
+    CHECK(oclrtFree(d_x));
+    CHECK(oclrtFree(d_d));
+    CHECK(oclrtFree(d_f));
+    printf("%s\n", bad == 0 ? "PASS" : "FAIL");
+    return bad == 0 ? 0 : 1;
+}

@@ -1,0 +1,159 @@
+"""Cooperative groups: the stand-in headers parse, group objects vanish from the IR, member calls
+become special registers, barriers and WarpOps, cg::reduce becomes a butterfly of xor shuffles in the
+emulation's order, and what cannot be translated is refused with a diagnostic."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.diagnostics import CutransError
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.passes.lower_warp_ops import lower_warp_ops
+
+HEAD = """#include <cooperative_groups.h>
+#include <cooperative_groups/reduce.h>
+namespace cg = cooperative_groups;
+"""
+
+
+def _fn(module, name):
+    return next(f for f in module.functions if f.name == name)
+
+
+def _ops(node):
+    return [n for n in walk(node) if isinstance(n, N.WarpOp)]
+
+
+def _lowered(lower, body, params="int* o"):
+    module, diags = lower(HEAD + f"__global__ void k({params}) {{\n{body}\n}}")
+    assert not diags, diags
+    return module
+
+
+def test_group_variables_leave_no_trace_and_block_sync_is_a_barrier(lower):
+    module = _lowered(lower, """
+        cg::thread_block cta = cg::this_thread_block();
+        o[cta.thread_rank()] = cta.size();
+        cg::sync(cta);
+        cta.sync();""")
+    k = _fn(module, "k")
+    assert not any(isinstance(n, N.VarDecl) for n in walk(k))
+    assert [n.scope for n in walk(k) if isinstance(n, N.Barrier)] == ["block", "block"]
+    regs = {n.reg for n in walk(k) if isinstance(n, N.SpecialReg)}
+    assert regs == {"thread_linear", "block_threads"}
+
+
+@pytest.mark.parametrize("decl, width", [
+    ("cg::thread_block_tile<32> t = cg::tiled_partition<32>(cta);", 32),
+    ("auto t = cg::tiled_partition<8>(cta);", 8),
+    ("cg::thread_block_tile<16> w = cg::tiled_partition<16>(cta); auto t = cg::tiled_partition<4>(w);", 4),
+])
+def test_tile_shuffles_are_warp_ops_with_the_tile_mask_and_width(lower, decl, width):
+    module = _lowered(lower, f"""
+        cg::thread_block cta = cg::this_thread_block();
+        {decl}
+        int v = o[cta.thread_rank()];
+        o[cta.thread_rank()] = t.shfl_down(v, 1) + t.shfl_xor(v, 1) + t.shfl_up(v, 1) + t.shfl(v, 0);""")
+    ops = _ops(_fn(module, "k"))
+    assert [op.op for op in ops] == ["shfl_down", "shfl_xor", "shfl_up", "shfl_idx"]
+    for op in ops:
+        assert op.args[3].value == width
+        mask = op.args[0]
+        if width == 32:
+            assert isinstance(mask, N.IntLit) and mask.value == 0xFFFFFFFF
+        else:
+            assert isinstance(mask, N.BinOp) and mask.op == "<<" and mask.lhs.value == (1 << width) - 1
+
+
+def test_tile_ranks_and_meta_groups(lower):
+    module = _lowered(lower, """
+        cg::thread_block cta = cg::this_thread_block();
+        cg::thread_block_tile<16> t = cg::tiled_partition<16>(cta);
+        o[0] = t.thread_rank(); o[1] = t.size(); o[2] = t.meta_group_rank(); o[3] = t.meta_group_size();""")
+    k = _fn(module, "k")
+    values = [_uncast(s.expr.value) for s in k.body.stmts]
+    assert isinstance(values[0], N.BinOp) and values[0].op == "&" and values[0].rhs.value == 15
+    assert isinstance(values[1], N.IntLit) and values[1].value == 16
+    rank, size = values[2], values[3]          # id / 16 and (block threads + 15) / 16
+    assert rank.op == "/" and rank.lhs.reg == "thread_linear" and rank.rhs.value == 16
+    assert size.op == "/" and size.lhs.op == "+" and size.lhs.lhs.reg == "block_threads" and size.rhs.value == 16
+
+
+def _uncast(e):
+    while isinstance(e, N.Cast):
+        e = e.value
+    return e
+
+
+def test_tile_ballot_is_shifted_to_the_tile_ranks(lower):
+    module = _lowered(lower, """
+        cg::thread_block cta = cg::this_thread_block();
+        auto t = cg::tiled_partition<8>(cta);
+        o[cta.thread_rank()] = t.ballot(o[0] > 2) + t.any(1) + t.all(0);""")
+    k = _fn(module, "k")
+    shifts = [n for n in walk(k) if isinstance(n, N.BinOp) and n.op == ">>" and isinstance(n.lhs, N.WarpOp)]
+    assert len(shifts) == 1 and shifts[0].lhs.op == "ballot"
+    assert sorted(op.op for op in _ops(k)) == ["all", "any", "ballot"]
+
+
+@pytest.mark.parametrize("op, width, binop", [("plus", 32, "+"), ("bit_xor", 16, "^"), ("greater", 8, None)])
+def test_reduce_is_a_butterfly_of_xor_shuffles_from_half_the_tile_down(lower, op, width, binop):
+    module = _lowered(lower, f"""
+        cg::thread_block cta = cg::this_thread_block();
+        cg::thread_block_tile<{width}> t = cg::tiled_partition<{width}>(cta);
+        o[cta.thread_rank()] = cg::reduce(t, o[cta.thread_rank()], cg::{op}<int>());""")
+    helper = next(f for f in module.functions if f.name.startswith("cutrans_cg_reduce_"))
+    offsets = [w.args[2].value for w in _ops(helper)]
+    assert offsets == [width >> s for s in range(1, width.bit_length())]
+    assert all(w.op == "shfl_xor" and w.args[3].value == width for w in _ops(helper))
+    if binop:
+        assert any(isinstance(n, N.BinOp) and n.op == binop for n in walk(helper))
+    else:
+        assert any(isinstance(n, N.Conditional) for n in walk(helper))
+    lowered = lower_warp_ops(module)        # the helper is inlined into the kernel
+    assert not any(f.name.startswith("cutrans_cg_reduce_") for f in lowered.functions)
+    assert not _ops(lowered)
+
+
+def test_cuda_samples_last_warp_pattern_is_predicated(lower):
+    module = _lowered(lower, """
+        cg::thread_block cta = cg::this_thread_block();
+        cg::thread_block_tile<32> tile32 = cg::tiled_partition<32>(cta);
+        float s = o[cta.thread_rank()];
+        if (cta.thread_rank() < 32) {
+            for (int offset = tile32.size() / 2; offset > 0; offset /= 2) s += tile32.shfl_down(s, offset);
+        }
+        if (cta.thread_rank() == 0) o[0] = s;""")
+    lowered = lower_warp_ops(module)
+    assert not _ops(lowered)
+
+
+@pytest.mark.parametrize("body, code, message", [
+    ("cg::grid_group g = cg::this_grid(); g.sync();", "L003", "grid-wide sync() cannot be translated"),
+    ("auto g = cg::coalesced_threads(); o[0] = g.thread_rank();", "L003", "coalesced_threads()"),
+    ("cg::thread_block b = cg::this_thread_block(); o[0] = b.shfl(1, 0);", None, None),
+    ("cg::thread_block b = cg::this_thread_block(); int n = o[0]; cg::thread_group g = cg::tiled_partition(b, n);",
+     "L003", "known at compile time"),
+    ("cg::thread_block b = cg::this_thread_block(); cg::thread_group g = cg::tiled_partition(b, 12);",
+     "L003", "power of two"),
+])
+def test_what_cannot_be_translated_is_refused(lower, cuda_file, body, code, message):
+    from translator.frontend.clang_setup import parse
+    from translator.frontend.lower import lower_module
+    path = cuda_file(HEAD + f"__global__ void k(int* o) {{\n{body}\n}}")
+    if code is None:            # a block has no shfl: the stand-in headers reject it as CUDA's do
+        with pytest.raises(CutransError) as info:
+            parse(path)
+        assert info.value.diagnostics[0].code == "P002" and "shfl" in info.value.diagnostics[0].message
+        return
+    tu, _, _ = parse(path)
+    _, diags = lower_module(tu, path)
+    assert [d.code for d in diags] == [code]
+    assert message in diags[0].message and diags[0].line > 3
+
+
+def test_host_includes_of_cooperative_groups_become_an_empty_namespace():
+    from translator.frontend.cooperative_groups import HOST_INCLUDES
+    assert set(HOST_INCLUDES) >= {"cooperative_groups.h", "cooperative_groups/reduce.h"}
+    assert all(text.startswith("namespace cooperative_groups {}") for text in HOST_INCLUDES.values())

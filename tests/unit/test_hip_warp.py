@@ -1,0 +1,137 @@
+"""The HIP warp-size rewrite (translator/backends/hip_warp.py): which code keeps CUDA's 32-lane warps on a
+64-lane wavefront, what code written for any warp width gets, and what is refused or reported."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from translator.backends.hip import HipBackend
+from translator.backends.hip_warp import WARP32_NAMES, components, native_functions
+from translator.cli import main
+from translator.diagnostics import CutransError
+from translator.driver import load_unit
+
+COMPAT = Path(__file__).resolve().parents[2] / "runtime_shims" / "hip" / "cutrans_hip_compat.h"
+WAVE64, WAVE32 = {"offload_arch": "gfx90a"}, {"offload_arch": "gfx1030"}
+
+WARP32_KERNEL = """#define FULL 0xffffffffu
+__device__ int warp_sum(int v) {
+    for (int off = 16; off > 0; off /= 2)
+        v += __shfl_down_sync(FULL, v, off);
+    return v;
+}
+__global__ void k(int *out, const int *in) {
+    int lane = threadIdx.x % 32;
+    int v = warp_sum(in[threadIdx.x]);
+    unsigned b = __ballot_sync(0xffffffff, v > 0);
+    int any = __any_sync(FULL, v), all = __all_sync(FULL, v);
+    unsigned live = __activemask();
+    __syncwarp();
+    v = __shfl_xor_sync(FULL, v, 1) + __shfl_up_sync(FULL, v, 1, 16) + __shfl_sync(FULL, v, 31 - lane);
+    if (lane == 0) out[threadIdx.x / 32] = v + __popc(b) + any + all + (int)live;
+}
+"""
+
+NATIVE_KERNEL = """#define FULL 0xffffffffu
+__device__ int reduce(int v) {
+    for (int off = warpSize / 2; off > 0; off /= 2)
+        v += __shfl_down_sync(0xffffffff, v, off);
+    return v;
+}
+__global__ void k(int *out, const int *in) {
+    int v = reduce(in[threadIdx.x]);
+    unsigned long long b = __ballot_sync(FULL, v > 0);
+    if (threadIdx.x % warpSize == 0) out[threadIdx.x / warpSize] = v + (int)__popcll(b);
+}
+"""
+
+
+def _unit(tmp_path: Path, text: str, name: str = "snippet.cu"):
+    path = tmp_path / name
+    path.write_text(text)
+    return load_unit(str(path))
+
+
+def _hip(tmp_path: Path, text: str, options: dict):
+    out = HipBackend().translate(_unit(tmp_path, text), options)
+    return out.files["snippet.hip"].decode(), out.diagnostics
+
+
+def _code(hip: str) -> str:
+    """The translated text after the includes the backend adds."""
+    return hip.split('#include "cutrans_hip_compat.h"\n', 1)[1]
+
+
+def test_warp32_code_keeps_cuda_warps_at_wave64(tmp_path):
+    hip, diags = _hip(tmp_path, WARP32_KERNEL, WAVE64)
+    expected = WARP32_KERNEL
+    for cuda, twin in WARP32_NAMES.items():
+        expected = re.sub(rf"\b{cuda}\b", twin, expected)
+    assert _code(hip) == expected and diags == []
+    assert "__syncwarp();" in hip and "threadIdx.x % 32" in hip and "off = 16" in hip   # every 32 stays
+
+
+def test_wave32_target_leaves_the_code_as_written(tmp_path):
+    hip, diags = _hip(tmp_path, WARP32_KERNEL, WAVE32)
+    assert _code(hip) == WARP32_KERNEL and diags == []
+
+
+def test_rewrite_can_be_turned_off(tmp_path):
+    hip, _ = _hip(tmp_path, WARP32_KERNEL, {**WAVE64, "warp_rewrite": False})
+    assert _code(hip) == WARP32_KERNEL
+
+
+def test_code_reading_warpsize_keeps_native_wavefronts(tmp_path):
+    hip, diags = _hip(tmp_path, NATIVE_KERNEL, WAVE64)
+    assert _code(hip) == NATIVE_KERNEL.replace("(0xffffffff,", "(0xffffffffffffffffull,")
+    assert sorted((d.code, d.line, str(d.severity)) for d in diags) == [("B005", 9, "warning"), ("B005", 9, "warning")]
+    assert any("not written as a literal" in d.message for d in diags)     # FULL: a macro, left as is
+    assert any("ballot result" in d.message for d in diags)
+
+
+def test_a_device_function_shares_its_kernels_warp_model(tmp_path):
+    module = _unit(tmp_path, NATIVE_KERNEL + WARP32_KERNEL.replace("warp_sum", "ws").replace(" k(", " k32(")
+                   .replace("#define FULL 0xffffffffu\n", "")).module
+    comp = components(module)
+    assert comp["reduce"] == comp["k"] != comp["ws"] == comp["k32"]
+    assert native_functions(module) == {"reduce", "k"}
+
+
+def test_a_warp_intrinsic_behind_a_macro_is_refused_at_wave64(tmp_path):
+    text = ("#define SHFL(v, o) __shfl_down_sync(0xffffffff, v, o)\n"
+            "__global__ void k(int *p) { p[threadIdx.x] = SHFL(p[threadIdx.x], 1); }\n")
+    with pytest.raises(CutransError) as info:
+        HipBackend().translate(_unit(tmp_path, text), WAVE64)
+    assert [(d.code, d.line) for d in info.value.diagnostics] == [("B004", 2)]
+    assert HipBackend().translate(_unit(tmp_path, text), WAVE32).diagnostics == []
+
+
+def test_warp_intrinsics_without_ir_are_refused_at_wave64(tmp_path):
+    text = ("__global__ void k(int *p) { union { int i; float f; } u; u.i = p[0];\n"
+            "  p[threadIdx.x] = __shfl_down_sync(0xffffffff, u.i, 1); }\n")
+    unit = _unit(tmp_path, text)
+    assert any(d.severity >= 2 for d in unit.diagnostics), "the snippet no longer fails to lower"
+    with pytest.raises(CutransError) as info:
+        HipBackend().translate(unit, WAVE64)
+    assert info.value.diagnostics[0].code == "B004"
+
+
+def test_the_compat_header_defines_every_twin():
+    header = COMPAT.read_text()
+    for twin in WARP32_NAMES.values():
+        assert re.search(rf"\b{twin}\s*\(", header), twin
+
+
+def test_convert_takes_the_offload_arch(tmp_path, monkeypatch):
+    monkeypatch.delenv("CUTRANS_HIP_ARCH", raising=False)          # the default arch: gfx90a, wave64
+    src = tmp_path / "w.cu"
+    src.write_text(WARP32_KERNEL)
+    assert main(["convert", str(src), "--to", "hip", "-o", str(tmp_path / "a")]) == 0
+    assert "cutrans_warp32_ballot_sync" in (tmp_path / "a" / "w.hip").read_text()
+    assert main(["convert", str(src), "--to", "hip", "-o", str(tmp_path / "b"), "--offload-arch", "gfx1030"]) == 0
+    assert "cutrans_warp32" not in (tmp_path / "b" / "w.hip").read_text()
+    assert main(["convert", str(src), "--to", "hip", "-o", str(tmp_path / "c"), "--no-warp-rewrite"]) == 0
+    assert "cutrans_warp32" not in (tmp_path / "c" / "w.hip").read_text()

@@ -1,0 +1,176 @@
+"""HIP: CUDA's 32-lane warps on 64-lane wavefronts, decided from the IR.
+
+CUDA code that writes 32 for the warp width (`lane = tid % 32`, `warp = tid / 32`, shuffle loops from 16,
+`0xffffffff` masks, 32-bit ballots, `[32]` arrays of per-warp sums) computes something else on a 64-lane
+wavefront (gfx9/CDNA). Rewriting every such 32 to `warpSize` would change what the program computes
+wherever a result depends on the warp's size (a per-warp sum, a ballot a host reads, a float reduction's
+order), and a literal 32 may as well be a data size. So the rewrite keeps CUDA's warp: in code written for
+32-lane warps, each warp intrinsic call is renamed to its `cutrans_warp32_*` twin from
+runtime_shims/hip/cutrans_hip_compat.h, which works on the 32-lane half of the wavefront that holds the
+calling thread (HIP numbers the lanes of a wavefront by linear thread id, so that half is exactly the
+thread's CUDA warp). Every 32 in the code then stays right, and the numbers are CUDA's, on wave32 and
+wave64 alike.
+
+Code that reads `warpSize` is written for any warp width: it keeps HIP's native wavefront. There a
+32-bit full-mask literal given to a warp intrinsic becomes the 64-bit full mask, and what cannot be
+decided (a full mask spelled through a macro, a ballot result in a 32-bit type) is reported (B005) and
+left as is.
+
+Which code is which: functions that call each other form a component (a device function shares its
+kernels' warp model); a component that reads `warpSize` anywhere is native, the others are written for
+32 lanes. On a wave32 target nothing is rewritten: the code is already right there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from translator.backends.edits import Edit
+from translator.diagnostics import Diagnostic, Severity, error, warning
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.builtins import WARP
+
+# CUDA warp intrinsic -> its 32-lane-warp twin in cutrans_hip_compat.h. `__syncwarp` needs none (a
+# wavefront barrier orders the lanes of each of its warps too), nor do the block votes (__syncthreads_or...).
+WARP32_NAMES = {
+    "__shfl_sync": "cutrans_warp32_shfl_sync",
+    "__shfl_up_sync": "cutrans_warp32_shfl_up_sync",
+    "__shfl_down_sync": "cutrans_warp32_shfl_down_sync",
+    "__shfl_xor_sync": "cutrans_warp32_shfl_xor_sync",
+    "__ballot_sync": "cutrans_warp32_ballot_sync",
+    "__any_sync": "cutrans_warp32_any_sync",
+    "__all_sync": "cutrans_warp32_all_sync",
+    "__activemask": "cutrans_warp32_activemask",
+}
+WARP32_OPS = frozenset(WARP[name][0] for name in WARP32_NAMES)   # IR ops that depend on the warp's width
+MASKED_OPS = frozenset(op for op, roles in WARP.values() if roles[:1] == ("mask",))
+LANE_MASK_OPS = frozenset({"ballot", "activemask"})     # results with one bit per lane
+FULL_MASK_32 = 0xFFFFFFFF
+FULL_MASK_64 = "0xffffffffffffffffull"
+
+_IDENT = re.compile(rb"[A-Za-z_]\w*")
+_USES_WARP = re.compile(rb"\b(?:" + b"|".join(n.encode() for n in WARP32_NAMES) + rb")\b")
+_MEMBER_CALL = re.compile(rb"\s*(?:\.|->)")
+_INT_LITERAL = re.compile(rb"(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\b")
+
+
+@dataclasses.dataclass
+class WarpRewrite:
+    edits: list[Edit] = dataclasses.field(default_factory=list)
+    diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
+
+
+class _Source:
+    """Byte offsets of IR source locations in the file being rewritten."""
+
+    def __init__(self, path: str, text: bytes):
+        self.path = Path(path).resolve()
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer(rb"\n", text)]
+
+    def offset(self, loc) -> int | None:
+        if loc is None or Path(loc.path).resolve() != self.path or not 0 < loc.line <= len(self.starts):
+            return None
+        return self.starts[loc.line - 1] + loc.col - 1
+
+    def token(self, loc, pattern: re.Pattern) -> tuple[int, int, bytes] | None:
+        at = self.offset(loc)
+        m = pattern.match(self.text, at) if at is not None else None
+        return (m.start(), m.end(), m.group(0)) if m else None
+
+
+def components(module) -> dict[str, int]:
+    """Function name -> the id of its call-graph component (functions linked by calls, either way)."""
+    parent = {f.name: f.name for f in module.functions}
+
+    def find(name):
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+    for f in module.functions:
+        for node in walk(f):
+            if isinstance(node, N.Call) and node.func in parent:
+                parent[find(node.func)] = find(f.name)
+    roots = sorted({find(n) for n in parent})
+    return {n: roots.index(find(n)) for n in parent}
+
+
+def native_functions(module) -> set[str]:
+    """Functions in a component that reads `warpSize`: written for any warp width."""
+    comp = components(module)
+    native = {comp[f.name] for f in module.functions
+              if any(isinstance(n, N.SpecialReg) and n.reg == "warp_size" for n in walk(f))}
+    return {name for name, c in comp.items() if c in native}
+
+
+def warp_rewrite(unit, wave: int) -> WarpRewrite:
+    """Edits (and diagnostics) that make the device code of `unit` compute CUDA's numbers on a wavefront
+    of `wave` lanes. Without the IR of every function (lowering failed somewhere) a file that calls warp
+    intrinsics is refused: a call left out of the rewrite would compute other numbers, silently."""
+    out = WarpRewrite()
+    if wave == 32 or not _USES_WARP.search(unit.source):
+        return out
+    failed = [d for d in unit.diagnostics if d.severity >= Severity.ERROR]
+    if unit.module is None or failed:
+        where = f" ({failed[0].format()})" if failed else ""
+        out.diagnostics.append(error("B004", f"the file calls warp intrinsics, but its device code could not be "
+                                     f"lowered{where}: without it they cannot be rewritten for {wave}-lane "
+                                     f"wavefronts; convert for a wave32 arch, or pass --no-warp-rewrite to keep "
+                                     f"them as written", unit.path))
+        return out
+    module, src = unit.module, _Source(unit.path, unit.source)
+    native = native_functions(module)
+    for f in module.functions:
+        rewrite = _native_op if f.name in native else _warp32_op
+        for node in walk(f):
+            if isinstance(node, N.WarpOp) and node.op in WARP32_OPS:
+                rewrite(node, src, out, wave)
+    return out
+
+
+def _warp32_op(op: N.WarpOp, src: _Source, out: WarpRewrite, wave: int) -> None:
+    """Rename a direct call to its 32-lane twin. A cooperative-groups member call (`tile.shfl(...)`)
+    already names its tile's width; anything else (a macro around the call) cannot be renamed here."""
+    tok = src.token(op.loc, _IDENT)
+    if tok is None:                              # in an included header: rewritten when that is converted
+        out.diagnostics.append(_at(op.loc, warning, "B004", f"the warp operation '{op.op}' is in another file; it "
+                                   f"keeps CUDA's 32-lane warp on {wave}-lane wavefronts only once that file is "
+                                   f"converted for the same arch"))
+        return
+    start, end, name = tok
+    if name.decode() in WARP32_NAMES:
+        out.edits.append(Edit(start, end, WARP32_NAMES[name.decode()], why="CUDA's 32-lane warp on a wide wavefront"))
+    elif not _MEMBER_CALL.match(src.text, end):
+        out.diagnostics.append(_at(op.loc, error, "B004", f"the warp operation '{op.op}' is reached through "
+                                   f"'{name.decode()}' (a macro?), which cannot be rewritten for {wave}-lane "
+                                   f"wavefronts; call the CUDA intrinsic directly, or convert for a wave32 arch"))
+
+
+def _native_op(op: N.WarpOp, src: _Source, out: WarpRewrite, wave: int) -> None:
+    """Code written for any warp width: widen a 32-bit full-mask literal; report what cannot be decided."""
+    if op.op in LANE_MASK_OPS:
+        out.diagnostics.append(_at(op.loc, warning, "B005", f"the {op.op} result has one bit per lane; CUDA "
+                                   f"declares it 32 bits wide, so on {wave}-lane wavefronts lanes 32 and up are "
+                                   f"lost wherever it is kept in a 32-bit type (left as is)"))
+    if op.op not in MASKED_OPS:
+        return
+    mask = op.args[0]
+    while isinstance(mask, N.Cast) and mask.implicit:
+        mask = mask.value
+    if not isinstance(mask, N.IntLit) or mask.value != FULL_MASK_32 or mask.loc == op.loc:
+        return                                   # not the full mask, or CUDA's default one (left out)
+    tok = src.token(mask.loc, _INT_LITERAL)
+    if tok is not None and int(tok[2].rstrip(b"uUlL"), 0) == FULL_MASK_32:
+        out.edits.append(Edit(tok[0], tok[1], FULL_MASK_64, why=f"full mask of a {wave}-lane wavefront"))
+        return
+    out.diagnostics.append(_at(mask.loc, warning, "B005", f"the mask 0xffffffff names lanes 0-31 only; in "
+                               f"code that reads warpSize it may mean every lane of a {wave}-lane wavefront, "
+                               f"but it is not written as a literal here (a macro?), so it is left as is"))
+
+
+def _at(loc, make, code: str, message: str) -> Diagnostic:
+    return make(code, message, loc.path, loc.line, loc.col) if loc else make(code, message)

@@ -1,0 +1,386 @@
+"""Cooperative groups: libclang cursors -> existing IR.
+
+A group object has no state in the IR: a variable of a group type disappears, and each use of it
+(a member call, or a group passed to `cg::sync`/`cg::reduce`/`cg::tiled_partition`) is rewritten
+from what the group is, which the frontend reads from the variable's initializer:
+
+    this_thread_block()          the block: rank = the linear thread id, size = the block's threads
+    tiled_partition<N>(parent)   a tile of N threads (a power of two up to the warp): rank = id % N,
+    tiled_partition(parent, n)   lanes = an aligned range of one warp, so its shuffles and votes are
+                                 `WarpOp`s with the tile's lane mask and width N
+    this_grid()                  the grid: rank and size only; its sync() is refused (blocks of a
+                                 translated grid are never known to be co-resident)
+
+`cg::reduce(tile, v, op)` is a butterfly of xor shuffles (offsets N/2 ... 1), the order in which the
+reference emulation (runtime_shims/emulate/include/cooperative_groups/reduce.h) combines values, so
+floating-point results agree bit for bit. Coalesced groups (which threads arrive decides their
+ranks) are refused. Nothing here needs CUDA's own headers: runtime_shims/include declares them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import clang.cindex as ci
+
+from translator.ir import nodes as N
+from translator.ir.builtins import WARP_LANES
+from translator.ir.types import BOOL, U32, Scalar
+
+K = ci.CursorKind
+NAMESPACE = "cooperative_groups"
+I32, U64 = Scalar("i32"), Scalar("u64")
+UNSUPPORTED = "L003"
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str                         # "block" | "tile" | "grid"
+    width: int = 0                    # tiles: the number of threads
+    parent: "Group | None" = None     # tiles: the group they were cut from
+
+
+BLOCK, GRID = Group("block"), Group("grid")
+
+
+# -- recognising cooperative-groups cursors -----------------------------------------------------------
+
+def _in_namespace(cursor) -> bool:
+    parent = cursor.semantic_parent if cursor is not None else None
+    while parent is not None and parent.kind != K.TRANSLATION_UNIT:
+        if parent.kind == K.NAMESPACE and parent.spelling == NAMESPACE:
+            return True
+        parent = parent.semantic_parent
+    return False
+
+
+def is_group_call(c) -> bool:
+    """A call of a cooperative-groups function or of a member of a group."""
+    return c.kind == K.CALL_EXPR and c.referenced is not None and \
+        c.referenced.kind in (K.FUNCTION_DECL, K.CXX_METHOD, K.FUNCTION_TEMPLATE) and _in_namespace(c.referenced)
+
+
+def is_group_type(ctype) -> bool:
+    decl = ctype.get_canonical().get_declaration()
+    return decl is not None and decl.kind in (K.CLASS_DECL, K.STRUCT_DECL) and _in_namespace(decl) and \
+        decl.spelling in ("thread_group", "thread_block", "grid_group", "thread_block_tile", "coalesced_group")
+
+
+def _strip(c):
+    """The expression under parentheses, implicit casts, copies and conversions (CUDA's own headers wrap a
+    `tiled_partition<N>(g)` result in a conversion operator; the stand-in headers do not)."""
+    while True:
+        kids = list(c.get_children())
+        ref = c.referenced.kind if c.kind == K.CALL_EXPR and c.referenced is not None else None
+        if c.kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR) and len(kids) == 1:
+            c = kids[0]
+        elif ref == K.CONSTRUCTOR and len(kids) == 1:
+            c = kids[0]
+        elif ref == K.CONVERSION_FUNCTION and len(kids) == 1 and kids[0].kind == K.MEMBER_REF_EXPR:
+            c = next(kids[0].get_children())
+        else:
+            return c
+
+
+# -- what a group expression denotes ------------------------------------------------------------------
+
+def group_of(fl, c) -> Group:
+    """The group that expression `c` (a group variable or a call that makes a group) denotes."""
+    c = _strip(c)
+    if c.kind == K.DECL_REF_EXPR and c.referenced is not None and c.referenced.kind == K.VAR_DECL:
+        init = [k for k in c.referenced.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
+        if not init:
+            fl.fail(c, UNSUPPORTED, f"group '{c.spelling}' has no initializer the translator can follow")
+        return group_of(fl, init[-1])
+    if c.kind == K.DECL_REF_EXPR and c.referenced is not None and c.referenced.kind == K.PARM_DECL:
+        fl.fail(c, UNSUPPORTED, f"group parameter '{c.spelling}': cooperative groups passed to functions are "
+                                f"not supported yet; make the group inside the function")
+    if c.kind == K.CALL_EXPR and c.spelling in _MAKERS:
+        return _MAKERS[c.spelling](fl, c)
+    fl.fail(c, UNSUPPORTED, "this cooperative-groups expression is not supported; name the group through a "
+                            "variable initialized by this_thread_block() or tiled_partition()")
+
+
+def _tiled_partition(fl, c) -> Group:
+    args = list(c.get_arguments())
+    parent = group_of(fl, args[0])
+    if len(args) == 2:
+        from translator.frontend.lower import evaluate
+        width = evaluate(args[1])
+        if width is None:
+            fl.fail(args[1], UNSUPPORTED, "tiled_partition(group, n) needs a size known at compile time")
+    else:
+        width = _template_width(c)
+        if width is None:
+            fl.fail(c, UNSUPPORTED, "cannot read the tile size of this tiled_partition<N>")
+    width = int(width)
+    if width < 1 or width > WARP_LANES or width & (width - 1):
+        fl.fail(c, UNSUPPORTED, f"a tile of {width} threads: tiles must be a power of two no larger than "
+                                f"{WARP_LANES}")
+    if parent.kind == "grid" or (parent.kind == "tile" and parent.width % width):
+        fl.fail(c, UNSUPPORTED, "tiles must be cut from the thread block or from a larger tile")
+    return Group("tile", width, parent)
+
+
+_TILE_TYPE = re.compile(r"thread_block_tile<(\d+)U?[,>]")   # CUDA's headers add the parent type
+
+
+def _template_width(c):
+    """N of `thread_block_tile<N>`, the type of a tiled_partition<N>(...) call."""
+    m = _TILE_TYPE.search(c.type.get_canonical().spelling)
+    return int(m.group(1)) if m else None
+
+
+def _coalesced(fl, c) -> Group:
+    fl.fail(c, UNSUPPORTED, "coalesced_threads(): a coalesced group's ranks depend on which threads of the warp "
+                            "arrive, which the OpenCL and CPU translations do not track; use a tile")
+
+
+_MAKERS = {
+    "this_thread_block": lambda fl, c: BLOCK,
+    "this_grid": lambda fl, c: GRID,
+    "tiled_partition": _tiled_partition,
+    "coalesced_threads": _coalesced,
+}
+
+
+# -- IR for the properties of a group -----------------------------------------------------------------
+
+class _Ir:
+    def __init__(self, loc):
+        self.loc = loc
+
+    def reg(self, name, dim="", ty=U32):
+        return N.SpecialReg(name, dim, ty, loc=self.loc)
+
+    def lit(self, value, ty=U32):
+        return N.IntLit(value, ty, loc=self.loc)
+
+    def bin(self, op, a, b):
+        return N.BinOp(op, a, b, a.type, loc=self.loc)
+
+    def cast(self, e, ty):
+        return e if e.type == ty else N.Cast(e, False, ty, loc=self.loc)
+
+    def block_rank(self):
+        x, y, z = (self.cast(self.reg("block_idx", d), U64) for d in "xyz")
+        gx, gy = (self.cast(self.reg("grid_dim", d), U64) for d in "xy")
+        return self.bin("+", x, self.bin("*", gx, self.bin("+", y, self.bin("*", gy, z))))
+
+    def num_blocks(self):
+        gx, gy, gz = (self.cast(self.reg("grid_dim", d), U64) for d in "xyz")
+        return self.bin("*", self.bin("*", gx, gy), gz)
+
+    def rank(self, g: Group):
+        if g.kind == "block":
+            return self.reg("thread_linear")
+        if g.kind == "tile":                 # parent rank % N == linear id % N: every tile size divides 32
+            return self.bin("&", self.reg("thread_linear"), self.lit(g.width - 1))
+        threads = self.cast(self.reg("block_threads"), U64)
+        return self.bin("+", self.bin("*", self.block_rank(), threads), self.cast(self.reg("thread_linear"), U64))
+
+    def size(self, g: Group):
+        if g.kind == "block":
+            return self.reg("block_threads")
+        if g.kind == "tile":
+            return self.lit(g.width)
+        return self.bin("*", self.num_blocks(), self.cast(self.reg("block_threads"), U64))
+
+    def lane_shift(self, g: Group):
+        """The first lane of the caller's tile within its warp: id & (32 - N)."""
+        return self.bin("&", self.reg("thread_linear"), self.lit(WARP_LANES - g.width))
+
+    def mask(self, g: Group):
+        if g.width == WARP_LANES:
+            return self.lit(0xFFFFFFFF)
+        return self.bin("<<", self.lit((1 << g.width) - 1), self.lane_shift(g))
+
+
+# -- calls ----------------------------------------------------------------------------------------------
+
+def _object(c):
+    """The object of a member call `g.f(...)`."""
+    callee = next(c.get_children())
+    if callee.kind == K.UNEXPOSED_EXPR:        # a static member called through an object (CUDA's headers)
+        callee = next(callee.get_children())
+    return next(k for k in callee.get_children() if not k.kind.is_reference())
+
+
+def _need(fl, c, g: Group, kinds: tuple, what: str):
+    if g.kind not in kinds:
+        fl.fail(c, UNSUPPORTED, f"'{what}' of a {_KIND_NAMES[g.kind]} is not supported")
+
+
+_KIND_NAMES = {"block": "thread block", "tile": "tile", "grid": "grid group"}
+
+
+def _member_rank(fl, c, g, ir, args):
+    return ir.rank(g)
+
+
+def _member_size(fl, c, g, ir, args):
+    return ir.size(g)
+
+
+def _meta_rank(fl, c, g, ir, args):
+    _need(fl, c, g, ("tile",), "meta_group_rank")
+    return ir.cast(ir.bin("/", ir.rank(g.parent), ir.lit(g.width)), U32)     # unsigned int, as in CUDA 12-13
+
+
+def _meta_size(fl, c, g, ir, args):
+    _need(fl, c, g, ("tile",), "meta_group_size")
+    size = ir.size(g.parent)
+    return ir.cast(ir.bin("/", ir.bin("+", size, ir.lit(g.width - 1, size.type)), ir.lit(g.width, size.type)), U32)
+
+
+def _block_rank(fl, c, g, ir, args):
+    _need(fl, c, g, ("grid",), "block_rank")
+    return ir.block_rank()
+
+
+def _num_blocks(fl, c, g, ir, args):
+    _need(fl, c, g, ("grid",), "num_blocks")
+    return ir.num_blocks()
+
+
+def _warp(op: str, roles: tuple):
+    """A tile operation: WarpOp `op` with the tile's mask, the call's operands and the tile's width."""
+    def lower(fl, c, g, ir, args):
+        _need(fl, c, g, ("tile",), c.spelling)
+        ty = fl.type_of(c)
+        operands = [fl.expr(a, want=ty if role == "value" else Scalar(role)) for a, role in zip(args, roles)]
+        width = [ir.lit(g.width, I32)] if op.startswith("shfl") else []
+        result = N.WarpOp(op, [ir.mask(g)] + operands + width, ty if op != "ballot" else U32, loc=ir.loc)
+        if op == "ballot" and g.width != WARP_LANES:      # bit i stands for the tile's rank i
+            return ir.bin(">>", result, ir.lane_shift(g))
+        return result
+    return lower
+
+
+def _reduce(fl, c, g, ir, args):
+    """`cg::reduce(tile, v, op)` -> a call of a device function the module gets once per (op, type, N):
+    v = op(v, shfl_xor(v, o)) for o = N/2 ... 1, the order of the emulation's reduce. Its warp
+    operations reach the kernel the way those of any device function do (passes/lower_warp_ops.py)."""
+    _need(fl, c, g, ("tile",), "reduce")
+    ty = fl.type_of(c)
+    op = _operator_name(args[1])
+    if op not in _OPERATORS:
+        fl.fail(args[1], UNSUPPORTED, "cg::reduce takes cg::plus, less, greater, bit_and, bit_or or bit_xor here")
+    name = f"cutrans_cg_reduce_{op}_{ty.name}_{g.width}"
+    if name not in fl.m.done:
+        fl.m.done[name] = _reduce_function(name, op, ty, g, _Ir(ir.loc))
+        fl.m.order.append(name)
+    return N.Call(name, [fl.expr(args[0], want=ty), ir.mask(g)], ty, loc=ir.loc)
+
+
+def _reduce_function(name: str, op: str, ty, g: Group, ir: "_Ir") -> N.Function:
+    """`T name(T v, unsigned mask) { T other16 = shfl_xor(mask, v, 16, N); v = op(v, other16); ...; return v; }`"""
+    v, mask = N.VarRef("v", ty, loc=ir.loc), N.VarRef("mask", U32, loc=ir.loc)
+    steps, offset = [], g.width // 2
+    while offset:
+        shuffle = N.WarpOp("shfl_xor", [mask, v, ir.lit(offset, I32), ir.lit(g.width, I32)], ty, loc=ir.loc)
+        other = N.VarRef(f"other{offset}", ty, loc=ir.loc)
+        steps += [N.VarDecl(other.name, ty, "private", shuffle, loc=ir.loc),
+                  N.ExprStmt(N.Assign("=", v, _OPERATORS[op](ir, v, other, ty), ty, loc=ir.loc), loc=ir.loc)]
+        offset //= 2
+    body = N.Block(steps + [N.Return(v, loc=ir.loc)], loc=ir.loc)
+    params = [N.Param("v", ty, loc=ir.loc), N.Param("mask", U32, loc=ir.loc)]
+    return N.Function(name, "device", ty, params, body, loc=ir.loc)
+
+
+def _operator_name(c) -> str:
+    decl = _strip(c).type.get_canonical().get_declaration()
+    return decl.spelling if decl is not None and _in_namespace(decl) else ""
+
+
+def _select(op):
+    """less: b < a ? b : a;  greater: a < b ? b : a (the emulation's operators, NaN handling included)."""
+    def combine(ir, a, b, ty):
+        if op == "min":
+            return N.Conditional(N.BinOp("<", b, a, BOOL, loc=ir.loc), b, a, ty, loc=ir.loc)
+        return N.Conditional(N.BinOp("<", a, b, BOOL, loc=ir.loc), b, a, ty, loc=ir.loc)
+    return combine
+
+
+def _arith(op):
+    return lambda ir, a, b, ty: N.BinOp(op, a, b, ty, loc=ir.loc)
+
+
+_OPERATORS = {"plus": _arith("+"), "bit_and": _arith("&"), "bit_or": _arith("|"), "bit_xor": _arith("^"),
+              "less": _select("min"), "greater": _select("max")}
+
+# member or free function -> how it lowers: f(fl, call cursor, group, ir, the other arguments)
+_CALLS = {
+    "thread_rank": _member_rank,
+    "size": _member_size,
+    "num_threads": _member_size,
+    "group_size": _member_size,
+    "meta_group_rank": _meta_rank,
+    "meta_group_size": _meta_size,
+    "block_rank": _block_rank,
+    "num_blocks": _num_blocks,
+    "shfl": _warp("shfl_idx", ("value", "i32")),
+    "shfl_down": _warp("shfl_down", ("value", "u32")),
+    "shfl_up": _warp("shfl_up", ("value", "u32")),
+    "shfl_xor": _warp("shfl_xor", ("value", "i32")),
+    "any": _warp("any", ("i32",)),
+    "all": _warp("all", ("i32",)),
+    "ballot": _warp("ballot", ("i32",)),
+    "reduce": _reduce,
+}
+
+
+def _split(c):
+    """(group expression, other arguments) of a member call `g.f(a...)` or a free call `f(g, a...)`."""
+    if c.referenced.kind == K.CXX_METHOD:
+        return _object(c), list(c.get_arguments())
+    args = list(c.get_arguments())
+    if not args:
+        return None, []
+    return args[0], args[1:]
+
+
+def lower_call(fl, c) -> N.Expr:
+    """The IR of a cooperative-groups call used as a value."""
+    name = c.spelling
+    if name in _MAKERS:
+        group_of(fl, c)            # refuses what cannot be made; a group as a value has no IR
+        fl.fail(c, UNSUPPORTED, f"'{name}()' used other than to initialize a group variable is not supported")
+    if name == "sync":
+        fl.fail(c, "L001", "'sync' must be used as a statement")
+    if name not in _CALLS:
+        fl.fail(c, "L002", f"cooperative-groups function '{name}' is not supported in device code yet")
+    target, args = _split(c)
+    group = group_of(fl, target)
+    return _CALLS[name](fl, c, group, _Ir(fl.loc(c)), args)
+
+
+def statement(fl, c):
+    """The IR of `g.sync()` / `cg::sync(g)` used as a statement; None for any other call."""
+    if c.kind != K.CALL_EXPR or c.spelling != "sync" or not is_group_call(c):
+        return None
+    target, _ = _split(c)
+    group = group_of(fl, target)
+    loc = fl.loc(c)
+    if group.kind == "block":
+        return N.Barrier("block", loc=loc)
+    if group.kind == "tile":
+        return N.ExprStmt(N.WarpOp("syncwarp", [_Ir(loc).mask(group)], Scalar("void"), loc=loc), loc=loc)
+    fl.fail(c, UNSUPPORTED, "grid-wide sync() cannot be translated: the blocks of a translated grid are not "
+                            "guaranteed to run at the same time; split the kernel at this point")
+
+
+def declare(fl, v) -> None:
+    """A variable of a group type: check that the translator can follow what it denotes; no IR."""
+    init = [k for k in v.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
+    if not init:
+        fl.fail(v, UNSUPPORTED, f"group '{v.spelling}' must be initialized where it is declared")
+    group_of(fl, init[-1])
+
+
+# The host side of an OpenCL or CPU translation: the directive that includes a cooperative-groups
+# header (device-only declarations) becomes an empty namespace, so that the program's
+# `namespace cg = cooperative_groups;` still compiles.
+HOST_INCLUDES = {header: f"namespace {NAMESPACE} {{}}  /* cutrans: <{header}> is device-only */"
+                 for header in ("cooperative_groups.h", "cooperative_groups/reduce.h", "cooperative_groups/scan.h")}

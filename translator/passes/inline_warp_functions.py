@@ -1,0 +1,162 @@
+"""Inline the device functions that use warp operations into their callers, down to the kernels.
+
+Without sub-groups a warp operation becomes an exchange through `__shared__` scratch memory between
+block barriers (lower_warp_ops.py). Both must sit in the kernel: the CPU target splits a kernel into
+parallel regions at its barriers, which it cannot do inside a called function, and the scratch arrays
+are per kernel. So a call `r = f(a, b)` of such a device function becomes, in place,
+
+    T r_k;  { P1 p_k = a; P2 q_k = b;  <f's body, its names suffixed _k>;  r_k = <returned value>; }
+
+and the call's value is `r_k`. Arguments are evaluated once, in order, before the rest of the
+statement, as the operands of a statement's warp operations are. Exact only where that order is one
+C allows, so a call stays refused (L007) where it is evaluated conditionally or repeatedly: an operand
+of `&&`, `||` or `?:`, or a loop's condition or step; and `f` must return only at its end.
+
+Requires: a module whose functions come after the functions they call (the frontend's order).
+Guarantees: no function other than a kernel contains a WarpOp; device functions that did are gone.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from translator.diagnostics import CutransError, error
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.types import VOID
+
+DIVERGENT = "L007"
+
+
+def _refuse(loc, message: str):
+    where = (loc.path, loc.line, loc.col) if loc else ("<ir>", 0, 0)
+    raise CutransError(error(DIVERGENT, message, *where))
+
+
+def _has_warp_op(node) -> bool:
+    return node is not None and any(isinstance(n, N.WarpOp) for n in walk(node))
+
+
+def _calls(node, names) -> list:
+    return [n for n in walk(node) if isinstance(n, N.Call) and n.func in names] if node is not None else []
+
+
+class _Inliner:
+    def __init__(self, warp_functions: dict, counter: list):
+        self.functions = warp_functions         # name -> Function, already free of calls to each other
+        self.counter = counter
+
+    # statements
+    def block(self, stmts: list) -> list:
+        out = []
+        for s in stmts:
+            out.extend(self.stmt(s))
+        return out
+
+    def nested(self, s):
+        if s is None:
+            return None
+        stmts = self.stmt(s)
+        return stmts[0] if len(stmts) == 1 and not isinstance(stmts[0], N.VarDecl) else N.Block(stmts, loc=s.loc)
+
+    def stmt(self, s) -> list:
+        if not _calls(s, self.functions):
+            return [s]
+        if isinstance(s, N.Block):
+            s.stmts = self.block(s.stmts)
+            return [s]
+        prelude: list = []
+        if isinstance(s, (N.For, N.While, N.DoWhile)):
+            for part in (s.cond, getattr(s, "step", None)):
+                self.forbid(part, "in a loop's condition or step, which runs repeatedly")
+            init = self.stmt(s.init) if isinstance(s, N.For) and s.init is not None else []
+            if isinstance(s, N.For):
+                prelude, s.init = init[:-1], init[-1] if init else None
+            s.body = self.nested(s.body)
+            return prelude + [s] if not prelude else [N.Block(prelude + [s], loc=s.loc)]
+        if isinstance(s, N.If):
+            s.cond = self.expr(s.cond, prelude)
+            s.then, s.orelse = self.nested(s.then), self.nested(s.orelse)
+        elif isinstance(s, N.Switch):
+            s.cond = self.expr(s.cond, prelude)
+            s.body = self.nested(s.body)
+        elif isinstance(s, N.ExprStmt) and isinstance(s.expr, N.Call) and s.expr.func in self.functions:
+            return self.inline(s.expr, None)
+        else:                                    # ExprStmt, VarDecl, Return: their one child expression
+            for name, kind in s._fields:
+                if kind == "child" and getattr(s, name) is not None:
+                    setattr(s, name, self.expr(getattr(s, name), prelude))
+        return prelude + [s]
+
+    def forbid(self, e, why: str):
+        call = next(iter(_calls(e, self.functions)), None)
+        if call is not None:
+            _refuse(call.loc, f"call to '{call.func}', which uses warp operations, {why}: without sub-groups it "
+                              f"must be inlined into the kernel, where it would then run a different number of "
+                              f"times; call it in a statement of its own")
+
+    # expressions
+    def expr(self, e, prelude: list):
+        """`e` with each call of a warp function replaced by its result, its body added to `prelude`."""
+        lazy = (isinstance(e, N.BinOp) and e.op in ("&&", "||")) or isinstance(e, N.Conditional)
+        for i, (name, kind) in enumerate(e._fields):
+            value = getattr(e, name)
+            if kind == "child" and value is not None:
+                if lazy and name != ("lhs" if isinstance(e, N.BinOp) else "cond"):
+                    self.forbid(value, "in an operand of '&&', '||' or '?:' that only some threads evaluate")
+                setattr(e, name, self.expr(value, prelude))
+            elif kind == "list":
+                setattr(e, name, [self.expr(v, prelude) for v in value])
+        if isinstance(e, N.Call) and e.func in self.functions:
+            result = f"cutrans_inl{self.counter[0]}_ret"
+            prelude.extend(self.inline(e, result))
+            return N.VarRef(result, e.type, loc=e.loc)
+        return e
+
+    def inline(self, call: N.Call, result: str | None) -> list:
+        f = self.functions[call.func]
+        k = self.counter[0]
+        self.counter[0] += 1
+        body = copy.deepcopy(f.body)
+        names = {p.name for p in f.params} | {n.name for n in walk(body) if isinstance(n, N.VarDecl)}
+        suffix = f"_cutrans_inl{k}"
+        for n in walk(body):
+            if isinstance(n, (N.VarDecl, N.VarRef)) and n.name in names:
+                n.name += suffix
+        stmts = [N.VarDecl(p.name + suffix, p.type, "private", a, loc=call.loc) for p, a in zip(f.params, call.args)]
+        stmts += body.stmts
+        out = []
+        if stmts and isinstance(stmts[-1], N.Return):
+            ret = stmts.pop()
+            if ret.value is not None and result is not None:
+                stmts.append(N.ExprStmt(N.Assign("=", N.VarRef(result, call.type, loc=ret.loc), ret.value,
+                                                 call.type, loc=ret.loc), loc=ret.loc))
+            elif ret.value is not None:
+                stmts.append(N.ExprStmt(ret.value, loc=ret.loc))
+        if result is not None and call.type != VOID:
+            out.append(N.VarDecl(result, call.type, "private", None, loc=call.loc))
+        return out + [N.Block(stmts, loc=call.loc)]
+
+
+def _check_single_exit(f: N.Function):
+    returns = [n for n in walk(f.body) if isinstance(n, N.Return)]
+    last = f.body.stmts[-1] if f.body.stmts else None
+    early = next((r for r in returns if r is not last), None)
+    if early is not None:
+        _refuse(early.loc, f"'return' before the end of '{f.name}', which uses warp operations: without sub-groups "
+                           f"the function is inlined into the kernel, which needs a single exit at its end")
+
+
+def inline_warp_functions(module: N.Module) -> N.Module:
+    warp_functions: dict = {}
+    counter = [0]
+    for f in module.functions:                 # callees come before their callers
+        if f.body is None:
+            continue
+        if _calls(f.body, warp_functions):
+            f.body.stmts = _Inliner(warp_functions, counter).block(f.body.stmts)
+        if f.kind != "kernel" and _has_warp_op(f.body):
+            _check_single_exit(f)
+            warp_functions[f.name] = f
+    module.functions = [f for f in module.functions if f.name not in warp_functions]
+    return module

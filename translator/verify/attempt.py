@@ -1,0 +1,79 @@
+"""One target's attempt in `cutrans verify`, the steps program mode and kernel mode share.
+
+Both modes build the reference the same way (real CUDA or the emulation), then for each target build the
+translation, run it, and stop early when the translator refuses a construct (`unsupported`), the build or
+run cannot happen (`error`), the machine cannot run the output (`unsupported`, e.g. HIP without hipcc), or
+the run passes its time limit (`fail`). Only what is compared afterwards differs between the modes:
+printed numbers and output files (translator.verify.program) or buffers (translator.verify.kernel).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+from typing import Callable
+
+from translator.diagnostics import CutransError, Diagnostic, Severity
+from translator.verify import cuda_reference
+from translator.verify.build import build_target
+
+# Diagnostic code families that mean "this construct is not translated (yet)".
+_UNSUPPORTED_PREFIXES = ("L", "M", "B001")
+
+
+def status_for(diags) -> str:
+    errors = [d for d in diags if d.severity >= Severity.ERROR]
+    if errors and all(d.code.startswith(_UNSUPPORTED_PREFIXES) for d in errors):
+        return "unsupported"
+    return "error"
+
+
+def first_lines(diags: list[Diagnostic], limit: int = 3) -> str:
+    errors = [d.format() for d in diags if d.severity >= Severity.ERROR]
+    more = len(errors) - limit
+    return "\n".join(errors[:limit] + ([f"... and {more} more"] if more > 0 else []))
+
+
+def run_failure(run) -> str | None:
+    if run.timed_out:
+        return f"ran past the {run.seconds:.0f} s time limit [V004]"
+    return None
+
+
+@dataclasses.dataclass(frozen=True)
+class Ending:
+    """Why a target's attempt stopped before its output could be compared."""
+    status: str
+    detail: str
+    seconds: float | None
+    diagnostics: tuple = ()
+
+
+def build_reference(kind: str, source: Path, exe: Path, options, folder: Path) -> None:
+    """Build the unmodified `source` as the reference: with nvcc for `cuda`, else on the emulation."""
+    if kind == "cuda":
+        cuda_reference.build(source, exe, include_dirs=options.include_dirs, defines=options.defines)
+    else:
+        from translator.verify.reference import build_reference as build_emulated
+        build_emulated(source, exe, include_dirs=options.include_dirs, defines=options.defines, workdir=folder)
+
+
+def build_and_run(target: str, unit, folder: Path, options, source: Path, run: Callable, *,
+                  translate_options: dict | None = None, backend=None):
+    """Translate and build `unit` for `target` in `folder`, then `run(executable, environment)`.
+
+    Returns (the finished run, None), or (None, Ending) when the attempt stopped early."""
+    start = time.monotonic()
+    try:
+        exe, env = build_target(target, unit, folder, options, source, translate_options, backend)
+        if isinstance(exe, str):        # built or checked, but this machine cannot run it
+            return None, Ending("unsupported", exe, time.monotonic() - start)
+        finished = run(exe, env)
+    except CutransError as exc:
+        return None, Ending(status_for(exc.diagnostics), first_lines(exc.diagnostics), time.monotonic() - start,
+                            tuple(exc.diagnostics))
+    failure = run_failure(finished)
+    if failure:
+        return None, Ending("fail", failure, finished.seconds)
+    return finished, None
