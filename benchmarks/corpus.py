@@ -15,7 +15,8 @@ program (reference | hip | opencl | cpu | first diagnostic of the targets that d
 per target, and a histogram of the diagnostics that blocked programs. Rows are sorted by tier and name;
 timings go only to --json, so the table is the same from run to run for the same cutrans.
 
-Cells: pass; transl (translated, but not verified because the reference could not run); FAIL (a printed number or the exit status differs); error (could not be built or run);
+Cells: pass; agrees (printed what the reference printed, but the reference failed its own check or crashed,
+so nothing is proven: not counted as a pass); transl (translated, but not verified because the reference could not run); FAIL (a printed number or the exit status differs); error (could not be built or run);
 unsup (the translator refused a construct); built (HIP compiled with hipcc but cannot run here: no AMD
 GPU); timeout; crash (cutrans itself failed: internal error, traceback, no report); missing.
 The reference column says how the CUDA emulation of the original ended: ok (exit 0, no FAIL printed),
@@ -217,6 +218,9 @@ def _first_diag(result: dict) -> dict:
     return {"code": code, "message": detail}
 
 
+UNPROVEN = "agrees"
+
+
 def _cell(result: dict) -> str:
     status = result.get("status", "?")
     detail = result.get("detail", "")
@@ -298,6 +302,9 @@ def run_program(root: Path, suites: dict, program: Program, targets: Sequence[st
             if any(d.get("code") == "U002" for d in r.get("diagnostics") or []):
                 outcome.crash = (outcome.crash + "\n" + r.get("detail", "")).strip()
         outcome.reference, outcome.reference_tail = _reference_status(results, kept, program, path.parent)
+        if outcome.reference.startswith(("FAIL", "rc=")):
+            # the original failed its own check or crashed: a translation that does the same proves nothing
+            outcome.cells = {t: UNPROVEN if c == "pass" else c for t, c in outcome.cells.items()}
         if outcome.reference in ("error", "timeout"):
             # verify translates nothing when the reference cannot run; say how far translation alone gets
             for t in targets:

@@ -18,8 +18,8 @@ by build (verify: error) / survived (verify: pass) / other (translator refused, 
 n/a (no place for the edit on that target, not counted as applicable), and the detection rate
 killed / (killed + survived). Survivors and the n/a reasons are listed with their source location.
 HIP output is the original text with edits, not emitted from the IR, so on hip each mutant is replayed
-as a source edit of the HIP output (translator/verify/mutate_source.py). Samples written for 32-lane
-warps (mutate.WAVE32_SAMPLES) run on hip at a wave-32 arch ($CUTRANS_HIP_ARCH=gfx1030).
+as a source edit of the HIP output (translator/verify/mutate_source.py), run at the wavefront of
+$CUTRANS_HIP_ARCH (else gfx90a: wave 64).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def run_sample(path: Path, targets: list[str], args, work: Path) -> tuple[list[M
     """Every mutant of one sample on every target; and the baseline status per target."""
     session = M.MutationSession(str(path), work / path.stem, timeout=args.timeout, cwd=str(ROOT))
     mutants = M.mutants(session.unit, args.operators, every_site=args.every_site)
-    with M.hip_arch_for(str(path)), concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         base = dict(zip(targets, pool.map(lambda t: session.verify(session.unit, t), targets)))
         jobs = [(m, t) for m in mutants for t in targets if base[t].status == "pass" for _ in range(args.repeat)]
         results = list(pool.map(lambda mt: session.run(*mt), jobs))

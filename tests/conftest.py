@@ -43,3 +43,18 @@ def need(name: str, tool):
     if name in required:
         pytest.fail(f"{name} is required in this run (CUTRANS_REQUIRE_TOOLS) but unavailable: {tool}")
     pytest.skip(f"{name} unavailable: {tool}")
+
+
+# Samples that use an API Debian's HIP 5.2 (the HIP of CI) lacks: the HIP backend refuses them with M001 naming
+# each missing name (translator/backends/hip.py), so their HIP tests are expected failures with the gap named.
+# Strict: mapping the API onto HIP 5 turns XPASS red, and the entry must go.
+HIP_API_GAPS = {
+    "cooperative_groups_reduce": "Debian's HIP 5.2 thread_block_tile has no ballot/any/all/meta_group_rank/"
+                                 "meta_group_size; mapping them onto HIP 5 is not done yet",
+}
+
+
+def hip_params(paths):
+    """`paths` as pytest parameters, the HIP_API_GAPS ones marked as expected failures with their reason."""
+    return [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=HIP_API_GAPS[p.stem]))
+            if p.stem in HIP_API_GAPS else p for p in paths]

@@ -47,6 +47,8 @@ _CODES = [
                            "block-wide exchange cannot place it"),
     Code("L008", "stable", "textures and surfaces in device code (no image mapping yet)"),
     Code("L009", "stable", "inline assembly (PTX) in device code"),
+    Code("L010", "stable", "a device printf that the targets cannot print as CUDA does, or a string literal "
+                           "outside printf"),
     # mapping
     Code("M001", "stable", "a CUDA API name has no equivalent on the target"),
     Code("M002", "stable", "a CUDA API name is deprecated on the target"),

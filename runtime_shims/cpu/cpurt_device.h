@@ -14,13 +14,6 @@
 typedef struct cutrans_uint3 { unsigned int x, y, z; } cutrans_uint3;
 typedef cutrans_uint3 cutrans_dim3;
 
-/* The 3-D index of linear thread t in a block of shape b (x fastest, as in CUDA). */
-static inline cutrans_uint3 cutrans_thread_index(unsigned int t, cutrans_dim3 b)
-{
-    cutrans_uint3 r = { t % b.x, (t / b.x) % b.y, t / (b.x * b.y) };
-    return r;
-}
-
 /* CUDA's launch limits; returns CUDA's cudaErrorInvalidConfiguration (9) when one is broken. */
 static inline int cutrans_check_launch(cutrans_dim3 grid, cutrans_dim3 block)
 {

@@ -4,6 +4,10 @@
 #define CUTRANS_STANDIN_DEVICE_H
 
 #include <stddef.h>
+/* printf is callable from device code, as CUDA's headers declare it (included first: it is pre-included) */
+#pragma clang force_cuda_host_device begin
+#include <stdio.h>
+#pragma clang force_cuda_host_device end
 #include <math.h>
 
 #define __global__ __attribute__((global))

@@ -461,6 +461,9 @@ oclrtError_t bind(Launch& launch, unsigned index, const oclrtKernelArg& arg) {
 /* Managed buffers are unmapped while the kernel runs and mapped again after it, on the same queue. */
 cl_int enqueue(Launch& launch, cl_command_queue q, const size_t* global, const size_t* local) {
     for (Allocation* alloc : launch.managed) clEnqueueUnmapMemObject(q, alloc->mem, alloc->host, 0, nullptr, nullptr);
+    /* The host's buffered output comes before the kernel's printf, which PoCL writes to the file descriptor itself
+     * when the kernel completes (so it is out before clFinish returns, and needs no flush after it). */
+    std::fflush(stdout);
     cl_int err = clEnqueueNDRangeKernel(q, launch.kernel, 3, nullptr, global, local, 0, nullptr, nullptr);
     for (Allocation* alloc : launch.managed) {
         cl_int map_err = CL_SUCCESS;
@@ -736,12 +739,7 @@ oclrtError_t oclrtStreamSynchronize(oclrtStream_t stream) {
  * queue cannot be told from a busy one without a command of its own, which is itself still pending when asked.
  * Programs that poll see their work complete at the first query; none sees NotReady for finished work. */
 oclrtError_t oclrtStreamQuery(oclrtStream_t stream) {
-    Runtime& r = runtime();
-    Guard guard(r.lock);
-    if (oclrtError_t err = ready(r)) return status(err);
-    cl_command_queue queue = nullptr;
-    if (oclrtError_t err = stream_queue(r, stream, queue)) return status(err);
-    return status(from_cl(clFinish(queue)));
+    return oclrtStreamSynchronize(stream);
 }
 
 /* Later work on the stream waits for the event's marker (an unrecorded event is already complete, as in CUDA). */

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import HIP_API_GAPS
 from translator.backends.hip import HipBackend, output_name
 from translator.backends.hip_warp import WARP32_NAMES
 from translator.diagnostics import CutransError
@@ -37,7 +38,8 @@ def translate(path: Path, mode: str) -> bytes:
 
 
 # wave32 snapshots only for inputs with warp intrinsics: elsewhere the wave32 output is the default one
-CASES = [(path, mode) for path in INPUTS for mode in sorted(MODES) if mode != ".wave32" or path in USES_WARP]
+CASES = [(path, mode) for path in INPUTS for mode in sorted(MODES)
+         if (mode != ".wave32" or path in USES_WARP) and path.stem not in HIP_API_GAPS]
 
 
 @pytest.mark.parametrize("path,mode", CASES, ids=lambda v: v.stem if isinstance(v, Path) else v or "-")
@@ -59,6 +61,14 @@ def test_inline_checks(path: Path):
     for index, expected in checks:
         code = out_lines[index + offset].split("// CHECK-HIP:")[0]      # not the check's own text
         assert expected in code, f"{path.name}:{index + 1}: expected {expected!r}"
+
+
+@pytest.mark.parametrize("stem", sorted(HIP_API_GAPS))
+def test_samples_using_apis_hip_lacks_are_refused_with_the_names(stem):
+    """No HIP output rather than HIP that does not build: each missing name is an M001 at its place."""
+    with pytest.raises(CutransError) as caught:
+        translate(ROOT / "samples" / f"{stem}.cu", "")
+    assert caught.value.diagnostics and all(d.code == "M001" and d.line > 0 for d in caught.value.diagnostics)
 
 
 def test_samples_exist():

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import hip_params
 from translator.backends.hip import HipBackend
 from translator.backends.hip_warp import WARP32_NAMES
 from translator.driver import load_unit
@@ -41,7 +42,7 @@ def _translate(path: Path, options: dict, out_dir: Path) -> Path:
 
 @needs_hipcc
 @pytest.mark.parametrize("mode", sorted(MODES))
-@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", hip_params(INPUTS), ids=lambda p: p.stem)
 def test_hip_output_compiles(path: Path, mode: str, tmp_path: Path):
     if mode == "wave32" and path not in USES_WARP:
         pytest.skip("no warp intrinsics: the wave32 output is the default one")

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import hip_params
 from translator.diagnostics import CutransError
 from translator.frontend.clang_setup import CompileOptions
+from translator.backends import hip_arch
 from translator.verify import hip_on_cpu
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,11 +34,10 @@ pytestmark = [
 ASSUMES_WARP_32 = {"warp_shuffle_reduction", "warp_vote"}
 
 
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("sample", hip_params(SAMPLES), ids=lambda p: p.stem)
 def test_sample_passes_on_hip(sample):
     from translator.verify.program import verify_program
-    with hip_on_cpu.hip_arch_for(str(sample)):
-        [result] = verify_program(str(sample), ["hip"], options=CompileOptions(), cwd=str(sample.parent))
+    [result] = verify_program(str(sample), ["hip"], options=CompileOptions(), cwd=str(sample.parent))
     assert result.status == "pass", result.detail
 
 
@@ -71,12 +72,12 @@ def test_warp32_assumption_at_wave64(sample, rewrite, monkeypatch):
 @pytest.mark.parametrize("arch, width", [("gfx908", 64), ("gfx90a", 64), ("gfx942", 64), ("gfx90a:xnack+", 64),
                                          ("gfx1030", 32), ("gfx1100", 32), ("gfx1201", 32)])
 def test_wave_width_table(arch, width):
-    assert hip_on_cpu.wave_width(arch) == width
+    assert hip_arch.wave_width(arch) == width
 
 
 def test_unknown_arch_is_a_diagnostic():
     with pytest.raises(CutransError) as info:
-        hip_on_cpu.wave_width("sm_80")
+        hip_arch.wave_width("sm_80")
     assert info.value.diagnostics[0].code == "V005"
 
 

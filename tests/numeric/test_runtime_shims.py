@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from translator import mappings
+from translator.mappings import cuda_names
 from translator.verify import toolchain
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,10 +128,8 @@ def _cuda_names_in_header() -> set[str]:
 def test_cuda_names_header_matches_the_mapping_table():
     """cutrans_cuda_names.h spells every runtime.toml name that both runtimes provide as prefix + CUDA's suffix,
     and nothing else, so a name the table promises is reachable from untranslated headers too."""
-    wanted = {r.name for r in mappings.load_table("runtime")
-              if r.flag("opencl") != "unsupported" and r.opencl == "oclrt" + r.name[4:]
-              and r.cpu == "cpurt" + r.name[4:]}
-    assert _cuda_names_in_header() == wanted
+    assert _cuda_names_in_header() == set(cuda_names.names())
+    assert len(cuda_names.names()) > 200, "the selection lost most of the table"
 
 
 def test_untranslated_header_with_cuda_names_runs_on_the_cpu_runtime(tmp_path):

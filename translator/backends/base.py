@@ -16,6 +16,8 @@ import numpy as np
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
+from translator.ir.strings import c_string
+from translator.frontend.device_printf import parse_format
 from translator.ir.types import F32, Array, Pointer, Scalar, Struct, bits, is_float, is_scalar, size_align, used_structs, SCALARS
 
 # C operator precedence, higher binds tighter.
@@ -114,6 +116,8 @@ class CFamilyEmitter:
     min_max_ints = "cutrans_{op}_{type}({0}, {1})"
     indent_unit = "    "
     restrict_keyword = "restrict"      # C99 and OpenCL C; C++ (CUDA, HIP) spells it __restrict__
+    printf_lengths: dict = {}          # printf length modifier -> the target's spelling (OpenCL C has no 'll')
+    printf_unpromoted_floats = False   # pass a float printf argument as float (OpenCL: no fp64 needed)
 
     def __init__(self):
         self.features: set[str] = set()
@@ -338,6 +342,31 @@ class CFamilyEmitter:
     def visit_Call(self, e: N.Call):
         args = ", ".join(self.expr(a, PRECEDENCE["assign"]) for a in e.args)
         return f"{e.func}({args})", PRECEDENCE["postfix"]
+
+    def visit_StrLit(self, e: N.StrLit):
+        return c_string(e.value), PRECEDENCE["primary"]
+
+    def visit_Printf(self, e: N.Printf):
+        args = [self.printf_argument(a) for a in e.args]
+        if any(a.type.name == "f64" for a in args if isinstance(a.type, Scalar)):
+            self.features.add("fp64")
+        texts = [c_string(self.printf_format(e.format.value))] + [self.expr(a, PRECEDENCE["assign"]) for a in args]
+        return f"printf({', '.join(texts)})", PRECEDENCE["postfix"]
+
+    def printf_argument(self, a):
+        """The argument as passed: a float promoted to double stays float where printf_unpromoted_floats."""
+        promoted = isinstance(a, N.Cast) and a.implicit and a.type.name == "f64" and a.value.type == F32
+        return a.value if promoted and self.printf_unpromoted_floats else a
+
+    def printf_format(self, fmt: str) -> str:
+        """The format with each length modifier in printf_lengths respelled for the target."""
+        out, last = [], 0
+        for conv in parse_format(fmt):
+            if conv.length in self.printf_lengths:
+                head = conv.text[:-len(conv.length) - 1]
+                out += [fmt[last:conv.offset], head, self.printf_lengths[conv.length], conv.conv]
+                last = conv.offset + len(conv.text)
+        return "".join(out) + fmt[last:]
 
     def math_key(self, e: N.MathCall) -> tuple[str, str]:
         t = e.args[0].type if e.args else e.type

@@ -1,14 +1,16 @@
 """CPU backend: kernels from IR into C with OpenMP (`<stem>.kernels.c`), host code onto
 runtime_shims/cpu. Blocks are spread over threads with `omp parallel for`; the threads of a
-block become `omp simd` loops, one per parallel region between barriers (cpu_schedule.py).
+block become `omp simd` loops, one per parallel region between barriers (cpu_schedule.py), each a
+z/y/x loop nest with threadIdx.x as the vectorized counter (cpu_thread_loop.py).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from translator.backends.base import C_ATOMICS, C_TYPES, CFamilyEmitter
+from translator.backends.base import C_ATOMICS, C_TYPES, PRECEDENCE, CFamilyEmitter
 from translator.backends.cpu_schedule import BlockLevel, Region, Scheduler, check_returns, context_variables
+from translator.backends import cpu_thread_loop as thread_loop
 from translator.backends.cpu_uniform_check import Vote, vote_text
 from translator.backends.program import ProgramBackend, render
 from translator.ir import nodes as N
@@ -17,7 +19,7 @@ from translator.ir.builtins import DYNAMIC_SHARED
 from translator.passes.hoist_shared import is_block_scoped
 from translator.ir.types import Array
 
-THREAD = "cutrans_t"          # the linear thread index inside a block's thread loop
+THREAD = thread_loop.THREAD   # the linear thread index (an int) inside a block's thread loop
 
 
 def _root_variable(e):
@@ -56,7 +58,8 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
     type_map = {**C_TYPES, "bool": "_Bool"}
     atomic_table = C_ATOMICS
     barrier = "/* __syncthreads(): region boundary */"
-    special_regs = {**CFamilyEmitter.special_regs, "thread_linear": THREAD, "block_threads": "cutrans_nthreads"}
+    special_regs = {**CFamilyEmitter.special_regs, "thread_linear": f"((unsigned int){THREAD})",
+                    "block_threads": "cutrans_nthreads"}
     fences = {"block": "__atomic_thread_fence(__ATOMIC_SEQ_CST)", "device": "__atomic_thread_fence(__ATOMIC_SEQ_CST)",
               "system": "__atomic_thread_fence(__ATOMIC_SEQ_CST)"}
     runtime_dir = "cpu"
@@ -70,11 +73,21 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         self.loop_depth = 0
         self.in_region = False
         self.kernel_name = ""
+        self.index_form = None    # how to spell the global x index here (cpu_thread_loop.INDEX_FORMS)
+        self.global_x = False     # does the kernel use the fast global index (cpu_thread_loop.py)?
+        self.next_label = "cutrans_next_thread"
 
     # -- per-thread code -----------------------------------------------------------------------
     def visit_VarRef(self, e: N.VarRef):
         text, prec = super().visit_VarRef(e)
         return (f"{text}[{THREAD}]", prec) if e.name in self.context else (text, prec)
+
+    def visit_BinOp(self, e: N.BinOp):
+        text, prec = super().visit_BinOp(e)
+        if self.index_form is None or not thread_loop.is_global_x_index(e):
+            return text, prec
+        self.global_x = True
+        return thread_loop.INDEX_FORMS[self.index_form].format(generic=text), PRECEDENCE["primary"]
 
     def visit_VarDecl(self, v: N.VarDecl, depth: int = 0) -> str:
         if v.name not in self.context:
@@ -87,7 +100,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         if not self.in_region:
             return super().visit_Return(s, depth)
         if self.loop_depth:
-            return "goto cutrans_next_thread;"
+            return f"goto {self.next_label};"
         return "continue;"
 
     def _loop(self, method, s, depth):
@@ -118,12 +131,14 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         decls = [self.visit(N.VarDecl(s.name, s.type, "private", s.init, loc=s.loc)) for s in shared]
         decls += [self.declare(Array(d.type, 0), d.name, "private", d).replace("[0]", "[cutrans_nthreads]") + ";"
                   for d in ctx.values()]
-        self.in_region, self.kernel_name = True, f.name
+        self.in_region, self.kernel_name, self.global_x = True, f.name, False
         block = self.schedule_text(schedule, 2)
         self.context, self.in_region = set(), False
         dynamic = any(p.name == DYNAMIC_SHARED for p in f.params)
+        launch = [thread_loop.LAUNCH_DECL] if self.global_x else []
+        decls = ([thread_loop.BLOCK_DECL] if self.global_x else []) + decls
         return render("cpu/kernel.c.j2", signature=self.signature(f), decls=decls, body=block,
-                      dynamic_shared=DYNAMIC_SHARED if dynamic else None)
+                      launch_decls=launch, dynamic_shared=DYNAMIC_SHARED if dynamic else None)
 
     def schedule_text(self, schedule: list, depth: int) -> str:
         """Barrier items need no text: the end of one work-item loop is the barrier."""
@@ -131,20 +146,37 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
                          if not isinstance(item, N.Barrier))
 
     def vote(self, item: Vote, depth: int) -> str:
-        return vote_text(self, item, self.kernel_name, depth)
+        return self._in_thread_loop("select", vote_text, self, item, self.kernel_name, depth)
+
+    def _in_thread_loop(self, form: str, render_loop, *args):
+        self.index_form = form
+        try:
+            return render_loop(*args)
+        finally:
+            self.index_form = None
 
     def uniform_decl(self, item: N.VarDecl, depth: int) -> str:
         return self.pad(depth) + self.visit(item, depth)
 
     def region(self, region: Region, depth: int) -> str:
+        """The region's work-item loop; where it uses the global x index, two versions of it, one
+        for launches whose index fits in int (vectorizable) and one for the others (cpu_thread_loop.py)."""
+        used, self.global_x = self.global_x, False
+        fast = self._in_thread_loop("fast", self._region, region, depth + 1, "cutrans_next_thread")
+        if not self.global_x:
+            self.global_x = used
+            return self._in_thread_loop("generic", self._region, region, depth, "cutrans_next_thread")
+        generic = self._in_thread_loop("generic", self._region, region, depth + 1, "cutrans_next_thread_w")
         pad = self.pad(depth)
-        stmts = "".join(self.pad(depth + 2) + self.visit(s, depth + 2) + "\n" for s in region.stmts)
-        uses_goto = "goto cutrans_next_thread;" in stmts
-        label = f"{self.pad(depth + 1)}cutrans_next_thread:;\n" if uses_goto else ""
-        return (f"{pad}#pragma omp simd\n"
-                f"{pad}for (unsigned int {THREAD} = 0; {THREAD} < cutrans_nthreads; ++{THREAD}) {{\n"
-                f"{self.pad(depth + 1)}const cutrans_uint3 threadIdx = cutrans_thread_index({THREAD}, blockDim);\n"
-                f"{self.pad(depth + 1)}{{\n{stmts}{self.pad(depth + 1)}}}\n{label}{pad}}}")
+        return f"{pad}if ({thread_loop.FITS_X}) {{\n{fast}\n{pad}}} else {{\n{generic}\n{pad}}}"
+
+    def _region(self, region: Region, depth: int, label: str) -> str:
+        self.next_label = label
+        pad, inner, body = self.pad(depth), self.pad(depth + 1), self.pad(depth + 2)
+        stmts = "".join(self.pad(depth + 3) + self.visit(s, depth + 3) + "\n" for s in region.stmts)
+        target = f"{body}{label}:;\n" if f"goto {label};" in stmts else ""
+        return (thread_loop.loop_head(pad, inner) + f"{body}{{\n{stmts}{body}}}\n{target}"
+                + thread_loop.loop_tail(pad, inner))
 
     def block_level(self, item: BlockLevel, depth: int) -> str:
         s = item.stmt

@@ -17,7 +17,7 @@ has checked that. The scheme, for a statement `s` that contains a barrier:
     do body while (cond)               for (;;) { body; vote(cond); if (none) break; }
     if (cond) a else b                 vote(cond); if (all) a else b
 
-A vote is a work-item loop (`omp simd` with a `+` reduction) that counts the threads whose
+A vote is a work-item loop (cpu_thread_loop.py, its `omp simd` with a `+` reduction) that counts the threads whose
 condition holds. `cutrans_check_uniform` (runtime_shims/cpu/cpurt_device.h) stops the program
 with a message naming the kernel and the source line when the count is neither 0 nor the block's
 size; otherwise all threads agree and that one answer drives the block-level control flow.
@@ -31,9 +31,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from translator.backends import cpu_thread_loop as thread_loop
 from translator.ir import nodes as N
-
-THREAD = "cutrans_t"
 
 
 @dataclasses.dataclass
@@ -57,13 +56,10 @@ def vote_text(emitter, vote: Vote, kernel: str, depth: int) -> str:
     path = Path(loc.path).name.replace("\\", "\\\\").replace('"', '\\"') if loc and loc.path else "?"
     line = loc.line if loc else 0
     text = (f"{pad}unsigned int {vote.name} = 0;\n"
-            f"{pad}#pragma omp simd reduction(+:{vote.name})\n"
-            f"{pad}for (unsigned int {THREAD} = 0; {THREAD} < cutrans_nthreads; ++{THREAD}) {{\n"
-            f"{inner}const cutrans_uint3 threadIdx = cutrans_thread_index({THREAD}, blockDim);\n"
-            f"{inner}(void)threadIdx;\n"
-            f"{inner}{vote.name} += ({emitter.expr(vote.cond)}) ? 1u : 0u;\n"
-            f"{pad}}}\n"
-            f'{pad}cutrans_check_uniform({vote.name}, cutrans_nthreads, "{kernel}", "{path}", {line});')
+            + thread_loop.loop_head(pad, inner, f"#pragma omp simd reduction(+:{vote.name})")
+            + f"{emitter.pad(depth + 2)}{vote.name} += ({emitter.expr(vote.cond)}) ? 1u : 0u;\n"
+            + thread_loop.loop_tail(pad, inner) + "\n"
+            + f'{pad}cutrans_check_uniform({vote.name}, cutrans_nthreads, "{kernel}", "{path}", {line});')
     if vote.kind == "loop":
         text += f"\n{pad}if ({vote.name} == 0) break;"
     return text

@@ -23,9 +23,20 @@ from translator.backends.host_edits import CUDA_HEADERS, host_edits
 from translator.diagnostics import CutransError, Severity, error
 from translator.frontend.sites import LaunchSite
 from translator.pipeline import Output, Unit
-from translator.verify.hip_on_cpu import cpu_arch, wave_width
+from translator.backends.hip_arch import cpu_arch, wave_width
 
 HIP_RUNTIME = "#include <hip/hip_runtime.h>"
+# CUDA headers with a HIP counterpart: the directive that replaces each, and the file from runtime_shims that
+# must ship with the output (HIP 5's cooperative-groups header needs hip_runtime.h first and has no cg::reduce).
+HIP_HEADERS = {
+    "cooperative_groups.h": ("#include <hip/hip_runtime.h>\n#include <hip/hip_cooperative_groups.h>", None),
+    "cooperative_groups/reduce.h": ('#include "cutrans_hip_cg_reduce.h"', "hip/cutrans_hip_cg_reduce.h"),
+}
+# Members of cooperative_groups::thread_block_tile that HIP 5 (Debian's HIP 5.2, which CI compiles with) does
+# not have: a file that includes cooperative_groups.h and calls them is refused (M001) rather than given HIP
+# that does not build. Mapping them (e.g. onto the compat header's warp twins) is still to do.
+HIP5_MISSING_TILE_MEMBERS = ("ballot", "any", "all", "meta_group_rank", "meta_group_size")
+_TILE_MEMBER_CALL = re.compile(r"\.\s*(" + "|".join(HIP5_MISSING_TILE_MEMBERS) + r")\s*\(")
 COMPAT_HEADER = "cutrans_hip_compat.h"
 COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
 COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__all_sync", "__shfl_sync",
@@ -57,6 +68,20 @@ def output_name(path: str) -> str:
     return p.stem + _SOURCE_SUFFIXES[p.suffix] if p.suffix in _SOURCE_SUFFIXES else p.name
 
 
+def _refuse_missing_tile_members(unit: Unit) -> None:
+    if not any(i.header == "cooperative_groups.h" for i in unit.sites.includes):
+        return
+    text = unit.source.decode("utf-8", "surrogateescape") if isinstance(unit.source, bytes) else unit.source
+    diags = []
+    for m in _TILE_MEMBER_CALL.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        diags.append(error("M001", f"cooperative-groups member '{m.group(1)}' has no equivalent in HIP 5's "
+                                   f"cooperative groups; not mapped yet", unit.path, line, col))
+    if diags:
+        raise CutransError(*diags)
+
+
 class HipBackend(CFamilyEmitter):
     name = "hip"
 
@@ -67,10 +92,15 @@ class HipBackend(CFamilyEmitter):
             raise CutransError(error("U001", f"unknown HIP launch syntax {syntax!r} "
                                      f"(choose one of {', '.join(LAUNCH_SYNTAX)})"))
         launch = LAUNCH_SYNTAX[syntax]
+        _refuse_missing_tile_members(unit)
         compat = bool(_COMPAT_USE.search(unit.source))
         include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "")
         edits, diags = host_edits(unit.sites, self.name, launch=launch,
-                                  include_map={h: include for h in CUDA_HEADERS})
+                                  include_map={**{h: include for h in CUDA_HEADERS},
+                                               **{h: line for h, (line, _) in HIP_HEADERS.items()}})
+        shipped = [COMPAT_RUNTIME_FILE] if compat else []
+        shipped += sorted({HIP_HEADERS[i.header][1] for i in unit.sites.includes
+                           if i.header in HIP_HEADERS and HIP_HEADERS[i.header][1]})
         if not any(i.header in CUDA_HEADERS for i in unit.sites.includes):
             edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
         if options.get("warp_rewrite", True):
@@ -81,5 +111,5 @@ class HipBackend(CFamilyEmitter):
             diags += warp.diagnostics
         text = apply_edits(unit.source, edits)
         return Output(files={output_name(unit.path): text},
-                      runtime_files=[COMPAT_RUNTIME_FILE] if compat else [],
+                      runtime_files=shipped,
                       diagnostics=(list(unit.sites.diagnostics) if launch else []) + diags)

@@ -103,6 +103,8 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
     math_table = OPENCL_MATH
     atomic_table = {key: fmt for key, (fmt, _) in OPENCL_ATOMICS.items()}
     min_max_ints = "{op}({0}, {1})"
+    printf_lengths = {"ll": "l"}        # OpenCL C's long is 64 bits and it has no 'll'
+    printf_unpromoted_floats = True     # OpenCL C promotes float to double itself, only where fp64 exists
     # CUDA divides and takes square roots correctly rounded unless -use_fast_math; OpenCL must be told.
     exact_build_options = "-cl-fp32-correctly-rounded-divide-sqrt"
     fast_math_build_options = "-cl-fast-relaxed-math"          # with --unsafe fast-math (translator.unsafe)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from translator.ir import gen_nodes
-from translator.mappings import docs, families
+from translator.mappings import cuda_names, docs, families
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,6 +36,7 @@ def _support_docs(family: str) -> list[Generator]:
 
 GENERATORS: list[Generator] = [gen for family in families() for gen in _support_docs(family)]
 GENERATORS.append(Generator("IR node classes", "translator/ir/nodes.py", gen_nodes.render))
+GENERATORS.append(Generator("CUDA runtime names for untranslated headers", cuda_names.OUTPUT, cuda_names.render))
 
 
 def register(name: str, output: str, render: Callable[[], str]) -> None:

@@ -15,7 +15,7 @@ import clang.cindex as ci
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_types import lower_type
-from translator.frontend import cooperative_groups, records, references
+from translator.frontend import cooperative_groups, device_printf, records, references
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -302,6 +302,8 @@ class FunctionLowerer:
             return sync
         if c.kind == K.CALL_EXPR and c.spelling in SINCOS:
             return self.sincos(c)
+        if c.kind == K.CALL_EXPR and c.spelling == "printf":
+            return N.ExprStmt(device_printf.lower_printf(self, c), loc=self.loc(c))
         return N.ExprStmt(self.expr(c), loc=self.loc(c))
 
     def sincos(self, c) -> N.Block:
@@ -476,6 +478,8 @@ class FunctionLowerer:
         name = c.spelling
         if name in SYNC:
             self.fail(c, "L001", f"'{name}' must be used as a statement")
+        if name == "printf":
+            device_printf.refuse_value_use(self, c)
         if cooperative_groups.is_group_call(c):
             return cooperative_groups.lower_call(self, c)
         struct_op = records.call(self, c)
@@ -545,6 +549,7 @@ _EXPR_HANDLERS = {
     K.PAREN_EXPR: FunctionLowerer.paren,
     K.INTEGER_LITERAL: FunctionLowerer.literal,
     K.FLOATING_LITERAL: FunctionLowerer.literal,
+    K.CHARACTER_LITERAL: FunctionLowerer.literal,
     K.CXX_BOOL_LITERAL_EXPR: FunctionLowerer.bool_literal,
     K.DECL_REF_EXPR: FunctionLowerer.decl_ref,
     K.MEMBER_REF_EXPR: FunctionLowerer.member_ref,
@@ -558,6 +563,7 @@ _EXPR_HANDLERS = {
     K.CXX_NULL_PTR_LITERAL_EXPR: FunctionLowerer.null,
     K.GNU_NULL_EXPR: FunctionLowerer.null,
     K.INIT_LIST_EXPR: records.init_list,
+    K.STRING_LITERAL: device_printf.refuse_string,
     **{k: FunctionLowerer.cast for k in _CASTS},
 }
 

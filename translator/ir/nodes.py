@@ -385,4 +385,25 @@ class InitList(Expr):
         self.loc = loc
 
 
-ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Switch', 'Case', 'Default', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'WarpOp', 'Index', 'Member', 'Cast', 'InitList',)
+class StrLit(Expr):
+    __slots__ = ('value', 'type')
+    _fields = (('value', 'attr'),)
+
+    def __init__(self, value, type, loc: SourceLoc | None = None):
+        self.value = value
+        self.type = type
+        self.loc = loc
+
+
+class Printf(Expr):
+    __slots__ = ('format', 'args', 'type')
+    _fields = (('format', 'child'), ('args', 'list'))
+
+    def __init__(self, format, args, type, loc: SourceLoc | None = None):
+        self.format = format
+        self.args = list(args)
+        self.type = type
+        self.loc = loc
+
+
+ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Switch', 'Case', 'Default', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'WarpOp', 'Index', 'Member', 'Cast', 'InitList', 'StrLit', 'Printf',)

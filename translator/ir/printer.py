@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from translator.ir import nodes as N
 from translator.ir.base import walk
+from translator.ir.strings import c_string
 from translator.ir.types import Struct, used_structs
 
 
@@ -144,6 +145,12 @@ class IRPrinter:
     def visit_InitList(self, e, d=0):
         items = "{" + ", ".join(self(i) for i in e.items) + "}"
         return f"{items}:{e.type}" if isinstance(e.type, Struct) else items
+
+    def visit_StrLit(self, e, d=0):
+        return c_string(e.value)
+
+    def visit_Printf(self, e, d=0):
+        return f"printf({', '.join(self(a) for a in [e.format, *e.args])})"
 
     def visit_Cast(self, e, d=0):
         kind = "convert" if e.implicit else "cast"

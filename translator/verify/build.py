@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from translator.diagnostics import CutransError, error
+from translator.backends import hip_arch
 from translator.verify import hip_on_cpu, toolchain
 
 BUILD_TIMEOUT = 300
@@ -58,11 +59,22 @@ def _opencl_steps(stem: str, flags: list[str]) -> tuple[list[Step], dict]:
     return [Step(argv, "compiling the OpenCL host program")], dict(cl.env)
 
 
+# Flags for the CPU target's kernels (`<stem>.kernels.c`). None of them may change a computed value:
+# -O3 keeps IEEE semantics, and the kernels file itself turns FP contraction off (templates/cpu).
+# -fno-trapping-math: GCC's manual (Optimize Options) defines it as "Compile code assuming that
+# floating-point operations cannot generate user-visible traps. These traps include division by zero,
+# overflow, underflow, inexact result and invalid operation." It lets GCC if-convert `if (i < n) c[i] =
+# a[i] + b[i]` into masked vector code (otherwise "not vectorized: control flow in loop"); it permits no
+# reassociation, contraction or value-changing folding (those are -fassociative-math, -ffp-contract,
+# -ffinite-math-only...). Only the FP exception flags could differ, and CUDA device code cannot read them.
+CPU_KERNEL_FLAGS = ("-std=gnu11", "-O3", "-march=native", "-fno-trapping-math")
+
+
 def _cpu_steps(stem: str, flags: list[str]) -> tuple[list[Step], dict]:
     cc = _available(toolchain.find_cc(), "CPU target's kernels")
     cxx = _available(toolchain.find_cxx(), "CPU target's host program")
     omp = _available(toolchain.find_openmp(), "CPU target (OpenMP)")
-    kernels = Step([*cc.command, "-std=gnu11", "-O3", "-march=native", *omp.flags, "-I.", "-c",
+    kernels = Step([*cc.command, *CPU_KERNEL_FLAGS, *omp.flags, "-I.", "-c",
                     f"{stem}.kernels.c", "-o", f"{stem}.kernels.o"], "compiling the CPU kernels")
     host = Step([*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *omp.flags, f"{stem}.cpp", "cpurt.cpp",
                  f"{stem}.kernels.o", "-o", stem, "-lm"], "compiling the CPU host program")
@@ -83,8 +95,8 @@ def _hip_compile_check(stem: str, flags: list[str], folder: Path) -> str:
 def _build_hip(unit, folder: Path, options) -> tuple[Path, dict]:
     stem = Path(unit.path).stem
     hipcc = toolchain.find_hipcc()
-    arch = hip_on_cpu.cpu_arch(None if isinstance(hipcc, str) else hipcc.offload_arch)
-    width = hip_on_cpu.wave_width(arch)
+    arch = hip_arch.cpu_arch(None if isinstance(hipcc, str) else hipcc.offload_arch)
+    width = hip_arch.wave_width(arch)
     check = _hip_compile_check(stem, _user_flags(unit, options), folder)
     hip_on_cpu.build_on_cpu(folder / f"{stem}.hip", folder / stem, arch,
                             include_dirs=(Path(unit.path).resolve().parent, *options.include_dirs),

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from translator.frontend.clang_setup import CompileOptions
-from translator.verify.hip_on_cpu import WAVE32_ARCH, WAVE32_SAMPLES
 from translator.verify.report import exit_code, render_json, render_junit, render_text
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -24,12 +23,13 @@ def _hip_note() -> str:
     """How the HIP column was produced: hipcc's compile check, then a run on the CPU emulation at the
     target's wavefront width (translator/verify/hip_on_cpu.py)."""
     from translator.diagnostics import CutransError
-    from translator.verify import hip_on_cpu, toolchain
+    from translator.backends import hip_arch
+    from translator.verify import toolchain
     hipcc = toolchain.find_hipcc()
-    arch = hip_on_cpu.cpu_arch(None if isinstance(hipcc, str) else hipcc.offload_arch)
+    arch = hip_arch.cpu_arch(None if isinstance(hipcc, str) else hipcc.offload_arch)
     check = f"hipcc compile check skipped ({hipcc})" if isinstance(hipcc, str) else f"compiled with hipcc ({hipcc.offload_arch})"
     try:
-        wave = f"wave {hip_on_cpu.wave_width(arch)}"
+        wave = f"wave {hip_arch.wave_width(arch)}"
     except CutransError:
         wave = "an unknown wave width"
     return f"{check}; run on the CPU emulation at {wave} ({arch})"
@@ -48,14 +48,12 @@ def matrix(results) -> str:
 
 
 def run_demo(samples_dir: str | None, fmt: str = "text") -> int:
-    from translator.verify.hip_on_cpu import hip_arch_for
     from translator.verify.program import verify_program
     folder = Path(samples_dir) if samples_dir else SAMPLES
     results = []
     for sample in sorted(folder.glob("*.cu")):
         print(f"verifying {sample.name} ...", file=sys.stderr, flush=True)
-        with hip_arch_for(str(sample)):        # samples written for 32-lane warps run HIP at wave 32
-            results += verify_program(str(sample), TARGETS, options=CompileOptions(), cwd=str(folder))
+        results += verify_program(str(sample), TARGETS, options=CompileOptions(), cwd=str(folder))
     if fmt == "json":
         print(render_json(results))
     elif fmt == "junit":
@@ -67,7 +65,4 @@ def run_demo(samples_dir: str | None, fmt: str = "text") -> int:
             print()
             print(render_text(notable))
         print(f"\nhip: {_hip_note()}")
-        if WAVE32_SAMPLES:
-            print(f"     (samples right on wave-32 targets only, {', '.join(sorted(WAVE32_SAMPLES))}: at wave 32 "
-                  f"on {WAVE32_ARCH})")
     return exit_code(results)

@@ -14,42 +14,14 @@ implemented, and the CPU path is used either way (the note says so).
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 
-from translator.diagnostics import CutransError, error
+from translator.backends.hip_arch import wave_width
 from translator.mappings import families, load_table
 from translator.verify.reference import build_reference
 
 HIP_INCLUDE = Path(__file__).resolve().parents[2] / "runtime_shims" / "emulate" / "hip"
 NAMES_HEADER = "cuemu_hip_names.h"
-ARCH_ENV = "CUTRANS_HIP_ARCH"
-DEFAULT_ARCH = "gfx90a"
-
-# Wavefront width by offload arch: exact names first, then the family prefix (longest match wins).
-WAVE_WIDTH = {
-    "gfx908": 64, "gfx90a": 64, "gfx940": 64, "gfx941": 64, "gfx942": 64,
-    "gfx9": 64, "gfx10": 32, "gfx11": 32, "gfx12": 32,
-}
-
-
-def wave_width(arch: str) -> int:
-    """Lanes per wavefront of `arch` (an --offload-arch such as gfx90a or gfx1030, features allowed:
-    gfx90a:xnack+). Raises CutransError (V005) for an arch the table does not know."""
-    base = arch.split(":", 1)[0].strip().lower()
-    for key in sorted(WAVE_WIDTH, key=len, reverse=True):
-        if base == key or (len(key) < 6 and base.startswith(key)):
-            return WAVE_WIDTH[key]
-    raise CutransError(error("V005", f"unknown AMD offload arch '{arch}': its wavefront width is not known "
-                             f"(known: {', '.join(k for k in WAVE_WIDTH if len(k) >= 6)}, gfx9*, gfx10*-gfx12*)"))
-
-
-def cpu_arch(hipcc_arch: str | None) -> str:
-    """The arch whose wavefront the CPU run uses: $CUTRANS_HIP_ARCH, else hipcc's, else gfx90a."""
-    return os.environ.get(ARCH_ENV) or hipcc_arch or DEFAULT_ARCH
-
-
 def _preferred(hip: str, cuda_names: list[str]) -> str:
     """For a HIP name several CUDA names map to, the CUDA name spelled like it (hipX <- cudaX)."""
     twin = "cuda" + hip[3:]
@@ -96,28 +68,3 @@ def note(width: int, arch: str, compile_check: str) -> str:
     """What the HIP result's detail says about how it ran."""
     gpu = "; an AMD GPU is present, but running on it is not implemented" if amd_gpu_present() else ""
     return f"{compile_check}; ran on the CPU emulation at wave {width} ({arch}){gpu}"
-
-
-# Samples whose HIP output is right on wave-32 targets only: the demo, the mutation test and the kernel cases
-# run them on HIP at WAVE32_ARCH. Code written for 32-lane warps (lane = tid % 32, 0xffffffff masks, 32 ballot
-# bits) needs no entry: the HIP backend keeps CUDA's 32-lane warps on wave64 (translator/backends/hip_warp.py).
-WAVE32_SAMPLES = frozenset()
-WAVE32_ARCH = "gfx1030"
-
-
-@contextlib.contextmanager
-def hip_arch_for(path: str):
-    """Within the block, HIP builds of the sample at `path` use the arch it is written for: $CUTRANS_HIP_ARCH
-    is set to WAVE32_ARCH for WAVE32_SAMPLES (and restored after); other samples keep the environment's."""
-    if Path(path).stem not in WAVE32_SAMPLES:
-        yield
-        return
-    before = os.environ.get(ARCH_ENV)
-    os.environ[ARCH_ENV] = WAVE32_ARCH
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(ARCH_ENV, None)
-        else:
-            os.environ[ARCH_ENV] = before

@@ -30,7 +30,6 @@ from translator.ir.builtins import WARP, WARP_SHUFFLES
 from translator.ir.base import SourceLoc, Stmt
 from translator.ir.printer import IRPrinter
 from translator.ir.types import F32, F64, Pointer, is_integer
-from translator.verify.hip_on_cpu import WAVE32_ARCH, WAVE32_SAMPLES, hip_arch_for  # noqa: F401 (used by the benchmark and tests)
 from translator.verify.mutate_source import NotApplicable, SourceMutatedHip
 from translator.verify.program import ProgramVerifier
 

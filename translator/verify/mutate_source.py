@@ -24,6 +24,7 @@ import difflib
 import re
 from pathlib import Path
 
+from translator.backends.hip_warp import WARP32_NAMES
 from translator.verify.reference import tokenize
 
 HIP_INCLUDE = re.compile(r"^[ \t]*#[ \t]*include[ \t]*<hip/hip_runtime\.h>[^\n]*(\n|\Z)", re.M)
@@ -38,6 +39,8 @@ SHUFFLE_LANE_ARG = {
     "__shfl_sync": 2, "__shfl_up_sync": 2, "__shfl_down_sync": 2, "__shfl_xor_sync": 2,
     "__shfl": 1, "__shfl_up": 1, "__shfl_down": 1, "__shfl_xor": 1,
 }
+# HIP output for wave64 calls the 32-lane twins (translator/backends/hip_warp.py), with the same arguments.
+SHUFFLE_LANE_ARG.update({WARP32_NAMES[name]: arg for name, arg in SHUFFLE_LANE_ARG.items() if name in WARP32_NAMES})
 # Tokens that may stand between a declaration's `double` and the declared name.
 _DECL_QUALIFIERS = {"const", "volatile", "register", "__restrict__", "restrict"}
 _OPEN, _CLOSE = {"(": ")", "[": "]", "{": "}"}, {")", "]", "}"}
@@ -113,9 +116,11 @@ def _nth_on_line(original: str, col: int, changed: str) -> int:
         raise NotApplicable("the location is not at a token")
     token = tokens[0]
     edge = r"\b" if token.kind == "id" else ""
-    pattern = re.compile(edge + re.escape(token.text) + edge)
-    before = [x.start() for x in pattern.finditer(original)]
-    after = [x.start() for x in pattern.finditer(changed)]
+    before = [x.start() for x in re.finditer(edge + re.escape(token.text) + edge, original)]
+    # the HIP text may spell the token as its wave64 twin (translator/backends/hip_warp.py)
+    spelled = token.text if re.search(edge + re.escape(token.text) + edge, changed) else \
+        WARP32_NAMES.get(token.text, token.text)
+    after = [x.start() for x in re.finditer(edge + re.escape(spelled) + edge, changed)]
     if len(before) != len(after) or col - 1 not in before:
         raise NotApplicable(f"the HIP output rewrote this line and '{token.text}' cannot be matched on it")
     return after[before.index(col - 1)]

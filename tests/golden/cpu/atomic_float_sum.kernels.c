@@ -15,39 +15,76 @@ void cutrans_kernel_float_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         float block_sum;
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (threadIdx.x == 0u) {
-                    block_sum = 0.0f;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (threadIdx.x == 0u) {
+                        block_sum = 0.0f;
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int i = blockIdx.x * blockDim.x + threadIdx.x;
-                if (i < n) {
-                    cutrans_atomic_add_f32(&block_sum, v[i]);
-                    cutrans_atomic_add_f32(fsum, v[i]);
-                    cutrans_atomic_add_f64(&dsum[i % 2], d[i]);
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
+                        if (i < n) {
+                            cutrans_atomic_add_f32(&block_sum, v[i]);
+                            cutrans_atomic_add_f32(fsum, v[i]);
+                            cutrans_atomic_add_f64(&dsum[i % 2], d[i]);
+                        }
+                    }
+                }
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = blockIdx.x * blockDim.x + threadIdx.x;
+                        if (i < n) {
+                            cutrans_atomic_add_f32(&block_sum, v[i]);
+                            cutrans_atomic_add_f32(fsum, v[i]);
+                            cutrans_atomic_add_f64(&dsum[i % 2], d[i]);
+                        }
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (threadIdx.x == 0u) {
-                    block_sums[blockIdx.x] = block_sum;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (threadIdx.x == 0u) {
+                        block_sums[blockIdx.x] = block_sum;
+                    }
                 }
             }
         }
@@ -58,60 +95,115 @@ void cutrans_kernel_int_atomics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         int block_max;
         unsigned int block_wraps;
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (threadIdx.x == 0u) {
-                    block_max = -2147483647 - 1;
-                    block_wraps = 0u;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (threadIdx.x == 0u) {
+                        block_max = -2147483647 - 1;
+                        block_wraps = 0u;
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int i = blockIdx.x * blockDim.x + threadIdx.x;
-                if (i < n) {
-                    int x = v[i];
-                    cutrans_atomic_max_i32(&ints[0], x);
-                    cutrans_atomic_min_i32(&ints[1], x);
-                    cutrans_atomic_max_i32(&block_max, x);
-                    if (cutrans_atomic_cas_i32(&slots[i % 16], 0, i + 1) == 0) {
-                        cutrans_atomic_add_i32(&ints[2], 1);
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
+                        if (i < n) {
+                            int x = v[i];
+                            cutrans_atomic_max_i32(&ints[0], x);
+                            cutrans_atomic_min_i32(&ints[1], x);
+                            cutrans_atomic_max_i32(&block_max, x);
+                            if (cutrans_atomic_cas_i32(&slots[i % 16], 0, i + 1) == 0) {
+                                cutrans_atomic_add_i32(&ints[2], 1);
+                            }
+                            if (cutrans_atomic_xchg_i32(flag, 1) == 0) {
+                                cutrans_atomic_add_i32(&ints[3], 1);
+                            }
+                            cutrans_atomic_and_i32(&ints[4], ~(1 << i % 31));
+                            cutrans_atomic_or_i32(&ints[5], 1 << i % 29);
+                            cutrans_atomic_xor_i32(&ints[6], x);
+                            cutrans_atomic_sub_i32(&ints[7], 3);
+                            if (cutrans_atomic_inc_u32(&counters[0], 9u) == 9u) {
+                                cutrans_atomic_add_u32(&block_wraps, 1u);
+                            }
+                            cutrans_atomic_dec_u32(&counters[1], 4u);
+                            cutrans_atomic_add_u64(&wide[0], 4294967296ULL + (unsigned long long)i);
+                            cutrans_atomic_max_u64(&wide[1], (unsigned long long)(x + 1000) * 3000000000ULL);
+                            cutrans_atomic_min_u64(&wide[2], 18446744073709551615ULL - (unsigned long long)i);
+                        }
                     }
-                    if (cutrans_atomic_xchg_i32(flag, 1) == 0) {
-                        cutrans_atomic_add_i32(&ints[3], 1);
+                }
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = blockIdx.x * blockDim.x + threadIdx.x;
+                        if (i < n) {
+                            int x = v[i];
+                            cutrans_atomic_max_i32(&ints[0], x);
+                            cutrans_atomic_min_i32(&ints[1], x);
+                            cutrans_atomic_max_i32(&block_max, x);
+                            if (cutrans_atomic_cas_i32(&slots[i % 16], 0, i + 1) == 0) {
+                                cutrans_atomic_add_i32(&ints[2], 1);
+                            }
+                            if (cutrans_atomic_xchg_i32(flag, 1) == 0) {
+                                cutrans_atomic_add_i32(&ints[3], 1);
+                            }
+                            cutrans_atomic_and_i32(&ints[4], ~(1 << i % 31));
+                            cutrans_atomic_or_i32(&ints[5], 1 << i % 29);
+                            cutrans_atomic_xor_i32(&ints[6], x);
+                            cutrans_atomic_sub_i32(&ints[7], 3);
+                            if (cutrans_atomic_inc_u32(&counters[0], 9u) == 9u) {
+                                cutrans_atomic_add_u32(&block_wraps, 1u);
+                            }
+                            cutrans_atomic_dec_u32(&counters[1], 4u);
+                            cutrans_atomic_add_u64(&wide[0], 4294967296ULL + (unsigned long long)i);
+                            cutrans_atomic_max_u64(&wide[1], (unsigned long long)(x + 1000) * 3000000000ULL);
+                            cutrans_atomic_min_u64(&wide[2], 18446744073709551615ULL - (unsigned long long)i);
+                        }
                     }
-                    cutrans_atomic_and_i32(&ints[4], ~(1 << i % 31));
-                    cutrans_atomic_or_i32(&ints[5], 1 << i % 29);
-                    cutrans_atomic_xor_i32(&ints[6], x);
-                    cutrans_atomic_sub_i32(&ints[7], 3);
-                    if (cutrans_atomic_inc_u32(&counters[0], 9u) == 9u) {
-                        cutrans_atomic_add_u32(&block_wraps, 1u);
-                    }
-                    cutrans_atomic_dec_u32(&counters[1], 4u);
-                    cutrans_atomic_add_u64(&wide[0], 4294967296ULL + (unsigned long long)i);
-                    cutrans_atomic_max_u64(&wide[1], (unsigned long long)(x + 1000) * 3000000000ULL);
-                    cutrans_atomic_min_u64(&wide[2], 18446744073709551615ULL - (unsigned long long)i);
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (threadIdx.x == 0u) {
-                    cutrans_atomic_max_i32(&ints[8], block_max);
-                    cutrans_atomic_add_u32(&counters[2], block_wraps);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (threadIdx.x == 0u) {
+                        cutrans_atomic_max_i32(&ints[8], block_max);
+                        cutrans_atomic_add_u32(&counters[2], block_wraps);
+                    }
                 }
             }
         }

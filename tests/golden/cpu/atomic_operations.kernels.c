@@ -15,66 +15,102 @@ void cutrans_kernel_int_atomics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         int s_sum;
         unsigned int s_inc;
         int t[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                t[cutrans_t] = (int)(blockIdx.x * blockDim.x + threadIdx.x);
-                if (threadIdx.x == 0u) {
-                    s_sum = 0;
-                    s_inc = 0u;
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        t[cutrans_t] = (int)(unsigned int)(cutrans_gx + cutrans_tx);
+                        if (threadIdx.x == 0u) {
+                            s_sum = 0;
+                            s_inc = 0u;
+                        }
+                    }
+                }
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        t[cutrans_t] = (int)blockIdx.x * blockDim.x + threadIdx.x;
+                        if (threadIdx.x == 0u) {
+                            s_sum = 0;
+                            s_inc = 0u;
+                        }
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_atomic_add_i32(&ri[0], t[cutrans_t] - 100);
-                cutrans_atomic_sub_i32(&ri[1], 3 * t[cutrans_t]);
-                cutrans_atomic_min_i32(&ri[2], 1000 - t[cutrans_t] * 7);
-                cutrans_atomic_max_i32(&ri[3], t[cutrans_t] * 5 - 900);
-                cutrans_atomic_and_i32(&ri[4], ~(1 << t[cutrans_t] % 31));
-                cutrans_atomic_or_i32(&ri[5], 1 << t[cutrans_t] % 29);
-                cutrans_atomic_xor_i32(&ri[6], t[cutrans_t] * 2654435 + 17);
-                if (cutrans_atomic_cas_i32(&ri[7], 0, t[cutrans_t] + 1) == 0) {
-                    cutrans_atomic_add_i32(&ri[7], 1000);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_atomic_add_i32(&ri[0], t[cutrans_t] - 100);
+                    cutrans_atomic_sub_i32(&ri[1], 3 * t[cutrans_t]);
+                    cutrans_atomic_min_i32(&ri[2], 1000 - t[cutrans_t] * 7);
+                    cutrans_atomic_max_i32(&ri[3], t[cutrans_t] * 5 - 900);
+                    cutrans_atomic_and_i32(&ri[4], ~(1 << t[cutrans_t] % 31));
+                    cutrans_atomic_or_i32(&ri[5], 1 << t[cutrans_t] % 29);
+                    cutrans_atomic_xor_i32(&ri[6], t[cutrans_t] * 2654435 + 17);
+                    if (cutrans_atomic_cas_i32(&ri[7], 0, t[cutrans_t] + 1) == 0) {
+                        cutrans_atomic_add_i32(&ri[7], 1000);
+                    }
+                    cutrans_atomic_add_i32(&s_sum, t[cutrans_t]);
+                    cutrans_atomic_inc_u32(&s_inc, 9u);
                 }
-                cutrans_atomic_add_i32(&s_sum, t[cutrans_t]);
-                cutrans_atomic_inc_u32(&s_inc, 9u);
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (threadIdx.x == 0u) {
-                    cutrans_atomic_add_i32(&ri[0], s_sum);
-                    cutrans_atomic_add_u32(&ru[7], s_inc);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (threadIdx.x == 0u) {
+                        cutrans_atomic_add_i32(&ri[0], s_sum);
+                        cutrans_atomic_add_u32(&ru[7], s_inc);
+                    }
+                    unsigned int u = (unsigned int)t[cutrans_t];
+                    cutrans_atomic_add_u32(&ru[0], u * 3u + 268435456u);
+                    cutrans_atomic_sub_u32(&ru[1], u);
+                    cutrans_atomic_min_u32(&ru[2], 4294967280u - u * 1001u);
+                    cutrans_atomic_max_u32(&ru[3], u * 77777u);
+                    cutrans_atomic_xchg_u32(&ru[4], 42u);
+                    cutrans_atomic_inc_u32(&ru[5], 100u);
+                    cutrans_atomic_dec_u32(&ru[6], 50u);
+                    unsigned long long w = (unsigned long long)t[cutrans_t];
+                    cutrans_atomic_add_u64(&rw[0], w * 4294967297ULL);
+                    cutrans_atomic_min_u64(&rw[1], 18446744069414584320ULL + w);
+                    cutrans_atomic_max_u64(&rw[2], w << 40);
+                    cutrans_atomic_and_u64(&rw[3], ~(1ULL << t[cutrans_t] % 63));
+                    cutrans_atomic_or_u64(&rw[4], 1ULL << t[cutrans_t] % 61);
+                    cutrans_atomic_xor_u64(&rw[5], w * 11400714819323198485ULL);
                 }
-                unsigned int u = (unsigned int)t[cutrans_t];
-                cutrans_atomic_add_u32(&ru[0], u * 3u + 268435456u);
-                cutrans_atomic_sub_u32(&ru[1], u);
-                cutrans_atomic_min_u32(&ru[2], 4294967280u - u * 1001u);
-                cutrans_atomic_max_u32(&ru[3], u * 77777u);
-                cutrans_atomic_xchg_u32(&ru[4], 42u);
-                cutrans_atomic_inc_u32(&ru[5], 100u);
-                cutrans_atomic_dec_u32(&ru[6], 50u);
-                unsigned long long w = (unsigned long long)t[cutrans_t];
-                cutrans_atomic_add_u64(&rw[0], w * 4294967297ULL);
-                cutrans_atomic_min_u64(&rw[1], 18446744069414584320ULL + w);
-                cutrans_atomic_max_u64(&rw[2], w << 40);
-                cutrans_atomic_and_u64(&rw[3], ~(1ULL << t[cutrans_t] % 63));
-                cutrans_atomic_or_u64(&rw[4], 1ULL << t[cutrans_t] % 61);
-                cutrans_atomic_xor_u64(&rw[5], w * 11400714819323198485ULL);
             }
         }
     }
@@ -84,19 +120,44 @@ void cutrans_kernel_wide_atomics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int t = (int)(blockIdx.x * blockDim.x + threadIdx.x);
-                cutrans_atomic_add_f64(&d[0], 0.5 * (double)t - 3.0);
-                cutrans_atomic_add_f32(&f[0], (float)(t % 7) - 2.5f);
-                cutrans_atomic_xchg_f32(&f[1], 1.25f);
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int t = (int)(unsigned int)(cutrans_gx + cutrans_tx);
+                        cutrans_atomic_add_f64(&d[0], 0.5 * (double)t - 3.0);
+                        cutrans_atomic_add_f32(&f[0], (float)(t % 7) - 2.5f);
+                        cutrans_atomic_xchg_f32(&f[1], 1.25f);
+                    }
+                }
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int t = (int)blockIdx.x * blockDim.x + threadIdx.x;
+                        cutrans_atomic_add_f64(&d[0], 0.5 * (double)t - 3.0);
+                        cutrans_atomic_add_f32(&f[0], (float)(t % 7) - 2.5f);
+                        cutrans_atomic_xchg_f32(&f[1], 1.25f);
+                    }
+                }
             }
         }
     }
@@ -106,25 +167,57 @@ void cutrans_kernel_cas_loop_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                unsigned long long add = blockIdx.x * blockDim.x + threadIdx.x + 1u;
-                unsigned long long old = *total;
-                unsigned long long assumed;
-                do {
-                    assumed = old;
-                    old = cutrans_atomic_cas_u64(total, assumed, assumed + add);
-                } while (old != assumed);
-                int prev = cutrans_atomic_xchg_i32(&exchanged[threadIdx.x], (int)threadIdx.x);
-                if (prev != -1 && prev != (int)threadIdx.x) {
-                    cutrans_atomic_add_i32(&exchanged[64], 1);
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        unsigned long long add = (unsigned int)(cutrans_gx + cutrans_tx) + 1u;
+                        unsigned long long old = *total;
+                        unsigned long long assumed;
+                        do {
+                            assumed = old;
+                            old = cutrans_atomic_cas_u64(total, assumed, assumed + add);
+                        } while (old != assumed);
+                        int prev = cutrans_atomic_xchg_i32(&exchanged[threadIdx.x], (int)threadIdx.x);
+                        if (prev != -1 && prev != (int)threadIdx.x) {
+                            cutrans_atomic_add_i32(&exchanged[64], 1);
+                        }
+                    }
+                }
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        unsigned long long add = blockIdx.x * blockDim.x + threadIdx.x + 1u;
+                        unsigned long long old = *total;
+                        unsigned long long assumed;
+                        do {
+                            assumed = old;
+                            old = cutrans_atomic_cas_u64(total, assumed, assumed + add);
+                        } while (old != assumed);
+                        int prev = cutrans_atomic_xchg_i32(&exchanged[threadIdx.x], (int)threadIdx.x);
+                        if (prev != -1 && prev != (int)threadIdx.x) {
+                            cutrans_atomic_add_i32(&exchanged[64], 1);
+                        }
+                    }
                 }
             }
         }

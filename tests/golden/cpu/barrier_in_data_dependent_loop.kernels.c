@@ -31,177 +31,268 @@ void cutrans_kernel_segment_rounds(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
         int v_1[cutrans_nthreads];
         int total[cutrans_nthreads];
         int steps[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                tid[cutrans_t] = threadIdx.x;
-                end[cutrans_t] = seg_start[blockIdx.x + 1u];
-                if (tid[cutrans_t] == 0) {
-                    s_total = 0;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    tid[cutrans_t] = threadIdx.x;
+                    end[cutrans_t] = seg_start[blockIdx.x + 1u];
+                    if (tid[cutrans_t] == 0) {
+                        s_total = 0;
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                base[cutrans_t] = seg_start[blockIdx.x];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    base[cutrans_t] = seg_start[blockIdx.x];
+                }
             }
         }
         for (;;) {
             unsigned int cutrans_vote1 = 0;
-            #pragma omp simd reduction(+:cutrans_vote1)
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                (void)threadIdx;
-                cutrans_vote1 += (base[cutrans_t] < end[cutrans_t]) ? 1u : 0u;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd reduction(+:cutrans_vote1)
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    cutrans_vote1 += (base[cutrans_t] < end[cutrans_t]) ? 1u : 0u;
+                }
             }
             cutrans_check_uniform(cutrans_vote1, cutrans_nthreads, "segment_rounds", "barrier_in_data_dependent_loop.cu", 33);
             if (cutrans_vote1 == 0) break;
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int i = base[cutrans_t] + tid[cutrans_t];
-                    tile[tid[cutrans_t]] = i < end[cutrans_t] ? data[i] : 0;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = base[cutrans_t] + tid[cutrans_t];
+                        tile[tid[cutrans_t]] = i < end[cutrans_t] ? data[i] : 0;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    if (tid[cutrans_t] == 0) {
-                        int s = 0;
-                        for (int k = 0; k < 64; ++k) {
-                            s += tile[k];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (tid[cutrans_t] == 0) {
+                            int s = 0;
+                            for (int k = 0; k < 64; ++k) {
+                                s += tile[k];
+                            }
+                            s_total += s;
+                            s_rounds = (s_total & 3) + 1;
                         }
-                        s_total += s;
-                        s_rounds = (s_total & 3) + 1;
                     }
                 }
             }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        base[cutrans_t] += blockDim.x;
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
             #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    base[cutrans_t] += blockDim.x;
-                }
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (end[cutrans_t] <= seg_start[blockIdx.x]) {
-                    if (tid[cutrans_t] == 0) {
-                        s_rounds = 2;
+                    if (end[cutrans_t] <= seg_start[blockIdx.x]) {
+                        if (tid[cutrans_t] == 0) {
+                            s_rounds = 2;
+                        }
                     }
+                    tile[tid[cutrans_t]] = tid[cutrans_t] + (int)blockIdx.x;
                 }
-                tile[tid[cutrans_t]] = tid[cutrans_t] + (int)blockIdx.x;
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                r[cutrans_t] = 0;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    r[cutrans_t] = 0;
+                }
             }
         }
         for (;;) {
             unsigned int cutrans_vote2 = 0;
-            #pragma omp simd reduction(+:cutrans_vote2)
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                (void)threadIdx;
-                cutrans_vote2 += (r[cutrans_t] < s_rounds) ? 1u : 0u;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd reduction(+:cutrans_vote2)
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    cutrans_vote2 += (r[cutrans_t] < s_rounds) ? 1u : 0u;
+                }
             }
             cutrans_check_uniform(cutrans_vote2, cutrans_nthreads, "segment_rounds", "barrier_in_data_dependent_loop.cu", 55);
             if (cutrans_vote2 == 0) break;
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v[cutrans_t] = tile[(tid[cutrans_t] + 1) % 64];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v[cutrans_t] = tile[(tid[cutrans_t] + 1) % 64];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    tile[tid[cutrans_t]] = v[cutrans_t] * 3 + r[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        tile[tid[cutrans_t]] = v[cutrans_t] * 3 + r[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    ++r[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        ++r[cutrans_t];
+                    }
                 }
             }
         }
         for (;;) {
             unsigned int cutrans_vote3 = 0;
-            #pragma omp simd reduction(+:cutrans_vote3)
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                (void)threadIdx;
-                cutrans_vote3 += (s_total > 0) ? 1u : 0u;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd reduction(+:cutrans_vote3)
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    cutrans_vote3 += (s_total > 0) ? 1u : 0u;
+                }
             }
             cutrans_check_uniform(cutrans_vote3, cutrans_nthreads, "segment_rounds", "barrier_in_data_dependent_loop.cu", 62);
             if (cutrans_vote3 == 0) break;
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_1[cutrans_t] = tile[64 - 1 - tid[cutrans_t]];
-                    total[cutrans_t] = s_total;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_1[cutrans_t] = tile[64 - 1 - tid[cutrans_t]];
+                        total[cutrans_t] = s_total;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    tile[tid[cutrans_t]] = (v_1[cutrans_t] + total[cutrans_t]) % 1000;
-                    if (tid[cutrans_t] == 0) {
-                        s_total = total[cutrans_t] / 4;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        tile[tid[cutrans_t]] = (v_1[cutrans_t] + total[cutrans_t]) % 1000;
+                        if (tid[cutrans_t] == 0) {
+                            s_total = total[cutrans_t] / 4;
+                        }
                     }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                steps[cutrans_t] = 0;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    steps[cutrans_t] = 0;
+                }
             }
         }
         for (;;) {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    if (tid[cutrans_t] == 0) {
-                        s_rounds -= 1;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (tid[cutrans_t] == 0) {
+                            s_rounds -= 1;
+                        }
+                        ++steps[cutrans_t];
                     }
-                    ++steps[cutrans_t];
                 }
             }
             unsigned int cutrans_vote4 = 0;
-            #pragma omp simd reduction(+:cutrans_vote4)
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                (void)threadIdx;
-                cutrans_vote4 += (s_rounds > 0) ? 1u : 0u;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd reduction(+:cutrans_vote4)
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    cutrans_vote4 += (s_rounds > 0) ? 1u : 0u;
+                }
             }
             cutrans_check_uniform(cutrans_vote4, cutrans_nthreads, "segment_rounds", "barrier_in_data_dependent_loop.cu", 80);
             if (cutrans_vote4 == 0) break;
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                out[blockIdx.x * 64u + tid[cutrans_t]] = tile[tid[cutrans_t]] * 10 + steps[cutrans_t];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    out[blockIdx.x * 64u + tid[cutrans_t]] = tile[tid[cutrans_t]] * 10 + steps[cutrans_t];
+                }
             }
         }
     }

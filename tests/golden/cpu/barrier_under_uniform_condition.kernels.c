@@ -29,111 +29,174 @@ void cutrans_kernel_guarded_rotate(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
         int v_2[cutrans_nthreads];
         int v_3[cutrans_nthreads];
         int odd_block = blockIdx.x % 2u;
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                tid[cutrans_t] = threadIdx.x;
-                gid[cutrans_t] = blockIdx.x * 128u + tid[cutrans_t];
-                tile[tid[cutrans_t]] = in[gid[cutrans_t]];
-                if (tid[cutrans_t] == 0) {
-                    s_positive = 0;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    tid[cutrans_t] = threadIdx.x;
+                    gid[cutrans_t] = blockIdx.x * 128u + tid[cutrans_t];
+                    tile[tid[cutrans_t]] = in[gid[cutrans_t]];
+                    if (tid[cutrans_t] == 0) {
+                        s_positive = 0;
+                    }
                 }
             }
         }
         if (odd_block) {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v[cutrans_t] = tile[(tid[cutrans_t] + 3) % 128];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v[cutrans_t] = tile[(tid[cutrans_t] + 3) % 128];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    tile[tid[cutrans_t]] = v[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        tile[tid[cutrans_t]] = v[cutrans_t];
+                    }
                 }
             }
         }
         unsigned int cutrans_vote1 = 0;
-        #pragma omp simd reduction(+:cutrans_vote1)
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            (void)threadIdx;
-            cutrans_vote1 += (flags[blockIdx.x] != 0) ? 1u : 0u;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd reduction(+:cutrans_vote1)
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                cutrans_vote1 += (flags[blockIdx.x] != 0) ? 1u : 0u;
+            }
         }
         cutrans_check_uniform(cutrans_vote1, cutrans_nthreads, "guarded_rotate", "barrier_under_uniform_condition.cu", 40);
         if (cutrans_vote1 != 0) {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_1[cutrans_t] = tile[128 - 1 - tid[cutrans_t]] + flags[blockIdx.x];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_1[cutrans_t] = tile[128 - 1 - tid[cutrans_t]] + flags[blockIdx.x];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    tile[tid[cutrans_t]] = v_1[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        tile[tid[cutrans_t]] = v_1[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (tile[tid[cutrans_t]] > 0) {
-                    cutrans_atomic_add_i32(&s_positive, 1);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (tile[tid[cutrans_t]] > 0) {
+                        cutrans_atomic_add_i32(&s_positive, 1);
+                    }
                 }
             }
         }
         unsigned int cutrans_vote2 = 0;
-        #pragma omp simd reduction(+:cutrans_vote2)
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            (void)threadIdx;
-            cutrans_vote2 += (s_positive > 128 / 2) ? 1u : 0u;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd reduction(+:cutrans_vote2)
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                cutrans_vote2 += (s_positive > 128 / 2) ? 1u : 0u;
+            }
         }
         cutrans_check_uniform(cutrans_vote2, cutrans_nthreads, "guarded_rotate", "barrier_under_uniform_condition.cu", 50);
         if (cutrans_vote2 != 0) {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_2[cutrans_t] = tile[(tid[cutrans_t] + 1) % 128];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_2[cutrans_t] = tile[(tid[cutrans_t] + 1) % 128];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    tile[tid[cutrans_t]] = v_2[cutrans_t] - s_positive;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        tile[tid[cutrans_t]] = v_2[cutrans_t] - s_positive;
+                    }
                 }
             }
         } else {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_3[cutrans_t] = tile[(tid[cutrans_t] + 128 - 1) % 128];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_3[cutrans_t] = tile[(tid[cutrans_t] + 128 - 1) % 128];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    tile[tid[cutrans_t]] = v_3[cutrans_t] + s_positive;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        tile[tid[cutrans_t]] = v_3[cutrans_t] + s_positive;
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                out[gid[cutrans_t]] = tile[tid[cutrans_t]] * 2 + tile[(tid[cutrans_t] + 5) % 128];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    out[gid[cutrans_t]] = tile[tid[cutrans_t]] * 2 + tile[(tid[cutrans_t] + 5) % 128];
+                }
             }
         }
     }

@@ -24,11 +24,13 @@ void cutrans_kernel_block_votes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         unsigned int cutrans_warp_u32[1024];
         int stage[96];
         int x[cutrans_nthreads];
@@ -41,144 +43,248 @@ void cutrans_kernel_block_votes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
         int none[cutrans_nthreads];
         int cutrans_warp_5[cutrans_nthreads];
         int every[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int i = blockIdx.x * blockDim.x + threadIdx.x;
-                x[cutrans_t] = i < n ? v[i] : 0;
-                stage[threadIdx.x] = x[cutrans_t] * 2;
-                __atomic_thread_fence(__ATOMIC_SEQ_CST);
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(x[cutrans_t] > 0 != 0);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_0 = (int)cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads);
-                positives[cutrans_t] = cutrans_warp_0;
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(x[cutrans_t] < 1000 != 0);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_1 = (int)(cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads) == cutrans_nthreads);
-                all_small[cutrans_t] = cutrans_warp_1;
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(x[cutrans_t] > 990 != 0);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_2 = (int)(cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads) != 0u);
-                any_big[cutrans_t] = cutrans_warp_2;
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                neighbour[cutrans_t] = stage[(threadIdx.x + 1u) % blockDim.x];
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                stage[threadIdx.x] = neighbour[cutrans_t] + positives[cutrans_t];
-                __atomic_thread_fence(__ATOMIC_SEQ_CST);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                even[cutrans_t] = 0;
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(threadIdx.x % 2u == 0u != 0);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_3[cutrans_t] = (int)cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (cutrans_warp_3[cutrans_t] == (int)(blockDim.x + 1u) / 2) {
-                    even[cutrans_t] = 1;
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
+                        x[cutrans_t] = i < n ? v[i] : 0;
+                        stage[threadIdx.x] = x[cutrans_t] * 2;
+                        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+                        cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(x[cutrans_t] > 0 != 0);
+                    }
                 }
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(0 != 0);
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = blockIdx.x * blockDim.x + threadIdx.x;
+                        x[cutrans_t] = i < n ? v[i] : 0;
+                        stage[threadIdx.x] = x[cutrans_t] * 2;
+                        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+                        cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(x[cutrans_t] > 0 != 0);
+                    }
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_4 = (int)(cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads) != 0u);
-                none[cutrans_t] = cutrans_warp_4;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_0 = (int)cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads);
+                    positives[cutrans_t] = cutrans_warp_0;
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(1 != 0);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(x[cutrans_t] < 1000 != 0);
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_5[cutrans_t] = (int)(cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads) == cutrans_nthreads);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_1 = (int)(cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads) == cutrans_nthreads);
+                    all_small[cutrans_t] = cutrans_warp_1;
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(1 != 0);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(x[cutrans_t] > 990 != 0);
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_6 = (int)cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads);
-                every[cutrans_t] = (cutrans_warp_5[cutrans_t] != 0) + cutrans_warp_6;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_2 = (int)(cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads) != 0u);
+                    any_big[cutrans_t] = cutrans_warp_2;
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (threadIdx.x == 0u) {
-                    int* o = out + blockIdx.x * 6u;
-                    o[0] = positives[cutrans_t];
-                    o[1] = all_small[cutrans_t] != 0;
-                    o[2] = any_big[cutrans_t] != 0;
-                    o[3] = stage[blockDim.x - 1u];
-                    o[4] = even[cutrans_t] + (none[cutrans_t] != 0);
-                    o[5] = every[cutrans_t];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    neighbour[cutrans_t] = stage[(threadIdx.x + 1u) % blockDim.x];
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    stage[threadIdx.x] = neighbour[cutrans_t] + positives[cutrans_t];
+                    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    even[cutrans_t] = 0;
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(threadIdx.x % 2u == 0u != 0);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_3[cutrans_t] = (int)cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (cutrans_warp_3[cutrans_t] == (int)(blockDim.x + 1u) / 2) {
+                        even[cutrans_t] = 1;
+                    }
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(0 != 0);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_4 = (int)(cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads) != 0u);
+                    none[cutrans_t] = cutrans_warp_4;
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(1 != 0);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_5[cutrans_t] = (int)(cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads) == cutrans_nthreads);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(1 != 0);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_6 = (int)cutrans_warp_block_count(cutrans_warp_u32, cutrans_nthreads);
+                    every[cutrans_t] = (cutrans_warp_5[cutrans_t] != 0) + cutrans_warp_6;
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (threadIdx.x == 0u) {
+                        int* o = out + blockIdx.x * 6u;
+                        o[0] = positives[cutrans_t];
+                        o[1] = all_small[cutrans_t] != 0;
+                        o[2] = any_big[cutrans_t] != 0;
+                        o[3] = stage[blockDim.x - 1u];
+                        o[4] = even[cutrans_t] + (none[cutrans_t] != 0);
+                        o[5] = every[cutrans_t];
+                    }
                 }
             }
         }

@@ -158,877 +158,1407 @@ void cutrans_kernel_tile_reductions(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
         unsigned int mask_cutrans_inl9[cutrans_nthreads];
         float other2_cutrans_inl9[cutrans_nthreads];
         float other1_cutrans_inl9[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                i[cutrans_t] = blockIdx.x * cutrans_nthreads + cutrans_t;
-                x[cutrans_t] = xs[i[cutrans_t]];
-                k[cutrans_t] = ks[i[cutrans_t]];
-                r[cutrans_t] = rec + 10u * i[cutrans_t];
-                /* cutrans_inl0_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    i[cutrans_t] = blockIdx.x * cutrans_nthreads + ((unsigned int)cutrans_t);
+                    x[cutrans_t] = xs[i[cutrans_t]];
+                    k[cutrans_t] = ks[i[cutrans_t]];
+                    r[cutrans_t] = rec + 10u * i[cutrans_t];
+                    /* cutrans_inl0_ret lives in per-thread storage */
+                }
             }
         }
         {
             unsigned int mask_cutrans_inl0 = 4294967295u;
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl0[cutrans_t] = k[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl0[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl0[cutrans_t] = k[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_0 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl0, 16, 32)];
-                    other16_cutrans_inl0[cutrans_t] = cutrans_warp_0;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_0 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl0, 16, 32)];
+                        other16_cutrans_inl0[cutrans_t] = cutrans_warp_0;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other16_cutrans_inl0[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl0[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other16_cutrans_inl0[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl0, 8, 32)];
-                    other8_cutrans_inl0[cutrans_t] = cutrans_warp_1;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl0, 8, 32)];
+                        other8_cutrans_inl0[cutrans_t] = cutrans_warp_1;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other8_cutrans_inl0[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl0[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other8_cutrans_inl0[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl0, 4, 32)];
-                    other4_cutrans_inl0[cutrans_t] = cutrans_warp_2;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl0, 4, 32)];
+                        other4_cutrans_inl0[cutrans_t] = cutrans_warp_2;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other4_cutrans_inl0[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl0[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other4_cutrans_inl0[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl0, 2, 32)];
-                    other2_cutrans_inl0[cutrans_t] = cutrans_warp_3;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl0, 2, 32)];
+                        other2_cutrans_inl0[cutrans_t] = cutrans_warp_3;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other2_cutrans_inl0[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl0[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other2_cutrans_inl0[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl0, 1, 32)];
-                    other1_cutrans_inl0[cutrans_t] = cutrans_warp_4;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl0, 1, 32)];
+                        other1_cutrans_inl0[cutrans_t] = cutrans_warp_4;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other1_cutrans_inl0[cutrans_t];
-                    cutrans_inl0_ret[cutrans_t] = v_cutrans_inl0[cutrans_t];
-                }
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                r[cutrans_t][0] = cutrans_inl0_ret[cutrans_t];
-                /* cutrans_inl1_ret lives in per-thread storage */
-            }
-        }
-        {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl1[cutrans_t] = k[cutrans_t];
-                    mask_cutrans_inl1[cutrans_t] = 65535u << (cutrans_t & 16u);
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl1[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_5 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl1[cutrans_t], 8, 16)];
-                    other8_cutrans_inl1[cutrans_t] = cutrans_warp_5;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] ^ other8_cutrans_inl1[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl1[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_6 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl1[cutrans_t], 4, 16)];
-                    other4_cutrans_inl1[cutrans_t] = cutrans_warp_6;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] ^ other4_cutrans_inl1[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl1[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_7 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl1[cutrans_t], 2, 16)];
-                    other2_cutrans_inl1[cutrans_t] = cutrans_warp_7;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] ^ other2_cutrans_inl1[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl1[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_8 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl1[cutrans_t], 1, 16)];
-                    other1_cutrans_inl1[cutrans_t] = cutrans_warp_8;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] ^ other1_cutrans_inl1[cutrans_t];
-                    cutrans_inl1_ret[cutrans_t] = v_cutrans_inl1[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + other1_cutrans_inl0[cutrans_t];
+                        cutrans_inl0_ret[cutrans_t] = v_cutrans_inl0[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                r[cutrans_t][1] = cutrans_inl1_ret[cutrans_t];
-                /* cutrans_inl2_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    r[cutrans_t][0] = cutrans_inl0_ret[cutrans_t];
+                    /* cutrans_inl1_ret lives in per-thread storage */
+                }
             }
         }
         {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl2[cutrans_t] = k[cutrans_t];
-                    mask_cutrans_inl2[cutrans_t] = 15u << (cutrans_t & 28u);
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl2[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl1[cutrans_t] = k[cutrans_t];
+                        mask_cutrans_inl1[cutrans_t] = 65535u << (((unsigned int)cutrans_t) & 16u);
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_9 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl2[cutrans_t], 2, 4)];
-                    other2_cutrans_inl2[cutrans_t] = cutrans_warp_9;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_5 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t], 8, 16)];
+                        other8_cutrans_inl1[cutrans_t] = cutrans_warp_5;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl2[cutrans_t] = v_cutrans_inl2[cutrans_t] | other2_cutrans_inl2[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl2[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] ^ other8_cutrans_inl1[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_10 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl2[cutrans_t], 1, 4)];
-                    other1_cutrans_inl2[cutrans_t] = cutrans_warp_10;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_6 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t], 4, 16)];
+                        other4_cutrans_inl1[cutrans_t] = cutrans_warp_6;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl2[cutrans_t] = v_cutrans_inl2[cutrans_t] | other1_cutrans_inl2[cutrans_t];
-                    cutrans_inl2_ret[cutrans_t] = v_cutrans_inl2[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] ^ other4_cutrans_inl1[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_7 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t], 2, 16)];
+                        other2_cutrans_inl1[cutrans_t] = cutrans_warp_7;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] ^ other2_cutrans_inl1[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_8 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t], 1, 16)];
+                        other1_cutrans_inl1[cutrans_t] = cutrans_warp_8;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] ^ other1_cutrans_inl1[cutrans_t];
+                        cutrans_inl1_ret[cutrans_t] = v_cutrans_inl1[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                /* cutrans_inl3_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    r[cutrans_t][1] = cutrans_inl1_ret[cutrans_t];
+                    /* cutrans_inl2_ret lives in per-thread storage */
+                }
             }
         }
         {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl3[cutrans_t] = k[cutrans_t];
-                    mask_cutrans_inl3[cutrans_t] = 15u << (cutrans_t & 28u);
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl3[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl2[cutrans_t] = k[cutrans_t];
+                        mask_cutrans_inl2[cutrans_t] = 15u << (((unsigned int)cutrans_t) & 28u);
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_11 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl3[cutrans_t], 2, 4)];
-                    other2_cutrans_inl3[cutrans_t] = cutrans_warp_11;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_9 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t], 2, 4)];
+                        other2_cutrans_inl2[cutrans_t] = cutrans_warp_9;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl3[cutrans_t] = v_cutrans_inl3[cutrans_t] & other2_cutrans_inl3[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl3[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl2[cutrans_t] = v_cutrans_inl2[cutrans_t] | other2_cutrans_inl2[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_12 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl3[cutrans_t], 1, 4)];
-                    other1_cutrans_inl3[cutrans_t] = cutrans_warp_12;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_10 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t], 1, 4)];
+                        other1_cutrans_inl2[cutrans_t] = cutrans_warp_10;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl3[cutrans_t] = v_cutrans_inl3[cutrans_t] & other1_cutrans_inl3[cutrans_t];
-                    cutrans_inl3_ret[cutrans_t] = v_cutrans_inl3[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl2[cutrans_t] = v_cutrans_inl2[cutrans_t] | other1_cutrans_inl2[cutrans_t];
+                        cutrans_inl2_ret[cutrans_t] = v_cutrans_inl2[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                r[cutrans_t][2] = cutrans_inl2_ret[cutrans_t] + 1000 * cutrans_inl3_ret[cutrans_t];
-                /* cutrans_inl4_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    /* cutrans_inl3_ret lives in per-thread storage */
+                }
+            }
+        }
+        {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl3[cutrans_t] = k[cutrans_t];
+                        mask_cutrans_inl3[cutrans_t] = 15u << (((unsigned int)cutrans_t) & 28u);
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl3[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_11 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl3[cutrans_t], 2, 4)];
+                        other2_cutrans_inl3[cutrans_t] = cutrans_warp_11;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl3[cutrans_t] = v_cutrans_inl3[cutrans_t] & other2_cutrans_inl3[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl3[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_12 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl3[cutrans_t], 1, 4)];
+                        other1_cutrans_inl3[cutrans_t] = cutrans_warp_12;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl3[cutrans_t] = v_cutrans_inl3[cutrans_t] & other1_cutrans_inl3[cutrans_t];
+                        cutrans_inl3_ret[cutrans_t] = v_cutrans_inl3[cutrans_t];
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    r[cutrans_t][2] = cutrans_inl2_ret[cutrans_t] + 1000 * cutrans_inl3_ret[cutrans_t];
+                    /* cutrans_inl4_ret lives in per-thread storage */
+                }
             }
         }
         {
             unsigned int mask_cutrans_inl4 = 4294967295u;
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl4[cutrans_t] = k[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl4[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl4[cutrans_t] = k[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl4[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_13 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl4, 16, 32)];
-                    other16_cutrans_inl4[cutrans_t] = cutrans_warp_13;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_13 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl4, 16, 32)];
+                        other16_cutrans_inl4[cutrans_t] = cutrans_warp_13;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl4[cutrans_t] = other16_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other16_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl4[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl4[cutrans_t] = other16_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other16_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl4[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_14 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl4, 8, 32)];
-                    other8_cutrans_inl4[cutrans_t] = cutrans_warp_14;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_14 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl4, 8, 32)];
+                        other8_cutrans_inl4[cutrans_t] = cutrans_warp_14;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl4[cutrans_t] = other8_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other8_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl4[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl4[cutrans_t] = other8_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other8_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl4[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_15 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl4, 4, 32)];
-                    other4_cutrans_inl4[cutrans_t] = cutrans_warp_15;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_15 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl4, 4, 32)];
+                        other4_cutrans_inl4[cutrans_t] = cutrans_warp_15;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl4[cutrans_t] = other4_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other4_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl4[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl4[cutrans_t] = other4_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other4_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl4[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_16 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl4, 2, 32)];
-                    other2_cutrans_inl4[cutrans_t] = cutrans_warp_16;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_16 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl4, 2, 32)];
+                        other2_cutrans_inl4[cutrans_t] = cutrans_warp_16;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl4[cutrans_t] = other2_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other2_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl4[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl4[cutrans_t] = other2_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other2_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl4[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_17 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl4, 1, 32)];
-                    other1_cutrans_inl4[cutrans_t] = cutrans_warp_17;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_17 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl4, 1, 32)];
+                        other1_cutrans_inl4[cutrans_t] = cutrans_warp_17;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl4[cutrans_t] = other1_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other1_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
-                    cutrans_inl4_ret[cutrans_t] = v_cutrans_inl4[cutrans_t];
-                }
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                /* cutrans_inl5_ret lives in per-thread storage */
-            }
-        }
-        {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl5[cutrans_t] = k[cutrans_t];
-                    mask_cutrans_inl5[cutrans_t] = 65535u << (cutrans_t & 16u);
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl5[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_18 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl5[cutrans_t], 8, 16)];
-                    other8_cutrans_inl5[cutrans_t] = cutrans_warp_18;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] < other8_cutrans_inl5[cutrans_t] ? other8_cutrans_inl5[cutrans_t] : v_cutrans_inl5[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl5[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_19 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl5[cutrans_t], 4, 16)];
-                    other4_cutrans_inl5[cutrans_t] = cutrans_warp_19;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] < other4_cutrans_inl5[cutrans_t] ? other4_cutrans_inl5[cutrans_t] : v_cutrans_inl5[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl5[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_20 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl5[cutrans_t], 2, 16)];
-                    other2_cutrans_inl5[cutrans_t] = cutrans_warp_20;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] < other2_cutrans_inl5[cutrans_t] ? other2_cutrans_inl5[cutrans_t] : v_cutrans_inl5[cutrans_t];
-                    cutrans_warp_i32[cutrans_t] = v_cutrans_inl5[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_21 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl5[cutrans_t], 1, 16)];
-                    other1_cutrans_inl5[cutrans_t] = cutrans_warp_21;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] < other1_cutrans_inl5[cutrans_t] ? other1_cutrans_inl5[cutrans_t] : v_cutrans_inl5[cutrans_t];
-                    cutrans_inl5_ret[cutrans_t] = v_cutrans_inl5[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl4[cutrans_t] = other1_cutrans_inl4[cutrans_t] < v_cutrans_inl4[cutrans_t] ? other1_cutrans_inl4[cutrans_t] : v_cutrans_inl4[cutrans_t];
+                        cutrans_inl4_ret[cutrans_t] = v_cutrans_inl4[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                r[cutrans_t][3] = cutrans_inl4_ret[cutrans_t] * 1000 + cutrans_inl5_ret[cutrans_t];
-                cutrans_warp_i32[cutrans_t] = k[cutrans_t];
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_22[cutrans_t] = cutrans_warp_i32[cutrans_warp_shfl_idx(cutrans_t, cutrans_nthreads, 65535u << (cutrans_t & 16u), 5, 16)];
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_i32[cutrans_t] = k[cutrans_t];
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_23 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, 15u << (cutrans_t & 28u), 1u, 4)];
-                r[cutrans_t][4] = cutrans_warp_22[cutrans_t] + 1000 * cutrans_warp_23;
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_i32[cutrans_t] = k[cutrans_t];
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_24[cutrans_t] = cutrans_warp_i32[cutrans_warp_shfl_down(cutrans_t, cutrans_nthreads, 4294967295u, (int)3u, 32)];
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_i32[cutrans_t] = k[cutrans_t];
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_25 = cutrans_warp_i32[cutrans_warp_shfl_up(cutrans_t, cutrans_nthreads, 4294967295u, (int)2u, 32)];
-                r[cutrans_t][5] = cutrans_warp_24[cutrans_t] - cutrans_warp_25;
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(k[cutrans_t] % 3 == 0 != 0);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_26[cutrans_t] = cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 65535u << (cutrans_t & 16u));
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(k[cutrans_t] > 90 != 0);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_27[cutrans_t] = (int)(cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 4294967295u) != 0u);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_28_mask[cutrans_t] = 15u << (cutrans_t & 28u);
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(k[cutrans_t] > 10 != 0);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_28 = (int)(cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, cutrans_warp_28_mask[cutrans_t]) == (cutrans_warp_28_mask[cutrans_t] & cutrans_warp_live(cutrans_t, cutrans_nthreads)));
-                r[cutrans_t][6] = (int)(cutrans_warp_26[cutrans_t] >> (cutrans_t & 16u)) + 100000 * cutrans_warp_27[cutrans_t] + 1000000 * cutrans_warp_28;
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                r[cutrans_t][7] = (int)((cutrans_t & 31u) / 16u * 100u + (32u + 15u) / 16u * 10000u + cutrans_t / 4u);
-                r[cutrans_t][8] = (int)((cutrans_t & 7u) + 10ULL * 8u + 1000u * (cutrans_t & 15u) + 100000u * 4u);
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                /* cutrans_inl6_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    /* cutrans_inl5_ret lives in per-thread storage */
+                }
             }
         }
         {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl6[cutrans_t] = (unsigned int)k[cutrans_t] * 3u;
-                    mask_cutrans_inl6[cutrans_t] = 15u << (cutrans_t & 28u);
-                    cutrans_warp_u32[cutrans_t] = v_cutrans_inl6[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl5[cutrans_t] = k[cutrans_t];
+                        mask_cutrans_inl5[cutrans_t] = 65535u << (((unsigned int)cutrans_t) & 16u);
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl5[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    unsigned int cutrans_warp_29 = cutrans_warp_u32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl6[cutrans_t], 2, 4)];
-                    other2_cutrans_inl6[cutrans_t] = cutrans_warp_29;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_18 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl5[cutrans_t], 8, 16)];
+                        other8_cutrans_inl5[cutrans_t] = cutrans_warp_18;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl6[cutrans_t] = v_cutrans_inl6[cutrans_t] + other2_cutrans_inl6[cutrans_t];
-                    cutrans_warp_u32[cutrans_t] = v_cutrans_inl6[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] < other8_cutrans_inl5[cutrans_t] ? other8_cutrans_inl5[cutrans_t] : v_cutrans_inl5[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl5[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    unsigned int cutrans_warp_30 = cutrans_warp_u32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl6[cutrans_t], 1, 4)];
-                    other1_cutrans_inl6[cutrans_t] = cutrans_warp_30;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_19 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl5[cutrans_t], 4, 16)];
+                        other4_cutrans_inl5[cutrans_t] = cutrans_warp_19;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl6[cutrans_t] = v_cutrans_inl6[cutrans_t] + other1_cutrans_inl6[cutrans_t];
-                    cutrans_inl6_ret[cutrans_t] = v_cutrans_inl6[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] < other4_cutrans_inl5[cutrans_t] ? other4_cutrans_inl5[cutrans_t] : v_cutrans_inl5[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl5[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_20 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl5[cutrans_t], 2, 16)];
+                        other2_cutrans_inl5[cutrans_t] = cutrans_warp_20;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] < other2_cutrans_inl5[cutrans_t] ? other2_cutrans_inl5[cutrans_t] : v_cutrans_inl5[cutrans_t];
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl5[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_21 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl5[cutrans_t], 1, 16)];
+                        other1_cutrans_inl5[cutrans_t] = cutrans_warp_21;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] < other1_cutrans_inl5[cutrans_t] ? other1_cutrans_inl5[cutrans_t] : v_cutrans_inl5[cutrans_t];
+                        cutrans_inl5_ret[cutrans_t] = v_cutrans_inl5[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                r[cutrans_t][9] = (int)cutrans_inl6_ret[cutrans_t];
-                /* cutrans_inl7_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    r[cutrans_t][3] = cutrans_inl4_ret[cutrans_t] * 1000 + cutrans_inl5_ret[cutrans_t];
+                    cutrans_warp_i32[((unsigned int)cutrans_t)] = k[cutrans_t];
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_22[cutrans_t] = cutrans_warp_i32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 65535u << (((unsigned int)cutrans_t) & 16u), 5, 16)];
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_i32[((unsigned int)cutrans_t)] = k[cutrans_t];
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_23 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 15u << (((unsigned int)cutrans_t) & 28u), 1u, 4)];
+                    r[cutrans_t][4] = cutrans_warp_22[cutrans_t] + 1000 * cutrans_warp_23;
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_i32[((unsigned int)cutrans_t)] = k[cutrans_t];
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_24[cutrans_t] = cutrans_warp_i32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)3u, 32)];
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_i32[((unsigned int)cutrans_t)] = k[cutrans_t];
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_25 = cutrans_warp_i32[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)2u, 32)];
+                    r[cutrans_t][5] = cutrans_warp_24[cutrans_t] - cutrans_warp_25;
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(k[cutrans_t] % 3 == 0 != 0);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_26[cutrans_t] = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 65535u << (((unsigned int)cutrans_t) & 16u));
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(k[cutrans_t] > 90 != 0);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_27[cutrans_t] = (int)(cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u) != 0u);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_28_mask[cutrans_t] = 15u << (((unsigned int)cutrans_t) & 28u);
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(k[cutrans_t] > 10 != 0);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_28 = (int)(cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, cutrans_warp_28_mask[cutrans_t]) == (cutrans_warp_28_mask[cutrans_t] & cutrans_warp_live(((unsigned int)cutrans_t), cutrans_nthreads)));
+                    r[cutrans_t][6] = (int)(cutrans_warp_26[cutrans_t] >> (((unsigned int)cutrans_t) & 16u)) + 100000 * cutrans_warp_27[cutrans_t] + 1000000 * cutrans_warp_28;
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    r[cutrans_t][7] = (int)((((unsigned int)cutrans_t) & 31u) / 16u * 100u + (32u + 15u) / 16u * 10000u + ((unsigned int)cutrans_t) / 4u);
+                    r[cutrans_t][8] = (int)((((unsigned int)cutrans_t) & 7u) + 10ULL * 8u + 1000u * (((unsigned int)cutrans_t) & 15u) + 100000u * 4u);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    /* cutrans_inl6_ret lives in per-thread storage */
+                }
+            }
+        }
+        {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl6[cutrans_t] = (unsigned int)k[cutrans_t] * 3u;
+                        mask_cutrans_inl6[cutrans_t] = 15u << (((unsigned int)cutrans_t) & 28u);
+                        cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl6[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        unsigned int cutrans_warp_29 = cutrans_warp_u32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl6[cutrans_t], 2, 4)];
+                        other2_cutrans_inl6[cutrans_t] = cutrans_warp_29;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl6[cutrans_t] = v_cutrans_inl6[cutrans_t] + other2_cutrans_inl6[cutrans_t];
+                        cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl6[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        unsigned int cutrans_warp_30 = cutrans_warp_u32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl6[cutrans_t], 1, 4)];
+                        other1_cutrans_inl6[cutrans_t] = cutrans_warp_30;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl6[cutrans_t] = v_cutrans_inl6[cutrans_t] + other1_cutrans_inl6[cutrans_t];
+                        cutrans_inl6_ret[cutrans_t] = v_cutrans_inl6[cutrans_t];
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    r[cutrans_t][9] = (int)cutrans_inl6_ret[cutrans_t];
+                    /* cutrans_inl7_ret lives in per-thread storage */
+                }
             }
         }
         {
             unsigned int mask_cutrans_inl7 = 4294967295u;
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl7[cutrans_t] = x[cutrans_t];
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl7[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl7[cutrans_t] = x[cutrans_t];
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl7[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_31 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl7, 16, 32)];
-                    other16_cutrans_inl7[cutrans_t] = cutrans_warp_31;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_31 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl7, 16, 32)];
+                        other16_cutrans_inl7[cutrans_t] = cutrans_warp_31;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other16_cutrans_inl7[cutrans_t];
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl7[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other16_cutrans_inl7[cutrans_t];
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl7[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_32 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl7, 8, 32)];
-                    other8_cutrans_inl7[cutrans_t] = cutrans_warp_32;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_32 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl7, 8, 32)];
+                        other8_cutrans_inl7[cutrans_t] = cutrans_warp_32;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other8_cutrans_inl7[cutrans_t];
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl7[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other8_cutrans_inl7[cutrans_t];
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl7[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_33 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl7, 4, 32)];
-                    other4_cutrans_inl7[cutrans_t] = cutrans_warp_33;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_33 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl7, 4, 32)];
+                        other4_cutrans_inl7[cutrans_t] = cutrans_warp_33;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other4_cutrans_inl7[cutrans_t];
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl7[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other4_cutrans_inl7[cutrans_t];
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl7[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_34 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl7, 2, 32)];
-                    other2_cutrans_inl7[cutrans_t] = cutrans_warp_34;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_34 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl7, 2, 32)];
+                        other2_cutrans_inl7[cutrans_t] = cutrans_warp_34;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other2_cutrans_inl7[cutrans_t];
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl7[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other2_cutrans_inl7[cutrans_t];
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl7[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_35 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl7, 1, 32)];
-                    other1_cutrans_inl7[cutrans_t] = cutrans_warp_35;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_35 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl7, 1, 32)];
+                        other1_cutrans_inl7[cutrans_t] = cutrans_warp_35;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other1_cutrans_inl7[cutrans_t];
-                    cutrans_inl7_ret[cutrans_t] = v_cutrans_inl7[cutrans_t];
-                }
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                s[cutrans_t] = cutrans_inl7_ret[cutrans_t];
-                /* cutrans_inl8_ret lives in per-thread storage */
-            }
-        }
-        {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl8[cutrans_t] = x[cutrans_t];
-                    mask_cutrans_inl8[cutrans_t] = 65535u << (cutrans_t & 16u);
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl8[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_36 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl8[cutrans_t], 8, 16)];
-                    other8_cutrans_inl8[cutrans_t] = cutrans_warp_36;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl8[cutrans_t] = v_cutrans_inl8[cutrans_t] < other8_cutrans_inl8[cutrans_t] ? other8_cutrans_inl8[cutrans_t] : v_cutrans_inl8[cutrans_t];
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl8[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_37 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl8[cutrans_t], 4, 16)];
-                    other4_cutrans_inl8[cutrans_t] = cutrans_warp_37;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl8[cutrans_t] = v_cutrans_inl8[cutrans_t] < other4_cutrans_inl8[cutrans_t] ? other4_cutrans_inl8[cutrans_t] : v_cutrans_inl8[cutrans_t];
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl8[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_38 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl8[cutrans_t], 2, 16)];
-                    other2_cutrans_inl8[cutrans_t] = cutrans_warp_38;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl8[cutrans_t] = v_cutrans_inl8[cutrans_t] < other2_cutrans_inl8[cutrans_t] ? other2_cutrans_inl8[cutrans_t] : v_cutrans_inl8[cutrans_t];
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl8[cutrans_t];
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_39 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl8[cutrans_t], 1, 16)];
-                    other1_cutrans_inl8[cutrans_t] = cutrans_warp_39;
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl8[cutrans_t] = v_cutrans_inl8[cutrans_t] < other1_cutrans_inl8[cutrans_t] ? other1_cutrans_inl8[cutrans_t] : v_cutrans_inl8[cutrans_t];
-                    cutrans_inl8_ret[cutrans_t] = v_cutrans_inl8[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + other1_cutrans_inl7[cutrans_t];
+                        cutrans_inl7_ret[cutrans_t] = v_cutrans_inl7[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                hi[cutrans_t] = cutrans_inl8_ret[cutrans_t];
-                /* cutrans_inl9_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    s[cutrans_t] = cutrans_inl7_ret[cutrans_t];
+                    /* cutrans_inl8_ret lives in per-thread storage */
+                }
             }
         }
         {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl9[cutrans_t] = x[cutrans_t];
-                    mask_cutrans_inl9[cutrans_t] = 15u << (cutrans_t & 28u);
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl9[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl8[cutrans_t] = x[cutrans_t];
+                        mask_cutrans_inl8[cutrans_t] = 65535u << (((unsigned int)cutrans_t) & 16u);
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl8[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_40 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl9[cutrans_t], 2, 4)];
-                    other2_cutrans_inl9[cutrans_t] = cutrans_warp_40;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_36 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl8[cutrans_t], 8, 16)];
+                        other8_cutrans_inl8[cutrans_t] = cutrans_warp_36;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl9[cutrans_t] = other2_cutrans_inl9[cutrans_t] < v_cutrans_inl9[cutrans_t] ? other2_cutrans_inl9[cutrans_t] : v_cutrans_inl9[cutrans_t];
-                    cutrans_warp_f32[cutrans_t] = v_cutrans_inl9[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl8[cutrans_t] = v_cutrans_inl8[cutrans_t] < other8_cutrans_inl8[cutrans_t] ? other8_cutrans_inl8[cutrans_t] : v_cutrans_inl8[cutrans_t];
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl8[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float cutrans_warp_41 = cutrans_warp_f32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, mask_cutrans_inl9[cutrans_t], 1, 4)];
-                    other1_cutrans_inl9[cutrans_t] = cutrans_warp_41;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_37 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl8[cutrans_t], 4, 16)];
+                        other4_cutrans_inl8[cutrans_t] = cutrans_warp_37;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl9[cutrans_t] = other1_cutrans_inl9[cutrans_t] < v_cutrans_inl9[cutrans_t] ? other1_cutrans_inl9[cutrans_t] : v_cutrans_inl9[cutrans_t];
-                    cutrans_inl9_ret[cutrans_t] = v_cutrans_inl9[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl8[cutrans_t] = v_cutrans_inl8[cutrans_t] < other4_cutrans_inl8[cutrans_t] ? other4_cutrans_inl8[cutrans_t] : v_cutrans_inl8[cutrans_t];
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl8[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_38 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl8[cutrans_t], 2, 16)];
+                        other2_cutrans_inl8[cutrans_t] = cutrans_warp_38;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl8[cutrans_t] = v_cutrans_inl8[cutrans_t] < other2_cutrans_inl8[cutrans_t] ? other2_cutrans_inl8[cutrans_t] : v_cutrans_inl8[cutrans_t];
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl8[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_39 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl8[cutrans_t], 1, 16)];
+                        other1_cutrans_inl8[cutrans_t] = cutrans_warp_39;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl8[cutrans_t] = v_cutrans_inl8[cutrans_t] < other1_cutrans_inl8[cutrans_t] ? other1_cutrans_inl8[cutrans_t] : v_cutrans_inl8[cutrans_t];
+                        cutrans_inl8_ret[cutrans_t] = v_cutrans_inl8[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                float lo = cutrans_inl9_ret[cutrans_t];
-                if ((cutrans_t & 31u) == 0u) {
-                    fsum[i[cutrans_t] / 32u] = s[cutrans_t];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    hi[cutrans_t] = cutrans_inl8_ret[cutrans_t];
+                    /* cutrans_inl9_ret lives in per-thread storage */
                 }
-                fmax[i[cutrans_t]] = hi[cutrans_t];
-                fmin[i[cutrans_t]] = lo;
+            }
+        }
+        {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl9[cutrans_t] = x[cutrans_t];
+                        mask_cutrans_inl9[cutrans_t] = 15u << (((unsigned int)cutrans_t) & 28u);
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl9[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_40 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl9[cutrans_t], 2, 4)];
+                        other2_cutrans_inl9[cutrans_t] = cutrans_warp_40;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl9[cutrans_t] = other2_cutrans_inl9[cutrans_t] < v_cutrans_inl9[cutrans_t] ? other2_cutrans_inl9[cutrans_t] : v_cutrans_inl9[cutrans_t];
+                        cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl9[cutrans_t];
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        float cutrans_warp_41 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl9[cutrans_t], 1, 4)];
+                        other1_cutrans_inl9[cutrans_t] = cutrans_warp_41;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl9[cutrans_t] = other1_cutrans_inl9[cutrans_t] < v_cutrans_inl9[cutrans_t] ? other1_cutrans_inl9[cutrans_t] : v_cutrans_inl9[cutrans_t];
+                        cutrans_inl9_ret[cutrans_t] = v_cutrans_inl9[cutrans_t];
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    float lo = cutrans_inl9_ret[cutrans_t];
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        fsum[i[cutrans_t] / 32u] = s[cutrans_t];
+                    }
+                    fmax[i[cutrans_t]] = hi[cutrans_t];
+                    fmin[i[cutrans_t]] = lo;
+                }
             }
         }
     }
@@ -1048,74 +1578,109 @@ void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
         unsigned int tid[cutrans_nthreads];
         float mySum[cutrans_nthreads];
         _Bool cutrans_warp_if_0[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                tid[cutrans_t] = cutrans_t;
-                mySum[cutrans_t] = xs[blockIdx.x * 128u + tid[cutrans_t]];
-                sdata[tid[cutrans_t]] = mySum[cutrans_t];
-            }
-        }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (tid[cutrans_t] < 64u) {
-                    sdata[tid[cutrans_t]] = mySum[cutrans_t] = mySum[cutrans_t] + sdata[tid[cutrans_t] + 64u];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    tid[cutrans_t] = ((unsigned int)cutrans_t);
+                    mySum[cutrans_t] = xs[blockIdx.x * 128u + tid[cutrans_t]];
+                    sdata[tid[cutrans_t]] = mySum[cutrans_t];
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_if_0[cutrans_t] = cutrans_t < 32u;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (tid[cutrans_t] < 64u) {
+                        sdata[tid[cutrans_t]] = mySum[cutrans_t] = mySum[cutrans_t] + sdata[tid[cutrans_t] + 64u];
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_if_0[cutrans_t] = ((unsigned int)cutrans_t) < 32u;
+                }
             }
         }
         {
             {
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        if (cutrans_warp_if_0[cutrans_t]) {
-                            mySum[cutrans_t] += sdata[tid[cutrans_t] + 32u];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                mySum[cutrans_t] += sdata[tid[cutrans_t] + 32u];
+                            }
                         }
                     }
                 }
                 for (int offset = 32u / 2u; offset > 0; offset /= 2) {
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                cutrans_warp_f32[cutrans_t] = mySum[cutrans_t];
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    cutrans_warp_f32[((unsigned int)cutrans_t)] = mySum[cutrans_t];
+                                }
                             }
                         }
                     }
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            float cutrans_warp_1;
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(cutrans_t, cutrans_nthreads, 4294967295u, (int)offset, 32)];
-                            }
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                mySum[cutrans_t] += cutrans_warp_1;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                float cutrans_warp_1;
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset, 32)];
+                                }
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    mySum[cutrans_t] += cutrans_warp_1;
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (cutrans_t == 0u) {
-                    out[blockIdx.x] = mySum[cutrans_t];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (((unsigned int)cutrans_t) == 0u) {
+                        out[blockIdx.x] = mySum[cutrans_t];
+                    }
                 }
             }
         }

@@ -23,23 +23,33 @@ void cutrans_kernel_reverse_chunks(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
         float* tile = (float*)cutrans_dynamic_shared;
         int t[cutrans_nthreads];
         int base = blockIdx.x * blockDim.x;
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                t[cutrans_t] = threadIdx.x;
-                if (base + t[cutrans_t] < n) {
-                    tile[t[cutrans_t]] = data[base + t[cutrans_t]];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    t[cutrans_t] = threadIdx.x;
+                    if (base + t[cutrans_t] < n) {
+                        tile[t[cutrans_t]] = data[base + t[cutrans_t]];
+                    }
                 }
             }
         }
         int count = n - base < (int)blockDim.x ? n - base : (int)blockDim.x;
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (t[cutrans_t] < count) {
-                    data[base + t[cutrans_t]] = tile[count - 1 - t[cutrans_t]];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (t[cutrans_t] < count) {
+                        data[base + t[cutrans_t]] = tile[count - 1 - t[cutrans_t]];
+                    }
                 }
             }
         }
@@ -49,30 +59,58 @@ void cutrans_kernel_reverse_chunks(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
 void cutrans_kernel_pair_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* out, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         unsigned char cutrans_dynamic_shared[cutrans_shared_bytes ? cutrans_shared_bytes : 1] __attribute__((aligned(16)));
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         int* stage = (int*)cutrans_dynamic_shared;
         unsigned int* stage_bits = (unsigned int*)cutrans_dynamic_shared;
         int i[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                i[cutrans_t] = blockIdx.x * blockDim.x + threadIdx.x;
-                stage[threadIdx.x] = i[cutrans_t] < n ? in[i[cutrans_t]] : 0;
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        i[cutrans_t] = (unsigned int)(cutrans_gx + cutrans_tx);
+                        stage[threadIdx.x] = i[cutrans_t] < n ? in[i[cutrans_t]] : 0;
+                    }
+                }
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        i[cutrans_t] = blockIdx.x * blockDim.x + threadIdx.x;
+                        stage[threadIdx.x] = i[cutrans_t] < n ? in[i[cutrans_t]] : 0;
+                    }
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                unsigned int right = threadIdx.x + 1u < blockDim.x ? stage_bits[threadIdx.x + 1u] : 0u;
-                if (i[cutrans_t] < n) {
-                    out[i[cutrans_t]] = stage[threadIdx.x] + (int)right;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    unsigned int right = threadIdx.x + 1u < blockDim.x ? stage_bits[threadIdx.x + 1u] : 0u;
+                    if (i[cutrans_t] < n) {
+                        out[i[cutrans_t]] = stage[threadIdx.x] + (int)right;
+                    }
                 }
             }
         }

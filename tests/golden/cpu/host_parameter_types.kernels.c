@@ -20,15 +20,20 @@ void cutrans_kernel_histogram_chars(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                unsigned long long i = blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x;
-                if (i < n) {
-                    unsigned char c = (unsigned char)text[i];
-                    cutrans_atomic_add_u64((unsigned long long*)&counts[c % 16], 1ULL);
-                    cutrans_atomic_add_u64((unsigned long long*)total, (unsigned long long)(c + base));
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    unsigned long long i = blockIdx.x * (unsigned long long)blockDim.x + threadIdx.x;
+                    if (i < n) {
+                        unsigned char c = (unsigned char)text[i];
+                        cutrans_atomic_add_u64((unsigned long long*)&counts[c % 16], 1ULL);
+                        cutrans_atomic_add_u64((unsigned long long*)total, (unsigned long long)(c + base));
+                    }
                 }
             }
         }

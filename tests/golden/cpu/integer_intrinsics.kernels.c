@@ -15,47 +15,100 @@ void cutrans_kernel_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int i = blockIdx.x * blockDim.x + threadIdx.x;
-                if (i >= n) {
-                    continue;
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
+                        if (i >= n) {
+                            continue;
+                        }
+                        int x = a[i];
+                        int y = b[i];
+                        unsigned int ux = (unsigned int)x;
+                        unsigned int uy = (unsigned int)y;
+                        long long w = wide[i];
+                        unsigned long long uw = (unsigned long long)w;
+                        unsigned long long* o = out + (unsigned long long)i * 21ULL;
+                        o[0] = __builtin_popcount(ux);
+                        o[1] = __builtin_popcountll(uw);
+                        o[2] = cutrans_clz_i32(x);
+                        o[3] = cutrans_clz_i64(w);
+                        o[4] = __builtin_ffs(x);
+                        o[5] = __builtin_ffsll(w);
+                        o[6] = cutrans_brev_u32(ux);
+                        o[7] = cutrans_brev_u64(uw);
+                        o[8] = (unsigned int)cutrans_mul24_i32(x, y);
+                        o[9] = (((ux) & 0xffffffu) * ((uy) & 0xffffffu));
+                        o[10] = (unsigned int)cutrans_mulhi_i32(x, y);
+                        o[11] = cutrans_mulhi_u32(ux, uy);
+                        o[12] = (unsigned long long)cutrans_mulhi_i64(w, (long long)y);
+                        o[13] = cutrans_mulhi_u64(uw, uw);
+                        o[14] = cutrans_sad_i32(x, y, uy);
+                        o[15] = cutrans_sad_u32(ux, uy, 4294967280u);
+                        o[16] = (unsigned long long)llabs(w);
+                        o[17] = (unsigned int)cutrans_min_i32(x, y);
+                        o[18] = cutrans_max_u32(ux, uy);
+                        o[19] = cutrans_min_u64(uw, (unsigned long long)y);
+                        o[20] = (unsigned long long)cutrans_max_i64(w, (long long)x);
+                    }
                 }
-                int x = a[i];
-                int y = b[i];
-                unsigned int ux = (unsigned int)x;
-                unsigned int uy = (unsigned int)y;
-                long long w = wide[i];
-                unsigned long long uw = (unsigned long long)w;
-                unsigned long long* o = out + (unsigned long long)i * 21ULL;
-                o[0] = __builtin_popcount(ux);
-                o[1] = __builtin_popcountll(uw);
-                o[2] = cutrans_clz_i32(x);
-                o[3] = cutrans_clz_i64(w);
-                o[4] = __builtin_ffs(x);
-                o[5] = __builtin_ffsll(w);
-                o[6] = cutrans_brev_u32(ux);
-                o[7] = cutrans_brev_u64(uw);
-                o[8] = (unsigned int)cutrans_mul24_i32(x, y);
-                o[9] = (((ux) & 0xffffffu) * ((uy) & 0xffffffu));
-                o[10] = (unsigned int)cutrans_mulhi_i32(x, y);
-                o[11] = cutrans_mulhi_u32(ux, uy);
-                o[12] = (unsigned long long)cutrans_mulhi_i64(w, (long long)y);
-                o[13] = cutrans_mulhi_u64(uw, uw);
-                o[14] = cutrans_sad_i32(x, y, uy);
-                o[15] = cutrans_sad_u32(ux, uy, 4294967280u);
-                o[16] = (unsigned long long)llabs(w);
-                o[17] = (unsigned int)cutrans_min_i32(x, y);
-                o[18] = cutrans_max_u32(ux, uy);
-                o[19] = cutrans_min_u64(uw, (unsigned long long)y);
-                o[20] = (unsigned long long)cutrans_max_i64(w, (long long)x);
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = blockIdx.x * blockDim.x + threadIdx.x;
+                        if (i >= n) {
+                            continue;
+                        }
+                        int x = a[i];
+                        int y = b[i];
+                        unsigned int ux = (unsigned int)x;
+                        unsigned int uy = (unsigned int)y;
+                        long long w = wide[i];
+                        unsigned long long uw = (unsigned long long)w;
+                        unsigned long long* o = out + (unsigned long long)i * 21ULL;
+                        o[0] = __builtin_popcount(ux);
+                        o[1] = __builtin_popcountll(uw);
+                        o[2] = cutrans_clz_i32(x);
+                        o[3] = cutrans_clz_i64(w);
+                        o[4] = __builtin_ffs(x);
+                        o[5] = __builtin_ffsll(w);
+                        o[6] = cutrans_brev_u32(ux);
+                        o[7] = cutrans_brev_u64(uw);
+                        o[8] = (unsigned int)cutrans_mul24_i32(x, y);
+                        o[9] = (((ux) & 0xffffffu) * ((uy) & 0xffffffu));
+                        o[10] = (unsigned int)cutrans_mulhi_i32(x, y);
+                        o[11] = cutrans_mulhi_u32(ux, uy);
+                        o[12] = (unsigned long long)cutrans_mulhi_i64(w, (long long)y);
+                        o[13] = cutrans_mulhi_u64(uw, uw);
+                        o[14] = cutrans_sad_i32(x, y, uy);
+                        o[15] = cutrans_sad_u32(ux, uy, 4294967280u);
+                        o[16] = (unsigned long long)llabs(w);
+                        o[17] = (unsigned int)cutrans_min_i32(x, y);
+                        o[18] = cutrans_max_u32(ux, uy);
+                        o[19] = cutrans_min_u64(uw, (unsigned long long)y);
+                        o[20] = (unsigned long long)cutrans_max_i64(w, (long long)x);
+                    }
+                }
             }
         }
     }

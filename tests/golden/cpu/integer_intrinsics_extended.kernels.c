@@ -15,43 +15,92 @@ void cutrans_kernel_more_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int i = blockIdx.x * blockDim.x + threadIdx.x;
-                if (i >= n) {
-                    continue;
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
+                        if (i >= n) {
+                            continue;
+                        }
+                        int x = a[i];
+                        int y = b[i];
+                        unsigned int ux = (unsigned int)x;
+                        unsigned int uy = (unsigned int)y;
+                        unsigned int sel = s[i];
+                        unsigned long long wide = (unsigned long long)ux << 32 | uy;
+                        unsigned int* o = out + i * 17;
+                        o[0] = (unsigned int)((int)(((long long)x + y) >> 1));
+                        o[1] = (unsigned int)((int)(((long long)x + y + 1) >> 1));
+                        o[2] = ((unsigned int)(((unsigned long long)ux + uy) >> 1));
+                        o[3] = ((unsigned int)(((unsigned long long)ux + uy + 1u) >> 1));
+                        o[4] = cutrans_byte_perm_u32(ux, uy, sel);
+                        o[5] = cutrans_byte_perm_u32(ux, uy, 12816u) ^ cutrans_byte_perm_u32(ux, uy, 30292u);
+                        o[6] = ((unsigned int)(((unsigned long long)uy << 32 | ux) << (sel & 31u) >> 32));
+                        o[7] = ((unsigned int)(((unsigned long long)uy << 32 | ux) >> (sel & 31u)));
+                        o[8] = ((unsigned int)(((unsigned long long)uy << 32 | ux) << ((32u + 4u) & 31u) >> 32));
+                        o[9] = (unsigned int)cutrans_mul24_i32(x, y);
+                        o[10] = (((ux) & 0xffffffu) * ((uy) & 0xffffffu));
+                        o[11] = cutrans_mulhi_u32(ux, uy);
+                        o[12] = (unsigned int)cutrans_mulhi_i32(x, y);
+                        o[13] = cutrans_brev_u32(ux) ^ cutrans_sad_i32(x, y, 7u) ^ cutrans_sad_u32(ux, uy, sel);
+                        o[14] = (unsigned int)cutrans_clz_i64((long long)wide);
+                        o[15] = (unsigned int)__builtin_popcountll(wide);
+                        o[16] = (unsigned int)__builtin_ffsll((long long)(wide << (sel & 63u)));
+                    }
                 }
-                int x = a[i];
-                int y = b[i];
-                unsigned int ux = (unsigned int)x;
-                unsigned int uy = (unsigned int)y;
-                unsigned int sel = s[i];
-                unsigned long long wide = (unsigned long long)ux << 32 | uy;
-                unsigned int* o = out + i * 17;
-                o[0] = (unsigned int)((int)(((long long)x + y) >> 1));
-                o[1] = (unsigned int)((int)(((long long)x + y + 1) >> 1));
-                o[2] = ((unsigned int)(((unsigned long long)ux + uy) >> 1));
-                o[3] = ((unsigned int)(((unsigned long long)ux + uy + 1u) >> 1));
-                o[4] = cutrans_byte_perm_u32(ux, uy, sel);
-                o[5] = cutrans_byte_perm_u32(ux, uy, 12816u) ^ cutrans_byte_perm_u32(ux, uy, 30292u);
-                o[6] = ((unsigned int)(((unsigned long long)uy << 32 | ux) << (sel & 31u) >> 32));
-                o[7] = ((unsigned int)(((unsigned long long)uy << 32 | ux) >> (sel & 31u)));
-                o[8] = ((unsigned int)(((unsigned long long)uy << 32 | ux) << ((32u + 4u) & 31u) >> 32));
-                o[9] = (unsigned int)cutrans_mul24_i32(x, y);
-                o[10] = (((ux) & 0xffffffu) * ((uy) & 0xffffffu));
-                o[11] = cutrans_mulhi_u32(ux, uy);
-                o[12] = (unsigned int)cutrans_mulhi_i32(x, y);
-                o[13] = cutrans_brev_u32(ux) ^ cutrans_sad_i32(x, y, 7u) ^ cutrans_sad_u32(ux, uy, sel);
-                o[14] = (unsigned int)cutrans_clz_i64((long long)wide);
-                o[15] = (unsigned int)__builtin_popcountll(wide);
-                o[16] = (unsigned int)__builtin_ffsll((long long)(wide << (sel & 63u)));
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = blockIdx.x * blockDim.x + threadIdx.x;
+                        if (i >= n) {
+                            continue;
+                        }
+                        int x = a[i];
+                        int y = b[i];
+                        unsigned int ux = (unsigned int)x;
+                        unsigned int uy = (unsigned int)y;
+                        unsigned int sel = s[i];
+                        unsigned long long wide = (unsigned long long)ux << 32 | uy;
+                        unsigned int* o = out + i * 17;
+                        o[0] = (unsigned int)((int)(((long long)x + y) >> 1));
+                        o[1] = (unsigned int)((int)(((long long)x + y + 1) >> 1));
+                        o[2] = ((unsigned int)(((unsigned long long)ux + uy) >> 1));
+                        o[3] = ((unsigned int)(((unsigned long long)ux + uy + 1u) >> 1));
+                        o[4] = cutrans_byte_perm_u32(ux, uy, sel);
+                        o[5] = cutrans_byte_perm_u32(ux, uy, 12816u) ^ cutrans_byte_perm_u32(ux, uy, 30292u);
+                        o[6] = ((unsigned int)(((unsigned long long)uy << 32 | ux) << (sel & 31u) >> 32));
+                        o[7] = ((unsigned int)(((unsigned long long)uy << 32 | ux) >> (sel & 31u)));
+                        o[8] = ((unsigned int)(((unsigned long long)uy << 32 | ux) << ((32u + 4u) & 31u) >> 32));
+                        o[9] = (unsigned int)cutrans_mul24_i32(x, y);
+                        o[10] = (((ux) & 0xffffffu) * ((uy) & 0xffffffu));
+                        o[11] = cutrans_mulhi_u32(ux, uy);
+                        o[12] = (unsigned int)cutrans_mulhi_i32(x, y);
+                        o[13] = cutrans_brev_u32(ux) ^ cutrans_sad_i32(x, y, 7u) ^ cutrans_sad_u32(ux, uy, sel);
+                        o[14] = (unsigned int)cutrans_clz_i64((long long)wide);
+                        o[15] = (unsigned int)__builtin_popcountll(wide);
+                        o[16] = (unsigned int)__builtin_ffsll((long long)(wide << (sel & 63u)));
+                    }
+                }
             }
         }
     }

@@ -15,48 +15,102 @@ void cutrans_kernel_float_math(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int i = blockIdx.x * blockDim.x + threadIdx.x;
-                if (i >= n) {
-                    continue;
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
+                        if (i >= n) {
+                            continue;
+                        }
+                        float a = x[i];
+                        float b = y[i];
+                        float* o = out + i * 24;
+                        o[0] = sinf(a);
+                        o[1] = cosf(a);
+                        o[2] = expf(a * 0.25f);
+                        o[3] = logf(fabsf(a) + 0.5f);
+                        o[4] = powf(fabsf(a) + 0.25f, b);
+                        o[5] = sqrtf(fabsf(b));
+                        o[6] = (1.0f / sqrtf(fabsf(a) + 1.0f));
+                        o[7] = fmaf(a, b, -a * b);
+                        o[8] = expf(b);
+                        o[9] = logf(fabsf(b) + 1.0f);
+                        o[10] = sinf(b);
+                        o[11] = (a / (b + 4.0f));
+                        o[12] = fminf(fmaxf(b * 0.5f, 0.0f), 1.0f);
+                        o[13] = fminf(a, b);
+                        o[14] = fmaxf(a, b);
+                        o[15] = copysignf(a, b);
+                        o[16] = truncf(a * 3.0f);
+                        o[17] = roundf(a * 2.0f);
+                        o[18] = rintf(a * 2.0f);
+                        o[19] = ldexpf(a, (int)b);
+                        int e;
+                        o[20] = frexpf(a * 1000.0f, &e);
+                        exps[i] = e;
+                        o[21] = tanf(a * 0.5f);
+                        o[22] = atan2f(a, b);
+                        o[23] = cbrtf(a) + log2f(fabsf(b) + 2.0f) + exp2f(b * 0.5f);
+                    }
                 }
-                float a = x[i];
-                float b = y[i];
-                float* o = out + i * 24;
-                o[0] = sinf(a);
-                o[1] = cosf(a);
-                o[2] = expf(a * 0.25f);
-                o[3] = logf(fabsf(a) + 0.5f);
-                o[4] = powf(fabsf(a) + 0.25f, b);
-                o[5] = sqrtf(fabsf(b));
-                o[6] = (1.0f / sqrtf(fabsf(a) + 1.0f));
-                o[7] = fmaf(a, b, -a * b);
-                o[8] = expf(b);
-                o[9] = logf(fabsf(b) + 1.0f);
-                o[10] = sinf(b);
-                o[11] = (a / (b + 4.0f));
-                o[12] = fminf(fmaxf(b * 0.5f, 0.0f), 1.0f);
-                o[13] = fminf(a, b);
-                o[14] = fmaxf(a, b);
-                o[15] = copysignf(a, b);
-                o[16] = truncf(a * 3.0f);
-                o[17] = roundf(a * 2.0f);
-                o[18] = rintf(a * 2.0f);
-                o[19] = ldexpf(a, (int)b);
-                int e;
-                o[20] = frexpf(a * 1000.0f, &e);
-                exps[i] = e;
-                o[21] = tanf(a * 0.5f);
-                o[22] = atan2f(a, b);
-                o[23] = cbrtf(a) + log2f(fabsf(b) + 2.0f) + exp2f(b * 0.5f);
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = blockIdx.x * blockDim.x + threadIdx.x;
+                        if (i >= n) {
+                            continue;
+                        }
+                        float a = x[i];
+                        float b = y[i];
+                        float* o = out + i * 24;
+                        o[0] = sinf(a);
+                        o[1] = cosf(a);
+                        o[2] = expf(a * 0.25f);
+                        o[3] = logf(fabsf(a) + 0.5f);
+                        o[4] = powf(fabsf(a) + 0.25f, b);
+                        o[5] = sqrtf(fabsf(b));
+                        o[6] = (1.0f / sqrtf(fabsf(a) + 1.0f));
+                        o[7] = fmaf(a, b, -a * b);
+                        o[8] = expf(b);
+                        o[9] = logf(fabsf(b) + 1.0f);
+                        o[10] = sinf(b);
+                        o[11] = (a / (b + 4.0f));
+                        o[12] = fminf(fmaxf(b * 0.5f, 0.0f), 1.0f);
+                        o[13] = fminf(a, b);
+                        o[14] = fmaxf(a, b);
+                        o[15] = copysignf(a, b);
+                        o[16] = truncf(a * 3.0f);
+                        o[17] = roundf(a * 2.0f);
+                        o[18] = rintf(a * 2.0f);
+                        o[19] = ldexpf(a, (int)b);
+                        int e;
+                        o[20] = frexpf(a * 1000.0f, &e);
+                        exps[i] = e;
+                        o[21] = tanf(a * 0.5f);
+                        o[22] = atan2f(a, b);
+                        o[23] = cbrtf(a) + log2f(fabsf(b) + 2.0f) + exp2f(b * 0.5f);
+                    }
+                }
             }
         }
     }
@@ -66,37 +120,80 @@ void cutrans_kernel_double_math(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int i = blockIdx.x * blockDim.x + threadIdx.x;
-                if (i >= n) {
-                    continue;
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
+                        if (i >= n) {
+                            continue;
+                        }
+                        double a = x[i];
+                        double b = y[i];
+                        double* o = out + i * 14;
+                        o[0] = sin(a);
+                        o[1] = cos(a);
+                        o[2] = exp(a * 0.25);
+                        o[3] = log(fabs(a) + 0.5);
+                        o[4] = pow(fabs(a) + 0.25, b);
+                        o[5] = sqrt(fabs(b));
+                        o[6] = (1.0 / sqrt(fabs(a) + 1.0));
+                        o[7] = fma(a, b, -a * b);
+                        o[8] = fmin(a, b) + fmax(a, b);
+                        o[9] = copysign(a, b);
+                        o[10] = trunc(a * 3.0) + round(a * 2.0) * 10.0 + rint(a * 2.0) * 100.0;
+                        o[11] = ldexp(a, (int)b);
+                        int e;
+                        o[12] = frexp(a * 1000.0, &e) + (double)e;
+                        o[13] = tan(a * 0.5) + atan2(a, b);
+                    }
                 }
-                double a = x[i];
-                double b = y[i];
-                double* o = out + i * 14;
-                o[0] = sin(a);
-                o[1] = cos(a);
-                o[2] = exp(a * 0.25);
-                o[3] = log(fabs(a) + 0.5);
-                o[4] = pow(fabs(a) + 0.25, b);
-                o[5] = sqrt(fabs(b));
-                o[6] = (1.0 / sqrt(fabs(a) + 1.0));
-                o[7] = fma(a, b, -a * b);
-                o[8] = fmin(a, b) + fmax(a, b);
-                o[9] = copysign(a, b);
-                o[10] = trunc(a * 3.0) + round(a * 2.0) * 10.0 + rint(a * 2.0) * 100.0;
-                o[11] = ldexp(a, (int)b);
-                int e;
-                o[12] = frexp(a * 1000.0, &e) + (double)e;
-                o[13] = tan(a * 0.5) + atan2(a, b);
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int i = blockIdx.x * blockDim.x + threadIdx.x;
+                        if (i >= n) {
+                            continue;
+                        }
+                        double a = x[i];
+                        double b = y[i];
+                        double* o = out + i * 14;
+                        o[0] = sin(a);
+                        o[1] = cos(a);
+                        o[2] = exp(a * 0.25);
+                        o[3] = log(fabs(a) + 0.5);
+                        o[4] = pow(fabs(a) + 0.25, b);
+                        o[5] = sqrt(fabs(b));
+                        o[6] = (1.0 / sqrt(fabs(a) + 1.0));
+                        o[7] = fma(a, b, -a * b);
+                        o[8] = fmin(a, b) + fmax(a, b);
+                        o[9] = copysign(a, b);
+                        o[10] = trunc(a * 3.0) + round(a * 2.0) * 10.0 + rint(a * 2.0) * 100.0;
+                        o[11] = ldexp(a, (int)b);
+                        int e;
+                        o[12] = frexp(a * 1000.0, &e) + (double)e;
+                        o[13] = tan(a * 0.5) + atan2(a, b);
+                    }
+                }
             }
         }
     }

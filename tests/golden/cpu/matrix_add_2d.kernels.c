@@ -15,20 +15,47 @@ void cutrans_kernel_matrix_add(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int col = blockIdx.x * blockDim.x + threadIdx.x;
-                int row = blockIdx.y * blockDim.y + threadIdx.y;
-                if (row < rows && col < cols) {
-                    int idx = row * cols + col;
-                    c[idx] = a[idx] + beta * b[idx];
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int col = (unsigned int)(cutrans_gx + cutrans_tx);
+                        int row = blockIdx.y * blockDim.y + threadIdx.y;
+                        if (row < rows && col < cols) {
+                            int idx = row * cols + col;
+                            c[idx] = a[idx] + beta * b[idx];
+                        }
+                    }
+                }
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int col = blockIdx.x * blockDim.x + threadIdx.x;
+                        int row = blockIdx.y * blockDim.y + threadIdx.y;
+                        if (row < rows && col < cols) {
+                            int idx = row * cols + col;
+                            c[idx] = a[idx] + beta * b[idx];
+                        }
+                    }
                 }
             }
         }

@@ -81,61 +81,86 @@ void cutrans_kernel_references_kernel(cutrans_dim3 gridDim, cutrans_dim3 blockDi
         float re[cutrans_nthreads];
         float im[cutrans_nthreads];
         int k[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                tid[cutrans_t] = threadIdx.x;
-                i[cutrans_t] = blockIdx.x * blockDim.x + tid[cutrans_t];
-                if (tid[cutrans_t] < 4) {
-                    hist[tid[cutrans_t]] = 0;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    tid[cutrans_t] = threadIdx.x;
+                    i[cutrans_t] = blockIdx.x * blockDim.x + tid[cutrans_t];
+                    if (tid[cutrans_t] < 4) {
+                        hist[tid[cutrans_t]] = 0;
+                    }
+                    re[cutrans_t] = i[cutrans_t] < n ? in[i[cutrans_t]] : 0.0f;
+                    im[cutrans_t] = i[cutrans_t] < n ? in[(i[cutrans_t] + 7) % n] : 0.0f;
+                    rotate_float(0.6f, 0.8f, &re[cutrans_t], &im[cutrans_t]);
                 }
-                re[cutrans_t] = i[cutrans_t] < n ? in[i[cutrans_t]] : 0.0f;
-                im[cutrans_t] = i[cutrans_t] < n ? in[(i[cutrans_t] + 7) % n] : 0.0f;
-                rotate_float(0.6f, 0.8f, &re[cutrans_t], &im[cutrans_t]);
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                order(&re[cutrans_t], &im[cutrans_t]);
-                k[cutrans_t] = i[cutrans_t] % 4;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    order(&re[cutrans_t], &im[cutrans_t]);
+                    k[cutrans_t] = i[cutrans_t] % 4;
+                }
             }
         }
         for (int j = 0; j < 64; ++j) {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    if (tid[cutrans_t] == j && i[cutrans_t] < n) {
-                        int amount = k[cutrans_t] + 1;
-                        bump(&hist[k[cutrans_t]], &amount);
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (tid[cutrans_t] == j && i[cutrans_t] < n) {
+                            int amount = k[cutrans_t] + 1;
+                            bump(&hist[k[cutrans_t]], &amount);
+                        }
                     }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (i[cutrans_t] < n) {
-                    float* slot = &out[i[cutrans_t]];
-                    float two = 2.0f;
-                    *slot = weighted_float(&re[cutrans_t], &two) + weighted_float_as_private_global(&im[cutrans_t], &in[i[cutrans_t]]);
-                    order_pair(&pairs[i[cutrans_t]]);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (i[cutrans_t] < n) {
+                        float* slot = &out[i[cutrans_t]];
+                        float two = 2.0f;
+                        *slot = weighted_float(&re[cutrans_t], &two) + weighted_float_as_private_global(&im[cutrans_t], &in[i[cutrans_t]]);
+                        order_pair(&pairs[i[cutrans_t]]);
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (tid[cutrans_t] < 4) {
-                    cutrans_atomic_add_i32(&counts[tid[cutrans_t]], hist[tid[cutrans_t]]);
-                }
-                if (tid[cutrans_t] == 0) {
-                    cutrans_atomic_add_i32(&counts[4], total(hist));
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (tid[cutrans_t] < 4) {
+                        cutrans_atomic_add_i32(&counts[tid[cutrans_t]], hist[tid[cutrans_t]]);
+                    }
+                    if (tid[cutrans_t] == 0) {
+                        cutrans_atomic_add_i32(&counts[4], total(hist));
+                    }
                 }
             }
         }

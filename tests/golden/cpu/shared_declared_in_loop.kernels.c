@@ -30,72 +30,106 @@ void cutrans_kernel_tiled_matmul(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
         float sum[cutrans_nthreads];
         int ka[cutrans_nthreads];
         int kb[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                tx[cutrans_t] = threadIdx.x;
-                ty[cutrans_t] = threadIdx.y;
-                row[cutrans_t] = blockIdx.y * 8u + ty[cutrans_t];
-                col[cutrans_t] = blockIdx.x * 8u + tx[cutrans_t];
-                sum[cutrans_t] = 0.0f;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    tx[cutrans_t] = threadIdx.x;
+                    ty[cutrans_t] = threadIdx.y;
+                    row[cutrans_t] = blockIdx.y * 8u + ty[cutrans_t];
+                    col[cutrans_t] = blockIdx.x * 8u + tx[cutrans_t];
+                    sum[cutrans_t] = 0.0f;
+                }
             }
         }
         {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    ka[cutrans_t] = 0;
-                    kb[cutrans_t] = 0;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        ka[cutrans_t] = 0;
+                        kb[cutrans_t] = 0;
+                    }
                 }
             }
             for (;;) {
                 unsigned int cutrans_vote1 = 0;
-                #pragma omp simd reduction(+:cutrans_vote1)
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    (void)threadIdx;
-                    cutrans_vote1 += (ka[cutrans_t] < n) ? 1u : 0u;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd reduction(+:cutrans_vote1)
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        cutrans_vote1 += (ka[cutrans_t] < n) ? 1u : 0u;
+                    }
                 }
                 cutrans_check_uniform(cutrans_vote1, cutrans_nthreads, "tiled_matmul", "shared_declared_in_loop.cu", 19);
                 if (cutrans_vote1 == 0) break;
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        as[ty[cutrans_t]][tx[cutrans_t]] = a[row[cutrans_t] * n + ka[cutrans_t] + tx[cutrans_t]];
-                        bs[ty[cutrans_t]][tx[cutrans_t]] = b[kb[cutrans_t] + ty[cutrans_t] * n + col[cutrans_t]];
-                    }
-                }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        for (int k = 0; k < 8; ++k) {
-                            if (k % 2 == 0) {
-                                if (ty[cutrans_t] == 0) {
-                                    visits[tx[cutrans_t]] = k;
-                                }
-                            }
-                            sum[cutrans_t] += as[ty[cutrans_t]][k] * bs[k][tx[cutrans_t]];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            as[ty[cutrans_t]][tx[cutrans_t]] = a[row[cutrans_t] * n + ka[cutrans_t] + tx[cutrans_t]];
+                            bs[ty[cutrans_t]][tx[cutrans_t]] = b[kb[cutrans_t] + ty[cutrans_t] * n + col[cutrans_t]];
                         }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        ka[cutrans_t] += 8 , kb[cutrans_t] += 8 * n;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            for (int k = 0; k < 8; ++k) {
+                                if (k % 2 == 0) {
+                                    if (ty[cutrans_t] == 0) {
+                                        visits[tx[cutrans_t]] = k;
+                                    }
+                                }
+                                sum[cutrans_t] += as[ty[cutrans_t]][k] * bs[k][tx[cutrans_t]];
+                            }
+                        }
+                    }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            ka[cutrans_t] += 8 , kb[cutrans_t] += 8 * n;
+                        }
                     }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                c[row[cutrans_t] * n + col[cutrans_t]] = sum[cutrans_t];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    c[row[cutrans_t] * n + col[cutrans_t]] = sum[cutrans_t];
+                }
             }
         }
     }

@@ -66,124 +66,194 @@ void cutrans_kernel_block_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
         float p_cutrans_inl2[cutrans_nthreads];
         float cutrans_inl1_ret_cutrans_inl2[cutrans_nthreads];
         float v_cutrans_inl1_cutrans_inl2[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                v[cutrans_t] = in[blockIdx.x * 128u + threadIdx.x];
-                /* cutrans_inl2_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    v[cutrans_t] = in[blockIdx.x * 128u + threadIdx.x];
+                    /* cutrans_inl2_ret lives in per-thread storage */
+                }
             }
         }
         {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl2[cutrans_t] = v[cutrans_t];
-                    partial_cutrans_inl2[cutrans_t] = partial;
-                    lane_cutrans_inl2[cutrans_t] = threadIdx.x % 32u;
-                    /* cutrans_inl0_ret_cutrans_inl2 lives in per-thread storage */
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl2[cutrans_t] = v[cutrans_t];
+                        partial_cutrans_inl2[cutrans_t] = partial;
+                        lane_cutrans_inl2[cutrans_t] = threadIdx.x % 32u;
+                        /* cutrans_inl0_ret_cutrans_inl2 lives in per-thread storage */
+                    }
                 }
             }
             {
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        v_cutrans_inl0_cutrans_inl2[cutrans_t] = v_cutrans_inl2[cutrans_t];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            v_cutrans_inl0_cutrans_inl2[cutrans_t] = v_cutrans_inl2[cutrans_t];
+                        }
                     }
                 }
                 for (int offset_cutrans_inl0_cutrans_inl2 = 16; offset_cutrans_inl0_cutrans_inl2 > 0; offset_cutrans_inl0_cutrans_inl2 /= 2) {
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            cutrans_warp_f32[cutrans_t] = v_cutrans_inl0_cutrans_inl2[cutrans_t];
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl0_cutrans_inl2[cutrans_t];
+                            }
                         }
                     }
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            float cutrans_warp_0 = cutrans_warp_f32[cutrans_warp_shfl_down(cutrans_t, cutrans_nthreads, 4294967295u, (int)offset_cutrans_inl0_cutrans_inl2, 32)];
-                            v_cutrans_inl0_cutrans_inl2[cutrans_t] += cutrans_warp_0;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                float cutrans_warp_0 = cutrans_warp_f32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset_cutrans_inl0_cutrans_inl2, 32)];
+                                v_cutrans_inl0_cutrans_inl2[cutrans_t] += cutrans_warp_0;
+                            }
                         }
                     }
                 }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            cutrans_inl0_ret_cutrans_inl2[cutrans_t] = v_cutrans_inl0_cutrans_inl2[cutrans_t];
+                        }
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
                 #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
-                        cutrans_inl0_ret_cutrans_inl2[cutrans_t] = v_cutrans_inl0_cutrans_inl2[cutrans_t];
+                        float w_cutrans_inl2 = cutrans_inl0_ret_cutrans_inl2[cutrans_t];
+                        if (lane_cutrans_inl2[cutrans_t] == 0) {
+                            partial_cutrans_inl2[cutrans_t][threadIdx.x / 32u] = w_cutrans_inl2;
+                        }
                     }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    float w_cutrans_inl2 = cutrans_inl0_ret_cutrans_inl2[cutrans_t];
-                    if (lane_cutrans_inl2[cutrans_t] == 0) {
-                        partial_cutrans_inl2[cutrans_t][threadIdx.x / 32u] = w_cutrans_inl2;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        p_cutrans_inl2[cutrans_t] = lane_cutrans_inl2[cutrans_t] < 128 / 32 ? partial_cutrans_inl2[cutrans_t][lane_cutrans_inl2[cutrans_t]] : 0.0f;
+                        /* cutrans_inl1_ret_cutrans_inl2 lives in per-thread storage */
                     }
-                }
-            }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    p_cutrans_inl2[cutrans_t] = lane_cutrans_inl2[cutrans_t] < 128 / 32 ? partial_cutrans_inl2[cutrans_t][lane_cutrans_inl2[cutrans_t]] : 0.0f;
-                    /* cutrans_inl1_ret_cutrans_inl2 lives in per-thread storage */
                 }
             }
             {
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        v_cutrans_inl1_cutrans_inl2[cutrans_t] = p_cutrans_inl2[cutrans_t];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            v_cutrans_inl1_cutrans_inl2[cutrans_t] = p_cutrans_inl2[cutrans_t];
+                        }
                     }
                 }
                 for (int offset_cutrans_inl1_cutrans_inl2 = 16; offset_cutrans_inl1_cutrans_inl2 > 0; offset_cutrans_inl1_cutrans_inl2 /= 2) {
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            cutrans_warp_f32[cutrans_t] = v_cutrans_inl1_cutrans_inl2[cutrans_t];
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl1_cutrans_inl2[cutrans_t];
+                            }
                         }
                     }
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            float cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(cutrans_t, cutrans_nthreads, 4294967295u, (int)offset_cutrans_inl1_cutrans_inl2, 32)];
-                            v_cutrans_inl1_cutrans_inl2[cutrans_t] += cutrans_warp_1;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                float cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset_cutrans_inl1_cutrans_inl2, 32)];
+                                v_cutrans_inl1_cutrans_inl2[cutrans_t] += cutrans_warp_1;
+                            }
                         }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        cutrans_inl1_ret_cutrans_inl2[cutrans_t] = v_cutrans_inl1_cutrans_inl2[cutrans_t];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            cutrans_inl1_ret_cutrans_inl2[cutrans_t] = v_cutrans_inl1_cutrans_inl2[cutrans_t];
+                        }
                     }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    cutrans_inl2_ret[cutrans_t] = cutrans_inl1_ret_cutrans_inl2[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        cutrans_inl2_ret[cutrans_t] = cutrans_inl1_ret_cutrans_inl2[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                float total = cutrans_inl2_ret[cutrans_t];
-                if (threadIdx.x == 0u) {
-                    out[blockIdx.x] = total;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    float total = cutrans_inl2_ret[cutrans_t];
+                    if (threadIdx.x == 0u) {
+                        out[blockIdx.x] = total;
+                    }
                 }
             }
         }
@@ -194,11 +264,13 @@ void cutrans_kernel_rotate_and_scale(cutrans_dim3 gridDim, cutrans_dim3 blockDim
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         float cutrans_warp_f32[1024];
         int cutrans_warp_i32[1024];
         int i[cutrans_nthreads];
@@ -207,80 +279,141 @@ void cutrans_kernel_rotate_and_scale(cutrans_dim3 gridDim, cutrans_dim3 blockDim
         int lane_cutrans_inl3[cutrans_nthreads];
         float cutrans_inl4_ret[cutrans_nthreads];
         float v_cutrans_inl4[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                i[cutrans_t] = blockIdx.x * blockDim.x + threadIdx.x;
-                v[cutrans_t] = in[i[cutrans_t]];
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        i[cutrans_t] = (unsigned int)(cutrans_gx + cutrans_tx);
+                        v[cutrans_t] = in[i[cutrans_t]];
+                    }
+                }
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        i[cutrans_t] = blockIdx.x * blockDim.x + threadIdx.x;
+                        v[cutrans_t] = in[i[cutrans_t]];
+                    }
+                }
             }
         }
         {
             int by_cutrans_inl3 = 3;
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    value_cutrans_inl3[cutrans_t] = &v[cutrans_t];
-                    lane_cutrans_inl3[cutrans_t] = threadIdx.x % 32u;
-                    cutrans_warp_i32[cutrans_t] = *value_cutrans_inl3[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        value_cutrans_inl3[cutrans_t] = &v[cutrans_t];
+                        lane_cutrans_inl3[cutrans_t] = threadIdx.x % 32u;
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = *value_cutrans_inl3[cutrans_t];
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_0 = cutrans_warp_i32[cutrans_warp_shfl_idx(cutrans_t, cutrans_nthreads, 4294967295u, (lane_cutrans_inl3[cutrans_t] + by_cutrans_inl3) % 32, 32)];
-                    *value_cutrans_inl3[cutrans_t] = cutrans_warp_0;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_0 = cutrans_warp_i32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (lane_cutrans_inl3[cutrans_t] + by_cutrans_inl3) % 32, 32)];
+                        *value_cutrans_inl3[cutrans_t] = cutrans_warp_0;
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                /* cutrans_inl4_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    /* cutrans_inl4_ret lives in per-thread storage */
+                }
             }
         }
         {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    v_cutrans_inl4[cutrans_t] = (float)v[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        v_cutrans_inl4[cutrans_t] = (float)v[cutrans_t];
+                    }
                 }
             }
             for (int offset_cutrans_inl4 = 16; offset_cutrans_inl4 > 0; offset_cutrans_inl4 /= 2) {
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        cutrans_warp_f32[cutrans_t] = v_cutrans_inl4[cutrans_t];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            cutrans_warp_f32[((unsigned int)cutrans_t)] = v_cutrans_inl4[cutrans_t];
+                        }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        float cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(cutrans_t, cutrans_nthreads, 4294967295u, (int)offset_cutrans_inl4, 32)];
-                        v_cutrans_inl4[cutrans_t] += cutrans_warp_1;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            float cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset_cutrans_inl4, 32)];
+                            v_cutrans_inl4[cutrans_t] += cutrans_warp_1;
+                        }
                     }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    cutrans_inl4_ret[cutrans_t] = v_cutrans_inl4[cutrans_t];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        cutrans_inl4_ret[cutrans_t] = v_cutrans_inl4[cutrans_t];
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int scaled = 2 * (int)cutrans_inl4_ret[cutrans_t] + v[cutrans_t];
-                out[i[cutrans_t]] = scaled;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int scaled = 2 * (int)cutrans_inl4_ret[cutrans_t] + v[cutrans_t];
+                    out[i[cutrans_t]] = scaled;
+                }
             }
         }
     }
@@ -290,11 +423,13 @@ void cutrans_kernel_aggregated_counts(cutrans_dim3 gridDim, cutrans_dim3 blockDi
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
+    const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
     #pragma omp parallel for collapse(3) schedule(static)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         int cutrans_warp_i32[1024];
         unsigned int cutrans_warp_u32[1024];
         unsigned long long cutrans_warp_u64[1024];
@@ -307,99 +442,170 @@ void cutrans_kernel_aggregated_counts(cutrans_dim3 gridDim, cutrans_dim3 blockDi
         unsigned int same_cutrans_inl5[cutrans_nthreads];
         int leader_cutrans_inl5[cutrans_nthreads];
         int base_cutrans_inl5[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                counter[cutrans_t] = counters + threadIdx.x * 7u % 32u % slots;
-                /* cutrans_inl5_ret lives in per-thread storage */
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    counter[cutrans_t] = counters + threadIdx.x * 7u % 32u % slots;
+                    /* cutrans_inl5_ret lives in per-thread storage */
+                }
             }
         }
         {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    counter_cutrans_inl5[cutrans_t] = counter[cutrans_t];
-                    lane_cutrans_inl5[cutrans_t] = threadIdx.x % 32u;
-                    mask_cutrans_inl5[cutrans_t] = 0u;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        counter_cutrans_inl5[cutrans_t] = counter[cutrans_t];
+                        lane_cutrans_inl5[cutrans_t] = threadIdx.x % 32u;
+                        mask_cutrans_inl5[cutrans_t] = 0u;
+                    }
                 }
             }
             for (int i_cutrans_inl5 = 0; i_cutrans_inl5 < 32; i_cutrans_inl5++) {
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        cutrans_warp_u64[cutrans_t] = (unsigned long long)counter_cutrans_inl5[cutrans_t];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            cutrans_warp_u64[((unsigned int)cutrans_t)] = (unsigned long long)counter_cutrans_inl5[cutrans_t];
+                        }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        unsigned long long cutrans_warp_0 = cutrans_warp_u64[cutrans_warp_shfl_idx(cutrans_t, cutrans_nthreads, 4294967295u, i_cutrans_inl5, 32)];
-                        other_cutrans_inl5[cutrans_t] = cutrans_warp_0;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned long long cutrans_warp_0 = cutrans_warp_u64[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, i_cutrans_inl5, 32)];
+                            other_cutrans_inl5[cutrans_t] = cutrans_warp_0;
+                        }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        cutrans_warp_u32[cutrans_t] = (unsigned int)(other_cutrans_inl5[cutrans_t] == (unsigned long long)counter_cutrans_inl5[cutrans_t] != 0);
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(other_cutrans_inl5[cutrans_t] == (unsigned long long)counter_cutrans_inl5[cutrans_t] != 0);
+                        }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        unsigned int cutrans_warp_1 = cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 4294967295u);
-                        same_cutrans_inl5[cutrans_t] = cutrans_warp_1;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_1 = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u);
+                            same_cutrans_inl5[cutrans_t] = cutrans_warp_1;
+                        }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        if (i_cutrans_inl5 == lane_cutrans_inl5[cutrans_t]) {
-                            mask_cutrans_inl5[cutrans_t] = same_cutrans_inl5[cutrans_t];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (i_cutrans_inl5 == lane_cutrans_inl5[cutrans_t]) {
+                                mask_cutrans_inl5[cutrans_t] = same_cutrans_inl5[cutrans_t];
+                            }
                         }
                     }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    leader_cutrans_inl5[cutrans_t] = __builtin_ffs(mask_cutrans_inl5[cutrans_t]) - 1;
-                    base_cutrans_inl5[cutrans_t] = 0;
-                    if (lane_cutrans_inl5[cutrans_t] == leader_cutrans_inl5[cutrans_t]) {
-                        base_cutrans_inl5[cutrans_t] = cutrans_atomic_add_i32(counter_cutrans_inl5[cutrans_t], __builtin_popcount(mask_cutrans_inl5[cutrans_t]));
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        leader_cutrans_inl5[cutrans_t] = __builtin_ffs(mask_cutrans_inl5[cutrans_t]) - 1;
+                        base_cutrans_inl5[cutrans_t] = 0;
+                        if (lane_cutrans_inl5[cutrans_t] == leader_cutrans_inl5[cutrans_t]) {
+                            base_cutrans_inl5[cutrans_t] = cutrans_atomic_add_i32(counter_cutrans_inl5[cutrans_t], __builtin_popcount(mask_cutrans_inl5[cutrans_t]));
+                        }
+                        cutrans_warp_i32[((unsigned int)cutrans_t)] = base_cutrans_inl5[cutrans_t];
                     }
-                    cutrans_warp_i32[cutrans_t] = base_cutrans_inl5[cutrans_t];
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    int cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_idx(cutrans_t, cutrans_nthreads, mask_cutrans_inl5[cutrans_t], leader_cutrans_inl5[cutrans_t], 32)];
-                    base_cutrans_inl5[cutrans_t] = cutrans_warp_2;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl5[cutrans_t], leader_cutrans_inl5[cutrans_t], 32)];
+                        base_cutrans_inl5[cutrans_t] = cutrans_warp_2;
+                    }
                 }
             }
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    cutrans_inl5_ret[cutrans_t] = base_cutrans_inl5[cutrans_t] + __builtin_popcount(mask_cutrans_inl5[cutrans_t] & (1u << lane_cutrans_inl5[cutrans_t]) - 1u);
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        cutrans_inl5_ret[cutrans_t] = base_cutrans_inl5[cutrans_t] + __builtin_popcount(mask_cutrans_inl5[cutrans_t] & (1u << lane_cutrans_inl5[cutrans_t]) - 1u);
+                    }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int ticket = cutrans_inl5_ret[cutrans_t];
-                tickets[blockIdx.x * blockDim.x + threadIdx.x] = ticket >= 0;
+        if (cutrans_fits_x) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int ticket = cutrans_inl5_ret[cutrans_t];
+                        tickets[(unsigned int)(cutrans_gx + cutrans_tx)] = ticket >= 0;
+                    }
+                }
+            }
+        } else {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int ticket = cutrans_inl5_ret[cutrans_t];
+                        tickets[blockIdx.x * blockDim.x + threadIdx.x] = ticket >= 0;
+                    }
+                }
             }
         }
     }

@@ -76,75 +76,110 @@ void cutrans_kernel_last_warp_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
         unsigned int tid[cutrans_nthreads];
         _Bool cutrans_warp_if_0[cutrans_nthreads];
         float v[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                tid[cutrans_t] = threadIdx.x;
-                s[tid[cutrans_t]] = in[blockIdx.x * 128u + tid[cutrans_t]];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    tid[cutrans_t] = threadIdx.x;
+                    s[tid[cutrans_t]] = in[blockIdx.x * 128u + tid[cutrans_t]];
+                }
             }
         }
         for (unsigned int half = 128 / 2; half > 32u; half /= 2u) {
-            #pragma omp simd
-            for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                {
-                    if (tid[cutrans_t] < half) {
-                        s[tid[cutrans_t]] += s[tid[cutrans_t] + half];
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (tid[cutrans_t] < half) {
+                            s[tid[cutrans_t]] += s[tid[cutrans_t] + half];
+                        }
                     }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_if_0[cutrans_t] = tid[cutrans_t] < 32u;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_if_0[cutrans_t] = tid[cutrans_t] < 32u;
+                }
             }
         }
         {
             {
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        /* v lives in per-thread storage */
-                        if (cutrans_warp_if_0[cutrans_t]) {
-                            v[cutrans_t] = s[tid[cutrans_t]] + s[tid[cutrans_t] + 32u];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            /* v lives in per-thread storage */
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                v[cutrans_t] = s[tid[cutrans_t]] + s[tid[cutrans_t] + 32u];
+                            }
                         }
                     }
                 }
                 for (int offset = 16; offset > 0; offset /= 2) {
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                cutrans_warp_f32[cutrans_t] = v[cutrans_t];
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    cutrans_warp_f32[((unsigned int)cutrans_t)] = v[cutrans_t];
+                                }
                             }
                         }
                     }
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            float cutrans_warp_1;
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(cutrans_t, cutrans_nthreads, 4294967295u, (int)offset, 32)];
-                            }
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                v[cutrans_t] += cutrans_warp_1;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                float cutrans_warp_1;
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset, 32)];
+                                }
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    v[cutrans_t] += cutrans_warp_1;
+                                }
                             }
                         }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        if (cutrans_warp_if_0[cutrans_t]) {
-                            if (tid[cutrans_t] == 0u) {
-                                out[blockIdx.x] = v[cutrans_t];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                if (tid[cutrans_t] == 0u) {
+                                    out[blockIdx.x] = v[cutrans_t];
+                                }
                             }
                         }
                     }
@@ -173,69 +208,99 @@ void cutrans_kernel_branch_shuffles(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
         _Bool cutrans_warp_if_2[cutrans_nthreads];
         _Bool cutrans_warp_if_0_else[cutrans_nthreads];
         unsigned int votes[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                tid[cutrans_t] = threadIdx.x;
-                i[cutrans_t] = blockIdx.x * blockDim.x + tid[cutrans_t];
-                v[cutrans_t] = in[i[cutrans_t]];
-                /* r lives in per-thread storage */
-                cutrans_warp_if_0[cutrans_t] = tid[cutrans_t] < 64;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    tid[cutrans_t] = threadIdx.x;
+                    i[cutrans_t] = blockIdx.x * blockDim.x + tid[cutrans_t];
+                    v[cutrans_t] = in[i[cutrans_t]];
+                    /* r lives in per-thread storage */
+                    cutrans_warp_if_0[cutrans_t] = tid[cutrans_t] < 64;
+                }
             }
         }
         {
             {
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        if (cutrans_warp_if_0[cutrans_t]) {
-                            cutrans_warp_i32[cutrans_t] = v[cutrans_t];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_i32[((unsigned int)cutrans_t)] = v[cutrans_t];
+                            }
                         }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        int cutrans_warp_1;
-                        if (cutrans_warp_if_0[cutrans_t]) {
-                            cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_down(cutrans_t, cutrans_nthreads, 4294967295u, (int)1u, 32)];
-                        }
-                        if (cutrans_warp_if_0[cutrans_t]) {
-                            r[cutrans_t] = v[cutrans_t] + cutrans_warp_1;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int cutrans_warp_1;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)1u, 32)];
+                            }
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                r[cutrans_t] = v[cutrans_t] + cutrans_warp_1;
+                            }
                         }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        cutrans_warp_if_2[cutrans_t] = cutrans_warp_if_0[cutrans_t] && tid[cutrans_t] % 32 < 16;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            cutrans_warp_if_2[cutrans_t] = cutrans_warp_if_0[cutrans_t] && tid[cutrans_t] % 32 < 16;
+                        }
                     }
                 }
                 {
                     {
-                        #pragma omp simd
-                        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                            {
-                                if (cutrans_warp_if_2[cutrans_t]) {
-                                    cutrans_warp_i32[cutrans_t] = v[cutrans_t];
+                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                            #pragma omp simd
+                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                const int cutrans_t = cutrans_trow + cutrans_tx;
+                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                {
+                                    if (cutrans_warp_if_2[cutrans_t]) {
+                                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v[cutrans_t];
+                                    }
                                 }
                             }
                         }
-                        #pragma omp simd
-                        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                            {
-                                int cutrans_warp_3;
-                                if (cutrans_warp_if_2[cutrans_t]) {
-                                    cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_xor(cutrans_t, cutrans_nthreads, 65535u, 3, 32)];
-                                }
-                                if (cutrans_warp_if_2[cutrans_t]) {
-                                    r[cutrans_t] += 100 * cutrans_warp_3;
+                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                            #pragma omp simd
+                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                const int cutrans_t = cutrans_trow + cutrans_tx;
+                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                {
+                                    int cutrans_warp_3;
+                                    if (cutrans_warp_if_2[cutrans_t]) {
+                                        cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 65535u, 3, 32)];
+                                    }
+                                    if (cutrans_warp_if_2[cutrans_t]) {
+                                        r[cutrans_t] += 100 * cutrans_warp_3;
+                                    }
                                 }
                             }
                         }
@@ -243,76 +308,111 @@ void cutrans_kernel_branch_shuffles(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_if_0_else[cutrans_t] = !cutrans_warp_if_0[cutrans_t];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_if_0_else[cutrans_t] = !cutrans_warp_if_0[cutrans_t];
+                }
             }
         }
         {
             {
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        if (cutrans_warp_if_0_else[cutrans_t]) {
-                            cutrans_warp_i32[cutrans_t] = v[cutrans_t];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0_else[cutrans_t]) {
+                                cutrans_warp_i32[((unsigned int)cutrans_t)] = v[cutrans_t];
+                            }
                         }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        int cutrans_warp_4;
-                        if (cutrans_warp_if_0_else[cutrans_t]) {
-                            cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_up(cutrans_t, cutrans_nthreads, 4294967295u, (int)2u, 32)];
-                        }
-                        if (cutrans_warp_if_0_else[cutrans_t]) {
-                            r[cutrans_t] = v[cutrans_t] - cutrans_warp_4;
-                        }
-                    }
-                }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        if (cutrans_warp_if_0_else[cutrans_t]) {
-                            cutrans_warp_u32[cutrans_t] = (unsigned int)(v[cutrans_t] % 2 == 0 != 0);
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int cutrans_warp_4;
+                            if (cutrans_warp_if_0_else[cutrans_t]) {
+                                cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)2u, 32)];
+                            }
+                            if (cutrans_warp_if_0_else[cutrans_t]) {
+                                r[cutrans_t] = v[cutrans_t] - cutrans_warp_4;
+                            }
                         }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        unsigned int cutrans_warp_5;
-                        if (cutrans_warp_if_0_else[cutrans_t]) {
-                            cutrans_warp_5 = cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 4294967295u);
-                        }
-                        /* votes lives in per-thread storage */
-                        if (cutrans_warp_if_0_else[cutrans_t]) {
-                            votes[cutrans_t] = cutrans_warp_5;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0_else[cutrans_t]) {
+                                cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(v[cutrans_t] % 2 == 0 != 0);
+                            }
                         }
                     }
                 }
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        if (cutrans_warp_if_0_else[cutrans_t]) {
-                            r[cutrans_t] += __builtin_popcount(votes[cutrans_t]);
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_5;
+                            if (cutrans_warp_if_0_else[cutrans_t]) {
+                                cutrans_warp_5 = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u);
+                            }
+                            /* votes lives in per-thread storage */
+                            if (cutrans_warp_if_0_else[cutrans_t]) {
+                                votes[cutrans_t] = cutrans_warp_5;
+                            }
+                        }
+                    }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0_else[cutrans_t]) {
+                                r[cutrans_t] += __builtin_popcount(votes[cutrans_t]);
+                            }
                         }
                     }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                out[i[cutrans_t]] = r[cutrans_t];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    out[i[cutrans_t]] = r[cutrans_t];
+                }
             }
         }
     }
@@ -332,81 +432,116 @@ void cutrans_kernel_votes_in_loop(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
         int count[cutrans_nthreads];
         _Bool cutrans_warp_if_0[cutrans_nthreads];
         int v[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int tid = threadIdx.x;
-                i[cutrans_t] = blockIdx.x * blockDim.x + tid;
-                count[cutrans_t] = 0;
-                cutrans_warp_if_0[cutrans_t] = tid / 32 % 2 == 1;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int tid = threadIdx.x;
+                    i[cutrans_t] = blockIdx.x * blockDim.x + tid;
+                    count[cutrans_t] = 0;
+                    cutrans_warp_if_0[cutrans_t] = tid / 32 % 2 == 1;
+                }
             }
         }
         {
             {
-                #pragma omp simd
-                for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                    const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                    {
-                        /* v lives in per-thread storage */
-                        if (cutrans_warp_if_0[cutrans_t]) {
-                            v[cutrans_t] = in[i[cutrans_t]];
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            /* v lives in per-thread storage */
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                v[cutrans_t] = in[i[cutrans_t]];
+                            }
                         }
                     }
                 }
                 for (int round = 0; round < 4; ++round) {
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                cutrans_warp_u32[cutrans_t] = (unsigned int)(v[cutrans_t] > round * 25 != 0);
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(v[cutrans_t] > round * 25 != 0);
+                                }
                             }
                         }
                     }
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            unsigned int cutrans_warp_1;
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                cutrans_warp_1 = cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 4294967295u);
-                            }
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                count[cutrans_t] += __builtin_popcount(cutrans_warp_1);
-                            }
-                        }
-                    }
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                cutrans_warp_u32[cutrans_t] = (unsigned int)(v[cutrans_t] >= round != 0);
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                unsigned int cutrans_warp_1;
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    cutrans_warp_1 = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u);
+                                }
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    count[cutrans_t] += __builtin_popcount(cutrans_warp_1);
+                                }
                             }
                         }
                     }
-                    #pragma omp simd
-                    for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-                        const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-                        {
-                            int cutrans_warp_2;
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                cutrans_warp_2 = (int)(cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 4294967295u) == (4294967295u & cutrans_warp_live(cutrans_t, cutrans_nthreads)));
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(v[cutrans_t] >= round != 0);
+                                }
                             }
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                count[cutrans_t] += 1000 * cutrans_warp_2;
+                        }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int cutrans_warp_2;
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    cutrans_warp_2 = (int)(cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u) == (4294967295u & cutrans_warp_live(((unsigned int)cutrans_t), cutrans_nthreads)));
+                                }
+                                if (cutrans_warp_if_0[cutrans_t]) {
+                                    count[cutrans_t] += 1000 * cutrans_warp_2;
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                out[i[cutrans_t]] = count[cutrans_t];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    out[i[cutrans_t]] = count[cutrans_t];
+                }
             }
         }
     }

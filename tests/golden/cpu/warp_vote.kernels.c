@@ -47,89 +47,139 @@ void cutrans_kernel_votes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cu
         int all[cutrans_nthreads];
         unsigned int active[cutrans_nthreads];
         int pairs[cutrans_nthreads];
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                t[cutrans_t] = threadIdx.x;
-                lane[cutrans_t] = t[cutrans_t] % 32;
-                int i = blockIdx.x * blockDim.x + t[cutrans_t];
-                pred[cutrans_t] = data[i] > threshold;
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(pred[cutrans_t] != 0);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    t[cutrans_t] = threadIdx.x;
+                    lane[cutrans_t] = t[cutrans_t] % 32;
+                    int i = blockIdx.x * blockDim.x + t[cutrans_t];
+                    pred[cutrans_t] = data[i] > threshold;
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(pred[cutrans_t] != 0);
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                unsigned int cutrans_warp_0 = cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 4294967295u);
-                ballot[cutrans_t] = cutrans_warp_0;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    unsigned int cutrans_warp_0 = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u);
+                    ballot[cutrans_t] = cutrans_warp_0;
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(pred[cutrans_t] != 0);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(pred[cutrans_t] != 0);
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_1 = (int)(cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 4294967295u) != 0u);
-                any[cutrans_t] = cutrans_warp_1;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_1 = (int)(cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u) != 0u);
+                    any[cutrans_t] = cutrans_warp_1;
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_u32[cutrans_t] = (unsigned int)(pred[cutrans_t] != 0);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(pred[cutrans_t] != 0);
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                int cutrans_warp_2 = (int)(cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 4294967295u) == (4294967295u & cutrans_warp_live(cutrans_t, cutrans_nthreads)));
-                all[cutrans_t] = cutrans_warp_2;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    int cutrans_warp_2 = (int)(cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u) == (4294967295u & cutrans_warp_live(((unsigned int)cutrans_t), cutrans_nthreads)));
+                    all[cutrans_t] = cutrans_warp_2;
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                active[cutrans_t] = cutrans_warp_live(cutrans_t, cutrans_nthreads);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    active[cutrans_t] = cutrans_warp_live(((unsigned int)cutrans_t), cutrans_nthreads);
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                cutrans_warp_u32[cutrans_t] = (unsigned int)((pred[cutrans_t] && ballot[cutrans_t] >> (lane[cutrans_t] + 1) % 32 & 1u) != 0);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)((pred[cutrans_t] && ballot[cutrans_t] >> (lane[cutrans_t] + 1) % 32 & 1u) != 0);
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                unsigned int cutrans_warp_3 = cutrans_warp_ballot(cutrans_warp_u32, cutrans_t, cutrans_nthreads, 4294967295u);
-                pairs[cutrans_t] = __builtin_popcount(cutrans_warp_3);
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    unsigned int cutrans_warp_3 = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u);
+                    pairs[cutrans_t] = __builtin_popcount(cutrans_warp_3);
+                }
             }
         }
-        #pragma omp simd
-        for (unsigned int cutrans_t = 0; cutrans_t < cutrans_nthreads; ++cutrans_t) {
-            const cutrans_uint3 threadIdx = cutrans_thread_index(cutrans_t, blockDim);
-            {
-                if (lane[cutrans_t] == 0) {
-                    unsigned int* rec = out + 6u * (blockIdx.x * ((72 + 31) / 32) + t[cutrans_t] / 32);
-                    rec[0] = ballot[cutrans_t];
-                    rec[1] = any[cutrans_t];
-                    rec[2] = all[cutrans_t];
-                    rec[3] = __builtin_popcount(ballot[cutrans_t]);
-                    rec[4] = active[cutrans_t];
-                    rec[5] = pairs[cutrans_t];
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if (lane[cutrans_t] == 0) {
+                        unsigned int* rec = out + 6u * (blockIdx.x * ((72 + 31) / 32) + t[cutrans_t] / 32);
+                        rec[0] = ballot[cutrans_t];
+                        rec[1] = any[cutrans_t];
+                        rec[2] = all[cutrans_t];
+                        rec[3] = __builtin_popcount(ballot[cutrans_t]);
+                        rec[4] = active[cutrans_t];
+                        rec[5] = pairs[cutrans_t];
+                    }
                 }
             }
         }

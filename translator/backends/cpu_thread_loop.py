@@ -1,0 +1,85 @@
+"""The work-item loop of the CPU target (STYLE.md rule 6c): how the threads of one block are walked.
+
+The loop is a z/y/x nest with `omp simd` on the innermost x loop, so `threadIdx.x` IS the vectorized
+loop counter: no thread needs a division to find its 3-D index, and a 1-D block runs the outer two
+loops once. The x counter is a signed `int` (blockDim.x <= 1024, checked at launch), so the compiler
+sees it as an affine induction variable:
+
+    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+        #pragma omp simd
+        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+            const int cutrans_t = cutrans_trow + cutrans_tx;        (the linear index, x fastest)
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            ...
+
+The global index `blockIdx.x * blockDim.x + threadIdx.x` is unsigned arithmetic in CUDA: it may wrap,
+so converted to `int` it is not affine in the loop counter and the compiler cannot vectorize the
+accesses it indexes. When the launch satisfies gridDim.x * blockDim.x <= 2^31 (`cutrans_fits_x`,
+computed once per launch), every value of that expression is below 2^31 and equals the signed sum
+`cutrans_gx + cutrans_tx` (cutrans_gx = blockIdx.x * blockDim.x), with no overflow and no wrap, so
+a work-item loop that uses the index is emitted twice, `if (cutrans_fits_x) <loop> else <loop>`: the
+first spells the index `(unsigned int)(cutrans_gx + cutrans_tx)` (affine, so it vectorizes), the second
+as written. Both spellings have the same value whenever the first is used: results are bit-identical.
+(A vote loop, cpu_uniform_check.py, is not versioned; it spells the index as the conditional
+`cutrans_fits_x ? fast : generic`, which the compiler may unswitch itself.)
+"""
+
+from __future__ import annotations
+
+from translator.ir import nodes as N
+
+THREAD = "cutrans_t"
+FITS_X = "cutrans_fits_x"
+BLOCK_BASE_X = "cutrans_gx"
+
+# declared before the block loop / inside it, when a kernel uses the fast global index
+LAUNCH_DECL = f"const int {FITS_X} = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;"
+BLOCK_DECL = f"const int {BLOCK_BASE_X} = (int)(blockIdx.x * blockDim.x);"
+
+
+def _reg(e, reg: str) -> bool:
+    while isinstance(e, N.Cast) and e.implicit:
+        e = e.value
+    return isinstance(e, N.SpecialReg) and e.reg == reg and e.dim == "x"
+
+
+def _either(e, test_a, test_b) -> bool:
+    return (test_a(e.lhs) and test_b(e.rhs)) or (test_b(e.lhs) and test_a(e.rhs))
+
+
+def is_global_x_index(e) -> bool:
+    """`blockIdx.x * blockDim.x + threadIdx.x`, in any operand order."""
+    if not (isinstance(e, N.BinOp) and e.op == "+"):
+        return False
+
+    def product(p):
+        return (isinstance(p, N.BinOp) and p.op == "*"
+                and _either(p, lambda a: _reg(a, "block_idx"), lambda b: _reg(b, "block_dim")))
+    return _either(e, product, lambda t: _reg(t, "thread_idx"))
+
+
+# the global x index inside a thread loop, by how the loop was versioned: "fast" in the version for
+# launches with cutrans_fits_x, "generic" in the other, "select" where the loop is not versioned
+INDEX_FORMS = {
+    "fast": f"(unsigned int)({BLOCK_BASE_X} + cutrans_tx)",
+    "generic": "{generic}",
+    "select": f"({FITS_X} ? (unsigned int)({BLOCK_BASE_X} + cutrans_tx) : {{generic}})",
+}
+
+
+def loop_head(pad: str, inner: str, simd: str = "#pragma omp simd") -> str:
+    """The nest's opening lines, up to and including the innermost body's first lines; the caller
+    closes it with `loop_tail`."""
+    return (f"{pad}for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)\n"
+            f"{pad}for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {{\n"
+            f"{inner}const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);\n"
+            f"{inner}{simd}\n"
+            f"{inner}for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {{\n"
+            f"{inner}    const int {THREAD} = cutrans_trow + cutrans_tx;\n"
+            f"{inner}    const cutrans_uint3 threadIdx = {{(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz}};\n")
+
+
+def loop_tail(pad: str, inner: str) -> str:
+    return f"{inner}}}\n{pad}}}"
