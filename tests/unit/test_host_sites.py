@@ -44,7 +44,7 @@ def test_names_inside_a_macro_definition_and_its_arguments_each_once(sites_of):
     sites, src = sites_of(
         "#define CHECK(x) do { cudaError_t e = (x); if (e != cudaSuccess) "
         "printf(\"%s\", cudaGetErrorString(e)); } while (0)\n"
-        "extern \"C\" int printf(const char *, ...);\n"
+        "#include <cstdio>\n"
         "void f(float *d) { CHECK(cudaMemcpy(d, d, 4, cudaMemcpyHostToDevice)); }\n")
     names = [n.name for n in sites.names]
     assert names == ["cudaError_t", "cudaSuccess", "cudaGetErrorString", "cudaMemcpy", "cudaMemcpyHostToDevice"]

@@ -108,6 +108,7 @@ class CFamilyEmitter:
     }
     qualify_pointees = True       # does a pointer spell its pointee's address space (OpenCL: __global float*)?
     special_reg_prec = PRECEDENCE["postfix"]
+    special_reg_precs: dict = {}   # register -> precedence of its spelling, where it is not special_reg_prec
     global_spaces = {"constant": "constant", "global": "global"}   # IR space of a global -> declaration space
     type_map = C_TYPES
     int_suffix = {"u32": "u", "i64": "LL", "u64": "ULL"}
@@ -318,7 +319,8 @@ class CFamilyEmitter:
         fmt = self.special_regs.get(e.reg)
         if fmt is None:
             self.unsupported(e, f"the special register {e.reg}")
-        return fmt.format(dim=e.dim, index="xyz".index(e.dim) if e.dim else 0), self.special_reg_prec
+        return (fmt.format(dim=e.dim, index="xyz".index(e.dim) if e.dim else 0),
+                self.special_reg_precs.get(e.reg, self.special_reg_prec))
 
     def visit_BinOp(self, e: N.BinOp):
         p = PRECEDENCE[e.op]

@@ -32,6 +32,12 @@ class CudaEmitter(CFamilyEmitter):
                     "cuda_device": "__device__ "}
     global_spaces = {"constant": "cuda_constant", "global": "cuda_device"}
     qualify_pointees = False
+    # Spelled as the expressions they stand for, parenthesized only where an operator needs it, so that
+    # parsing the output and printing it again gives the same text (the round trip's fixed point).
+    special_regs = {**CFamilyEmitter.special_regs,
+                    "thread_linear": "threadIdx.x + threadIdx.y * blockDim.x + threadIdx.z * blockDim.x * blockDim.y",
+                    "block_threads": "blockDim.x * blockDim.y * blockDim.z"}
+    special_reg_precs = {"thread_linear": PRECEDENCE["+"], "block_threads": PRECEDENCE["*"]}
 
     def visit_VarDecl(self, v: N.VarDecl, depth: int = 0) -> str:
         if _is_dynamic_view(v):

@@ -147,6 +147,10 @@ _MAKERS = {
 
 # -- IR for the properties of a group -----------------------------------------------------------------
 
+# Integer conversion rank for the usual arithmetic conversions between the types the lowering mixes.
+_RANK = {"i32": 1, "u32": 2, "i64": 3, "u64": 4}
+
+
 class _Ir:
     def __init__(self, loc):
         self.loc = loc
@@ -158,7 +162,20 @@ class _Ir:
         return N.IntLit(value, ty, loc=self.loc)
 
     def bin(self, op, a, b):
-        return N.BinOp(op, a, b, a.type, loc=self.loc)
+        """a op b after C's usual arithmetic conversions (as clang would write them), so the IR is typed as
+        if the expression had been parsed: a literal takes the wider type itself, anything else is converted."""
+        ty = a.type
+        if a.type != b.type:
+            ty = max(a.type, b.type, key=lambda t: _RANK.get(getattr(t, "name", ""), 0))
+            a, b = self.widen(a, ty), self.widen(b, ty)
+        return N.BinOp(op, a, b, ty, loc=self.loc)
+
+    def widen(self, e, ty):
+        if e.type == ty:
+            return e
+        if isinstance(e, N.IntLit):
+            return N.IntLit(e.value, ty, loc=e.loc)
+        return N.Cast(e, True, ty, loc=self.loc)
 
     def cast(self, e, ty):
         return e if e.type == ty else N.Cast(e, False, ty, loc=self.loc)
@@ -244,12 +261,22 @@ def _num_blocks(fl, c, g, ir, args):
     return ir.num_blocks()
 
 
+def _operand(fl, ir, arg, want):
+    """A tile operation's operand as the warp intrinsic takes it; a constant lane operand becomes a literal of
+    the intrinsic's type (not the member's: CUDA declares shfl_xor's lane mask unsigned, __shfl_xor_sync's int)."""
+    if want != U32 and want != I32:
+        return fl.expr(arg, want=want)
+    from translator.frontend.lower import evaluate
+    value = evaluate(arg)
+    return ir.lit(int(value), want) if value is not None and value == int(value) else fl.expr(arg, want=want)
+
+
 def _warp(op: str, roles: tuple):
     """A tile operation: WarpOp `op` with the tile's mask, the call's operands and the tile's width."""
     def lower(fl, c, g, ir, args):
         _need(fl, c, g, ("tile",), c.spelling)
         ty = fl.type_of(c)
-        operands = [fl.expr(a, want=ty if role == "value" else Scalar(role)) for a, role in zip(args, roles)]
+        operands = [_operand(fl, ir, a, ty if role == "value" else Scalar(role)) for a, role in zip(args, roles)]
         width = [ir.lit(g.width, I32)] if op.startswith("shfl") else []
         result = N.WarpOp(op, [ir.mask(g)] + operands + width, ty if op != "ballot" else U32, loc=ir.loc)
         if op == "ballot" and g.width != WARP_LANES:      # bit i stands for the tile's rank i
@@ -353,7 +380,11 @@ def lower_call(fl, c) -> N.Expr:
         fl.fail(c, "L002", f"cooperative-groups function '{name}' is not supported in device code yet")
     target, args = _split(c)
     group = group_of(fl, target)
-    return _CALLS[name](fl, c, group, _Ir(fl.loc(c)), args)
+    ir = _Ir(fl.loc(c))
+    result = _CALLS[name](fl, c, group, ir, args)
+    # typed as the header declares the call (clang converted the operands around it to that type)
+    ty = fl.type_of(c)
+    return ir.widen(result, ty) if isinstance(ty, Scalar) and isinstance(result.type, Scalar) else result
 
 
 def statement(fl, c):

@@ -950,7 +950,7 @@ void cutrans_kernel_tile_reductions(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    int cutrans_warp_23 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 15u << (((unsigned int)cutrans_t) & 28u), 1u, 4)];
+                    int cutrans_warp_23 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 15u << (((unsigned int)cutrans_t) & 28u), 1, 4)];
                     r[cutrans_t][4] = cutrans_warp_22[cutrans_t] + 1000 * cutrans_warp_23;
                 }
             }
@@ -1087,7 +1087,7 @@ void cutrans_kernel_tile_reductions(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     r[cutrans_t][7] = (int)((((unsigned int)cutrans_t) & 31u) / 16u * 100u + (32u + 15u) / 16u * 10000u + ((unsigned int)cutrans_t) / 4u);
-                    r[cutrans_t][8] = (int)((((unsigned int)cutrans_t) & 7u) + 10ULL * 8u + 1000u * (((unsigned int)cutrans_t) & 15u) + 100000u * 4u);
+                    r[cutrans_t][8] = (int)((((unsigned int)cutrans_t) & 7u) + 10ULL * 8ULL + 1000u * (((unsigned int)cutrans_t) & 15u) + 100000u * 4u);
                 }
             }
         }
