@@ -83,8 +83,9 @@ _FIELDS = {f.name for f in dataclasses.fields(Program)}
 _REQUIRED = ("suite", "tier", "main")
 
 
-def load_programs(path: Path = DEFAULT_TOML) -> tuple[dict[str, dict], list[Program]]:
-    """The [suites] table and the programs of a corpus TOML; raises ValueError for a malformed entry."""
+def load_suites(path: Path, check_suite=None) -> tuple[dict, dict[str, dict]]:
+    """A benchmark TOML and its non-empty [suites] table, each suite with a 'folder' string and passing
+    `check_suite(path, key, suite)` when given; raises ValueError otherwise."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     suites = data.get("suites", {})
@@ -93,6 +94,14 @@ def load_programs(path: Path = DEFAULT_TOML) -> tuple[dict[str, dict], list[Prog
     for key, suite in suites.items():
         if not isinstance(suite, dict) or not isinstance(suite.get("folder"), str):
             raise ValueError(f"{path}: suite {key!r} needs a 'folder' string")
+        if check_suite:
+            check_suite(path, key, suite)
+    return data, suites
+
+
+def load_programs(path: Path = DEFAULT_TOML) -> tuple[dict[str, dict], list[Program]]:
+    """The [suites] table and the programs of a corpus TOML; raises ValueError for a malformed entry."""
+    data, suites = load_suites(path)
     programs, seen = [], set()
     for name, entry in data.get("programs", {}).items():
         if not isinstance(entry, dict):

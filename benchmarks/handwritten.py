@@ -39,16 +39,11 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from corpus import _grid, _run_group, cutrans_command  # noqa: E402
+from corpus import _grid, _run_group, cutrans_command, load_suites  # noqa: E402
 
 DEFAULT_TOML = HERE / "handwritten_programs.toml"
 TARGETS = ("opencl", "cpu")
@@ -115,8 +110,6 @@ def _strings(value, where: str) -> tuple[str, ...]:
 
 
 def _check_suite(path: Path, key: str, suite) -> None:
-    if not isinstance(suite, dict) or not isinstance(suite.get("folder"), str):
-        raise ValueError(f"{path}: suite {key!r} needs a 'folder' string")
     timers = suite.get("timers", {})
     if not isinstance(timers.get("cuda"), str):
         raise ValueError(f"{path}: suite {key!r} needs timers.cuda")
@@ -170,13 +163,7 @@ def _program(path: Path, name: str, entry, suites: dict) -> Program:
 
 def load_programs(path: Path = DEFAULT_TOML) -> tuple[dict, list[Program]]:
     """The [suites] table and the programs, sorted by name; raises ValueError for a malformed entry."""
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    suites = data.get("suites", {})
-    if not isinstance(suites, dict) or not suites:
-        raise ValueError(f"{path}: no [suites] table")
-    for key, suite in suites.items():
-        _check_suite(path, key, suite)
+    data, suites = load_suites(path, _check_suite)
     programs = [_program(path, name, entry, suites) for name, entry in data.get("programs", {}).items()]
     return suites, sorted(programs, key=lambda p: p.name.lower())
 

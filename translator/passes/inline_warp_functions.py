@@ -24,6 +24,7 @@ from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.types import VOID
+from translator.passes.statements import rewrite_all, rewrite_nested
 
 DIVERGENT = "L007"
 
@@ -48,16 +49,10 @@ class _Inliner:
 
     # statements
     def block(self, stmts: list) -> list:
-        out = []
-        for s in stmts:
-            out.extend(self.stmt(s))
-        return out
+        return rewrite_all(stmts, self.stmt)
 
     def nested(self, s):
-        if s is None:
-            return None
-        stmts = self.stmt(s)
-        return stmts[0] if len(stmts) == 1 and not isinstance(stmts[0], N.VarDecl) else N.Block(stmts, loc=s.loc)
+        return rewrite_nested(s, self.stmt)
 
     def stmt(self, s) -> list:
         if not _calls(s, self.functions):

@@ -38,6 +38,7 @@ from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import BLOCK_VOTES, WARP, WARP_LANES, WARP_SHUFFLES
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar
+from translator.passes.statements import rewrite_all, rewrite_nested
 from translator.passes.inline_warp_functions import inline_warp_functions
 from translator.passes.uniformity import Uniformity
 
@@ -347,16 +348,10 @@ class _KernelRewriter:
 
     # statements
     def stmts(self, stmts: list) -> list:
-        out = []
-        for s in stmts:
-            out.extend(self.stmt(s))
-        return out
+        return rewrite_all(stmts, self.stmt)
 
     def block(self, s):
-        if s is None:
-            return None
-        stmts = self.stmt(s)
-        return stmts[0] if len(stmts) == 1 and not isinstance(stmts[0], N.VarDecl) else N.Block(stmts, loc=s.loc)
+        return rewrite_nested(s, self.stmt)
 
     def stmt(self, s) -> list:
         """`s` rewritten, preceded by the exchanges of its warp operations and followed by the barrier
