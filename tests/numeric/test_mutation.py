@@ -159,7 +159,7 @@ def test_ir_mutants_alone_do_not_reach_the_hip_output():
 HIP_EDITS = {
     "off-by-one-index": ("block_reduction", "in[(i) + 1]"),
     "drop-barrier": ("block_reduction", "((void)0);"),
-    "shuffle-offset": ("warp_shuffle_reduction", "__shfl_down_sync(FULL_MASK, v, (offset) + 1)"),
+    "shuffle-offset": ("warp_shuffle_reduction", "cutrans_warp32_shfl_down_sync(FULL_MASK, v, (offset) + 1)"),
     "double-to-float": ("double_precision_accumulate", "float acc = OFFSET;"),
     "atomic-to-plain": ("atomic_histogram", "cutrans_plain_add(&bins[b], local[b]);"),
 }
