@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct cutrans_uint3 { unsigned int x, y, z; } cutrans_uint3;
 typedef cutrans_uint3 cutrans_dim3;
@@ -91,6 +92,12 @@ static inline unsigned int cutrans_sad_u32(unsigned int a, unsigned int b, unsig
 {
     return c + (a > b ? a - b : b - a);
 }
+
+/* CUDA __float_as_uint and friends: the same bits read as the other type. */
+static inline unsigned int cutrans_float_as_uint(float x) { unsigned int r; memcpy(&r, &x, sizeof r); return r; }
+static inline int cutrans_float_as_int(float x) { int r; memcpy(&r, &x, sizeof r); return r; }
+static inline float cutrans_uint_as_float(unsigned int x) { float r; memcpy(&r, &x, sizeof r); return r; }
+static inline float cutrans_int_as_float(int x) { float r; memcpy(&r, &x, sizeof r); return r; }
 
 /* CUDA __byte_perm: byte i of the result is byte ((s >> 4i) & 7) of the 64-bit value y:x. */
 static inline unsigned int cutrans_byte_perm_u32(unsigned int x, unsigned int y, unsigned int s)

@@ -22,6 +22,8 @@ from translator.backends.hip_warp import warp_rewrite
 from translator.backends.host_edits import CUDA_HEADERS, host_edits
 from translator.diagnostics import CutransError, Severity, error
 from translator.frontend.sites import LaunchSite
+from translator.ir import nodes as N
+from translator.ir.base import walk
 from translator.pipeline import Output, Unit
 from translator.backends.hip_arch import cpu_arch, wave_width
 
@@ -82,6 +84,20 @@ def _refuse_missing_tile_members(unit: Unit) -> None:
         raise CutransError(*diags)
 
 
+def _refuse_matrix_ops(unit: Unit) -> None:
+    """WMMA has no HIP translation yet (rocWMMA or MFMA builtins): refused at each use, not passed through to
+    a hipcc that cannot find <mma.h>."""
+    ops = [n for f in unit.module.functions for n in walk(f) if isinstance(n, N.MatrixOp)]
+    diags = [error("M001", f"nvcuda::wmma ({op.op}) has no HIP translation yet: rocWMMA and the MFMA builtins "
+                           f"are not mapped; the OpenCL and CPU targets translate it", *_where(op)) for op in ops]
+    if diags:
+        raise CutransError(*diags)
+
+
+def _where(node):
+    return (node.loc.path, node.loc.line, node.loc.col) if node.loc else ("<ir>", 0, 0)
+
+
 class HipBackend(CFamilyEmitter):
     name = "hip"
 
@@ -93,6 +109,7 @@ class HipBackend(CFamilyEmitter):
                                      f"(choose one of {', '.join(LAUNCH_SYNTAX)})"))
         launch = LAUNCH_SYNTAX[syntax]
         _refuse_missing_tile_members(unit)
+        _refuse_matrix_ops(unit)
         compat = bool(_COMPAT_USE.search(unit.source))
         include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "")
         edits, diags = host_edits(unit.sites, self.name, launch=launch,

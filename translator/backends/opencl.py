@@ -36,6 +36,8 @@ OPENCL_MATH.update({
     ("rhadd", "i32"): "rhadd({0}, {1})", ("rhadd", "u32"): "rhadd({0}, {1})",
     ("funnelshift_l", "u32"): "(uint)(upsample({1}, {0}) << ({2} & 31u) >> 32)",
     ("funnelshift_r", "u32"): "(uint)(upsample({1}, {0}) >> ({2} & 31u))",
+    ("float_as_uint", "f32"): "as_uint({0})", ("uint_as_float", "u32"): "as_float({0})",
+    ("float_as_int", "f32"): "as_int({0})", ("int_as_float", "i32"): "as_float({0})",
 })
 # (IR function, type) -> (the helper function in the preamble that spells it, its arity)
 OPENCL_HELPERS = {("ffs", "i32"): ("cutrans_ffs_i32", 1), ("ffs", "i64"): ("cutrans_ffs_i64", 1),

@@ -240,10 +240,10 @@ class ProgramBackend:
         """One file of host code (the input or a header copy) with its edits; the directives that
         include local headers holding device code include their copies instead."""
         from translator.backends.host_edits import CUDA_HEADERS, host_edits
-        from translator.frontend import cooperative_groups
+        from translator.frontend import cooperative_groups, wmma
         edits, diags = host_edits(sites, self.name, launch=self.launch_call,
                                   include_map={**{header: self.runtime_include(stem) for header in CUDA_HEADERS},
-                                               **cooperative_groups.HOST_INCLUDES},
+                                               **cooperative_groups.HOST_INCLUDES, **wmma.HOST_INCLUDES},
                                   drop_device_decls=True,
                                   moved_note=f"{stem}{self.device_suffix}")
         errors = [d for d in diags if d.severity == Severity.ERROR]

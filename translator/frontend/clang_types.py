@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from translator.diagnostics import CutransError, error
+from translator.frontend import wmma
 from translator.frontend.records import lower_record
 from translator.ir.types import Array, Pointer, Scalar
 
@@ -32,10 +33,15 @@ def lower_type(ctype, where, default_space: str = "generic"):
     if kind == "CONSTANTARRAY":
         return Array(lower_type(t.element_type, where, default_space), t.element_count)
     if kind == "RECORD":
-        return lower_record(t, where, lower_type)
+        frag = wmma.fragment_of(t, lambda code, message: _fail(code, message, where))
+        return frag.storage if frag is not None else lower_record(t, where, lower_type)
     if kind == "ENUM":                  # an enum (plain or `enum class`) is its underlying integer type
         return lower_type(t.get_declaration().enum_type, where, default_space)
     raise CutransError(error("L003", f"type '{ctype.spelling}' is not supported in device code yet", *where))
+
+
+def _fail(code: str, message: str, where):
+    raise CutransError(error(code, message, *where))
 
 
 _ARRAY_KINDS = ("CONSTANTARRAY", "INCOMPLETEARRAY")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import clang.cindex as ci
 
+from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
 from translator.ir.builtins import WARP_LANES
 from translator.ir.types import BOOL, U32, Scalar
@@ -47,12 +48,7 @@ BLOCK, GRID = Group("block"), Group("grid")
 # -- recognising cooperative-groups cursors -----------------------------------------------------------
 
 def _in_namespace(cursor) -> bool:
-    parent = cursor.semantic_parent if cursor is not None else None
-    while parent is not None and parent.kind != K.TRANSLATION_UNIT:
-        if parent.kind == K.NAMESPACE and parent.spelling == NAMESPACE:
-            return True
-        parent = parent.semantic_parent
-    return False
+    return in_namespace(cursor, NAMESPACE)
 
 
 def is_group_call(c) -> bool:

@@ -15,7 +15,7 @@ import clang.cindex as ci
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_types import lower_type
-from translator.frontend import cooperative_groups, device_printf, records, references
+from translator.frontend import cooperative_groups, device_printf, records, references, wmma
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -108,6 +108,7 @@ class FunctionLowerer:
         self.is_kernel = is_kernel(cursor)
         self.uses_dynamic_shared = False
         self.file_dynamic: dict[str, N.VarDecl] = {}   # file-scope extern __shared__ arrays used here
+        self.element_loops: dict = {}   # loop variable -> Fragment: loops over a fragment's elements (wmma.py)
 
     # -- helpers ---------------------------------------------------------------------------
     def loc(self, c) -> SourceLoc:
@@ -195,6 +196,8 @@ class FunctionLowerer:
         if cooperative_groups.is_group_type(v.type):
             return cooperative_groups.declare(self, v)     # a group has no state in the IR
         ty = self.type_of(v)
+        if wmma.is_fragment_type(v.type):
+            return wmma.declare(self, v, ty)
         init = records.declared_initializer(self, v, ty)
         if init is not None and shared:
             self.fail(v, "L001", "__shared__ variables cannot be initialized")
@@ -225,7 +228,14 @@ class FunctionLowerer:
         init = self.stmt(parts["init"], allow_group=True) if parts["init"] is not None else None
         cond = self.cond(parts["cond"]) if parts["cond"] is not None else None
         step = self.expr(parts["step"]) if parts["step"] is not None else None
-        body = self.stmt(parts["body"])
+        loop = wmma.element_loop(self, parts["cond"], parts["body"])
+        if loop is not None:
+            self.element_loops[loop[0]] = loop[1]
+        try:
+            body = self.stmt(parts["body"])
+        finally:
+            if loop is not None:
+                del self.element_loops[loop[0]]
         if isinstance(init, list):     # `for (int i = 0, j = n; ...)`: declare them in a block around the loop
             return N.Block(init + [N.For(None, cond, step, body, loc=self.loc(c))], loc=self.loc(c))
         return N.For(init, cond, step, body, loc=self.loc(c))
@@ -420,6 +430,9 @@ class FunctionLowerer:
             if dim not in ("x", "y", "z"):
                 self.fail(c, "L001", f"cannot tell which component of '{inner.spelling}' is used here")
             return N.SpecialReg(SPECIAL_REGS[inner.spelling], dim, U32, loc=self.loc(c))
+        fragment_member = wmma.member(self, c)
+        if fragment_member is not None:
+            return fragment_member
         return records.member(self, c)
 
     def binary(self, c) -> N.Expr:
@@ -454,6 +467,7 @@ class FunctionLowerer:
 
     def subscript(self, c) -> N.Expr:
         base, index = list(c.get_children())
+        wmma.check_element(self, c)
         return N.Index(self.expr(base), self.expr(index), self.type_of(c), loc=self.loc(c))
 
     def conditional(self, c) -> N.Expr:
@@ -482,6 +496,8 @@ class FunctionLowerer:
             device_printf.refuse_value_use(self, c)
         if cooperative_groups.is_group_call(c):
             return cooperative_groups.lower_call(self, c)
+        if wmma.is_matrix_call(c):
+            return wmma.lower_call(self, c)
         struct_op = records.call(self, c)
         if struct_op is not None:
             return struct_op

@@ -406,4 +406,17 @@ class Printf(Expr):
         self.loc = loc
 
 
-ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Switch', 'Case', 'Default', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'WarpOp', 'Index', 'Member', 'Cast', 'InitList', 'StrLit', 'Printf',)
+class MatrixOp(Expr):
+    __slots__ = ('op', 'frags', 'layout', 'args', 'type')
+    _fields = (('op', 'attr'), ('frags', 'attr'), ('layout', 'attr'), ('args', 'list'))
+
+    def __init__(self, op, frags, layout, args, type, loc: SourceLoc | None = None):
+        self.op = op
+        self.frags = frags
+        self.layout = layout
+        self.args = list(args)
+        self.type = type
+        self.loc = loc
+
+
+ALL = ('Module', 'Function', 'Param', 'GlobalVar', 'Block', 'VarDecl', 'ExprStmt', 'If', 'For', 'While', 'DoWhile', 'Switch', 'Case', 'Default', 'Return', 'Break', 'Continue', 'Barrier', 'Fence', 'IntLit', 'FloatLit', 'BoolLit', 'VarRef', 'SpecialReg', 'BinOp', 'UnOp', 'Assign', 'Conditional', 'Call', 'MathCall', 'Atomic', 'WarpOp', 'Index', 'Member', 'Cast', 'InitList', 'StrLit', 'Printf', 'MatrixOp',)

@@ -136,6 +136,11 @@ class IRPrinter:
     def visit_WarpOp(self, e, d=0):
         return f"warp.{e.op}({', '.join(self(a) for a in e.args)}):{e.type}"
 
+    def visit_MatrixOp(self, e, d=0):
+        frags = "".join(f"<{f}>" for f in e.frags)
+        layout = f".{e.layout}" if e.layout else ""
+        return f"matrix.{e.op}{layout}{frags}({', '.join(self(a) for a in e.args)}):{e.type}"
+
     def visit_Index(self, e, d=0):
         return f"{self(e.base)}[{self(e.index)}]"
 

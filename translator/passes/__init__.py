@@ -8,6 +8,7 @@ from translator.passes.address_spaces import infer_address_spaces
 from translator.passes.globals_to_params import globals_to_params
 from translator.passes.hoist_shared import hoist_shared
 from translator.passes.legalize_names import legalize_names
+from translator.passes.lower_matrix_ops import lower_matrix_ops
 from translator.passes.lower_warp_ops import lower_warp_ops
 from translator.passes.unique_names import unique_names
 from translator.passes.verify_ir import verify_module
@@ -17,27 +18,30 @@ def pipeline(backend: str) -> list:
     """The passes a backend needs, in order, each with the reason for its place.
 
     1. verify_module first: every later pass assumes a well-formed module.
-    2. lower_warp_ops (OpenCL, CPU: no sub-groups) before address spaces and hoisting: it adds
+    2. lower_matrix_ops (OpenCL, CPU, CUDA) before everything else: it adds device functions with
+       generic pointer parameters, which address-space inference then resolves (and clones) like the
+       user's own; it adds no warp operations or barriers.
+    3. lower_warp_ops (OpenCL, CPU: no sub-groups) before address spaces and hoisting: it adds
        `__shared__` scratch arrays, block barriers and helper device functions, which the later
        passes then treat like the user's own; the CPU barrier regions see its barriers too.
-    3. infer_address_spaces before anything that emits declarations: OpenCL needs a space on every
+    4. infer_address_spaces before anything that emits declarations: OpenCL needs a space on every
        pointer, and hoisting copies declarations with their types.
-    4. hoist_shared (OpenCL and CPU) after address spaces: it moves `__shared__` declarations to the
+    5. hoist_shared (OpenCL and CPU) after address spaces: it moves `__shared__` declarations to the
        kernel's outermost scope, where OpenCL requires `__local` variables and where the CPU
        backend allocates per-block storage.
-    5. unique_names (CPU) after hoisting and before emission: the CPU backend stores variables that
+    6. unique_names (CPU) after hoisting and before emission: the CPU backend stores variables that
        live across barriers in per-thread arrays, found by name, so a name must mean one variable.
-    6. legalize_names (OpenCL, CPU) after unique_names, so that a name it makes up cannot be taken
+    7. legalize_names (OpenCL, CPU) after unique_names, so that a name it makes up cannot be taken
        by a later renaming, and before emission.
-    7. globals_to_params (OpenCL) after legalize_names: it adds parameters named after device globals,
+    8. globals_to_params (OpenCL) after legalize_names: it adds parameters named after device globals,
        whose names the host side also uses and which therefore must not be renamed afterwards.
-    8. verify_module last, so that a pass that breaks the IR is caught before emission.
+    9. verify_module last, so that a pass that breaks the IR is caught before emission.
     """
     for_target = functools.partial(legalize_names, target=backend)
     stages = {
-        "opencl": [verify_module, lower_warp_ops, infer_address_spaces, hoist_shared, for_target, globals_to_params, verify_module],
-        "cpu": [verify_module, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
-        "cuda": [verify_module],
+        "opencl": [verify_module, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, for_target, globals_to_params, verify_module],
+        "cpu": [verify_module, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
+        "cuda": [verify_module, lower_matrix_ops],
     }
     return stages[backend]
 

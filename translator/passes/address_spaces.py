@@ -30,6 +30,8 @@ def space_of(e, env: dict) -> str | None:
         return _object_space(e.operand, env)
     if isinstance(e, N.Conditional):
         return space_of(e.then, env) or space_of(e.orelse, env)
+    if isinstance(e, (N.Index, N.Member)) and isinstance(e.type, Array):   # `a[i]` of `T a[2][8]` decays too
+        return _object_space(e, env)
     return None
 
 

@@ -1,0 +1,215 @@
+"""Lower tensor-core `MatrixOp`s to calls of device functions written in plain IR (the portable lowering).
+
+Each (op, fragments, layout) gets one device function, added to the module once, which every backend
+emits like the user's own functions (OpenCL clones it per address space of its pointer). Which
+elements a thread holds (ir/matrix.py): a/b fragments the whole tile, accumulators the elements
+`lane + 32 * t`, t < num_elements, of the m x n tile in row-major order, lane = the thread's linear id
+mod 32. So no op exchanges data between threads, and the 32 threads of a warp together compute each
+element of D exactly once. The arithmetic is the project's defined semantics of `mma_sync`, which the
+reference emulation (runtime_shims/emulate/include/mma.h) implements independently:
+
+    d(i,j) = c(i,j) + a(i,0)*b(0,j) + a(i,1)*b(1,j) + ...     (k ascending, one rounding per step)
+    tf32:  inputs truncated to tf32 (low 13 bits cleared); float products are then exact, sums in float
+    s8/u8: 32-bit integer products and sums, wrapping (computed in unsigned)
+    f64:   each step one fma
+
+A GPU's tensor cores add in an order of their own, so against real CUDA these agree within a
+tolerance, not bit for bit; against the emulation they agree exactly.
+
+Requires: verify_module. Guarantees: no MatrixOp remains.
+"""
+
+from __future__ import annotations
+
+from translator.ir import nodes as N
+from translator.ir.base import Node, walk
+from translator.ir.matrix import WARP, Fragment
+from translator.ir.types import BOOL, F32, I32, U32, VOID, Pointer, Scalar
+
+
+class _Builder:
+    """Terse IR construction for the helpers' bodies (every node at one source location)."""
+
+    def __init__(self, loc):
+        self.loc = loc
+
+    def lit(self, value, ty=U32):
+        return N.IntLit(value, ty, loc=self.loc)
+
+    def var(self, name, ty=U32):
+        return N.VarRef(name, ty, loc=self.loc)
+
+    def bin(self, op, a, b, ty=U32):
+        return N.BinOp(op, a, b, BOOL if op in ("<", "==") else ty, loc=self.loc)
+
+    def cast(self, e, ty):
+        return e if e.type == ty else N.Cast(e, False, ty, loc=self.loc)
+
+    def at(self, base, index):
+        return N.Index(base, index, base.type.pointee, loc=self.loc)
+
+    def let(self, name, value, ty=U32):
+        return N.VarDecl(name, ty, "private", value, loc=self.loc)
+
+    def set(self, target, value):
+        return N.ExprStmt(N.Assign("=", target, value, target.type, loc=self.loc), loc=self.loc)
+
+    def loop(self, name, count, body: list):
+        """for (unsigned name = 0; name < count; name += 1) { body }"""
+        i = self.var(name)
+        return N.For(self.let(name, self.lit(0)), self.bin("<", i, self.lit(count)),
+                     N.Assign("+=", i, self.lit(1), U32, loc=self.loc), N.Block(body, loc=self.loc), loc=self.loc)
+
+    def owned(self, t: str, frag: Fragment) -> list:
+        """e = lane + 32*t; i = e / cols; j = e % cols: the (i, j) of an accumulator's element t."""
+        e = self.bin("+", self.var("lane"), self.bin("*", self.lit(WARP), self.var(t)))
+        return [self.let("e", e), self.let("i", self.bin("/", self.var("e"), self.lit(frag.cols))),
+                self.let("j", self.bin("%", self.var("e"), self.lit(frag.cols)))]
+
+    def offset(self, layout: str, row, col):
+        """The element (row, col) of a matrix in memory with leading dimension ldm."""
+        ldm = self.var("ldm")
+        if layout == "row":
+            return self.bin("+", self.bin("*", row, ldm), col)
+        return self.bin("+", row, self.bin("*", col, ldm))
+
+    def param(self, name, ty):
+        return N.Param(name, ty, loc=self.loc)
+
+    def function(self, name, params, body) -> N.Function:
+        return N.Function(name, "device", VOID, params, N.Block(body, loc=self.loc), loc=self.loc)
+
+
+def _ptr(elem, const=False):
+    return Pointer(elem, "generic", const)
+
+
+# -- the helper of each op ------------------------------------------------------------------------------
+
+def _fill(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
+    frag = op.frags[0]
+    body = [b.loop("t", frag.per_thread, [b.set(b.at(b.var("d", _ptr(frag.elem)), b.var("t")),
+                                                 b.var("v", frag.elem))])]
+    return b.function(name, [b.param("d", _ptr(frag.elem)), b.param("v", frag.elem)], body)
+
+
+def _load_store(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
+    frag, store = op.frags[0], op.op == "store"
+    frag_ptr, mem = b.var("f", _ptr(frag.elem, store)), b.var("p", _ptr(frag.elem, not store))
+    if frag.use == "acc":
+        index, place = b.var("t"), b.offset(op.layout, b.var("i"), b.var("j"))
+        move = [b.set(b.at(mem, place), b.at(frag_ptr, index))] if store else [b.set(b.at(frag_ptr, index), b.at(mem, place))]
+        body = [b.loop("t", frag.per_thread, b.owned("t", frag) + move)]
+    else:
+        index = b.bin("+", b.bin("*", b.var("r"), b.lit(frag.cols)), b.var("c"))
+        move = [b.set(b.at(frag_ptr, index), b.at(mem, b.offset(op.layout, b.var("r"), b.var("c"))))]
+        body = [b.loop("r", frag.rows, [b.loop("c", frag.cols, move)])]
+    params = [b.param("p", mem.type), b.param("f", frag_ptr.type)] if store else \
+        [b.param("f", frag_ptr.type), b.param("p", mem.type)]
+    params.append(b.param("ldm", U32))
+    if frag.use == "acc":
+        params.append(b.param("lane", U32))
+    return b.function(name, params, body)
+
+
+_TF32_MASK = 0xFFFFE000
+
+
+def _input(b: _Builder, value, precision: str):
+    """An a/b element as the multiply takes it."""
+    if precision == "tf32":
+        bits = N.MathCall("float_as_uint", "exact", [value], U32, loc=b.loc)
+        return N.MathCall("uint_as_float", "exact", [b.bin("&", bits, b.lit(_TF32_MASK))], F32, loc=b.loc)
+    if precision in ("s8", "u8"):
+        return b.cast(value, I32)
+    return value
+
+
+def _step(b: _Builder, acc, x, y, precision: str):
+    """acc + x * y as the precision defines it."""
+    if precision == "f64":
+        return N.MathCall("fma", "ieee", [x, y, acc], acc.type, loc=b.loc)
+    if precision in ("s8", "u8"):
+        return b.bin("+", acc, b.cast(b.bin("*", x, y, I32), U32))
+    return b.bin("+", acc, b.bin("*", x, y, F32), F32)
+
+
+_SUM_TYPES = {"s8": U32, "u8": U32}     # integer sums wrap: computed in unsigned
+
+
+def _mma(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
+    d, a, bf, c = op.frags
+    sum_type = _SUM_TYPES.get(a.precision, d.elem)
+    acc = b.var("acc", sum_type)
+    pa, pb = b.var("a", _ptr(a.elem, True)), b.var("b", _ptr(bf.elem, True))
+    pd, pc = b.var("d", _ptr(d.elem)), b.var("c", _ptr(c.elem, True))
+    kk = b.var("kk")
+    x = _input(b, b.at(pa, b.bin("+", b.bin("*", b.var("i"), b.lit(a.cols)), kk)), a.precision)
+    y = _input(b, b.at(pb, b.bin("+", b.bin("*", kk, b.lit(bf.cols)), b.var("j"))), a.precision)
+    inner = b.loop("kk", a.k, [b.set(acc, _step(b, acc, x, y, a.precision))])
+    body = b.owned("t", d) + [b.let("acc", b.cast(b.at(pc, b.var("t")), sum_type), sum_type), inner,
+                              b.set(b.at(pd, b.var("t")), b.cast(acc, d.elem))]
+    params = [b.param("d", pd.type), b.param("a", pa.type), b.param("b", pb.type), b.param("c", pc.type),
+              b.param("lane", U32)]
+    return b.function(name, params, [b.loop("t", d.per_thread, body)])
+
+
+def _to_tf32(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
+    """Round to nearest, ties away from zero, keeping 10 mantissa bits (PTX cvt.rna.tf32.f32): adding half
+    of the dropped part's unit to the magnitude's bits carries into the kept ones exactly when the dropped
+    part is at least half; infinities and NaNs are returned as they are."""
+    bits = b.var("bits")
+    exponent_all_ones = b.bin("==", b.bin("&", bits, b.lit(0x7F800000)), b.lit(0x7F800000))
+    rounded = b.bin("&", b.bin("+", bits, b.lit(0x1000)), b.lit(_TF32_MASK))
+    as_float = N.MathCall("uint_as_float", "exact", [rounded], F32, loc=b.loc)
+    body = [b.let("bits", N.MathCall("float_as_uint", "exact", [b.var("x", F32)], U32, loc=b.loc)),
+            N.If(exponent_all_ones, N.Return(b.var("x", F32), loc=b.loc), None, loc=b.loc),
+            N.Return(as_float, loc=b.loc)]
+    return N.Function(name, "device", F32, [b.param("x", F32)], N.Block(body, loc=b.loc), loc=b.loc)
+
+
+_HELPERS = {"fill": _fill, "load": _load_store, "store": _load_store, "mma": _mma, "to_tf32": _to_tf32}
+
+
+def helper_name(op: N.MatrixOp) -> str:
+    """A readable name that tells every helper apart: cutrans_wmma_mma_m16n16k8_tf32_f32..."""
+    if op.op == "to_tf32":
+        return "cutrans_wmma_to_tf32"
+    frag = op.frags[0]
+    parts = [op.op, frag.use if op.op != "mma" else "", frag.shape, op.layout or frag.layout]
+    parts += [f.precision for f in op.frags]
+    return "_".join(["cutrans_wmma"] + [p for p in parts if p])
+
+
+# -- the pass ---------------------------------------------------------------------------------------
+
+def _replace(node: Node, made: dict, order: list) -> None:
+    for field, kind in node._fields:
+        value = getattr(node, field)
+        if kind == "list":
+            setattr(node, field, [_lowered(v, made, order) for v in value])
+            for v in getattr(node, field):
+                _replace(v, made, order)
+        elif kind == "child" and value is not None:
+            setattr(node, field, _lowered(value, made, order))
+            _replace(getattr(node, field), made, order)
+
+
+def _lowered(node, made: dict, order: list):
+    if not isinstance(node, N.MatrixOp):
+        return node
+    name = helper_name(node)
+    if name not in made:
+        made[name] = _HELPERS[node.op](_Builder(node.loc), node, name)
+        order.append(name)
+    return N.Call(name, node.args, node.type, loc=node.loc)
+
+
+def lower_matrix_ops(module: N.Module) -> N.Module:
+    if not any(isinstance(n, N.MatrixOp) for n in walk(module)):
+        return module
+    made, order = {}, []
+    for f in module.functions:
+        _replace(f, made, order)
+    module.functions[:0] = [made[name] for name in order]   # before every caller
+    return module
