@@ -134,4 +134,20 @@ __device__ static inline T cutrans_warp32_shfl_xor_sync(unsigned mask, T var, in
 #define __shfl_down_sync(mask, ...) cutrans_shfl_down_sync((cutrans_lanemask_t)(mask), __VA_ARGS__)
 #define __shfl_xor_sync(mask, ...) cutrans_shfl_xor_sync((cutrans_lanemask_t)(mask), __VA_ARGS__)
 
+/* __hmax/__hmin on __half: HIP 5.x's hip_fp16.h has neither. The larger/smaller value as CUDA defines it
+ * (a NaN operand yields the other one), computed in float, where it is exact. Routed to these
+ * definitions on every HIP release, like the warp functions above. */
+#include <hip/hip_fp16.h>
+
+__device__ static inline __half cutrans_hmax(__half a, __half b) {
+    return __float2half(fmaxf(__half2float(a), __half2float(b)));
+}
+
+__device__ static inline __half cutrans_hmin(__half a, __half b) {
+    return __float2half(fminf(__half2float(a), __half2float(b)));
+}
+
+#define __hmax(a, b) cutrans_hmax((a), (b))
+#define __hmin(a, b) cutrans_hmin((a), (b))
+
 #endif

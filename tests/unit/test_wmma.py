@@ -82,8 +82,8 @@ def test_num_elements_is_what_a_thread_holds_and_element_loops_are_accepted(lowe
     (f"{TF32_A} fa; {TF32_C} acc; wmma::fill_fragment(acc, 0.0f); wmma::load_matrix_sync(fa, a, 8);"
      f" for (int i = 0; i < acc.num_elements; i++) fa.x[i] = 0.0f;", "unspecified"),
     # not translated yet
-    ("} struct __half { unsigned short bits; }; __global__ void h() {"        # what cuda_fp16.h declares
-     " wmma::fragment<wmma::matrix_a, 16, 16, 16, __half, wmma::row_major> fh;", "not translated yet"),
+    ("} struct __nv_bfloat16 { unsigned short bits; }; __global__ void h() {"   # what cuda_bf16.h declares
+     " wmma::fragment<wmma::matrix_a, 16, 16, 16, __nv_bfloat16, wmma::row_major> fh;", "not translated yet"),
     ("wmma::fragment<wmma::matrix_a, 16, 16, 16, wmma::precision::tf32, wmma::row_major> fa;",
      "CUDA defines no 16x16x16"),
     (f"{TF32_C} acc; int layout = c[0] > 0; wmma::load_matrix_sync(acc, c, 16, (wmma::layout_t)layout);",

@@ -55,7 +55,12 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
     name = "cpu"
     kernel_qualifier = "void"
     device_qualifier = "static inline"
-    type_map = {**C_TYPES, "bool": "_Bool"}
+    type_map = {**C_TYPES, "bool": "_Bool", "f16": "_Float16"}   # GCC 12+/clang 15+ on x86-64 and AArch64
+
+    def scalar(self, t, node=None) -> str:
+        if t.name == "f16":
+            self.features.add("fp16")       # kernels.c.j2 checks that the compiler has _Float16
+        return super().scalar(t, node)
     atomic_table = C_ATOMICS
     barrier = "/* __syncthreads(): region boundary */"
     special_regs = {**CFamilyEmitter.special_regs, "thread_linear": f"((unsigned int){THREAD})",

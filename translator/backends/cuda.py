@@ -6,7 +6,10 @@ from __future__ import annotations
 from translator.backends.base import PRECEDENCE, CFamilyEmitter
 from translator.ir import nodes as N
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, WARP
-from translator.ir.types import Struct
+from translator.ir.base import walk
+from translator.ir.types import Scalar, Struct
+
+F16 = Scalar("f16")
 
 # (IR function, operand type, precision) -> the CUDA name that produced it.
 _CUDA_NAMES = {}
@@ -32,6 +35,7 @@ class CudaEmitter(CFamilyEmitter):
                     "cuda_device": "__device__ "}
     global_spaces = {"constant": "cuda_constant", "global": "cuda_device"}
     qualify_pointees = False
+    type_map = {**CFamilyEmitter.type_map, "f16": "__half"}
     # Spelled as the expressions they stand for, parenthesized only where an operator needs it, so that
     # parsing the output and printing it again gives the same text (the round trip's fixed point).
     special_regs = {**CFamilyEmitter.special_regs,
@@ -83,5 +87,7 @@ class CudaEmitter(CFamilyEmitter):
         return text, PRECEDENCE["postfix"]
 
     def visit_Module(self, m: N.Module) -> str:
-        return "\n".join(self.struct_definitions(m) + [self.visit(g) for g in m.globals]
-                         + [self.visit(f) for f in m.functions])
+        half = any(getattr(n, "type", None) == F16 or isinstance(n, (N.Param, N.VarDecl)) and "f16" in str(n.type)
+                   for n in walk(m))
+        return "\n".join((["#include <cuda_fp16.h>\n"] if half else []) + self.struct_definitions(m)
+                         + [self.visit(g) for g in m.globals] + [self.visit(f) for f in m.functions])

@@ -31,6 +31,7 @@ HIP_RUNTIME = "#include <hip/hip_runtime.h>"
 # CUDA headers with a HIP counterpart: the directive that replaces each, and the file from runtime_shims that
 # must ship with the output (HIP 5's cooperative-groups header needs hip_runtime.h first and has no cg::reduce).
 HIP_HEADERS = {
+    "cuda_fp16.h": ("#include <hip/hip_fp16.h>", None),
     "cooperative_groups.h": ("#include <hip/hip_runtime.h>\n#include <hip/hip_cooperative_groups.h>", None),
     "cooperative_groups/reduce.h": ('#include "cutrans_hip_cg_reduce.h"', "hip/cutrans_hip_cg_reduce.h"),
 }
@@ -42,7 +43,7 @@ _TILE_MEMBER_CALL = re.compile(r"\.\s*(" + "|".join(HIP5_MISSING_TILE_MEMBERS) +
 COMPAT_HEADER = "cutrans_hip_compat.h"
 COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
 COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__all_sync", "__shfl_sync",
-                "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync")
+                "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", "__hmax", "__hmin")
 _COMPAT_USE = re.compile(rb"\b(" + b"|".join(n.encode() for n in COMPAT_NAMES) + rb")\b")
 _SOURCE_SUFFIXES = {".cu": ".hip"}
 

@@ -46,6 +46,10 @@ OPENCL_HELPERS = {("ffs", "i32"): ("cutrans_ffs_i32", 1), ("ffs", "i64"): ("cutr
 OPENCL_MATH.update({key: f"{name}({', '.join('{%d}' % i for i in range(arity))})"
                     for key, (name, arity) in OPENCL_HELPERS.items()})
 
+# f16 values in floats, half in memory only (passes/half_as_float.py): function -> spelling over its operands
+HALF_MEMORY = {"load_half": "vload_half({1}, {0})", "store_half": "vstore_half_rte({0}, {2}, {1})",
+               "round_half": "cutrans_round_half({0})"}
+
 # Atomics. OpenCL 1.2's built-ins return the old value and are relaxed, as CUDA's are; 64-bit ones
 # come from cl_khr_int64_{base,extended}_atomics. Where OpenCL has no built-in with CUDA's meaning
 # (float/double add, atomicInc/atomicDec: OpenCL's atomic_inc ignores the bound), the preamble gets
@@ -167,6 +171,13 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
     def visit_Function(self, f: N.Function, depth: int = 0) -> str:
         self.spaces = pointer_spaces(f)
         return super().visit_Function(f, depth)
+
+    def visit_MathCall(self, e: N.MathCall):
+        if e.func in HALF_MEMORY:                   # passes/half_as_float.py
+            if e.func == "round_half":
+                self.features.add("cutrans_round_half")
+            return self.fill_template(HALF_MEMORY[e.func], e.args)
+        return super().visit_MathCall(e)
 
     def note_math(self, func: str, tname: str) -> None:
         super().note_math(func, tname)

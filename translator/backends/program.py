@@ -28,7 +28,7 @@ from translator.diagnostics import CutransError, Severity, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import DYNAMIC_SHARED
-from translator.ir.types import Array, Pointer, Struct, field_offsets, size_align, used_structs
+from translator.ir.types import Array, Pointer, Scalar, Struct, field_offsets, size_align, used_structs
 from translator.passes import run_pipeline
 from translator.pipeline import Output
 
@@ -38,6 +38,7 @@ _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), keep_t
                           trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 HOST_TYPES = CFamilyEmitter()     # plain C++ spellings for the launch functions' parameters
+HOST_TYPES.type_map = {**HOST_TYPES.type_map, "f16": "__half"}     # runtime_shims/common/cutrans_fp16.h
 
 
 class _Mirrors(CFamilyEmitter):
@@ -45,11 +46,20 @@ class _Mirrors(CFamilyEmitter):
     of the device structs, for declaring the CPU kernels (the host's own struct is not declared
     yet where the launch header is included)."""
 
+    type_map = HOST_TYPES.type_map
+
     def struct_name(self, s: Struct) -> str:
         return s.name if s.vector else f"cutrans_host_{s.name}"
 
 
 MIRRORS = _Mirrors()
+F16 = Scalar("f16")
+
+
+def _holds_half(t) -> bool:
+    while isinstance(t, (Pointer, Array)):
+        t = t.pointee if isinstance(t, Pointer) else t.elem
+    return t == F16
 
 
 def where(node) -> tuple:
@@ -99,6 +109,10 @@ def plain_param(p: N.Param) -> dict:
     """A scalar or pointer parameter. The launch function takes it as the host program spells it
     (`char*`, `size_t*`: the same sizes as the device's `signed char*`, `unsigned long long*` but
     other C++ types) and hands a pointer on with the device-side type."""
+    if p.type == F16:
+        raise CutransError(error("L003", f"kernel parameter '{p.name}' is a __half passed by value, which the "
+                                         f"OpenCL and CPU launch glue does not pass yet; pass a pointer or a float",
+                                 *where(p)))
     if not p.host_type:
         return {"template": None, "host": host_param(p), "assert": None, "value": p.name}
     value = f"({host_param(N.Param('', p.type))}){p.name}" if isinstance(p.type, Pointer) else p.name
@@ -164,6 +178,10 @@ def runtime_files(subdir: str) -> list[str]:
                   for p in (RUNTIME_SHIMS / folder).glob("*") if p.suffix in RUNTIME_SUFFIXES)
 
 
+# <cuda_fp16.h> on the host side: the shim's __half (runtime_shims/common/cutrans_fp16.h)
+HOST_FP16 = '#include "cutrans_fp16.h"'
+
+
 class ProgramBackend:
     """Mixin for backends that emit device code from IR and rewrite host code onto a shim."""
     device_suffix = ""
@@ -209,6 +227,7 @@ class ProgramBackend:
                       generic=generic_dispatch(unit.sites, kernels),
                       device_file=f"{stem}{self.device_suffix}",
                       vectors=[vector_definition(s) for s in vectors],
+                      uses_half=any(_holds_half(p.type) for k in self.kernels(module) for p in k.params),
                       mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector])
 
     def launch_kernel(self, k: N.Function, globals_: set[str]) -> dict:
@@ -243,7 +262,8 @@ class ProgramBackend:
         from translator.frontend import cooperative_groups, wmma
         edits, diags = host_edits(sites, self.name, launch=self.launch_call,
                                   include_map={**{header: self.runtime_include(stem) for header in CUDA_HEADERS},
-                                               **cooperative_groups.HOST_INCLUDES, **wmma.HOST_INCLUDES},
+                                               **cooperative_groups.HOST_INCLUDES, **wmma.HOST_INCLUDES,
+                                               "cuda_fp16.h": HOST_FP16},
                                   drop_device_decls=True,
                                   moved_note=f"{stem}{self.device_suffix}")
         errors = [d for d in diags if d.severity == Severity.ERROR]

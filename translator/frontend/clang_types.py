@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from translator.diagnostics import CutransError, error
-from translator.frontend import wmma
+from translator.frontend import half, wmma
 from translator.frontend.records import lower_record
 from translator.ir.types import Array, Pointer, Scalar
 
@@ -32,6 +32,8 @@ def lower_type(ctype, where, default_space: str = "generic"):
         return Pointer(lower_type(elem, where, default_space), default_space, _const(t))
     if kind == "CONSTANTARRAY":
         return Array(lower_type(t.element_type, where, default_space), t.element_count)
+    if kind == "RECORD" and half.is_half_record(t):
+        return Scalar("f16")
     if kind == "RECORD":
         frag = wmma.fragment_of(t, lambda code, message: _fail(code, message, where))
         return frag.storage if frag is not None else lower_record(t, where, lower_type)

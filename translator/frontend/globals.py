@@ -34,13 +34,16 @@ def initializer(fl, cursor, ty, constant: bool = True):
 
 
 def initializer_offset(cursor) -> int | None:
-    """Where the `=` (or C++11 `{`) of a declaration's initializer is; array sizes are children of
+    """Where the `=` (or C++11 `{`, or a direct `(`) of a declaration's initializer is; array sizes are children of
     the declaration too, before it. From the tokens, or where libclang gives none (an extent that
     starts in a macro such as `__constant__`) from the file's bytes."""
     depth, tokens = 0, list(cursor.get_tokens()) or _tokens_from_name(cursor)
     for t in tokens:
+        after_name = t.extent.start.offset > cursor.location.offset
+        if depth == 0 and t.spelling == "(" and after_name:
+            return cursor.location.offset - 1   # `T x(v)`: a class's construction starts at the name itself
         depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(t.spelling, 0)
-        if depth == 0 and t.spelling in ("=", "{") and t.extent.start.offset > cursor.location.offset:
+        if depth == 0 and t.spelling in ("=", "{") and after_name:
             return t.extent.start.offset - (t.spelling == "{")
     if tokens:
         return None
@@ -52,6 +55,8 @@ def initializer_offset(cursor) -> int | None:
     start_offset = cursor.location.offset
     depth = 0
     for i, ch in enumerate(text):
+        if depth == 0 and ch == ord("("):
+            return start_offset - 1
         depth += {ord("["): 1, ord("("): 1, ord("]"): -1, ord(")"): -1}.get(ch, 0)
         if depth == 0 and ch in (ord("="), ord("{")):
             return start_offset + i - (ch == ord("{"))     # `{` alone: C++11 brace initialization

@@ -15,7 +15,7 @@ import clang.cindex as ci
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_types import lower_type
-from translator.frontend import cooperative_groups, device_printf, records, references, wmma
+from translator.frontend import cooperative_groups, device_printf, half, records, references, wmma
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -173,7 +173,9 @@ class FunctionLowerer:
         return N.Block(stmts, loc=self.loc(c))
 
     def decl_stmt(self, c):
-        decls = [d for d in (self.var_decl(v) for v in c.get_children()) if d is not None]
+        decls = []
+        for d in (self.var_decl(v) for v in c.get_children()):     # a declaration may come with statements
+            decls.extend(d if isinstance(d, list) else [d] if d is not None else [])
         return decls[0] if len(decls) == 1 else decls or None
 
     def var_decl(self, v) -> N.VarDecl:
@@ -430,6 +432,7 @@ class FunctionLowerer:
             if dim not in ("x", "y", "z"):
                 self.fail(c, "L001", f"cannot tell which component of '{inner.spelling}' is used here")
             return N.SpecialReg(SPECIAL_REGS[inner.spelling], dim, U32, loc=self.loc(c))
+        half.member(self, c)
         fragment_member = wmma.member(self, c)
         if fragment_member is not None:
             return fragment_member
@@ -477,10 +480,13 @@ class FunctionLowerer:
 
     def cast(self, c) -> N.Expr:
         kids = [k for k in c.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
-        if c.kind == K.CXX_FUNCTIONAL_CAST_EXPR and kids and kids[-1].kind == K.CALL_EXPR:
+        if c.kind == K.CXX_FUNCTIONAL_CAST_EXPR and kids and kids[-1].kind == K.CALL_EXPR \
+                and not half.is_half_call(kids[-1]):
             self.fail(c, "L003", "constructor calls in device code are not supported yet")
         ty = self.type_of(c)
         value = self.expr(kids[-1])
+        if value.type == ty and kids[-1].kind == K.CALL_EXPR and half.is_half_call(kids[-1]):
+            return value                  # half(x), (half)x: the constructor call is the conversion
         if isinstance(ty, Struct) and value.type == ty:
             return value                  # P{...}: the braced list is the struct value already
         if isinstance(value, N.Cast) and value.implicit and value.type == ty:
@@ -498,6 +504,8 @@ class FunctionLowerer:
             return cooperative_groups.lower_call(self, c)
         if wmma.is_matrix_call(c):
             return wmma.lower_call(self, c)
+        if half.is_half_call(c):
+            return half.lower_call(self, c)
         struct_op = records.call(self, c)
         if struct_op is not None:
             return struct_op

@@ -115,7 +115,8 @@ def _strip(c):
 
 def _frag(fl, c):
     """(the Fragment, the IR expression of its storage) for an argument naming a fragment."""
-    frag = fragment_of(c.type, lambda code, message: fl.fail(c, code, message))
+    inner = _strip(c)       # CUDA's own headers take a fragment's base class (__frag_base): look under the cast
+    frag = fragment_of(inner.type, lambda code, message: fl.fail(c, code, message))
     if frag is None:
         fl.fail(c, UNSUPPORTED, "expected a wmma::fragment here")
     return frag, storage_expr(fl, c)
@@ -156,11 +157,32 @@ def _has_initializer(v) -> bool:
     return False
 
 
-def declare(fl, v, ty) -> N.VarDecl:
-    if _has_initializer(v):
+def _value_initialized(v, frag) -> bool:
+    """`auto f = wmma::fragment<...>();`: a temporary of the fragment's own type made from nothing."""
+    kids = [k for k in v.get_children() if k.kind.is_expression()]
+    c = _strip(kids[-1]) if kids else None
+    return c is not None and frag is not None and _default_construction(c)
+
+
+def _default_construction(c) -> bool:
+    return c.kind == K.CALL_EXPR and c.referenced is not None and c.referenced.kind == K.CONSTRUCTOR \
+        and not list(c.get_arguments())
+
+
+def declare(fl, v, ty):
+    """A fragment variable: its storage array; one made by value-initialization (`= fragment<...>()`,
+    every element zero in C++) also gets those zeros."""
+    loc = fl.loc(v)
+    decl = N.VarDecl(v.spelling, ty, "private", None, loc=loc)
+    if not _has_initializer(v):
+        return decl
+    frag = fragment_of(v.type, lambda code, message: fl.fail(v, code, message))
+    if not _value_initialized(v, frag):
         fl.fail(v, UNSUPPORTED, f"fragment '{v.spelling}' is initialized from another value; declare it and use "
                                 f"fill_fragment or load_matrix_sync")
-    return N.VarDecl(v.spelling, ty, "private", None, loc=fl.loc(v))
+    zero = N.IntLit(0, frag.elem, loc=loc) if frag.elem.name[0] in "iu" else N.FloatLit(0.0, "", frag.elem, loc=loc)
+    fill = N.MatrixOp("fill", (frag,), "", [N.VarRef(v.spelling, ty, loc=loc), zero], VOID, loc=loc)
+    return [decl, N.ExprStmt(fill, loc=loc)]
 
 
 # -- calls -------------------------------------------------------------------------------------------
@@ -242,7 +264,7 @@ def member(fl, c):
     kids = [k for k in c.get_children() if not k.kind.is_reference()]
     if len(kids) != 1:
         return None
-    frag = fragment_of(kids[0].type, lambda code, message: fl.fail(c, code, message))
+    frag = fragment_of(_strip(kids[0]).type, lambda code, message: fl.fail(c, code, message))
     if frag is None:
         return None
     if c.spelling == "num_elements":
@@ -258,7 +280,7 @@ def _element_frag(fl, c):
     if s.kind != K.MEMBER_REF_EXPR or s.spelling != "x":
         return None
     kids = [k for k in s.get_children() if not k.kind.is_reference()]
-    return fragment_of(kids[0].type, lambda code, message: fl.fail(c, code, message)) if len(kids) == 1 else None
+    return fragment_of(_strip(kids[0]).type, lambda code, message: fl.fail(c, code, message)) if len(kids) == 1 else None
 
 
 def check_element(fl, c) -> None:
@@ -301,9 +323,11 @@ def _element_frag_of_member(fl, member_cursor):
     kids = [k for k in member_cursor.get_children() if not k.kind.is_reference()]
     if len(kids) != 1:
         return None
-    return fragment_of(kids[0].type, lambda code, message: fl.fail(member_cursor, code, message))
+    return fragment_of(_strip(kids[0]).type, lambda code, message: fl.fail(member_cursor, code, message))
 
 
 # The host side of an OpenCL or CPU translation: `#include <mma.h>` (device-only declarations) becomes
-# an empty namespace, so that the program's `using namespace nvcuda;` still compiles.
-HOST_INCLUDES = {"mma.h": "namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */"}
+# an empty namespace, so that the program's `using namespace nvcuda;` still compiles, and brings the
+# shim's __half, as CUDA's mma.h brings cuda_fp16.h.
+HOST_INCLUDES = {"mma.h": 'namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */\n'
+                          '#include "cutrans_fp16.h"'}

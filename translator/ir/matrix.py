@@ -41,9 +41,9 @@ SHAPES = {
     "u8": Precision("u8", ("i32",), _HALF_SHAPES),
     "f64": Precision("f64", ("f64",), ((8, 8, 4),)),
 }
-# The precisions whose fragments the portable lowering computes exactly (f16/bf16 need the half
-# types in every backend first).
-LOWERED = ("tf32", "s8", "u8", "f64")
+# The precisions whose fragments the portable lowering computes exactly (bf16 needs its type in every
+# backend first).
+LOWERED = ("f16", "tf32", "s8", "u8", "f64")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -6,6 +6,7 @@ import functools
 
 from translator.passes.address_spaces import infer_address_spaces
 from translator.passes.globals_to_params import globals_to_params
+from translator.passes.half_as_float import half_as_float
 from translator.passes.hoist_shared import hoist_shared
 from translator.passes.legalize_names import legalize_names
 from translator.passes.lower_matrix_ops import lower_matrix_ops
@@ -26,20 +27,22 @@ def pipeline(backend: str) -> list:
        passes then treat like the user's own; the CPU barrier regions see its barriers too.
     4. infer_address_spaces before anything that emits declarations: OpenCL needs a space on every
        pointer, and hoisting copies declarations with their types.
-    5. hoist_shared (OpenCL and CPU) after address spaces: it moves `__shared__` declarations to the
+    5. half_as_float (OpenCL) after address spaces, which tell it which f16 pointers reach global
+       memory (vload_half/vstore_half) and which point into arrays it turns into floats.
+    6. hoist_shared (OpenCL and CPU) after address spaces: it moves `__shared__` declarations to the
        kernel's outermost scope, where OpenCL requires `__local` variables and where the CPU
        backend allocates per-block storage.
-    6. unique_names (CPU) after hoisting and before emission: the CPU backend stores variables that
+    7. unique_names (CPU) after hoisting and before emission: the CPU backend stores variables that
        live across barriers in per-thread arrays, found by name, so a name must mean one variable.
-    7. legalize_names (OpenCL, CPU) after unique_names, so that a name it makes up cannot be taken
+    8. legalize_names (OpenCL, CPU) after unique_names, so that a name it makes up cannot be taken
        by a later renaming, and before emission.
-    8. globals_to_params (OpenCL) after legalize_names: it adds parameters named after device globals,
+    9. globals_to_params (OpenCL) after legalize_names: it adds parameters named after device globals,
        whose names the host side also uses and which therefore must not be renamed afterwards.
-    9. verify_module last, so that a pass that breaks the IR is caught before emission.
+    10. verify_module last, so that a pass that breaks the IR is caught before emission.
     """
     for_target = functools.partial(legalize_names, target=backend)
     stages = {
-        "opencl": [verify_module, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, for_target, globals_to_params, verify_module],
+        "opencl": [verify_module, lower_matrix_ops, lower_warp_ops, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
         "cpu": [verify_module, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
         "cuda": [verify_module, lower_matrix_ops],
     }

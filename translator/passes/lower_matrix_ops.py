@@ -10,6 +10,7 @@ reference emulation (runtime_shims/emulate/include/mma.h) implements independent
 
     d(i,j) = c(i,j) + a(i,0)*b(0,j) + a(i,1)*b(1,j) + ...     (k ascending, one rounding per step)
     tf32:  inputs truncated to tf32 (low 13 bits cleared); float products are then exact, sums in float
+    f16:   products and sums in float (products of halves are exact); a half D is rounded once, at the end
     s8/u8: 32-bit integer products and sums, wrapping (computed in unsigned)
     f64:   each step one fma
 
@@ -122,6 +123,8 @@ def _input(b: _Builder, value, precision: str):
         return N.MathCall("uint_as_float", "exact", [b.bin("&", bits, b.lit(_TF32_MASK))], F32, loc=b.loc)
     if precision in ("s8", "u8"):
         return b.cast(value, I32)
+    if precision == "f16":
+        return b.cast(value, F32)         # exact; the product of two halves is exact in float too
     return value
 
 
@@ -134,7 +137,10 @@ def _step(b: _Builder, acc, x, y, precision: str):
     return b.bin("+", acc, b.bin("*", x, y, F32), F32)
 
 
-_SUM_TYPES = {"s8": U32, "u8": U32}     # integer sums wrap: computed in unsigned
+# input precision -> the type the sum is kept in, where it is not the accumulator's own: integer sums wrap
+# (computed in unsigned); half products are summed in float even into a half accumulator, which is rounded
+# to half once, when the sum is stored.
+_SUM_TYPES = {"s8": U32, "u8": U32, "f16": F32}
 
 
 def _mma(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
@@ -208,8 +214,10 @@ def _lowered(node, made: dict, order: list):
 def lower_matrix_ops(module: N.Module) -> N.Module:
     if not any(isinstance(n, N.MatrixOp) for n in walk(module)):
         return module
-    made, order = {}, []
+    made, functions = {}, []
     for f in module.functions:
+        order: list = []
         _replace(f, made, order)
-    module.functions[:0] = [made[name] for name in order]   # before every caller
+        functions += [made[name] for name in order] + [f]   # each helper just before its first caller, in
+    module.functions = functions                            # order of use, where the frontend puts callees
     return module

@@ -60,6 +60,44 @@ static inline void cutrans_wmma_store_acc_m32n8k16_col_i32(int* p, const int* f,
     }
 }
 
+void cutrans_kernel_gemm_s8_relu(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const signed char* a, const signed char* b, int* c, int m, int n, int k)
+{
+    const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
+    (void)cutrans_shared_bytes;
+    #pragma omp parallel for collapse(3) schedule(static)
+    for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
+    for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
+    for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
+        const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        int col = blockIdx.x * 8u;
+        int row = blockIdx.y * 32u;
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    signed char a_frag[512];
+                    signed char b_frag[128];
+                    int acc[8];
+                    cutrans_wmma_fill_acc_m32n8k16_i32(acc, 0);
+                    for (int kk = 0; kk < k; kk += 16) {
+                        cutrans_wmma_load_a_m32n8k16_row_s8(a_frag, a + row * k + kk, k);
+                        cutrans_wmma_load_b_m32n8k16_row_s8(b_frag, b + kk * n + col, n);
+                        cutrans_wmma_mma_m32n8k16_i32_s8_s8_i32(acc, a_frag, b_frag, acc, ((unsigned int)cutrans_t) & 31u);
+                    }
+                    for (int i = 0; i < 8; ++i) {
+                        acc[i] = acc[i] > 0 ? acc[i] : 0;
+                    }
+                    cutrans_wmma_store_acc_m32n8k16_col_i32(c + col * m + row, acc, m, ((unsigned int)cutrans_t) & 31u);
+                }
+            }
+        }
+    }
+}
+
 static inline void cutrans_wmma_load_acc_m16n16k16_row_i32(int* f, const int* p, unsigned int ldm, unsigned int lane)
 {
     for (unsigned int t = 0u; t < 8u; t += 1u) {
@@ -109,44 +147,6 @@ static inline void cutrans_wmma_store_acc_m16n16k16_row_i32(int* p, const int* f
         unsigned int i = e / 16u;
         unsigned int j = e % 16u;
         p[i * ldm + j] = f[t];
-    }
-}
-
-void cutrans_kernel_gemm_s8_relu(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const signed char* a, const signed char* b, int* c, int m, int n, int k)
-{
-    const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
-    (void)cutrans_shared_bytes;
-    #pragma omp parallel for collapse(3) schedule(static)
-    for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
-    for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
-    for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
-        const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
-        int col = blockIdx.x * 8u;
-        int row = blockIdx.y * 32u;
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    signed char a_frag[512];
-                    signed char b_frag[128];
-                    int acc[8];
-                    cutrans_wmma_fill_acc_m32n8k16_i32(acc, 0);
-                    for (int kk = 0; kk < k; kk += 16) {
-                        cutrans_wmma_load_a_m32n8k16_row_s8(a_frag, a + row * k + kk, k);
-                        cutrans_wmma_load_b_m32n8k16_row_s8(b_frag, b + kk * n + col, n);
-                        cutrans_wmma_mma_m32n8k16_i32_s8_s8_i32(acc, a_frag, b_frag, acc, ((unsigned int)cutrans_t) & 31u);
-                    }
-                    for (int i = 0; i < 8; ++i) {
-                        acc[i] = acc[i] > 0 ? acc[i] : 0;
-                    }
-                    cutrans_wmma_store_acc_m32n8k16_col_i32(c + col * m + row, acc, m, ((unsigned int)cutrans_t) & 31u);
-                }
-            }
-        }
     }
 }
 

@@ -11,6 +11,7 @@
 #include "cpurt.h"
 #include "wmma_tf32_gemm.launch.h"
 namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */
+#include "cutrans_fp16.h"
 
 using namespace nvcuda;
 

@@ -8,6 +8,7 @@
 #include "oclrt.h"
 #include "wmma_double_gemm.launch.h"
 namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */
+#include "cutrans_fp16.h"
 
 using namespace nvcuda;
 

@@ -54,6 +54,25 @@ void cutrans_wmma_store_acc_m32n8k16_col_i32(__global int* p, const int* f, uint
     }
 }
 
+__kernel void gemm_s8_relu(__global const char* a, __global const char* b, __global int* c, int m, int n, int k)
+{
+    int col = (uint)get_group_id(0) * 8u;
+    int row = (uint)get_group_id(1) * 32u;
+    char a_frag[512];
+    char b_frag[128];
+    int acc[8];
+    cutrans_wmma_fill_acc_m32n8k16_i32(acc, 0);
+    for (int kk = 0; kk < k; kk += 16) {
+        cutrans_wmma_load_a_m32n8k16_row_s8(a_frag, a + row * k + kk, k);
+        cutrans_wmma_load_b_m32n8k16_row_s8(b_frag, b + kk * n + col, n);
+        cutrans_wmma_mma_m32n8k16_i32_s8_s8_i32(acc, a_frag, b_frag, acc, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 31u);
+    }
+    for (int i = 0; i < 8; ++i) {
+        acc[i] = acc[i] > 0 ? acc[i] : 0;
+    }
+    cutrans_wmma_store_acc_m32n8k16_col_i32(c + col * m + row, acc, m, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 31u);
+}
+
 void cutrans_wmma_load_acc_m16n16k16_row_i32(int* f, __global const int* p, uint ldm, uint lane)
 {
     for (uint t = 0u; t < 8u; t += 1u) {
@@ -104,25 +123,6 @@ void cutrans_wmma_store_acc_m16n16k16_row_i32(__global int* p, const int* f, uin
         uint j = e % 16u;
         p[i * ldm + j] = f[t];
     }
-}
-
-__kernel void gemm_s8_relu(__global const char* a, __global const char* b, __global int* c, int m, int n, int k)
-{
-    int col = (uint)get_group_id(0) * 8u;
-    int row = (uint)get_group_id(1) * 32u;
-    char a_frag[512];
-    char b_frag[128];
-    int acc[8];
-    cutrans_wmma_fill_acc_m32n8k16_i32(acc, 0);
-    for (int kk = 0; kk < k; kk += 16) {
-        cutrans_wmma_load_a_m32n8k16_row_s8(a_frag, a + row * k + kk, k);
-        cutrans_wmma_load_b_m32n8k16_row_s8(b_frag, b + kk * n + col, n);
-        cutrans_wmma_mma_m32n8k16_i32_s8_s8_i32(acc, a_frag, b_frag, acc, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 31u);
-    }
-    for (int i = 0; i < 8; ++i) {
-        acc[i] = acc[i] > 0 ? acc[i] : 0;
-    }
-    cutrans_wmma_store_acc_m32n8k16_col_i32(c + col * m + row, acc, m, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 31u);
 }
 
 __kernel void gemm_u8_accumulate(__global const uchar* a, __global const uchar* b, __global int* c, int m, int n, int k)

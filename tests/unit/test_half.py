@@ -1,0 +1,108 @@
+"""__half: the stand-in cuda_fp16.h parses, conversions and operators become f16 casts around float
+arithmetic (one rounding per operation), OpenCL without cl_khr_fp16 keeps halves in floats and reaches
+memory through vload_half/vstore_half, and what cannot be translated exactly is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.diagnostics import CutransError
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.printer import print_ir
+from translator.ir.types import F32, Pointer, Scalar
+from translator.passes.address_spaces import infer_address_spaces
+from translator.passes.half_as_float import half_as_float
+
+HEAD = "#include <cuda_fp16.h>\n"
+F16 = Scalar("f16")
+
+
+def _kernel(lower, body, params="const half* a, half* o, float* f"):
+    module, diags = lower(HEAD + f"__global__ void k({params}) {{\n{body}\n}}")
+    assert not diags, diags
+    return module
+
+
+def _body_ir(module) -> str:
+    return print_ir(module.functions[-1])
+
+
+def test_half_is_the_ir_f16_and_arithmetic_is_float_rounded_once(lower):
+    module = _kernel(lower, "half x = a[0] * a[1]; o[0] = __hadd(x, a[2]); f[0] = x;")
+    text = _body_ir(module)
+    assert "a: f16 const*global" in text
+    assert "var private x: f16 = cast<f16>((convert<f32>(a[0:i32]) * convert<f32>(a[1:i32])))" in text
+    assert "o[0:i32] = cast<f16>((convert<f32>(x) + convert<f32>(a[2:i32])))" in text
+    assert "f[0:i32] = convert<f32>(x)" in text
+
+
+@pytest.mark.parametrize("expr, op", [("a[0] < a[1]", "<"), ("__hge(a[0], a[1])", ">="), ("a[0] != a[1]", "!=")])
+def test_comparisons_compare_the_float_values(lower, expr, op):
+    module = _kernel(lower, f"f[0] = {expr};")
+    cmp = next(n for n in walk(module) if isinstance(n, N.BinOp) and n.op == op)
+    assert cmp.lhs.type == F32 and cmp.rhs.type == F32
+
+
+def test_constructors_and_conversions(lower):
+    module = _kernel(lower, "half h = 2.5f; half g(f[0]); o[0] = half(f[1]); f[2] = (float)h + __half2float(g);")
+    casts = [n for n in walk(module) if isinstance(n, N.Cast) and n.type == F16]
+    assert len(casts) == 3 and all(c.value.type == F32 for c in casts)
+
+
+@pytest.mark.parametrize("body, code, message", [
+    ("f[0] = o[0].__x;", "L003", "bits of a __half"),
+    ("o[0] = __hfma(a[0], a[1], a[2]);", "P002", "__hfma"),          # not declared: would round twice
+    ("o[0] += a[0];", "P002", "+="),
+])
+def test_what_is_not_translated_is_refused(lower, cuda_file, body, code, message):
+    from translator.frontend.clang_setup import parse
+    from translator.frontend.lower import lower_module
+    path = cuda_file(HEAD + f"__global__ void k(const half* a, half* o, float* f) {{\n{body}\n}}")
+    if code == "P002":
+        with pytest.raises(CutransError) as info:
+            parse(path)
+        assert info.value.diagnostics[0].code == "P002"
+        return
+    tu, _, _ = parse(path)
+    _, diags = lower_module(tu, path)
+    assert [d.code for d in diags] == [code] and message in diags[0].message
+
+
+def _opencl(module):
+    return half_as_float(infer_address_spaces(module))
+
+
+def test_opencl_keeps_halves_in_floats_and_memory_in_half(lower):
+    module = _opencl(_kernel(lower, """
+        __shared__ half tile[32];
+        half x = a[threadIdx.x];
+        tile[threadIdx.x] = x;
+        o[threadIdx.x] = __hmul(tile[threadIdx.x], x);"""))
+    decls = {d.name: d.type for d in walk(module) if isinstance(d, N.VarDecl)}
+    assert decls["x"] == F32 and decls["tile"].elem == F32
+    calls = [n.func for n in walk(module) if isinstance(n, N.MathCall)]
+    assert calls.count("load_half") == 1 and calls.count("store_half") == 1 and calls.count("round_half") == 1
+    params = {p.name: p.type for p in module.functions[-1].params}
+    assert params["a"] == Pointer(F16, "global", True) and params["o"].pointee == F16
+    assert not [n for n in walk(module) if isinstance(getattr(n, "type", None), Scalar) and n.type == F16]
+
+
+def test_opencl_folds_literals_and_refuses_double_rounding(lower):
+    module = _opencl(_kernel(lower, "o[0] = __float2half(0.1f);"))
+    store = next(n for n in walk(module) if isinstance(n, N.MathCall) and n.func == "store_half")
+    assert isinstance(store.args[0], N.FloatLit) and store.args[0].value == 0.0999755859375   # 0.1 in half
+    with pytest.raises(CutransError) as info:
+        _opencl(_kernel(lower, "o[0] = __double2half((double)f[0]);"))
+    assert info.value.diagnostics[0].code == "L003" and "round twice" in info.value.diagnostics[0].message
+
+
+def test_a_half_kernel_parameter_by_value_is_refused_on_program_targets(tmp_path):
+    from translator.driver import backend_for, load_unit
+    src = tmp_path / "byvalue.cu"
+    src.write_text(HEAD + "__global__ void k(half h, half* o) { o[0] = h; }\n"
+                          "int main() { half* o; cudaMalloc(&o, 2); k<<<1, 1>>>(__float2half(1.0f), o); return 0; }\n")
+    unit = load_unit(str(src))
+    with pytest.raises(CutransError) as info:
+        backend_for("cpu").translate(unit, {})
+    assert info.value.diagnostics[0].code == "L003" and "by value" in info.value.diagnostics[0].message
