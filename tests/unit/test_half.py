@@ -54,6 +54,7 @@ def test_constructors_and_conversions(lower):
     ("f[0] = o[0].__x;", "L003", "bits of a __half"),
     ("o[0] = __hfma(a[0], a[1], a[2]);", "P002", "__hfma"),          # not declared: would round twice
     ("o[0] += a[0];", "P002", "+="),
+    ("int i = 0; f[0] = __hisnan(a[i++]);", "L003", "side effects"),    # x != x would step i twice
 ])
 def test_what_is_not_translated_is_refused(lower, cuda_file, body, code, message):
     from translator.frontend.clang_setup import parse

@@ -19,6 +19,7 @@ from pathlib import Path
 from translator.backends.base import CFamilyEmitter
 from translator.backends.edits import Edit, apply_edits
 from translator.backends.hip_warp import warp_rewrite
+from translator.backends.program import where
 from translator.backends.host_edits import CUDA_HEADERS, host_edits
 from translator.diagnostics import CutransError, Severity, error
 from translator.frontend.sites import LaunchSite
@@ -90,13 +91,9 @@ def _refuse_matrix_ops(unit: Unit) -> None:
     a hipcc that cannot find <mma.h>."""
     ops = [n for f in unit.module.functions for n in walk(f) if isinstance(n, N.MatrixOp)]
     diags = [error("M001", f"nvcuda::wmma ({op.op}) has no HIP translation yet: rocWMMA and the MFMA builtins "
-                           f"are not mapped; the OpenCL and CPU targets translate it", *_where(op)) for op in ops]
+                           f"are not mapped; the OpenCL and CPU targets translate it", *where(op)) for op in ops]
     if diags:
         raise CutransError(*diags)
-
-
-def _where(node):
-    return (node.loc.path, node.loc.line, node.loc.col) if node.loc else ("<ir>", 0, 0)
 
 
 class HipBackend(CFamilyEmitter):

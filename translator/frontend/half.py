@@ -17,9 +17,12 @@ against the stand-in header, never translated approximately.
 
 from __future__ import annotations
 
+import copy
+
 import clang.cindex as ci
 
 from translator.ir import nodes as N
+from translator.ir.base import walk
 from translator.ir.types import BOOL, F32, Scalar
 
 K = ci.CursorKind
@@ -33,6 +36,7 @@ _TO_HALF = ("__float2half", "__float2half_rn", "__double2half", "__int2half_rn",
 _BINARY = {"__hadd": "+", "__hsub": "-", "__hmul": "*", "__hdiv": "/"}
 _COMPARE = {"__heq": "==", "__hlt": "<", "__hle": "<=", "__hgt": ">", "__hge": ">="}
 _EXTREMES = {"__hmax": "fmax", "__hmin": "fmin"}
+_STEPS = ("++", "--", "post++", "post--")
 FUNCTIONS = set(_TO_HALF) | set(_BINARY) | set(_COMPARE) | set(_EXTREMES) | {"__half2float", "__hneg", "__habs",
                                                                                "__hisnan"}
 
@@ -129,9 +133,12 @@ def _free(fl, c, args, loc):
         return to_half(N.MathCall(_EXTREMES[name], "ieee", pair, F32, loc=loc), loc)
     if name == "__habs":
         return to_half(N.MathCall("fabs", "ieee", [_float(fl, args[0])], F32, loc=loc), loc)
-    if name == "__hisnan":
+    if name == "__hisnan":                     # x != x reads its operand twice: only one without side effects
         x = _float(fl, args[0])
-        return N.BinOp("!=", x, _float(fl, args[0]), BOOL, loc=loc)
+        if any(isinstance(n, (N.Assign, N.Call, N.Atomic, N.WarpOp)) or isinstance(n, N.UnOp) and n.op in _STEPS
+               for n in walk(x)):
+            fl.fail(args[0], UNSUPPORTED, "__hisnan of an expression with side effects: store it in a variable first")
+        return N.BinOp("!=", x, copy.deepcopy(x), BOOL, loc=loc)
     fl.fail(c, UNSUPPORTED, f"'{name}' on __half is not translated yet")
 
 
