@@ -51,8 +51,6 @@ def need(name: str, tool):
 HIP_API_GAPS = {
     "cooperative_groups_reduce": "Debian's HIP 5.2 thread_block_tile has no ballot/any/all/meta_group_rank/"
                                  "meta_group_size; mapping them onto HIP 5 is not done yet",
-    **{stem: "nvcuda::wmma has no HIP translation yet (rocWMMA / MFMA builtins); refused with M001"
-       for stem in ("wmma_tf32_gemm", "wmma_int8_gemm", "wmma_double_gemm", "wmma_fp16_gemm")},
 }
 
 

@@ -33,6 +33,8 @@ from translator.ir.types import F32, U32, VOID, Array, Pointer, Scalar
 K = ci.CursorKind
 NAMESPACE = "wmma"
 UNSUPPORTED = "L003"
+# How the refusal of layout-dependent element access begins: the HIP backend, which needs no IR, refuses it too.
+LAYOUT_DEPENDENT = "which elements of a fragment a thread holds differs between GPUs"
 
 _USES = {"matrix_a": "a", "matrix_b": "b", "accumulator": "acc"}
 _LAYOUTS = {"row_major": "row", "col_major": "col"}
@@ -292,7 +294,7 @@ def check_element(fl, c) -> None:
     name = _strip(index).spelling if _strip(index).kind == K.DECL_REF_EXPR else None
     loop = fl.element_loops.get(name) if name else None
     if loop is None or (loop.use, loop.rows, loop.cols, loop.layout) != (frag.use, frag.rows, frag.cols, frag.layout):
-        fl.fail(c, UNSUPPORTED, "which elements of a fragment a thread holds differs between GPUs (CUDA leaves it "
+        fl.fail(c, UNSUPPORTED, f"{LAYOUT_DEPENDENT} (CUDA leaves it "
                                 "unspecified), so 'x[i]' is translated only inside 'for (int i = 0; i < "
                                 "f.num_elements; i++)' over fragments of this shape, using 'i' only as the "
                                 "subscript of '.x'")

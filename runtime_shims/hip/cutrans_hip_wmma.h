@@ -1,0 +1,344 @@
+/* cutrans: CUDA's warp matrix functions (<mma.h>, namespace nvcuda::wmma) in plain HIP C++.
+ *
+ * This implementation does NOT use AMD's matrix cores: no MFMA builtins, no rocWMMA (those are future
+ * modes of the translator). Each thread computes its part of every operation alone, with ordinary
+ * arithmetic and without exchanging data with other lanes, so the results are exact (the semantics below,
+ * bit for bit) on 32- and 64-lane wavefronts alike. It is what the cutrans HIP backend writes in place of
+ * `#include <mma.h>`; the code that uses nvcuda::wmma stays as it was.
+ *
+ * The semantics are cutrans's portable ones (docs/tensor_cores.md; the same as the OpenCL and CPU
+ * targets' lowering in translator/passes/lower_matrix_ops.py and the reference emulation
+ * runtime_shims/emulate/include/mma.h):
+ *  - lane = the thread's linear id in its block, (threadIdx.z * blockDim.y + threadIdx.y) * blockDim.x +
+ *    threadIdx.x, mod 32: its lane in CUDA's 32-thread warp (HIP numbers a wavefront's lanes the same way).
+ *  - matrix_a (m x k) and matrix_b (k x n) fragments hold the whole tile in every thread, row-major:
+ *    element (r, c) is x[r * cols + c], num_elements = rows * cols.
+ *  - an accumulator (m x n) holds the elements e = lane + 32 * t, t < m * n / 32, of the tile in row-major
+ *    order (i = e / n, j = e % n): the 32 threads of a warp hold each element once.
+ *  - mma_sync: d(i,j) = c(i,j) + a(i,0)*b(0,j) + a(i,1)*b(1,j) + ..., k ascending, one rounding per step,
+ *    never contracted into an FMA. tf32: each input with its low 13 mantissa bits cleared (a NaN kept as
+ *    it is), float products and sums. __half: float products (exact) and float sums; a __half c is
+ *    widened, a __half d gets the float sum rounded to nearest even once. signed/unsigned char: int
+ *    products summed modulo 2^32. double: one fma per step. satf = true saturates as the emulation does.
+ *  - load_matrix_sync, store_matrix_sync and mma_sync start with a rendezvous of the warp's lanes (CUDA's
+ *    *_sync), so memory one lane wrote before the call is seen by the others; nothing rounds on load,
+ *    store or fill_fragment.
+ *  - __float_to_tf32 rounds to nearest, ties away from zero, to 10 mantissa bits (PTX cvt.rna.tf32.f32).
+ * Fragments (m x n x k): tf32 16x16x8 (float accumulator); __half 16x16x16, 32x8x16, 8x32x16 (float or
+ * __half accumulator); signed char, unsigned char the same shapes (int accumulator); double 8x8x4. Any
+ * other fragment fails to compile with a static_assert that lists these. */
+#ifndef CUTRANS_HIP_WMMA_H
+#define CUTRANS_HIP_WMMA_H
+
+#include <hip/hip_runtime.h>
+#include <hip/hip_fp16.h>
+
+#include <stddef.h>
+#include <type_traits>
+
+namespace nvcuda {
+namespace wmma {
+
+struct matrix_a {};
+struct matrix_b {};
+struct accumulator {};
+struct row_major {};
+struct col_major {};
+
+enum layout_t { mem_row_major, mem_col_major };
+
+namespace precision {
+struct tf32 {};
+}  // namespace precision
+
+namespace detail {
+
+constexpr int warp = 32;
+
+constexpr bool shape_is(int m, int n, int k, int sm, int sn, int sk) { return m == sm && n == sn && k == sk; }
+constexpr bool half_shape(int m, int n, int k)
+{
+    return shape_is(m, n, k, 16, 16, 16) || shape_is(m, n, k, 32, 8, 16) || shape_is(m, n, k, 8, 32, 16);
+}
+
+// Per input type of matrix_a / matrix_b: what a fragment stores, what the running sum of mma_sync is kept in
+// (long long for bytes: exact, reduced modulo 2^32 at the end), whether (m, n, k) exists, and which
+// accumulator types it multiplies into.
+template <class T> struct input {
+    typedef T element;
+    typedef T sum;
+    static constexpr bool shape(int, int, int) { return false; }
+    template <class Acc> static constexpr bool into() { return false; }
+};
+template <> struct input<precision::tf32> {
+    typedef float element;
+    typedef float sum;
+    static constexpr bool shape(int m, int n, int k) { return shape_is(m, n, k, 16, 16, 8); }
+    template <class Acc> static constexpr bool into() { return std::is_same<Acc, float>::value; }
+};
+template <> struct input<__half> {
+    typedef __half element;
+    typedef float sum;
+    static constexpr bool shape(int m, int n, int k) { return half_shape(m, n, k); }
+    template <class Acc> static constexpr bool into()
+    {
+        return std::is_same<Acc, float>::value || std::is_same<Acc, __half>::value;
+    }
+};
+template <class T> struct byte_input {
+    typedef T element;
+    typedef long long sum;
+    static constexpr bool shape(int m, int n, int k) { return half_shape(m, n, k); }
+    template <class Acc> static constexpr bool into() { return std::is_same<Acc, int>::value; }
+};
+template <> struct input<signed char> : byte_input<signed char> {};
+template <> struct input<unsigned char> : byte_input<unsigned char> {};
+template <> struct input<double> {
+    typedef double element;
+    typedef double sum;
+    static constexpr bool shape(int m, int n, int k) { return shape_is(m, n, k, 8, 8, 4); }
+    template <class Acc> static constexpr bool into() { return std::is_same<Acc, double>::value; }
+};
+
+// An accumulator of type T exists for (m, n, k) when some input type has that shape and multiplies into T.
+template <class T> constexpr bool accumulator_shape(int m, int n, int k)
+{
+    return (input<precision::tf32>::shape(m, n, k) && input<precision::tf32>::into<T>()) ||
+           (input<__half>::shape(m, n, k) && input<__half>::into<T>()) ||
+           (input<signed char>::shape(m, n, k) && input<signed char>::into<T>()) ||
+           (input<double>::shape(m, n, k) && input<double>::into<T>());
+}
+
+// The tile one fragment holds: rows x cols, how many elements each thread keeps, their type, and which
+// layout parameter it takes (row_major or col_major for an operand, none for an accumulator).
+template <class Use, int m, int n, int k, class T> struct tile {
+    static constexpr int rows = 1, cols = 1, per_thread = 1;
+    static constexpr bool exists = false;
+    typedef T element;
+    template <class Layout> static constexpr bool takes() { return false; }
+};
+template <int rows_, int cols_, class T> struct operand_tile {
+    static constexpr int rows = rows_, cols = cols_, per_thread = rows_ * cols_;
+    typedef typename input<T>::element element;
+    template <class Layout> static constexpr bool takes()
+    {
+        return std::is_same<Layout, row_major>::value || std::is_same<Layout, col_major>::value;
+    }
+};
+template <int m, int n, int k, class T> struct tile<matrix_a, m, n, k, T> : operand_tile<m, k, T> {
+    static constexpr bool exists = input<T>::shape(m, n, k);
+};
+template <int m, int n, int k, class T> struct tile<matrix_b, m, n, k, T> : operand_tile<k, n, T> {
+    static constexpr bool exists = input<T>::shape(m, n, k);
+};
+template <int m, int n, int k, class T> struct tile<accumulator, m, n, k, T> {
+    static constexpr int rows = m, cols = n, per_thread = m * n / warp;
+    static constexpr bool exists = accumulator_shape<T>(m, n, k);
+    typedef T element;
+    template <class Layout> static constexpr bool takes() { return std::is_void<Layout>::value; }
+};
+
+__device__ inline unsigned lane()
+{
+    return ((threadIdx.z * blockDim.y + threadIdx.y) * blockDim.x + threadIdx.x) % warp;
+}
+
+// The rendezvous of a *_sync function: the lanes of the caller's CUDA warp (a 32-lane half of a 64-lane
+// wavefront) meet, and what each wrote before is visible to the others after.
+__device__ inline void meet_warp()
+{
+#ifdef CUEMU_WARP_SIZE
+    // the CPU emulation that `cutrans verify` runs HIP output on: its lanes run one after another
+    __syncwarp(0xffffffffull << (__lane_id() & ~31u));
+#else
+    __builtin_amdgcn_fence(__ATOMIC_RELEASE, "wavefront");
+    __builtin_amdgcn_wave_barrier();
+    __builtin_amdgcn_fence(__ATOMIC_ACQUIRE, "wavefront");
+#endif
+}
+
+__device__ inline size_t offset(bool row_major_order, unsigned r, unsigned c, unsigned ldm)
+{
+    return row_major_order ? size_t(r) * ldm + c : r + size_t(c) * ldm;
+}
+
+__device__ inline unsigned bits_of(float v)
+{
+    unsigned u;
+    __builtin_memcpy(&u, &v, sizeof u);
+    return u;
+}
+
+__device__ inline float float_of(unsigned u)
+{
+    float v;
+    __builtin_memcpy(&v, &u, sizeof v);
+    return v;
+}
+
+// A tf32 operand as the multiply reads it: the low 13 mantissa bits cleared, a NaN left as it is.
+__device__ inline float tf32_operand(float v) { return v != v ? v : float_of(bits_of(v) & 0xffffe000u); }
+
+// One step acc + a * b per input element type (float elements are tf32 operands), in input<T>::sum.
+__device__ inline float step(float acc, float a, float b)
+{
+#ifdef __clang__
+#pragma clang fp contract(off)
+#endif
+    float product = tf32_operand(a) * tf32_operand(b);
+#if defined(__HIP_DEVICE_COMPILE__)
+    // The pragma is overruled by an explicit -ffp-contract=fast, and a product of two tf32 values is not
+    // exact where it underflows or overflows: an empty asm makes the product a value the addition cannot fuse.
+    __asm__("" : "+v"(product));
+#endif
+    return acc + product;
+}
+__device__ inline float step(float acc, __half a, __half b)
+{
+#ifdef __clang__
+#pragma clang fp contract(off)
+#endif
+    const float product = __half2float(a) * __half2float(b);  // exact: fusing it could not change the sum
+    return acc + product;
+}
+__device__ inline long long step(long long acc, signed char a, signed char b) { return acc + int(a) * int(b); }
+__device__ inline long long step(long long acc, unsigned char a, unsigned char b) { return acc + int(a) * int(b); }
+__device__ inline double step(double acc, double a, double b) { return fma(a, b, acc); }
+
+__device__ inline float widen(__half v) { return __half2float(v); }
+template <class T> __device__ inline T widen(T v) { return v; }
+
+// d = the sum; with satf, a floating infinity becomes the largest finite value of its sign, NaN +0, and an
+// integer sum is clamped to int's range instead of wrapping.
+template <class F> __device__ inline F saturated(F v, F largest)
+{
+    return v != v ? F(0) : (v > largest ? largest : (v < -largest ? -largest : v));
+}
+__device__ inline void put(float &d, float sum, bool satf) { d = satf ? saturated(sum, __FLT_MAX__) : sum; }
+__device__ inline void put(double &d, double sum, bool satf) { d = satf ? saturated(sum, __DBL_MAX__) : sum; }
+__device__ inline void put(__half &d, float sum, bool satf)
+{
+    d = __float2half(sum);
+    if (satf) {
+        d = __float2half(saturated(__half2float(d), 65504.0f));
+    }
+}
+__device__ inline void put(int &d, long long sum, bool satf)
+{
+    if (satf) {
+        sum = sum > 2147483647ll ? 2147483647ll : (sum < -2147483648ll ? -2147483648ll : sum);
+    }
+    d = int(unsigned(sum & 0xffffffffll));
+}
+
+}  // namespace detail
+
+template <class Use, int m, int n, int k, class T, class Layout = void>
+class fragment {
+    typedef detail::tile<Use, m, n, k, T> tile_;
+    static_assert(tile_::exists,
+                  "cutrans_hip_wmma.h has no such fragment; it has (m x n x k) tf32 16x16x8 -> float, __half "
+                  "16x16x16 / 32x8x16 / 8x32x16 -> float or __half, signed and unsigned char in those shapes -> int, "
+                  "double 8x8x4 -> double");
+    static_assert(tile_::template takes<Layout>(),
+                  "cutrans_hip_wmma.h: matrix_a and matrix_b fragments are declared with wmma::row_major or "
+                  "wmma::col_major, accumulators without a layout");
+
+public:
+    typedef typename tile_::element element_type;
+    typedef element_type storage_element_type;
+    enum { num_elements = tile_::per_thread };
+    element_type x[num_elements];
+};
+
+template <class Use, int m, int n, int k, class T, class Layout>
+__device__ inline void fill_fragment(fragment<Use, m, n, k, T, Layout> &a,
+                                     const typename fragment<Use, m, n, k, T, Layout>::element_type &value)
+{
+    for (int t = 0; t < fragment<Use, m, n, k, T, Layout>::num_elements; ++t) {
+        a.x[t] = value;
+    }
+}
+
+template <class Use, int m, int n, int k, class T, class Layout>
+__device__ inline void load_matrix_sync(fragment<Use, m, n, k, T, Layout> &a,
+                                        const typename fragment<Use, m, n, k, T, Layout>::storage_element_type *p,
+                                        unsigned ldm)
+{
+    static_assert(!std::is_same<Use, accumulator>::value,
+                  "cutrans_hip_wmma.h: loading an accumulator needs wmma::mem_row_major or wmma::mem_col_major");
+    typedef detail::tile<Use, m, n, k, T> tile;
+    detail::meet_warp();
+    for (int r = 0; r < tile::rows; ++r) {
+        for (int c = 0; c < tile::cols; ++c) {
+            a.x[r * tile::cols + c] = p[detail::offset(std::is_same<Layout, row_major>::value, r, c, ldm)];
+        }
+    }
+}
+
+template <class Use, int m, int n, int k, class T, class Layout>
+__device__ inline void load_matrix_sync(fragment<Use, m, n, k, T, Layout> &a,
+                                        const typename fragment<Use, m, n, k, T, Layout>::storage_element_type *p,
+                                        unsigned ldm, layout_t layout)
+{
+    static_assert(std::is_same<Use, accumulator>::value,
+                  "cutrans_hip_wmma.h: a matrix_a or matrix_b fragment has its layout in its type; only an "
+                  "accumulator is loaded with a layout_t");
+    detail::meet_warp();
+    const unsigned lane = detail::lane();
+    for (int t = 0; t < fragment<Use, m, n, k, T, Layout>::num_elements; ++t) {
+        const unsigned e = lane + detail::warp * t;
+        a.x[t] = p[detail::offset(layout == mem_row_major, e / n, e % n, ldm)];
+    }
+}
+
+template <int m, int n, int k, class T>
+__device__ inline void store_matrix_sync(typename fragment<accumulator, m, n, k, T>::storage_element_type *p,
+                                         const fragment<accumulator, m, n, k, T> &a, unsigned ldm, layout_t layout)
+{
+    detail::meet_warp();
+    const unsigned lane = detail::lane();
+    for (int t = 0; t < fragment<accumulator, m, n, k, T>::num_elements; ++t) {
+        const unsigned e = lane + detail::warp * t;
+        p[detail::offset(layout == mem_row_major, e / n, e % n, ldm)] = a.x[t];
+    }
+}
+
+template <int m, int n, int k, class Td, class Ta, class La, class Tb, class Lb, class Tc>
+__device__ inline void mma_sync(fragment<accumulator, m, n, k, Td> &d, const fragment<matrix_a, m, n, k, Ta, La> &a,
+                                const fragment<matrix_b, m, n, k, Tb, Lb> &b,
+                                const fragment<accumulator, m, n, k, Tc> &c, bool satf = false)
+{
+    static_assert(std::is_same<Ta, Tb>::value, "cutrans_hip_wmma.h: mma_sync multiplies A and B of one type");
+    static_assert(detail::input<Ta>::template into<Td>() && detail::input<Ta>::template into<Tc>(),
+                  "cutrans_hip_wmma.h: mma_sync's C and D are float for tf32, float or __half for __half, int for "
+                  "signed and unsigned char, double for double");
+    typedef typename detail::input<Ta>::sum sum_t;
+    detail::meet_warp();
+    const unsigned lane = detail::lane();
+    for (int t = 0; t < fragment<accumulator, m, n, k, Td>::num_elements; ++t) {
+        const unsigned e = lane + detail::warp * t, i = e / n, j = e % n;
+        sum_t sum = static_cast<sum_t>(detail::widen(c.x[t]));
+        for (int kk = 0; kk < k; ++kk) {
+            sum = detail::step(sum, a.x[i * k + kk], b.x[kk * n + j]);
+        }
+        detail::put(d.x[t], sum, satf);
+    }
+}
+
+// Round to nearest, ties away from zero, keeping 10 mantissa bits: adding half of the dropped part's unit
+// to the magnitude's bits carries into the kept ones exactly when the dropped part is at least half (into
+// the next binade, and past the largest finite value to infinity); NaN and infinity are returned as given.
+__device__ inline float __float_to_tf32(float in)
+{
+    const unsigned u = detail::bits_of(in);
+    if ((u & 0x7f800000u) == 0x7f800000u) {
+        return in;
+    }
+    return detail::float_of((u + 0x1000u) & 0xffffe000u);
+}
+
+}  // namespace wmma
+}  // namespace nvcuda
+
+#endif  // CUTRANS_HIP_WMMA_H
