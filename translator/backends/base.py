@@ -97,6 +97,7 @@ C_ATOMICS = {(op, t): _call(f"cutrans_atomic_{op}_{t}", 1 + ATOMIC_OPERANDS.get(
 
 class CFamilyEmitter:
     name = "c"
+    unroll_pragma = "#pragma unroll {n}"     # N.For.unroll (clang's spelling: CUDA, HIP, OpenCL C)
     kernel_qualifier = ""
     device_qualifier = "static inline"
     space_prefix = {"global": "", "shared": "", "constant": "", "local": "", "private": "", "generic": ""}
@@ -247,7 +248,8 @@ class CFamilyEmitter:
         init = self.visit(s.init, depth) if s.init is not None else ";"
         cond = f" {self.expr(s.cond)}" if s.cond is not None else ""
         step = f" {self.expr(s.step)}" if s.step is not None else ""
-        return f"for ({init}{cond};{step}) {self.body(s.body, depth)}"
+        hint = self.unroll_pragma.format(n=s.unroll) + "\n" + self.pad(depth) if s.unroll is not None else ""
+        return f"{hint}for ({init}{cond};{step}) {self.body(s.body, depth)}"
 
     def visit_While(self, s: N.While, depth: int) -> str:
         return f"while ({self.expr(s.cond)}) {self.body(s.body, depth)}"

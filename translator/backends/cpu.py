@@ -19,6 +19,8 @@ from translator.ir.builtins import DYNAMIC_SHARED
 from translator.passes.hoist_shared import is_block_scoped
 from translator.ir.types import Array
 
+# The per-warp tensor-core helpers' bulk conversions (passes/lower_matrix_ops.py), in runtime_shims/cpu/cpurt_device.h
+TILE_MATH = {"convert_halves": "cutrans_convert_halves({0}, {1}, {2})"}
 THREAD = thread_loop.THREAD   # the linear thread index (an int) inside a block's thread loop
 
 
@@ -55,7 +57,13 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
     name = "cpu"
     kernel_qualifier = "void"
     device_qualifier = "static inline"
+    unroll_pragma = "#pragma GCC unroll {n}"  # GCC's spelling, which clang accepts too
     type_map = {**C_TYPES, "bool": "_Bool", "f16": "_Float16"}   # GCC 12+/clang 15+ on x86-64 and AArch64
+
+    def visit_MathCall(self, e: N.MathCall):
+        if e.func in TILE_MATH:
+            return self.fill_template(TILE_MATH[e.func], e.args)
+        return super().visit_MathCall(e)
 
     def scalar(self, t, node=None) -> str:
         if t.name == "f16":

@@ -44,6 +44,8 @@ SHAPES = {
 # The precisions whose fragments the portable lowering computes exactly (bf16 needs its type in every
 # backend first).
 LOWERED = ("f16", "tf32", "s8", "u8", "f64")
+# input precision -> the type its elements are multiplied in, where it is not the stored type
+_MULTIPLIED = {"f16": "f32", "s8": "i32", "u8": "i32"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +79,19 @@ class Fragment:
     @property
     def storage(self) -> Array:
         return Array(self.elem, self.per_thread)
+
+    @property
+    def held(self) -> Scalar:
+        """The scalar type an element is kept in where a whole warp's tile is stored once (the CPU target's
+        per-warp ops, passes/warp_matrix_ops.py): a/b elements converted, exactly, to the type the multiply
+        takes (halves as floats, 8-bit integers as int; tf32 stays the float it was loaded as, truncated
+        by each mma), accumulators as themselves."""
+        return self.elem if self.use == "acc" else Scalar(_MULTIPLIED.get(self.precision, self.elem.name))
+
+    @property
+    def tile(self) -> Array:
+        """The storage of the whole tile, row-major, in `held` elements."""
+        return Array(self.held, self.rows * self.cols)
 
     @property
     def shape(self) -> str:

@@ -97,14 +97,15 @@ class If(Stmt):
 
 
 class For(Stmt):
-    __slots__ = ('init', 'cond', 'step', 'body')
-    _fields = (('init', 'child'), ('cond', 'child'), ('step', 'child'), ('body', 'child'))
+    __slots__ = ('init', 'cond', 'step', 'body', 'unroll')
+    _fields = (('init', 'child'), ('cond', 'child'), ('step', 'child'), ('body', 'child'), ('unroll', 'attr'))
 
-    def __init__(self, init, cond, step, body, loc: SourceLoc | None = None):
+    def __init__(self, init, cond, step, body, unroll=None, loc: SourceLoc | None = None):
         self.init = init
         self.cond = cond
         self.step = step
         self.body = body
+        self.unroll = unroll
         self.loc = loc
 
 

@@ -62,7 +62,8 @@ class IRPrinter:
 
     def visit_For(self, s, d):
         parts = [self(p, d) if p is not None else "" for p in (s.init, s.cond, s.step)]
-        return f"for ({'; '.join(parts)}) {self(s.body, d)}"
+        unroll = f"unroll({s.unroll}) " if s.unroll is not None else ""
+        return f"for ({'; '.join(parts)}) {unroll}{self(s.body, d)}"
 
     def visit_While(self, s, d):
         return f"while {self(s.cond)} {self(s.body, d)}"

@@ -13,13 +13,17 @@ from translator.passes.lower_matrix_ops import lower_matrix_ops
 from translator.passes.lower_warp_ops import lower_warp_ops
 from translator.passes.unique_names import unique_names
 from translator.passes.verify_ir import verify_module
+from translator.passes.warp_matrix_ops import warp_matrix_ops
 
 
 def pipeline(backend: str) -> list:
     """The passes a backend needs, in order, each with the reason for its place.
 
     1. verify_module first: every later pass assumes a well-formed module.
-    2. lower_matrix_ops (OpenCL, CPU, CUDA) before everything else: it adds device functions with
+    2. warp_matrix_ops (CPU) right before lower_matrix_ops, which writes the helpers of the per-warp
+       ops it makes; it adds block barriers and `__shared__` tiles, which lower_warp_ops, hoisting and
+       the barrier regions then treat like the program's own.
+       lower_matrix_ops (OpenCL, CPU, CUDA) before everything else: it adds device functions with
        generic pointer parameters, which address-space inference then resolves (and clones) like the
        user's own; it adds no warp operations or barriers.
     3. lower_warp_ops (OpenCL, CPU: no sub-groups) before address spaces and hoisting: it adds
@@ -43,7 +47,7 @@ def pipeline(backend: str) -> list:
     for_target = functools.partial(legalize_names, target=backend)
     stages = {
         "opencl": [verify_module, lower_matrix_ops, lower_warp_ops, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
-        "cpu": [verify_module, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
+        "cpu": [verify_module, warp_matrix_ops, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
         "cuda": [verify_module, lower_matrix_ops],
     }
     return stages[backend]

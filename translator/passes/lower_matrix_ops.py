@@ -9,7 +9,7 @@ element of D exactly once. The arithmetic is the project's defined semantics of 
 reference emulation (runtime_shims/emulate/include/mma.h) implements independently:
 
     d(i,j) = c(i,j) + a(i,0)*b(0,j) + a(i,1)*b(1,j) + ...     (k ascending, one rounding per step)
-    tf32:  inputs truncated to tf32 (low 13 bits cleared); float products are then exact, sums in float
+    tf32:  inputs truncated to tf32 (low 13 bits cleared, NaNs kept); float products are then exact, sums in float
     f16:   products and sums in float (products of halves are exact); a half D is rounded once, at the end
     s8/u8: 32-bit integer products and sums, wrapping (computed in unsigned)
     f64:   each step one fma
@@ -22,10 +22,12 @@ Requires: verify_module. Guarantees: no MatrixOp remains.
 
 from __future__ import annotations
 
+import copy
+
 from translator.ir import nodes as N
 from translator.ir.base import Node, walk
 from translator.ir.matrix import WARP, Fragment
-from translator.ir.types import BOOL, F32, I32, U32, VOID, Pointer, Scalar
+from translator.ir.types import BOOL, F32, I32, U32, VOID, Array, Pointer, Scalar
 
 
 class _Builder:
@@ -47,7 +49,8 @@ class _Builder:
         return e if e.type == ty else N.Cast(e, False, ty, loc=self.loc)
 
     def at(self, base, index):
-        return N.Index(base, index, base.type.pointee, loc=self.loc)
+        elem = base.type.elem if isinstance(base.type, Array) else base.type.pointee
+        return N.Index(base, index, elem, loc=self.loc)
 
     def let(self, name, value, ty=U32):
         return N.VarDecl(name, ty, "private", value, loc=self.loc)
@@ -55,11 +58,12 @@ class _Builder:
     def set(self, target, value):
         return N.ExprStmt(N.Assign("=", target, value, target.type, loc=self.loc), loc=self.loc)
 
-    def loop(self, name, count, body: list):
+    def loop(self, name, count, body: list, unroll=None):
         """for (unsigned name = 0; name < count; name += 1) { body }"""
         i = self.var(name)
         return N.For(self.let(name, self.lit(0)), self.bin("<", i, self.lit(count)),
-                     N.Assign("+=", i, self.lit(1), U32, loc=self.loc), N.Block(body, loc=self.loc), loc=self.loc)
+                     N.Assign("+=", i, self.lit(1), U32, loc=self.loc), N.Block(body, loc=self.loc), unroll,
+                     loc=self.loc)
 
     def owned(self, t: str, frag: Fragment) -> list:
         """e = lane + 32*t; i = e / cols; j = e % cols: the (i, j) of an accumulator's element t."""
@@ -118,9 +122,12 @@ _TF32_MASK = 0xFFFFE000
 
 def _input(b: _Builder, value, precision: str):
     """An a/b element as the multiply takes it."""
-    if precision == "tf32":
-        bits = N.MathCall("float_as_uint", "exact", [value], U32, loc=b.loc)
-        return N.MathCall("uint_as_float", "exact", [b.bin("&", bits, b.lit(_TF32_MASK))], F32, loc=b.loc)
+    if precision == "tf32":       # the low 13 mantissa bits dropped, a NaN kept (whatever bits its payload has)
+        def bits():
+            return N.MathCall("float_as_uint", "exact", [copy.deepcopy(value)], U32, loc=b.loc)
+        nan = N.BinOp(">", b.bin("&", bits(), b.lit(0x7FFFFFFF)), b.lit(0x7F800000), BOOL, loc=b.loc)
+        truncated = N.MathCall("uint_as_float", "exact", [b.bin("&", bits(), b.lit(_TF32_MASK))], F32, loc=b.loc)
+        return N.Conditional(nan, copy.deepcopy(value), truncated, F32, loc=b.loc)
     if precision in ("s8", "u8"):
         return b.cast(value, I32)
     if precision == "f16":
@@ -174,7 +181,105 @@ def _to_tf32(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
     return N.Function(name, "device", F32, [b.param("x", F32)], N.Block(body, loc=b.loc), loc=b.loc)
 
 
-_HELPERS = {"fill": _fill, "load": _load_store, "store": _load_store, "mma": _mma, "to_tf32": _to_tf32}
+# -- the per-warp helpers (passes/warp_matrix_ops.py): one call does a whole warp's op on whole tiles, held
+# row-major in Fragment.held elements; the same arithmetic in the same order as _mma, element by element.
+
+def _held(b: _Builder, value, frag: Fragment):
+    return b.cast(value, frag.held)
+
+
+def _tile_loop(b: _Builder, frag: Fragment, body: list) -> list:
+    return [b.loop("r", frag.rows, [b.loop("c", frag.cols, body)])]
+
+
+def _tile_index(b: _Builder, frag: Fragment):
+    return b.bin("+", b.bin("*", b.var("r"), b.lit(frag.cols)), b.var("c"))
+
+
+def _warp_fill(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
+    frag = op.frags[0]
+    d = b.var("d", _ptr(frag.held))
+    body = _tile_loop(b, frag, [b.set(b.at(d, _tile_index(b, frag)), _held(b, b.var("v", frag.elem), frag))])
+    return b.function(name, [b.param("d", d.type), b.param("v", frag.elem)], body)
+
+
+def _warp_load_store(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
+    frag, store = op.frags[0], op.op == "warp_store"
+    tile, mem = b.var("f", _ptr(frag.held, store)), b.var("p", _ptr(frag.elem, not store))
+    params = [b.param("p", mem.type), b.param("f", tile.type)] if store else \
+        [b.param("f", tile.type), b.param("p", mem.type)]
+    params.append(b.param("ldm", U32))
+    if frag.use != "acc" and frag.precision == "f16":
+        return b.function(name, params, _halves_to_tile(b, frag, op.layout, tile, mem))
+    place = b.at(mem, b.offset(op.layout, b.var("r"), b.var("c")))
+    held = b.at(tile, _tile_index(b, frag))
+    return b.function(name, params, _tile_loop(b, frag, [b.set(place, held) if store else
+                                                           b.set(held, _held(b, place, frag))]))
+
+
+def _halves_to_tile(b: _Builder, frag: Fragment, layout: str, tile, mem) -> list:
+    """Halves become floats a contiguous run of memory at a time (math.convert_halves, which the CPU
+    target converts eight at a time where the machine can): a row-major tile's rows straight into the
+    tile, a column-major tile's columns into a buffer that is then copied across (a separate transposing
+    loop is three times faster than one interleaved with the conversions, measured with GCC 12)."""
+    def run_start(base, index, stride):
+        return b.bin("+", base, b.bin("*", b.var(index), b.lit(stride) if isinstance(stride, int) else stride),
+                     base.type)
+
+    def convert(dst, src, count):
+        return N.ExprStmt(N.MathCall("convert_halves", "exact", [dst, src, b.lit(count)], VOID, loc=b.loc), loc=b.loc)
+
+    if layout == "row":
+        return [b.loop("r", frag.rows, [convert(run_start(tile, "r", frag.cols), run_start(mem, "r", b.var("ldm")),
+                                                frag.cols)])]
+    runs = Array(F32, frag.rows * frag.cols)        # column c at runs[c * rows]: then one transposing copy
+    from_runs = b.at(b.var("runs", runs), b.bin("+", b.bin("*", b.var("c"), b.lit(frag.rows)), b.var("r")))
+    return [N.VarDecl("runs", runs, "private", None, loc=b.loc),
+            b.loop("c", frag.cols, [convert(run_start(b.var("runs", runs), "c", frag.rows),
+                                            run_start(mem, "c", b.var("ldm")), frag.rows)]),
+            *_tile_loop(b, frag, [b.set(b.at(tile, _tile_index(b, frag)), from_runs)])]
+
+
+def _warp_step(b: _Builder, acc, x, y, precision: str):
+    """_step, but a product of two halves (exact in float: 11-bit significands, and no overflow or
+    underflow between 2^-48 and 65504^2) is added with one fma, which then rounds exactly as the
+    separate multiply and add do, and runs twice as fast where the machine fuses. tf32 products may
+    overflow or fall below float's normal range, where a fused add would differ: they keep _step."""
+    if precision == "f16":
+        return N.MathCall("fma", "ieee", [x, y, acc], acc.type, loc=b.loc)
+    return _step(b, acc, x, y, precision)
+
+
+def _warp_mma(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
+    """Row by row: a row of sums takes c's row, then each k in ascending order updates it, a loop along the
+    row that a C compiler vectorizes, with the row in registers. The update loop is marked not to be
+    unrolled: GCC 12 otherwise unrolls it whole and vectorizes across k instead, ten times slower
+    (measured 2.2 against 55 GFLOP/s per core; k outermost over a tile of sums reached 33-47)."""
+    d, a, bf, c = op.frags
+    sum_type = _SUM_TYPES.get(a.precision, d.elem)
+
+    def sums():                         # every use its own nodes: a later pass may rename one loop's variable
+        return b.at(b.var("sums", Array(sum_type, d.n)), b.var("j"))
+
+    def in_row(p):
+        return b.at(p, b.bin("+", b.bin("*", b.var("i"), b.lit(d.n)), b.var("j")))
+
+    pa, pb = b.var("a", _ptr(a.held, True)), b.var("b", _ptr(bf.held, True))
+    pd, pc = b.var("d", _ptr(d.elem)), b.var("c", _ptr(c.elem, True))
+    x = _input(b, b.at(pa, b.bin("+", b.bin("*", b.var("i"), b.lit(a.k)), b.var("kk"))), a.precision)
+    y = _input(b, b.at(pb, b.bin("+", b.bin("*", b.var("kk"), b.lit(d.n)), b.var("j"))), a.precision)
+    update = b.set(sums(), _warp_step(b, sums(), b.var("x", a.held), y, a.precision))
+    body = [N.VarDecl("sums", Array(sum_type, d.n), "private", None, loc=b.loc),
+            b.loop("j", d.n, [b.set(sums(), b.cast(in_row(pc), sum_type))]),
+            b.loop("kk", a.k, [b.let("x", x, a.held), b.loop("j", d.n, [update], unroll=1)]),
+            b.loop("j", d.n, [b.set(in_row(pd), b.cast(sums(), d.elem))])]
+    params = [b.param("d", pd.type), b.param("a", pa.type), b.param("b", pb.type), b.param("c", pc.type)]
+    return b.function(name, params, [b.loop("i", d.m, body)])
+
+
+_HELPERS = {"fill": _fill, "load": _load_store, "store": _load_store, "mma": _mma, "to_tf32": _to_tf32,
+            "warp_fill": _warp_fill, "warp_load": _warp_load_store, "warp_store": _warp_load_store,
+            "warp_mma": _warp_mma}
 
 
 def helper_name(op: N.MatrixOp) -> str:
@@ -182,7 +287,7 @@ def helper_name(op: N.MatrixOp) -> str:
     if op.op == "to_tf32":
         return "cutrans_wmma_to_tf32"
     frag = op.frags[0]
-    parts = [op.op, frag.use if op.op != "mma" else "", frag.shape, op.layout or frag.layout]
+    parts = [op.op, frag.use if not op.op.endswith("mma") else "", frag.shape, op.layout or frag.layout]
     parts += [f.precision for f in op.frags]
     return "_".join(["cutrans_wmma"] + [p for p in parts if p])
 

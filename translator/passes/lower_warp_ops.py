@@ -38,7 +38,7 @@ from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import BLOCK_VOTES, WARP, WARP_LANES, WARP_SHUFFLES
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar
-from translator.passes.statements import rewrite_all, rewrite_nested
+from translator.passes.statements import early_exit_as_if, rewrite_all, rewrite_nested
 from translator.passes.inline_warp_functions import inline_warp_functions
 from translator.passes.uniformity import Uniformity
 
@@ -162,20 +162,6 @@ def _escaping_jump(s, in_loop: bool, in_switch: bool):
     if isinstance(s, N.Block):
         return next((j for j in (_escaping_jump(c, in_loop, in_switch) for c in s.stmts) if j), None)
     return None
-
-
-def _early_exit_as_if(stmts: list) -> list:
-    """`if (c) return; rest...` at the kernel's outermost level, with warp operations in the rest, ->
-    `if (!(c)) { rest... }`: the same threads run the rest, and the 'if' can then be predicated."""
-    for i, s in enumerate(stmts):
-        exits = isinstance(s, N.If) and s.orelse is None and (
-            isinstance(s.then, N.Return) or (isinstance(s.then, N.Block) and len(s.then.stmts) == 1
-                                             and isinstance(s.then.stmts[0], N.Return)))
-        rest = stmts[i + 1:]
-        if exits and any(has_warp_op(r) for r in rest):
-            cond = N.UnOp("!", s.cond, BOOL, loc=s.loc)
-            return stmts[:i] + [N.If(cond, N.Block(_early_exit_as_if(rest), loc=s.loc), None, loc=s.loc)]
-    return stmts
 
 
 def _divergent_jump(s, uniformity: Uniformity, branch: bool, loop_level: bool):
@@ -484,7 +470,7 @@ def lower_warp_ops(module: N.Module) -> N.Module:
     predicated = {}
     for f in module.functions:
         if has_warp_op(f.body):
-            f.body.stmts = _early_exit_as_if(f.body.stmts)
+            f.body.stmts = early_exit_as_if(f.body.stmts, has_warp_op)
             checker = _Checker(f)
             checker.stmt(f.body, None)
             predicated[f.name] = checker.predicated

@@ -1,8 +1,9 @@
-"""Helpers for passes that rewrite one statement into a list of statements (the warp-op passes)."""
+"""Helpers for passes that rewrite one statement into a list of statements (the warp-op and matrix-op passes)."""
 
 from __future__ import annotations
 
 from translator.ir import nodes as N
+from translator.ir.types import BOOL
 
 
 def rewrite_all(stmts: list, rewrite) -> list:
@@ -17,3 +18,19 @@ def rewrite_nested(s, rewrite):
         return None
     stmts = rewrite(s)
     return stmts[0] if len(stmts) == 1 and not isinstance(stmts[0], N.VarDecl) else N.Block(stmts, loc=s.loc)
+
+
+def early_exit_as_if(stmts: list, needs) -> list:
+    """`if (c) return; rest...` at a kernel's outermost level, where `needs(statement)` holds for some
+    statement of the rest (it holds a construct that every thread must reach) -> `if (!(c)) { rest... }`:
+    the same threads run the rest, and where c is the same for every thread of a block the new 'if'
+    is one every thread takes alike."""
+    for i, s in enumerate(stmts):
+        exits = isinstance(s, N.If) and s.orelse is None and (
+            isinstance(s.then, N.Return) or (isinstance(s.then, N.Block) and len(s.then.stmts) == 1
+                                             and isinstance(s.then.stmts[0], N.Return)))
+        rest = stmts[i + 1:]
+        if exits and any(needs(r) for r in rest):
+            cond = N.UnOp("!", s.cond, BOOL, loc=s.loc)
+            return stmts[:i] + [N.If(cond, N.Block(early_exit_as_if(rest, needs), loc=s.loc), None, loc=s.loc)]
+    return stmts

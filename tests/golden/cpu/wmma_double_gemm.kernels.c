@@ -11,17 +11,16 @@
 #pragma GCC optimize("fp-contract=off")
 #endif
 
-static inline void cutrans_wmma_load_acc_m8n8k4_col_f64(double* f, const double* p, unsigned int ldm, unsigned int lane)
+static inline void cutrans_wmma_warp_load_acc_m8n8k4_col_f64(double* f, const double* p, unsigned int ldm)
 {
-    for (unsigned int t = 0u; t < 2u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 8u;
-        unsigned int j = e % 8u;
-        f[t] = p[i + j * ldm];
+    for (unsigned int r = 0u; r < 8u; r += 1u) {
+        for (unsigned int c = 0u; c < 8u; c += 1u) {
+            f[r * 8u + c] = p[r + c * ldm];
+        }
     }
 }
 
-static inline void cutrans_wmma_load_a_m8n8k4_col_f64(double* f, const double* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_load_a_m8n8k4_col_f64(double* f, const double* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 8u; r += 1u) {
         for (unsigned int c = 0u; c < 4u; c += 1u) {
@@ -30,7 +29,7 @@ static inline void cutrans_wmma_load_a_m8n8k4_col_f64(double* f, const double* p
     }
 }
 
-static inline void cutrans_wmma_load_b_m8n8k4_row_f64(double* f, const double* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_load_b_m8n8k4_row_f64(double* f, const double* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 4u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
@@ -39,27 +38,32 @@ static inline void cutrans_wmma_load_b_m8n8k4_row_f64(double* f, const double* p
     }
 }
 
-static inline void cutrans_wmma_mma_m8n8k4_f64_f64_f64_f64(double* d, const double* a, const double* b, const double* c, unsigned int lane)
+static inline void cutrans_wmma_warp_mma_m8n8k4_f64_f64_f64_f64(double* d, const double* a, const double* b, const double* c)
 {
-    for (unsigned int t = 0u; t < 2u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 8u;
-        unsigned int j = e % 8u;
-        double acc = c[t];
-        for (unsigned int kk = 0u; kk < 4u; kk += 1u) {
-            acc = fma(a[i * 4u + kk], b[kk * 8u + j], acc);
+    for (unsigned int i = 0u; i < 8u; i += 1u) {
+        double sums[8];
+        for (unsigned int j = 0u; j < 8u; j += 1u) {
+            sums[j] = c[i * 8u + j];
         }
-        d[t] = acc;
+        for (unsigned int kk = 0u; kk < 4u; kk += 1u) {
+            double x = a[i * 4u + kk];
+            #pragma GCC unroll 1
+            for (unsigned int j_1 = 0u; j_1 < 8u; j_1 += 1u) {
+                sums[j_1] = fma(x, b[kk * 8u + j_1], sums[j_1]);
+            }
+        }
+        for (unsigned int j_2 = 0u; j_2 < 8u; j_2 += 1u) {
+            d[i * 8u + j_2] = sums[j_2];
+        }
     }
 }
 
-static inline void cutrans_wmma_store_acc_m8n8k4_col_f64(double* p, const double* f, unsigned int ldm, unsigned int lane)
+static inline void cutrans_wmma_warp_store_acc_m8n8k4_col_f64(double* p, const double* f, unsigned int ldm)
 {
-    for (unsigned int t = 0u; t < 2u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 8u;
-        unsigned int j = e % 8u;
-        p[i + j * ldm] = f[t];
+    for (unsigned int r = 0u; r < 8u; r += 1u) {
+        for (unsigned int c = 0u; c < 8u; c += 1u) {
+            p[r + c * ldm] = f[r * 8u + c];
+        }
     }
 }
 
@@ -72,6 +76,10 @@ void cutrans_kernel_dgemm_8x8x4(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        double a_frag[32][32];
+        double b_frag[32][32];
+        double acc[32][64];
+        int col[cutrans_nthreads];
         int row = blockIdx.y * 8u;
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
         for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
@@ -82,17 +90,53 @@ void cutrans_kernel_dgemm_8x8x4(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     int warp = threadIdx.x / 32u;
-                    int col = (blockIdx.x * 2u + warp) * 8u;
-                    double a_frag[32];
-                    double b_frag[32];
-                    double acc[2];
-                    cutrans_wmma_load_acc_m8n8k4_col_f64(acc, c + col * m + row, m, ((unsigned int)cutrans_t) & 31u);
-                    for (int kk = 0; kk < k; kk += 4) {
-                        cutrans_wmma_load_a_m8n8k4_col_f64(a_frag, a + kk * m + row, m);
-                        cutrans_wmma_load_b_m8n8k4_row_f64(b_frag, b + kk * n + col, n);
-                        cutrans_wmma_mma_m8n8k4_f64_f64_f64_f64(acc, a_frag, b_frag, acc, ((unsigned int)cutrans_t) & 31u);
+                    col[cutrans_t] = (blockIdx.x * 2u + warp) * 8u;
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_load_acc_m8n8k4_col_f64(acc[((unsigned int)cutrans_t) / 32u], c + col[cutrans_t] * m + row, m);
                     }
-                    cutrans_wmma_store_acc_m8n8k4_col_f64(c + col * m + row, acc, m, ((unsigned int)cutrans_t) & 31u);
+                }
+            }
+        }
+        for (int kk = 0; kk < k; kk += 4) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                            cutrans_wmma_warp_load_a_m8n8k4_col_f64(a_frag[((unsigned int)cutrans_t) / 32u], a + kk * m + row, m);
+                            cutrans_wmma_warp_load_b_m8n8k4_row_f64(b_frag[((unsigned int)cutrans_t) / 32u], b + kk * n + col[cutrans_t], n);
+                            cutrans_wmma_warp_mma_m8n8k4_f64_f64_f64_f64(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
+                        }
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_store_acc_m8n8k4_col_f64(c + col[cutrans_t] * m + row, acc[((unsigned int)cutrans_t) / 32u], m);
+                    }
                 }
             }
         }

@@ -16,14 +16,56 @@
 #pragma GCC optimize("fp-contract=off")
 #endif
 
-static inline void cutrans_wmma_fill_acc_m16n16k16_f32(float* d, float v)
+static inline void cutrans_wmma_warp_fill_acc_m16n16k16_f32(float* d, float v)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        d[t] = v;
+    for (unsigned int r = 0u; r < 16u; r += 1u) {
+        for (unsigned int c = 0u; c < 16u; c += 1u) {
+            d[r * 16u + c] = v;
+        }
     }
 }
 
-static inline void cutrans_wmma_load_a_m16n16k16_row_f16(_Float16* f, const _Float16* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_load_a_m16n16k16_row_f16(float* f, const _Float16* p, unsigned int ldm)
+{
+    for (unsigned int r = 0u; r < 16u; r += 1u) {
+        cutrans_convert_halves(f + r * 16u, p + r * ldm, 16u);
+    }
+}
+
+static inline void cutrans_wmma_warp_load_b_m16n16k16_col_f16(float* f, const _Float16* p, unsigned int ldm)
+{
+    float runs[256];
+    for (unsigned int c = 0u; c < 16u; c += 1u) {
+        cutrans_convert_halves(runs + c * 16u, p + c * ldm, 16u);
+    }
+    for (unsigned int r = 0u; r < 16u; r += 1u) {
+        for (unsigned int c_1 = 0u; c_1 < 16u; c_1 += 1u) {
+            f[r * 16u + c_1] = runs[c_1 * 16u + r];
+        }
+    }
+}
+
+static inline void cutrans_wmma_warp_mma_m16n16k16_f32_f16_f16_f32(float* d, const float* a, const float* b, const float* c)
+{
+    for (unsigned int i = 0u; i < 16u; i += 1u) {
+        float sums[16];
+        for (unsigned int j = 0u; j < 16u; j += 1u) {
+            sums[j] = c[i * 16u + j];
+        }
+        for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
+            float x = a[i * 16u + kk];
+            #pragma GCC unroll 1
+            for (unsigned int j_1 = 0u; j_1 < 16u; j_1 += 1u) {
+                sums[j_1] = fmaf(x, b[kk * 16u + j_1], sums[j_1]);
+            }
+        }
+        for (unsigned int j_2 = 0u; j_2 < 16u; j_2 += 1u) {
+            d[i * 16u + j_2] = sums[j_2];
+        }
+    }
+}
+
+static inline void cutrans_wmma_warp_load_acc_m16n16k16_row_f32(float* f, const float* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
@@ -32,46 +74,12 @@ static inline void cutrans_wmma_load_a_m16n16k16_row_f16(_Float16* f, const _Flo
     }
 }
 
-static inline void cutrans_wmma_load_b_m16n16k16_col_f16(_Float16* f, const _Float16* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_store_acc_m16n16k16_row_f32(float* p, const float* f, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = p[r + c * ldm];
+            p[r * ldm + c] = f[r * 16u + c];
         }
-    }
-}
-
-static inline void cutrans_wmma_mma_m16n16k16_f32_f16_f16_f32(float* d, const _Float16* a, const _Float16* b, const float* c, unsigned int lane)
-{
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 16u;
-        unsigned int j = e % 16u;
-        float acc = c[t];
-        for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            acc = acc + (float)a[i * 16u + kk] * (float)b[kk * 16u + j];
-        }
-        d[t] = acc;
-    }
-}
-
-static inline void cutrans_wmma_load_acc_m16n16k16_row_f32(float* f, const float* p, unsigned int ldm, unsigned int lane)
-{
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 16u;
-        unsigned int j = e % 16u;
-        f[t] = p[i * ldm + j];
-    }
-}
-
-static inline void cutrans_wmma_store_acc_m16n16k16_row_f32(float* p, const float* f, unsigned int ldm, unsigned int lane)
-{
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 16u;
-        unsigned int j = e % 16u;
-        p[i * ldm + j] = f[t];
     }
 }
 
@@ -84,6 +92,12 @@ void cutrans_kernel_wmma_gemm_fp16(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        float a_frag[32][256];
+        float b_frag[32][256];
+        float acc_frag[32][256];
+        float c_frag[32][256];
+        int row[cutrans_nthreads];
+        int col[cutrans_nthreads];
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
         for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
             const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -94,75 +108,143 @@ void cutrans_kernel_wmma_gemm_fp16(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 {
                     int warp_m = blockIdx.y * 2u + threadIdx.x / 32u / 2u;
                     int warp_n = blockIdx.x * 2u + threadIdx.x / 32u % 2u;
-                    int row = warp_m * 16;
-                    int col = warp_n * 16;
-                    _Float16 a_frag[256];
-                    _Float16 b_frag[256];
-                    float acc_frag[8];
-                    float c_frag[8];
-                    cutrans_wmma_fill_acc_m16n16k16_f32(acc_frag, 0.0f);
-                    for (int kk = 0; kk < k; kk += 16) {
-                        cutrans_wmma_load_a_m16n16k16_row_f16(a_frag, a + row * k + kk, k);
-                        cutrans_wmma_load_b_m16n16k16_col_f16(b_frag, b + col * k + kk, k);
-                        cutrans_wmma_mma_m16n16k16_f32_f16_f16_f32(acc_frag, a_frag, b_frag, acc_frag, ((unsigned int)cutrans_t) & 31u);
+                    row[cutrans_t] = warp_m * 16;
+                    col[cutrans_t] = warp_n * 16;
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_fill_acc_m16n16k16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], 0.0f);
                     }
-                    cutrans_wmma_load_acc_m16n16k16_row_f32(c_frag, c + row * n + col, n, ((unsigned int)cutrans_t) & 31u);
+                }
+            }
+        }
+        for (int kk = 0; kk < k; kk += 16) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                            cutrans_wmma_warp_load_a_m16n16k16_row_f16(a_frag[((unsigned int)cutrans_t) / 32u], a + row[cutrans_t] * k + kk, k);
+                            cutrans_wmma_warp_load_b_m16n16k16_col_f16(b_frag[((unsigned int)cutrans_t) / 32u], b + col[cutrans_t] * k + kk, k);
+                            cutrans_wmma_warp_mma_m16n16k16_f32_f16_f16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc_frag[((unsigned int)cutrans_t) / 32u]);
+                        }
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_load_acc_m16n16k16_row_f32(c_frag[((unsigned int)cutrans_t) / 32u], c + row[cutrans_t] * n + col[cutrans_t], n);
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
                     for (int i = 0; i < 8; i++) {
-                        c_frag[i] = alpha * acc_frag[i] + beta * c_frag[i];
+                        c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] = alpha * acc_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] + beta * c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i];
                     }
-                    cutrans_wmma_store_acc_m16n16k16_row_f32(d + row * n + col, c_frag, n, ((unsigned int)cutrans_t) & 31u);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_store_acc_m16n16k16_row_f32(d + row[cutrans_t] * n + col[cutrans_t], c_frag[((unsigned int)cutrans_t) / 32u], n);
+                    }
                 }
             }
         }
     }
 }
 
-static inline void cutrans_wmma_fill_acc_m32n8k16_f16(_Float16* d, _Float16 v)
-{
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        d[t] = v;
-    }
-}
-
-static inline void cutrans_wmma_load_a_m32n8k16_row_f16(_Float16* f, const _Float16* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_fill_acc_m32n8k16_f16(_Float16* d, _Float16 v)
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
-        for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = p[r * ldm + c];
-        }
-    }
-}
-
-static inline void cutrans_wmma_load_b_m32n8k16_col_f16(_Float16* f, const _Float16* p, unsigned int ldm)
-{
-    for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            f[r * 8u + c] = p[r + c * ldm];
+            d[r * 8u + c] = v;
         }
     }
 }
 
-static inline void cutrans_wmma_mma_m32n8k16_f16_f16_f16_f16(_Float16* d, const _Float16* a, const _Float16* b, const _Float16* c, unsigned int lane)
+static inline void cutrans_wmma_warp_load_a_m32n8k16_row_f16(float* f, const _Float16* p, unsigned int ldm)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 8u;
-        unsigned int j = e % 8u;
-        float acc = (float)c[t];
+    for (unsigned int r = 0u; r < 32u; r += 1u) {
+        cutrans_convert_halves(f + r * 16u, p + r * ldm, 16u);
+    }
+}
+
+static inline void cutrans_wmma_warp_load_b_m32n8k16_col_f16(float* f, const _Float16* p, unsigned int ldm)
+{
+    float runs[128];
+    for (unsigned int c = 0u; c < 8u; c += 1u) {
+        cutrans_convert_halves(runs + c * 16u, p + c * ldm, 16u);
+    }
+    for (unsigned int r = 0u; r < 16u; r += 1u) {
+        for (unsigned int c_1 = 0u; c_1 < 8u; c_1 += 1u) {
+            f[r * 8u + c_1] = runs[c_1 * 16u + r];
+        }
+    }
+}
+
+static inline void cutrans_wmma_warp_mma_m32n8k16_f16_f16_f16_f16(_Float16* d, const float* a, const float* b, const _Float16* c)
+{
+    for (unsigned int i = 0u; i < 32u; i += 1u) {
+        float sums[8];
+        for (unsigned int j = 0u; j < 8u; j += 1u) {
+            sums[j] = (float)c[i * 8u + j];
+        }
         for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            acc = acc + (float)a[i * 16u + kk] * (float)b[kk * 8u + j];
+            float x = a[i * 16u + kk];
+            #pragma GCC unroll 1
+            for (unsigned int j_1 = 0u; j_1 < 8u; j_1 += 1u) {
+                sums[j_1] = fmaf(x, b[kk * 8u + j_1], sums[j_1]);
+            }
         }
-        d[t] = (_Float16)acc;
+        for (unsigned int j_2 = 0u; j_2 < 8u; j_2 += 1u) {
+            d[i * 8u + j_2] = (_Float16)sums[j_2];
+        }
     }
 }
 
-static inline void cutrans_wmma_store_acc_m32n8k16_row_f16(_Float16* p, const _Float16* f, unsigned int ldm, unsigned int lane)
+static inline void cutrans_wmma_warp_store_acc_m32n8k16_row_f16(_Float16* p, const _Float16* f, unsigned int ldm)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 8u;
-        unsigned int j = e % 8u;
-        p[i * ldm + j] = f[t];
+    for (unsigned int r = 0u; r < 32u; r += 1u) {
+        for (unsigned int c = 0u; c < 8u; c += 1u) {
+            p[r * ldm + c] = f[r * 8u + c];
+        }
     }
 }
 
@@ -175,6 +257,9 @@ void cutrans_kernel_wmma_gemm_half_accumulate(cutrans_dim3 gridDim, cutrans_dim3
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        float a_frag[32][512];
+        float b_frag[32][128];
+        _Float16 acc[32][256];
         int row = blockIdx.y * 32u;
         int col = blockIdx.x * 8u;
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
@@ -185,16 +270,41 @@ void cutrans_kernel_wmma_gemm_half_accumulate(cutrans_dim3 gridDim, cutrans_dim3
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    _Float16 a_frag[512];
-                    _Float16 b_frag[128];
-                    _Float16 acc[8];
-                    cutrans_wmma_fill_acc_m32n8k16_f16(acc, (_Float16)0.0f);
-                    for (int kk = 0; kk < k; kk += 16) {
-                        cutrans_wmma_load_a_m32n8k16_row_f16(a_frag, a + row * k + kk, k);
-                        cutrans_wmma_load_b_m32n8k16_col_f16(b_frag, b + col * k + kk, k);
-                        cutrans_wmma_mma_m32n8k16_f16_f16_f16_f16(acc, a_frag, b_frag, acc, ((unsigned int)cutrans_t) & 31u);
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_fill_acc_m32n8k16_f16(acc[((unsigned int)cutrans_t) / 32u], (_Float16)0.0f);
                     }
-                    cutrans_wmma_store_acc_m32n8k16_row_f16(d + row * n + col, acc, n, ((unsigned int)cutrans_t) & 31u);
+                }
+            }
+        }
+        for (int kk = 0; kk < k; kk += 16) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                            cutrans_wmma_warp_load_a_m32n8k16_row_f16(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
+                            cutrans_wmma_warp_load_b_m32n8k16_col_f16(b_frag[((unsigned int)cutrans_t) / 32u], b + col * k + kk, k);
+                            cutrans_wmma_warp_mma_m32n8k16_f16_f16_f16_f16(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
+                        }
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_store_acc_m32n8k16_row_f16(d + row * n + col, acc[((unsigned int)cutrans_t) / 32u], n);
+                    }
                 }
             }
         }

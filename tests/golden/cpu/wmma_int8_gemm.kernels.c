@@ -11,52 +11,59 @@
 #pragma GCC optimize("fp-contract=off")
 #endif
 
-static inline void cutrans_wmma_fill_acc_m32n8k16_i32(int* d, int v)
+static inline void cutrans_wmma_warp_fill_acc_m32n8k16_i32(int* d, int v)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        d[t] = v;
+    for (unsigned int r = 0u; r < 32u; r += 1u) {
+        for (unsigned int c = 0u; c < 8u; c += 1u) {
+            d[r * 8u + c] = v;
+        }
     }
 }
 
-static inline void cutrans_wmma_load_a_m32n8k16_row_s8(signed char* f, const signed char* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_load_a_m32n8k16_row_s8(int* f, const signed char* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = p[r * ldm + c];
+            f[r * 16u + c] = (int)p[r * ldm + c];
         }
     }
 }
 
-static inline void cutrans_wmma_load_b_m32n8k16_row_s8(signed char* f, const signed char* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_load_b_m32n8k16_row_s8(int* f, const signed char* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            f[r * 8u + c] = p[r * ldm + c];
+            f[r * 8u + c] = (int)p[r * ldm + c];
         }
     }
 }
 
-static inline void cutrans_wmma_mma_m32n8k16_i32_s8_s8_i32(int* d, const signed char* a, const signed char* b, const int* c, unsigned int lane)
+static inline void cutrans_wmma_warp_mma_m32n8k16_i32_s8_s8_i32(int* d, const int* a, const int* b, const int* c)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 8u;
-        unsigned int j = e % 8u;
-        unsigned int acc = (unsigned int)c[t];
+    for (unsigned int i = 0u; i < 32u; i += 1u) {
+        unsigned int sums[8];
+        for (unsigned int j = 0u; j < 8u; j += 1u) {
+            sums[j] = (unsigned int)c[i * 8u + j];
+        }
         for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            acc = acc + (unsigned int)((int)a[i * 16u + kk] * (int)b[kk * 8u + j]);
+            int x = a[i * 16u + kk];
+            #pragma GCC unroll 1
+            for (unsigned int j_1 = 0u; j_1 < 8u; j_1 += 1u) {
+                sums[j_1] = sums[j_1] + (unsigned int)(x * b[kk * 8u + j_1]);
+            }
         }
-        d[t] = (int)acc;
+        for (unsigned int j_2 = 0u; j_2 < 8u; j_2 += 1u) {
+            d[i * 8u + j_2] = (int)sums[j_2];
+        }
     }
 }
 
-static inline void cutrans_wmma_store_acc_m32n8k16_col_i32(int* p, const int* f, unsigned int ldm, unsigned int lane)
+static inline void cutrans_wmma_warp_store_acc_m32n8k16_col_i32(int* p, const int* f, unsigned int ldm)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 8u;
-        unsigned int j = e % 8u;
-        p[i + j * ldm] = f[t];
+    for (unsigned int r = 0u; r < 32u; r += 1u) {
+        for (unsigned int c = 0u; c < 8u; c += 1u) {
+            p[r + c * ldm] = f[r * 8u + c];
+        }
     }
 }
 
@@ -69,6 +76,9 @@ void cutrans_kernel_gemm_s8_relu(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        int a_frag[32][512];
+        int b_frag[32][128];
+        int acc[32][256];
         int col = blockIdx.x * 8u;
         int row = blockIdx.y * 32u;
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
@@ -79,36 +89,62 @@ void cutrans_kernel_gemm_s8_relu(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    signed char a_frag[512];
-                    signed char b_frag[128];
-                    int acc[8];
-                    cutrans_wmma_fill_acc_m32n8k16_i32(acc, 0);
-                    for (int kk = 0; kk < k; kk += 16) {
-                        cutrans_wmma_load_a_m32n8k16_row_s8(a_frag, a + row * k + kk, k);
-                        cutrans_wmma_load_b_m32n8k16_row_s8(b_frag, b + kk * n + col, n);
-                        cutrans_wmma_mma_m32n8k16_i32_s8_s8_i32(acc, a_frag, b_frag, acc, ((unsigned int)cutrans_t) & 31u);
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_fill_acc_m32n8k16_i32(acc[((unsigned int)cutrans_t) / 32u], 0);
                     }
+                }
+            }
+        }
+        for (int kk = 0; kk < k; kk += 16) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                            cutrans_wmma_warp_load_a_m32n8k16_row_s8(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
+                            cutrans_wmma_warp_load_b_m32n8k16_row_s8(b_frag[((unsigned int)cutrans_t) / 32u], b + kk * n + col, n);
+                            cutrans_wmma_warp_mma_m32n8k16_i32_s8_s8_i32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
+                        }
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
                     for (int i = 0; i < 8; ++i) {
-                        acc[i] = acc[i] > 0 ? acc[i] : 0;
+                        acc[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] = acc[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] > 0 ? acc[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] : 0;
                     }
-                    cutrans_wmma_store_acc_m32n8k16_col_i32(c + col * m + row, acc, m, ((unsigned int)cutrans_t) & 31u);
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_store_acc_m32n8k16_col_i32(c + col * m + row, acc[((unsigned int)cutrans_t) / 32u], m);
+                    }
                 }
             }
         }
     }
 }
 
-static inline void cutrans_wmma_load_acc_m16n16k16_row_i32(int* f, const int* p, unsigned int ldm, unsigned int lane)
-{
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 16u;
-        unsigned int j = e % 16u;
-        f[t] = p[i * ldm + j];
-    }
-}
-
-static inline void cutrans_wmma_load_a_m16n16k16_row_u8(unsigned char* f, const unsigned char* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_load_acc_m16n16k16_row_i32(int* f, const int* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
@@ -117,36 +153,50 @@ static inline void cutrans_wmma_load_a_m16n16k16_row_u8(unsigned char* f, const 
     }
 }
 
-static inline void cutrans_wmma_load_b_m16n16k16_col_u8(unsigned char* f, const unsigned char* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_load_a_m16n16k16_row_u8(int* f, const unsigned char* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = p[r + c * ldm];
+            f[r * 16u + c] = (int)p[r * ldm + c];
         }
     }
 }
 
-static inline void cutrans_wmma_mma_m16n16k16_i32_u8_u8_i32(int* d, const unsigned char* a, const unsigned char* b, const int* c, unsigned int lane)
+static inline void cutrans_wmma_warp_load_b_m16n16k16_col_u8(int* f, const unsigned char* p, unsigned int ldm)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 16u;
-        unsigned int j = e % 16u;
-        unsigned int acc = (unsigned int)c[t];
+    for (unsigned int r = 0u; r < 16u; r += 1u) {
+        for (unsigned int c = 0u; c < 16u; c += 1u) {
+            f[r * 16u + c] = (int)p[r + c * ldm];
+        }
+    }
+}
+
+static inline void cutrans_wmma_warp_mma_m16n16k16_i32_u8_u8_i32(int* d, const int* a, const int* b, const int* c)
+{
+    for (unsigned int i = 0u; i < 16u; i += 1u) {
+        unsigned int sums[16];
+        for (unsigned int j = 0u; j < 16u; j += 1u) {
+            sums[j] = (unsigned int)c[i * 16u + j];
+        }
         for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            acc = acc + (unsigned int)((int)a[i * 16u + kk] * (int)b[kk * 16u + j]);
+            int x = a[i * 16u + kk];
+            #pragma GCC unroll 1
+            for (unsigned int j_1 = 0u; j_1 < 16u; j_1 += 1u) {
+                sums[j_1] = sums[j_1] + (unsigned int)(x * b[kk * 16u + j_1]);
+            }
         }
-        d[t] = (int)acc;
+        for (unsigned int j_2 = 0u; j_2 < 16u; j_2 += 1u) {
+            d[i * 16u + j_2] = (int)sums[j_2];
+        }
     }
 }
 
-static inline void cutrans_wmma_store_acc_m16n16k16_row_i32(int* p, const int* f, unsigned int ldm, unsigned int lane)
+static inline void cutrans_wmma_warp_store_acc_m16n16k16_row_i32(int* p, const int* f, unsigned int ldm)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 16u;
-        unsigned int j = e % 16u;
-        p[i * ldm + j] = f[t];
+    for (unsigned int r = 0u; r < 16u; r += 1u) {
+        for (unsigned int c = 0u; c < 16u; c += 1u) {
+            p[r * ldm + c] = f[r * 16u + c];
+        }
     }
 }
 
@@ -159,6 +209,9 @@ void cutrans_kernel_gemm_u8_accumulate(cutrans_dim3 gridDim, cutrans_dim3 blockD
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        int a_frag[32][256];
+        int b_frag[32][256];
+        int acc[32][256];
         int col = blockIdx.x * 16u;
         int row = blockIdx.y * 16u;
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
@@ -169,16 +222,41 @@ void cutrans_kernel_gemm_u8_accumulate(cutrans_dim3 gridDim, cutrans_dim3 blockD
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    unsigned char a_frag[256];
-                    unsigned char b_frag[256];
-                    int acc[8];
-                    cutrans_wmma_load_acc_m16n16k16_row_i32(acc, c + row * n + col, n, ((unsigned int)cutrans_t) & 31u);
-                    for (int kk = 0; kk < k; kk += 16) {
-                        cutrans_wmma_load_a_m16n16k16_row_u8(a_frag, a + row * k + kk, k);
-                        cutrans_wmma_load_b_m16n16k16_col_u8(b_frag, b + col * k + kk, k);
-                        cutrans_wmma_mma_m16n16k16_i32_u8_u8_i32(acc, a_frag, b_frag, acc, ((unsigned int)cutrans_t) & 31u);
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_load_acc_m16n16k16_row_i32(acc[((unsigned int)cutrans_t) / 32u], c + row * n + col, n);
                     }
-                    cutrans_wmma_store_acc_m16n16k16_row_i32(c + row * n + col, acc, n, ((unsigned int)cutrans_t) & 31u);
+                }
+            }
+        }
+        for (int kk = 0; kk < k; kk += 16) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                            cutrans_wmma_warp_load_a_m16n16k16_row_u8(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
+                            cutrans_wmma_warp_load_b_m16n16k16_col_u8(b_frag[((unsigned int)cutrans_t) / 32u], b + col * k + kk, k);
+                            cutrans_wmma_warp_mma_m16n16k16_i32_u8_u8_i32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
+                        }
+                    }
+                }
+            }
+        }
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                        cutrans_wmma_warp_store_acc_m16n16k16_row_i32(c + row * n + col, acc[((unsigned int)cutrans_t) / 32u], n);
+                    }
                 }
             }
         }

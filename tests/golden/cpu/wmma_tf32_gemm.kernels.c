@@ -11,14 +11,16 @@
 #pragma GCC optimize("fp-contract=off")
 #endif
 
-static inline void cutrans_wmma_fill_acc_m16n16k8_f32(float* d, float v)
+static inline void cutrans_wmma_warp_fill_acc_m16n16k8_f32(float* d, float v)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        d[t] = v;
+    for (unsigned int r = 0u; r < 16u; r += 1u) {
+        for (unsigned int c = 0u; c < 16u; c += 1u) {
+            d[r * 16u + c] = v;
+        }
     }
 }
 
-static inline void cutrans_wmma_load_a_m16n16k8_row_tf32(float* f, const float* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_load_a_m16n16k8_row_tf32(float* f, const float* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
@@ -36,7 +38,7 @@ static inline float cutrans_wmma_to_tf32(float x)
     return cutrans_uint_as_float(bits + 4096u & 4294959104u);
 }
 
-static inline void cutrans_wmma_load_b_m16n16k8_col_tf32(float* f, const float* p, unsigned int ldm)
+static inline void cutrans_wmma_warp_load_b_m16n16k8_col_tf32(float* f, const float* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 8u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
@@ -45,37 +47,41 @@ static inline void cutrans_wmma_load_b_m16n16k8_col_tf32(float* f, const float* 
     }
 }
 
-static inline void cutrans_wmma_mma_m16n16k8_f32_tf32_tf32_f32(float* d, const float* a, const float* b, const float* c, unsigned int lane)
+static inline void cutrans_wmma_warp_mma_m16n16k8_f32_tf32_tf32_f32(float* d, const float* a, const float* b, const float* c)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 16u;
-        unsigned int j = e % 16u;
-        float acc = c[t];
-        for (unsigned int kk = 0u; kk < 8u; kk += 1u) {
-            acc = acc + cutrans_uint_as_float(cutrans_float_as_uint(a[i * 8u + kk]) & 4294959104u) * cutrans_uint_as_float(cutrans_float_as_uint(b[kk * 16u + j]) & 4294959104u);
+    for (unsigned int i = 0u; i < 16u; i += 1u) {
+        float sums[16];
+        for (unsigned int j = 0u; j < 16u; j += 1u) {
+            sums[j] = c[i * 16u + j];
         }
-        d[t] = acc;
+        for (unsigned int kk = 0u; kk < 8u; kk += 1u) {
+            float x = (cutrans_float_as_uint(a[i * 8u + kk]) & 2147483647u) > 2139095040u ? a[i * 8u + kk] : cutrans_uint_as_float(cutrans_float_as_uint(a[i * 8u + kk]) & 4294959104u);
+            #pragma GCC unroll 1
+            for (unsigned int j_1 = 0u; j_1 < 16u; j_1 += 1u) {
+                sums[j_1] = sums[j_1] + x * ((cutrans_float_as_uint(b[kk * 16u + j_1]) & 2147483647u) > 2139095040u ? b[kk * 16u + j_1] : cutrans_uint_as_float(cutrans_float_as_uint(b[kk * 16u + j_1]) & 4294959104u));
+            }
+        }
+        for (unsigned int j_2 = 0u; j_2 < 16u; j_2 += 1u) {
+            d[i * 16u + j_2] = sums[j_2];
+        }
     }
 }
 
-static inline void cutrans_wmma_load_acc_m16n16k8_row_f32(float* f, const float* p, unsigned int ldm, unsigned int lane)
+static inline void cutrans_wmma_warp_load_acc_m16n16k8_row_f32(float* f, const float* p, unsigned int ldm)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 16u;
-        unsigned int j = e % 16u;
-        f[t] = p[i * ldm + j];
+    for (unsigned int r = 0u; r < 16u; r += 1u) {
+        for (unsigned int c = 0u; c < 16u; c += 1u) {
+            f[r * 16u + c] = p[r * ldm + c];
+        }
     }
 }
 
-static inline void cutrans_wmma_store_acc_m16n16k8_row_f32(float* p, const float* f, unsigned int ldm, unsigned int lane)
+static inline void cutrans_wmma_warp_store_acc_m16n16k8_row_f32(float* p, const float* f, unsigned int ldm)
 {
-    for (unsigned int t = 0u; t < 8u; t += 1u) {
-        unsigned int e = lane + 32u * t;
-        unsigned int i = e / 16u;
-        unsigned int j = e % 16u;
-        p[i * ldm + j] = f[t];
+    for (unsigned int r = 0u; r < 16u; r += 1u) {
+        for (unsigned int c = 0u; c < 16u; c += 1u) {
+            p[r * ldm + c] = f[r * 16u + c];
+        }
     }
 }
 
@@ -88,6 +94,13 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        float a_frag[32][128];
+        float b_frag[32][128];
+        float acc[32][2][256];
+        float c_frag[32][256];
+        int row[cutrans_nthreads];
+        int col[cutrans_nthreads];
+        float* tile[cutrans_nthreads];
         int col0 = blockIdx.x * 16u * 2u;
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
         for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
@@ -98,35 +111,168 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     int warp = threadIdx.x / 32u;
-                    int row = (blockIdx.y * 2u + warp) * 16u;
-                    float a_frag[128];
-                    float b_frag[128];
-                    float acc[2][8];
-                    float c_frag[8];
-                    for (int t = 0; t < 2; ++t) {
-                        cutrans_wmma_fill_acc_m16n16k8_f32(acc[t], 0.0f);
+                    row[cutrans_t] = (blockIdx.y * 2u + warp) * 16u;
+                }
+            }
+        }
+        for (int t = 0; t < 2; ++t) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                            cutrans_wmma_warp_fill_acc_m16n16k8_f32(acc[((unsigned int)cutrans_t) / 32u][t], 0.0f);
+                        }
                     }
-                    for (int kk = 0; kk < k; kk += 8) {
-                        cutrans_wmma_load_a_m16n16k8_row_tf32(a_frag, a + row * k + kk, k);
+                }
+            }
+        }
+        for (int kk = 0; kk < k; kk += 8) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                            cutrans_wmma_warp_load_a_m16n16k8_row_tf32(a_frag[((unsigned int)cutrans_t) / 32u], a + row[cutrans_t] * k + kk, k);
+                        }
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
                         for (int i = 0; i < 128; i++) {
-                            a_frag[i] = cutrans_wmma_to_tf32(a_frag[i]);
-                        }
-                        for (int t_1 = 0; t_1 < 2; ++t_1) {
-                            int col = col0 + t_1 * 16;
-                            cutrans_wmma_load_b_m16n16k8_col_tf32(b_frag, b + col * k + kk, k);
-                            for (int i_1 = 0; i_1 < 128; i_1++) {
-                                b_frag[i_1] = cutrans_wmma_to_tf32(b_frag[i_1]);
+                            if (((unsigned int)i & 31u) == (((unsigned int)cutrans_t) & 31u)) {
+                                a_frag[((unsigned int)cutrans_t) / 32u][i] = cutrans_wmma_to_tf32(a_frag[((unsigned int)cutrans_t) / 32u][i]);
                             }
-                            cutrans_wmma_mma_m16n16k8_f32_tf32_tf32_f32(acc[t_1], a_frag, b_frag, acc[t_1], ((unsigned int)cutrans_t) & 31u);
                         }
                     }
-                    for (int t_2 = 0; t_2 < 2; ++t_2) {
-                        float* tile = c + row * n + col0 + t_2 * 16;
-                        cutrans_wmma_load_acc_m16n16k8_row_f32(c_frag, tile, n, ((unsigned int)cutrans_t) & 31u);
-                        for (int i_2 = 0; i_2 < 8; i_2++) {
-                            c_frag[i_2] = alpha * acc[t_2][i_2] + beta * c_frag[i_2];
+                }
+            }
+            for (int t_1 = 0; t_1 < 2; ++t_1) {
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            col[cutrans_t] = col0 + t_1 * 16;
                         }
-                        cutrans_wmma_store_acc_m16n16k8_row_f32(tile, c_frag, n, ((unsigned int)cutrans_t) & 31u);
+                    }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                                cutrans_wmma_warp_load_b_m16n16k8_col_tf32(b_frag[((unsigned int)cutrans_t) / 32u], b + col[cutrans_t] * k + kk, k);
+                            }
+                        }
+                    }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            for (int i_1 = 0; i_1 < 128; i_1++) {
+                                if (((unsigned int)i_1 & 31u) == (((unsigned int)cutrans_t) & 31u)) {
+                                    b_frag[((unsigned int)cutrans_t) / 32u][i_1] = cutrans_wmma_to_tf32(b_frag[((unsigned int)cutrans_t) / 32u][i_1]);
+                                }
+                            }
+                        }
+                    }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                                cutrans_wmma_warp_mma_m16n16k8_f32_tf32_tf32_f32(acc[((unsigned int)cutrans_t) / 32u][t_1], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u][t_1]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (int t_2 = 0; t_2 < 2; ++t_2) {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        tile[cutrans_t] = c + row[cutrans_t] * n + col0 + t_2 * 16;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                            cutrans_wmma_warp_load_acc_m16n16k8_row_f32(c_frag[((unsigned int)cutrans_t) / 32u], tile[cutrans_t], n);
+                        }
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        for (int i_2 = 0; i_2 < 8; i_2++) {
+                            c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i_2] = alpha * acc[((unsigned int)cutrans_t) / 32u][t_2][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i_2] + beta * c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i_2];
+                        }
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
+                            cutrans_wmma_warp_store_acc_m16n16k8_row_f32(tile[cutrans_t], c_frag[((unsigned int)cutrans_t) / 32u], n);
+                        }
                     }
                 }
             }

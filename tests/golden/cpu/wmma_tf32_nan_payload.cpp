@@ -1,0 +1,66 @@
+// Regression: a tf32 operand drops its low 13 mantissa bits, but a NaN stays a NaN. A NaN whose payload
+// lies only in those bits (0x7f800001) once lost them all in the OpenCL and CPU translations and became
+// infinity, so a row of D that must be NaN came out as infinity. Here row r of A holds such a NaN in
+// column r % 8 for the even rows, and every element of B is finite and non-zero.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include "cpurt.h"
+#include "wmma_tf32_nan_payload.launch.h"
+namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */
+#include "cutrans_fp16.h"
+
+using namespace nvcuda;
+
+/* cutrans: kernel 'tf32_nan_rows' moved to wmma_tf32_nan_payload.kernels.c */
+
+
+
+
+
+
+
+
+
+
+
+int main()
+{
+    float ha[16 * 8], hb[8 * 16], hd[16 * 16];
+    const unsigned int quiet_payload = 0x7f800001u;          // a NaN only in the bits tf32 drops
+    for (int i = 0; i < 16 * 8; ++i) {
+        ha[i] = (float)(i % 5) - 1.5f;
+        hb[i] = 0.25f * (float)(i % 3 + 1);
+    }
+    for (int r = 0; r < 16; r += 2) {
+        memcpy(&ha[r * 8 + r % 8], &quiet_payload, sizeof quiet_payload);
+    }
+    float *da, *db, *dd;
+    cpurtMalloc((void **)&da, sizeof ha);
+    cpurtMalloc((void **)&db, sizeof hb);
+    cpurtMalloc((void **)&dd, sizeof hd);
+    cpurtMemcpy(da, ha, sizeof ha, cpurtMemcpyHostToDevice);
+    cpurtMemcpy(db, hb, sizeof hb, cpurtMemcpyHostToDevice);
+    cutrans_launch_tf32_nan_rows(1, 32, 0, 0, da, db, dd);
+    cpurtMemcpy(hd, dd, sizeof hd, cpurtMemcpyDeviceToHost);
+    int nan_rows = 0, inf_values = 0, bad = 0;
+    double finite_sum = 0.0;
+    for (int r = 0; r < 16; ++r) {
+        int nans = 0;
+        for (int c = 0; c < 16; ++c) {
+            float v = hd[r * 16 + c];
+            nans += v != v;
+            inf_values += v == INFINITY || v == -INFINITY;
+            finite_sum += (v == v && v != INFINITY && v != -INFINITY) ? v : 0.0;
+        }
+        nan_rows += nans == 16;
+        bad += (r % 2 == 0) != (nans == 16) || (nans != 0 && nans != 16);
+    }
+    printf("rows of NaN = %d, infinities = %d, sum of the finite rows = %.4f\n", nan_rows, inf_values, finite_sum);
+    printf("%s\n", bad || inf_values ? "FAIL" : "PASS");
+    cpurtFree(da);
+    cpurtFree(db);
+    cpurtFree(dd);
+    return bad || inf_values ? 1 : 0;
+}
