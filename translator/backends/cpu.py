@@ -15,6 +15,7 @@ from translator.backends.cpu_uniform_check import Vote, vote_text
 from translator.backends.program import ProgramBackend, render
 from translator.ir import nodes as N
 from translator.ir.base import walk
+from translator.ir.effects import STEPS
 from translator.ir.builtins import DYNAMIC_SHARED
 from translator.passes.hoist_shared import is_block_scoped
 from translator.ir.types import Array
@@ -50,7 +51,7 @@ def private_parameters(f: N.Function) -> N.Function:
     return N.Function(f.name, f.kind, f.ret, params, body, loc=f.loc)
 
 
-_MUTATING = ("++", "--", "post++", "post--", "&")
+_MUTATING = (*STEPS, "&")
 
 
 class CPUBackend(ProgramBackend, CFamilyEmitter):

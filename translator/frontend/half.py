@@ -22,7 +22,7 @@ import copy
 import clang.cindex as ci
 
 from translator.ir import nodes as N
-from translator.ir.base import walk
+from translator.ir.effects import has_effects
 from translator.ir.types import BOOL, F32, Scalar
 
 K = ci.CursorKind
@@ -36,7 +36,6 @@ _TO_HALF = ("__float2half", "__float2half_rn", "__double2half", "__int2half_rn",
 _BINARY = {"__hadd": "+", "__hsub": "-", "__hmul": "*", "__hdiv": "/"}
 _COMPARE = {"__heq": "==", "__hlt": "<", "__hle": "<=", "__hgt": ">", "__hge": ">="}
 _EXTREMES = {"__hmax": "fmax", "__hmin": "fmin"}
-_STEPS = ("++", "--", "post++", "post--")
 FUNCTIONS = set(_TO_HALF) | set(_BINARY) | set(_COMPARE) | set(_EXTREMES) | {"__half2float", "__hneg", "__habs",
                                                                                "__hisnan"}
 
@@ -135,8 +134,7 @@ def _free(fl, c, args, loc):
         return to_half(N.MathCall("fabs", "ieee", [_float(fl, args[0])], F32, loc=loc), loc)
     if name == "__hisnan":                     # x != x reads its operand twice: only one without side effects
         x = _float(fl, args[0])
-        if any(isinstance(n, (N.Assign, N.Call, N.Atomic, N.WarpOp)) or isinstance(n, N.UnOp) and n.op in _STEPS
-               for n in walk(x)):
+        if has_effects(x):
             fl.fail(args[0], UNSUPPORTED, "__hisnan of an expression with side effects: store it in a variable first")
         return N.BinOp("!=", x, copy.deepcopy(x), BOOL, loc=loc)
     fl.fail(c, UNSUPPORTED, f"'{name}' on __half is not translated yet")

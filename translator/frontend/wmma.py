@@ -27,7 +27,7 @@ import clang.cindex as ci
 
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
-from translator.ir.matrix import LOWERED, SHAPES, Fragment
+from translator.ir.matrix import LOWERED, SHAPES, Fragment, lane
 from translator.ir.types import F32, U32, VOID, Array, Pointer, Scalar
 
 K = ci.CursorKind
@@ -189,10 +189,6 @@ def declare(fl, v, ty):
 
 # -- calls -------------------------------------------------------------------------------------------
 
-def _lane(loc) -> N.Expr:
-    return N.BinOp("&", N.SpecialReg("thread_linear", "", U32, loc=loc), N.IntLit(31, U32, loc=loc), U32, loc=loc)
-
-
 def _pointer(fl, c, frag: Fragment):
     p = fl.expr(c)
     if not isinstance(p.type, Pointer) or p.type.pointee != frag.elem:
@@ -221,7 +217,7 @@ def _load(fl, c, args, loc):
                                 "fragment without one")
     layout = _memory_layout(fl, args[3]) if frag.use == "acc" else frag.layout
     ops = [dst, _pointer(fl, args[1], frag), fl.expr(args[2], want=U32)]
-    return N.MatrixOp("load", (frag,), layout, ops + ([_lane(loc)] if frag.use == "acc" else []), VOID, loc=loc)
+    return N.MatrixOp("load", (frag,), layout, ops + ([lane(loc)] if frag.use == "acc" else []), VOID, loc=loc)
 
 
 def _store(fl, c, args, loc):
@@ -229,7 +225,7 @@ def _store(fl, c, args, loc):
     if frag.use != "acc" or len(args) != 4:
         fl.fail(c, UNSUPPORTED, "store_matrix_sync stores an accumulator, with a memory layout argument")
     layout = _memory_layout(fl, args[3])
-    ops = [_pointer(fl, args[0], frag), src, fl.expr(args[2], want=U32), _lane(loc)]
+    ops = [_pointer(fl, args[0], frag), src, fl.expr(args[2], want=U32), lane(loc)]
     return N.MatrixOp("store", (frag,), layout, ops, VOID, loc=loc)
 
 
@@ -244,7 +240,7 @@ def _mma(fl, c, args, loc):
             or d.precision not in SHAPES[a.precision].accumulators or acc.precision not in SHAPES[a.precision].accumulators:
         fl.fail(c, UNSUPPORTED, f"mma_sync({d}, {a}, {b}, {acc}): the operands do not form one of CUDA's "
                                 f"matrix multiply-accumulate shapes")
-    return N.MatrixOp("mma", (d, a, b, acc), "", [dv, av, bv, cv, _lane(loc)], VOID, loc=loc)
+    return N.MatrixOp("mma", (d, a, b, acc), "", [dv, av, bv, cv, lane(loc)], VOID, loc=loc)
 
 
 def _to_tf32(fl, c, args, loc):

@@ -20,9 +20,20 @@ from __future__ import annotations
 
 import dataclasses
 
-from translator.ir.types import Array, Scalar
+from translator.ir import nodes as N
+from translator.ir.types import U32, Array, Scalar
 
 WARP = 32
+
+
+def lane(loc) -> N.Expr:
+    """The thread's lane in its CUDA warp: its linear id within the block, mod 32."""
+    return N.BinOp("&", N.SpecialReg("thread_linear", "", U32, loc=loc), N.IntLit(WARP - 1, U32, loc=loc), U32, loc=loc)
+
+
+def warp_index(loc) -> N.Expr:
+    """Which of its block's warps the thread is in: its linear id within the block, divided by 32."""
+    return N.BinOp("/", N.SpecialReg("thread_linear", "", U32, loc=loc), N.IntLit(WARP, U32, loc=loc), U32, loc=loc)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -27,7 +27,7 @@ import copy
 from translator.ir import nodes as N
 from translator.ir.base import Node, walk
 from translator.ir.matrix import WARP, Fragment
-from translator.ir.types import BOOL, F32, I32, U32, VOID, Array, Pointer, Scalar
+from translator.ir.types import BOOL, F32, I32, U32, VOID, Array, Pointer
 
 
 class _Builder:
@@ -98,6 +98,16 @@ def _fill(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
     return b.function(name, [b.param("d", _ptr(frag.elem)), b.param("v", frag.elem)], body)
 
 
+def _tile_loop(b: _Builder, frag: Fragment, body: list) -> list:
+    """for r < rows: for c < cols: body -- over a whole tile."""
+    return [b.loop("r", frag.rows, [b.loop("c", frag.cols, body)])]
+
+
+def _tile_index(b: _Builder, frag: Fragment):
+    """r * cols + c: the element (r, c) of a whole tile held row-major."""
+    return b.bin("+", b.bin("*", b.var("r"), b.lit(frag.cols)), b.var("c"))
+
+
 def _load_store(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
     frag, store = op.frags[0], op.op == "store"
     frag_ptr, mem = b.var("f", _ptr(frag.elem, store)), b.var("p", _ptr(frag.elem, not store))
@@ -106,9 +116,8 @@ def _load_store(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
         move = [b.set(b.at(mem, place), b.at(frag_ptr, index))] if store else [b.set(b.at(frag_ptr, index), b.at(mem, place))]
         body = [b.loop("t", frag.per_thread, b.owned("t", frag) + move)]
     else:
-        index = b.bin("+", b.bin("*", b.var("r"), b.lit(frag.cols)), b.var("c"))
-        move = [b.set(b.at(frag_ptr, index), b.at(mem, b.offset(op.layout, b.var("r"), b.var("c"))))]
-        body = [b.loop("r", frag.rows, [b.loop("c", frag.cols, move)])]
+        move = [b.set(b.at(frag_ptr, _tile_index(b, frag)), b.at(mem, b.offset(op.layout, b.var("r"), b.var("c"))))]
+        body = _tile_loop(b, frag, move)
     params = [b.param("p", mem.type), b.param("f", frag_ptr.type)] if store else \
         [b.param("f", frag_ptr.type), b.param("p", mem.type)]
     params.append(b.param("ldm", U32))
@@ -186,14 +195,6 @@ def _to_tf32(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
 
 def _held(b: _Builder, value, frag: Fragment):
     return b.cast(value, frag.held)
-
-
-def _tile_loop(b: _Builder, frag: Fragment, body: list) -> list:
-    return [b.loop("r", frag.rows, [b.loop("c", frag.cols, body)])]
-
-
-def _tile_index(b: _Builder, frag: Fragment):
-    return b.bin("+", b.bin("*", b.var("r"), b.lit(frag.cols)), b.var("c"))
 
 
 def _warp_fill(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:

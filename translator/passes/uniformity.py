@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from translator.ir import nodes as N
 from translator.ir.base import walk
+from translator.ir.effects import STEPS
 from translator.ir.types import Array
 
-_MUTATING = ("++", "--", "post++", "post--")
 VARYING_REGS = ("thread_idx", "thread_linear")     # special registers that differ between a block's threads
 
 
@@ -24,7 +24,7 @@ class Uniformity:
         nodes = list(walk(kernel.body))
         written = {n.target.name for n in nodes if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef)}
         written |= {n.operand.name for n in nodes
-                    if isinstance(n, N.UnOp) and n.op in _MUTATING + ("&",) and isinstance(n.operand, N.VarRef)}
+                    if isinstance(n, N.UnOp) and n.op in STEPS + ("&",) and isinstance(n.operand, N.VarRef)}
         params = {p.name for p in kernel.params}
         self.uniform = params - written
         self._add_constant_locals(nodes, written | params)
@@ -79,6 +79,6 @@ def _writes(n):
     """The name of the variable node `n` assigns or increments, else None."""
     if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef):
         return n.target.name
-    if isinstance(n, N.UnOp) and n.op in _MUTATING + ("&",) and isinstance(n.operand, N.VarRef):
+    if isinstance(n, N.UnOp) and n.op in STEPS + ("&",) and isinstance(n.operand, N.VarRef):
         return n.operand.name
     return None

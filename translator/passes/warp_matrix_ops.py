@@ -37,7 +37,8 @@ import copy
 
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.ir.matrix import WARP, Fragment
+from translator.ir.effects import has_effects, is_effect
+from translator.ir.matrix import WARP, Fragment, lane, warp_index
 from translator.ir.types import BOOL, U32, VOID, Array, size_align
 from translator.passes.statements import early_exit_as_if, rewrite_nested
 from translator.passes.uniformity import Uniformity
@@ -46,8 +47,6 @@ MAX_WARPS = 1024 // WARP
 MAX_BLOCK_BYTES = 512 * 1024            # per block, on each OpenMP thread's stack
 # op -> (positions of its fragment arguments, how many arguments the per-warp op keeps: not the lane)
 OPS = {"fill": ((0,), 2), "load": ((0,), 3), "store": ((1,), 3), "mma": ((0, 1, 2, 3), 4)}
-_EFFECTS = (N.Assign, N.Call, N.Atomic, N.WarpOp, N.Printf, N.MatrixOp)
-_STEPS = ("++", "--", "post++", "post--")
 _JUMPS = (N.Break, N.Continue)
 
 
@@ -59,10 +58,6 @@ def _root(e):
     while isinstance(e, N.Index):
         e = e.base
     return e.name if isinstance(e, N.VarRef) else None
-
-
-def _effect(n) -> bool:
-    return isinstance(n, _EFFECTS) or isinstance(n, N.UnOp) and n.op in _STEPS
 
 
 def _rounding(n) -> bool:
@@ -126,7 +121,7 @@ class _Placement:
         elif isinstance(s, N.Switch):
             inner = uniform and self.uniformity.is_uniform(s.cond)
             self.stmt(s.body, inner, inner)
-        if any(isinstance(n, N.MatrixOp) and n.op in OPS for n in walk(s)) and _fragment_op(s) is None \
+        if _has_fragment_op(s) and _fragment_op(s) is None \
                 and not isinstance(s, (N.Block, N.If, N.For, N.While, N.DoWhile, N.Switch)):
             raise _Portable                   # a fragment op inside some other statement or expression
 
@@ -144,18 +139,11 @@ class _Rewrite:
             raise _Portable
 
     # -- expressions ------------------------------------------------------------------------------
-    def linear(self, loc):
-        return N.SpecialReg("thread_linear", "", U32, loc=loc)
-
-    def lane(self, loc):
-        return N.BinOp("&", self.linear(loc), N.IntLit(WARP - 1, U32, loc=loc), U32, loc=loc)
-
     def view(self, e):
         """The warp's tile (or array of tiles) that a fragment expression names."""
         if isinstance(e, N.VarRef):
             whole = N.VarRef(e.name, self.types[e.name], loc=e.loc)
-            warp = N.BinOp("/", self.linear(e.loc), N.IntLit(WARP, U32, loc=e.loc), U32, loc=e.loc)
-            return N.Index(whole, warp, whole.type.elem, loc=e.loc)
+            return N.Index(whole, warp_index(e.loc), whole.type.elem, loc=e.loc)
         base = self.view(e.base)
         return N.Index(base, self.expr(e.index), base.type.elem, loc=e.loc)
 
@@ -171,7 +159,7 @@ class _Rewrite:
             t = self.expr(e.index)
             t = t if t.type == U32 else N.Cast(t, False, U32, loc=loc)
             spread = N.BinOp("*", N.IntLit(WARP, U32, loc=loc), t, U32, loc=loc)
-            return N.Index(self.view(e.base), N.BinOp("+", self.lane(loc), spread, U32, loc=loc), e.type, loc=loc)
+            return N.Index(self.view(e.base), N.BinOp("+", lane(loc), spread, U32, loc=loc), e.type, loc=loc)
         self.children(e)
         return e
 
@@ -186,7 +174,7 @@ class _Rewrite:
     def warp_op(self, op: N.MatrixOp) -> N.MatrixOp:
         positions, arity = OPS[op.op]
         args = [self.view(a) if i in positions else self.expr(a) for i, a in enumerate(op.args[:arity])]
-        if any(_effect(n) for i, a in enumerate(args) if i not in positions for n in walk(a)):
+        if any(has_effects(a) for i, a in enumerate(args) if i not in positions):
             raise _Portable                  # only the warp's first thread evaluates the arguments
         return N.MatrixOp("warp_" + op.op, op.frags, op.layout, args, VOID, loc=op.loc)
 
@@ -205,7 +193,7 @@ class _Rewrite:
         if not run:
             return []
         loc = run[0].loc
-        first = N.BinOp("==", self.lane(loc), N.IntLit(0, U32, loc=loc), BOOL, loc=loc)
+        first = N.BinOp("==", lane(loc), N.IntLit(0, U32, loc=loc), BOOL, loc=loc)
         ops = [N.ExprStmt(self.warp_op(s.expr), loc=s.loc) for s in run]
         guard = N.If(first, N.Block(ops, loc=loc), None, loc=loc)
         return [N.Barrier("block", loc=loc), guard, N.Barrier("block", loc=loc)]
@@ -219,24 +207,35 @@ class _Rewrite:
         i = s.init.name if isinstance(s.init, N.VarDecl) else None
         stmts = s.body.stmts if isinstance(s.body, N.Block) else [s.body]
         accesses = [n for n in walk(s.body) if self.element(n)]
-        simple = isinstance(s.cond, N.BinOp) and s.cond.op == "<" and isinstance(s.cond.lhs, N.VarRef) \
-            and s.cond.lhs.name == i and isinstance(s.cond.rhs, N.IntLit)
-        if not simple or any(not (isinstance(st, N.ExprStmt) and isinstance(st.expr, N.Assign) and st.expr.op == "="
-                                  and self.element(st.expr.target)) for st in stmts) \
-                or any(not (isinstance(n.index, N.VarRef) and n.index.name == i) for n in accesses) \
-                or any(self.frags[_root(n)].held != self.frags[_root(n)].elem
-                       or self.frags[_root(n)].per_thread != s.cond.rhs.value for n in accesses) \
-                or any(_effect(n) and not _rounding(n) for st in stmts for n in walk(st.expr.value)) \
-                or any(isinstance(n, N.VarRef) and n.name == i for n in walk(s.body)
-                       if not any(n is a.index for a in accesses)):
+        if not self.rewrites_each_element(s, i, stmts, accesses):
             raise _Portable
         for n in accesses:
             n.base = self.view(n.base)
         loc = s.loc
         mine = N.BinOp("==", N.BinOp("&", N.Cast(N.VarRef(i, s.init.type, loc=loc), False, U32, loc=loc),
-                                     N.IntLit(WARP - 1, U32, loc=loc), U32, loc=loc), self.lane(loc), BOOL, loc=loc)
+                                     N.IntLit(WARP - 1, U32, loc=loc), U32, loc=loc), lane(loc), BOOL, loc=loc)
         s.body = N.Block([N.If(mine, N.Block(stmts, loc=loc), None, loc=loc)], loc=loc)
         return s
+
+    def rewrites_each_element(self, s: N.For, i, stmts: list, accesses: list) -> bool:
+        """Is loop `s`, over `i`, `f.x[i] = g(...)` statements and nothing else, with every element access
+        at [i], `i` used for nothing else, no side effect but the rounding, over all of each fragment's
+        elements, and fragments whose tiles hold their own element type?"""
+        if not (isinstance(s.cond, N.BinOp) and s.cond.op == "<" and isinstance(s.cond.lhs, N.VarRef)
+                and s.cond.lhs.name == i and isinstance(s.cond.rhs, N.IntLit)):
+            return False
+        if not all(isinstance(st, N.ExprStmt) and isinstance(st.expr, N.Assign) and st.expr.op == "="
+                   and self.element(st.expr.target) for st in stmts):
+            return False
+        frags = [self.frags[_root(n)] for n in accesses]
+        if not all(isinstance(n.index, N.VarRef) and n.index.name == i for n in accesses) \
+                or any(f.held != f.elem or f.per_thread != s.cond.rhs.value for f in frags):
+            return False
+        if any(is_effect(n) and not _rounding(n) for st in stmts for n in walk(st.expr.value)):
+            return False
+        indices = [a.index for a in accesses]
+        return not any(isinstance(n, N.VarRef) and n.name == i and not any(n is x for x in indices)
+                       for n in walk(s.body))
 
     def element(self, n) -> bool:
         """Is `n` an element access `f.x[i]` of an a or b fragment?"""
