@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# pytest-xdist workers for `make test` and friends: one per core by default (CI has 2)
+TEST_JOBS ?= auto
+PYTEST := $(PY) -m pytest -q -rs -n $(TEST_JOBS) --dist worksteal
 
 .PHONY: demo test unit golden numeric generate check-generated clean
 
@@ -18,16 +21,16 @@ demo: $(STAMP)
 	$(VENV)/bin/cutrans demo
 
 test: $(STAMP) check-generated
-	$(PY) -m pytest -q -rs tests
+	$(PYTEST) tests
 
 unit: $(STAMP)
-	$(PY) -m pytest -q -rs tests/unit
+	$(PYTEST) tests/unit
 
 golden: $(STAMP)
-	$(PY) -m pytest -q -rs tests/golden
+	$(PYTEST) tests/golden
 
 numeric: $(STAMP)
-	$(PY) -m pytest -q -rs tests/numeric
+	$(PYTEST) tests/numeric
 
 # Regenerate the files derived from data (IR node classes, support matrix).
 generate: $(STAMP)

@@ -5,7 +5,7 @@
     python benchmarks/bandwidth.py --elements 67108864 --repeat 30 --json out.json
 
 For each memory-bound sample in KERNELS the script translates the sample with `cutrans convert --to cpu`,
-compiles its `.kernels.c` exactly as `cutrans verify` does (translator.verify.build.STEPS["cpu"]), and
+compiles its `.kernels.c` exactly as `cutrans verify` does (translator.verify.build.cpu_kernels_step), and
 links it into one driver program together with a STREAM-style triad `a[i] = b[i] + s * c[i]` written in
 C with `#pragma omp parallel for simd`, built with the same compiler and flags. The driver initialises every
 array in parallel (first touch, static schedule as the translated kernels use), then calls the triad and
@@ -161,7 +161,7 @@ def build(kernels: list[Kernel], work: Path) -> Path:
     objects, prototypes = [], []
     for k in kernels:
         stem = Path(k.sample).stem
-        step = vbuild.STEPS["cpu"](stem, [])[0][0]          # the kernels step, as verify runs it
+        step = vbuild.cpu_kernels_step(stem)          # the kernels step, as verify runs it
         subprocess.run(step.argv, cwd=out, check=True)
         objects.append(f"{stem}.kernels.o")
         prototypes.append(prototype((out / f"{stem}.kernels.c").read_text(), k.name))

@@ -5,7 +5,7 @@
     python benchmarks/wmma_gemm.py --sizes 1024 2048 --repeat 5 --json out.json
 
 The script translates samples/wmma_fp16_gemm.cu with `cutrans convert --to cpu`, compiles its `.kernels.c`
-exactly as `cutrans verify` does (translator.verify.build.STEPS["cpu"]) and links it into a small C driver
+exactly as `cutrans verify` does (translator.verify.build.cpu_kernels_step) and links it into a small C driver
 that fills n x n half matrices A (row-major) and B (column-major) and a float C, then times the kernel
 `wmma_gemm_fp16` (D = alpha * A x B + beta * C; grid n/32 x n/32, 128 threads) with omp_get_wtime. In the
 same run numpy multiplies two float32 n x n matrices. Both sides count 2 n^3 flops; the table gives each
@@ -77,7 +77,7 @@ def build(work: Path) -> Path:
     rc, _, err = _run_group([*cutrans_command(), "convert", str(SAMPLE), "--to", "cpu", "-o", str(out)], work, 300)
     if rc != 0:
         raise RuntimeError(f"cutrans convert failed: {err.strip()[-500:]}")
-    step = vbuild.STEPS["cpu"](SAMPLE.stem, [])[0][0]          # the kernels step, as verify runs it
+    step = vbuild.cpu_kernels_step(SAMPLE.stem)          # the kernels step, as verify runs it
     subprocess.run(step.argv, cwd=out, check=True)
     (out / "driver.c").write_text(DRIVER % {"prototype": prototype((out / f"{SAMPLE.stem}.kernels.c").read_text(),
                                                                   KERNEL), "kernel": KERNEL})

@@ -33,6 +33,33 @@ def lower(cuda_file):
     return run
 
 
+class ReferenceBuilds(dict):
+    """name -> the emulation reference's executable (or the CutransError its build raised), built on first
+    use from `programs` (name -> (source, defines)) under `root`: each test (and each pytest-xdist
+    worker) builds only the programs it runs."""
+
+    def __init__(self, root: Path, programs: dict):
+        super().__init__()
+        self.root, self.programs = root, programs
+
+    def __missing__(self, name: str):
+        from translator.diagnostics import CutransError
+        from translator.verify.reference import build_reference
+        source, defines = self.programs[name]
+        try:
+            build_reference(source, self.root / name, defines=defines, workdir=self.root / f"{name}.work")
+            self[name] = self.root / name
+        except CutransError as exc:
+            self[name] = exc
+        return self[name]
+
+
+@pytest.fixture(scope="session")
+def reference_builds(tmp_path_factory):
+    """programs (name -> (source, defines)) -> ReferenceBuilds in a fresh folder."""
+    return lambda programs: ReferenceBuilds(tmp_path_factory.mktemp("references"), programs)
+
+
 def need(name: str, tool):
     """Return a toolchain record; when it is a reason string instead, skip with that reason, or
     fail where CI asked for the tool (CUTRANS_REQUIRE_TOOLS=opencl,cpu,hip) so it cannot skip silently."""

@@ -70,6 +70,15 @@ static inline __half operator-(__half a, __half b) { return __half((float)a - (f
 static inline __half operator*(__half a, __half b) { return __half((float)a * (float)b); }
 static inline __half operator/(__half a, __half b) { return __half((float)a / (float)b); }
 static inline __half operator-(__half a) { return __half(__half_raw{(unsigned short)(a.__x ^ 0x8000u)}); }
+static inline __half operator+(__half a) { return a; }
+static inline __half &operator+=(__half &a, __half b) { return a = a + b; }
+static inline __half &operator-=(__half &a, __half b) { return a = a - b; }
+static inline __half &operator*=(__half &a, __half b) { return a = a * b; }
+static inline __half &operator/=(__half &a, __half b) { return a = a / b; }
+static inline __half &operator++(__half &a) { return a = a + __half(1.0f); }
+static inline __half &operator--(__half &a) { return a = a - __half(1.0f); }
+static inline __half operator++(__half &a, int) { __half old = a; ++a; return old; }
+static inline __half operator--(__half &a, int) { __half old = a; --a; return old; }
 static inline bool operator==(__half a, __half b) { return (float)a == (float)b; }
 static inline bool operator!=(__half a, __half b) { return (float)a != (float)b; }
 static inline bool operator<(__half a, __half b) { return (float)a < (float)b; }

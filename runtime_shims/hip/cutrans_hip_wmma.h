@@ -31,7 +31,7 @@
 #define CUTRANS_HIP_WMMA_H
 
 #include <hip/hip_runtime.h>
-#include <hip/hip_fp16.h>
+#include "cutrans_hip_fp16.h"
 
 #include <stddef.h>
 #include <type_traits>

@@ -6,7 +6,6 @@ Set CUTRANS_UPDATE_EXPECTED=1 to rewrite samples/*.expected from the emulated ru
 
 from __future__ import annotations
 
-import concurrent.futures
 import os
 import shutil
 import subprocess
@@ -15,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from translator.diagnostics import CutransError
-from translator.verify.reference import build_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.cu"))
@@ -38,21 +36,9 @@ BUILDS = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Build every program once, two at a time; name -> executable path (or the CutransError)."""
-    root = tmp_path_factory.mktemp("emulate")
-
-    def build(name):
-        source, defines = BUILDS[name]
-        exe = root / name
-        try:
-            build_reference(source, exe, defines=defines, workdir=root / f"{name}.work")
-        except CutransError as exc:
-            return exc
-        return exe
-
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(BUILDS, pool.map(build, BUILDS)))
+def built(reference_builds):
+    """name -> executable, each built on first use."""
+    return reference_builds(BUILDS)
 
 
 def run(built, name) -> subprocess.CompletedProcess:

@@ -4,7 +4,6 @@ emulate_cases/ prints values derived by hand (the derivations are in the comment
 
 from __future__ import annotations
 
-import concurrent.futures
 import os
 import shutil
 import subprocess
@@ -13,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from translator.diagnostics import CutransError
-from translator.verify.reference import build_reference
 
 CASES = Path(__file__).resolve().parent / "emulate_cases"
 
@@ -34,19 +32,9 @@ BUILDS = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("coverage")
-
-    def build(name):
-        source, defines = BUILDS[name]
-        try:
-            build_reference(CASES / source, root / name, defines=defines, workdir=root / f"{name}.work")
-        except CutransError as exc:
-            return exc
-        return root / name
-
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(BUILDS, pool.map(build, BUILDS)))
+def built(reference_builds):
+    """name -> executable, each built on first use."""
+    return reference_builds({name: (CASES / case, defines) for name, (case, defines) in BUILDS.items()})
 
 
 def run(built, name) -> subprocess.CompletedProcess:

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("wmma_*.cu"))
 HEADER = "cutrans_hip_wmma.h"
 RUNTIME_FILE = f"hip/{HEADER}"
+RUNTIME_FILES = ["hip/cutrans_hip_fp16.h", RUNTIME_FILE]   # the wmma header includes the fp16 one
 WAVE64, WAVE32 = {"offload_arch": "gfx90a"}, {"offload_arch": "gfx1030"}
 
 KERNEL = """#include <cuda_runtime.h>
@@ -55,9 +56,9 @@ def test_mma_include_becomes_the_shipped_header(tmp_path):
     out = _translate(tmp_path, KERNEL)
     lines = _lines(out)
     assert f'#include "{HEADER}"' in lines and "#include <mma.h>" not in lines
-    assert out.runtime_files == [RUNTIME_FILE]
-    assert (SHIMS / RUNTIME_FILE).is_file()
-    assert HIP_HEADERS["mma.h"] == (f'#include "{HEADER}"', RUNTIME_FILE)
+    assert out.runtime_files == RUNTIME_FILES
+    assert all((SHIMS / f).is_file() for f in RUNTIME_FILES)
+    assert HIP_HEADERS["mma.h"] == (f'#include "{HEADER}"', tuple(RUNTIME_FILES[::-1]))
 
 
 def test_wmma_code_is_left_as_written(tmp_path):
@@ -83,7 +84,7 @@ def test_samples_translate_deterministically_and_alike_at_both_wave_widths(sampl
     same file, and the same file each time."""
     outputs = [HipBackend().translate(load_unit(str(sample)), options) for options in (WAVE64, WAVE64, WAVE32)]
     assert outputs[0].files == outputs[1].files == outputs[2].files
-    assert all(o.runtime_files == [RUNTIME_FILE] for o in outputs)
+    assert all(o.runtime_files == RUNTIME_FILES for o in outputs)
     assert not [d for d in outputs[0].diagnostics if d.severity >= Severity.ERROR]
 
 

@@ -31,13 +31,14 @@ from translator.pipeline import Output, Unit
 from translator.backends.hip_arch import cpu_arch, wave_width
 
 HIP_RUNTIME = "#include <hip/hip_runtime.h>"
-# CUDA headers with a HIP counterpart: the directive that replaces each, and the file from runtime_shims that
-# must ship with the output (HIP 5's cooperative-groups header needs hip_runtime.h first and has no cg::reduce).
+# CUDA headers with a HIP counterpart: the directive that replaces each, and the files from runtime_shims that
+# must ship with the output (HIP 5's cooperative-groups header needs hip_runtime.h first and has no cg::reduce;
+# HIP before 6.4 has no host-side __half operators, which cutrans_hip_fp16.h adds).
 HIP_HEADERS = {
-    "cuda_fp16.h": ("#include <hip/hip_fp16.h>", None),
-    "cooperative_groups.h": ("#include <hip/hip_runtime.h>\n#include <hip/hip_cooperative_groups.h>", None),
-    "cooperative_groups/reduce.h": ('#include "cutrans_hip_cg_reduce.h"', "hip/cutrans_hip_cg_reduce.h"),
-    "mma.h": ('#include "cutrans_hip_wmma.h"', "hip/cutrans_hip_wmma.h"),
+    "cuda_fp16.h": ('#include "cutrans_hip_fp16.h"', ("hip/cutrans_hip_fp16.h",)),
+    "cooperative_groups.h": ("#include <hip/hip_runtime.h>\n#include <hip/hip_cooperative_groups.h>", ()),
+    "cooperative_groups/reduce.h": ('#include "cutrans_hip_cg_reduce.h"', ("hip/cutrans_hip_cg_reduce.h",)),
+    "mma.h": ('#include "cutrans_hip_wmma.h"', ("hip/cutrans_hip_wmma.h", "hip/cutrans_hip_fp16.h")),
 }
 # Members of cooperative_groups::thread_block_tile that HIP 5 (Debian's HIP 5.2, which CI compiles with) does
 # not have: a file that includes cooperative_groups.h and calls them is refused (M001) rather than given HIP
@@ -115,8 +116,7 @@ class HipBackend(CFamilyEmitter):
                                   include_map={**{h: include for h in CUDA_HEADERS},
                                                **{h: line for h, (line, _) in HIP_HEADERS.items()}})
         shipped = [COMPAT_RUNTIME_FILE] if compat else []
-        shipped += sorted({HIP_HEADERS[i.header][1] for i in unit.sites.includes
-                           if i.header in HIP_HEADERS and HIP_HEADERS[i.header][1]})
+        shipped += sorted({f for i in unit.sites.includes if i.header in HIP_HEADERS for f in HIP_HEADERS[i.header][1]})
         if not any(i.header in CUDA_HEADERS for i in unit.sites.includes):
             edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
         if options.get("warp_rewrite", True):

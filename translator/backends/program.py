@@ -30,6 +30,7 @@ from translator.ir.base import walk
 from translator.ir.builtins import DYNAMIC_SHARED
 from translator.ir.types import Array, Pointer, Scalar, Struct, field_offsets, size_align, used_structs
 from translator.passes import run_pipeline
+from translator.passes.half_params import PREFIX as HALF_PARAM
 from translator.pipeline import Output
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -109,10 +110,14 @@ def plain_param(p: N.Param) -> dict:
     """A scalar or pointer parameter. The launch function takes it as the host program spells it
     (`char*`, `size_t*`: the same sizes as the device's `signed char*`, `unsigned long long*` but
     other C++ types) and hands a pointer on with the device-side type."""
-    if p.type == F16:
+    if p.type == F16:                     # passes/half_params.py runs first in every pipeline with launch glue
         raise CutransError(error("L003", f"kernel parameter '{p.name}' is a __half passed by value, which the "
-                                         f"OpenCL and CPU launch glue does not pass yet; pass a pointer or a float",
-                                 *where(p)))
+                                         f"launch glue does not pass", *where(p)))
+    if p.name.startswith(HALF_PARAM):     # a __half by value the kernel takes as a float: exact
+        value = f"__half2float({p.name})"
+        return {"template": None, "host": f"__half {p.name}", "assert": None, "value": value,
+                "arg": f"cutrans_float_{p.name[len(HALF_PARAM):]}",
+                "local": f"const float cutrans_float_{p.name[len(HALF_PARAM):]} = {value};"}
     if not p.host_type:
         return {"template": None, "host": host_param(p), "assert": None, "value": p.name}
     value = f"({host_param(N.Param('', p.type))}){p.name}" if isinstance(p.type, Pointer) else p.name
@@ -227,7 +232,8 @@ class ProgramBackend:
                       generic=generic_dispatch(unit.sites, kernels),
                       device_file=f"{stem}{self.device_suffix}",
                       vectors=[vector_definition(s) for s in vectors],
-                      uses_half=any(_holds_half(p.type) for k in self.kernels(module) for p in k.params),
+                      uses_half=any(_holds_half(p.type) or p.name.startswith(HALF_PARAM)
+                                    for k in self.kernels(module) for p in k.params),
                       mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector])
 
     def launch_kernel(self, k: N.Function, globals_: set[str]) -> dict:
@@ -238,12 +244,14 @@ class ProgramBackend:
                   enum_param(p, i) if (p.host_type or "").startswith("enum ") else plain_param(p)
                   for i, p in enumerate(passed)]
         values = {p.name: glue["value"] for p, glue in zip(passed, params)}
+        arguments = {p.name: glue.get("arg", p.name) for p, glue in zip(passed, params)}
         for p, glue in zip(passed, params):
             glue["name"] = p.name
         return {"name": k.name, "params": params, "templates": [p["template"] for p in params if p["template"]],
                 "kernel_params": [host_param(p, MIRRORS) for p in passed],
                 "call_args": [values.get(p.name, p.name) for p in k.params if arg_kind(p, globals_) != "Local"],
-                "args": [(arg_kind(p, globals_), p.name) for p in k.params]}
+                "args": [(arg_kind(p, globals_), arguments.get(p.name, p.name)) for p in k.params],
+                "locals": [glue["local"] for glue in params if glue.get("local")]}
 
     def host_source(self, unit, stem: str) -> bytes:
         from translator.backends.host_edits import CUDA_HEADERS

@@ -30,6 +30,7 @@ F16 = Scalar("f16")
 UNSUPPORTED = "L003"
 
 _ARITHMETIC = {"+": "+", "-": "-", "*": "*", "/": "/"}
+_UPDATES = {"+=": "+", "-=": "-", "*=": "*", "/=": "/", "++": "+", "--": "-"}
 _COMPARISONS = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 _TO_HALF = ("__float2half", "__float2half_rn", "__double2half", "__int2half_rn", "__short2half_rn",
             "__ushort2half_rn")
@@ -110,11 +111,30 @@ def _arithmetic(op, a, b, loc):
     return to_half(N.BinOp(op, a, b, F32, loc=loc), loc)
 
 
+def _update(fl, c, op, args, loc):
+    """`h op= x`, `++h`, `--h`: h = half(float(h) op float(x)), the new value, as CUDA's operators define them.
+    The postfix forms, whose value is the old one, and a target with side effects (read twice here) are
+    refused."""
+    if len(args) != (2 if op.endswith("=") else 1):
+        fl.fail(c, UNSUPPORTED, f"postfix '{op}' on a __half is not translated yet; use the prefix form")
+    target = fl.expr(args[0])
+    if has_effects(target):
+        fl.fail(args[0], UNSUPPORTED, f"'{op}' on a __half whose location has side effects: compute the "
+                                      "location into a variable first")
+    step = _float(fl, args[1]) if len(args) == 2 else N.FloatLit(1.0, "1.0f", F32, loc=loc)
+    current = N.Cast(copy.deepcopy(target), True, F32, loc=loc)
+    return N.Assign("=", target, _arithmetic(_UPDATES[op], current, step, loc), F16, loc=loc)
+
+
 def _free(fl, c, args, loc):
     name = c.spelling
     op = name[len("operator"):] if name.startswith("operator") else None
     if op in _ARITHMETIC and len(args) == 2:
         return _arithmetic(_ARITHMETIC[op], _float(fl, args[0]), _float(fl, args[1]), loc)
+    if op == "+" and len(args) == 1:
+        return fl.expr(args[0])
+    if op in _UPDATES:
+        return _update(fl, c, op, args, loc)
     if op == "-" and len(args) == 1 or name == "__hneg":
         return to_half(N.UnOp("-", _float(fl, args[0]), F32, loc=loc), loc)
     if op in _COMPARISONS:

@@ -7,6 +7,7 @@ import functools
 from translator.passes.address_spaces import infer_address_spaces
 from translator.passes.globals_to_params import globals_to_params
 from translator.passes.half_as_float import half_as_float
+from translator.passes.half_params import half_params
 from translator.passes.hoist_shared import hoist_shared
 from translator.passes.legalize_names import legalize_names
 from translator.passes.lower_matrix_ops import lower_matrix_ops
@@ -19,7 +20,9 @@ from translator.passes.warp_matrix_ops import warp_matrix_ops
 def pipeline(backend: str) -> list:
     """The passes a backend needs, in order, each with the reason for its place.
 
-    1. verify_module first: every later pass assumes a well-formed module.
+    1. verify_module first: every later pass assumes a well-formed module. half_params (OpenCL, CPU)
+       next: it only turns by-value __half kernel parameters into floats and a local half, which every
+       later pass then treats like the program's own variable.
     2. warp_matrix_ops (CPU) right before lower_matrix_ops, which writes the helpers of the per-warp
        ops it makes; it adds block barriers and `__shared__` tiles, which lower_warp_ops, hoisting and
        the barrier regions then treat like the program's own.
@@ -46,8 +49,8 @@ def pipeline(backend: str) -> list:
     """
     for_target = functools.partial(legalize_names, target=backend)
     stages = {
-        "opencl": [verify_module, lower_matrix_ops, lower_warp_ops, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
-        "cpu": [verify_module, warp_matrix_ops, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
+        "opencl": [verify_module, half_params, lower_matrix_ops, lower_warp_ops, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
+        "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
         "cuda": [verify_module, lower_matrix_ops],
     }
     return stages[backend]

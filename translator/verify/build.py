@@ -15,7 +15,7 @@ from pathlib import Path
 
 from translator.diagnostics import CutransError, error
 from translator.backends import hip_arch
-from translator.verify import hip_on_cpu, toolchain
+from translator.verify import hip_on_cpu, objcache, toolchain
 
 BUILD_TIMEOUT = 300
 NOTE_FILE = "cutrans-build-note.txt"
@@ -51,10 +51,19 @@ def _user_flags(unit, options) -> list[str]:
     return flags + [f"-U{u}" for u in options.undefines]
 
 
-def _opencl_steps(stem: str, flags: list[str]) -> tuple[list[Step], dict]:
+def _runtime_object(command: list[str], source: str, folder: Path, env: dict | None = None) -> str:
+    """The host runtime shim `source` of the build folder compiled with `command`: the object's path, from
+    the object cache (translator/verify/objcache.py) where it was compiled before."""
+    def compile_into(obj: Path) -> None:
+        _run_step(Step([*command, "-c", source, "-o", str(obj)], f"compiling the runtime ({source})"), folder, env)
+    return str(objcache.shim_object(command, folder / source, compile_into))
+
+
+def _opencl_steps(stem: str, flags: list[str], folder: Path) -> tuple[list[Step], dict]:
     cxx = _available(toolchain.find_cxx(), "OpenCL target's host program")
     cl = _available(toolchain.find_opencl(), "OpenCL target")
-    argv = [*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *cl.cflags, f"{stem}.cpp", "oclrt.cpp",
+    runtime = _runtime_object([*cxx.command, "-std=c++17", "-O2", "-I.", *cl.cflags], "oclrt.cpp", folder)
+    argv = [*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *cl.cflags, f"{stem}.cpp", runtime,
             "-o", stem, *cl.ldflags]
     return [Step(argv, "compiling the OpenCL host program")], dict(cl.env)
 
@@ -70,13 +79,21 @@ def _opencl_steps(stem: str, flags: list[str]) -> tuple[list[Step], dict]:
 CPU_KERNEL_FLAGS = ("-std=gnu11", "-O3", "-march=native", "-fno-trapping-math")
 
 
-def _cpu_steps(stem: str, flags: list[str]) -> tuple[list[Step], dict]:
+def cpu_kernels_step(stem: str) -> Step:
+    """Compiling the CPU target's `<stem>.kernels.c` into `<stem>.kernels.o`, as verify does (the
+    benchmarks build their drivers against this object)."""
     cc = _available(toolchain.find_cc(), "CPU target's kernels")
+    omp = _available(toolchain.find_openmp(), "CPU target (OpenMP)")
+    return Step([*cc.command, *CPU_KERNEL_FLAGS, *omp.flags, "-I.", "-c", f"{stem}.kernels.c", "-o",
+                 f"{stem}.kernels.o"], "compiling the CPU kernels")
+
+
+def _cpu_steps(stem: str, flags: list[str], folder: Path) -> tuple[list[Step], dict]:
     cxx = _available(toolchain.find_cxx(), "CPU target's host program")
     omp = _available(toolchain.find_openmp(), "CPU target (OpenMP)")
-    kernels = Step([*cc.command, *CPU_KERNEL_FLAGS, *omp.flags, "-I.", "-c",
-                    f"{stem}.kernels.c", "-o", f"{stem}.kernels.o"], "compiling the CPU kernels")
-    host = Step([*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *omp.flags, f"{stem}.cpp", "cpurt.cpp",
+    kernels = cpu_kernels_step(stem)
+    runtime = _runtime_object([*cxx.command, "-std=c++17", "-O2", "-I.", *omp.flags], "cpurt.cpp", folder)
+    host = Step([*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *omp.flags, f"{stem}.cpp", runtime,
                  f"{stem}.kernels.o", "-o", stem, "-lm"], "compiling the CPU host program")
     return [kernels, host], {}
 
@@ -126,7 +143,7 @@ def build_translation(target: str, unit, folder: Path, options, translate_option
     if target == "hip":
         return _build_hip(unit, folder, options)
     stem = Path(unit.path).stem
-    steps, env = STEPS[target](stem, _user_flags(unit, options))
+    steps, env = STEPS[target](stem, _user_flags(unit, options), folder)
     run_env = {**os.environ, **env}
     for step in steps:
         _run_step(step, folder, run_env)

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <hip/hip_runtime.h>
-#include <hip/hip_fp16.h>
+#include "cutrans_hip_fp16.h"
 
 template <typename T>
 __device__ T scaled(T v, int k)

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <hip/hip_runtime.h>
 #include "cutrans_hip_compat.h"
-#include <hip/hip_fp16.h>
+#include "cutrans_hip_fp16.h"
 
 #define BLOCK 64
 

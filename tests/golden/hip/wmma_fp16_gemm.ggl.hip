@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <hip/hip_runtime.h>
-#include <hip/hip_fp16.h>
+#include "cutrans_hip_fp16.h"
 #include "cutrans_hip_wmma.h"
 
 using namespace nvcuda;
