@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from translator.diagnostics import CutransError
+from translator.verify.reference import build_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.cu"))
