@@ -30,9 +30,10 @@ def load_unit(path: str, options: CompileOptions | None = None) -> Unit:
     so a backend that needs no IR (HIP) still converts the file."""
     from translator.frontend.host_sites import collect_host_sites
     from translator.frontend.lower import lower_module
+    options = options or CompileOptions()
     tu, source, warnings = parse(path, options)
     sites = collect_host_sites(tu, path, source)
-    module, lowering = lower_module(tu, path, options)
+    module, lowering = lower_module(tu, path, options)       # the options it was parsed with
     if not module.functions and not sites.launches and not lowering:
         warnings.append(Diagnostic(Severity.WARNING, "P003", "no CUDA kernels found in this file", path, 1, 1))
     return Unit(path, source, sites, module, warnings + list(getattr(sites, "diagnostics", [])) + lowering)

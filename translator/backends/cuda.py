@@ -7,7 +7,7 @@ from translator.backends.base import PRECEDENCE, CFamilyEmitter
 from translator.ir import nodes as N
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, WARP
 from translator.ir.base import walk
-from translator.ir.types import Scalar, Struct
+from translator.ir.types import Scalar, Struct, innermost
 
 F16 = Scalar("f16")
 
@@ -87,7 +87,6 @@ class CudaEmitter(CFamilyEmitter):
         return text, PRECEDENCE["postfix"]
 
     def visit_Module(self, m: N.Module) -> str:
-        half = any(getattr(n, "type", None) == F16 or isinstance(n, (N.Param, N.VarDecl)) and "f16" in str(n.type)
-                   for n in walk(m))
+        half = any(innermost(getattr(n, "type", None)) == F16 for n in walk(m))
         return "\n".join((["#include <cuda_fp16.h>\n"] if half else []) + self.struct_definitions(m)
                          + [self.visit(g) for g in m.globals] + [self.visit(f) for f in m.functions])

@@ -28,7 +28,7 @@ from translator.diagnostics import CutransError, Severity, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import DYNAMIC_SHARED
-from translator.ir.types import Array, Pointer, Scalar, Struct, field_offsets, size_align, used_structs
+from translator.ir.types import Pointer, Scalar, Struct, field_offsets, innermost, size_align, used_structs
 from translator.passes import run_pipeline
 from translator.passes.half_params import PREFIX as HALF_PARAM
 from translator.pipeline import Output
@@ -58,9 +58,7 @@ F16 = Scalar("f16")
 
 
 def _holds_half(t) -> bool:
-    while isinstance(t, (Pointer, Array)):
-        t = t.pointee if isinstance(t, Pointer) else t.elem
-    return t == F16
+    return innermost(t) == F16
 
 
 def where(node) -> tuple:
@@ -75,8 +73,7 @@ def host_param(p: N.Param, emitter: CFamilyEmitter = HOST_TYPES) -> str:
 
 def _user_struct(t) -> Struct | None:
     """The user struct a kernel parameter is or points to (CUDA vectors are not user structs)."""
-    while isinstance(t, (Pointer, Array)):
-        t = t.pointee if isinstance(t, Pointer) else t.elem
+    t = innermost(t)
     return t if isinstance(t, Struct) and not t.vector else None
 
 

@@ -18,6 +18,7 @@ from translator.diagnostics import error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
                                       LaunchSite, NameSite, Span)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
+from translator.frontend import tu_index
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -42,7 +43,7 @@ class _File:
                                             ci.SourceLocation.from_offset(tu, f, len(source)))
         self.tokens = [(t.spelling, t.kind, t.extent.start.offset, t.extent.end.offset)
                        for t in tu.get_tokens(extent=rng)]
-        self.top = [c for c in tu.cursor.get_children() if _in_file(c, self.main)]   # headers are big
+        self.top = tu_index.top_level(tu, self.main)
         self.generic: dict[str, GenericKernel] = {} if generic is None else generic
 
     def generic_launch(self, callee) -> tuple[str | None, int | None]:

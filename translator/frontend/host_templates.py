@@ -17,7 +17,7 @@ import weakref
 import clang.cindex as ci
 
 from translator.diagnostics import CutransError, warning
-from translator.frontend import templates as T
+from translator.frontend import templates as T, tu_index
 from translator.ir.base import SourceLoc
 
 K = ci.CursorKind
@@ -119,17 +119,14 @@ def tag_arguments(inst: T.Instance) -> str | None:
 def header_kernels(tu):
     """(Instance lowered as written, launch location) for each plain kernel that the main file
     launches and that is defined in another file (`kernels.h`), once each."""
-    for top in tu.cursor.get_children():
-        if top.location.file is None or top.location.file.name != tu.spelling:
+    for call in calls_in_file(tu, tu.spelling):
+        callee = T.launch_callee(call)
+        ref = callee.referenced if callee is not None else None
+        if ref is None or ref.kind != K.FUNCTION_DECL or T.template_of(ref) is not None:
             continue
-        for call in calls_in(top):
-            callee = T.launch_callee(call)
-            ref = callee.referenced if callee is not None else None
-            if ref is None or ref.kind != K.FUNCTION_DECL or T.template_of(ref) is not None:
-                continue
-            d = ref.get_definition()
-            if d is not None and d.location.file is not None and d.location.file.name != tu.spelling:
-                yield T.Instance(d.spelling, d.spelling, (), d, d), SourceLoc(*T.presumed(call.location))
+        d = ref.get_definition()
+        if d is not None and d.location.file is not None and d.location.file.name != tu.spelling:
+            yield T.Instance(d.spelling, d.spelling, (), d, d), SourceLoc(*T.presumed(call.location))
 
 
 def unused_host(launch, host) -> CutransError:
@@ -146,18 +143,27 @@ def template_key(tmpl) -> tuple:
     return T.presumed(tmpl.canonical.location)
 
 
-def _main_function_templates(cursor, path: str):
-    for c in cursor.get_children():
+def _main_function_templates(cursors, path: str):
+    for c in cursors:
         if c.location.file is None or c.location.file.name != path:
             continue
         if c.kind in (K.NAMESPACE, K.LINKAGE_SPEC):
-            yield from _main_function_templates(c, path)
+            yield from _main_function_templates(c.get_children(), path)
         elif c.kind == K.FUNCTION_TEMPLATE and c.is_definition():
             yield c
 
 
+def _is_call(c) -> bool:
+    return c.kind == K.CALL_EXPR and c.spelling != T.CONFIG_CALLEE
+
+
 def calls_in(cursor):
-    return (c for c in cursor.walk_preorder() if c.kind == K.CALL_EXPR and c.spelling != T.CONFIG_CALLEE)
+    return (c for c in cursor.walk_preorder() if _is_call(c))
+
+
+def calls_in_file(tu, path: str):
+    """The calls in the top-level declarations of file `path`, in source order."""
+    return (c for c in tu_index.preorder(tu, path) if _is_call(c))
 
 
 def _dependent_callees(call) -> list:
@@ -171,7 +177,7 @@ def host_templates(tu, path: str) -> tuple[set, dict]:
     """(keys of the host function templates of main file `path` whose instances launch kernels through
     dependent launches, directly or through other such templates; those launches, by offset, with the
     key of the template they are in)."""
-    templates = list(_main_function_templates(tu.cursor, path))
+    templates = list(_main_function_templates(tu_index.top_level(tu, path), path))
     wanted, launches, calls = set(), {}, {}
     for t in templates:
         if _is_kernel(t):

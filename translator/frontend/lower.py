@@ -15,7 +15,7 @@ import clang.cindex as ci
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_types import lower_type
-from translator.frontend import cooperative_groups, device_printf, half, records, references, wmma
+from translator.frontend import cooperative_groups, device_printf, half, records, references, tu_index, wmma
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -644,9 +644,10 @@ class ModuleLowerer:
         return self.globals[name]
 
     def kernels(self):
-        for c in self.tu.cursor.get_children():
-            if is_kernel(c) and c.is_definition() and self.in_main(c) and template_of(c) is None:
-                yield c
+        for name in tu_index.files(self.tu):
+            if os.path.realpath(name) == os.path.realpath(self.path):
+                yield from (c for c in tu_index.top_level(self.tu, name)
+                            if is_kernel(c) and c.is_definition() and template_of(c) is None)
 
     def in_main(self, c) -> bool:
         f = c.location.file

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import functools
 import re
 import weakref
 
 import clang.cindex as ci
 
 from translator.diagnostics import CutransError, error
-from translator.frontend import host_templates as H
+from translator.frontend import host_templates as H, tu_index
 from translator.frontend.clang_setup import CompileOptions
 from translator.ir.base import SourceLoc
 
@@ -235,14 +236,11 @@ def launch_instance_name(callee) -> str | None:
 def template_launches(tu, path: str):
     """(the callee's referenced cursor, launch cursor) for every launch in main file `path` whose
     kernel is not a plain function, in source order."""
-    for top in tu.cursor.get_children():
-        if top.location.file is None or top.location.file.name != path:
-            continue
-        for cur in top.walk_preorder():
-            callee = launch_callee(cur)
-            ref = callee.referenced if callee is not None else None
-            if callee is not None and (ref is None or ref.kind != K.FUNCTION_DECL or template_of(ref)):
-                yield ref, cur
+    for cur in tu_index.preorder(tu, path):
+        callee = launch_callee(cur)
+        ref = callee.referenced if callee is not None else None
+        if callee is not None and (ref is None or ref.kind != K.FUNCTION_DECL or template_of(ref)):
+            yield ref, cur
 
 
 def launched_instance(ref, launch) -> Instance:
@@ -296,8 +294,9 @@ class Instantiator:
     def __init__(self, tu, options: CompileOptions | None):
         self.main = tu.spelling
         self.args = (options or CompileOptions()).clang_args()
-        # without the options `tu` was parsed with, check that the defaults preprocess alike
-        self.fingerprint = _fingerprint(tu) if options is None else None
+        # without the options `tu` was parsed with, check that the defaults preprocess alike (when a
+        # template is first instantiated: reading the predefined macros costs a fifth of a second)
+        self.check_fingerprint = options is None
         self.index = ci.Index.create()
         self.files = {id(tu): {}}      # per translation unit: the unsaved file contents it was parsed from
         self.units = [tu]              # keeps every translation unit (and so its cursors) alive
@@ -370,8 +369,7 @@ class Instantiator:
         if not hosts:
             return []
         table, seen, results = H.generic_instances(tu), set(), []
-        main = (c for top in tu.cursor.get_children()
-                if top.location.file is not None and top.location.file.name == tu.spelling for c in H.calls_in(top))
+        main = H.calls_in_file(tu, tu.spelling)
         pending = self._wanted_hosts(main, hosts, seen, report)
         while pending:
             parsed = self._instantiate_reporting(pending, report)
@@ -463,6 +461,10 @@ class Instantiator:
                 + f"\n}}\n{_line(after[1], after[0])}".encode() + b" " * (after[2] - 1))
         return path, end, copy
 
+    @functools.cached_property
+    def fingerprint(self) -> tuple:
+        return _fingerprint(self.units[0])
+
     def _parse(self, files: dict, tmpl):
         unsaved = sorted(files.items())
         try:
@@ -470,7 +472,7 @@ class Instantiator:
                                   options=ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD)
         except ci.TranslationUnitLoadError as exc:
             _fail(tmpl, f"libclang failed to parse an instance of '{tmpl.spelling}': {exc}")
-        if self.fingerprint is not None and _fingerprint(tu) != self.fingerprint:
+        if self.check_fingerprint and _fingerprint(tu) != self.fingerprint:
             _fail(tmpl, f"cannot instantiate '{tmpl.spelling}': the file was parsed with compiler options "
                   "that were not passed on to the template instantiation")
         bad = [d for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error]
@@ -490,8 +492,8 @@ class Instantiator:
 def _fingerprint(tu) -> tuple:
     """What preprocessing depends on besides the file's text: predefined and command-line macros
     (with their values) and the files included."""
-    macros = tuple((c.spelling, tuple(t.spelling for t in c.get_tokens())) for c in tu.cursor.get_children()
-                   if c.kind == K.MACRO_DEFINITION and c.location.file is None)
+    macros = tuple((c.spelling, tuple(t.spelling for t in c.get_tokens())) for c in tu_index.top_level(tu, None)
+                   if c.kind == K.MACRO_DEFINITION)
     return macros, tuple(sorted(i.include.name for i in tu.get_includes()))
 
 
@@ -532,7 +534,7 @@ def _apply(text: bytes, at: dict) -> bytes:
 
 def _functions_in_namespaces(tu, paths: set) -> dict:
     """namespace name -> the function declared in it, for every instance namespace in `paths`."""
-    found, todo = {}, [c for c in tu.cursor.get_children()
+    found, todo = {}, [c for c in tu.cursor.get_children()          # kind first: one call, not three
                        if c.kind == K.NAMESPACE and c.location.file and c.location.file.name in paths]
     while todo:
         ns = todo.pop()

@@ -95,6 +95,20 @@ def bits(t) -> int:
     return SCALARS[t.name][0]
 
 
+def element_types(t) -> tuple:
+    """The types under `t`'s pointers and arrays, outermost first (`f16**` -> (f16*, f16))."""
+    out = []
+    while isinstance(t, (Pointer, Array)):
+        t = t.pointee if isinstance(t, Pointer) else t.elem
+        out.append(t)
+    return tuple(out)
+
+
+def innermost(t):
+    """What `t` is, or points to, or holds, under every pointer and array."""
+    return (element_types(t) or (t,))[-1]
+
+
 def with_space(t: Type, space: str) -> Type:
     """The same pointer type in another address space (non-pointers unchanged)."""
     return dataclasses.replace(t, space=space) if isinstance(t, Pointer) else t

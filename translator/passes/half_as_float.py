@@ -25,7 +25,7 @@ import struct
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import Node, walk
-from translator.ir.types import F32, VOID, Array, Pointer, Scalar, Struct
+from translator.ir.types import F32, VOID, Array, Pointer, Scalar, Struct, element_types, innermost
 from translator.passes.address_spaces import space_of
 
 F16 = Scalar("f16")
@@ -129,17 +129,17 @@ class _Rewriter:
 
 def half_as_float(module: N.Module) -> N.Module:
     uses_half = any(isinstance(getattr(n, "type", None), Scalar) and n.type == F16 or
-                    isinstance(getattr(n, "type", None), (Pointer, Array)) and F16 in _pointees(n.type)
+                    isinstance(getattr(n, "type", None), (Pointer, Array)) and F16 in element_types(n.type)
                     for n in walk(module))
     if not uses_half:
         return module
     for s in {t for n in walk(module) for t in _structs(getattr(n, "type", None))}:
-        if any(t == F16 or F16 in _pointees(t) for _, t in s.fields):
+        if any(t == F16 or F16 in element_types(t) for _, t in s.fields):
             _fail(module.functions[0] if module.functions else module, f"struct '{s.name}' holds a __half, which "
                   f"OpenCL without cl_khr_fp16 cannot lay out; not translated yet")
     rewriter = _Rewriter()
     for g in module.globals:
-        if g.type == F16 or isinstance(g.type, Array) and F16 in _pointees(g.type):
+        if g.type == F16 or isinstance(g.type, Array) and F16 in element_types(g.type):
             _fail(g, f"__half global '{g.name}' is not translated for OpenCL yet")
     for f in module.functions:
         rewriter.env = {d.name: d.type.space for d in [*f.params, *walk(f.body)]
@@ -150,15 +150,5 @@ def half_as_float(module: N.Module) -> N.Module:
     return module
 
 
-def _pointees(t) -> tuple:
-    out = []
-    while isinstance(t, (Pointer, Array)):
-        t = t.pointee if isinstance(t, Pointer) else t.elem
-        out.append(t)
-    return tuple(out)
-
-
 def _structs(t):
-    while isinstance(t, (Pointer, Array)):
-        t = t.pointee if isinstance(t, Pointer) else t.elem
-    return [t] if isinstance(t, Struct) else []
+    return [innermost(t)] if isinstance(innermost(t), Struct) else []
