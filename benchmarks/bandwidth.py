@@ -149,28 +149,35 @@ def render(rows: list[dict], elements: int) -> str:
     return "\n".join([f"{elements} floats per array, {os.cpu_count()} CPUs", *_grid(table)])
 
 
-def build(kernels: list[Kernel], work: Path) -> Path:
+def build_driver(samples: list[Path], names: list[str], driver_c, work: Path) -> Path:
+    """Convert `samples` to the CPU target, compile each one's kernels exactly as `cutrans verify` does
+    (translator.verify.build.cpu_kernels_step), and link them with the C driver `driver_c(prototypes)` gets
+    the prototypes of kernels `names` (one per sample, in order) to write. wmma_gemm.py builds with it too."""
     from translator.verify import build as vbuild
     from translator.verify import toolchain
 
     out = work / "cpu"
-    argv = [*cutrans_command(), "convert", *(str(SAMPLES / k.sample) for k in kernels), "--to", "cpu", "-o", str(out)]
+    argv = [*cutrans_command(), "convert", *(str(s) for s in samples), "--to", "cpu", "-o", str(out)]
     rc, _, err = _run_group(argv, work, 300)
     if rc != 0:
         raise RuntimeError(f"cutrans convert failed: {err.strip()[-500:]}")
     objects, prototypes = [], []
-    for k in kernels:
-        stem = Path(k.sample).stem
-        step = vbuild.cpu_kernels_step(stem)          # the kernels step, as verify runs it
+    for sample, name in zip(samples, names):
+        step = vbuild.cpu_kernels_step(sample.stem)
         subprocess.run(step.argv, cwd=out, check=True)
-        objects.append(f"{stem}.kernels.o")
-        prototypes.append(prototype((out / f"{stem}.kernels.c").read_text(), k.name))
-    (out / "driver.c").write_text(driver_source(kernels, prototypes))
+        objects.append(f"{sample.stem}.kernels.o")
+        prototypes.append(prototype((out / f"{sample.stem}.kernels.c").read_text(), name))
+    (out / "driver.c").write_text(driver_c(prototypes))
     cc, omp = toolchain.find_cc(), toolchain.find_openmp()
-    kernel_flags = [a for a in step.argv[1:] if a.startswith(("-std", "-O", "-march"))]
-    subprocess.run([*cc.command, *kernel_flags, *omp.flags, "-I.", "driver.c", *objects, "-o", "driver", "-lm"],
+    flags = [a for a in step.argv[1:] if a.startswith(("-std", "-O", "-march", "-f"))]
+    subprocess.run([*cc.command, *flags, *omp.flags, "-I.", "driver.c", *objects, "-o", "driver", "-lm"],
                    cwd=out, check=True)
     return out / "driver"
+
+
+def build(kernels: list[Kernel], work: Path) -> Path:
+    return build_driver([SAMPLES / k.sample for k in kernels], [k.name for k in kernels],
+                        lambda prototypes: driver_source(kernels, prototypes), work)
 
 
 def main(argv=None) -> int:

@@ -29,8 +29,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from bandwidth import prototype  # noqa: E402
-from corpus import _grid, _run_group, cutrans_command  # noqa: E402
+from bandwidth import build_driver  # noqa: E402
+from corpus import _grid, _run_group  # noqa: E402
 
 SAMPLE = HERE.parent / "samples" / "wmma_fp16_gemm.cu"
 KERNEL = "wmma_gemm_fp16"
@@ -70,22 +70,8 @@ int main(int argc, char **argv)
 
 
 def build(work: Path) -> Path:
-    from translator.verify import build as vbuild
-    from translator.verify import toolchain
-
-    out = work / "cpu"
-    rc, _, err = _run_group([*cutrans_command(), "convert", str(SAMPLE), "--to", "cpu", "-o", str(out)], work, 300)
-    if rc != 0:
-        raise RuntimeError(f"cutrans convert failed: {err.strip()[-500:]}")
-    step = vbuild.cpu_kernels_step(SAMPLE.stem)          # the kernels step, as verify runs it
-    subprocess.run(step.argv, cwd=out, check=True)
-    (out / "driver.c").write_text(DRIVER % {"prototype": prototype((out / f"{SAMPLE.stem}.kernels.c").read_text(),
-                                                                  KERNEL), "kernel": KERNEL})
-    cc, omp = toolchain.find_cc(), toolchain.find_openmp()
-    flags = [a for a in step.argv[1:] if a.startswith(("-std", "-O", "-march", "-f"))]
-    subprocess.run([*cc.command, *flags, *omp.flags, "-I.", "driver.c", f"{SAMPLE.stem}.kernels.o", "-o", "driver",
-                    "-lm"], cwd=out, check=True)
-    return out / "driver"
+    return build_driver([SAMPLE], [KERNEL], lambda prototypes: DRIVER % {"prototype": prototypes[0],
+                                                                         "kernel": KERNEL}, work)
 
 
 def numpy_seconds(n: int, repeat: int) -> list[float]:

@@ -75,10 +75,7 @@ def need(name: str, tool):
 # Samples that use an API Debian's HIP 5.2 (the HIP of CI) lacks: the HIP backend refuses them with M001 naming
 # each missing name (translator/backends/hip.py), so their HIP tests are expected failures with the gap named.
 # Strict: mapping the API onto HIP 5 turns XPASS red, and the entry must go.
-HIP_API_GAPS = {
-    "cooperative_groups_reduce": "Debian's HIP 5.2 thread_block_tile has no ballot/any/all/meta_group_rank/"
-                                 "meta_group_size; mapping them onto HIP 5 is not done yet",
-}
+HIP_API_GAPS: dict[str, str] = {}      # none left: cooperative_groups_reduce's tile members are mapped
 
 
 def hip_params(paths):

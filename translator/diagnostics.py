@@ -49,6 +49,8 @@ _CODES = [
     Code("L009", "stable", "inline assembly (PTX) in device code"),
     Code("L010", "stable", "a device printf that the targets cannot print as CUDA does, or a string literal "
                            "outside printf"),
+    Code("L011", "stable", "tensor-core code reads fragment elements by index where which elements a thread "
+                           "holds differs between GPUs"),
     # mapping
     Code("M001", "stable", "a CUDA API name has no equivalent on the target"),
     Code("M002", "stable", "a CUDA API name is deprecated on the target"),

@@ -124,6 +124,52 @@ __device__ static inline T cutrans_warp32_shfl_xor_sync(unsigned mask, T var, in
     return CUTRANS_WARP32_SHUFFLE(__shfl_xor, mask, var, lane_mask, width);
 }
 
+/* Cooperative-groups tile members that HIP 5's thread_block_tile lacks; the converter rewrites t.ballot(p)
+ * to cutrans_tile_ballot(t, p), and t.meta_group_rank() to cutrans_tile_meta_group_rank(t, P), where P is
+ * the size of the group t was cut from (0: the thread block), which a HIP tile does not keep. A tile of
+ * 1-32 threads is an aligned run of lanes of the wavefront (lanes are numbered by linear thread id, and
+ * tiles are cut in that order), so its ballot is the wavefront's, shifted to the tile's first lane. */
+template <class Tile>
+__device__ static inline unsigned cutrans_tile_ballot(const Tile &tile, int predicate) {
+    const unsigned size = (unsigned)tile.size();
+    const unsigned first = __lane_id() & ~(size - 1u);
+    const unsigned own = size >= 32u ? 0xffffffffu : (1u << size) - 1u;
+#ifdef CUEMU_WARP_SIZE
+    const cutrans_lanemask_t bits = __ballot_sync((cutrans_lanemask_t)own << first, predicate);
+#else
+    const cutrans_lanemask_t bits = __ballot(predicate);
+#endif
+    return (unsigned)(bits >> first) & own;
+}
+
+template <class Tile>
+__device__ static inline int cutrans_tile_any(const Tile &tile, int predicate) {
+    return cutrans_tile_ballot(tile, predicate) != 0u;
+}
+
+template <class Tile>
+__device__ static inline int cutrans_tile_all(const Tile &tile, int predicate) {
+    const unsigned size = (unsigned)tile.size();
+    return cutrans_tile_ballot(tile, predicate) == (size >= 32u ? 0xffffffffu : (1u << size) - 1u);
+}
+
+__device__ static inline unsigned cutrans_block_thread_rank(void) {
+    return threadIdx.x + blockDim.x * (threadIdx.y + blockDim.y * threadIdx.z);
+}
+
+template <class Tile>
+__device__ static inline unsigned cutrans_tile_meta_group_rank(const Tile &tile, unsigned parent) {
+    const unsigned rank = cutrans_block_thread_rank();
+    return (parent ? rank % parent : rank) / (unsigned)tile.size();
+}
+
+template <class Tile>
+__device__ static inline unsigned cutrans_tile_meta_group_size(const Tile &tile, unsigned parent) {
+    const unsigned size = (unsigned)tile.size();
+    const unsigned whole = parent ? parent : blockDim.x * blockDim.y * blockDim.z;
+    return (whole + size - 1u) / size;
+}
+
 #define __activemask() cutrans_activemask()
 #define __syncwarp(...) cutrans_syncwarp(__VA_ARGS__)
 #define __ballot_sync(mask, pred) cutrans_ballot_sync((cutrans_lanemask_t)(mask), (pred))

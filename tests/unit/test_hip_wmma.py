@@ -93,7 +93,7 @@ def test_layout_dependent_element_access_is_refused_as_on_the_other_targets(tmp_
     with pytest.raises(CutransError) as caught:
         _translate(tmp_path, text)
     (diag,) = caught.value.diagnostics
-    assert diag.code == "L003" and "x[i]" in diag.message and diag.line == 12
+    assert diag.code == "L011" and "x[i]" in diag.message and diag.line == 12
 
 
 def test_convert_writes_the_header_next_to_the_output(tmp_path):

@@ -26,24 +26,26 @@ from translator.backends.hip_warp import warp_rewrite
 from translator.backends.host_edits import CUDA_HEADERS, host_edits
 from translator.diagnostics import CutransError, Severity, error
 from translator.frontend.sites import LaunchSite
-from translator.frontend.wmma import LAYOUT_DEPENDENT
+from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS
+from translator.frontend.wmma import LAYOUT_DEPENDENT_CODE
 from translator.pipeline import Output, Unit
 from translator.backends.hip_arch import cpu_arch, wave_width
 
 HIP_RUNTIME = "#include <hip/hip_runtime.h>"
 # CUDA headers with a HIP counterpart: the directive that replaces each, and the files from runtime_shims that
-# must ship with the output (HIP 5's cooperative-groups header needs hip_runtime.h first and has no cg::reduce;
+# must ship with the output (HIP 5's cooperative-groups header needs hip_runtime.h first, cuts tiles from the
+# thread block only and has no cg::reduce;
 # HIP before 6.4 has no host-side __half operators, which cutrans_hip_fp16.h adds).
 HIP_HEADERS = {
     "cuda_fp16.h": ('#include "cutrans_hip_fp16.h"', ("hip/cutrans_hip_fp16.h",)),
-    "cooperative_groups.h": ("#include <hip/hip_runtime.h>\n#include <hip/hip_cooperative_groups.h>", ()),
+    "cooperative_groups.h": ('#include "cutrans_hip_cg.h"', ("hip/cutrans_hip_cg.h",)),
     "cooperative_groups/reduce.h": ('#include "cutrans_hip_cg_reduce.h"', ("hip/cutrans_hip_cg_reduce.h",)),
     "mma.h": ('#include "cutrans_hip_wmma.h"', ("hip/cutrans_hip_wmma.h", "hip/cutrans_hip_fp16.h")),
 }
 # Members of cooperative_groups::thread_block_tile that HIP 5 (Debian's HIP 5.2, which CI compiles with) does
-# not have: a file that includes cooperative_groups.h and calls them is refused (M001) rather than given HIP
-# that does not build. Mapping them (e.g. onto the compat header's warp twins) is still to do.
-HIP5_MISSING_TILE_MEMBERS = ("ballot", "any", "all", "meta_group_rank", "meta_group_size")
+# not have: `t.m(args)` becomes `cutrans_tile_m(t, args)` (the compat header's twins; meta_group_* also get the
+# parent group's size, which a HIP tile does not keep) where the frontend found the tile's parent
+# (sites.TileMemberSite); any other call of them is refused (M001) rather than given HIP that does not build.
 _TILE_MEMBER_CALL = re.compile(r"\.\s*(" + "|".join(HIP5_MISSING_TILE_MEMBERS) + r")\s*\(")
 COMPAT_HEADER = "cutrans_hip_compat.h"
 COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
@@ -76,16 +78,31 @@ def output_name(path: str) -> str:
     return p.stem + _SOURCE_SUFFIXES[p.suffix] if p.suffix in _SOURCE_SUFFIXES else p.name
 
 
+def tile_member_edits(site) -> list[Edit]:
+    """`t.ballot(p)` -> `cutrans_tile_ballot(t, p)`; `t.meta_group_rank()` -> `cutrans_tile_meta_group_rank(t, P)`
+    with P the parent group's size (0: the thread block)."""
+    why = f"HIP 5's thread_block_tile has no {site.member}"
+    opening = Edit(site.object.start, site.object.start, f"cutrans_tile_{site.member}(", why=why)
+    if site.member.startswith("meta_group_"):
+        return [opening, Edit(site.object.end, site.call.end, f", {site.parent})", why=why)]
+    return [opening, Edit(site.object.end, site.paren + 1, ", ", why=why)]
+
+
 def _refuse_missing_tile_members(unit: Unit) -> None:
     if not any(i.header == "cooperative_groups.h" for i in unit.sites.includes):
         return
     text = unit.source.decode("utf-8", "surrogateescape") if isinstance(unit.source, bytes) else unit.source
     diags = []
+    mapped = {site.paren for site in unit.sites.tile_members}
     for m in _TILE_MEMBER_CALL.finditer(text):
+        if len(text[:m.end() - 1].encode("utf-8", "surrogateescape")) in mapped:
+            continue
         line = text.count("\n", 0, m.start()) + 1
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         diags.append(error("M001", f"cooperative-groups member '{m.group(1)}' has no equivalent in HIP 5's "
-                                   f"cooperative groups; not mapped yet", unit.path, line, col))
+                                   f"cooperative groups, and this call's tile (a variable made by "
+                                   f"tiled_partition from the block or a tile) could not be followed", unit.path,
+                                   line, col))
     if diags:
         raise CutransError(*diags)
 
@@ -93,7 +110,7 @@ def _refuse_missing_tile_members(unit: Unit) -> None:
 def _refuse_layout_dependent_elements(unit: Unit) -> None:
     """`frag.x[i]` that depends on which elements a thread holds: cutrans_hip_wmma.h holds them as the OpenCL
     and CPU lowering does, which is not what the reference emulation holds, so the numbers would differ."""
-    diags = [d for d in unit.diagnostics if d.message.startswith(LAYOUT_DEPENDENT)]
+    diags = [d for d in unit.diagnostics if d.code == LAYOUT_DEPENDENT_CODE]
     if diags:
         raise CutransError(*diags)
 
@@ -110,13 +127,14 @@ class HipBackend(CFamilyEmitter):
         launch = LAUNCH_SYNTAX[syntax]
         _refuse_missing_tile_members(unit)
         _refuse_layout_dependent_elements(unit)
-        compat = bool(_COMPAT_USE.search(unit.source))
+        compat = bool(_COMPAT_USE.search(unit.source) or unit.sites.tile_members)
         include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "")
         edits, diags = host_edits(unit.sites, self.name, launch=launch,
                                   include_map={**{h: include for h in CUDA_HEADERS},
                                                **{h: line for h, (line, _) in HIP_HEADERS.items()}})
         shipped = [COMPAT_RUNTIME_FILE] if compat else []
         shipped += sorted({f for i in unit.sites.includes if i.header in HIP_HEADERS for f in HIP_HEADERS[i.header][1]})
+        edits += [e for site in unit.sites.tile_members for e in tile_member_edits(site)]
         if not any(i.header in CUDA_HEADERS for i in unit.sites.includes):
             edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
         if options.get("warp_rewrite", True):

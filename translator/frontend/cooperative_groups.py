@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import clang.cindex as ci
 
+from translator.diagnostics import CutransError, error
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
 from translator.ir.builtins import WARP_LANES
@@ -210,9 +211,34 @@ class _Ir:
         return self.bin("<<", self.lit((1 << g.width) - 1), self.lane_shift(g))
 
 
+class _Refusal:
+    """Stands in for a function lowerer where a group is only looked at: a problem raises CutransError."""
+
+    @staticmethod
+    def fail(c, code, message):
+        raise CutransError(error(code, message))
+
+
+# Tile members some HIP releases lack (Debian's HIP 5.2): the HIP backend calls their twins in
+# runtime_shims/hip/cutrans_hip_compat.h, passing what the HIP tile does not know (its parent's size).
+HIP5_MISSING_TILE_MEMBERS = ("ballot", "any", "all", "meta_group_rank", "meta_group_size")
+
+
+def tile_parent_width(c) -> int | None:
+    """For an expression naming a tile: the number of threads of the group it was cut from (0 for the thread
+    block, whose size is known only at run time); None when `c` is not a tile the translator can follow."""
+    try:
+        g = group_of(_Refusal, c)
+    except CutransError:
+        return None
+    if g.kind != "tile":
+        return None
+    return g.parent.width if g.parent.kind == "tile" else 0 if g.parent.kind == "block" else None
+
+
 # -- calls ----------------------------------------------------------------------------------------------
 
-def _object(c):
+def member_object(c):
     """The object of a member call `g.f(...)`."""
     callee = next(c.get_children())
     if callee.kind == K.UNEXPOSED_EXPR:        # a static member called through an object (CUDA's headers)
@@ -357,7 +383,7 @@ _CALLS = {
 def _split(c):
     """(group expression, other arguments) of a member call `g.f(a...)` or a free call `f(g, a...)`."""
     if c.referenced.kind == K.CXX_METHOD:
-        return _object(c), list(c.get_arguments())
+        return member_object(c), list(c.get_arguments())
     args = list(c.get_arguments())
     if not args:
         return None, []

@@ -10,15 +10,16 @@ it is reported as an M003 diagnostic on HostSites.diagnostics.
 from __future__ import annotations
 
 import os
+import re
 
 import clang.cindex as ci
 
 from translator import mappings
 from translator.diagnostics import error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
-                                      LaunchSite, NameSite, Span)
+                                      LaunchSite, NameSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
-from translator.frontend import tu_index
+from translator.frontend import cooperative_groups, tu_index
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -110,8 +111,35 @@ def _file_sites(fl: _File, tu, seen: set) -> HostSites:
     sites.device_decls = _device_decls(fl.top, None, fl)
     sites.launches, sites.diagnostics = _launches(fl)
     sites.headers = _header_copies(fl, tu, sites.includes, seen)
+    sites.tile_members = _tile_members(fl, tu)
     sites.diagnostics += [d for h in sites.headers for d in h.sites.diagnostics]
     return sites
+
+
+def _tile_members(fl: _File, tu) -> list[TileMemberSite]:
+    """The calls `t.m(...)` in file `fl` of cooperative-groups tile members that HIP 5 lacks, where `t` is a
+    tile variable whose parent group is known; any other such call is left to the HIP backend's refusal."""
+    out = []
+    for c in tu_index.preorder(tu, fl.main):
+        if c.kind != K.CALL_EXPR or c.spelling not in cooperative_groups.HIP5_MISSING_TILE_MEMBERS or \
+                not cooperative_groups.is_group_call(c):
+            continue
+        obj = cooperative_groups.member_object(c)
+        start, end = obj.extent.start.offset, obj.extent.end.offset
+        m = _MEMBER_CALL.match(fl.source, end)
+        if not _in_file(obj, fl.main) or m is None or m.group(1).decode() != c.spelling or \
+                not _IDENTIFIER.fullmatch(fl.source[start:end]):       # a variable, as written here
+            continue
+        parent = cooperative_groups.tile_parent_width(obj)
+        if parent is None:
+            continue
+        out.append(TileMemberSite(c.spelling, fl.span(start, end), m.end() - 1, fl.span(start, c.extent.end.offset),
+                                  parent))
+    return out
+
+
+_MEMBER_CALL = re.compile(rb"\s*\.\s*(\w+)\s*\(")
+_IDENTIFIER = re.compile(rb"[A-Za-z_]\w*")
 
 
 def _header_copies(fl: _File, tu, includes: list[IncludeSite], seen: set) -> list[HeaderCopy]:

@@ -51,6 +51,17 @@ class LaunchSite:
     template_args: Span | None = None
 
 
+@dataclasses.dataclass(frozen=True)
+class TileMemberSite:
+    """`tile.member(args)` in device code, for a cooperative-groups member some HIP releases lack (their
+    twins in runtime_shims/hip/cutrans_hip_compat.h take the tile as their first argument)."""
+    member: str          # ballot | any | all | meta_group_rank | meta_group_size
+    object: Span         # the tile variable before the '.'
+    paren: int           # offset of the '(' after the member's name
+    call: Span           # the whole call, to its ')'
+    parent: int          # threads in the group the tile was cut from: a tile's width, 0 for the thread block
+
+
 @dataclasses.dataclass
 class GenericKernel:
     """A kernel template that host templates launch with dependent template arguments."""
@@ -94,6 +105,7 @@ class HostSites:
     # by lowering, which finds the instances (translator.frontend.templates.generic_instances)
     generic_instances: dict = dataclasses.field(default_factory=dict)
     headers: list = dataclasses.field(default_factory=list)      # HeaderCopy, for local headers with device code
+    tile_members: list = dataclasses.field(default_factory=list)  # TileMemberSite
 
     def all_launches(self) -> list:
         """The launches of this file and of the header copies it includes."""

@@ -35,6 +35,7 @@ NAMESPACE = "wmma"
 UNSUPPORTED = "L003"
 # How the refusal of layout-dependent element access begins: the HIP backend, which needs no IR, refuses it too.
 LAYOUT_DEPENDENT = "which elements of a fragment a thread holds differs between GPUs"
+LAYOUT_DEPENDENT_CODE = "L011"          # the HIP backend refuses these too (its header holds another layout)
 
 _USES = {"matrix_a": "a", "matrix_b": "b", "accumulator": "acc"}
 _LAYOUTS = {"row_major": "row", "col_major": "col"}
@@ -290,7 +291,7 @@ def check_element(fl, c) -> None:
     name = _strip(index).spelling if _strip(index).kind == K.DECL_REF_EXPR else None
     loop = fl.element_loops.get(name) if name else None
     if loop is None or (loop.use, loop.rows, loop.cols, loop.layout) != (frag.use, frag.rows, frag.cols, frag.layout):
-        fl.fail(c, UNSUPPORTED, f"{LAYOUT_DEPENDENT} (CUDA leaves it "
+        fl.fail(c, LAYOUT_DEPENDENT_CODE, f"{LAYOUT_DEPENDENT} (CUDA leaves it "
                                 "unspecified), so 'x[i]' is translated only inside 'for (int i = 0; i < "
                                 "f.num_elements; i++)' over fragments of this shape, using 'i' only as the "
                                 "subscript of '.x'")

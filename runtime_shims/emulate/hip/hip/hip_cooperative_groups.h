@@ -2,3 +2,5 @@
 #pragma once
 #include "hip_runtime.h"
 #include "cooperative_groups.h"
+// The emulation cuts tiles from tiles already (runtime_shims/hip/cutrans_hip_cg.h adds nothing).
+#define CUTRANS_HIP_TILE_OF_TILE 1
