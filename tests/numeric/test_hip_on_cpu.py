@@ -138,3 +138,23 @@ def test_a_wrong_hip_translation_fails(monkeypatch):
                               cwd=str(ROOT))
     assert result.status == "fail", result.detail
     assert "mismatch" in result.detail.lower()
+
+
+def test_kernels_in_the_programs_own_headers_run_on_hip(tmp_path):
+    """Regression (HeCBench scatterAdd): the HIP output keeps including the program's own headers from its
+    folder, and a kernel there with `extern __shared__` must be normalized for the emulation like one in the
+    main file; it did not build (only headers beside the HIP output were)."""
+    from translator.verify.program import verify_program
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "kern.cuh").write_text(
+        "__global__ void twice(int *p)\n{\n    extern __shared__ int buf[];\n    buf[threadIdx.x] = p[threadIdx.x];\n"
+        "    __syncthreads();\n    p[threadIdx.x] = 2 * buf[blockDim.x - 1 - threadIdx.x];\n}\n")
+    source = tmp_path / "main.cu"
+    source.write_text('#include <cstdio>\n#include "sub/kern.cuh"\nint main() {\n    int h[64], *d;\n'
+                      "    for (int i = 0; i < 64; ++i) h[i] = i * i;\n    cudaMalloc((void **)&d, sizeof h);\n"
+                      "    cudaMemcpy(d, h, sizeof h, cudaMemcpyHostToDevice);\n"
+                      "    twice<<<1, 64, 64 * sizeof(int)>>>(d);\n"
+                      "    cudaMemcpy(h, d, sizeof h, cudaMemcpyDeviceToHost);\n"
+                      '    for (int i = 0; i < 64; i += 7) printf("%d ", h[i]);\n    printf("\\n");\n    return 0;\n}\n')
+    [result] = verify_program(str(source), ["hip"], options=CompileOptions(), cwd=str(tmp_path))
+    assert result.status == "pass", result.detail

@@ -5,26 +5,33 @@ includes (about 9,000 with <cstdio> and cuda_runtime.h), and each libclang call 
 microseconds. The searches for launches, kernels, host templates and edit sites each used to walk that top
 level again to keep the cursors of one file; `top_level` groups them by file once per translation unit,
 and `preorder` keeps the walk of one file's cursors, so every search after the first reads lists.
-Cursors stay valid as long as their translation unit, which the cache keys weakly.
 """
 
 from __future__ import annotations
 
-import weakref
+# Kept on the translation unit object itself: the lists hold cursors, which keep their translation unit
+# alive, so a cache keyed by it (even weakly) would keep every unit ever parsed; as an attribute the unit,
+# its index and its cursors form one cycle that the garbage collector frees together.
+_ATTRIBUTE = "_cutrans_index"
 
-_BY_FILE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_PREORDER: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+def _index(tu) -> dict:
+    index = getattr(tu, _ATTRIBUTE, None)
+    if index is None:
+        index = {"files": None, "preorder": {}}
+        setattr(tu, _ATTRIBUTE, index)
+    return index
 
 
 def _grouped(tu) -> dict:
-    groups = _BY_FILE.get(tu)
-    if groups is None:
+    index = _index(tu)
+    if index["files"] is None:
         groups = {}
         for c in tu.cursor.get_children():
             f = c.location.file
             groups.setdefault(f.name if f is not None else None, []).append(c)
-        _BY_FILE[tu] = groups
-    return groups
+        index["files"] = groups
+    return index["files"]
 
 
 def top_level(tu, path: str | None) -> list:
@@ -41,7 +48,7 @@ def files(tu) -> list:
 def preorder(tu, path: str) -> list:
     """Every cursor under the top-level cursors of file `path`, each top-level cursor first, in source
     order (what `walk_preorder` of each would give, joined)."""
-    walks = _PREORDER.setdefault(tu, {})
+    walks = _index(tu)["preorder"]
     if path not in walks:
         walks[path] = [c for top in top_level(tu, path) for c in top.walk_preorder()]
     return walks[path]

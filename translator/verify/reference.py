@@ -334,15 +334,28 @@ def compile_command(copy: Path, exe_path: Path, source_dir: Path, *, include_dir
 _QUOTED_INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.MULTILINE)
 
 
-def _copy_local_headers(path: Path, source: str, workdir: Path, root: Path, seen: set) -> None:
+def _local_header(name: str, including: Path, roots: tuple) -> tuple[Path, Path] | None:
+    """(header, the root it is under) for `#include "name"` in file `including`: next to that file first,
+    then in each root, as the compiler looks (the roots being on its -I path); None outside the roots."""
+    for base in (including.parent, *roots):
+        header = (base / name).resolve()
+        root = next((r for r in roots if r in header.parents), None)
+        if root is not None and header.is_file():
+            return header, root
+    return None
+
+
+def _copy_local_headers(path: Path, source: str, workdir: Path, roots: tuple, seen: set) -> None:
     """Normalized copies of the headers that `source` includes with quotes from the program's own
-    folder (`root`), at the same relative paths under `workdir`, next to the normalized main file: a
-    quoted include looks next to the including file first, so the compiler takes the copies (kernels
-    and launches in a program's own headers need the same rewrite as in its main file)."""
+    folders (`roots`: the main file's, and for translated HIP the original program's), at the same
+    relative paths under `workdir`, next to the normalized main file: a quoted include looks next to the
+    including file first, so the compiler takes the copies (kernels and launches in a program's own
+    headers need the same rewrite as in its main file)."""
     for name in _QUOTED_INCLUDE.findall(source):
-        header = (path.parent / name).resolve()
-        if header in seen or root not in header.parents or not header.is_file():
+        found = _local_header(name, path, roots)
+        if found is None or found[0] in seen:
             continue
+        header, root = found
         seen.add(header)
         text = header.read_text(encoding="utf-8", errors="surrogateescape")
         target = workdir / header.relative_to(root)
@@ -350,14 +363,15 @@ def _copy_local_headers(path: Path, source: str, workdir: Path, root: Path, seen
         quoted = str(header).replace("\\", "\\\\").replace('"', '\\"')
         target.write_text(f'#line 1 "{quoted}"\n' + normalize(text, str(header)),
                           encoding="utf-8", errors="surrogateescape")
-        _copy_local_headers(header, text, workdir, root, seen)
+        _copy_local_headers(header, text, workdir, roots, seen)
 
 
 def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra_flags=(), workdir,
-                    code: str = "V001", what: str = "the CPU emulation reference") -> None:
+                    code: str = "V001", what: str = "the CPU emulation reference", header_roots=()) -> None:
     """Compile the CUDA program at `source_path` for the CPU emulation into `exe_path`. The normalized
-    copy goes into `workdir`; the input is never modified. Raises CutransError (`code`, V001 unless the
-    caller builds something else against the emulation, named by `what`) on failure."""
+    copy goes into `workdir`, with its local headers (from its own folder and `header_roots`); the input is
+    never modified. Raises CutransError (`code`, V001 unless the caller builds something else against the
+    emulation, named by `what`) on failure."""
     source_path, exe_path, workdir = Path(source_path), Path(exe_path), Path(workdir)
     try:
         source = source_path.read_text(encoding="utf-8", errors="surrogateescape")
@@ -368,7 +382,8 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
     quoted = str(source_path).replace("\\", "\\\\").replace('"', '\\"')
     copy.write_text(f'#line 1 "{quoted}"\n' + normalize(source, str(source_path)),
                     encoding="utf-8", errors="surrogateescape")
-    _copy_local_headers(source_path, source, workdir, source_path.resolve().parent, set())
+    roots = (source_path.resolve().parent, *(Path(r).resolve() for r in header_roots))
+    _copy_local_headers(source_path, source, workdir, roots, set())
     cmd = compile_command(copy, exe_path, source_path.resolve().parent, include_dirs=include_dirs,
                           defines=defines, extra_flags=extra_flags)
     try:

@@ -1,0 +1,36 @@
+"""translator/frontend/tu_index.py: one grouping of a translation unit's top level by file, the same cursors
+the direct walks find, and no unit kept alive by the index (it once was: a cache keyed by the unit held its
+cursors, which hold the unit, and the test processes grew to 16 GB)."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from translator.frontend import tu_index
+from translator.frontend.clang_setup import parse
+
+
+def _unit(cuda_file):
+    path = cuda_file('#include <cstdio>\nnamespace n { __global__ void k(int *p) { p[0] = 1; } }\n'
+                     'int main() { int *p = nullptr; n::k<<<1, 1>>>(p); printf("x"); return 0; }\n')
+    tu, _, _ = parse(path)
+    return tu
+
+
+def test_the_index_finds_what_the_direct_walks_find(cuda_file):
+    tu = _unit(cuda_file)
+    main = [c for c in tu.cursor.get_children() if c.location.file is not None and c.location.file.name == tu.spelling]
+    assert [c.hash for c in tu_index.top_level(tu, tu.spelling)] == [c.hash for c in main]
+    assert [c.hash for c in tu_index.preorder(tu, tu.spelling)] == [d.hash for c in main for d in c.walk_preorder()]
+    assert tu.spelling in tu_index.files(tu) and len(tu_index.files(tu)) > 1          # and the headers'
+    assert tu_index.top_level(tu, None), "predefined macros have no file"
+
+
+def test_an_indexed_unit_is_freed(cuda_file):
+    tu = _unit(cuda_file)
+    tu_index.preorder(tu, tu.spelling)
+    alive = weakref.ref(tu)
+    del tu
+    gc.collect()
+    assert alive() is None
