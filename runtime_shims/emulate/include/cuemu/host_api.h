@@ -209,7 +209,10 @@ inline cudaError_t allocate(void **ptr, std::size_t size, bool host = false)
     if (ptr == nullptr) {
         return fail(cudaErrorInvalidValue);
     }
-    *ptr = std::malloc(size == 0 ? 1 : size);
+    // CUDA's allocation routines return memory aligned to at least 256 bytes, and programs assert it
+    // (cuda-samples cudaTensorCoreGemm checks 128); aligned_alloc wants a multiple of the alignment.
+    constexpr std::size_t alignment = 256;
+    *ptr = std::aligned_alloc(alignment, (size + alignment) & ~(alignment - 1));
     if (*ptr == nullptr) {
         return fail(cudaErrorMemoryAllocation);
     }
