@@ -30,7 +30,7 @@ from translator.ir.base import walk
 from translator.ir.builtins import DYNAMIC_SHARED
 from translator.ir.types import Pointer, Scalar, Struct, field_offsets, innermost, size_align, used_structs
 from translator.passes import run_pipeline
-from translator.passes.half_params import PREFIX as HALF_PARAM
+from translator.passes.half_params import half_name, takes_half
 from translator.pipeline import Output
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -110,11 +110,10 @@ def plain_param(p: N.Param) -> dict:
     if p.type == F16:                     # passes/half_params.py runs first in every pipeline with launch glue
         raise CutransError(error("L003", f"kernel parameter '{p.name}' is a __half passed by value, which the "
                                          f"launch glue does not pass", *where(p)))
-    if p.name.startswith(HALF_PARAM):     # a __half by value the kernel takes as a float: exact
-        value = f"__half2float({p.name})"
+    if takes_half(p):                     # a __half by value the kernel takes as a float: exact
+        value, local = f"__half2float({p.name})", f"cutrans_float_{half_name(p)}"
         return {"template": None, "host": f"__half {p.name}", "assert": None, "value": value,
-                "arg": f"cutrans_float_{p.name[len(HALF_PARAM):]}",
-                "local": f"const float cutrans_float_{p.name[len(HALF_PARAM):]} = {value};"}
+                "arg": local, "local": f"const float {local} = {value};"}
     if not p.host_type:
         return {"template": None, "host": host_param(p), "assert": None, "value": p.name}
     value = f"({host_param(N.Param('', p.type))}){p.name}" if isinstance(p.type, Pointer) else p.name
@@ -229,7 +228,7 @@ class ProgramBackend:
                       generic=generic_dispatch(unit.sites, kernels),
                       device_file=f"{stem}{self.device_suffix}",
                       vectors=[vector_definition(s) for s in vectors],
-                      uses_half=any(_holds_half(p.type) or p.name.startswith(HALF_PARAM)
+                      uses_half=any(_holds_half(p.type) or takes_half(p)
                                     for k in self.kernels(module) for p in k.params),
                       mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector])
 

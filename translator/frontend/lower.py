@@ -644,14 +644,11 @@ class ModuleLowerer:
         return self.globals[name]
 
     def kernels(self):
+        main = os.path.realpath(self.path)
         for name in tu_index.files(self.tu):
-            if os.path.realpath(name) == os.path.realpath(self.path):
+            if os.path.realpath(name) == main:
                 yield from (c for c in tu_index.top_level(self.tu, name)
                             if is_kernel(c) and c.is_definition() and template_of(c) is None)
-
-    def in_main(self, c) -> bool:
-        f = c.location.file
-        return f is not None and os.path.realpath(f.name) == os.path.realpath(self.path)
 
     def require(self, cursor, from_loc: SourceLoc, name: str | None = None, make=None) -> str:
         """Make sure device function `cursor` is lowered (before its caller in the output order) as

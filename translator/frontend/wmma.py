@@ -33,9 +33,10 @@ from translator.ir.types import F32, U32, VOID, Array, Pointer, Scalar
 K = ci.CursorKind
 NAMESPACE = "wmma"
 UNSUPPORTED = "L003"
-# How the refusal of layout-dependent element access begins: the HIP backend, which needs no IR, refuses it too.
+# The refusal of layout-dependent element access: its own code, which the HIP backend (it needs no IR, and its
+# header holds the elements in another layout) selects to refuse these too.
 LAYOUT_DEPENDENT = "which elements of a fragment a thread holds differs between GPUs"
-LAYOUT_DEPENDENT_CODE = "L011"          # the HIP backend refuses these too (its header holds another layout)
+LAYOUT_DEPENDENT_CODE = "L011"
 
 _USES = {"matrix_a": "a", "matrix_b": "b", "accumulator": "acc"}
 _LAYOUTS = {"row_major": "row", "col_major": "col"}

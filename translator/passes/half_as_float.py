@@ -151,4 +151,5 @@ def half_as_float(module: N.Module) -> N.Module:
 
 
 def _structs(t):
-    return [innermost(t)] if isinstance(innermost(t), Struct) else []
+    inner = innermost(t)
+    return [inner] if isinstance(inner, Struct) else []

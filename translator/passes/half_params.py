@@ -18,6 +18,17 @@ from translator.ir.types import F32, Scalar
 
 F16 = Scalar("f16")
 PREFIX = "cutrans_half_"
+HOST_HALF = "__half"        # the host type the frontend records for a __half (or half) parameter
+
+
+def takes_half(p: N.Param) -> bool:
+    """Is `p` a by-value __half that this pass made a float parameter (the launch glue converts for it)?"""
+    return p.type == F32 and p.host_type == HOST_HALF
+
+
+def half_name(p: N.Param) -> str:
+    """The name the program gave a parameter `takes_half` accepts (its half is the kernel's local of that name)."""
+    return p.name[len(PREFIX):]
 
 
 def half_params(module: N.Module) -> N.Module:

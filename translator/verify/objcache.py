@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 from pathlib import Path
 
+from translator.verify.reference import QUOTED_INCLUDE
 from translator.verify.toolchain import CACHE_DIR
 
 OBJECTS = CACHE_DIR / "objects"
-_QUOTED_INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.MULTILINE)
 
 
 def enabled() -> bool:
@@ -33,9 +32,9 @@ def _included(source: Path, seen: dict[Path, bytes]) -> None:
     (paths relative to the including file, as the compiler looks first)."""
     if source in seen or not source.is_file():
         return
-    seen[source] = text = source.read_bytes()
-    for name in _QUOTED_INCLUDE.findall(text):
-        _included((source.parent / name.decode(errors="surrogateescape")).resolve(), seen)
+    seen[source] = data = source.read_bytes()
+    for name in QUOTED_INCLUDE.findall(data.decode("utf-8", "surrogateescape")):
+        _included((source.parent / name).resolve(), seen)
 
 
 def _compiler_identity(program: str) -> str:
@@ -54,10 +53,11 @@ def object_key(command: list[str], source: Path) -> str:
     for part in (_compiler_identity(command[0]), *command):
         digest.update(part.encode(errors="surrogateescape") + b"\0")
     files: dict[Path, bytes] = {}
-    _included(source.resolve(), files)
-    for path, text in files.items():
-        name = path.relative_to(source.resolve().parent) if source.resolve().parent in path.parents else path
-        digest.update(str(name).encode(errors="surrogateescape") + b"\0" + hashlib.sha256(text).digest())
+    source = source.resolve()
+    _included(source, files)
+    for path, data in files.items():
+        name = path.relative_to(source.parent) if source.parent in path.parents else path
+        digest.update(str(name).encode(errors="surrogateescape") + b"\0" + hashlib.sha256(data).digest())
     return digest.hexdigest()[:32]
 
 

@@ -331,7 +331,7 @@ def compile_command(copy: Path, exe_path: Path, source_dir: Path, *, include_dir
     ]
 
 
-_QUOTED_INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.MULTILINE)
+QUOTED_INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.MULTILINE)   # objcache.py too
 
 
 def _local_header(name: str, including: Path, roots: tuple) -> tuple[Path, Path] | None:
@@ -351,7 +351,7 @@ def _copy_local_headers(path: Path, source: str, workdir: Path, roots: tuple, se
     relative paths under `workdir`, next to the normalized main file: a quoted include looks next to the
     including file first, so the compiler takes the copies (kernels and launches in a program's own
     headers need the same rewrite as in its main file)."""
-    for name in _QUOTED_INCLUDE.findall(source):
+    for name in QUOTED_INCLUDE.findall(source):
         found = _local_header(name, path, roots)
         if found is None or found[0] in seen:
             continue
