@@ -29,8 +29,10 @@
 #ifndef __forceinline__
 #define __forceinline__ inline __attribute__((always_inline))
 #endif
+/* Empty on purpose, as in the emulation: libstdc++ 13 and later spell __attribute__((__noinline__)), which a
+ * non-empty macro breaks in every standard header included after this one; noinline never changes a result. */
 #ifndef __noinline__
-#define __noinline__ __attribute__((noinline))
+#define __noinline__
 #endif
 #ifndef __launch_bounds__
 #define __launch_bounds__(...)

@@ -176,8 +176,8 @@ __device__ inline float float_of(unsigned u)
     return v;
 }
 
-// A tf32 operand as the multiply reads it: the low 13 mantissa bits cleared, a NaN left as it is.
-__device__ inline float tf32_operand(float v) { return v != v ? v : float_of(bits_of(v) & 0xffffe000u); }
+// A tf32 operand as the multiply reads it: the low 13 mantissa bits cleared, a NaN too (as an H100 does).
+__device__ inline float tf32_operand(float v) { return float_of(bits_of(v) & 0xffffe000u); }
 
 // One step acc + a * b per input element type (float elements are tf32 operands), in input<T>::sum.
 __device__ inline float step(float acc, float a, float b)
@@ -328,12 +328,12 @@ __device__ inline void mma_sync(fragment<accumulator, m, n, k, Td> &d, const fra
 
 // Round to nearest, ties away from zero, keeping 10 mantissa bits: adding half of the dropped part's unit
 // to the magnitude's bits carries into the kept ones exactly when the dropped part is at least half (into
-// the next binade, and past the largest finite value to infinity); NaN and infinity are returned as given.
+// the next binade, and past the largest finite value to infinity); an infinity is kept and a NaN truncated.
 __device__ inline float __float_to_tf32(float in)
 {
     const unsigned u = detail::bits_of(in);
     if ((u & 0x7f800000u) == 0x7f800000u) {
-        return in;
+        return detail::float_of(u & 0xffffe000u);
     }
     return detail::float_of((u + 0x1000u) & 0xffffe000u);
 }

@@ -42,7 +42,10 @@ TF32_ROUNDING = {
     0x7F800000: 0x7F800000,  # +inf
     0xFF800000: 0xFF800000,  # -inf
     0x7FC00000: 0x7FC00000,  # quiet NaN
-    0x7F800001: 0x7F800001,  # a NaN whose payload is only in the dropped bits stays that NaN
+    0x7F800001: 0x7F800000,  # a NaN whose payload is only in the dropped bits: infinity, as on an H100
+    0x7FC00001: 0x7FC00000,  # a NaN loses its low 13 bits and stays a NaN (H100)
+    0x7FFFFFFF: 0x7FFFE000,  # the same (H100)
+    0x7F801000: 0x7F800000,  # a NaN is truncated, not rounded: infinity (H100)
     0x00001000: 0x00002000,  # subnormal tie: away from zero, no flush
     0x00000FFF: 0x00000000,  # subnormal below the tie
     0x80000000: 0x80000000,  # -0

@@ -149,3 +149,19 @@ def test_untranslated_header_with_cuda_names_runs_on_the_opencl_runtime(tmp_path
             *cl.ldflags], tmp_path)
     proc = subprocess.run([str(exe)], capture_output=True, text=True, timeout=120, env={**os.environ, **dict(cl.env)})
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("runtime", ["opencl", "cpu"])
+def test_runtime_header_leaves_gnu_noinline_spelling_alone(runtime, tmp_path):
+    """libstdc++ 13 and later spell `__attribute__((__noinline__))` in <fstream>, <map> and others; a
+    non-empty `__noinline__` macro in cutrans_rt.h broke every such header included after it (oclrt.cpp
+    failed to compile on an H100 machine's GCC 13). The spelling is written out here, so any GCC shows it."""
+    header = {"opencl": "oclrt.h", "cpu": "cpurt.h"}[runtime]
+    source = tmp_path / "noinline.cpp"
+    source.write_text(f'#include "{header}"\n'
+                      "__attribute__((__noinline__)) static int libstdcxx_style(int x) { return x + 1; }\n"
+                      "__host__ __device__ __noinline__ static int cuda_style(int x) { return x * 2; }\n"
+                      "int main() { return libstdcxx_style(1) + cuda_style(1) == 4 ? 0 : 1; }\n")
+    exe = tmp_path / "noinline"
+    _build([*_compiler().command, *WARNINGS, f"-I{SHIMS / runtime}", f"-I{SHIMS / 'common'}", str(source),
+            "-c", "-o", str(exe)], tmp_path)

@@ -9,7 +9,7 @@ element of D exactly once. The arithmetic is the project's defined semantics of 
 reference emulation (runtime_shims/emulate/include/mma.h) implements independently:
 
     d(i,j) = c(i,j) + a(i,0)*b(0,j) + a(i,1)*b(1,j) + ...     (k ascending, one rounding per step)
-    tf32:  inputs truncated to tf32 (low 13 bits cleared, NaNs kept); float products are then exact, sums in float
+    tf32:  inputs truncated to tf32 (low 13 bits cleared, NaNs too); float products are then exact, sums in float
     f16:   products and sums in float (products of halves are exact); a half D is rounded once, at the end
     s8/u8: 32-bit integer products and sums, wrapping (computed in unsigned)
     f64:   each step one fma
@@ -22,7 +22,6 @@ Requires: verify_module. Guarantees: no MatrixOp remains.
 
 from __future__ import annotations
 
-import copy
 
 from translator.ir import nodes as N
 from translator.ir.base import Node, walk
@@ -131,12 +130,9 @@ _TF32_MASK = 0xFFFFE000
 
 def _input(b: _Builder, value, precision: str):
     """An a/b element as the multiply takes it."""
-    if precision == "tf32":       # the low 13 mantissa bits dropped, a NaN kept (whatever bits its payload has)
-        def bits():
-            return N.MathCall("float_as_uint", "exact", [copy.deepcopy(value)], U32, loc=b.loc)
-        nan = N.BinOp(">", b.bin("&", bits(), b.lit(0x7FFFFFFF)), b.lit(0x7F800000), BOOL, loc=b.loc)
-        truncated = N.MathCall("uint_as_float", "exact", [b.bin("&", bits(), b.lit(_TF32_MASK))], F32, loc=b.loc)
-        return N.Conditional(nan, copy.deepcopy(value), truncated, F32, loc=b.loc)
+    if precision == "tf32":       # the low 13 mantissa bits dropped, whatever the value: an H100 turns a NaN
+        bits = N.MathCall("float_as_uint", "exact", [value], U32, loc=b.loc)   # with only those bits into infinity
+        return N.MathCall("uint_as_float", "exact", [b.bin("&", bits, b.lit(_TF32_MASK))], F32, loc=b.loc)
     if precision in ("s8", "u8"):
         return b.cast(value, I32)
     if precision == "f16":
@@ -179,13 +175,15 @@ def _mma(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
 def _to_tf32(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
     """Round to nearest, ties away from zero, keeping 10 mantissa bits (PTX cvt.rna.tf32.f32): adding half
     of the dropped part's unit to the magnitude's bits carries into the kept ones exactly when the dropped
-    part is at least half; infinities and NaNs are returned as they are."""
+    part is at least half. An infinity is returned as it is and a NaN with its low 13 bits cleared, which
+    makes a NaN whose payload lies only there an infinity, as an H100 does (docs/tensor_cores.md)."""
     bits = b.var("bits")
     exponent_all_ones = b.bin("==", b.bin("&", bits, b.lit(0x7F800000)), b.lit(0x7F800000))
     rounded = b.bin("&", b.bin("+", bits, b.lit(0x1000)), b.lit(_TF32_MASK))
+    truncated = N.MathCall("uint_as_float", "exact", [b.bin("&", b.var("bits"), b.lit(_TF32_MASK))], F32, loc=b.loc)
     as_float = N.MathCall("uint_as_float", "exact", [rounded], F32, loc=b.loc)
     body = [b.let("bits", N.MathCall("float_as_uint", "exact", [b.var("x", F32)], U32, loc=b.loc)),
-            N.If(exponent_all_ones, N.Return(b.var("x", F32), loc=b.loc), None, loc=b.loc),
+            N.If(exponent_all_ones, N.Return(truncated, loc=b.loc), None, loc=b.loc),
             N.Return(as_float, loc=b.loc)]
     return N.Function(name, "device", F32, [b.param("x", F32)], N.Block(body, loc=b.loc), loc=b.loc)
 

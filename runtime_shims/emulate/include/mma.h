@@ -179,9 +179,9 @@ inline float float_of(std::uint32_t u)
     return v;
 }
 
-// A float as the tensor core reads a tf32 operand: the low 13 mantissa bits dropped (NaN kept, so that a
-// NaN whose payload sits in those bits does not turn into infinity).
-inline float truncate_tf32(float v) { return v != v ? v : float_of(bits_of(v) & 0xffffe000u); }
+// A float as the tensor core reads a tf32 operand: the low 13 mantissa bits dropped, whatever the value. A NaN
+// whose payload sits only in those bits becomes an infinity, as an H100 computes it (docs/tensor_cores.md).
+inline float truncate_tf32(float v) { return float_of(bits_of(v) & 0xffffe000u); }
 
 // One multiply-accumulate step per input element type (float elements are tf32 operands).
 inline float mac(float acc, float a, float b)
@@ -338,7 +338,7 @@ inline float __float_to_tf32(float in)
 {
     const std::uint32_t u = detail::bits_of(in);
     if ((u & 0x7f800000u) == 0x7f800000u) {
-        return in;  // NaN and infinity
+        return detail::float_of(u & 0xffffe000u);  // infinity kept; a NaN truncated (an infinity if its payload goes)
     }
     // Adding half of the kept quantum to the magnitude rounds ties away from zero; a carry out of the
     // mantissa moves to the next binade, and past the largest finite value reaches infinity.

@@ -1,9 +1,9 @@
 // Warp shuffles: a block sum through __shfl_down_sync and a shared array of per-warp partial
 // sums (ints and floats, several blocks), an __shfl_xor_sync butterfly, an __shfl_up_sync
 // inclusive scan, and shuffles with a width, for int, unsigned, float, double and long long.
-// The lane tests run with 80 threads per block: two full warps and a warp of 16 lanes. A shuffle
-// from a lane that does not exist returns the caller's own value (cutrans documents this choice;
-// CUDA leaves it undefined), so the sums of that last warp show which lanes were read.
+// The lane tests run with 80 threads per block: two full warps and a warp of 16 lanes. That last warp's
+// shuffles name only its 16 lanes in their mask and read only lanes that exist, so CUDA defines every
+// result (a shuffle from a lane that does not exist is undefined: an H100 returns 0 there).
 #include <cstdio>
 #include <cstdlib>
 #include "cpurt.h"
@@ -74,6 +74,12 @@
 
 
 /* cutrans: kernel 'lane_ops' moved to warp_shuffle_reduction.kernels.c */
+
+
+
+
+
+
 
 
 
@@ -201,16 +207,14 @@ int main()
                wide[k] & 0xffff, uns[k]);
     }
 
-    // self-check where CUDA defines the answer: the totals, and the butterfly and scan of full warps
+    // self-check: the totals, and every warp's butterfly and scan (the 16-lane warp's too)
     int bad = got_i != want_i || got_f != want_f;
     for (int k = 0; k < threads; ++k) {
         int t = k % LANE_BLOCK, lane = t % 32, first = k - lane;
-        if (t >= 64) {
-            continue;                         // the 16-lane warp: values from lanes that do not exist
-        }
+        int live = LANE_BLOCK - (t - lane) < 32 ? LANE_BLOCK - (t - lane) : 32;
         int warp_sum = 0;
         float prefix = 0.0f;
-        for (int j = 0; j < 32; ++j) {
+        for (int j = 0; j < live; ++j) {
             warp_sum += (first + j) % LANE_BLOCK + 100 * (k / LANE_BLOCK);
             if (j <= lane) {
                 prefix += 0.5f * (float)((first + j) % LANE_BLOCK + 1);

@@ -361,7 +361,10 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
         int lane[cutrans_nthreads];
         int base[cutrans_nthreads];
         int k[cutrans_nthreads];
+        int live[cutrans_nthreads];
+        unsigned int mask[cutrans_nthreads];
         int butterfly[cutrans_nthreads];
+        int other[cutrans_nthreads];
         int cutrans_warp_3[cutrans_nthreads];
         float s[cutrans_nthreads];
         float y[cutrans_nthreads];
@@ -380,6 +383,9 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     lane[cutrans_t] = t[cutrans_t] % 32;
                     base[cutrans_t] = t[cutrans_t] + 100u * blockIdx.x;
                     k[cutrans_t] = blockIdx.x * blockDim.x + t[cutrans_t];
+                    int first = t[cutrans_t] - lane[cutrans_t];
+                    live[cutrans_t] = (int)blockDim.x - first < 32 ? (int)blockDim.x - first : 32;
+                    mask[cutrans_t] = live[cutrans_t] == 32 ? 4294967295u : (1u << live[cutrans_t]) - 1u;
                     butterfly[cutrans_t] = base[cutrans_t];
                 }
             }
@@ -405,8 +411,22 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     const int cutrans_t = cutrans_trow + cutrans_tx;
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
-                        int cutrans_warp_0 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, m, 32)];
-                        butterfly[cutrans_t] += cutrans_warp_0;
+                        int cutrans_warp_0 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], m, 32)];
+                        other[cutrans_t] = cutrans_warp_0;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (m < live[cutrans_t]) {
+                            butterfly[cutrans_t] += other[cutrans_t];
+                        }
                     }
                 }
             }
@@ -432,7 +452,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    int cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, 5, 8)];
+                    int cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], 5, 8)];
                     ints[4 * k[cutrans_t] + 1] = cutrans_warp_1;
                 }
             }
@@ -457,7 +477,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    int cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)3u, 16)];
+                    int cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], (int)3u, 16)];
                     ints[4 * k[cutrans_t] + 2] = cutrans_warp_2;
                 }
             }
@@ -482,7 +502,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    cutrans_warp_3[cutrans_t] = cutrans_warp_i32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, lane[cutrans_t] + 1, 8)];
+                    cutrans_warp_3[cutrans_t] = cutrans_warp_i32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], lane[cutrans_t] + 1, 8)];
                 }
             }
         }
@@ -506,7 +526,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    int cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, 5, 32)];
+                    int cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], 5, 32)];
                     ints[4 * k[cutrans_t] + 3] = cutrans_warp_3[cutrans_t] - 1000 * cutrans_warp_4;
                 }
             }
@@ -544,7 +564,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     const int cutrans_t = cutrans_trow + cutrans_tx;
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
-                        float cutrans_warp_5 = cutrans_warp_f32[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)d, 32)];
+                        float cutrans_warp_5 = cutrans_warp_f32[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], (int)d, 32)];
                         y[cutrans_t] = cutrans_warp_5;
                     }
                 }
@@ -597,7 +617,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     const int cutrans_t = cutrans_trow + cutrans_tx;
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
-                        float cutrans_warp_6 = cutrans_warp_f32[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)d_1, 16)];
+                        float cutrans_warp_6 = cutrans_warp_f32[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], (int)d_1, 16)];
                         y_1[cutrans_t] = cutrans_warp_6;
                     }
                 }
@@ -639,7 +659,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    cutrans_warp_7[cutrans_t] = cutrans_warp_f64[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)1u, 32)];
+                    cutrans_warp_7[cutrans_t] = cutrans_warp_f64[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], (int)1u, live[cutrans_t])];
                 }
             }
         }
@@ -663,7 +683,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    double cutrans_warp_8 = cutrans_warp_f64[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)2u, 4)];
+                    double cutrans_warp_8 = cutrans_warp_f64[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], (int)2u, 4)];
                     dbl[k[cutrans_t]] = cutrans_warp_7[cutrans_t] + cutrans_warp_8;
                 }
             }
@@ -688,7 +708,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    long long cutrans_warp_9 = cutrans_warp_i64[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, 2, 32)];
+                    long long cutrans_warp_9 = cutrans_warp_i64[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], 2, 32)];
                     wide[k[cutrans_t]] = cutrans_warp_9;
                 }
             }
@@ -713,7 +733,7 @@ void cutrans_kernel_lane_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    unsigned int cutrans_warp_10 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, 31 - lane[cutrans_t], 32)];
+                    unsigned int cutrans_warp_10 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, mask[cutrans_t], live[cutrans_t] - 1 - lane[cutrans_t], live[cutrans_t])];
                     uns[k[cutrans_t]] = cutrans_warp_10;
                 }
             }

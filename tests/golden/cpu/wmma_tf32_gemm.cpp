@@ -67,13 +67,16 @@ using namespace nvcuda;
 
 
 
-// tf32 rounding on the host (round to nearest, ties away from zero, 10 mantissa bits)
+// tf32 rounding on the host (round to nearest, ties away from zero, 10 mantissa bits), as an H100 does it:
+// an infinity stays, and a NaN loses its low 13 bits like any other value's (0x7fc00001 becomes 0x7fc00000)
 static float to_tf32(float x)
 {
     unsigned int bits;
     memcpy(&bits, &x, sizeof bits);
     if ((bits & 0x7f800000u) != 0x7f800000u) {
         bits = (bits + 0x1000u) & 0xffffe000u;
+    } else {
+        bits &= 0xffffe000u;
     }
     memcpy(&x, &bits, sizeof bits);
     return x;

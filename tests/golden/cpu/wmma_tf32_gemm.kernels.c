@@ -33,7 +33,7 @@ static inline float cutrans_wmma_to_tf32(float x)
 {
     unsigned int bits = cutrans_float_as_uint(x);
     if ((bits & 2139095040u) == 2139095040u) {
-        return x;
+        return cutrans_uint_as_float(bits & 4294959104u);
     }
     return cutrans_uint_as_float(bits + 4096u & 4294959104u);
 }
@@ -55,10 +55,10 @@ static inline void cutrans_wmma_warp_mma_m16n16k8_f32_tf32_tf32_f32(float* d, co
             sums[j] = c[i * 16u + j];
         }
         for (unsigned int kk = 0u; kk < 8u; kk += 1u) {
-            float x = (cutrans_float_as_uint(a[i * 8u + kk]) & 2147483647u) > 2139095040u ? a[i * 8u + kk] : cutrans_uint_as_float(cutrans_float_as_uint(a[i * 8u + kk]) & 4294959104u);
+            float x = cutrans_uint_as_float(cutrans_float_as_uint(a[i * 8u + kk]) & 4294959104u);
             #pragma GCC unroll 1
             for (unsigned int j_1 = 0u; j_1 < 16u; j_1 += 1u) {
-                sums[j_1] = sums[j_1] + x * ((cutrans_float_as_uint(b[kk * 16u + j_1]) & 2147483647u) > 2139095040u ? b[kk * 16u + j_1] : cutrans_uint_as_float(cutrans_float_as_uint(b[kk * 16u + j_1]) & 4294959104u));
+                sums[j_1] = sums[j_1] + x * cutrans_uint_as_float(cutrans_float_as_uint(b[kk * 16u + j_1]) & 4294959104u);
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 16u; j_2 += 1u) {

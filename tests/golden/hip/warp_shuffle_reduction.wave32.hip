@@ -1,9 +1,9 @@
 // Warp shuffles: a block sum through __shfl_down_sync and a shared array of per-warp partial
 // sums (ints and floats, several blocks), an __shfl_xor_sync butterfly, an __shfl_up_sync
 // inclusive scan, and shuffles with a width, for int, unsigned, float, double and long long.
-// The lane tests run with 80 threads per block: two full warps and a warp of 16 lanes. A shuffle
-// from a lane that does not exist returns the caller's own value (cutrans documents this choice;
-// CUDA leaves it undefined), so the sums of that last warp show which lanes were read.
+// The lane tests run with 80 threads per block: two full warps and a warp of 16 lanes. That last warp's
+// shuffles name only its 16 lanes in their mask and read only lanes that exist, so CUDA defines every
+// result (a shuffle from a lane that does not exist is undefined: an H100 returns 0 there).
 #include <cstdio>
 #include <cstdlib>
 #include <hip/hip_runtime.h>
@@ -79,26 +79,32 @@ __global__ void lane_ops(int *ints, float *scan, double *dbl, long long *wide, u
     int lane = t % 32;
     int base = t + 100 * blockIdx.x;
     int k = blockIdx.x * blockDim.x + t;
+    int first = t - lane;                       // the warp's lanes: 32, or 16 in the block's last warp
+    int live = (int)blockDim.x - first < 32 ? (int)blockDim.x - first : 32;
+    unsigned mask = live == 32 ? FULL_MASK : (1u << live) - 1u;
 
     int butterfly = base;                       // every lane ends with its warp's sum
     for (int m = 16; m >= 1; m /= 2) {
-        butterfly += __shfl_xor_sync(FULL_MASK, butterfly, m);
+        int other = __shfl_xor_sync(mask, butterfly, m);
+        if (m < live) {                         // a 16-lane warp discards what lane ^ 16 returns
+            butterfly += other;
+        }
     }
     ints[4 * k] = butterfly;
-    ints[4 * k + 1] = __shfl_xor_sync(FULL_MASK, base, 5, 8);
-    ints[4 * k + 2] = __shfl_down_sync(FULL_MASK, base, 3, 16);
-    ints[4 * k + 3] = __shfl_sync(FULL_MASK, base, lane + 1, 8) - 1000 * __shfl_sync(FULL_MASK, base, 5);
+    ints[4 * k + 1] = __shfl_xor_sync(mask, base, 5, 8);
+    ints[4 * k + 2] = __shfl_down_sync(mask, base, 3, 16);
+    ints[4 * k + 3] = __shfl_sync(mask, base, lane + 1, 8) - 1000 * __shfl_sync(mask, base, 5);
 
     float s = 0.5f * (float)(t + 1);            // inclusive scan over the warp, then within 16 lanes
     for (int d = 1; d < 32; d *= 2) {
-        float y = __shfl_up_sync(FULL_MASK, s, d);
+        float y = __shfl_up_sync(mask, s, d);
         if (lane >= d) {
             s += y;
         }
     }
     float s16 = (float)t;
     for (int d = 1; d < 16; d *= 2) {
-        float y = __shfl_up_sync(FULL_MASK, s16, d, 16);
+        float y = __shfl_up_sync(mask, s16, d, 16);
         if (lane % 16 >= d) {
             s16 += y;
         }
@@ -106,9 +112,9 @@ __global__ void lane_ops(int *ints, float *scan, double *dbl, long long *wide, u
     scan[2 * k] = s;
     scan[2 * k + 1] = s16;
 
-    dbl[k] = __shfl_down_sync(FULL_MASK, 0.25 * base, 1) + __shfl_up_sync(FULL_MASK, 1.5 * base, 2, 4);
-    wide[k] = __shfl_xor_sync(FULL_MASK, ((long long)base << 33) + lane, 2);
-    uns[k] = __shfl_sync(FULL_MASK, 3u * (unsigned)base + 0x80000000u, 31 - lane);
+    dbl[k] = __shfl_down_sync(mask, 0.25 * base, 1, live) + __shfl_up_sync(mask, 1.5 * base, 2, 4);
+    wide[k] = __shfl_xor_sync(mask, ((long long)base << 33) + lane, 2);
+    uns[k] = __shfl_sync(mask, 3u * (unsigned)base + 0x80000000u, live - 1 - lane, live);
 }
 
 int main()
@@ -201,16 +207,14 @@ int main()
                wide[k] & 0xffff, uns[k]);
     }
 
-    // self-check where CUDA defines the answer: the totals, and the butterfly and scan of full warps
+    // self-check: the totals, and every warp's butterfly and scan (the 16-lane warp's too)
     int bad = got_i != want_i || got_f != want_f;
     for (int k = 0; k < threads; ++k) {
         int t = k % LANE_BLOCK, lane = t % 32, first = k - lane;
-        if (t >= 64) {
-            continue;                         // the 16-lane warp: values from lanes that do not exist
-        }
+        int live = LANE_BLOCK - (t - lane) < 32 ? LANE_BLOCK - (t - lane) : 32;
         int warp_sum = 0;
         float prefix = 0.0f;
-        for (int j = 0; j < 32; ++j) {
+        for (int j = 0; j < live; ++j) {
             warp_sum += (first + j) % LANE_BLOCK + 100 * (k / LANE_BLOCK);
             if (j <= lane) {
                 prefix += 0.5f * (float)((first + j) % LANE_BLOCK + 1);

@@ -128,39 +128,45 @@ __kernel void lane_ops(__global int* ints, __global float* scan, __global double
     int lane = t % 32;
     int base = t + 100u * (uint)get_group_id(0);
     int k = (uint)get_group_id(0) * (uint)get_local_size(0) + t;
+    int first = t - lane;
+    int live = (int)(uint)get_local_size(0) - first < 32 ? (int)(uint)get_local_size(0) - first : 32;
+    uint mask = live == 32 ? 4294967295u : (1u << live) - 1u;
     int butterfly = base;
     for (int m = 16; m >= 1; m /= 2) {
         cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = butterfly;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-        int cutrans_warp_0 = cutrans_warp_i32[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, m, 32)];
-        butterfly += cutrans_warp_0;
+        int cutrans_warp_0 = cutrans_warp_i32[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, m, 32)];
+        int other = cutrans_warp_0;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        if (m < live) {
+            butterfly += other;
+        }
     }
     ints[4 * k] = butterfly;
     cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = base;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    int cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, 5, 8)];
+    int cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, 5, 8)];
     ints[4 * k + 1] = cutrans_warp_1;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = base;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    int cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)3u, 16)];
+    int cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, (int)3u, 16)];
     ints[4 * k + 2] = cutrans_warp_2;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = base;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    int cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, lane + 1, 8)];
+    int cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, lane + 1, 8)];
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = base;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    int cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, 5, 32)];
+    int cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, 5, 32)];
     ints[4 * k + 3] = cutrans_warp_3 - 1000 * cutrans_warp_4;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     float s = 0.5f * (float)(t + 1);
     for (int d = 1; d < 32; d *= 2) {
         cutrans_warp_f32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = s;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-        float cutrans_warp_5 = cutrans_warp_f32[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)d, 32)];
+        float cutrans_warp_5 = cutrans_warp_f32[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, (int)d, 32)];
         float y = cutrans_warp_5;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         if (lane >= d) {
@@ -171,7 +177,7 @@ __kernel void lane_ops(__global int* ints, __global float* scan, __global double
     for (int d = 1; d < 16; d *= 2) {
         cutrans_warp_f32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = s16;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-        float cutrans_warp_6 = cutrans_warp_f32[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)d, 16)];
+        float cutrans_warp_6 = cutrans_warp_f32[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, (int)d, 16)];
         float y = cutrans_warp_6;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         if (lane % 16 >= d) {
@@ -182,21 +188,21 @@ __kernel void lane_ops(__global int* ints, __global float* scan, __global double
     scan[2 * k + 1] = s16;
     cutrans_warp_f64[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = 0.25 * (double)base;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    double cutrans_warp_7 = cutrans_warp_f64[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)1u, 32)];
+    double cutrans_warp_7 = cutrans_warp_f64[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, (int)1u, live)];
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     cutrans_warp_f64[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = 1.5 * (double)base;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    double cutrans_warp_8 = cutrans_warp_f64[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)2u, 4)];
+    double cutrans_warp_8 = cutrans_warp_f64[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, (int)2u, 4)];
     dbl[k] = cutrans_warp_7 + cutrans_warp_8;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     cutrans_warp_i64[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = ((long)base << 33) + lane;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    long cutrans_warp_9 = cutrans_warp_i64[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, 2, 32)];
+    long cutrans_warp_9 = cutrans_warp_i64[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, 2, 32)];
     wide[k] = cutrans_warp_9;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = 3u * (uint)base + 2147483648u;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    uint cutrans_warp_10 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, 31 - lane, 32)];
+    uint cutrans_warp_10 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask, live - 1 - lane, live)];
     uns[k] = cutrans_warp_10;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
 }

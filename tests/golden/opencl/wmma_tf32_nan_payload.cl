@@ -38,7 +38,7 @@ void cutrans_wmma_mma_m16n16k8_f32_tf32_tf32_f32(float* d, const float* a, const
         uint j = e % 16u;
         float acc = c[t];
         for (uint kk = 0u; kk < 8u; kk += 1u) {
-            acc = acc + ((as_uint(a[i * 8u + kk]) & 2147483647u) > 2139095040u ? a[i * 8u + kk] : as_float(as_uint(a[i * 8u + kk]) & 4294959104u)) * ((as_uint(b[kk * 16u + j]) & 2147483647u) > 2139095040u ? b[kk * 16u + j] : as_float(as_uint(b[kk * 16u + j]) & 4294959104u));
+            acc = acc + as_float(as_uint(a[i * 8u + kk]) & 4294959104u) * as_float(as_uint(b[kk * 16u + j]) & 4294959104u);
         }
         d[t] = acc;
     }
