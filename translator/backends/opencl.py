@@ -9,7 +9,7 @@ from translator.backends.program import ProgramBackend, render, where
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.ir.builtins import ATOMICS
+from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED
 from translator.ir.types import BOOL, Pointer, Struct, size_align
 from translator.passes.address_spaces import space_of
 
@@ -130,12 +130,21 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         self.cas_loops: set[tuple[str, str, str]] = set()
 
     def signature(self, f: N.Function) -> str:
-        """OpenCL C forbids bool kernel arguments: a bool parameter arrives as the host's one byte, uchar."""
-        if f.kind != "kernel" or BOOL not in (p.type for p in f.params):
+        if f.kind != "kernel":
             return super().signature(f)
-        params = ", ".join(f"uchar {p.name}" if p.type == BOOL else self.declare(p.type, p.name, "private", p)
-                           for p in f.params)
+        params = ", ".join(self.kernel_param(p) for p in f.params) or "void"
         return f"{self.kernel_qualifier} {self.type_name(f.ret, f)} {f.name}({params})"
+
+    def kernel_param(self, p: N.Param) -> str:
+        """OpenCL C forbids bool kernel arguments: a bool parameter arrives as the host's one byte, uchar.
+        Dynamic shared memory is declared with a 16-byte element, CUDA's alignment of it: NVIDIA's OpenCL
+        driver computed wrong results from a `__local uchar*` argument read through float and int views
+        (an H100, driver 580), and right ones from uint, float, ulong2 and float4. Only casts use it."""
+        if p.type == BOOL:
+            return f"uchar {p.name}"
+        if p.name == DYNAMIC_SHARED:
+            return f"__local ulong2* {p.name}"
+        return self.declare(p.type, p.name, "private", p)
 
     # -- structs: CUDA vectors whose layout OpenCL's own vector types share are spelled natively;
     # float3 and friends (12 bytes in CUDA, 16 in OpenCL) and 32-byte vectors become plain structs.

@@ -5,7 +5,7 @@
  * a fused multiply-add would round differently and could change results downstream. */
 #pragma OPENCL FP_CONTRACT OFF
 
-__kernel void reverse_chunks(__global float* data, int n, __local uchar* cutrans_dynamic_shared)
+__kernel void reverse_chunks(__global float* data, int n, __local ulong2* cutrans_dynamic_shared)
 {
     __local float* tile = (__local float*)cutrans_dynamic_shared;
     int base = (uint)get_group_id(0) * (uint)get_local_size(0);
@@ -20,7 +20,7 @@ __kernel void reverse_chunks(__global float* data, int n, __local uchar* cutrans
     }
 }
 
-__kernel void pair_sums(__global const int* in, __global int* out, int n, __local uchar* cutrans_dynamic_shared)
+__kernel void pair_sums(__global const int* in, __global int* out, int n, __local ulong2* cutrans_dynamic_shared)
 {
     __local int* stage = (__local int*)cutrans_dynamic_shared;
     __local uint* stage_bits = (__local uint*)cutrans_dynamic_shared;
