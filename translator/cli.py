@@ -40,6 +40,9 @@ def _add_compiler_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--cuda-path", metavar="DIR", help="parse with a real CUDA toolkit instead of the stand-in headers")
     g.add_argument("--compiler-arg", dest="extra", action="append", default=[], metavar="ARG",
                    help="pass ARG to the parser unchanged (repeatable)")
+    g.add_argument("--fmad", choices=("true", "false"), default="true",
+                   help="contract a * b + c into fused multiply-adds in device code, as nvcc -fmad does "
+                        "(default true, nvcc's default)")
 
 
 def _add_output_options(p: argparse.ArgumentParser) -> None:
@@ -141,7 +144,7 @@ def compile_options(args):
     absolute = lambda paths: [str(Path(p).resolve()) for p in paths]  # noqa: E731
     return CompileOptions(include_dirs=absolute(args.include_dirs), defines=args.defines,
                           undefines=args.undefines, pre_includes=absolute(args.pre_includes), std=args.std,
-                          cuda_path=args.cuda_path, extra=args.extra)
+                          cuda_path=args.cuda_path, extra=args.extra, fmad=args.fmad == "true")
 
 
 def _attach_args_value(argv: list[str]) -> list[str]:

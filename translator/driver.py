@@ -34,6 +34,9 @@ def load_unit(path: str, options: CompileOptions | None = None) -> Unit:
     tu, source, warnings = parse(path, options)
     sites = collect_host_sites(tu, path, source)
     module, lowering = lower_module(tu, path, options)       # the options it was parsed with
+    if options.fmad:
+        from translator.passes.contract_fma import contract_fma
+        module = contract_fma(module)
     if not module.functions and not sites.launches and not lowering:
         warnings.append(Diagnostic(Severity.WARNING, "P003", "no CUDA kernels found in this file", path, 1, 1))
     return Unit(path, source, sites, module, warnings + list(getattr(sites, "diagnostics", [])) + lowering)

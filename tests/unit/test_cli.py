@@ -151,3 +151,17 @@ def test_stats_count_converted_and_unconverted_references(tmp_path, capsys):
     code = main(["convert", str(src), "--to", "cpu", "-o", str(tmp_path / "c"), "--stats"])
     out = capsys.readouterr().out
     assert code == 1 and "cudaGraph_t" in out and "no equivalent on the target" in out
+
+
+def test_fmad_false_keeps_products_and_sums_apart(tmp_path):
+    """--fmad=false (nvcc's option): no fma in the OpenCL output; the default contracts as nvcc does."""
+    src = tmp_path / "k.cu"
+    src.write_text("__global__ void k(float* r, const float* x, const float* y) { r[0] = x[0] * x[0] - y[0]; }\n")
+    outputs = {}
+    for flag in ("--fmad=true", "--fmad=false"):
+        out = tmp_path / flag[7:]
+        rc, _, err = run_cli("convert", str(src), "--to", "opencl", "-o", str(out), flag)
+        assert rc == 0, err
+        outputs[flag] = (out / "k.cl").read_text()
+    assert "fma(x[0], x[0], -y[0])" in outputs["--fmad=true"]
+    assert "fma(" not in outputs["--fmad=false"] and "x[0] * x[0] - y[0]" in outputs["--fmad=false"]

@@ -23,6 +23,7 @@ class CompileOptions:
     std: str = "c++17"
     cuda_path: str | None = None
     extra: list[str] = dataclasses.field(default_factory=list)
+    fmad: bool = True       # nvcc -fmad: device code contracts a * b + c into an fma (passes/contract_fma.py)
 
     def preprocessor_args(self) -> list[str]:
         args = [f"-I{d}" for d in self.include_dirs]

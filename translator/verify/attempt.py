@@ -53,10 +53,12 @@ class Ending:
 def build_reference(kind: str, source: Path, exe: Path, options, folder: Path) -> None:
     """Build the unmodified `source` as the reference: with nvcc for `cuda`, else on the emulation."""
     if kind == "cuda":
-        cuda_reference.build(source, exe, include_dirs=options.include_dirs, defines=options.defines)
+        cuda_reference.build(source, exe, include_dirs=options.include_dirs, defines=options.defines,
+                             fmad=options.fmad)
     else:
         from translator.verify.reference import build_reference as build_emulated
-        build_emulated(source, exe, include_dirs=options.include_dirs, defines=options.defines, workdir=folder)
+        build_emulated(source, exe, include_dirs=options.include_dirs, defines=options.defines, workdir=folder,
+                       fmad=options.fmad)
 
 
 def build_and_run(target: str, unit, folder: Path, options, source: Path, run: Callable, *,

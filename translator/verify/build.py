@@ -118,7 +118,7 @@ def _build_hip(unit, folder: Path, options) -> tuple[Path, dict]:
     hip_on_cpu.build_on_cpu(folder / f"{stem}.hip", folder / stem, arch,
                             include_dirs=(Path(unit.path).resolve().parent, *options.include_dirs),
                             defines=options.defines, undefines=options.undefines, workdir=folder / "cuemu",
-                            source_dir=Path(unit.path).resolve().parent)
+                            source_dir=Path(unit.path).resolve().parent, fmad=options.fmad)
     (folder / NOTE_FILE).write_text(hip_on_cpu.note(width, arch, check) + "\n", encoding="utf-8")
     return folder / stem, dict(os.environ)
 

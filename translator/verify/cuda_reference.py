@@ -68,13 +68,14 @@ def availability() -> tuple[bool, str]:
 
 
 def build(source: Path, exe: Path, *, include_dirs=(), defines=(), code: str = "V001", arch: str = "native",
-          compile_only: bool = False) -> None:
+          compile_only: bool = False, fmad: bool = True) -> None:
     """Compile a CUDA program with nvcc, by default for the GPU in this machine (`arch` sm_90 etc. and
     `compile_only` make an object file: a check that needs no GPU)."""
     compiler = nvcc()
     if compiler is None:
         raise CutransError(error("V005", "cannot build with real CUDA: no nvcc"))
-    argv = [compiler, "-O2", "-std=c++17", f"-arch={arch}", f"-I{Path(source).resolve().parent}",
+    argv = [compiler, "-O2", "-std=c++17", f"-arch={arch}", f"-fmad={'true' if fmad else 'false'}",
+            f"-I{Path(source).resolve().parent}",
             *[f"-I{d}" for d in include_dirs], *[f"-D{d}" for d in defines], *(["-c"] if compile_only else []),
             str(source), "-o", str(exe)]
     try:
@@ -106,5 +107,6 @@ def build_target(source: Path, folder: Path, options) -> tuple[Path | str, None]
         return f"real CUDA is not available here: {text}", None
     folder.mkdir(parents=True, exist_ok=True)
     exe = folder / Path(source).stem
-    build(Path(source), exe, include_dirs=options.include_dirs, defines=options.defines, code="V002")
+    build(Path(source), exe, include_dirs=options.include_dirs, defines=options.defines, code="V002",
+          fmad=options.fmad)
     return exe, None

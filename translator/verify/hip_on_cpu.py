@@ -51,7 +51,7 @@ def amd_gpu_present() -> bool:
 
 
 def build_on_cpu(hip_source: Path, exe: Path, arch: str, *, include_dirs=(), defines=(), undefines=(),
-                 workdir: Path, source_dir: Path | None = None) -> int:
+                 workdir: Path, source_dir: Path | None = None, fmad: bool = True) -> int:
     """Build `hip_source` for the CPU emulation at the wavefront width of `arch` into `exe`; returns the
     width. The local headers it includes from `source_dir` (the original program's folder: the HIP output
     keeps including them) are normalized like its own. Raises CutransError (V002) when it does not build,
@@ -63,7 +63,7 @@ def build_on_cpu(hip_source: Path, exe: Path, arch: str, *, include_dirs=(), def
     build_reference(hip_source, exe, include_dirs=(names, HIP_INCLUDE, *include_dirs),
                     defines=(f"CUEMU_WARP_SIZE={width}", *defines), extra_flags=tuple(f"-U{u}" for u in undefines),
                     workdir=workdir, code="V002", what=f"the HIP output on the CPU emulation (wave {width}, {arch})",
-                    header_roots=(source_dir,) if source_dir else ())
+                    header_roots=(source_dir,) if source_dir else (), fmad=fmad)
     return width
 
 

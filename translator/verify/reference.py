@@ -13,7 +13,9 @@ This module shares no code with the frontend, the IR or the backends: it is an i
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
+import platform
 import re
 import shlex
 import subprocess
@@ -319,12 +321,35 @@ def _first_errors(stderr: str, source_path: str, limit: int = 5) -> tuple[str, i
     return source_path, 0, 0, text
 
 
+@functools.cache
+def _x86_without_fma() -> bool:
+    """An x86 processor without FMA instructions (then GCC has nothing to contract into), read from /proc."""
+    if platform.machine().lower() not in ("x86_64", "amd64", "i686", "i386"):
+        return False
+    try:
+        flags = next((ln for ln in Path("/proc/cpuinfo").read_text().splitlines() if ln.startswith("flags")), "")
+    except OSError:
+        return False
+    return "fma" not in flags.split()
+
+
+def contraction_flags(fmad: bool) -> tuple[str, ...]:
+    """nvcc's -fmad=true in device code (CUEMU_FMAD in cuemu/qualifiers.h): functions marked __global__ or
+    __device__ are compiled with GCC's contraction, on x86 with -mfma so that there is an fma to contract
+    to. An x86 processor without FMA cannot run such code: there the emulation does not contract."""
+    if not fmad or _x86_without_fma():
+        return ()
+    x86 = platform.machine().lower() in ("x86_64", "amd64", "i686", "i386")
+    return ("-DCUEMU_FMAD", "-Wno-attributes", *(("-mfma",) if x86 else ()))
+
+
 def compile_command(copy: Path, exe_path: Path, source_dir: Path, *, include_dirs=(), defines=(),
-                    extra_flags=()) -> list[str]:
+                    extra_flags=(), fmad: bool = True) -> list[str]:
     """The compiler command that builds the normalized copy: emulation headers first, then the
-    source's own directory, then the caller's include directories."""
+    source's own directory, then the caller's include directories. Host code never contracts; device
+    code contracts as nvcc -fmad=`fmad` does."""
     return [
-        *_compiler(), "-std=c++17", "-O2", "-ffp-contract=off", "-x", "c++",
+        *_compiler(), "-std=c++17", "-O2", "-ffp-contract=off", *contraction_flags(fmad), "-x", "c++",
         f"-I{EMULATE_INCLUDE}", f"-I{source_dir}", *(f"-I{d}" for d in include_dirs),
         *(f"-D{d}" for d in defines), "-include", "cuda_runtime.h", *extra_flags,
         str(copy), "-x", "none", "-o", str(exe_path), "-lm",
@@ -367,7 +392,8 @@ def _copy_local_headers(path: Path, source: str, workdir: Path, roots: tuple, se
 
 
 def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra_flags=(), workdir,
-                    code: str = "V001", what: str = "the CPU emulation reference", header_roots=()) -> None:
+                    code: str = "V001", what: str = "the CPU emulation reference", header_roots=(),
+                    fmad: bool = True) -> None:
     """Compile the CUDA program at `source_path` for the CPU emulation into `exe_path`. The normalized
     copy goes into `workdir`, with its local headers (from its own folder and `header_roots`); the input is
     never modified. Raises CutransError (`code`, V001 unless the caller builds something else against the
@@ -385,7 +411,7 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
     roots = (source_path.resolve().parent, *(Path(r).resolve() for r in header_roots))
     _copy_local_headers(source_path, source, workdir, roots, set())
     cmd = compile_command(copy, exe_path, source_path.resolve().parent, include_dirs=include_dirs,
-                          defines=defines, extra_flags=extra_flags)
+                          defines=defines, extra_flags=extra_flags, fmad=fmad)
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=600)
     except FileNotFoundError:

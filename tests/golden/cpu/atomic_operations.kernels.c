@@ -137,7 +137,7 @@ void cutrans_kernel_wide_atomics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         int t = (int)(unsigned int)(cutrans_gx + cutrans_tx);
-                        cutrans_atomic_add_f64(&d[0], 0.5 * (double)t - 3.0);
+                        cutrans_atomic_add_f64(&d[0], fma(0.5, (double)t, -3.0));
                         cutrans_atomic_add_f32(&f[0], (float)(t % 7) - 2.5f);
                         cutrans_atomic_xchg_f32(&f[1], 1.25f);
                     }
@@ -153,7 +153,7 @@ void cutrans_kernel_wide_atomics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         int t = (int)blockIdx.x * blockDim.x + threadIdx.x;
-                        cutrans_atomic_add_f64(&d[0], 0.5 * (double)t - 3.0);
+                        cutrans_atomic_add_f64(&d[0], fma(0.5, (double)t, -3.0));
                         cutrans_atomic_add_f32(&f[0], (float)(t % 7) - 2.5f);
                         cutrans_atomic_xchg_f32(&f[1], 1.25f);
                     }

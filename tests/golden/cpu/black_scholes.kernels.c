@@ -18,12 +18,12 @@ static inline float poly_tail(float k)
     float a3 = 1.781477937f;
     float a4 = -1.821255978f;
     float a5 = 1.330274429f;
-    return k * (a1 + k * (a2 + k * (a3 + k * (a4 + k * a5))));
+    return k * fmaf(k, fmaf(k, fmaf(k, fmaf(k, a5, a4), a3), a2), a1);
 }
 
 static inline float cnd(float d)
 {
-    float k = 1.0f / (1.0f + 0.2316419f * fabsf(d));
+    float k = 1.0f / fmaf(0.2316419f, fabsf(d), 1.0f);
     float tail = 0.3989423f * expf(-0.5f * d * d) * poly_tail(k);
     return d > 0.0f ? 1.0f - tail : tail;
 }
@@ -31,13 +31,13 @@ static inline float cnd(float d)
 static inline void price_option(float s, float x, float t, float r, float v, float* call, float* put)
 {
     float sqrt_t = sqrtf(t);
-    float d1 = (logf(s / x) + (r + 0.5f * v * v) * t) / (v * sqrt_t);
-    float d2 = d1 - v * sqrt_t;
+    float d1 = fmaf(fmaf(0.5f * v, v, r), t, logf(s / x)) / (v * sqrt_t);
+    float d2 = fmaf(-v, sqrt_t, d1);
     float nd1 = cnd(d1);
     float nd2 = cnd(d2);
     float discount = expf(-r * t);
-    *call = s * nd1 - x * discount * nd2;
-    *put = x * discount * (1.0f - nd2) - s * (1.0f - nd1);
+    *call = fmaf(s, nd1, -(x * discount * nd2));
+    *put = fmaf(x * discount, 1.0f - nd2, -(s * (1.0f - nd1)));
 }
 
 void cutrans_kernel_black_scholes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, float* call, float* put, const float* spot, const float* strike, const float* years, float rate, float vol, int n)

@@ -20,7 +20,7 @@ static inline float horner(float x)
 {
     float r = 0.0f;
     for (int k = 4; k >= 0; --k) {
-        r = r * x + coeffs[k];
+        r = fmaf(r, x, coeffs[k]);
     }
     return r;
 }

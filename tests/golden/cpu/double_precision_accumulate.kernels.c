@@ -35,7 +35,7 @@ void cutrans_kernel_offset_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                         if (i < n) {
                             double acc = 1.0e08;
                             for (int k = 0; k < terms; ++k) {
-                                acc += x[(i + k) % n] * scale;
+                                acc = fma(x[(i + k) % n], scale, acc);
                             }
                             out[i] = acc - 1.0e08;
                         }
@@ -55,7 +55,7 @@ void cutrans_kernel_offset_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                         if (i < n) {
                             double acc = 1.0e08;
                             for (int k = 0; k < terms; ++k) {
-                                acc += x[(i + k) % n] * scale;
+                                acc = fma(x[(i + k) % n], scale, acc);
                             }
                             out[i] = acc - 1.0e08;
                         }

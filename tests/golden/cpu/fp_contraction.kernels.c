@@ -33,7 +33,7 @@ void cutrans_kernel_residuals(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                     {
                         int i = (unsigned int)(cutrans_gx + cutrans_tx);
                         if (i < n) {
-                            r[i] = x[i] * x[i] - y[i];
+                            r[i] = fmaf(x[i], x[i], -y[i]);
                         }
                     }
                 }
@@ -49,7 +49,7 @@ void cutrans_kernel_residuals(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                     {
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
                         if (i < n) {
-                            r[i] = x[i] * x[i] - y[i];
+                            r[i] = fmaf(x[i], x[i], -y[i]);
                         }
                     }
                 }

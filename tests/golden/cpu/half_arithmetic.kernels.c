@@ -59,7 +59,7 @@ void cutrans_kernel_half_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                         _Float16 q = (_Float16)((float)(_Float16)((float)x - (float)neighbour) / (float)(_Float16)3.0f);
                         _Float16 m = (_Float16)fmaxf((float)q, (float)(_Float16)-(float)(_Float16)fabsf((float)y));
                         mixed[i[cutrans_t]] = (float)x < (float)y ? m : (_Float16)((float)m + (float)(_Float16)0.25f);
-                        wide[i[cutrans_t]] = (float)x * 1.0009765625f + (float)y;
+                        wide[i[cutrans_t]] = fmaf((float)x, 1.0009765625f, (float)y);
                     }
                 }
             }

@@ -33,7 +33,7 @@ void cutrans_kernel_axpb_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                     {
                         int i = (unsigned int)(cutrans_gx + cutrans_tx);
                         if (i < n) {
-                            y[i] = a * x[i] + y[i];
+                            y[i] = fmaf(a, x[i], y[i]);
                         }
                     }
                 }
@@ -49,7 +49,7 @@ void cutrans_kernel_axpb_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                     {
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
                         if (i < n) {
-                            y[i] = a * x[i] + y[i];
+                            y[i] = fmaf(a, x[i], y[i]);
                         }
                     }
                 }
@@ -80,7 +80,7 @@ void cutrans_kernel_axpb_double(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                     {
                         int i = (unsigned int)(cutrans_gx + cutrans_tx);
                         if (i < n) {
-                            y[i] = a * x[i] + y[i];
+                            y[i] = fma(a, x[i], y[i]);
                         }
                     }
                 }
@@ -96,7 +96,7 @@ void cutrans_kernel_axpb_double(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                     {
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
                         if (i < n) {
-                            y[i] = a * x[i] + y[i];
+                            y[i] = fma(a, x[i], y[i]);
                         }
                     }
                 }

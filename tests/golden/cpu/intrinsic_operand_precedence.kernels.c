@@ -35,10 +35,10 @@ void cutrans_kernel_combine(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                         if (i < n) {
                             float x = a[i];
                             float y = b[i];
-                            float q = ((x * y) / (1.0f + y * y));
-                            float r = (1.0f / sqrtf(x * x + 1.0f));
+                            float q = ((x * y) / fmaf(y, y, 1.0f));
+                            float r = (1.0f / sqrtf(fmaf(x, x, 1.0f)));
                             float s = fminf(fmaxf(x - y, 0.0f), 1.0f) * 2.0f;
-                            float t = expf(0.5f * x - y) / (1.0f + expf(0.5f * x - y));
+                            float t = expf(fmaf(0.5f, x, -y)) / (1.0f + expf(fmaf(0.5f, x, -y)));
                             out[i] = q + r + s + t;
                             iout[i] = cutrans_min_i32(i + 1, n - i) * cutrans_max_i32(i - 3, 2 - i);
                         }
@@ -58,10 +58,10 @@ void cutrans_kernel_combine(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                         if (i < n) {
                             float x = a[i];
                             float y = b[i];
-                            float q = ((x * y) / (1.0f + y * y));
-                            float r = (1.0f / sqrtf(x * x + 1.0f));
+                            float q = ((x * y) / fmaf(y, y, 1.0f));
+                            float r = (1.0f / sqrtf(fmaf(x, x, 1.0f)));
                             float s = fminf(fmaxf(x - y, 0.0f), 1.0f) * 2.0f;
-                            float t = expf(0.5f * x - y) / (1.0f + expf(0.5f * x - y));
+                            float t = expf(fmaf(0.5f, x, -y)) / (1.0f + expf(fmaf(0.5f, x, -y)));
                             out[i] = q + r + s + t;
                             iout[i] = cutrans_min_i32(i + 1, n - i) * cutrans_max_i32(i - 3, 2 - i);
                         }

@@ -153,7 +153,7 @@ void cutrans_kernel_double_math(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                         o[7] = fma(a, b, -a * b);
                         o[8] = fmin(a, b) + fmax(a, b);
                         o[9] = copysign(a, b);
-                        o[10] = trunc(a * 3.0) + round(a * 2.0) * 10.0 + rint(a * 2.0) * 100.0;
+                        o[10] = fma(rint(a * 2.0), 100.0, fma(round(a * 2.0), 10.0, trunc(a * 3.0)));
                         o[11] = ldexp(a, (int)b);
                         int e;
                         o[12] = frexp(a * 1000.0, &e) + (double)e;
@@ -187,7 +187,7 @@ void cutrans_kernel_double_math(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                         o[7] = fma(a, b, -a * b);
                         o[8] = fmin(a, b) + fmax(a, b);
                         o[9] = copysign(a, b);
-                        o[10] = trunc(a * 3.0) + round(a * 2.0) * 10.0 + rint(a * 2.0) * 100.0;
+                        o[10] = fma(rint(a * 2.0), 100.0, fma(round(a * 2.0), 10.0, trunc(a * 3.0)));
                         o[11] = ldexp(a, (int)b);
                         int e;
                         o[12] = frexp(a * 1000.0, &e) + (double)e;

@@ -35,7 +35,7 @@ void cutrans_kernel_matrix_add(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         int row = blockIdx.y * blockDim.y + threadIdx.y;
                         if (row < rows && col < cols) {
                             int idx = row * cols + col;
-                            c[idx] = a[idx] + beta * b[idx];
+                            c[idx] = fmaf(beta, b[idx], a[idx]);
                         }
                     }
                 }
@@ -53,7 +53,7 @@ void cutrans_kernel_matrix_add(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         int row = blockIdx.y * blockDim.y + threadIdx.y;
                         if (row < rows && col < cols) {
                             int idx = row * cols + col;
-                            c[idx] = a[idx] + beta * b[idx];
+                            c[idx] = fmaf(beta, b[idx], a[idx]);
                         }
                     }
                 }

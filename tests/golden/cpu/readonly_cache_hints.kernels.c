@@ -45,12 +45,12 @@ void cutrans_kernel_stencil(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                         float acc = 0.0f;
                         for (int k = 0; k < 5; ++k) {
                             int j = cutrans_min_i32(cutrans_max_i32(i + k - 5 / 2, 0), n - 1);
-                            acc += *&in[j] * (float)*(weights + k);
+                            acc = fmaf(*&in[j], (float)*(weights + k), acc);
                         }
                         float4 q = *&quads[i % 4];
                         float extra = 0.0f;
                         for (int r = 0; r < reps; ++r) {
-                            extra += q.x * (float)r - q.y + q.z * q.w;
+                            extra += fmaf(q.z, q.w, fmaf(q.x, (float)r, -q.y));
                         }
                         out[i] = acc + extra;
                     }
@@ -72,12 +72,12 @@ void cutrans_kernel_stencil(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                         float acc = 0.0f;
                         for (int k = 0; k < 5; ++k) {
                             int j = cutrans_min_i32(cutrans_max_i32(i + k - 5 / 2, 0), n - 1);
-                            acc += *&in[j] * (float)*(weights + k);
+                            acc = fmaf(*&in[j], (float)*(weights + k), acc);
                         }
                         float4 q = *&quads[i % 4];
                         float extra = 0.0f;
                         for (int r = 0; r < reps; ++r) {
-                            extra += q.x * (float)r - q.y + q.z * q.w;
+                            extra += fmaf(q.z, q.w, fmaf(q.x, (float)r, -q.y));
                         }
                         out[i] = acc + extra;
                     }

@@ -18,8 +18,8 @@ typedef struct Pair {
 
 static inline void rotate_float(float a, float b, float* re, float* im)
 {
-    float r = a * *re - b * *im;
-    *im = a * *im + b * *re;
+    float r = fmaf(a, *re, -(b * *im));
+    *im = fmaf(a, *im, b * *re);
     *re = r;
 }
 

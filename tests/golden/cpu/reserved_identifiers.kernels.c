@@ -15,7 +15,7 @@ static inline float dot(const float* a, const float* b, int n)
 {
     float sum = 0.0f;
     for (int k = 0; k < n; ++k) {
-        sum += a[k] * b[k];
+        sum = fmaf(a[k], b[k], sum);
     }
     return sum;
 }

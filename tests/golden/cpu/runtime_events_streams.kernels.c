@@ -35,7 +35,7 @@ void cutrans_kernel_affine_rounds(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                         if (i < n) {
                             float v = x[i];
                             for (int r = 0; r < rounds; ++r) {
-                                v = v * a + b;
+                                v = fmaf(v, a, b);
                             }
                             x[i] = v;
                         }
@@ -55,7 +55,7 @@ void cutrans_kernel_affine_rounds(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                         if (i < n) {
                             float v = x[i];
                             for (int r = 0; r < rounds; ++r) {
-                                v = v * a + b;
+                                v = fmaf(v, a, b);
                             }
                             x[i] = v;
                         }

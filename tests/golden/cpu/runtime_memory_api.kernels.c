@@ -37,7 +37,7 @@ void cutrans_kernel_scale_pitched_rows(cutrans_dim3 gridDim, cutrans_dim3 blockD
                         int c = (unsigned int)(cutrans_gx + cutrans_tx);
                         if (r < rows && c < cols) {
                             float* row = (float*)((signed char*)m + r * pitch);
-                            row[c] = row[c] * scale + offset_by[r % 4];
+                            row[c] = fmaf(row[c], scale, offset_by[r % 4]);
                         }
                     }
                 }
@@ -54,7 +54,7 @@ void cutrans_kernel_scale_pitched_rows(cutrans_dim3 gridDim, cutrans_dim3 blockD
                         int c = blockIdx.x * blockDim.x + threadIdx.x;
                         if (r < rows && c < cols) {
                             float* row = (float*)((signed char*)m + r * pitch);
-                            row[c] = row[c] * scale + offset_by[r % 4];
+                            row[c] = fmaf(row[c], scale, offset_by[r % 4]);
                         }
                     }
                 }

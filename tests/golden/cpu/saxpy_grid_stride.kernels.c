@@ -33,7 +33,7 @@ void cutrans_kernel_saxpy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cu
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         for (int i = (unsigned int)(cutrans_gx + cutrans_tx); i < n; i += stride) {
-                            y[i] = a * x[i] + y[i];
+                            y[i] = fmaf(a, x[i], y[i]);
                         }
                     }
                 }
@@ -48,7 +48,7 @@ void cutrans_kernel_saxpy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cu
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
-                            y[i] = a * x[i] + y[i];
+                            y[i] = fmaf(a, x[i], y[i]);
                         }
                     }
                 }

@@ -101,7 +101,7 @@ void cutrans_kernel_tiled_matmul(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                                         visits[tx[cutrans_t]] = k;
                                     }
                                 }
-                                sum[cutrans_t] += as[ty[cutrans_t]][k] * bs[k][tx[cutrans_t]];
+                                sum[cutrans_t] = fmaf(as[ty[cutrans_t]][k], bs[k][tx[cutrans_t]], sum[cutrans_t]);
                             }
                         }
                     }

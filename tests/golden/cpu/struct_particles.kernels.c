@@ -44,7 +44,7 @@ typedef struct __attribute__((aligned(16))) float4 {
 
 static inline float2 accelerate(float2 v, float g, float dt)
 {
-    return (float2){v.x * 0.99f, v.y - g * dt};
+    return (float2){v.x * 0.99f, fmaf(-g, dt, v.y)};
 }
 
 static inline Stats step(Particle* p, Params prm)
@@ -54,15 +54,15 @@ static inline Stats step(Particle* p, Params prm)
         float2 v = accelerate((float2){p->vx, p->vy}, prm.gravity, prm.dt);
         p->vx = v.x;
         p->vy = v.y;
-        p->x += p->vx * prm.dt;
-        p->y += p->vy * prm.dt;
+        p->x = fmaf(p->vx, prm.dt, p->x);
+        p->y = fmaf(p->vy, prm.dt, p->y);
         if (p->y < 0.0f) {
             p->y = -p->y;
             p->vy = -p->vy * 0.8f;
             s.bounces++;
         }
     }
-    s.energy = 0.5f * (p->vx * p->vx + p->vy * p->vy) + prm.gravity * p->y;
+    s.energy = fmaf(0.5f, fmaf(p->vx, p->vx, p->vy * p->vy), prm.gravity * p->y);
     return s;
 }
 

@@ -263,7 +263,7 @@ void cutrans_kernel_scale_float_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                     {
                         int i = (unsigned int)(cutrans_gx + cutrans_tx);
                         if (i < n) {
-                            data[i] = data[i] * (float)3 + clamp_to_float(data[i], (float)0, (float)1);
+                            data[i] = fmaf(data[i], (float)3, clamp_to_float(data[i], (float)0, (float)1));
                         }
                     }
                 }
@@ -279,7 +279,7 @@ void cutrans_kernel_scale_float_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                     {
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
                         if (i < n) {
-                            data[i] = data[i] * (float)3 + clamp_to_float(data[i], (float)0, (float)1);
+                            data[i] = fmaf(data[i], (float)3, clamp_to_float(data[i], (float)0, (float)1));
                         }
                     }
                 }

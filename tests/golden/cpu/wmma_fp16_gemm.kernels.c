@@ -168,7 +168,7 @@ void cutrans_kernel_wmma_gemm_fp16(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     for (int i = 0; i < 8; i++) {
-                        c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] = alpha * acc_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] + beta * c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i];
+                        c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] = fmaf(alpha, acc_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i], beta * c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i]);
                     }
                 }
             }

@@ -257,7 +257,7 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         for (int i_2 = 0; i_2 < 8; i_2++) {
-                            c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i_2] = alpha * acc[((unsigned int)cutrans_t) / 32u][t_2][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i_2] + beta * c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i_2];
+                            c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i_2] = fmaf(alpha, acc[((unsigned int)cutrans_t) / 32u][t_2][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i_2], beta * c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i_2]);
                         }
                     }
                 }

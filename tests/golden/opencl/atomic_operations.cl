@@ -134,7 +134,7 @@ __kernel void int_atomics(__global int* ri, __global uint* ru, __global ulong* r
 __kernel void wide_atomics(__global double* d, __global float* f)
 {
     int t = (int)((uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0));
-    cutrans_atomic_add_f64_global(&d[0], 0.5 * (double)t - 3.0);
+    cutrans_atomic_add_f64_global(&d[0], fma(0.5, (double)t, -3.0));
     cutrans_atomic_add_f32_global(&f[0], (float)(t % 7) - 2.5f);
     atomic_xchg(&f[1], 1.25f);
 }

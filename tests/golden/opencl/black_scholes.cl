@@ -12,12 +12,12 @@ float poly_tail(float k)
     float a3 = 1.781477937f;
     float a4 = -1.821255978f;
     float a5 = 1.330274429f;
-    return k * (a1 + k * (a2 + k * (a3 + k * (a4 + k * a5))));
+    return k * fma(k, fma(k, fma(k, fma(k, a5, a4), a3), a2), a1);
 }
 
 float cnd(float d)
 {
-    float k = 1.0f / (1.0f + 0.2316419f * fabs(d));
+    float k = 1.0f / fma(0.2316419f, fabs(d), 1.0f);
     float tail = 0.3989423f * exp(-0.5f * d * d) * poly_tail(k);
     return d > 0.0f ? 1.0f - tail : tail;
 }
@@ -25,13 +25,13 @@ float cnd(float d)
 void price_option(float s, float x, float t, float r, float v, float* call, float* put)
 {
     float sqrt_t = sqrt(t);
-    float d1 = (log(s / x) + (r + 0.5f * v * v) * t) / (v * sqrt_t);
-    float d2 = d1 - v * sqrt_t;
+    float d1 = fma(fma(0.5f * v, v, r), t, log(s / x)) / (v * sqrt_t);
+    float d2 = fma(-v, sqrt_t, d1);
     float nd1 = cnd(d1);
     float nd2 = cnd(d2);
     float discount = exp(-r * t);
-    *call = s * nd1 - x * discount * nd2;
-    *put = x * discount * (1.0f - nd2) - s * (1.0f - nd1);
+    *call = fma(s, nd1, -(x * discount * nd2));
+    *put = fma(x * discount, 1.0f - nd2, -(s * (1.0f - nd1)));
 }
 
 __kernel void black_scholes(__global float* call, __global float* put, __global const float* spot, __global const float* strike, __global const float* years, float rate, float vol, int n)

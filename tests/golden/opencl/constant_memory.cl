@@ -9,7 +9,7 @@ float horner(float x, __constant float* coeffs)
 {
     float r = 0.0f;
     for (int k = 4; k >= 0; --k) {
-        r = r * x + coeffs[k];
+        r = fma(r, x, coeffs[k]);
     }
     return r;
 }

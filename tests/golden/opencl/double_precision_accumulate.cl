@@ -15,7 +15,7 @@ __kernel void offset_sums(__global const double* x, __global double* out, int n,
     if (i < n) {
         double acc = 1.0e08;
         for (int k = 0; k < terms; ++k) {
-            acc += x[(i + k) % n] * scale;
+            acc = fma(x[(i + k) % n], scale, acc);
         }
         out[i] = acc - 1.0e08;
     }

@@ -9,6 +9,6 @@ __kernel void residuals(__global const float* x, __global const float* y, __glob
 {
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
     if (i < n) {
-        r[i] = x[i] * x[i] - y[i];
+        r[i] = fma(x[i], x[i], -y[i]);
     }
 }

@@ -29,6 +29,6 @@ __kernel void half_ops(__global const half* a, __global const half* b, __global 
         float q = cutrans_round_half(cutrans_round_half(x - neighbour) / 3.0f);
         float m = cutrans_round_half(fmax(q, cutrans_round_half(-cutrans_round_half(fabs(y)))));
         vstore_half_rte(x < y ? m : cutrans_round_half(m + 0.25f), i, mixed);
-        wide[i] = x * 1.0009765625f + (float)y;
+        wide[i] = fma(x, 1.0009765625f, (float)y);
     }
 }

@@ -13,7 +13,7 @@ __kernel void axpb_float(__global float* y, __global const float* x, float a, in
 {
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
     if (i < n) {
-        y[i] = a * x[i] + y[i];
+        y[i] = fma(a, x[i], y[i]);
     }
 }
 
@@ -21,7 +21,7 @@ __kernel void axpb_double(__global double* y, __global const double* x, double a
 {
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
     if (i < n) {
-        y[i] = a * x[i] + y[i];
+        y[i] = fma(a, x[i], y[i]);
     }
 }
 

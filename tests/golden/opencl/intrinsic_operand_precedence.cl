@@ -11,10 +11,10 @@ __kernel void combine(__global const float* a, __global const float* b, __global
     if (i < n) {
         float x = a[i];
         float y = b[i];
-        float q = ((x * y) / (1.0f + y * y));
-        float r = rsqrt(x * x + 1.0f);
+        float q = ((x * y) / fma(y, y, 1.0f));
+        float r = rsqrt(fma(x, x, 1.0f));
         float s = fmin(fmax(x - y, 0.0f), 1.0f) * 2.0f;
-        float t = exp(0.5f * x - y) / (1.0f + exp(0.5f * x - y));
+        float t = exp(fma(0.5f, x, -y)) / (1.0f + exp(fma(0.5f, x, -y)));
         out[i] = q + r + s + t;
         iout[i] = min(i + 1, n - i) * max(i - 3, 2 - i);
     }

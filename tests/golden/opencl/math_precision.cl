@@ -65,7 +65,7 @@ __kernel void double_math(__global const double* x, __global const double* y, __
     o[7] = fma(a, b, -a * b);
     o[8] = fmin(a, b) + fmax(a, b);
     o[9] = copysign(a, b);
-    o[10] = trunc(a * 3.0) + round(a * 2.0) * 10.0 + rint(a * 2.0) * 100.0;
+    o[10] = fma(rint(a * 2.0), 100.0, fma(round(a * 2.0), 10.0, trunc(a * 3.0)));
     o[11] = ldexp(a, (int)b);
     int e;
     o[12] = frexp(a * 1000.0, &e) + (double)e;

@@ -11,6 +11,6 @@ __kernel void matrix_add(__global const float* a, __global const float* b, __glo
     int row = (uint)get_group_id(1) * (uint)get_local_size(1) + (uint)get_local_id(1);
     if (row < rows && col < cols) {
         int idx = row * cols + col;
-        c[idx] = a[idx] + beta * b[idx];
+        c[idx] = fma(beta, b[idx], a[idx]);
     }
 }

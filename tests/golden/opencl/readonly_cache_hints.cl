@@ -14,12 +14,12 @@ __kernel void stencil(__global const float* restrict in, __global const int* res
     float acc = 0.0f;
     for (int k = 0; k < 5; ++k) {
         int j = min(max(i + k - 5 / 2, 0), n - 1);
-        acc += *&in[j] * (float)*(weights + k);
+        acc = fma(*&in[j], (float)*(weights + k), acc);
     }
     float4 q = *&quads[i % 4];
     float extra = 0.0f;
     for (int r = 0; r < reps; ++r) {
-        extra += q.x * (float)r - q.y + q.z * q.w;
+        extra += fma(q.z, q.w, fma(q.x, (float)r, -q.y));
     }
     out[i] = acc + extra;
 }

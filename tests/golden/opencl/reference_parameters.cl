@@ -12,8 +12,8 @@ typedef struct Pair {
 
 void rotate_float(float a, float b, float* re, float* im)
 {
-    float r = a * *re - b * *im;
-    *im = a * *im + b * *re;
+    float r = fma(a, *re, -(b * *im));
+    *im = fma(a, *im, b * *re);
     *re = r;
 }
 

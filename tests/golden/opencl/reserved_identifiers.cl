@@ -9,7 +9,7 @@ float dot_(__global const float* a, __global const float* b, int n)
 {
     float sum = 0.0f;
     for (int k = 0; k < n; ++k) {
-        sum += a[k] * b[k];
+        sum = fma(a[k], b[k], sum);
     }
     return sum;
 }

@@ -11,7 +11,7 @@ __kernel void affine_rounds(__global float* x, int n, float a, float b, int roun
     if (i < n) {
         float v = x[i];
         for (int r = 0; r < rounds; ++r) {
-            v = v * a + b;
+            v = fma(v, a, b);
         }
         x[i] = v;
     }

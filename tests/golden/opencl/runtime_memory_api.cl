@@ -11,7 +11,7 @@ __kernel void scale_pitched_rows(__global float* m, ulong pitch, int rows, int c
     int r = (uint)get_group_id(1);
     if (r < rows && c < cols) {
         __global float* row = (__global float*)((__global char*)m + r * pitch);
-        row[c] = row[c] * scale + offset_by[r % 4];
+        row[c] = fma(row[c], scale, offset_by[r % 4]);
     }
 }
 

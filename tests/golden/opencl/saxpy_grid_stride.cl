@@ -9,6 +9,6 @@ __kernel void saxpy(int n, float a, __global const float* x, __global float* y)
 {
     int stride = (uint)get_local_size(0) * (uint)get_num_groups(0);
     for (int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0); i < n; i += stride) {
-        y[i] = a * x[i] + y[i];
+        y[i] = fma(a, x[i], y[i]);
     }
 }

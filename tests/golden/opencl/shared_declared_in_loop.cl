@@ -28,7 +28,7 @@ __kernel void tiled_matmul(__global float* c, __global const float* a, __global 
                         visits[tx] = k;
                     }
                 }
-                sum += as[ty][k] * bs[k][tx];
+                sum = fma(as[ty][k], bs[k][tx], sum);
             }
             barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }

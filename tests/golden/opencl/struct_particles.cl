@@ -26,7 +26,7 @@ typedef struct Params {
 
 float2 accelerate(float2 v, float g, float dt)
 {
-    return (float2)(v.x * 0.99f, v.y - g * dt);
+    return (float2)(v.x * 0.99f, fma(-g, dt, v.y));
 }
 
 Stats step_(Particle* p, Params prm)
@@ -36,15 +36,15 @@ Stats step_(Particle* p, Params prm)
         float2 v = accelerate((float2)(p->vx, p->vy), prm.gravity, prm.dt);
         p->vx = v.x;
         p->vy = v.y;
-        p->x += p->vx * prm.dt;
-        p->y += p->vy * prm.dt;
+        p->x = fma(p->vx, prm.dt, p->x);
+        p->y = fma(p->vy, prm.dt, p->y);
         if (p->y < 0.0f) {
             p->y = -p->y;
             p->vy = -p->vy * 0.8f;
             s.bounces++;
         }
     }
-    s.energy = 0.5f * (p->vx * p->vx + p->vy * p->vy) + prm.gravity * p->y;
+    s.energy = fma(0.5f, fma(p->vx, p->vx, p->vy * p->vy), prm.gravity * p->y);
     return s;
 }
 

@@ -81,6 +81,6 @@ __kernel void scale_float_3(__global float* data, int n)
 {
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
     if (i < n) {
-        data[i] = data[i] * (float)3 + clamp_to_float(data[i], (float)0, (float)1);
+        data[i] = fma(data[i], (float)3, clamp_to_float(data[i], (float)0, (float)1));
     }
 }

@@ -90,7 +90,7 @@ __kernel void wmma_gemm_fp16(__global const half* a, __global const half* b, __g
     }
     cutrans_wmma_load_acc_m16n16k16_row_f32(c_frag, c + row * n + col, n, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 31u);
     for (int i = 0; i < 8; i++) {
-        c_frag[i] = alpha * acc_frag[i] + beta * c_frag[i];
+        c_frag[i] = fma(alpha, acc_frag[i], beta * c_frag[i]);
     }
     cutrans_wmma_store_acc_m16n16k16_row_f32(d + row * n + col, c_frag, n, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 31u);
 }

@@ -103,7 +103,7 @@ __kernel void wmma_gemm_tf32(__global const float* a, __global const float* b, _
         __global float* tile = c + row * n + col0 + t * 16;
         cutrans_wmma_load_acc_m16n16k8_row_f32(c_frag, tile, n, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 31u);
         for (int i = 0; i < 8; i++) {
-            c_frag[i] = alpha * acc[t][i] + beta * c_frag[i];
+            c_frag[i] = fma(alpha, acc[t][i], beta * c_frag[i]);
         }
         cutrans_wmma_store_acc_m16n16k8_row_f32(tile, c_frag, n, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 31u);
     }

@@ -9,8 +9,19 @@
 #define CUDART_VERSION 12000
 #endif
 
-#define __global__
-#define __device__
+// Device code contracts a * b + c into fused multiply-adds, as nvcc's default -fmad=true does, when the
+// build defines CUEMU_FMAD (translator/verify/reference.py adds it, and -mfma on x86): GCC then fuses a
+// product into the additions and subtractions that use it when nothing else uses it, which is the rule
+// nvcc's code follows (translator/passes/contract_fma.py). Host code keeps -ffp-contract=off, as nvcc's
+// host compiler computes without FMA instructions. A __host__ __device__ function is contracted on both
+// sides here (one copy serves both), where CUDA contracts only its device copy.
+#ifdef CUEMU_FMAD
+#define CUEMU_DEVICE_CODE __attribute__((optimize("fp-contract=fast")))
+#else
+#define CUEMU_DEVICE_CODE
+#endif
+#define __global__ CUEMU_DEVICE_CODE
+#define __device__ CUEMU_DEVICE_CODE
 #define __host__
 #define __constant__
 #define __managed__
