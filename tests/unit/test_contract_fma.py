@@ -61,6 +61,19 @@ def test_double_contracts_too(lower):
     assert _fmas(lower, "o[0] = a[0] * a[1] - a[2];", "double") == ["o[0] = fma(a[0], a[1], -a[2])"]
 
 
+@pytest.mark.parametrize("statement, fused", [
+    # a product kept in a variable that only additions use: each addition contracts (nvcc: two FFMAs)
+    ("float x = a[0], y = a[1]; float t = x * y; o[0] = t + a[2]; o[1] = t - a[3];",
+     ["o[0] = fma(x, y, a[2])", "o[1] = fma(x, y, -a[3])"]),
+    ("float t = -(s * s); s = 0.0f; o[0] = t + a[2];", []),            # s changes before the use
+    ("float x = a[0]; float t = x * x; o[1] = t; o[0] = t + a[2];", []),  # also stored: nvcc keeps FMUL, FADD
+    ("float x = a[0]; float t = x * x; double d = t + 1.0; o[0] = d;", []),  # used by a double addition
+    ("float x = a[0]; float t = x * x; float* p = &x; o[0] = t + *p;", []),  # x's address is taken
+])
+def test_a_product_kept_in_a_variable(lower, statement, fused):
+    assert _fmas(lower, statement) == fused
+
+
 @pytest.mark.parametrize("statement", [
     "o[0] = a[0] * a[1];",                              # no addition
     "o[0] = (a[0] + a[1]) * a[2];",                     # a sum multiplied

@@ -11,9 +11,15 @@ instead of two. What it contracts was read off the machine code nvcc 13.0 makes 
     (a * b) * e + c             ->  fma(a * b, e, c)
     s += a * b; s -= a * b      ->  s = fma(a, b, s); s = fma(-a, b, s)   (s evaluated once: no side effects)
 
-Contraction stays within one expression here. nvcc also contracts a product kept in a variable into the
-additions that use it when nothing else uses it; that is not done yet, and such a program's results
-differ from real CUDA's in the last bits. Mixed types never contract (a float product added to a double),
+A product kept in a local variable contracts too, into every addition that uses the variable, when
+nothing else uses it (nvcc's code contracts `t = a * b; x = t + c; y = t - d;` twice, and keeps `t = a * b;
+o = t; x = t + c;` apart): the variable's uses become the product, which then contracts as above. This is
+done only where it is safe to compute the product later: the variable is assigned once, by its
+declaration, and each operand of the product is a literal or a variable that nothing assigns after its
+declaration and whose address is not taken (no name in the function is declared twice). Otherwise the
+variable stays, and the results differ from real CUDA's in the last bits. Not done: contraction across a
+call of a device function that returns a product, and the effect of nvcc computing two equal products
+once (a product whose twin is stored elsewhere is not contracted by nvcc, and is here). Mixed types never contract (a float product added to a double),
 nor do half-precision operations, nor the rounded-once intrinsics (`__fmul_rn`...), which are calls.
 The emulation (runtime_shims/emulate) compiles device code with GCC's contraction, which follows the
 same rule. `--fmad=false` (CompileOptions.fmad) turns this pass off, as nvcc's option does.
@@ -37,8 +43,99 @@ def contract_fma(module: N.Module) -> N.Module:
     for g in module.globals:
         _rewrite(g)
     for f in module.functions:
+        _forward_products(f)
         _rewrite(f)
     return module
+
+
+# -- products kept in variables ------------------------------------------------------------------------
+
+def _forward_products(f: N.Function) -> None:
+    """Replace each use of a local that holds a product, and is used only by additions, with the product."""
+    declared, unstable = _declarations(f)
+    candidates = {name: d for name, d in declared.items()
+                  if name not in unstable and d.space == "private" and d.type in FLOATS and _product(d.init)
+                  and _stable(d.init, unstable)}
+    if not candidates:
+        return
+    uses: dict[str, int] = {}
+    by_addition: dict[str, int] = {}
+    for n in walk(f.body):
+        if isinstance(n, N.VarRef) and n.name in candidates:
+            uses[n.name] = uses.get(n.name, 0) + 1
+        for operand in _addition_operands(n):
+            if isinstance(operand, N.VarRef) and operand.name in candidates and operand.type == n.type:
+                by_addition[operand.name] = by_addition.get(operand.name, 0) + 1
+    forwarded = {name: candidates[name].init for name, count in uses.items() if by_addition.get(name) == count}
+    if forwarded:
+        _substitute(f.body, forwarded)
+        _drop_declarations(f.body, set(forwarded))
+
+
+def _declarations(f: N.Function) -> tuple[dict[str, N.VarDecl], set[str]]:
+    """The function's local declarations by name, and the names that are not safe to read later: assigned
+    after their declaration, address taken, or declared more than once (parameters count as declared)."""
+    declared: dict[str, N.VarDecl] = {}
+    unstable: set[str] = set()
+    seen = {p.name for p in f.params}
+    for n in walk(f.body):
+        if isinstance(n, N.VarDecl):
+            if n.name in seen:
+                unstable.add(n.name)
+            seen.add(n.name)
+            declared[n.name] = n
+        elif isinstance(n, N.Assign) and isinstance(n.target, N.VarRef):
+            unstable.add(n.target.name)
+        elif isinstance(n, N.UnOp) and n.op in ("++", "--", "post++", "post--", "&") and \
+                isinstance(n.operand, N.VarRef):
+            unstable.add(n.operand.name)
+    return declared, unstable
+
+
+def _stable(e, unstable: set[str]) -> bool:
+    """A product whose operands are literals or variables that keep their values (looking through casts
+    and negation): computing it later gives the same value."""
+    if isinstance(e, (N.Cast, N.UnOp)) and (not isinstance(e, N.UnOp) or e.op == "-"):
+        return _stable(e.value if isinstance(e, N.Cast) else e.operand, unstable)
+    if isinstance(e, N.BinOp) and e.op == "*":
+        return _stable(e.lhs, unstable) and _stable(e.rhs, unstable)
+    if isinstance(e, N.VarRef):
+        return e.name not in unstable
+    return isinstance(e, (N.IntLit, N.FloatLit))
+
+
+def _addition_operands(n) -> tuple:
+    if isinstance(n, N.BinOp) and n.op in ("+", "-"):
+        return n.lhs, n.rhs
+    if isinstance(n, N.Assign) and n.op in ("+=", "-="):
+        return (n.value,)
+    return ()
+
+
+def _substitute(node: Node, forwarded: dict) -> None:
+    for name, kind in node._fields:
+        value = getattr(node, name)
+        if kind == "list":
+            value[:] = [_replacement(child, forwarded) for child in value]
+        elif kind == "child" and value is not None:
+            setattr(node, name, _replacement(value, forwarded))
+
+
+def _replacement(child, forwarded: dict):
+    if isinstance(child, N.VarRef) and child.name in forwarded:
+        return copy.deepcopy(forwarded[child.name])
+    _substitute(child, forwarded)
+    return child
+
+
+def _drop_declarations(node: Node, names: set[str]) -> None:
+    """Remove the now unused declarations (their initializers are products of stable operands: no effects)."""
+    for n in walk(node):
+        if isinstance(n, N.Block):
+            n.stmts[:] = [s for s in n.stmts if not (isinstance(s, N.VarDecl) and s.name in names)]
+
+
+# -- contraction within an expression --------------------------------------------------------------------
 
 
 def _rewrite(node: Node) -> Node:

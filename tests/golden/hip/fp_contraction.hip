@@ -23,7 +23,7 @@ int main()
     float* hr = (float*)malloc(n * sizeof(float));
     for (int i = 0; i < n; ++i) {
         hx[i] = 1.0f + (float)i / 3.0f;
-        volatile float square = hx[i] * hx[i];      // rounded, as the kernel must round it
+        volatile float square = hx[i] * hx[i];      // rounded: y is the float nearest to x * x
         hy[i] = square;
     }
     float *dx, *dy, *dr;
