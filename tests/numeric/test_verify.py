@@ -76,7 +76,7 @@ def test_verify_command_exit_codes_and_json(monkeypatch, capsys):
     assert main(["verify", sample, "--targets", "cpu", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["results"][0]["status"] == "pass" and data["results"][0]["target"] == "cpu"
-    _perturbing(monkeypatch, "cpu", b"a * x[i] + y[i]", b"a * x[i] - y[i]")
+    _perturbing(monkeypatch, "cpu", b"fmaf(a, x[i], y[i])", b"fmaf(a, x[i], -y[i])")
     assert main(["verify", sample, "--targets", "cpu"]) == 1
     assert "FAIL" in capsys.readouterr().out.upper()
 
