@@ -19,10 +19,13 @@ declaration, and each operand of the product is a literal or a variable that not
 declaration and whose address is not taken (no name in the function is declared twice). Otherwise the
 variable stays, and the results differ from real CUDA's in the last bits. Not done: contraction across a
 call of a device function that returns a product, and the effect of nvcc computing two equal products
-once (a product whose twin is stored elsewhere is not contracted by nvcc, and is here). Mixed types never contract (a float product added to a double),
-nor do half-precision operations, nor the rounded-once intrinsics (`__fmul_rn`...), which are calls.
-The emulation (runtime_shims/emulate) compiles device code with GCC's contraction, which follows the
-same rule. `--fmad=false` (CompileOptions.fmad) turns this pass off, as nvcc's option does.
+once (a product whose twin is stored elsewhere is not contracted by nvcc, and is here).
+
+Mixed types never contract (a float product added to a double), nor do half-precision operations, nor
+calls such as `__fmaf_rn`. Initializers of device globals are left alone: the compiler folds those
+constants with one rounding per operation. The emulation (runtime_shims/emulate) compiles device code
+with GCC's contraction, which follows the same rule. `--fmad=false` (CompileOptions.fmad) turns this pass
+off, as nvcc's option does.
 
 Requires: a lowered module. Guarantees: no `+`/`-` of F32 or F64 has a same-typed product operand
 (outside a compound assignment to an expression with side effects).
@@ -40,8 +43,6 @@ FLOATS = (F32, F64)
 
 
 def contract_fma(module: N.Module) -> N.Module:
-    for g in module.globals:
-        _rewrite(g)
     for f in module.functions:
         _forward_products(f)
         _rewrite(f)
