@@ -47,6 +47,11 @@ WALL = 900                      # seconds one verify may take, builds included
 _CELLS = {"pass": "pass", "fail": "FAIL", "error": "error", "unsupported": "unsup"}
 
 
+def _column(target: str) -> str:
+    """The column a verify target fills: the `cuda` target judges the emulation."""
+    return "emulate" if target == "cuda" else target
+
+
 def work_items(only: list[str]) -> list[tuple[str, list[str]]]:
     """(row name, the verify arguments that select it) for every sample program and kernel case."""
     items = [(f"{p.name}", [str(p)]) for p in sorted((ROOT / "samples").glob("*.cu"))]
@@ -78,7 +83,7 @@ def runs(columns) -> list[tuple[str, tuple[str, ...]]]:
     """The verifications that fill `columns`: (reference, targets) pairs from RUNS."""
     chosen = []
     for reference, targets in RUNS:
-        wanted = tuple(t for t in targets if ("emulate" if t == "cuda" else t) in columns)
+        wanted = tuple(t for t in targets if _column(t) in columns)
         if wanted:
             chosen.append((reference, wanted))
     return chosen
@@ -89,8 +94,7 @@ def check(item: tuple[str, list[str]], timeout: int, columns=COLUMNS) -> tuple[s
     cells: dict[str, dict] = {}
     for reference, targets in runs(columns):
         for result in verify(selection, reference, targets, timeout):
-            column = "emulate" if result["target"] == "cuda" else result["target"]
-            cells[column] = result
+            cells[_column(result["target"])] = result
     return name, cells
 
 

@@ -333,7 +333,7 @@ __device__ inline float __float_to_tf32(float in)
 {
     const unsigned u = detail::bits_of(in);
     if ((u & 0x7f800000u) == 0x7f800000u) {
-        return detail::float_of(u & 0xffffe000u);
+        return detail::tf32_operand(in);
     }
     return detail::float_of((u + 0x1000u) & 0xffffe000u);
 }

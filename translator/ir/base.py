@@ -58,6 +58,16 @@ class Expr(Node):
     __slots__ = ()
 
 
+def map_children(node: Node, fn) -> None:
+    """Replace each child of `node` (in list fields, each element) with `fn(child)`, in field order."""
+    for name, kind in node._fields:
+        value = getattr(node, name)
+        if kind == "list":
+            setattr(node, name, [fn(child) for child in value])
+        elif kind == "child" and value is not None:
+            setattr(node, name, fn(value))
+
+
 def walk(node: Node):
     """Pre-order traversal of `node` and all its descendants."""
     stack = [node]

@@ -36,7 +36,7 @@ from __future__ import annotations
 import copy
 
 from translator.ir import nodes as N
-from translator.ir.base import Node, walk
+from translator.ir.base import Node, map_children, walk
 from translator.ir.types import F32, F64
 
 FLOATS = (F32, F64)
@@ -96,8 +96,10 @@ def _declarations(f: N.Function) -> tuple[dict[str, N.VarDecl], set[str]]:
 def _stable(e, unstable: set[str]) -> bool:
     """A product whose operands are literals or variables that keep their values (looking through casts
     and negation): computing it later gives the same value."""
-    if isinstance(e, (N.Cast, N.UnOp)) and (not isinstance(e, N.UnOp) or e.op == "-"):
-        return _stable(e.value if isinstance(e, N.Cast) else e.operand, unstable)
+    if isinstance(e, N.Cast):
+        return _stable(e.value, unstable)
+    if isinstance(e, N.UnOp) and e.op == "-":
+        return _stable(e.operand, unstable)
     if isinstance(e, N.BinOp) and e.op == "*":
         return _stable(e.lhs, unstable) and _stable(e.rhs, unstable)
     if isinstance(e, N.VarRef):
@@ -113,20 +115,12 @@ def _addition_operands(n) -> tuple:
     return ()
 
 
-def _substitute(node: Node, forwarded: dict) -> None:
-    for name, kind in node._fields:
-        value = getattr(node, name)
-        if kind == "list":
-            value[:] = [_replacement(child, forwarded) for child in value]
-        elif kind == "child" and value is not None:
-            setattr(node, name, _replacement(value, forwarded))
-
-
-def _replacement(child, forwarded: dict):
-    if isinstance(child, N.VarRef) and child.name in forwarded:
-        return copy.deepcopy(forwarded[child.name])
-    _substitute(child, forwarded)
-    return child
+def _substitute(node: Node, forwarded: dict):
+    """`node` with every reference to a forwarded variable replaced by a copy of its product."""
+    if isinstance(node, N.VarRef) and node.name in forwarded:
+        return copy.deepcopy(forwarded[node.name])
+    map_children(node, lambda child: _substitute(child, forwarded))
+    return node
 
 
 def _drop_declarations(node: Node, names: set[str]) -> None:
@@ -141,12 +135,7 @@ def _drop_declarations(node: Node, names: set[str]) -> None:
 
 def _rewrite(node: Node) -> Node:
     """Rewrite `node`'s children bottom-up, then `node` itself; returns what replaces it."""
-    for name, kind in node._fields:
-        value = getattr(node, name)
-        if kind == "list":
-            value[:] = [_rewrite(child) for child in value]
-        elif kind == "child" and value is not None:
-            setattr(node, name, _rewrite(value))
+    map_children(node, _rewrite)
     if isinstance(node, N.BinOp):
         return _contract_binop(node)
     if isinstance(node, N.Assign):

@@ -24,7 +24,7 @@ import struct
 
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
-from translator.ir.base import Node, walk
+from translator.ir.base import Node, map_children, walk
 from translator.ir.types import F32, VOID, Array, Pointer, Scalar, Struct, element_types, innermost
 from translator.passes.address_spaces import space_of
 
@@ -108,12 +108,7 @@ class _Rewriter:
         return N.MathCall("round_half", "exact", [value], F32, loc=e.loc)
 
     def children(self, node: Node):
-        for field, kind in node._fields:
-            value = getattr(node, field)
-            if kind == "list":
-                setattr(node, field, [self.node(v) for v in value])
-            elif kind == "child" and value is not None:
-                setattr(node, field, self.node(value))
+        map_children(node, self.node)
 
     def node(self, n):
         if isinstance(n, N.Expr):

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
-from translator.ir.base import walk
+from translator.ir.base import map_children, walk
 from translator.ir.builtins import BLOCK_VOTES, WARP, WARP_LANES, WARP_SHUFFLES
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar
 from translator.passes.statements import early_exit_as_if, rewrite_all, rewrite_nested
@@ -411,12 +411,7 @@ class _KernelRewriter:
     # expressions
     def expr(self, e, prelude: list):
         """`e` with each warp operation replaced by its result (post-order: operands first)."""
-        for name, kind in e._fields:
-            value = getattr(e, name)
-            if kind == "child" and value is not None:
-                setattr(e, name, self.expr(value, prelude))
-            elif kind == "list":
-                setattr(e, name, [self.expr(v, prelude) for v in value])
+        map_children(e, lambda child: self.expr(child, prelude))
         if not isinstance(e, N.WarpOp):
             return e
         if e.op == "activemask":

@@ -36,7 +36,7 @@ from __future__ import annotations
 import copy
 
 from translator.ir import nodes as N
-from translator.ir.base import walk
+from translator.ir.base import map_children, walk
 from translator.ir.effects import has_effects, is_effect
 from translator.ir.matrix import WARP, Fragment, lane, warp_index
 from translator.ir.types import BOOL, U32, VOID, Array, size_align
@@ -164,12 +164,7 @@ class _Rewrite:
         return e
 
     def children(self, node) -> None:
-        for field, kind in node._fields:
-            value = getattr(node, field)
-            if kind == "list":
-                setattr(node, field, [self.expr(v) for v in value])
-            elif kind == "child" and value is not None:
-                setattr(node, field, self.expr(value))
+        map_children(node, self.expr)
 
     def warp_op(self, op: N.MatrixOp) -> N.MatrixOp:
         positions, arity = OPS[op.op]

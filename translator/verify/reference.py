@@ -321,10 +321,14 @@ def _first_errors(stderr: str, source_path: str, limit: int = 5) -> tuple[str, i
     return source_path, 0, 0, text
 
 
+def _x86() -> bool:
+    return platform.machine().lower() in ("x86_64", "amd64", "i686", "i386")
+
+
 @functools.cache
 def _x86_without_fma() -> bool:
     """An x86 processor without FMA instructions (then GCC has nothing to contract into), read from /proc."""
-    if platform.machine().lower() not in ("x86_64", "amd64", "i686", "i386"):
+    if not _x86():
         return False
     try:
         flags = next((ln for ln in Path("/proc/cpuinfo").read_text().splitlines() if ln.startswith("flags")), "")
@@ -339,8 +343,7 @@ def contraction_flags(fmad: bool) -> tuple[str, ...]:
     to. An x86 processor without FMA cannot run such code: there the emulation does not contract."""
     if not fmad or _x86_without_fma():
         return ()
-    x86 = platform.machine().lower() in ("x86_64", "amd64", "i686", "i386")
-    return ("-DCUEMU_FMAD", "-Wno-attributes", *(("-mfma",) if x86 else ()))
+    return ("-DCUEMU_FMAD", "-Wno-attributes", *(("-mfma",) if _x86() else ()))
 
 
 def compile_command(copy: Path, exe_path: Path, source_dir: Path, *, include_dirs=(), defines=(),

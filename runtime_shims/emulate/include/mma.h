@@ -338,7 +338,7 @@ inline float __float_to_tf32(float in)
 {
     const std::uint32_t u = detail::bits_of(in);
     if ((u & 0x7f800000u) == 0x7f800000u) {
-        return detail::float_of(u & 0xffffe000u);  // infinity kept; a NaN truncated (an infinity if its payload goes)
+        return detail::truncate_tf32(in);  // infinity kept; a NaN truncated (an infinity if its payload goes)
     }
     // Adding half of the kept quantum to the magnitude rounds ties away from zero; a carry out of the
     // mantissa moves to the next binade, and past the largest finite value reaches infinity.
