@@ -65,6 +65,7 @@ class Program:
     suite: str
     tier: str
     main: str                      # path inside the suite's folder
+    link: tuple[str, ...] = ()     # the program's further sources, beside main (verify --link)
     args: str = ""
     include: tuple[str, ...] = ()  # folders inside the suite's folder
     defines: tuple[str, ...] = ()  # NAME or NAME=VALUE
@@ -116,10 +117,10 @@ def load_programs(path: Path = DEFAULT_TOML) -> tuple[dict[str, dict], list[Prog
             raise ValueError(f"{path}: programs.{name}: unknown suite {entry['suite']!r}")
         if entry["tier"] not in ("a", "b"):
             raise ValueError(f"{path}: programs.{name}: tier must be 'a' or 'b'")
-        if not str(entry["main"]).endswith(".cu"):
-            raise ValueError(f"{path}: programs.{name}: main must be a .cu file")
+        if not str(entry["main"]).endswith((".cu", ".cpp")):
+            raise ValueError(f"{path}: programs.{name}: main must be a .cu or .cpp file")
         kwargs = dict(entry, name=name)
-        for key in ("include", "defines", "compiler_args", "ignore"):
+        for key in ("link", "include", "defines", "compiler_args", "ignore"):
             value = kwargs.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ValueError(f"{path}: programs.{name}: {key} must be a list of strings")
@@ -141,6 +142,12 @@ def load_programs(path: Path = DEFAULT_TOML) -> tuple[dict[str, dict], list[Prog
 
 def main_path(root: Path, suites: dict, program: Program) -> Path:
     return root / suites[program.suite]["folder"] / program.main
+
+
+def source_paths(root: Path, suites: dict, program: Program) -> list[Path]:
+    """The program's source files: main, then the ones linked with it."""
+    main = main_path(root, suites, program)
+    return [main, *(main.parent / name for name in program.link)]
 
 
 # ---------------------------------------------------------------------------------------------- running
@@ -173,9 +180,11 @@ def cutrans_command() -> list[str]:
     return [sys.executable, "-c", "import sys; from translator.cli import main; sys.exit(main())"]
 
 
-def verify_argv(root: Path, suites: dict, program: Program, targets: Sequence[str]) -> list[str]:
+def verify_argv(root: Path, suites: dict, program: Program, targets: Sequence[str],
+                reference: str = "auto") -> list[str]:
     suite_dir = root / suites[program.suite]["folder"]
-    argv = [*cutrans_command(), "verify", str(main_path(root, suites, program)),
+    argv = [*cutrans_command(), "verify", *map(str, source_paths(root, suites, program)),
+            *(["--link"] if program.link else []), "--reference", reference,
             "--targets", ",".join(t for t in ("opencl", "cpu", "hip") if t in targets),
             "--format", "json", "--timeout", str(program.timeout), "--keep", f"--args={program.args}"]
     for inc in program.include:
@@ -264,11 +273,12 @@ def _reference_status(results: list[dict], kept: Path | None, program: Program, 
     return "ok", tail
 
 
-def run_program(root: Path, suites: dict, program: Program, targets: Sequence[str]) -> Outcome:
+def run_program(root: Path, suites: dict, program: Program, targets: Sequence[str],
+                reference: str = "auto") -> Outcome:
     path = main_path(root, suites, program)
     if not path.is_file():
         return Outcome(program.name, program.tier, "missing", {t: "missing" for t in targets}, {})
-    argv = verify_argv(root, suites, program, targets)
+    argv = verify_argv(root, suites, program, targets, reference)
     command = f"cd {shlex.quote(str(path.parent))} && " + " ".join(shlex.quote(a) for a in argv if a != "--keep")
     env = dict(os.environ, CUTRANS_DEBUG="1")
     start = time.monotonic()
@@ -334,7 +344,8 @@ def convert_only(root: Path, suites: dict, program: Program, target: str) -> tup
     suite_dir = root / suites[program.suite]["folder"]
     path = main_path(root, suites, program)
     out_dir = Path(tempfile.mkdtemp(prefix="cutrans-corpus-"))
-    argv = [*cutrans_command(), "convert", str(path), "--to", target, "-o", str(out_dir), "--output-format", "json"]
+    argv = [*cutrans_command(), "convert", *map(str, source_paths(root, suites, program)), "--to", target,
+            "-o", str(out_dir), "--output-format", "json"]
     for inc in program.include:
         argv += ["-I", str((suite_dir / inc).resolve())]
     for define in program.defines:
@@ -367,10 +378,10 @@ def convert_only(root: Path, suites: dict, program: Program, target: str) -> tup
 
 
 def run_all(root: Path, suites: dict, programs: Iterable[Program], targets: Sequence[str], jobs: int,
-            progress=None) -> list[Outcome]:
+            progress=None, reference: str = "auto", max_workers: int = MAX_WORKERS) -> list[Outcome]:
     programs = list(programs)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, min(jobs, MAX_WORKERS))) as pool:
-        futures = {pool.submit(run_program, root, suites, p, targets): p for p in programs}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, min(jobs, max_workers))) as pool:
+        futures = {pool.submit(run_program, root, suites, p, targets, reference): p for p in programs}
         outcomes = []
         for fut in concurrent.futures.as_completed(futures):
             outcome = fut.result()
@@ -495,7 +506,10 @@ def parse_args(argv=None):
     ap.add_argument("--tier", choices=("a", "b"), help="only this tier")
     ap.add_argument("--only", nargs="+", metavar="NAME", help="only these programs")
     ap.add_argument("--targets", default=",".join(TARGETS), help="comma-separated (default: %(default)s)")
-    ap.add_argument("--jobs", "-j", type=int, default=MAX_WORKERS, help=f"parallel verifies (at most {MAX_WORKERS})")
+    ap.add_argument("--jobs", "-j", type=int, default=MAX_WORKERS,
+                    help=f"parallel verifies (at most {MAX_WORKERS}, or the cores with --reference cuda)")
+    ap.add_argument("--reference", choices=("auto", "cuda", "emulate"), default="auto",
+                    help="what verify compares with (default auto: real CUDA where an NVIDIA GPU and nvcc exist)")
     ap.add_argument("--json", type=Path, metavar="OUT", help="write the raw results here")
     ap.add_argument("--quiet", "-q", action="store_true", help="no progress lines on stderr")
     return ap.parse_args(argv)
@@ -530,7 +544,10 @@ def main(argv=None) -> int:
             cells = " ".join(f"{t}={o.cells.get(t, '?')}" for t in targets)
             print(f"[{o.seconds:6.1f} s] {o.name}: reference={o.reference} {cells}", file=sys.stderr, flush=True)
 
-    outcomes = run_all(root, suites, programs, targets, args.jobs, progress)
+    # On this project's 2-core machines two verifies at a time is the most that keeps time limits honest;
+    # a GPU machine running the reference on real CUDA has the cores for more.
+    workers = (os.cpu_count() or MAX_WORKERS) if args.reference == "cuda" else MAX_WORKERS
+    outcomes = run_all(root, suites, programs, targets, args.jobs, progress, args.reference, workers)
     print(render_table(outcomes, targets))
     if args.json:
         args.json.write_text(json.dumps({"root": str(root), "targets": targets,

@@ -5,8 +5,9 @@
     python benchmarks/real_cuda.py --jobs 12 --json out.json --only saxpy wmma
 
 CI has no GPU, so its reference is the CPU emulation (runtime_shims/emulate). This script is how a machine
-with an NVIDIA GPU, nvcc and cuda-python checks that chain. For every sample program (samples/*.cu, run as
-`cutrans demo` runs them) and every kernel case of pyproject.toml it runs two verifications:
+with an NVIDIA GPU, nvcc and cuda-python checks that chain. For every sample program (samples/*.cu, and the
+programs of several sources in sub-folders, run as `cutrans demo` runs them) and every kernel case of
+pyproject.toml it runs two verifications:
 
     emulate: cutrans verify ... --reference emulate --targets cuda
              does the emulation CI trusts compute what the GPU computes?
@@ -54,7 +55,9 @@ def _column(target: str) -> str:
 
 def work_items(only: list[str]) -> list[tuple[str, list[str]]]:
     """(row name, the verify arguments that select it) for every sample program and kernel case."""
-    items = [(f"{p.name}", [str(p)]) for p in sorted((ROOT / "samples").glob("*.cu"))]
+    from translator.verify.demo import sample_programs
+    items = [(p[0].name, [str(p[0])]) if len(p) == 1 else (f"{p[0].parent.name}/", ["--link", *map(str, p)])
+             for p in sample_programs(ROOT / "samples")]
     listed = _run_group([*cutrans_command(), "verify", "--project", str(ROOT / "pyproject.toml"), "--list-cases"],
                         ROOT, 120)
     if listed[0] != 0:

@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from translator.verify.demo import sample_programs
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.cu"))
+# Programs of several sources, one sub-folder of samples/ each (verify --link): lists of sources, main first.
+LINKED_SAMPLES = [p for p in sample_programs(ROOT / "samples") if len(p) > 1]
 
 
 @pytest.fixture
@@ -46,8 +50,9 @@ class ReferenceBuilds(dict):
         from translator.diagnostics import CutransError
         from translator.verify.reference import build_reference
         source, defines = self.programs[name]
+        main, *also = source if isinstance(source, list) else [source]     # a list: one program's sources
         try:
-            build_reference(source, self.root / name, defines=defines, workdir=self.root / f"{name}.work")
+            build_reference(main, self.root / name, defines=defines, workdir=self.root / f"{name}.work", also=also)
             self[name] = self.root / name
         except CutransError as exc:
             self[name] = exc

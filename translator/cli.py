@@ -87,7 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
                          "program with the same arguments; compare exit status and printed numbers. Kernel mode "
                          "(FILE --kernel NAME ..., or --project): run one kernel on synthesized inputs everywhere "
                          "and compare every buffer element by element. Exit 0 only if every target matches.")
-    ver.add_argument("inputs", nargs="*", metavar="PATH", help="CUDA program(s): one .cu file each")
+    ver.add_argument("inputs", nargs="*", metavar="PATH", help="CUDA program(s): one .cu file each (with --link, "
+                     "the source files of one program)")
+    ver.add_argument("--link", action="store_true",
+                     help="program mode: the PATHs (.cu and .cpp) are the sources of one program, each translated "
+                     "and compiled on its own and linked together, as `nvcc a.cu b.cpp` builds them; the first "
+                     "names the program")
     ver.add_argument("--targets", default="opencl,cpu", help="comma-separated targets (default opencl,cpu)")
     ver.add_argument("--reference", choices=("auto", "cuda", "emulate"), default="auto",
                      help="what the translations are compared with (default auto: real CUDA when an NVIDIA GPU "
@@ -286,6 +291,9 @@ def _kernel_mode(args) -> bool:
         if args.output_files:
             raise CutransError(error("U001", "--output-file belongs to program mode; kernel mode compares every "
                                      "buffer"))
+        if args.link:
+            raise CutransError(error("U001", "--link belongs to program mode; kernel mode runs one kernel of one "
+                                     "FILE"))
         return True
     stray = [o for o, v in (("--arg", args.kernel_args), ("--grid", args.grid), ("--block", args.block),
                             ("--case", args.cases), ("--max-ulp", args.max_ulp)) if v]
@@ -327,11 +335,12 @@ def cmd_verify(args) -> int:
             program_args = shlex.split(args.args)
         except ValueError as exc:
             raise CutransError(error("U001", f"--args is not a valid shell-quoted string: {exc}")) from None
-        for path in args.inputs:
+        programs = [args.inputs] if args.link else [[path] for path in args.inputs]
+        for path, *also in programs:
             results += verify_program(path, targets, options=compile_options(args), program_args=program_args,
                                       timeout=args.timeout, keep=args.keep, policy=_policy(args),
                                       reference=args.reference, output_files=_output_files(args.output_files),
-                                      unsafe_rewrites=rewrites)
+                                      unsafe_rewrites=rewrites, also=also)
     print(_render_results(results, args.format))
     return exit_code(results, strict=args.strict)
 

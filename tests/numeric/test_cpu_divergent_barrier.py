@@ -61,7 +61,7 @@ def test_divergent_barrier_stops_with_error(tmp_path, name):
     source = tmp_path / f"{name}.cu"
     source.write_text(PROGRAM.format(kernel=name, guard=guard))
     unit = load_unit(str(source))
-    exe, env = build_translation("cpu", unit, tmp_path / "out", CompileOptions())
+    exe, env = build_translation("cpu", [unit], tmp_path / "out", CompileOptions())
     proc = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60, env=env)
     if agrees:
         assert proc.returncode == 0, proc.stderr

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import LINKED_SAMPLES
 from translator.diagnostics import CutransError
 from translator.verify.reference import build_reference
 
@@ -29,6 +30,7 @@ pytestmark = [
 # name -> (source, defines)
 BUILDS = {
     **{p.stem: (p, ()) for p in SAMPLES},
+    **{f"linked_{s[0].parent.name}": (s, ()) for s in LINKED_SAMPLES},
     **{f"case_{p.stem}": (p, ()) for p in sorted(CASES.glob("*.cu"))},
     "barrier_removed": (CASES / "barrier.cu", ("NO_BARRIER",)),
     "barrier_ucontext": (CASES / "barrier.cu", ("CUEMU_USE_UCONTEXT",)),
@@ -60,9 +62,23 @@ def test_sample_passes_and_matches_expected(built, sample):
     assert done.stdout == expected.read_text()
 
 
+@pytest.mark.parametrize("sources", LINKED_SAMPLES, ids=lambda s: s[0].parent.name)
+def test_linked_sample_passes_and_matches_expected(built, sources):
+    """A program of several sources (samples/<name>/) builds from all of them and prints <main>.expected."""
+    done = run(built, f"linked_{sources[0].parent.name}")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "PASS"
+    expected = sources[0].with_suffix(".expected")
+    if os.environ.get("CUTRANS_UPDATE_EXPECTED"):
+        expected.write_text(done.stdout)
+    assert done.stdout == expected.read_text()
+
+
 def test_every_sample_has_an_expected_output():
     assert SAMPLES, "samples/ holds no .cu programs"
     assert all(p.with_suffix(".expected").is_file() for p in SAMPLES)
+    assert LINKED_SAMPLES, "samples/ holds no program of several sources"
+    assert all(s[0].with_suffix(".expected").is_file() for s in LINKED_SAMPLES)
 
 
 @pytest.mark.parametrize("name", ["case_barrier", "case_warp", "case_atomics", "case_launches",

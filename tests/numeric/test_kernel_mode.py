@@ -96,6 +96,8 @@ def test_usage_errors_exit_2(capsys, tmp_path):
     assert "no case named nope" in capsys.readouterr().err
     assert main(["verify", str(ROOT / "samples" / "vector_add.cu"), "--arg", "int32 1"]) == 2
     assert "belong(s) to kernel mode" in capsys.readouterr().err
+    assert main(["verify", str(ROOT / "samples" / "vector_add.cu"), "--kernel", "vector_add", "--link"]) == 2
+    assert "--link belongs to program mode" in capsys.readouterr().err
     assert main(["verify", str(ROOT / "samples" / "vector_add.cu"), "--kernel", "vector_add", "--grid", "1"]) == 2
     assert "needs --block" in capsys.readouterr().err
     assert main(["verify", str(ROOT / "samples" / "vector_add.cu"), "--kernel", "vector_add", "--grid", "1",

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES, need
+from tests.conftest import LINKED_SAMPLES, ROOT, SAMPLES, need
 from translator import driver
 from translator.cli import main
 from translator.frontend.clang_setup import CompileOptions
@@ -105,3 +105,45 @@ int main() {
     # refused when translating, or (cpu_uniform_check.py) stopped at run time by the barrier check
     assert result.status in ("unsupported", "error", "fail")
     assert "L005" in result.detail or "V001" in result.detail or "divergent barrier" in result.detail
+
+
+@pytest.mark.toolchain
+@pytest.mark.parametrize("sources", LINKED_SAMPLES, ids=lambda s: s[0].parent.name)
+def test_program_of_several_sources_matches_on_every_target(sources):
+    """verify --link: each source translated on its own, the pieces linked (HIP through its compile check, when
+    hipcc is installed, and the CPU emulation at its wavefront)."""
+    _tools("opencl")
+    _tools("cpu")
+    main_file, *also = sources
+    results = verify_program(str(main_file), ["opencl", "cpu", "hip"], options=CompileOptions(),
+                             cwd=str(main_file.parent), also=also)
+    for r in results:
+        assert r.status == "pass", f"{main_file.parent.name} on {r.target}: {r.status}\n{r.detail}"
+
+
+@pytest.mark.toolchain
+def test_link_joins_the_sources_and_a_missing_piece_fails_to_build(tmp_path, capsys):
+    _tools("cpu")
+    (tmp_path / "k.cu").write_text("__global__ void k(int *p) { p[threadIdx.x] = 3 * threadIdx.x; }\n"
+                                   "void run(int *d) { k<<<1, 8>>>(d); }\n")
+    (tmp_path / "main.cpp").write_text("""
+#include <cstdio>
+void run(int *);
+int main(int argc, char **argv) {
+    int *d, h[8];
+    cudaMalloc(&d, sizeof h);
+    run(d);
+    cudaMemcpy(h, d, sizeof h, cudaMemcpyDeviceToHost);
+    printf("%s %d %d\\n", argv[0], h[1], h[7]);
+    return 0;
+}
+""")
+    files = [str(tmp_path / "main.cpp"), str(tmp_path / "k.cu")]
+    # argv[0] is the same in every run (./main), so a program that prints its own name still compares
+    assert main(["verify", *files, "--link", "--targets", "cpu,opencl", "--format", "json"]) == 0
+    results = json.loads(capsys.readouterr().out)["results"]
+    assert [r["status"] for r in results] == ["pass", "pass"]
+    # without --link each file is a program of its own: main.cpp alone does not link (no run())
+    assert main(["verify", files[0], "--targets", "cpu", "--format", "json"]) != 0
+    [alone] = json.loads(capsys.readouterr().out)["results"]
+    assert alone["status"] == "error" and "V001" in alone["detail"]

@@ -36,7 +36,8 @@ def test_every_entry_is_well_formed(corpus):
     assert len(names) == len(set(names))
     for p in programs:
         assert p.suite in suites, p.name
-        assert p.main.endswith(".cu") and not p.main.startswith("/"), p.name
+        assert p.main.endswith((".cu", ".cpp")) and not p.main.startswith("/"), p.name
+        assert all(Path(f).suffix in (".cu", ".cpp") and len(Path(f).parts) == 1 for f in p.link), p.name
         assert ".." not in Path(p.main).parts, p.name
         assert all(not inc.startswith("/") for inc in p.include), p.name
         assert all(d and not d.startswith("-") for d in p.defines), p.name
@@ -46,6 +47,8 @@ def test_every_entry_is_well_formed(corpus):
         assert f"--args={p.args}" in argv   # one token: arguments that start with '-' stay arguments
         assert argv[argv.index("--targets") + 1] == "opencl,cpu,hip"
         assert argv.count("-I") == len(p.include) and argv.count("-D") == len(p.defines)
+        assert ("--link" in argv) == bool(p.link) and argv[argv.index("verify") + 2:][:len(p.link)] == [
+            str(Path("/corpus", suites[p.suite]["folder"], p.main).parent / f) for f in p.link], p.name
 
 
 def test_sorted_by_tier_then_name(corpus):

@@ -25,7 +25,9 @@ from translator.backends.edits import Edit, apply_edits
 from translator.backends.hip_warp import warp_rewrite
 from translator.backends.host_edits import CUDA_HEADERS, host_edits
 from translator.diagnostics import CutransError, Severity, error
+from translator.frontend.clang_setup import SHIMS
 from translator.frontend.sites import LaunchSite
+from translator.mappings import cuda_names
 from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS
 from translator.frontend.wmma import LAYOUT_DEPENDENT_CODE
 from translator.pipeline import Output, Unit
@@ -107,6 +109,37 @@ def _refuse_missing_tile_members(unit: Unit) -> None:
         raise CutransError(*diags)
 
 
+# Where a program's own headers end and the system's begin: a header under these is never given the names.
+_SYSTEM_PREFIXES = ("/usr/include/", "/usr/lib/", "/usr/local/cuda", "/opt/rocm", str(SHIMS) + "/")
+_CUDA_WORD = re.compile(r"\bcuda[A-Z_]\w*")
+
+
+def _untranslated_cuda_header(unit: Unit):
+    """The first header the file includes that cutrans leaves as it is (a header of the program's own, not
+    a CUDA header it maps) and that uses CUDA runtime names, or None."""
+    mapped = set(CUDA_HEADERS) | set(HIP_HEADERS)
+    for inc in unit.sites.includes:
+        if inc.header in mapped or not inc.resolved or inc.resolved.startswith(_SYSTEM_PREFIXES):
+            continue
+        try:
+            text = Path(inc.resolved).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if any(word in cuda_names.all_names() for word in _CUDA_WORD.findall(text)):
+            return inc
+    return None
+
+
+def _cuda_names_edit(unit: Unit) -> list[Edit]:
+    """Includes cutrans_hip_cuda_names.h before the first untranslated header that uses the CUDA runtime."""
+    inc = _untranslated_cuda_header(unit)
+    if inc is None:
+        return []
+    text = (f"// cutrans: {inc.header} is not converted; {cuda_names.HIP_HEADER_NAME} spells the CUDA runtime names "
+            f"it uses as HIP's\n#include \"{cuda_names.HIP_HEADER_NAME}\"\n")
+    return [Edit(inc.span.start, inc.span.start, text, why=f"{inc.header} uses CUDA runtime names")]
+
+
 def _refuse_layout_dependent_elements(unit: Unit) -> None:
     """`frag.x[i]` that depends on which elements a thread holds: cutrans_hip_wmma.h holds them as the OpenCL
     and CPU lowering does, which is not what the reference emulation holds, so the numbers would differ."""
@@ -135,6 +168,9 @@ class HipBackend(CFamilyEmitter):
         shipped = [COMPAT_RUNTIME_FILE] if compat else []
         shipped += sorted({f for i in unit.sites.includes if i.header in HIP_HEADERS for f in HIP_HEADERS[i.header][1]})
         edits += [e for site in unit.sites.tile_members for e in tile_member_edits(site)]
+        names = _cuda_names_edit(unit)
+        edits += names
+        shipped += [f"hip/{cuda_names.HIP_HEADER_NAME}"] if names else []
         if not any(i.header in CUDA_HEADERS for i in unit.sites.includes):
             edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
         if options.get("warp_rewrite", True):

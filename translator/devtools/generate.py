@@ -37,6 +37,8 @@ def _support_docs(family: str) -> list[Generator]:
 GENERATORS: list[Generator] = [gen for family in families() for gen in _support_docs(family)]
 GENERATORS.append(Generator("IR node classes", "translator/ir/nodes.py", gen_nodes.render))
 GENERATORS.append(Generator("CUDA runtime names for untranslated headers", cuda_names.OUTPUT, cuda_names.render))
+GENERATORS.append(Generator("CUDA runtime names as HIP names for untranslated headers", cuda_names.HIP_OUTPUT,
+                            cuda_names.render_hip))
 
 
 def register(name: str, output: str, render: Callable[[], str]) -> None:

@@ -176,7 +176,9 @@ def _includes(fl: _File) -> list[IncludeSite]:
         end = len(fl.source) if end < 0 else end
         end -= fl.source[end - 1:end] == b"\r"
         text = fl.source[start:end].decode("utf-8", "replace")
-        out.append(IncludeSite(cur.spelling, "<" in text.split(cur.spelling)[0], fl.span(start, end)))
+        included = cur.get_included_file()
+        resolved = os.path.realpath(included.name) if included is not None else ""
+        out.append(IncludeSite(cur.spelling, "<" in text.split(cur.spelling)[0], fl.span(start, end), resolved))
     return out
 
 

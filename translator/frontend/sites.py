@@ -24,6 +24,7 @@ class IncludeSite:
     header: str          # as written between the quotes or brackets
     angled: bool
     span: Span           # the whole directive, from '#' to the end of the line (newline excluded)
+    resolved: str = ""   # the file the directive included (real path), "" when clang found none
 
 
 @dataclasses.dataclass(frozen=True)

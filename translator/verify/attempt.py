@@ -50,25 +50,27 @@ class Ending:
     diagnostics: tuple = ()
 
 
-def build_reference(kind: str, source: Path, exe: Path, options, folder: Path) -> None:
-    """Build the unmodified `source` as the reference: with nvcc for `cuda`, else on the emulation."""
+def build_reference(kind: str, source: Path, exe: Path, options, folder: Path, also=()) -> None:
+    """Build the unmodified `source` (and `also`, the program's further source files) as the reference:
+    with nvcc for `cuda`, else on the emulation."""
     if kind == "cuda":
         cuda_reference.build(source, exe, include_dirs=options.include_dirs, defines=options.defines,
-                             fmad=options.fmad)
+                             fmad=options.fmad, also=also)
     else:
         from translator.verify.reference import build_reference as build_emulated
         build_emulated(source, exe, include_dirs=options.include_dirs, defines=options.defines, workdir=folder,
-                       fmad=options.fmad)
+                       fmad=options.fmad, also=also)
 
 
-def build_and_run(target: str, unit, folder: Path, options, source: Path, run: Callable, *,
+def build_and_run(target: str, units, folder: Path, options, sources, run: Callable, *,
                   translate_options: dict | None = None, backend=None):
-    """Translate and build `unit` for `target` in `folder`, then `run(executable, environment)`.
+    """Translate and build `units` (the loaded source files of one program) for `target` in `folder`, then
+    `run(executable, environment)`; `sources` are the original files, which the `cuda` target builds.
 
     Returns (the finished run, None), or (None, Ending) when the attempt stopped early."""
     start = time.monotonic()
     try:
-        exe, env = build_target(target, unit, folder, options, source, translate_options, backend)
+        exe, env = build_target(target, units, folder, options, sources, translate_options, backend)
         if isinstance(exe, str):        # built or checked, but this machine cannot run it
             return None, Ending("unsupported", exe, time.monotonic() - start)
         finished = run(exe, env)

@@ -45,8 +45,9 @@ def _run_step(step: Step, cwd: Path, env: dict | None = None) -> None:
         raise CutransError(error("V002", f"{step.what} failed:\n" + "\n".join(lines)))
 
 
-def _user_flags(unit, options) -> list[str]:
-    flags = [f"-I{Path(unit.path).resolve().parent}"]
+def _user_flags(units, options) -> list[str]:
+    folders = dict.fromkeys(Path(u.path).resolve().parent for u in units)
+    flags = [f"-I{d}" for d in folders]
     flags += [f"-I{d}" for d in options.include_dirs] + [f"-D{d}" for d in options.defines]
     return flags + [f"-U{u}" for u in options.undefines]
 
@@ -59,12 +60,12 @@ def _runtime_object(command: list[str], source: str, folder: Path, env: dict | N
     return str(objcache.shim_object(command, folder / source, compile_into))
 
 
-def _opencl_steps(stem: str, flags: list[str], folder: Path) -> tuple[list[Step], dict]:
+def _opencl_steps(stems: list[str], flags: list[str], folder: Path) -> tuple[list[Step], dict]:
     cxx = _available(toolchain.find_cxx(), "OpenCL target's host program")
     cl = _available(toolchain.find_opencl(), "OpenCL target")
     runtime = _runtime_object([*cxx.command, "-std=c++17", "-O2", "-I.", *cl.cflags], "oclrt.cpp", folder)
-    argv = [*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *cl.cflags, f"{stem}.cpp", runtime,
-            "-o", stem, *cl.ldflags]
+    argv = [*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *cl.cflags, *(f"{s}.cpp" for s in stems), runtime,
+            "-o", stems[0], *cl.ldflags]
     return [Step(argv, "compiling the OpenCL host program")], dict(cl.env)
 
 
@@ -88,39 +89,43 @@ def cpu_kernels_step(stem: str) -> Step:
                  f"{stem}.kernels.o"], "compiling the CPU kernels")
 
 
-def _cpu_steps(stem: str, flags: list[str], folder: Path) -> tuple[list[Step], dict]:
+def _cpu_steps(stems: list[str], flags: list[str], folder: Path) -> tuple[list[Step], dict]:
     cxx = _available(toolchain.find_cxx(), "CPU target's host program")
     omp = _available(toolchain.find_openmp(), "CPU target (OpenMP)")
-    kernels = cpu_kernels_step(stem)
+    kernels = [cpu_kernels_step(s) for s in stems]
     runtime = _runtime_object([*cxx.command, "-std=c++17", "-O2", "-I.", *omp.flags], "cpurt.cpp", folder)
-    host = Step([*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *omp.flags, f"{stem}.cpp", runtime,
-                 f"{stem}.kernels.o", "-o", stem, "-lm"], "compiling the CPU host program")
-    return [kernels, host], {}
+    host = Step([*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *omp.flags, *(f"{s}.cpp" for s in stems),
+                 runtime, *(f"{s}.kernels.o" for s in stems), "-o", stems[0], "-lm"],
+                "compiling the CPU host program")
+    return [*kernels, host], {}
 
 
-def _hip_compile_check(stem: str, flags: list[str], folder: Path) -> str:
-    """Compile the HIP output with hipcc when it is installed; returns what the note says about it."""
+def _hip_compile_check(names: list[str], flags: list[str], folder: Path) -> str:
+    """Compile the HIP output (file `names` in `folder`) with hipcc when it is installed; returns what the
+    note says about it."""
     hip = toolchain.find_hipcc()
     if isinstance(hip, str):
         return f"hipcc compile check skipped: {hip}"
-    step = Step([*hip.command, *hip.flags, *flags, "-c", f"{stem}.hip", "-o", f"{stem}.o"],
-                f"compiling the HIP output with hipcc ({hip.offload_arch})")
-    _run_step(step, folder, {**os.environ, **dict(hip.env)})
+    for name in names:
+        step = Step([*hip.command, *hip.flags, *flags, "-c", name, "-o", f"{name}.o"],
+                    f"compiling the HIP output {name} with hipcc ({hip.offload_arch})")
+        _run_step(step, folder, {**os.environ, **dict(hip.env)})
     return f"compiled with hipcc ({hip.offload_arch})"
 
 
-def _build_hip(unit, folder: Path, options) -> tuple[Path, dict]:
-    stem = Path(unit.path).stem
+def _build_hip(units, names: list[str], folder: Path, options) -> tuple[Path, dict]:
+    """`names`: the HIP file written for each of `units` (`<stem>.hip`; a host-only `.cpp` keeps its name)."""
     hipcc = toolchain.find_hipcc()
     arch = hip_arch.cpu_arch(None if isinstance(hipcc, str) else hipcc.offload_arch)
     width = hip_arch.wave_width(arch)
-    check = _hip_compile_check(stem, _user_flags(unit, options), folder)
-    hip_on_cpu.build_on_cpu(folder / f"{stem}.hip", folder / stem, arch,
-                            include_dirs=(Path(unit.path).resolve().parent, *options.include_dirs),
+    check = _hip_compile_check(names, _user_flags(units, options), folder)
+    main = Path(units[0].path).resolve().parent
+    hip_on_cpu.build_on_cpu(folder / names[0], folder / Path(units[0].path).stem, arch,
+                            include_dirs=(main, *options.include_dirs),
                             defines=options.defines, undefines=options.undefines, workdir=folder / "cuemu",
-                            source_dir=Path(unit.path).resolve().parent, fmad=options.fmad)
+                            source_dir=main, fmad=options.fmad, also=[folder / n for n in names[1:]])
     (folder / NOTE_FILE).write_text(hip_on_cpu.note(width, arch, check) + "\n", encoding="utf-8")
-    return folder / stem, dict(os.environ)
+    return folder / Path(units[0].path).stem, dict(os.environ)
 
 
 def translation_note(folder: Path) -> str | None:
@@ -134,28 +139,44 @@ def translation_note(folder: Path) -> str | None:
 STEPS = {"opencl": _opencl_steps, "cpu": _cpu_steps}
 
 
-def build_translation(target: str, unit, folder: Path, options, translate_options: dict | None = None,
+def _translated_name(target: str, unit, output) -> str:
+    """The file the translation of `unit` is built from: HIP writes one file per input (`<stem>.hip`, or
+    the input's own name for host code); OpenCL and CPU write `<stem>.cpp` beside their kernels."""
+    if target != "hip":
+        return Path(unit.path).stem
+    return next(iter(output.files))
+
+
+def build_translation(target: str, units, folder: Path, options, translate_options: dict | None = None,
                       backend=None):
-    """Translate `unit` for `target` (with `backend`, an object with translate(unit, options), standing in
-    for the target's own backend when given), write the output into `folder` and build it."""
+    """Translate `units` (the loaded source files of one program; the first names the executable) for
+    `target` (with `backend`, an object with translate(unit, options), standing in for the target's own
+    backend when given), write the output into `folder` and build it."""
     from translator.driver import backend_for, write_output
-    output = (backend or backend_for(target)).translate(unit, translate_options or {})
-    write_output(output, folder, inputs=set())
+    names = []
+    for unit in units:
+        output = (backend or backend_for(target)).translate(unit, translate_options or {})
+        names.append(_translated_name(target, unit, output))
+        write_output(output, folder, inputs=set())
+    clash = next((n for i, n in enumerate(names) if n in names[:i]), None)
+    if clash:
+        raise CutransError(error("U001", f"two sources of the program translate to the same file '{clash}' for "
+                                 f"{target}: rename one", units[0].path))
     if target == "hip":
-        return _build_hip(unit, folder, options)
-    stem = Path(unit.path).stem
-    steps, env = STEPS[target](stem, _user_flags(unit, options), folder)
+        return _build_hip(units, names, folder, options)
+    steps, env = STEPS[target](names, _user_flags(units, options), folder)
     run_env = {**os.environ, **env}
     for step in steps:
         _run_step(step, folder, run_env)
-    return folder / stem, run_env
+    return folder / names[0], run_env
 
 
-def build_target(target: str, unit, folder: Path, options, source: Path | None = None,
+def build_target(target: str, units, folder: Path, options, sources=None,
                  translate_options: dict | None = None, backend=None):
-    """build_translation for the translator's targets; for `cuda`, the unmodified `source` (default: the
-    unit's file) built with nvcc where an NVIDIA GPU exists (translator.verify.cuda_reference)."""
+    """build_translation for the translator's targets; for `cuda`, the unmodified `sources` (default: the
+    units' files) built with nvcc where an NVIDIA GPU exists (translator.verify.cuda_reference)."""
     if target == "cuda":
         from translator.verify import cuda_reference
-        return cuda_reference.build_target(Path(source or unit.path), folder, options)
-    return build_translation(target, unit, folder, options, translate_options, backend)
+        paths = [Path(p) for p in (sources or [u.path for u in units])]
+        return cuda_reference.build_target(paths[0], folder, options, also=paths[1:])
+    return build_translation(target, units, folder, options, translate_options, backend)

@@ -68,16 +68,17 @@ def availability() -> tuple[bool, str]:
 
 
 def build(source: Path, exe: Path, *, include_dirs=(), defines=(), code: str = "V001", arch: str = "native",
-          compile_only: bool = False, fmad: bool = True) -> None:
+          compile_only: bool = False, fmad: bool = True, also=()) -> None:
     """Compile a CUDA program with nvcc, by default for the GPU in this machine (`arch` sm_90 etc. and
-    `compile_only` make an object file: a check that needs no GPU)."""
+    `compile_only` make an object file: a check that needs no GPU); `also` are its further source files,
+    which nvcc compiles and links with it."""
     compiler = nvcc()
     if compiler is None:
         raise CutransError(error("V005", "cannot build with real CUDA: no nvcc"))
     argv = [compiler, "-O2", "-std=c++17", f"-arch={arch}", f"-fmad={'true' if fmad else 'false'}",
             f"-I{Path(source).resolve().parent}",
             *[f"-I{d}" for d in include_dirs], *[f"-D{d}" for d in defines], *(["-c"] if compile_only else []),
-            str(source), "-o", str(exe)]
+            str(source), *map(str, also), "-o", str(exe)]
     try:
         done = subprocess.run(argv, capture_output=True, text=True, errors="replace", timeout=600,
                               env={**os.environ})
@@ -100,13 +101,14 @@ def choose(requested: str) -> tuple[str, str]:
     return "emulate", "emulate"
 
 
-def build_target(source: Path, folder: Path, options) -> tuple[Path | str, None]:
-    """The `cuda` target: (executable, None) built with nvcc, or (why not, None) where real CUDA is absent."""
+def build_target(source: Path, folder: Path, options, also=()) -> tuple[Path | str, None]:
+    """The `cuda` target: (executable, None) built with nvcc from `source` and `also`, or (why not, None)
+    where real CUDA is absent."""
     usable, text = availability()
     if not usable:
         return f"real CUDA is not available here: {text}", None
     folder.mkdir(parents=True, exist_ok=True)
     exe = folder / Path(source).stem
     build(Path(source), exe, include_dirs=options.include_dirs, defines=options.defines, code="V002",
-          fmad=options.fmad)
+          fmad=options.fmad, also=also)
     return exe, None

@@ -51,16 +51,16 @@ def amd_gpu_present() -> bool:
 
 
 def build_on_cpu(hip_source: Path, exe: Path, arch: str, *, include_dirs=(), defines=(), undefines=(),
-                 workdir: Path, source_dir: Path | None = None, fmad: bool = True) -> int:
-    """Build `hip_source` for the CPU emulation at the wavefront width of `arch` into `exe`; returns the
-    width. The local headers it includes from `source_dir` (the original program's folder: the HIP output
+                 workdir: Path, source_dir: Path | None = None, fmad: bool = True, also=()) -> int:
+    """Build `hip_source` (and `also`, the program's further translated files) for the CPU emulation at the
+    wavefront width of `arch` into `exe`; returns the width. The local headers it includes from `source_dir` (the original program's folder: the HIP output
     keeps including them) are normalized like its own. Raises CutransError (V002) when it does not build,
     V005 for an unknown arch."""
     width = wave_width(arch)
     names = Path(workdir) / "cuemu_hip"
     names.mkdir(parents=True, exist_ok=True)
     (names / NAMES_HEADER).write_text(names_header(), encoding="utf-8")
-    build_reference(hip_source, exe, include_dirs=(names, HIP_INCLUDE, *include_dirs),
+    build_reference(hip_source, exe, include_dirs=(names, HIP_INCLUDE, *include_dirs), also=also,
                     defines=(f"CUEMU_WARP_SIZE={width}", *defines), extra_flags=tuple(f"-U{u}" for u in undefines),
                     workdir=workdir, code="V002", what=f"the HIP output on the CPU emulation (wave {width}, {arch})",
                     header_roots=(source_dir,) if source_dir else (), fmad=fmad)

@@ -80,7 +80,7 @@ class KernelVerifier:
         return self._run(exe, "reference", None, "V001"), self._out("reference")
 
     def target(self, target: str, unit, reference_run, reference_out: Path) -> TargetResult:
-        run, ending = build_and_run(target, unit, self.work / target, self.options, self.harness,
+        run, ending = build_and_run(target, [unit], self.work / target, self.options, [self.harness],
                                     lambda exe, env: self._run(exe, target, env, "V002"),
                                     translate_options={"unsafe": self.unsafe})
         if ending:

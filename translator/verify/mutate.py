@@ -423,7 +423,7 @@ class MutationSession:
         in for the target's backend when given; a crash of the translator itself comes back as status
         "crash" (not as a detection)."""
         try:
-            return self._verifier(target, backend=backend).target(target, unit, self.reference_run)
+            return self._verifier(target, backend=backend).target(target, [unit], self.reference_run)
         except Exception as exc:      # noqa: BLE001 - an internal error is reported, not raised
             return types.SimpleNamespace(path=self.path, target=target, status="crash",
                                          detail=f"{type(exc).__name__}: {exc}")

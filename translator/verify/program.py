@@ -26,8 +26,9 @@ from translator.verify.run import private_workdir, run_program
 class ProgramVerifier:
     def __init__(self, path: str, options, program_args, timeout: float, policy, workdir: Path, cwd: Path,
                  reference: str = "auto", captures: Captures | None = None, unsafe_rewrites=(),
-                 backends: dict | None = None):
+                 backends: dict | None = None, also=()):
         self.path = path
+        self.also = [Path(p) for p in also]   # the program's further source files, linked with `path`
         self.reference_kind, self.reference_text = cuda_reference.choose(reference)
         self.options = options
         self.program_args = list(program_args)
@@ -44,20 +45,22 @@ class ProgramVerifier:
         folder = self.work / "reference"
         folder.mkdir()
         exe = folder / "program"
-        build_reference(self.reference_kind, Path(self.path), exe, self.options, folder)
+        build_reference(self.reference_kind, Path(self.path), exe, self.options, folder, self.also)
         return self._run(exe, folder, None, "V001")
 
     def _run(self, exe: Path, folder: Path, env, code: str):
         """Runs one program; with --output-file, captures the files it wrote into `folder`."""
         if self.captures:
             self.captures.forget()
-        run = run_program([str(exe), *self.program_args], cwd=self.cwd, env=env, timeout=self.timeout, code=code)
+        run = run_program([str(exe), *self.program_args], cwd=self.cwd, env=env, timeout=self.timeout, code=code,
+                          program_name=f"./{Path(self.path).stem}")
         self.files[folder.name] = self.captures.take(folder) if self.captures else {}
         return run
 
-    def target(self, target: str, unit, reference_run) -> TargetResult:
+    def target(self, target: str, units, reference_run) -> TargetResult:
+        """`units`: the loaded sources of the program (`path`, then `also`)."""
         folder = self.work / target
-        run, ending = build_and_run(target, unit, folder, self.options, Path(self.path),
+        run, ending = build_and_run(target, units, folder, self.options, [Path(self.path), *self.also],
                                     lambda exe, env: self._run(exe, folder, env, "V002"),
                                     translate_options={"unsafe": self.unsafe}, backend=self.backends.get(target))
         if ending:
@@ -79,13 +82,14 @@ class ProgramVerifier:
 
 def verify_program(path: str, targets: list[str], *, options, program_args=(), timeout: float = 120.0,
                    keep: bool = False, policy=DEFAULT_POLICY, cwd: str | None = None,
-                   reference: str = "auto", output_files=(), unsafe_rewrites=()) -> list[TargetResult]:
-    """Verify one program on each target; never raises for problems of the program itself."""
+                   reference: str = "auto", output_files=(), unsafe_rewrites=(), also=()) -> list[TargetResult]:
+    """Verify one program on each target; never raises for problems of the program itself. `also` are
+    the program's further source files (.cu or .cpp), translated and linked with `path`."""
     cwd_path = Path(cwd or os.getcwd())
     with private_workdir(keep=keep, prefix="cutrans-verify-") as work, \
             capturing(list(output_files), cwd_path, work) as captures:
         v = ProgramVerifier(path, options, program_args, timeout, policy, work, cwd_path, reference,
-                            captures if output_files else None, unsafe_rewrites)
+                            captures if output_files else None, unsafe_rewrites, also=also)
         return _verify(v, path, targets)
 
 
@@ -104,11 +108,11 @@ def _verify(v: ProgramVerifier, path: str, targets: list[str]) -> list[TargetRes
     from translator.driver import load_unit
     try:
         ref = v.reference()
-        unit = load_unit(path, v.options)
+        units = [load_unit(str(p), v.options) for p in [path, *v.also]]
     except CutransError as exc:
         return [TargetResult(path, t, "error", first_lines(exc.diagnostics), None, tuple(exc.diagnostics))
                 for t in targets]
     if ref.timed_out:
         return [TargetResult(path, t, "error", "the reference run timed out [V004]", ref.seconds)
                 for t in targets]
-    return [dataclasses.replace(v.target(t, unit, ref), reference=v.reference_text) for t in targets]
+    return [dataclasses.replace(v.target(t, units, ref), reference=v.reference_text) for t in targets]

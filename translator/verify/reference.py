@@ -309,16 +309,17 @@ def _compiler() -> list[str]:
 _ERROR_LINE = re.compile(r"(.+?):(\d+):(\d+): (?:fatal )?error: ")
 
 
-def _first_errors(stderr: str, source_path: str, limit: int = 5) -> tuple[str, int, int, str]:
-    """Location of the first compiler error, preferring one in the program's own source, and up to
-    `limit` error lines as text."""
+def _first_errors(stderr: str, source_paths, limit: int = 5) -> tuple[str, int, int, str]:
+    """Location of the first compiler error, preferring one in the program's own sources (a path or a
+    list of them), and up to `limit` error lines as text."""
+    own_paths = [source_paths] if isinstance(source_paths, str) else list(source_paths)
     errors = [ln for ln in stderr.splitlines() if _ERROR_LINE.match(ln)]
     text = "\n".join(errors[:limit]) or stderr.strip()[-2000:] or "(no output)"
-    own = [ln for ln in errors if ln.startswith(source_path + ":")]
+    own = [ln for ln in errors if any(ln.startswith(p + ":") for p in own_paths)]
     m = _ERROR_LINE.match((own or errors or [""])[0])
     if m:
         return m.group(1), int(m.group(2)), int(m.group(3)), text
-    return source_path, 0, 0, text
+    return own_paths[0], 0, 0, text
 
 
 def _x86() -> bool:
@@ -346,16 +347,18 @@ def contraction_flags(fmad: bool) -> tuple[str, ...]:
     return ("-DCUEMU_FMAD", "-Wno-attributes", *(("-mfma",) if _x86() else ()))
 
 
-def compile_command(copy: Path, exe_path: Path, source_dir: Path, *, include_dirs=(), defines=(),
+def compile_command(copies, exe_path: Path, source_dir: Path, *, include_dirs=(), defines=(),
                     extra_flags=(), fmad: bool = True) -> list[str]:
-    """The compiler command that builds the normalized copy: emulation headers first, then the
-    source's own directory, then the caller's include directories. Host code never contracts; device
-    code contracts as nvcc -fmad=`fmad` does."""
+    """The compiler command that builds the normalized copies (one path, or the sources of one program,
+    each compiled on its own and linked together): emulation headers first, then the main source's own
+    directory, then the caller's include directories. Host code never contracts; device code contracts
+    as nvcc -fmad=`fmad` does."""
+    copies = [copies] if isinstance(copies, (str, Path)) else list(copies)
     return [
         *_compiler(), "-std=c++17", "-O2", "-ffp-contract=off", *contraction_flags(fmad), "-x", "c++",
         f"-I{EMULATE_INCLUDE}", f"-I{source_dir}", *(f"-I{d}" for d in include_dirs),
         *(f"-D{d}" for d in defines), "-include", "cuda_runtime.h", *extra_flags,
-        str(copy), "-x", "none", "-o", str(exe_path), "-lm",
+        *map(str, copies), "-x", "none", "-o", str(exe_path), "-lm",
     ]
 
 
@@ -394,26 +397,37 @@ def _copy_local_headers(path: Path, source: str, workdir: Path, roots: tuple, se
         _copy_local_headers(header, text, workdir, roots, seen)
 
 
-def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra_flags=(), workdir,
-                    code: str = "V001", what: str = "the CPU emulation reference", header_roots=(),
-                    fmad: bool = True) -> None:
-    """Compile the CUDA program at `source_path` for the CPU emulation into `exe_path`. The normalized
-    copy goes into `workdir`, with its local headers (from its own folder and `header_roots`); the input is
-    never modified. Raises CutransError (`code`, V001 unless the caller builds something else against the
-    emulation, named by `what`) on failure."""
-    source_path, exe_path, workdir = Path(source_path), Path(exe_path), Path(workdir)
+def _normalized_copy(source_path: Path, workdir: Path, roots: tuple, code: str, what: str) -> Path:
+    """The normalized copy of one source in `workdir` (`<name>.cuemu.cpp`), with its local headers."""
     try:
         source = source_path.read_text(encoding="utf-8", errors="surrogateescape")
     except OSError as exc:
         raise CutransError(error(code, f"cannot read the source of {what}: {exc.strerror}", str(source_path)))
-    workdir.mkdir(parents=True, exist_ok=True)
     copy = workdir / f"{source_path.name}.cuemu.cpp"
     quoted = str(source_path).replace("\\", "\\\\").replace('"', '\\"')
     copy.write_text(f'#line 1 "{quoted}"\n' + normalize(source, str(source_path)),
                     encoding="utf-8", errors="surrogateescape")
-    roots = (source_path.resolve().parent, *(Path(r).resolve() for r in header_roots))
     _copy_local_headers(source_path, source, workdir, roots, set())
-    cmd = compile_command(copy, exe_path, source_path.resolve().parent, include_dirs=include_dirs,
+    return copy
+
+
+def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra_flags=(), workdir,
+                    code: str = "V001", what: str = "the CPU emulation reference", header_roots=(),
+                    fmad: bool = True, also=()) -> None:
+    """Compile the CUDA program at `source_path` for the CPU emulation into `exe_path`; `also` are further
+    source files of the same program (.cu or .cpp), each compiled on its own and linked with it, as
+    `nvcc main.cu other.cpp` does. The normalized copies go into `workdir`, with their local headers (from
+    each source's folder and `header_roots`); the inputs are never modified. Raises CutransError (`code`,
+    V001 unless the caller builds something else against the emulation, named by `what`) on failure."""
+    source_path, exe_path, workdir = Path(source_path), Path(exe_path), Path(workdir)
+    sources = [source_path, *map(Path, also)]
+    clash = _same_name(sources)
+    if clash:
+        raise CutransError(error(code, f"two sources of {what} have the same file name '{clash}'", str(source_path)))
+    workdir.mkdir(parents=True, exist_ok=True)
+    extra_roots = tuple(Path(r).resolve() for r in header_roots)
+    copies = [_normalized_copy(p, workdir, (p.resolve().parent, *extra_roots), code, what) for p in sources]
+    cmd = compile_command(copies, exe_path, source_path.resolve().parent, include_dirs=include_dirs,
                           defines=defines, extra_flags=extra_flags, fmad=fmad)
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=600)
@@ -422,5 +436,15 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
     except subprocess.TimeoutExpired:
         raise CutransError(error(code, f"the build of {what} ran past 600 s", str(source_path)))
     if done.returncode != 0:
-        path, line, col, text = _first_errors(done.stderr, str(source_path))
+        path, line, col, text = _first_errors(done.stderr, [str(p) for p in sources])
         raise CutransError(error(code, f"{what} did not build:\n{text}", path, line, col))
+
+
+def _same_name(sources) -> str | None:
+    """A file name two of `sources` share (their copies and objects would overwrite each other), or None."""
+    seen = set()
+    for p in sources:
+        if p.name in seen:
+            return p.name
+        seen.add(p.name)
+    return None

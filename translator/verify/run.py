@@ -151,28 +151,32 @@ def _signal_name(returncode: int) -> str | None:
         return f"signal {-returncode}"
 
 
-def _start(argv: list[str], cwd, env, stdin, code: str) -> subprocess.Popen:
+def _start(argv: list[str], cwd, env, stdin, code: str, program_name: str | None) -> subprocess.Popen:
     stdin_mode = subprocess.DEVNULL if stdin is None else subprocess.PIPE
+    shown = [program_name, *argv[1:]] if program_name else argv
     try:
-        return subprocess.Popen(argv, cwd=cwd, env=env, stdin=stdin_mode, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True)
+        return subprocess.Popen(shown, executable=argv[0], cwd=cwd, env=env, stdin=stdin_mode,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     except (OSError, ValueError) as exc:
         raise CutransError(error(code, f"cannot start {argv[0] if argv else '(empty command)'!r}: {exc}"))
 
 
 def run_program(argv: list[str], *, cwd, env: dict | None, timeout: float, stdin: str | bytes | None = None,
-                max_output: int = MAX_OUTPUT_BYTES, code: str = "V001") -> RunResult:
+                max_output: int = MAX_OUTPUT_BYTES, code: str = "V001",
+                program_name: str | None = None) -> RunResult:
     """Runs `argv` to completion or until `timeout` seconds pass, and returns what it did.
 
     `env=None` inherits this process's environment. `stdin` is fed to the program (str as utf-8); without
     it the program reads from /dev/null. Output is decoded as utf-8, undecodable bytes replaced.
     A program that cannot be started (missing, not executable, bad cwd) raises CutransError with
-    diagnostic `code` (V001 for the reference, V002 for a translation, V005 for a tool).
+    diagnostic `code` (V001 for the reference, V002 for a translation, V005 for a tool). `program_name`,
+    when given, is what the program sees as argv[0] (the executable is still argv[0] of `argv`), so that
+    programs that print or parse their own name behave the same whichever build runs.
     """
     if not argv:
         raise CutransError(error(code, "cannot start a program: the command is empty"))
     started = time.monotonic()
-    proc = _start(argv, cwd, env, stdin, code)
+    proc = _start(argv, cwd, env, stdin, code, program_name)
     capture = _Capture(proc, max_output)
     if stdin is not None:
         data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin

@@ -8,7 +8,10 @@
 #pragma once
 
 #include "cuda_runtime.h"
+#include "cuda_profiler_api.h"   // HIP declares hipProfilerStart/Stop in hip_runtime_api.h
 #include "cuemu_hip_names.h"
+// HIP's names are CUDA's here: cutrans_hip_cuda_names.h (CUDA's names onto HIP's) must define nothing.
+#define CUTRANS_HIP_NAMES_ARE_CUDA 1
 
 #ifndef __HIP_PLATFORM_AMD__
 #define __HIP_PLATFORM_AMD__ 1
