@@ -181,7 +181,7 @@ def cutrans_command() -> list[str]:
 
 
 def verify_argv(root: Path, suites: dict, program: Program, targets: Sequence[str],
-                reference: str = "auto") -> list[str]:
+                reference: str = "auto", ignore: Sequence[str] = ()) -> list[str]:
     suite_dir = root / suites[program.suite]["folder"]
     argv = [*cutrans_command(), "verify", *map(str, source_paths(root, suites, program)),
             *(["--link"] if program.link else []), "--reference", reference,
@@ -193,7 +193,7 @@ def verify_argv(root: Path, suites: dict, program: Program, targets: Sequence[st
         argv += ["-D", define]
     for arg in program.compiler_args:
         argv += ["--compiler-arg", arg]
-    for regex in program.ignore:
+    for regex in (*program.ignore, *ignore):
         argv += ["--ignore", regex]
     return argv
 
@@ -274,11 +274,11 @@ def _reference_status(results: list[dict], kept: Path | None, program: Program, 
 
 
 def run_program(root: Path, suites: dict, program: Program, targets: Sequence[str],
-                reference: str = "auto") -> Outcome:
+                reference: str = "auto", ignore: Sequence[str] = ()) -> Outcome:
     path = main_path(root, suites, program)
     if not path.is_file():
         return Outcome(program.name, program.tier, "missing", {t: "missing" for t in targets}, {})
-    argv = verify_argv(root, suites, program, targets, reference)
+    argv = verify_argv(root, suites, program, targets, reference, ignore)
     command = f"cd {shlex.quote(str(path.parent))} && " + " ".join(shlex.quote(a) for a in argv if a != "--keep")
     env = dict(os.environ, CUTRANS_DEBUG="1")
     start = time.monotonic()
@@ -378,10 +378,11 @@ def convert_only(root: Path, suites: dict, program: Program, target: str) -> tup
 
 
 def run_all(root: Path, suites: dict, programs: Iterable[Program], targets: Sequence[str], jobs: int,
-            progress=None, reference: str = "auto", max_workers: int = MAX_WORKERS) -> list[Outcome]:
+            progress=None, reference: str = "auto", max_workers: int = MAX_WORKERS,
+            ignore: Sequence[str] = ()) -> list[Outcome]:
     programs = list(programs)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, min(jobs, max_workers))) as pool:
-        futures = {pool.submit(run_program, root, suites, p, targets, reference): p for p in programs}
+        futures = {pool.submit(run_program, root, suites, p, targets, reference, ignore): p for p in programs}
         outcomes = []
         for fut in concurrent.futures.as_completed(futures):
             outcome = fut.result()
@@ -510,6 +511,9 @@ def parse_args(argv=None):
                     help=f"parallel verifies (at most {MAX_WORKERS}, or the cores with --reference cuda)")
     ap.add_argument("--reference", choices=("auto", "cuda", "emulate"), default="auto",
                     help="what verify compares with (default auto: real CUDA where an NVIDIA GPU and nvcc exist)")
+    ap.add_argument("--ignore", action="append", default=[], metavar="REGEX",
+                    help="also ignore output lines matching REGEX in every program (e.g. the lines that describe "
+                    "the device, which differ between a real GPU and the emulated one)")
     ap.add_argument("--json", type=Path, metavar="OUT", help="write the raw results here")
     ap.add_argument("--quiet", "-q", action="store_true", help="no progress lines on stderr")
     return ap.parse_args(argv)
@@ -547,7 +551,7 @@ def main(argv=None) -> int:
     # On this project's 2-core machines two verifies at a time is the most that keeps time limits honest;
     # a GPU machine running the reference on real CUDA has the cores for more.
     workers = (os.cpu_count() or MAX_WORKERS) if args.reference == "cuda" else MAX_WORKERS
-    outcomes = run_all(root, suites, programs, targets, args.jobs, progress, args.reference, workers)
+    outcomes = run_all(root, suites, programs, targets, args.jobs, progress, args.reference, workers, args.ignore)
     print(render_table(outcomes, targets))
     if args.json:
         args.json.write_text(json.dumps({"root": str(root), "targets": targets,
