@@ -51,6 +51,8 @@ _CODES = [
                            "outside printf"),
     Code("L011", "stable", "tensor-core code reads fragment elements by index where which elements a thread "
                            "holds differs between GPUs"),
+    Code("L012", "stable", "warning: a coalesced group is translated as the calling thread alone (a grouping "
+                           "CUDA allows)"),
     # mapping
     Code("M001", "stable", "a CUDA API name has no equivalent on the target"),
     Code("M002", "stable", "a CUDA API name is deprecated on the target"),

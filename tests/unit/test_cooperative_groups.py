@@ -131,7 +131,7 @@ def test_cuda_samples_last_warp_pattern_is_predicated(lower):
 
 @pytest.mark.parametrize("body, code, message", [
     ("cg::grid_group g = cg::this_grid(); g.sync();", "L003", "grid-wide sync() cannot be translated"),
-    ("auto g = cg::coalesced_threads(); o[0] = g.thread_rank();", "L003", "coalesced_threads()"),
+    ("auto g = cg::coalesced_threads(); o[0] = g.meta_group_rank();", "L003", "of a coalesced group"),
     ("cg::thread_block b = cg::this_thread_block(); o[0] = b.shfl(1, 0);", None, None),
     ("cg::thread_block b = cg::this_thread_block(); int n = o[0]; cg::thread_group g = cg::tiled_partition(b, n);",
      "L003", "known at compile time"),
@@ -149,8 +149,30 @@ def test_what_cannot_be_translated_is_refused(lower, cuda_file, body, code, mess
         return
     tu, _, _ = parse(path)
     _, diags = lower_module(tu, path)
-    assert [d.code for d in diags] == [code]
-    assert message in diags[0].message and diags[0].line > 3
+    errors = [d for d in diags if d.code != "L012"]      # the coalesced group's warning comes first
+    assert [d.code for d in errors] == [code]
+    assert message in errors[0].message and errors[0].line > 3
+
+
+def test_a_coalesced_group_is_the_calling_thread_alone_with_a_warning(lower, cuda_file):
+    from translator.frontend.clang_setup import parse
+    from translator.frontend.lower import lower_module
+    from translator.ir.printer import print_ir
+    path = cuda_file(HEAD + """__global__ void k(int* o, int n) {
+    if (o[threadIdx.x] > n) {
+        cg::coalesced_group g = cg::coalesced_threads();
+        int base = g.thread_rank() == 0 ? atomicAdd(o, (int)g.size()) : 0;
+        o[threadIdx.x] = g.shfl(base, 0) + g.ballot(base > 3) + g.any(base) + cg::reduce(g, base, cg::plus<int>());
+        g.sync();
+    }
+}""")
+    tu, _, _ = parse(path)
+    module, diags = lower_module(tu, path)
+    assert [(d.code, d.severity.name) for d in diags] == [("L012", "WARNING")]
+    assert "calling thread alone" in diags[0].message and diags[0].line == 6
+    assert not _ops(module)                  # no warp operation is left to exchange: there is no other lane
+    text = print_ir(module)
+    assert "atomicAdd" in text or "atomic" in text
 
 
 def test_host_includes_of_cooperative_groups_become_an_empty_namespace():

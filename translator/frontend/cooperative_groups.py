@@ -10,11 +10,17 @@ from what the group is, which the frontend reads from the variable's initializer
                                  `WarpOp`s with the tile's lane mask and width N
     this_grid()                  the grid: rank and size only; its sync() is refused (blocks of a
                                  translated grid are never known to be co-resident)
+    coalesced_threads()          the calling thread alone (warning L012): rank 0, size 1, a shuffle
+                                 returns the caller's value, a vote its own predicate. Which threads of a
+                                 warp run together in divergent code is the hardware's choice, and CUDA
+                                 lets each run alone (independent thread scheduling); of the groupings
+                                 CUDA allows, this is the one every target and the emulation compute
+                                 alike, so code written for any grouping (aggregated atomics) computes
+                                 the same numbers, and a result that depends on the grouping shows in verify
 
 `cg::reduce(tile, v, op)` is a butterfly of xor shuffles (offsets N/2 ... 1), the order in which the
 reference emulation (runtime_shims/emulate/include/cooperative_groups/reduce.h) combines values, so
-floating-point results agree bit for bit. Coalesced groups (which threads arrive decides their
-ranks) are refused. Nothing here needs CUDA's own headers: runtime_shims/include declares them.
+floating-point results agree bit for bit. Nothing here needs CUDA's own headers: runtime_shims/include declares them.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from dataclasses import dataclass
 
 import clang.cindex as ci
 
-from translator.diagnostics import CutransError, error
+from translator.diagnostics import CutransError, Diagnostic, Severity, error
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
 from translator.ir.builtins import WARP_LANES
@@ -38,12 +44,13 @@ UNSUPPORTED = "L003"
 
 @dataclass(frozen=True)
 class Group:
-    kind: str                         # "block" | "tile" | "grid"
+    kind: str                         # "block" | "tile" | "grid" | "coalesced"
     width: int = 0                    # tiles: the number of threads
     parent: "Group | None" = None     # tiles: the group they were cut from
 
 
-BLOCK, GRID = Group("block"), Group("grid")
+BLOCK, GRID, COALESCED = Group("block"), Group("grid"), Group("coalesced")
+COALESCED_CODE = "L012"
 
 
 # -- recognising cooperative-groups cursors -----------------------------------------------------------
@@ -130,8 +137,7 @@ def _template_width(c):
 
 
 def _coalesced(fl, c) -> Group:
-    fl.fail(c, UNSUPPORTED, "coalesced_threads(): a coalesced group's ranks depend on which threads of the warp "
-                            "arrive, which the OpenCL and CPU translations do not track; use a tile")
+    return COALESCED
 
 
 _MAKERS = {
@@ -187,6 +193,8 @@ class _Ir:
         return self.bin("*", self.bin("*", gx, gy), gz)
 
     def rank(self, g: Group):
+        if g.kind == "coalesced":
+            return self.lit(0)
         if g.kind == "block":
             return self.reg("thread_linear")
         if g.kind == "tile":                 # parent rank % N == linear id % N: every tile size divides 32
@@ -195,6 +203,8 @@ class _Ir:
         return self.bin("+", self.bin("*", self.block_rank(), threads), self.cast(self.reg("thread_linear"), U64))
 
     def size(self, g: Group):
+        if g.kind == "coalesced":
+            return self.lit(1)
         if g.kind == "block":
             return self.reg("block_threads")
         if g.kind == "tile":
@@ -251,7 +261,7 @@ def _need(fl, c, g: Group, kinds: tuple, what: str):
         fl.fail(c, UNSUPPORTED, f"'{what}' of a {_KIND_NAMES[g.kind]} is not supported")
 
 
-_KIND_NAMES = {"block": "thread block", "tile": "tile", "grid": "grid group"}
+_KIND_NAMES = {"block": "thread block", "tile": "tile", "grid": "grid group", "coalesced": "coalesced group"}
 
 
 def _member_rank(fl, c, g, ir, args):
@@ -296,8 +306,10 @@ def _operand(fl, ir, arg, want):
 def _warp(op: str, roles: tuple):
     """A tile operation: WarpOp `op` with the tile's mask, the call's operands and the tile's width."""
     def lower(fl, c, g, ir, args):
-        _need(fl, c, g, ("tile",), c.spelling)
+        _need(fl, c, g, ("tile", "coalesced"), c.spelling)
         ty = fl.type_of(c)
+        if g.kind == "coalesced":
+            return _alone(fl, ir, op, args[0], ty)
         operands = [_operand(fl, ir, a, ty if role == "value" else Scalar(role)) for a, role in zip(args, roles)]
         width = [ir.lit(g.width, I32)] if op.startswith("shfl") else []
         result = N.WarpOp(op, [ir.mask(g)] + operands + width, ty if op != "ballot" else U32, loc=ir.loc)
@@ -307,12 +319,22 @@ def _warp(op: str, roles: tuple):
     return lower
 
 
+def _alone(fl, ir, op: str, arg, ty):
+    """A warp operation of a group of one thread: a shuffle gives the caller's value back, a vote its own
+    predicate (ballot: bit 0, the caller's rank)."""
+    if op.startswith("shfl"):
+        return fl.expr(arg, want=ty)
+    return ir.cast(N.BinOp("!=", fl.expr(arg, want=I32), ir.lit(0, I32), BOOL, loc=ir.loc), ty)
+
+
 def _reduce(fl, c, g, ir, args):
     """`cg::reduce(tile, v, op)` -> a call of a device function the module gets once per (op, type, N):
     v = op(v, shfl_xor(v, o)) for o = N/2 ... 1, the order of the emulation's reduce. Its warp
     operations reach the kernel the way those of any device function do (passes/lower_warp_ops.py)."""
-    _need(fl, c, g, ("tile",), "reduce")
+    _need(fl, c, g, ("tile", "coalesced"), "reduce")
     ty = fl.type_of(c)
+    if g.kind == "coalesced":                    # one value: nothing to combine
+        return fl.expr(args[0], want=ty)
     op = _operator_name(args[1])
     if op not in _OPERATORS:
         fl.fail(args[1], UNSUPPORTED, "cg::reduce takes cg::plus, less, greater, bit_and, bit_or or bit_xor here")
@@ -420,6 +442,8 @@ def statement(fl, c):
         return N.Barrier("block", loc=loc)
     if group.kind == "tile":
         return N.ExprStmt(N.WarpOp("syncwarp", [_Ir(loc).mask(group)], Scalar("void"), loc=loc), loc=loc)
+    if group.kind == "coalesced":                # the calling thread waits for itself
+        return N.Block([], loc=loc)
     fl.fail(c, UNSUPPORTED, "grid-wide sync() cannot be translated: the blocks of a translated grid are not "
                             "guaranteed to run at the same time; split the kernel at this point")
 
@@ -429,7 +453,14 @@ def declare(fl, v) -> None:
     init = [k for k in v.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
     if not init:
         fl.fail(v, UNSUPPORTED, f"group '{v.spelling}' must be initialized where it is declared")
-    group_of(fl, init[-1])
+    if group_of(fl, init[-1]) == COALESCED:
+        warning = Diagnostic(Severity.WARNING, COALESCED_CODE,
+                             f"coalesced group '{v.spelling}' is translated as the calling thread alone (rank 0, "
+                             f"size 1): a grouping CUDA allows, as which threads run together is the hardware's "
+                             f"choice; a result that depends on the group's size differs from a GPU's run",
+                             *fl.where(v))
+        if warning not in fl.m.diagnostics:
+            fl.m.diagnostics.append(warning)
 
 
 # The host side of an OpenCL or CPU translation: the directive that includes a cooperative-groups

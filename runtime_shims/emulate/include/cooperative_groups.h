@@ -156,6 +156,17 @@ public:
     static constexpr unsigned size() { return N; }
 };
 
+// coalesced_threads(): the calling thread alone. Which threads of a warp run together in divergent code is
+// the hardware's choice, and CUDA lets each run alone (independent thread scheduling); of the groupings it
+// allows, this is the one the translations compute too (translator/frontend/cooperative_groups.py), so
+// code written for any grouping (aggregated atomics) computes the same numbers everywhere.
+class coalesced_group : public details::tile_base {
+public:
+    coalesced_group() : details::tile_base(1, 1, 0) {}
+};
+
+inline coalesced_group coalesced_threads() { return coalesced_group(); }
+
 // A tile of a size known only at run time; tiled_partition(parent, n) returns it as a thread_group.
 inline thread_group tiled_partition(const thread_group &parent, unsigned n)
 {
