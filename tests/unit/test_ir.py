@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import SAMPLES
 from translator.backends.cuda import CudaEmitter
-from translator.diagnostics import CutransError
+from translator.diagnostics import CutransError, Severity
 from translator.frontend.clang_setup import parse
 from translator.frontend.lower import lower_module
 from translator.ir import gen_nodes
@@ -45,17 +45,21 @@ def test_unknown_address_space_is_rejected():
         Pointer(F32, "texture")
 
 
+def _errors(diags) -> list:
+    return [d for d in diags if d.severity >= Severity.ERROR]
+
+
 def _roundtrip(path: str, tmp_path):
     tu, _, _ = parse(path)
     module, diags = lower_module(tu, path)
-    assert not diags
+    assert not _errors(diags)                # warnings (L012) are fine
     module = lower_matrix_ops(module)       # fragments have no CUDA spelling once lowered to arrays (as the cuda pipeline)
     text = CudaEmitter().visit(module)
     again = tmp_path / "again.cu"
     again.write_text(text)
     tu2, _, _ = parse(str(again))
     module2, diags2 = lower_module(tu2, str(again))
-    assert not diags2
+    assert not _errors(diags2)
     return module, text, module2
 
 
@@ -110,5 +114,5 @@ def test_verifier_accepts_every_sample():
     for sample in SAMPLES:
         tu, _, _ = parse(str(sample))
         module, diags = lower_module(tu, str(sample))
-        assert not diags
+        assert not _errors(diags), sample.name
         verify_module(module)

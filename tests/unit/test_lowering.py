@@ -67,8 +67,6 @@ def test_implicit_int_to_float_conversion_is_explicit_in_ir(lower):
     ("L001", "__global__ void k(int* o) { again: o[0]++; if (o[0] < 3) goto again; }", "label_stmt"),
     ("L001", "__global__ void k(int* o) { switch (o[0]) { case 1 ... 3: o[1] = 2; } }", "case"),
     ("L001", "int host_only; __global__ void k(int* o) { o[0] = host_only; }", "file-scope"),
-    ("L001", "extern __shared__ float dyn[];\n__device__ float f() { return dyn[0]; }\n"
-             "__global__ void k(float* o) { o[0] = f(); }", "device function"),
     ("L003", "__device__ float twice(const float& x) { return 2.0f * x; }\n"
              "__global__ void k(float* o) { o[0] = twice(o[1] + 1.0f); }", "bound to a temporary"),
     ("L003", "__global__ void k(float& o) { o = 1.0f; }", "kernels take their arguments by value"),

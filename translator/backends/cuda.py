@@ -55,6 +55,12 @@ class CudaEmitter(CFamilyEmitter):
             text = text.replace(f"{self.kernel_qualifier} ", f"{self.kernel_qualifier} __launch_bounds__({f.max_threads}) ", 1)
         return text
 
+    def visit_Call(self, e: N.Call):
+        """The launch's dynamic shared memory that the IR passes to a device function is CUDA's extern
+        __shared__ array, which the function names itself: no argument."""
+        shown = [a for a in e.args if not (isinstance(a, N.VarRef) and a.name == DYNAMIC_SHARED)]
+        return super().visit_Call(N.Call(e.func, shown, e.type, loc=e.loc))
+
     def visit_Atomic(self, e: N.Atomic):
         args = ", ".join(self.expr(a, PRECEDENCE["assign"]) for a in e.args)
         return f"{_ATOMIC_NAMES[e.op]}({args})", PRECEDENCE["postfix"]

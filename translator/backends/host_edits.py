@@ -16,7 +16,8 @@ LaunchRewriter = Callable[[LaunchSite, bytes], str]
 CUDA_HEADERS = ("cuda_runtime.h", "cuda_runtime_api.h", "cuda.h", "device_launch_parameters.h", "cuda_profiler_api.h")
 MOVED_COMMENT = "/* cutrans: {kind} '{name}' moved to {where} */"
 _KIND_WORDS = {"kernel": "kernel", "device_function": "device function", "device_variable": "device variable",
-               "constant_variable": "constant", "shared_variable": "shared variable"}
+               "constant_variable": "constant", "shared_variable": "shared variable",
+               "device_struct": "device-only struct"}
 # What a name's flag on a target means: (rename it?, (diagnostic maker, code, message) or None).
 _FLAG_ACTIONS = {
     "supported": (True, None),

@@ -131,9 +131,16 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
 
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":
-            return super().signature(f)
+            # a device function that uses dynamic shared memory takes it as its kernel does, passed on as is
+            params = ", ".join(self.dynamic_shared_param(p) or self.declare(p.type, p.name, "private", p)
+                               for p in f.params) or "void"
+            return f"{self.type_name(f.ret, f)} {f.name}({params})"
         params = ", ".join(self.kernel_param(p) for p in f.params) or "void"
         return f"{self.kernel_qualifier} {self.type_name(f.ret, f)} {f.name}({params})"
+
+    @staticmethod
+    def dynamic_shared_param(p: N.Param) -> str | None:
+        return f"__local ulong2* {p.name}" if p.name == DYNAMIC_SHARED else None
 
     def kernel_param(self, p: N.Param) -> str:
         """OpenCL C forbids bool kernel arguments: a bool parameter arrives as the host's one byte, uchar.
@@ -142,9 +149,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         (an H100, driver 580), and right ones from uint, float, ulong2 and float4. Only casts use it."""
         if p.type == BOOL:
             return f"uchar {p.name}"
-        if p.name == DYNAMIC_SHARED:
-            return f"__local ulong2* {p.name}"
-        return self.declare(p.type, p.name, "private", p)
+        return self.dynamic_shared_param(p) or self.declare(p.type, p.name, "private", p)
 
     # -- structs: CUDA vectors whose layout OpenCL's own vector types share are spelled natively;
     # float3 and friends (12 bytes in CUDA, 16 in OpenCL) and 32-byte vectors become plain structs.

@@ -25,7 +25,8 @@ from translator.frontend.templates import launch_instance_name, presumed
 K = ci.CursorKind
 _SHIMS = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "..", "runtime_shims")) + os.sep
 _SCOPES = {K.NAMESPACE, K.LINKAGE_SPEC, K.UNEXPOSED_DECL}
-_DECL_KINDS = {K.FUNCTION_DECL, K.FUNCTION_TEMPLATE, K.VAR_DECL}
+_DECL_KINDS = {K.FUNCTION_DECL, K.FUNCTION_TEMPLATE, K.VAR_DECL, K.STRUCT_DECL, K.CLASS_DECL, K.CLASS_TEMPLATE}
+_RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL, K.CLASS_TEMPLATE}
 _VAR_KIND = {K.CUDACONSTANT_ATTR: "constant_variable", K.CUDASHARED_ATTR: "shared_variable",
              K.CUDADEVICE_ATTR: "device_variable"}
 _CONFIG_CALLEE = "__cudaPushCallConfiguration"
@@ -213,7 +214,20 @@ def _device_decls(cursors, scope, fl: _File) -> list[DeviceDeclSite]:
     return out
 
 
+def _device_only_struct(cur) -> bool:
+    """A struct (or class template) with no data whose methods are all __device__ only (frontend/stateless.py):
+    host code cannot call any of it, and a host compiler cannot compile its bodies."""
+    members = list(cur.get_children())
+    methods = [m for m in members if m.kind == K.CXX_METHOD]
+    if not methods or any(m.kind == K.FIELD_DECL for m in members):
+        return False
+    return all(K.CUDADEVICE_ATTR in (attrs := {c.kind for c in m.get_children() if c.kind.is_attribute()}) and
+               K.CUDAHOST_ATTR not in attrs for m in methods)
+
+
 def _decl_kind(cur) -> tuple[str, bool] | None:
+    if cur.kind in _RECORD_KINDS:
+        return ("device_struct", False) if cur.is_definition() and _device_only_struct(cur) else None
     attrs = {c.kind for c in cur.get_children() if c.kind.is_attribute()}
     if cur.kind == K.VAR_DECL:
         kinds = [v for k, v in _VAR_KIND.items() if k in attrs]

@@ -15,7 +15,7 @@ import clang.cindex as ci
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_types import lower_type
-from translator.frontend import cooperative_groups, device_printf, half, records, references, tu_index, wmma
+from translator.frontend import cooperative_groups, device_printf, half, records, references, stateless, tu_index, wmma
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -197,6 +197,8 @@ class FunctionLowerer:
             return references.local(self, v)
         if cooperative_groups.is_group_type(v.type):
             return cooperative_groups.declare(self, v)     # a group has no state in the IR
+        if stateless.is_stateless(v.type):
+            return None                                    # no data: its methods become device functions
         ty = self.type_of(v)
         if wmma.is_fragment_type(v.type):
             return wmma.declare(self, v, ty)
@@ -206,10 +208,8 @@ class FunctionLowerer:
         return N.VarDecl(v.spelling, ty, "shared" if shared else "private", init, loc=self.loc(v))
 
     def dynamic_shared(self, v, at=None) -> N.VarDecl:
-        """`extern __shared__ T name[];` -> `T* name = (T*)<the launch's dynamic shared memory>`."""
-        if not self.is_kernel:
-            self.fail(at or v, "L001", "extern __shared__ memory used in a device function is not supported "
-                                       "yet; use it in the kernel and pass a pointer")
+        """`extern __shared__ T name[];` -> `T* name = (T*)<the launch's dynamic shared memory>`. In a device
+        function, the launch's dynamic shared memory is a parameter its callers pass on (`call_args`)."""
         canonical = v.type.get_canonical()
         if canonical.kind.name not in ("INCOMPLETEARRAY", "CONSTANTARRAY"):
             self.fail(v, "L001", "extern __shared__ must be an array")
@@ -506,6 +506,9 @@ class FunctionLowerer:
             return wmma.lower_call(self, c)
         if half.is_half_call(c):
             return half.lower_call(self, c)
+        method = stateless.method_call(self, c)
+        if method is not None:
+            return method
         struct_op = records.call(self, c)
         if struct_op is not None:
             return struct_op
@@ -542,9 +545,22 @@ class FunctionLowerer:
             if definition is None:
                 self.fail(c, "L002", f"device function '{callee.spelling}' has no definition in this translation unit")
             name = self.m.require(definition, self.loc(c))
+        return N.Call(name, self.call_args(c, definition, name), self.type_of(c), loc=self.loc(c))
+
+    def device_method_call(self, c, definition, name: str) -> N.Expr:
+        """A method of a struct without data (frontend/stateless.py), called as device function `name`."""
+        name = self.m.require(definition, self.loc(c), name)
+        return N.Call(name, self.call_args(c, definition, name), self.type_of(c), loc=self.loc(c))
+
+    def call_args(self, c, definition, name: str) -> list:
+        """The arguments of a call of lowered device function `name`: the call's own, then the launch's dynamic
+        shared memory when the callee uses it (which makes this function use it too)."""
         params = list(definition.get_arguments())
         args = [references.argument(self, a, p) for a, p in zip(c.get_arguments(), params)]
-        return N.Call(name, args, self.type_of(c), loc=self.loc(c))
+        if any(p.name == DYNAMIC_SHARED for p in self.m.done[name].params):
+            self.uses_dynamic_shared = True
+            args.append(N.VarRef(DYNAMIC_SHARED, Pointer(Scalar("u8"), "shared"), loc=self.loc(c)))
+        return args
 
     def null(self, c) -> N.Expr:
         return N.IntLit(0, self.type_of(c), loc=self.loc(c))

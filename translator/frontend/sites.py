@@ -79,6 +79,7 @@ class DeviceDeclSite:
     """A device-only declaration in the host file (a kernel, a __device__ function or variable)."""
     name: str
     kind: str            # kernel | device_function | device_variable | constant_variable | shared_variable
+                         # | device_struct (no data, __device__ methods only)
     span: Span           # the whole declaration, attributes and trailing ';' included
     host_too: bool = False   # __host__ __device__: stays in host code as well
 

@@ -30,6 +30,8 @@ def space_of(e, env: dict) -> str | None:
         return _object_space(e.operand, env)
     if isinstance(e, N.Conditional):
         return space_of(e.then, env) or space_of(e.orelse, env)
+    if isinstance(e, N.Call):                  # a device function whose every return points into one space
+        return env.get(("returns", e.func))
     if isinstance(e, (N.Index, N.Member)) and isinstance(e.type, Array):   # `a[i]` of `T a[2][8]` decays too
         return _object_space(e, env)
     return None
@@ -60,9 +62,33 @@ def _fail(node, message):
     raise CutransError(error("L001", message, loc.path, loc.line, loc.col))
 
 
-def _infer_function(f: N.Function, param_spaces: dict) -> dict:
+def _return_spaces(functions: list) -> dict:
+    """("returns", name) -> space for each device function that returns a pointer, when every `return` in it
+    points into one space known without its callers (`return s_float;` of an extern __shared__ array); the
+    function's return type and the type of each call of it get that space. Callees come first in
+    `functions`, so a function returning what another returns is settled too."""
+    returns: dict = {}
+    for f in functions:
+        if not (isinstance(f.ret, Pointer) and f.ret.space == "generic"):
+            continue
+        env = dict(returns)
+        for node in [*f.params, *(n for n in walk(f.body) if isinstance(n, N.VarDecl))]:
+            if not (isinstance(node.type, Pointer) and node.type.space == "generic"):
+                env[node.name] = _env_entry(node.type, getattr(node, "space", "private"))
+        spaces = {space_of(r.value, env) for r in walk(f.body) if isinstance(r, N.Return) and r.value is not None}
+        if len(spaces) == 1 and None not in spaces:
+            f.ret = with_space(f.ret, spaces.pop())
+            returns[("returns", f.name)] = f.ret.space
+    for f in functions:
+        for node in walk(f.body):
+            if isinstance(node, N.Call) and ("returns", node.func) in returns and isinstance(node.type, Pointer):
+                node.type = with_space(node.type, returns[("returns", node.func)])
+    return returns
+
+
+def _infer_function(f: N.Function, param_spaces: dict, returns: dict) -> dict:
     """Set the spaces of f's generic pointers; return the name -> space environment."""
-    env = {}
+    env = dict(returns)
     for p in f.params:
         if isinstance(p.type, Pointer) and p.type.space == "generic" and p.name in param_spaces:
             p.type = with_space(p.type, param_spaces[p.name])
@@ -138,13 +164,14 @@ def infer_address_spaces(module: N.Module) -> N.Module:
     functions = module.functions
     by_name = {f.name: f for f in functions}
     variants: dict = {}               # callee name -> {((param, space), ...): name of the variant}
+    returns = _return_spaces(functions)
     # Callees are lowered before their callers, so the reverse order visits every caller first;
     # a clone goes in front of its original, which is still to be visited.
     i = len(functions) - 1
     while i >= 0:
         f = functions[i]
         spaces = next((dict(s) for known in variants.values() for s, name in known.items() if name == f.name), {})
-        i += _record_calls(f, _infer_function(f, spaces), by_name, variants, functions) - 1
+        i += _record_calls(f, _infer_function(f, spaces, returns), by_name, variants, functions) - 1
     for f in functions:
         for p in f.params:
             if isinstance(p.type, Pointer) and p.type.space == "generic":

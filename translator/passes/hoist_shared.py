@@ -3,9 +3,10 @@
 Requires: address spaces inferred. Guarantees: every shared VarDecl, and every view of the
 launch's dynamic shared memory (`extern __shared__ T a[]`, lowered to `T* a = (T*)<dynamic>`), is a
 direct child of a kernel's body, before any other statement, with a name unique in the kernel.
-Such declarations are the same for every thread of a block. A shared variable
+Such declarations are the same for every thread of a block. A static shared variable
 in a device function gets a diagnostic (passing it as a hidden parameter comes with the OpenCL
-backend issue).
+backend issue); a view of the dynamic shared memory stays where it is, since a device function
+gets the launch's dynamic shared memory as a parameter from its callers.
 """
 
 from __future__ import annotations
@@ -57,13 +58,19 @@ def _check_unique(f: N.Function, decls: list) -> None:
 
 def hoist_shared(module: N.Module) -> N.Module:
     for f in module.functions:
+        if f.kind != "kernel":
+            _refuse_static_shared(f)     # a view of the dynamic shared memory is a pointer parameter's copy
+            continue
         decls: list = []
         _collect(f.body, decls)
-        if decls and f.kind != "kernel":
-            d = decls[0]
-            raise CutransError(error("L001", f"__shared__ variable '{d.name}' inside device function "
-                                     f"'{f.name}' is not supported yet; declare it in the kernel",
-                                     d.loc.path, d.loc.line, d.loc.col))
         _check_unique(f, decls)
         f.body.stmts = decls + f.body.stmts
     return module
+
+
+def _refuse_static_shared(f: N.Function) -> None:
+    for d in walk(f.body):
+        if isinstance(d, N.VarDecl) and d.space == "shared":
+            raise CutransError(error("L001", f"__shared__ variable '{d.name}' inside device function "
+                                     f"'{f.name}' is not supported yet; declare it in the kernel",
+                                     d.loc.path, d.loc.line, d.loc.col))

@@ -1,0 +1,66 @@
+"""Structs with no data and only __device__ methods (translator/frontend/stateless.py): the variable
+disappears, each method call becomes a device function `<struct>_<method>`, the launch's dynamic shared
+memory reaches a method through its callers, and what has no body to translate is refused."""
+
+from __future__ import annotations
+
+from translator.frontend.clang_setup import parse
+from translator.frontend.host_sites import collect_host_sites
+from translator.frontend.lower import lower_module
+from translator.ir.builtins import DYNAMIC_SHARED
+
+SHARED = """
+template <class T> struct SharedMemory { __device__ T *get() { return nullptr; } };
+template <> struct SharedMemory<float> {
+    __device__ float *get() { extern __shared__ float s_float[]; return s_float; }
+};
+struct Twice { __device__ int of(int x) const { return 2 * x; } };
+"""
+
+
+def _lower(cuda_file, body: str):
+    path = cuda_file(SHARED + body)
+    tu, source, _ = parse(path)
+    module, diags = lower_module(tu, path)
+    return module, diags, collect_host_sites(tu, path, source)
+
+
+def test_a_method_call_is_a_device_function_and_the_variable_disappears(cuda_file):
+    module, diags, _ = _lower(cuda_file, """
+__device__ float *buffer() { SharedMemory<float> smem; return smem.get(); }
+__global__ void k(float *out) {
+    Twice t;
+    float *s = buffer();
+    s[threadIdx.x] = t.of(threadIdx.x);
+    __syncthreads();
+    out[threadIdx.x] = s[blockDim.x - 1 - threadIdx.x];
+}""")
+    assert diags == []
+    by_name = {f.name: f for f in module.functions}
+    assert {"SharedMemory_float_get", "Twice_of", "buffer", "k"} <= set(by_name)
+    # the dynamic shared memory is a parameter of the method, of its caller, and of the kernel
+    for name in ("SharedMemory_float_get", "buffer", "k"):
+        assert by_name[name].params[-1].name == DYNAMIC_SHARED, name
+    assert [p.name for p in by_name["Twice_of"].params] == ["x"]
+
+
+def test_the_structs_are_device_only_on_the_host_side(cuda_file):
+    _, _, sites = _lower(cuda_file, "__global__ void k(int *o) { Twice t; o[0] = t.of(1); }")
+    structs = [d for d in sites.device_decls if d.kind == "device_struct"]
+    assert [d.name for d in structs] == ["SharedMemory", "SharedMemory", "Twice"]
+    assert not any(d.host_too for d in structs)
+
+
+def test_a_method_without_a_body_for_the_template_arguments_is_refused(cuda_file):
+    _, diags, _ = _lower(cuda_file, "__global__ void k(double *o) { SharedMemory<double> m; o[0] = *m.get(); }")
+    # an implicit instance shows no members to libclang: it is not known to be stateless, and is refused as
+    # any class template instance in device code is
+    assert [d.code for d in diags] == ["L003"]
+    assert "SharedMemory<double>" in diags[0].message and diags[0].line > 6
+
+
+def test_a_struct_with_data_is_not_stateless(cuda_file):
+    _, diags, _ = _lower(cuda_file, """
+struct Counter { int n; __device__ int next() { return ++n; } };
+__global__ void k(int *o) { Counter c; c.n = 0; o[0] = c.next(); }""")
+    assert diags and all(d.code.startswith("L") for d in diags)
