@@ -53,6 +53,32 @@ def private_parameters(f: N.Function) -> N.Function:
 
 _MUTATING = (*STEPS, "&")
 
+# What a device function that reads CUDA's built-in variables takes from its caller, in this order: the names
+# a kernel's thread loop defines (the kernel's own parameters, its block loop and its thread loop), by the
+# special registers that are spelled with them.
+BUILTINS = (("threadIdx", "const cutrans_uint3"), ("blockIdx", "const cutrans_uint3"),
+            ("blockDim", "const cutrans_dim3"), ("gridDim", "const cutrans_dim3"), (THREAD, "const int"),
+            ("cutrans_nthreads", "const unsigned int"))
+_REG_BUILTINS = {"thread_idx": {"threadIdx"}, "block_idx": {"blockIdx"}, "block_dim": {"blockDim"},
+                 "grid_dim": {"gridDim"}, "thread_linear": {THREAD}, "block_threads": {"cutrans_nthreads"}}
+
+
+def builtins_needed(module: N.Module) -> dict[str, tuple[str, ...]]:
+    """Device function -> the built-in names it reads, itself or through the device functions it calls
+    (callees come before their callers in the module). A kernel defines them all."""
+    needed: dict[str, set] = {}
+    for f in module.functions:
+        if f.kind == "kernel":
+            continue
+        names: set = set()
+        for n in walk(f.body):
+            if isinstance(n, N.SpecialReg):
+                names |= _REG_BUILTINS.get(n.reg, set())
+            elif isinstance(n, N.Call) and n.func in needed:
+                names |= needed[n.func]
+        needed[f.name] = names
+    return {name: tuple(b for b, _ in BUILTINS if b in names) for name, names in needed.items() if names}
+
 
 class CPUBackend(ProgramBackend, CFamilyEmitter):
     name = "cpu"
@@ -90,8 +116,17 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         self.index_form = None    # how to spell the global x index here (cpu_thread_loop.INDEX_FORMS)
         self.global_x = False     # does the kernel use the fast global index (cpu_thread_loop.py)?
         self.next_label = "cutrans_next_thread"
+        self.builtins: dict[str, tuple[str, ...]] = {}   # device function -> built-ins it takes (builtins_needed)
 
     # -- per-thread code -----------------------------------------------------------------------
+    def visit_Call(self, e: N.Call):
+        """A device function that reads built-in variables gets the caller's (`builtins_needed`)."""
+        text, prec = super().visit_Call(e)
+        extra = self.builtins.get(e.func, ())
+        if not extra:
+            return text, prec
+        return f"{text[:-1]}{', ' if e.args else ''}{', '.join(extra)})", prec
+
     def visit_VarRef(self, e: N.VarRef):
         text, prec = super().visit_VarRef(e)
         return (f"{text}[{THREAD}]", prec) if e.name in self.context else (text, prec)
@@ -216,6 +251,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
     _ITEM_TEXT = {Region: region, Vote: vote, BlockLevel: block_level_text, N.VarDecl: uniform_decl}
 
     def device_source(self, module, unit) -> str:
+        self.builtins = builtins_needed(module)
         functions = [self.kernel(f) if f.kind == "kernel" else self.visit(f) for f in module.functions]
         variables = [self.visit(g) for g in module.globals]
         return render("cpu/kernels.c.j2", source_name=Path(unit.path).name, functions=functions,
@@ -224,7 +260,9 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
 
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":
-            return super().signature(f)
+            hidden = [f"{decl} {name}" for name, decl in BUILTINS if name in self.builtins.get(f.name, ())]
+            params = [self.declare(p.type, p.name, "private", p) for p in f.params] + hidden
+            return f"{self.device_qualifier} {self.type_name(f.ret, f)} {f.name}({', '.join(params) or 'void'})"
         params = "".join(", " + self.declare(p.type, p.name, "private", p) for p in f.params
                          if p.name != DYNAMIC_SHARED)
         return (f"void cutrans_kernel_{f.name}(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes"
