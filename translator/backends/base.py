@@ -207,8 +207,16 @@ class CFamilyEmitter:
         return fn(node, *args)
 
     # -- functions ---------------------------------------------------------------------------
+    def param_text(self, p: N.Param) -> str:
+        """How one parameter of a device function is declared (a backend may spell some differently)."""
+        return self.declare(p.type, p.name, "private", p)
+
+    def hidden_params(self, f: N.Function) -> list[str]:
+        """Declarations a backend adds after `f`'s own parameters (none here)."""
+        return []
+
     def signature(self, f: N.Function) -> str:
-        params = ", ".join(self.declare(p.type, p.name, "private", p) for p in f.params) or "void"
+        params = ", ".join([self.param_text(p) for p in f.params] + self.hidden_params(f)) or "void"
         qual = self.kernel_qualifier if f.kind == "kernel" else self.device_qualifier
         return f"{qual + ' ' if qual else ''}{self.type_name(f.ret, f)} {f.name}({params})"
 

@@ -258,11 +258,13 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
                       variables=variables, features=self.features, structs=self.struct_definitions(module),
                       fast_math=self.applies("fast-math"))
 
+    def hidden_params(self, f: N.Function) -> list[str]:
+        """The built-in variables a device function reads (`builtins_needed`), taken from its caller."""
+        return [f"{decl} {name}" for name, decl in BUILTINS if name in self.builtins.get(f.name, ())]
+
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":
-            hidden = [f"{decl} {name}" for name, decl in BUILTINS if name in self.builtins.get(f.name, ())]
-            params = [self.declare(p.type, p.name, "private", p) for p in f.params] + hidden
-            return f"{self.device_qualifier} {self.type_name(f.ret, f)} {f.name}({', '.join(params) or 'void'})"
+            return super().signature(f)
         params = "".join(", " + self.declare(p.type, p.name, "private", p) for p in f.params
                          if p.name != DYNAMIC_SHARED)
         return (f"void cutrans_kernel_{f.name}(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes"

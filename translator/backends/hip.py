@@ -118,6 +118,7 @@ def _untranslated_cuda_header(unit: Unit):
     """The first header the file includes that cutrans leaves as it is (a header of the program's own, not
     a CUDA header it maps) and that uses CUDA runtime names, or None."""
     mapped = set(CUDA_HEADERS) | set(HIP_HEADERS)
+    runtime_names = cuda_names.all_names()
     for inc in unit.sites.includes:
         if inc.header in mapped or not inc.resolved or inc.resolved.startswith(_SYSTEM_PREFIXES):
             continue
@@ -125,7 +126,7 @@ def _untranslated_cuda_header(unit: Unit):
             text = Path(inc.resolved).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if any(word in cuda_names.all_names() for word in _CUDA_WORD.findall(text)):
+        if not runtime_names.isdisjoint(_CUDA_WORD.findall(text)):
             return inc
     return None
 

@@ -131,12 +131,13 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
 
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":
-            # a device function that uses dynamic shared memory takes it as its kernel does, passed on as is
-            params = ", ".join(self.dynamic_shared_param(p) or self.declare(p.type, p.name, "private", p)
-                               for p in f.params) or "void"
-            return f"{self.type_name(f.ret, f)} {f.name}({params})"
+            return super().signature(f)
         params = ", ".join(self.kernel_param(p) for p in f.params) or "void"
         return f"{self.kernel_qualifier} {self.type_name(f.ret, f)} {f.name}({params})"
+
+    def param_text(self, p: N.Param) -> str:
+        """A device function that uses dynamic shared memory takes it as its kernel does, passed on as is."""
+        return self.dynamic_shared_param(p) or super().param_text(p)
 
     @staticmethod
     def dynamic_shared_param(p: N.Param) -> str | None:
@@ -149,7 +150,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         (an H100, driver 580), and right ones from uint, float, ulong2 and float4. Only casts use it."""
         if p.type == BOOL:
             return f"uchar {p.name}"
-        return self.dynamic_shared_param(p) or self.declare(p.type, p.name, "private", p)
+        return self.param_text(p)
 
     # -- structs: CUDA vectors whose layout OpenCL's own vector types share are spelled natively;
     # float3 and friends (12 bytes in CUDA, 16 in OpenCL) and 32-byte vectors become plain structs.

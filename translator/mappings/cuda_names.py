@@ -50,10 +50,13 @@ def names() -> list[str]:
     return sorted(r.name for r in load_table("runtime") if shared_by_both_runtimes(r))
 
 
+def _guards() -> str:
+    return "".join(f"#ifndef {g}\n#define {g}\n#endif\n" for g in GUARDS)
+
+
 def render() -> str:
-    guards = "".join(f"#ifndef {g}\n#define {g}\n#endif\n" for g in GUARDS)
     macros = "".join(f"#define {n} CUTRANS_RT({n[len(_CUDA):]})\n" for n in names())
-    return f"{_HEAD}{guards}\n{macros}\n#endif /* CUTRANS_CUDA_NAMES_H */\n"
+    return f"{_HEAD}{_guards()}\n{macros}\n#endif /* CUTRANS_CUDA_NAMES_H */\n"
 
 
 HIP_OUTPUT = "runtime_shims/hip/cutrans_hip_cuda_names.h"
@@ -89,6 +92,5 @@ def all_names() -> frozenset[str]:
 
 
 def render_hip() -> str:
-    guards = "".join(f"#ifndef {g}\n#define {g}\n#endif\n" for g in GUARDS)
     macros = "".join(f"#define {cuda} {hip}\n" for cuda, hip in hip_names())
-    return f"{_HIP_HEAD}{guards}\n{macros}\n#endif\n#endif /* CUTRANS_HIP_CUDA_NAMES_H */\n"
+    return f"{_HIP_HEAD}{_guards()}\n{macros}\n#endif\n#endif /* CUTRANS_HIP_CUDA_NAMES_H */\n"

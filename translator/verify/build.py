@@ -16,6 +16,7 @@ from pathlib import Path
 from translator.diagnostics import CutransError, error
 from translator.backends import hip_arch
 from translator.verify import hip_on_cpu, objcache, toolchain
+from translator.verify.reference import first_duplicate
 
 BUILD_TIMEOUT = 300
 NOTE_FILE = "cutrans-build-note.txt"
@@ -158,7 +159,7 @@ def build_translation(target: str, units, folder: Path, options, translate_optio
         output = (backend or backend_for(target)).translate(unit, translate_options or {})
         names.append(_translated_name(target, unit, output))
         write_output(output, folder, inputs=set())
-    clash = next((n for i, n in enumerate(names) if n in names[:i]), None)
+    clash = first_duplicate(names)
     if clash:
         raise CutransError(error("U001", f"two sources of the program translate to the same file '{clash}' for "
                                  f"{target}: rename one", units[0].path))

@@ -53,8 +53,8 @@ def amd_gpu_present() -> bool:
 def build_on_cpu(hip_source: Path, exe: Path, arch: str, *, include_dirs=(), defines=(), undefines=(),
                  workdir: Path, source_dir: Path | None = None, fmad: bool = True, also=()) -> int:
     """Build `hip_source` (and `also`, the program's further translated files) for the CPU emulation at the
-    wavefront width of `arch` into `exe`; returns the width. The local headers it includes from `source_dir` (the original program's folder: the HIP output
-    keeps including them) are normalized like its own. Raises CutransError (V002) when it does not build,
+    wavefront width of `arch` into `exe`; returns the width. The local headers it includes from `source_dir`
+    (the original program's folder: the HIP output keeps including them) are normalized like its own. Raises CutransError (V002) when it does not build,
     V005 for an unknown arch."""
     width = wave_width(arch)
     names = Path(workdir) / "cuemu_hip"

@@ -421,7 +421,7 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
     V001 unless the caller builds something else against the emulation, named by `what`) on failure."""
     source_path, exe_path, workdir = Path(source_path), Path(exe_path), Path(workdir)
     sources = [source_path, *map(Path, also)]
-    clash = _same_name(sources)
+    clash = first_duplicate([p.name for p in sources])
     if clash:
         raise CutransError(error(code, f"two sources of {what} have the same file name '{clash}'", str(source_path)))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -440,11 +440,11 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
         raise CutransError(error(code, f"{what} did not build:\n{text}", path, line, col))
 
 
-def _same_name(sources) -> str | None:
-    """A file name two of `sources` share (their copies and objects would overwrite each other), or None."""
+def first_duplicate(names) -> str | None:
+    """The first name that occurs twice in `names` (files that would overwrite each other), or None."""
     seen = set()
-    for p in sources:
-        if p.name in seen:
-            return p.name
-        seen.add(p.name)
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
     return None
