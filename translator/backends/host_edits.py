@@ -10,6 +10,7 @@ from translator import mappings
 from translator.backends.edits import Edit, apply_edits
 from translator.diagnostics import Diagnostic, error, warning
 from translator.frontend.sites import DeviceDeclSite, HostSites, LaunchSite, NameSite, Span
+from translator.frontend.variable_templates import host_name
 
 LaunchRewriter = Callable[[LaunchSite, bytes], str]
 # The CUDA runtime's own headers: each target replaces them with its runtime's header.
@@ -53,6 +54,8 @@ def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None =
     dropped = [d for d in sites.device_decls if drop_device_decls and not d.host_too]
     kept = [n for n in sites.names if not _inside_any(n.span, dropped)]
     renames, diags = _name_edits(sites.path, kept, target)
+    if drop_device_decls:
+        renames += _symbol_template_edits([t for t in sites.symbol_templates if not _inside_any(t.span, dropped)])
     launches = [s for s in sites.launches if not _inside_any(s.span, dropped)] if launch else []
     in_launch = [e for e in renames if _inside_any(e, launches)]
     edits = [_drop(d, sites.source, moved_note) for d in dropped]
@@ -80,6 +83,15 @@ def _name_edits(path: str, names: list[NameSite], target: str) -> tuple[list[Edi
         if rename and new != site.name:
             edits.append(Edit(site.span.start, site.span.end, new, why=f"rename {site.name}"))
     return edits, diags
+
+
+def _symbol_template_edits(sites: list) -> list[Edit]:
+    """`mask<T>` -> `cutrans_symbol_mask<T>::ref()` (translator.frontend.variable_templates)."""
+    edits = []
+    for site in sites:
+        edits.append(Edit(site.span.start, site.span.end, host_name(site.name), why=f"name {site.name}'s instance"))
+        edits.append(Edit(site.close, site.close, "::ref()", why=f"name {site.name}'s instance"))
+    return edits
 
 
 def _launch_edit(site: LaunchSite, source: bytes, renames: list[Edit], launch: LaunchRewriter) -> Edit:

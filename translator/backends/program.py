@@ -135,6 +135,18 @@ def refuse_struct_globals(module: N.Module) -> None:
                                              f"which is not supported on this target yet", *where(g)))
 
 
+def symbol_templates(module: N.Module) -> list[dict]:
+    """Per variable template with instances in device memory, its parameters and each instance's host
+    arguments and variable (templates/symbol_templates.h.j2)."""
+    out: dict[str, dict] = {}
+    for g in module.globals:
+        if g.host is not None:
+            t = out.setdefault(g.host.template, {"name": g.host.template, "parameters": g.host.parameters,
+                                                 "instances": []})
+            t["instances"].append({"arguments": g.host.arguments, "variable": g.name})
+    return list(out.values())
+
+
 def arg_kind(p: N.Param, globals_: set[str]) -> str:
     """How the host passes a kernel parameter: a value, a device pointer, the device buffer of a
     __device__/__constant__ variable, or the dynamic shared memory."""
@@ -225,6 +237,7 @@ class ProgramBackend:
         vectors = [s for s in used_structs(walk(module)) if s.vector]     # the host may use them too
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
                       kernels=kernels, variables=variables, build_options=getattr(self, "build_options", ""),
+                      symbol_templates=symbol_templates(module),
                       generic=generic_dispatch(unit.sites, kernels),
                       device_file=f"{stem}{self.device_suffix}",
                       vectors=[vector_definition(s) for s in vectors],

@@ -19,7 +19,7 @@ from translator.diagnostics import error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
                                       LaunchSite, NameSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
-from translator.frontend import cooperative_groups, tu_index
+from translator.frontend import cooperative_groups, tu_index, variable_templates
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -113,6 +113,7 @@ def _file_sites(fl: _File, tu, seen: set) -> HostSites:
     sites.launches, sites.diagnostics = _launches(fl)
     sites.headers = _header_copies(fl, tu, sites.includes, seen)
     sites.tile_members = _tile_members(fl, tu)
+    sites.symbol_templates = variable_templates.reference_sites(fl, tu, variable_templates.device_templates(tu))
     sites.diagnostics += [d for h in sites.headers for d in h.sites.diagnostics]
     return sites
 
@@ -202,16 +203,33 @@ def _names(fl: _File, includes: list[IncludeSite]) -> list[NameSite]:
 
 def _device_decls(cursors, scope, fl: _File) -> list[DeviceDeclSite]:
     out: list[DeviceDeclSite] = []
+    cursors = list(cursors)
     for cur in cursors:
         if not _in_file(cur, fl.main):
             continue
-        if cur.kind in _SCOPES:
+        if variable_templates.is_template(cur):
+            site = _variable_template_site(cur, cursors, fl)
+            if site is not None:
+                _append_merged(out, site)
+        elif cur.kind in _SCOPES:
             out += _device_decls(cur.get_children(), cur, fl)
         elif cur.kind in _DECL_KINDS:
             site = _decl_site(cur, scope, fl)
             if site is not None:
                 _append_merged(out, site)
     return out
+
+
+def _variable_template_site(cur, siblings, fl: _File) -> DeviceDeclSite | None:
+    """A variable template in device memory, with the instances declared beside it (same extent)."""
+    instances = [c for c in siblings if variable_templates.is_instance(c) and c.spelling == cur.spelling
+                 and c.extent.start.offset == cur.extent.start.offset]
+    kind = variable_templates.space_kind(cur, instances)
+    if kind is None:
+        return None
+    i = fl.token_index(cur.extent.end.offset)
+    end = fl.tokens[i][3] if i < len(fl.tokens) and fl.tokens[i][0] == ";" else cur.extent.end.offset
+    return DeviceDeclSite(cur.spelling, kind, fl.span(cur.extent.start.offset, end))
 
 
 def _device_only_struct(cur) -> bool:

@@ -15,11 +15,12 @@ import clang.cindex as ci
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_types import lower_type
-from translator.frontend import cooperative_groups, device_printf, half, records, references, stateless, tu_index, wmma
+from translator.frontend import (cooperative_groups, device_printf, half, records, references, stateless, tu_index,
+                                 variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
-from translator.ir.base import SourceLoc
+from translator.ir.base import HostTemplate, SourceLoc
 from translator.frontend.warp import launch_bound, lower_warp_call
 from translator.ir.builtins import (ATOMICS, CACHE_LOADS, DYNAMIC_SHARED, MATH, MATH_OPERANDS, SINCOS, SPECIAL_REGS,
                                      SYNC, UNSUPPORTED_CALLS, UNSUPPORTED_STATEMENTS, WARP)
@@ -37,7 +38,8 @@ _ASSIGNS = {
     "OrAssign": "|=",
 }
 _PREFIX_UNOPS = {"-", "+", "!", "~", "*", "&", "++", "--"}
-_CASTS = (K.CSTYLE_CAST_EXPR, K.CXX_STATIC_CAST_EXPR, K.CXX_FUNCTIONAL_CAST_EXPR)
+_CASTS = (K.CSTYLE_CAST_EXPR, K.CXX_STATIC_CAST_EXPR, K.CXX_FUNCTIONAL_CAST_EXPR, K.CXX_REINTERPRET_CAST_EXPR,
+          K.CXX_CONST_CAST_EXPR)
 _DEVICE_ATTRS = (K.CUDADEVICE_ATTR, K.CUDAGLOBAL_ATTR)
 
 
@@ -179,8 +181,9 @@ class FunctionLowerer:
         return decls[0] if len(decls) == 1 else decls or None
 
     def var_decl(self, v) -> N.VarDecl:
-        if v.kind in (K.NAMESPACE_ALIAS, K.USING_DIRECTIVE, K.USING_DECLARATION):
-            return None                       # `namespace cg = cooperative_groups;`: names only, no code
+        if v.kind in (K.NAMESPACE_ALIAS, K.USING_DIRECTIVE, K.USING_DECLARATION, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL):
+            return None       # `namespace cg = cooperative_groups;`, `typedef int4 copy_t;`: names only, no code
+                              # (types are lowered from clang's canonical types)
         if v.kind != K.VAR_DECL:
             self.fail(v, "L001", f"declaration '{v.kind.name.lower()}' is not supported in device code yet")
         attrs = _attrs(v)
@@ -395,6 +398,9 @@ class FunctionLowerer:
             self.fail(c, "L001", f"unresolved name '{c.spelling}'")
         if ref.kind == K.ENUM_CONSTANT_DECL:
             return N.IntLit(ref.enum_value, self.type_of(c), loc=self.loc(c))
+        if variable_templates.is_instance(ref):
+            g = self.m.require_template_global(self, c, ref)
+            return N.VarRef(g.name, g.type, loc=self.loc(c))
         if ref.kind not in (K.VAR_DECL, K.PARM_DECL):
             self.fail(c, "L001", f"reference to '{c.spelling}' ({ref.kind.name.lower()}) is not supported")
         if ref.semantic_parent is not None and ref.semantic_parent.kind == K.TRANSLATION_UNIT:
@@ -483,6 +489,9 @@ class FunctionLowerer:
         if c.kind == K.CXX_FUNCTIONAL_CAST_EXPR and kids and kids[-1].kind == K.CALL_EXPR \
                 and not half.is_half_call(kids[-1]):
             self.fail(c, "L003", "constructor calls in device code are not supported yet")
+        if c.kind in (K.CXX_REINTERPRET_CAST_EXPR, K.CXX_CONST_CAST_EXPR) and references.is_reference(c.type):
+            self.fail(c, "L003", f"a {c.kind.name[4:-10].lower()}_cast to a reference type is not supported in "
+                                 f"device code; cast the pointer instead")
         ty = self.type_of(c)
         value = self.expr(kids[-1])
         if value.type == ty and kids[-1].kind == K.CALL_EXPR and half.is_half_call(kids[-1]):
@@ -647,17 +656,32 @@ class ModuleLowerer:
         self.active: list[str] = []
         self.diagnostics: list[Diagnostic] = []
         self.globals: dict[str, N.GlobalVar] = {}
+        self.global_usrs: dict[str, str] = {}     # name -> the USR of the variable it names
 
-    def require_global(self, fl: "FunctionLowerer", cursor) -> N.GlobalVar:
-        """The IR of a __device__/__constant__ variable, lowered at its first use."""
-        name = cursor.spelling
+    def require_global(self, fl: "FunctionLowerer", cursor, name: str | None = None, host=None) -> N.GlobalVar:
+        """The IR of a __device__/__constant__ variable, lowered at its first use (`name`, `host`: those of
+        a variable template's instance)."""
+        name = name or cursor.spelling
         if name not in self.globals:
             definition = cursor.get_definition() or cursor
             space = global_space(definition)
             ty = fl.type_of(definition, space="global")
-            self.globals[name] = N.GlobalVar(name, ty, space, initializer(fl, definition, ty),
+            self.globals[name] = N.GlobalVar(name, ty, space, initializer(fl, definition, ty), host,
                                              loc=fl.loc(definition))
+            self.global_usrs[name] = cursor.get_usr()
+        elif self.global_usrs.get(name) != cursor.get_usr():
+            fl.fail(cursor, "L001", f"two device variables would both be named '{name}' in the output; rename one")
         return self.globals[name]
+
+    def require_template_global(self, fl: "FunctionLowerer", at, cursor) -> N.GlobalVar:
+        """The IR of an instance of a variable template in device memory (frontend/variable_templates)."""
+        if not global_space(cursor):
+            fl.fail(at, "L001", f"variable template '{cursor.spelling}' is not __device__ or __constant__ memory, "
+                                f"so device code cannot read it")
+        inst = variable_templates.instance(cursor, lambda why: fl.fail(
+            at, "L003", f"instance of variable template '{cursor.spelling}' with {why} is not supported"))
+        params = variable_templates.parameters(cursor)
+        return self.require_global(fl, cursor, inst.name, HostTemplate(inst.template, params, inst.host_args))
 
     def kernels(self):
         main = os.path.realpath(self.path)

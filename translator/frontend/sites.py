@@ -63,6 +63,14 @@ class TileMemberSite:
     parent: int          # threads in the group the tile was cut from: a tile's width, 0 for the thread block
 
 
+@dataclasses.dataclass(frozen=True)
+class SymbolTemplateSite:
+    """A name of an instance of a device-memory variable template (`mask<T>`) in the file."""
+    name: str            # the variable template's name
+    span: Span           # just the identifier
+    close: int           # offset just past the `>` that closes its template arguments
+
+
 @dataclasses.dataclass
 class GenericKernel:
     """A kernel template that host templates launch with dependent template arguments."""
@@ -108,6 +116,7 @@ class HostSites:
     generic_instances: dict = dataclasses.field(default_factory=dict)
     headers: list = dataclasses.field(default_factory=list)      # HeaderCopy, for local headers with device code
     tile_members: list = dataclasses.field(default_factory=list)  # TileMemberSite
+    symbol_templates: list = dataclasses.field(default_factory=list)  # SymbolTemplateSite
 
     def all_launches(self) -> list:
         """The launches of this file and of the header copies it includes."""

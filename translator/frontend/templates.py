@@ -281,8 +281,9 @@ class Instantiation:
 
     def is_bound_constant(self, ref) -> bool:
         parent = ref.semantic_parent if ref is not None else None
-        return (ref.kind == K.VAR_DECL and parent is not None and parent.kind == K.NAMESPACE
-                and parent.spelling == self.namespace)
+        lexical = ref.lexical_parent if ref is not None else None      # a block-scope `extern` has the namespace
+        return (ref.kind == K.VAR_DECL and parent is not None and parent.kind == K.NAMESPACE   # as its semantic parent
+                and parent.spelling == self.namespace and lexical is not None and lexical.kind == K.NAMESPACE)
 
     def column(self, line: int, col: int) -> int:
         return col - self.shift if (line, col) > self.name_at and line == self.name_at[0] else col

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 
 
 @dataclasses.dataclass(frozen=True)
@@ -13,6 +14,13 @@ class SourceLoc:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}"
+
+
+class HostTemplate(typing.NamedTuple):
+    """How host code names an instance of a variable template (translator.frontend.variable_templates)."""
+    template: str        # the template's name
+    parameters: str      # its template parameter list as written (`typename T`)
+    arguments: str       # this instance's arguments in C++ (`float`)
 
 
 class Node:

@@ -44,14 +44,15 @@ class Param(Node):
 
 
 class GlobalVar(Node):
-    __slots__ = ('name', 'type', 'space', 'init')
-    _fields = (('name', 'attr'), ('type', 'attr'), ('space', 'attr'), ('init', 'child'))
+    __slots__ = ('name', 'type', 'space', 'init', 'host')
+    _fields = (('name', 'attr'), ('type', 'attr'), ('space', 'attr'), ('init', 'child'), ('host', 'attr'))
 
-    def __init__(self, name, type, space, init, loc: SourceLoc | None = None):
+    def __init__(self, name, type, space, init, host=None, loc: SourceLoc | None = None):
         self.name = name
         self.type = type
         self.space = space
         self.init = init
+        self.host = host
         self.loc = loc
 
 
