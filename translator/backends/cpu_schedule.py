@@ -16,6 +16,7 @@ import dataclasses
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
+from translator.passes.statements import loop_escapes
 from translator.passes.uniformity import Uniformity
 from translator.backends.cpu_uniform_check import Vote
 
@@ -43,19 +44,6 @@ def has_barrier(node) -> bool:
 def _refuse(node, message: str):
     loc = node.loc
     raise CutransError(error("L005", message, loc.path, loc.line, loc.col))
-
-
-_LOOPS = (N.For, N.While, N.DoWhile)
-
-
-def _escapes(node, in_switch: bool = False):
-    """`break`/`continue` statements in `node` that leave the loop `node` is the body of."""
-    if isinstance(node, N.Continue) or (isinstance(node, N.Break) and not in_switch):
-        yield node
-    if isinstance(node, _LOOPS) or not isinstance(node, N.Stmt):
-        return
-    for child in node:
-        yield from _escapes(child, in_switch or isinstance(node, N.Switch))
 
 
 class Scheduler:
@@ -105,7 +93,7 @@ class Scheduler:
         return Vote(cond, f"cutrans_vote{self.votes}", kind, cond.loc or node.loc)
 
     def loop(self, s) -> list:
-        for escape in _escapes(s.body):
+        for escape in loop_escapes(s.body):
             _refuse(escape, "'break' or 'continue' in a loop containing __syncthreads() is not supported on "
                             "the CPU target yet")
         if not isinstance(s, N.DoWhile) and self.uniformity.loop_problem(s) is None:

@@ -12,6 +12,7 @@ from translator.passes.hoist_shared import hoist_shared
 from translator.passes.legalize_names import legalize_names
 from translator.passes.lower_matrix_ops import lower_matrix_ops
 from translator.passes.lower_warp_ops import lower_warp_ops
+from translator.passes.sink_thread_loops import sink_thread_loops
 from translator.passes.unique_names import unique_names
 from translator.passes.verify_ir import verify_module
 from translator.passes.warp_matrix_ops import warp_matrix_ops
@@ -41,6 +42,9 @@ def pipeline(backend: str) -> list:
        backend allocates per-block storage.
     7. unique_names (CPU) after hoisting and before emission: the CPU backend stores variables that
        live across barriers in per-thread arrays, found by name, so a name must mean one variable.
+       sink_thread_loops (CPU) after unique_names too: it moves a loop variable's declaration into its
+       loop and stores a guard per thread, which the barrier regions find by name; its block barriers
+       come after lower_warp_ops, which it therefore never sees.
     8. legalize_names (OpenCL, CPU) after unique_names, so that a name it makes up cannot be taken
        by a later renaming, and before emission.
     9. globals_to_params (OpenCL) after legalize_names: it adds parameters named after device globals,
@@ -50,7 +54,7 @@ def pipeline(backend: str) -> list:
     for_target = functools.partial(legalize_names, target=backend)
     stages = {
         "opencl": [verify_module, half_params, lower_matrix_ops, lower_warp_ops, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
-        "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, for_target, verify_module],
+        "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, sink_thread_loops, for_target, verify_module],
         "cuda": [verify_module, lower_matrix_ops],
     }
     return stages[backend]

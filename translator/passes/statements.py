@@ -34,3 +34,16 @@ def early_exit_as_if(stmts: list, needs) -> list:
             cond = N.UnOp("!", s.cond, BOOL, loc=s.loc)
             return stmts[:i] + [N.If(cond, N.Block(early_exit_as_if(rest, needs), loc=s.loc), None, loc=s.loc)]
     return stmts
+
+
+_LOOPS = (N.For, N.While, N.DoWhile)
+
+
+def loop_escapes(node, in_switch: bool = False):
+    """`break`/`continue` statements in `node` that leave the loop `node` is the body of."""
+    if isinstance(node, N.Continue) or (isinstance(node, N.Break) and not in_switch):
+        yield node
+    if isinstance(node, _LOOPS) or not isinstance(node, N.Stmt):
+        return
+    for child in node:
+        yield from loop_escapes(child, in_switch or isinstance(node, N.Switch))

@@ -69,13 +69,13 @@ class Uniformity:
             if part is not None and not self.is_uniform(part):
                 return part, "condition"
         loop_vars = {n.name for n in walk(s.cond) if isinstance(n, N.VarRef)} if s.cond is not None else set()
-        body_writes = next((n for n in walk(s.body) if _writes(n) in loop_vars), None)
+        body_writes = next((n for n in walk(s.body) if assigned_name(n) in loop_vars), None)
         if body_writes is not None:
             return body_writes, "body"
         return None
 
 
-def _writes(n):
+def assigned_name(n):
     """The name of the variable node `n` assigns or increments, else None."""
     if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef):
         return n.target.name

@@ -1,0 +1,238 @@
+"""CPU: run a uniform loop of a barrier-free kernel at block level, with the block's threads inside it.
+
+The CPU target runs a block's threads as one loop (a parallel region per stretch between barriers).
+A kernel whose threads each walk a column of a row-major matrix (PolyBench's `s[j] += r[i] * A[i*NY + j]`,
+j the thread, i a loop every thread runs alike) then walks memory column by column: each vector of
+threads goes down the whole matrix before the next one starts. Running the loop at block level, with
+the threads inside each iteration, sweeps each row once instead: for i, for every thread, one step.
+
+This is an order of execution CUDA allows: nothing orders the statements of different threads between
+barriers, and each thread still runs its own statements in its own order. The pass asks the barrier
+regions (backends/cpu_schedule.py) for that order by ending each iteration with a block barrier, which
+on the CPU is only the end of a thread loop. It applies only where that is plainly safe:
+
+  * the kernel has no barrier, warp operation, shared memory or `printf` (whose lines would come in
+    another order), and no `return` but an early exit at its outermost level (`if (i >= n) return;`);
+  * its body is thread-index declarations, then the statements, optionally all inside one `if` that
+    does not change (`if (i < n && j < m) { ...; for (...) {...}; ... }`);
+  * the loop's start, condition and step are the same in every thread (passes/uniformity.py), its body
+    leaves no loop early and writes no variable of its condition;
+  * and it pays: some array index in the loop multiplies the loop's variable (a row stride) and also
+    varies between threads (a column). A loop whose threads walk their own rows is left alone.
+
+The guarding condition is kept in a variable of each thread and tested around each part, so every
+thread runs exactly the statements it ran before. A loop variable declared before the `if` without a
+value and used only by the loop (`int i; ... for (i = 0; ...)`) becomes the loop's own.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.effects import STEPS
+from translator.ir.types import BOOL, U32, Scalar
+from translator.passes.statements import early_exit_as_if, loop_escapes
+from translator.passes.uniformity import Uniformity, assigned_name
+
+GUARD = "cutrans_active"
+_FORBIDDEN = (N.Barrier, N.WarpOp, N.Printf)    # and N.Return, once early exits are `if`s
+
+
+def sink_thread_loops(module: N.Module) -> N.Module:
+    for f in module.functions:
+        if f.kind == "kernel" and _eligible(f, _FORBIDDEN):
+            body = _rewrite(f)
+            if body is not None:
+                f.body = body
+    return module
+
+
+def _eligible(f: N.Function, forbidden: tuple) -> bool:
+    return not any(isinstance(n, forbidden) or (isinstance(n, N.VarDecl) and n.space != "private")
+                   for n in walk(f.body))
+
+
+def _has_loop(s) -> bool:
+    return any(isinstance(n, N.For) for n in walk(s))
+
+
+def _rewrite(f: N.Function) -> N.Block | None:
+    stmts = early_exit_as_if(list(f.body.stmts), _has_loop)      # `if (i >= n) return;` -> `if (i < n) {...}`
+    if any(isinstance(n, N.Return) for s in stmts for n in walk(s)):
+        return None
+    own = {n.name: f"{n.name}_cutrans0" for s in stmts for n in walk(s) if isinstance(n, N.VarDecl)}
+    original = N.Block([_renamed(s, own) for s in stmts], loc=f.body.loc)   # for blocks whose threads it cannot tell apart
+    lead = 0
+    while lead < len(stmts) and isinstance(stmts[lead], N.VarDecl) and stmts[lead].init is not None:
+        lead += 1
+    decls, rest = stmts[:lead], stmts[lead:]
+    guard = None
+    if len(rest) == 1 and isinstance(rest[0], N.If) and rest[0].orelse is None:
+        guard, rest = rest[0].cond, list(_stmts(rest[0].then))     # evaluated once, where it was
+    loops = [i for i, s in enumerate(rest) if isinstance(s, N.For)]
+    if len(loops) != 1:
+        return None
+    at = loops[0]
+    pre, loop, post = rest[:at], rest[at], rest[at + 1:]
+    loop, pre = _own_loop_variable(loop, pre, post)
+    if loop is None or not _sinkable(f, loop, {d.name for d in decls}):
+        return None
+    declared_before = {n.name for s in pre for n in walk(s) if isinstance(n, N.VarDecl)}
+    if declared_before & (_reads(loop.init) | _reads(loop.cond) | _reads(loop.step)):
+        return None        # a bound computed under the guard: threads outside it would not have it
+    sunk = _assemble(f, decls, guard, pre, loop, list(_stmts(loop.body)), post)
+    if sunk is None:
+        return None
+    unread = [d for d in "xyz" if not _reads_thread_dim(f, d)]
+    if not unread:
+        return sunk
+    one = [N.BinOp("==", N.SpecialReg("block_dim", d, U32, loc=f.loc), N.IntLit(1, U32, loc=f.loc), BOOL,
+                   loc=f.loc) for d in unread]
+    cond = functools.reduce(lambda a, b: N.BinOp("&&", a, b, BOOL, loc=f.loc), one)
+    return N.Block([N.If(cond, sunk, original, loc=f.loc)], loc=f.body.loc)
+
+
+def _reads_thread_dim(f: N.Function, dim: str) -> bool:
+    return any(isinstance(n, N.SpecialReg) and (n.reg == "thread_linear" or n.reg == "thread_idx" and n.dim == dim)
+               for n in walk(f.body))
+
+
+def _assemble(f: N.Function, decls: list, guard, pre: list, loop: N.For, body: list, post: list) -> N.Block | None:
+    """decls; [flag;] if (guard) {pre}  for (...) { [decls again;] if (guard) {body} barrier }  [decls again;]
+    if (guard) {post}. Where the declarations are cheap arithmetic on values no statement changes (thread
+    indices), each part computes them again under new names, and so the guard; otherwise they and a flag
+    holding the guard live across the parts in per-thread storage (the barrier regions' context arrays)."""
+    params = {p.name for p in f.params}
+    written = {name for n in walk(f.body) if (name := assigned_name(n)) is not None}
+    known = params - written
+    cheap = True
+    for d in decls:
+        cheap = cheap and isinstance(d.type, Scalar) and d.name not in written and _pure(d.init, known)
+        known.add(d.name)
+    recompute = cheap and (guard is None or _pure(guard, known))
+    flag = None
+    if guard is not None and not recompute:
+        flag = N.VarDecl(GUARD, BOOL, "private", guard, loc=guard.loc)
+
+    def part(stmts: list, k: int) -> tuple[list, list]:
+        """(declarations computed again, the statements under the guard) for part k (0: before the loop)."""
+        mapping = {d.name: f"{d.name}_cutrans{k}" for d in decls} if recompute and k else {}
+        again = [_renamed(d, mapping) for d in decls] if mapping else []
+        cond = None if guard is None else N.VarRef(GUARD, BOOL, loc=guard.loc) if flag else \
+            _renamed(guard, mapping)
+        stmts = [_renamed(s, mapping) for s in stmts]
+        if cond is not None and stmts:
+            stmts = [N.If(cond, N.Block(stmts, loc=cond.loc), None, loc=cond.loc)]
+        return again, stmts
+
+    hoisted = []
+    if guard is not None:                   # `if (g) { T v = e; ...` -> `T v; if (g) { v = e; ...`: v outlives the if
+        hoisted, pre = _declared_outside(pre)
+        if hoisted is None:
+            return None
+    _, before = part(pre, 0)
+    again, inside = part(body, 1)
+    sunk = N.For(loop.init, loop.cond, loop.step,
+                 N.Block(again + inside + [N.Barrier("block", loc=loop.loc)], loc=loop.loc), loop.unroll,
+                 loc=loop.loc)
+    again, after = part(post, 2) if post else ([], [])
+    return N.Block(decls + ([flag] if flag else []) + hoisted + before + [sunk] + again + after, loc=f.body.loc)
+
+
+def _declared_outside(pre: list):
+    """(declarations without values, statements assigning their values) for the variables `pre` declares
+    at its outermost level; (None, pre) for an array or a variable whose value is not one expression."""
+    hoisted, stmts = [], []
+    for s in pre:
+        if not isinstance(s, N.VarDecl):
+            stmts.append(s)
+            continue
+        if not isinstance(s.type, Scalar) or isinstance(s.init, N.InitList):
+            return None, pre
+        hoisted.append(N.VarDecl(s.name, s.type, s.space, None, loc=s.loc))
+        if s.init is not None:
+            stmts.append(N.ExprStmt(N.Assign("=", N.VarRef(s.name, s.type, loc=s.loc), s.init, s.type, loc=s.loc),
+                                    loc=s.loc))
+    return hoisted, stmts
+
+
+_PURE = (N.VarRef, N.SpecialReg, N.IntLit, N.FloatLit, N.BoolLit, N.BinOp, N.Cast)
+
+
+def _pure(e, known: set) -> bool:
+    """Is `e` arithmetic on literals, built-in indices and the variables in `known` (no memory, no calls)?"""
+    return all(isinstance(n, _PURE) and (not isinstance(n, N.VarRef) or n.name in known) or
+               isinstance(n, N.UnOp) and n.op in ("-", "+", "!", "~") for n in walk(e))
+
+
+def _renamed(node, mapping: dict):
+    """A copy of `node` with the variables in `mapping` renamed."""
+    node = copy.deepcopy(node)
+    if mapping:
+        for n in walk(node):
+            if isinstance(n, (N.VarRef, N.VarDecl)) and n.name in mapping:
+                n.name = mapping[n.name]
+    return node
+
+
+def _stmts(s) -> list:
+    return s.stmts if isinstance(s, N.Block) else [s]
+
+
+def _reads(e) -> set:
+    return set() if e is None else {n.name for n in walk(e) if isinstance(n, N.VarRef)}
+
+
+def _own_loop_variable(loop: N.For, pre: list, post: list):
+    """`int i; ... for (i = 0; ...)` -> `for (int i = 0; ...)` when nothing else uses `i`; (loop, pre),
+    or (None, pre) when the loop's start is neither form."""
+    if isinstance(loop.init, N.VarDecl):
+        return loop, pre
+    init = loop.init.expr if isinstance(loop.init, N.ExprStmt) else None
+    if not (isinstance(init, N.Assign) and init.op == "=" and isinstance(init.target, N.VarRef)):
+        return None, pre
+    name = init.target.name
+    decl = next((s for s in pre if isinstance(s, N.VarDecl) and s.name == name and s.init is None), None)
+    others = [s for s in pre + post if s is not decl]
+    if decl is None or any(name in _reads(s) for s in others) or any(
+            isinstance(n, N.VarDecl) and n.name == name for s in others for n in walk(s)):
+        return None, pre
+    own = N.VarDecl(name, decl.type, "private", init.value, loc=decl.loc)
+    return N.For(own, loop.cond, loop.step, loop.body, loop.unroll, loc=loop.loc), [s for s in pre if s is not decl]
+
+
+def _sinkable(f: N.Function, loop: N.For, indices: set) -> bool:
+    if next(loop_escapes(loop.body), None) is not None:
+        return False
+    for n in walk(loop.body):         # every thread writes its own elements (`s[j] += ...`, not `s[0] += ...`)
+        target = _writes_memory(n)
+        if target is not None and not (isinstance(target, N.Index) and _reads(target.index) & indices):
+            return False
+    uniformity = Uniformity(f)
+    if uniformity.loop_problem(loop) is not None:
+        return False
+    var = loop.init.name
+    return any(_row_stride(n.index, var) and not uniformity.is_uniform(n.index)
+               for n in walk(loop.body) if isinstance(n, N.Index))
+
+
+def _writes_memory(n):
+    """The memory target that node `n` stores to (an assignment or increment of anything but a variable)."""
+    if isinstance(n, N.Assign) and not isinstance(n.target, N.VarRef):
+        return n.target
+    if isinstance(n, N.UnOp) and n.op in STEPS and not isinstance(n.operand, N.VarRef):
+        return n.operand
+    return None
+
+
+def _row_stride(index, var: str) -> bool:
+    """Does `index` multiply loop variable `var` (by anything but a literal 1)?"""
+    for n in walk(index):
+        if isinstance(n, N.BinOp) and n.op == "*":
+            for a, b in ((n.lhs, n.rhs), (n.rhs, n.lhs)):
+                if var in _reads(a) and not (isinstance(b, N.IntLit) and b.value == 1):
+                    return True
+    return False
