@@ -245,7 +245,7 @@ def build_cutrans(root: Path, suites: dict, program: Program, target: str, work:
     stem = source.stem
     flags = [f"-I{source.parent}", *(f"-I{d}" for d in includes), *_defines(defines)]
     try:
-        steps, env = build.STEPS[target](stem, flags, out)
+        steps, env = build.STEPS[target]([stem], flags, out)
     except Exception as exc:  # a CutransError naming the missing tool
         return Built(None, out, {}, str(exc))
     run_env = {**os.environ, **dict(env)}

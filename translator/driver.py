@@ -100,8 +100,9 @@ def write_in_place(output: Output, path: str) -> Path:
     source = Path(path)
     backup = backup_path(path)
     if len(output.files) != 1 or output.runtime_files:
-        raise CutransError(error("U001", "--in-place needs a target that writes one file per input (hip)",
-                                 str(source)))
+        extra = sorted(set(output.files) - {next(iter(output.files))}) + sorted(output.runtime_files)
+        raise CutransError(error("U001", f"--in-place replaces the input alone, but its translation needs other "
+                                 f"files too ({', '.join(extra)}): convert with -o DIR", str(source)))
     data = next(iter(output.files.values()))
     try:
         write_atomic(backup, source.read_bytes())

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import hip_params
-from translator.backends.hip import HipBackend
+from translator.backends.hip import HipBackend, output_name
 from translator.backends.hip_warp import WARP32_NAMES
 from translator.driver import load_unit
 from translator.frontend.clang_setup import SHIMS
@@ -35,9 +35,9 @@ def _translate(path: Path, options: dict, out_dir: Path) -> Path:
     out = HipBackend().translate(load_unit(str(path)), options)
     for rel in out.runtime_files:
         shutil.copy(SHIMS / rel, out_dir / Path(rel).name)
-    ((name, text),) = out.files.items()
-    (out_dir / name).write_bytes(text)
-    return out_dir / name
+    for name, text in out.files.items():          # the input's file, and its own headers converted with it
+        (out_dir / name).write_bytes(text)
+    return out_dir / output_name(str(path))
 
 
 def _cases():

@@ -17,6 +17,7 @@ Output naming: `<stem>.hip` for a .cu file (clang and hipcc take .hip as HIP sou
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -90,12 +91,13 @@ def tile_member_edits(site) -> list[Edit]:
     return [opening, Edit(site.object.end, site.paren + 1, ", ", why=why)]
 
 
-def _refuse_missing_tile_members(unit: Unit) -> None:
-    if not any(i.header == "cooperative_groups.h" for i in unit.sites.includes):
+def _refuse_missing_tile_members(sites) -> None:
+    """`sites`: the HostSites of the file or of a header converted with it."""
+    if not any(i.header == "cooperative_groups.h" for i in sites.includes):
         return
-    text = unit.source.decode("utf-8", "surrogateescape") if isinstance(unit.source, bytes) else unit.source
+    text = sites.source.decode("utf-8", "surrogateescape")
     diags = []
-    mapped = {site.paren for site in unit.sites.tile_members}
+    mapped = {site.paren for site in sites.tile_members}
     for m in _TILE_MEMBER_CALL.finditer(text):
         if len(text[:m.end() - 1].encode("utf-8", "surrogateescape")) in mapped:
             continue
@@ -103,10 +105,36 @@ def _refuse_missing_tile_members(unit: Unit) -> None:
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         diags.append(error("M001", f"cooperative-groups member '{m.group(1)}' has no equivalent in HIP 5's "
                                    f"cooperative groups, and this call's tile (a variable made by "
-                                   f"tiled_partition from the block or a tile) could not be followed", unit.path,
+                                   f"tiled_partition from the block or a tile) could not be followed", sites.path,
                                    line, col))
     if diags:
         raise CutransError(*diags)
+
+
+def converted_headers(sites) -> list:
+    """The program's own headers with device code that the file includes, directly or through each other
+    (frontend HeaderCopy): the HIP output converts them too, under their own names."""
+    return [c for h in sites.headers for c in [h, *converted_headers(h.sites)]]
+
+
+def _header_names(unit: Unit) -> dict[str, str]:
+    """Output name of each converted header (its file name), by its path; refuses two with one name."""
+    names: dict[str, str] = {}
+    for h in converted_headers(unit.sites):
+        name = Path(h.sites.path).name
+        clash = next((p for p, n in names.items() if n == name and p != h.sites.path), None)
+        if clash is not None or name == output_name(unit.path):
+            raise CutransError(error("U001", f"two files of the program would both be written as '{name}' in the HIP "
+                                     f"output ({clash or unit.path} and {h.sites.path}): rename one", unit.path))
+        names[h.sites.path] = name
+    return names
+
+
+def _include_edits(sites, names: dict[str, str]) -> list[Edit]:
+    """An include of a converted header written with folders (`"../inc/k.cuh"`) names the copy beside it."""
+    return [Edit(h.include.span.start, h.include.span.end, f'#include "{names[h.sites.path]}"',
+                 why=f"include the HIP copy of {h.include.header}")
+            for h in sites.headers if h.include.header != names[h.sites.path]]
 
 
 # Where a program's own headers end and the system's begin: a header under these is never given the names.
@@ -114,13 +142,15 @@ _SYSTEM_PREFIXES = ("/usr/include/", "/usr/lib/", "/usr/local/cuda", "/opt/rocm"
 _CUDA_WORD = re.compile(r"\bcuda[A-Z_]\w*")
 
 
-def _untranslated_cuda_header(unit: Unit):
-    """The first header the file includes that cutrans leaves as it is (a header of the program's own, not
-    a CUDA header it maps) and that uses CUDA runtime names, or None."""
+def _untranslated_cuda_header(sites):
+    """The first header the file (`sites`) includes that cutrans leaves as it is (a header of the program's
+    own, not a CUDA header it maps, nor one it converts) and that uses CUDA runtime names, or None."""
     mapped = set(CUDA_HEADERS) | set(HIP_HEADERS)
+    converted = {os.path.realpath(h.sites.path) for h in sites.headers}
     runtime_names = cuda_names.all_names()
-    for inc in unit.sites.includes:
-        if inc.header in mapped or not inc.resolved or inc.resolved.startswith(_SYSTEM_PREFIXES):
+    for inc in sites.includes:
+        if inc.header in mapped or not inc.resolved or inc.resolved.startswith(_SYSTEM_PREFIXES) \
+                or inc.resolved in converted:
             continue
         try:
             text = Path(inc.resolved).read_text(encoding="utf-8", errors="replace")
@@ -131,9 +161,9 @@ def _untranslated_cuda_header(unit: Unit):
     return None
 
 
-def _cuda_names_edit(unit: Unit) -> list[Edit]:
+def _cuda_names_edit(sites) -> list[Edit]:
     """Includes cutrans_hip_cuda_names.h before the first untranslated header that uses the CUDA runtime."""
-    inc = _untranslated_cuda_header(unit)
+    inc = _untranslated_cuda_header(sites)
     if inc is None:
         return []
     text = (f"// cutrans: {inc.header} is not converted; {cuda_names.HIP_HEADER_NAME} spells the CUDA runtime names "
@@ -159,28 +189,46 @@ class HipBackend(CFamilyEmitter):
             raise CutransError(error("U001", f"unknown HIP launch syntax {syntax!r} "
                                      f"(choose one of {', '.join(LAUNCH_SYNTAX)})"))
         launch = LAUNCH_SYNTAX[syntax]
-        _refuse_missing_tile_members(unit)
         _refuse_layout_dependent_elements(unit)
-        compat = bool(_COMPAT_USE.search(unit.source) or unit.sites.tile_members)
-        include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "")
-        edits, diags = host_edits(unit.sites, self.name, launch=launch,
-                                  include_map={**{h: include for h in CUDA_HEADERS},
-                                               **{h: line for h, (line, _) in HIP_HEADERS.items()}})
-        shipped = [COMPAT_RUNTIME_FILE] if compat else []
-        shipped += sorted({f for i in unit.sites.includes if i.header in HIP_HEADERS for f in HIP_HEADERS[i.header][1]})
-        edits += [e for site in unit.sites.tile_members for e in tile_member_edits(site)]
-        names = _cuda_names_edit(unit)
-        edits += names
-        shipped += [f"hip/{cuda_names.HIP_HEADER_NAME}"] if names else []
-        if not any(i.header in CUDA_HEADERS for i in unit.sites.includes):
-            edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
+        headers = converted_headers(unit.sites)
+        names = _header_names(unit)
+        warp = None
         if options.get("warp_rewrite", True):
-            warp = warp_rewrite(unit, wave_width(options.get("offload_arch") or cpu_arch(None)))
+            warp = warp_rewrite(unit, wave_width(options.get("offload_arch") or cpu_arch(None)),
+                                {h.sites.path: h.sites.source for h in headers})
             if any(d.severity >= Severity.ERROR for d in warp.diagnostics):
                 raise CutransError(*warp.diagnostics)   # a wrong number is worse than no output
-            edits += warp.edits
-            diags += warp.diagnostics
-        text = apply_edits(unit.source, edits)
-        return Output(files={output_name(unit.path): text},
-                      runtime_files=shipped,
-                      diagnostics=(list(unit.sites.diagnostics) if launch else []) + diags)
+        files, shipped, diags = {}, set(), []
+        for sites, name, main in [(unit.sites, output_name(unit.path), True)] + \
+                [(h.sites, names[h.sites.path], False) for h in headers]:
+            warp_edits = (warp.edits if main else warp.header_edits.get(str(Path(sites.path).resolve()), [])) \
+                if warp else []
+            text, ship, file_diags = self.convert_file(sites, launch, names, warp_edits, main)
+            files[name] = text
+            shipped |= ship
+            diags += file_diags
+        return Output(files=files, runtime_files=sorted(shipped),
+                      diagnostics=(list(unit.sites.diagnostics) if launch else []) + diags +
+                      (warp.diagnostics if warp else []))
+
+    def convert_file(self, sites, launch, names: dict[str, str], warp_edits: list[Edit],
+                     main: bool) -> tuple[bytes, set[str], list]:
+        """One file of the program (the input, or a header converted with it) with its edits; the runtime
+        files it needs shipped; the diagnostics of its names."""
+        _refuse_missing_tile_members(sites)
+        compat = bool(_COMPAT_USE.search(sites.source) or sites.tile_members)
+        include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "")
+        edits, diags = host_edits(sites, self.name, launch=launch,
+                                  include_map={**{h: include for h in CUDA_HEADERS},
+                                               **{h: line for h, (line, _) in HIP_HEADERS.items()}})
+        shipped = {COMPAT_RUNTIME_FILE} if compat else set()
+        shipped |= {f for i in sites.includes if i.header in HIP_HEADERS for f in HIP_HEADERS[i.header][1]}
+        edits += [e for site in sites.tile_members for e in tile_member_edits(site)]
+        cuda_names_edits = _cuda_names_edit(sites)
+        edits += cuda_names_edits + _include_edits(sites, names) + warp_edits
+        shipped |= {f"hip/{cuda_names.HIP_HEADER_NAME}"} if cuda_names_edits else set()
+        if main and not any(i.header in CUDA_HEADERS for i in sites.includes):
+            edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
+        elif not main and compat and not any(i.header in CUDA_HEADERS for i in sites.includes):
+            edits.append(Edit(0, 0, f'#include "{COMPAT_HEADER}"\n', why="the header uses CUDA's warp intrinsics"))
+        return apply_edits(sites.source, edits), shipped, diags

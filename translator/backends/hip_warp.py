@@ -59,16 +59,21 @@ _INT_LITERAL = re.compile(rb"(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\b")
 
 @dataclasses.dataclass
 class WarpRewrite:
-    edits: list[Edit] = dataclasses.field(default_factory=list)
+    edits: list[Edit] = dataclasses.field(default_factory=list)          # the main file's
     diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
+    header_edits: dict[str, list[Edit]] = dataclasses.field(default_factory=dict)   # converted header -> its edits
+
+    def file_edits(self, src: "_Source") -> list[Edit]:
+        return self.edits if src.main else self.header_edits.setdefault(str(src.path), [])
 
 
 class _Source:
     """Byte offsets of IR source locations in the file being rewritten."""
 
-    def __init__(self, path: str, text: bytes):
+    def __init__(self, path: str, text: bytes, main: bool = True):
         self.path = Path(path).resolve()
         self.text = text
+        self.main = main            # the file being converted, or a header converted with it
         self.starts = [0] + [m.end() for m in re.finditer(rb"\n", text)]
 
     def offset(self, loc) -> int | None:
@@ -107,12 +112,14 @@ def native_functions(module) -> set[str]:
     return {name for name, c in comp.items() if c in native}
 
 
-def warp_rewrite(unit, wave: int) -> WarpRewrite:
+def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> WarpRewrite:
     """Edits (and diagnostics) that make the device code of `unit` compute CUDA's numbers on a wavefront
-    of `wave` lanes. Without the IR of every function (lowering failed somewhere) a file that calls warp
+    of `wave` lanes; `headers` (path -> bytes) are the program's headers converted with it, which get edits
+    of their own. Without the IR of every function (lowering failed somewhere) a file that calls warp
     intrinsics is refused: a call left out of the rewrite would compute other numbers, silently."""
     out = WarpRewrite()
-    if wave == 32 or not _USES_WARP.search(unit.source):
+    headers = headers or {}
+    if wave == 32 or not any(_USES_WARP.search(text) for text in [unit.source, *headers.values()]):
         return out
     failed = [d for d in unit.diagnostics if d.severity >= Severity.ERROR]
     if unit.module is None or failed:
@@ -122,12 +129,14 @@ def warp_rewrite(unit, wave: int) -> WarpRewrite:
                                      f"wavefronts; convert for a wave32 arch, or pass --no-warp-rewrite to keep "
                                      f"them as written", unit.path))
         return out
-    module, src = unit.module, _Source(unit.path, unit.source)
-    native = native_functions(module)
-    for f in module.functions:
+    main = _Source(unit.path, unit.source)
+    sources = {main.path: main, **{(h := _Source(p, text, main=False)).path: h for p, text in headers.items()}}
+    native = native_functions(unit.module)
+    for f in unit.module.functions:
         rewrite = _native_op if f.name in native else _warp32_op
         for node in walk(f):
             if isinstance(node, N.WarpOp) and node.op in WARP32_OPS:
+                src = sources.get(Path(node.loc.path).resolve(), main) if node.loc is not None else main
                 rewrite(node, src, out, wave)
     return out
 
@@ -143,7 +152,7 @@ def _warp32_op(op: N.WarpOp, src: _Source, out: WarpRewrite, wave: int) -> None:
         return
     start, end, name = tok
     if name.decode() in WARP32_NAMES:
-        out.edits.append(Edit(start, end, WARP32_NAMES[name.decode()], why="CUDA's 32-lane warp on a wide wavefront"))
+        out.file_edits(src).append(Edit(start, end, WARP32_NAMES[name.decode()], why="CUDA's 32-lane warp on a wide wavefront"))
     elif not _MEMBER_CALL.match(src.text, end):
         out.diagnostics.append(_at(op.loc, error, "B004", f"the warp operation '{op.op}' is reached through "
                                    f"'{name.decode()}' (a macro?), which cannot be rewritten for {wave}-lane "
@@ -165,7 +174,7 @@ def _native_op(op: N.WarpOp, src: _Source, out: WarpRewrite, wave: int) -> None:
         return                                   # not the full mask, or CUDA's default one (left out)
     tok = src.token(mask.loc, _INT_LITERAL)
     if tok is not None and int(tok[2].rstrip(b"uUlL"), 0) == FULL_MASK_32:
-        out.edits.append(Edit(tok[0], tok[1], FULL_MASK_64, why=f"full mask of a {wave}-lane wavefront"))
+        out.file_edits(src).append(Edit(tok[0], tok[1], FULL_MASK_64, why=f"full mask of a {wave}-lane wavefront"))
         return
     out.diagnostics.append(_at(mask.loc, warning, "B005", f"the mask 0xffffffff names lanes 0-31 only; in "
                                f"code that reads warpSize it may mean every lane of a {wave}-lane wavefront, "
