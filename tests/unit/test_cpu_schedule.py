@@ -63,6 +63,24 @@ def test_break_out_of_a_barrier_loop_is_refused(lower, escape):
     assert info.value.diagnostics[0].code == "L005"
 
 
+@pytest.mark.parametrize("escape", [N.Break, N.Continue])
+def test_an_escape_every_thread_takes_alike_runs_at_block_level(lower, escape):
+    word = "break;" if escape is N.Break else "continue;"
+    schedule = _schedule(lower, f"for (int i = 0;; ++i) {{ if (i == n) {{ out[threadIdx.x] = i; {word} }}\n"
+                                "  s[threadIdx.x] = i; __syncthreads(); }")
+    assert _kinds(schedule) == ["BlockLevel"] and schedule[0].checked is None
+    branch = schedule[0].parts[0][0]
+    assert isinstance(branch, BlockLevel) and isinstance(branch.stmt, N.If)
+    assert [type(item) for item in branch.parts[0]] == [Region, escape]      # the store, then the escape
+
+
+def test_an_escape_under_a_thread_dependent_condition_is_refused(lower):
+    with pytest.raises(CutransError) as info:
+        _schedule(lower, "for (int i = 0; i < n; ++i) { if (threadIdx.x == 3) break; __syncthreads(); }")
+    assert info.value.diagnostics[0].code == "L005"
+    assert "taken by every thread of the block alike" in info.value.diagnostics[0].message
+
+
 def test_break_of_an_inner_loop_is_fine(lower):
     schedule = _schedule(lower, "for (int i = 0; i < n; ++i) {\n"
                                 "  for (int j = 0; j < 4; ++j) { if (out[j] < 0) break; }\n  __syncthreads(); }")

@@ -135,3 +135,21 @@ def test_convert_takes_the_offload_arch(tmp_path, monkeypatch):
     assert "cutrans_warp32" not in (tmp_path / "b" / "w.hip").read_text()
     assert main(["convert", str(src), "--to", "hip", "-o", str(tmp_path / "c"), "--no-warp-rewrite"]) == 0
     assert "cutrans_warp32" not in (tmp_path / "c" / "w.hip").read_text()
+
+
+ROWS_OF_WARPS = """
+__global__ void rows(float *out, const float *in, int n) {
+    int t = threadIdx.y * warpSize + threadIdx.x;       // blockDim.x == warpSize assumed
+    for (int i = t; i < n; i += blockDim.y * warpSize) out[i] = 2 * in[i];
+}
+__global__ void flat(float *out, int n) { int i = threadIdx.x * 2; if (i < n) out[i] = warpSize; }
+"""
+
+
+def test_rows_of_warpsize_threads_are_reported_on_wave64_only(tmp_path):
+    _, diags = _hip(tmp_path, ROWS_OF_WARPS, WAVE64)
+    assert [(d.code, d.line, d.col, str(d.severity)) for d in diags] == [("B005", 3, 13, "warning")]
+    assert "'threadIdx.y * warpSize' numbers the threads as rows of warpSize" in diags[0].message
+    assert "warpSize is 64 on this arch" in diags[0].message
+    _, diags = _hip(tmp_path, ROWS_OF_WARPS, WAVE32)
+    assert diags == []

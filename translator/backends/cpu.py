@@ -248,7 +248,12 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
     def block_level_text(self, item: BlockLevel, depth: int) -> str:
         return self.pad(depth) + self.block_level(item, depth)
 
-    _ITEM_TEXT = {Region: region, Vote: vote, BlockLevel: block_level_text, N.VarDecl: uniform_decl}
+    def escape_text(self, item, depth: int) -> str:
+        """A block-level `break`/`continue` of a uniform loop with barriers (cpu_schedule.Scheduler.escape)."""
+        return self.pad(depth) + ("break;" if isinstance(item, N.Break) else "continue;")
+
+    _ITEM_TEXT = {Region: region, Vote: vote, BlockLevel: block_level_text, N.VarDecl: uniform_decl,
+                  N.Break: escape_text, N.Continue: escape_text}
 
     def device_source(self, module, unit) -> str:
         self.builtins = builtins_needed(module)

@@ -50,6 +50,7 @@ class Scheduler:
     def __init__(self, kernel: N.Function):
         self.uniformity = Uniformity(kernel)
         self.votes = 0
+        self.escapes: set[int] = set()      # ids of the break/continue statements of uniform barrier loops
 
     def is_uniform(self, e) -> bool:
         return self.uniformity.is_uniform(e)
@@ -59,6 +60,8 @@ class Scheduler:
         for s in stmts:
             if self.is_uniform_decl(s):
                 out.insert(len(out) - 1 if out and isinstance(out[-1], Region) else len(out), s)
+            elif any(id(n) in self.escapes for n in walk(s)):
+                out.extend(self.escape(s))
             elif not has_barrier(s):
                 if out and isinstance(out[-1], Region):
                     out[-1].stmts.append(s)
@@ -92,12 +95,27 @@ class Scheduler:
         self.votes += 1
         return Vote(cond, f"cutrans_vote{self.votes}", kind, cond.loc or node.loc)
 
+    def escape(self, s) -> list:
+        """A statement holding a `break`/`continue` of a uniform loop with barriers: it leaves the loop for the
+        whole block, so it runs at block level, under conditions every thread takes alike."""
+        if isinstance(s, (N.Break, N.Continue)):
+            return [s]
+        if isinstance(s, N.Block):
+            return self.block(s)
+        if isinstance(s, N.If) and self.is_uniform(s.cond):
+            return [BlockLevel(s, [self.schedule(_stmts(s.then)),
+                                   self.schedule(_stmts(s.orelse)) if s.orelse is not None else []])]
+        _refuse(s, "a 'break' or 'continue' out of a loop containing __syncthreads() must be taken by every "
+                   "thread of the block alike (under conditions the same for all of them) on the CPU target")
+
     def loop(self, s) -> list:
-        for escape in loop_escapes(s.body):
-            _refuse(escape, "'break' or 'continue' in a loop containing __syncthreads() is not supported on "
-                            "the CPU target yet")
+        escapes = list(loop_escapes(s.body))
         if not isinstance(s, N.DoWhile) and self.uniformity.loop_problem(s) is None:
+            self.escapes |= {id(e) for e in escapes}
             return [BlockLevel(s, [self.schedule(_stmts(s.body))])]
+        for escape in escapes:
+            _refuse(escape, "'break' or 'continue' in a loop containing __syncthreads() whose condition may differ "
+                            "between threads is not supported on the CPU target yet")
         if isinstance(getattr(s, "init", None), N.VarDecl):
             self.uniformity.uniform.discard(s.init.name)     # a per-thread variable in a checked loop
         if s.cond is None:

@@ -119,6 +119,8 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> Wa
     intrinsics is refused: a call left out of the rewrite would compute other numbers, silently."""
     out = WarpRewrite()
     headers = headers or {}
+    if wave != 32 and unit.module is not None:
+        out.diagnostics += warp_wide_rows(unit.module, wave)
     if wave == 32 or not any(_USES_WARP.search(text) for text in [unit.source, *headers.values()]):
         return out
     failed = [d for d in unit.diagnostics if d.severity >= Severity.ERROR]
@@ -139,6 +141,46 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> Wa
                 src = sources.get(Path(node.loc.path).resolve(), main) if node.loc is not None else main
                 rewrite(node, src, out, wave)
     return out
+
+
+def warp_wide_rows(module, wave: int) -> list[Diagnostic]:
+    """B005 where a kernel numbers its threads as rows of warpSize (`threadIdx.y * warpSize + threadIdx.x`):
+    such code assumes blockDim.x == warpSize, which a host launching 32-wide blocks (CUDA's warp, often
+    written as a literal) no longer meets where warpSize is 64. Once per function."""
+    diags = []
+    for f in module.functions:
+        for node in walk(f):
+            if isinstance(node, N.BinOp) and node.op == "*" and _row_times_warp(node.lhs, node.rhs):
+                diags.append(_at(node.loc, warning, "B005", f"'threadIdx.{_row_dim(node)} * warpSize' numbers the "
+                                 f"threads as rows of warpSize, which holds only for blocks warpSize threads wide; "
+                                 f"warpSize is {wave} on this arch, so a launch with CUDA's 32 for blockDim.x "
+                                 f"computes other numbers: launch blockDim.x = warpSize (or convert for a wave32 "
+                                 f"arch)"))
+                break
+    return diags
+
+
+def _is_row(e) -> bool:
+    while isinstance(e, N.Cast):
+        e = e.value
+    return isinstance(e, N.SpecialReg) and e.reg == "thread_idx" and e.dim in ("y", "z")
+
+
+def _is_warp_size(e) -> bool:
+    while isinstance(e, N.Cast):
+        e = e.value
+    return isinstance(e, N.SpecialReg) and e.reg == "warp_size"
+
+
+def _row_times_warp(a, b) -> bool:
+    return (_is_row(a) and _is_warp_size(b)) or (_is_row(b) and _is_warp_size(a))
+
+
+def _row_dim(node) -> str:
+    e = node.lhs if _is_row(node.lhs) else node.rhs
+    while isinstance(e, N.Cast):
+        e = e.value
+    return e.dim
 
 
 def _warp32_op(op: N.WarpOp, src: _Source, out: WarpRewrite, wave: int) -> None:

@@ -27,22 +27,23 @@ class Uniformity:
                     if isinstance(n, N.UnOp) and n.op in STEPS + ("&",) and isinstance(n.operand, N.VarRef)}
         params = {p.name for p in kernel.params}
         self.uniform = params - written
-        self._add_constant_locals(nodes, written | params)
-
-    def _add_constant_locals(self, nodes: list, excluded: set) -> None:
-        """A private scalar never written after its declaration (nor through its address) is uniform
-        when every declaration of its name has a uniform initializer: e.g. the parameters of an
-        inlined device function, bound to uniform arguments."""
-        decls: dict[str, list] = {}
+        self._decls: dict[str, list] = {}
         for n in nodes:
             if isinstance(n, N.VarDecl):
-                decls.setdefault(n.name, []).append(n)
-        candidates = {name for name, ds in decls.items() if name not in excluded and all(
+                self._decls.setdefault(n.name, []).append(n)
+        self._candidates = {name for name, ds in self._decls.items() if name not in written | params and all(
             d.space == "private" and d.init is not None and not isinstance(d.type, Array) for d in ds)}
+        self._add_constant_locals()
+
+    def _add_constant_locals(self) -> None:
+        """A private scalar never written after its declaration (nor through its address) is uniform
+        when every declaration of its name has a uniform initializer: e.g. the parameters of an
+        inlined device function, bound to uniform arguments, or a value computed from the variable of a
+        uniform loop (run again when loop_problem finds one)."""
         changed = True
         while changed:
-            found = {name for name in candidates - self.uniform
-                     if all(self.is_uniform(d.init) for d in decls[name])}
+            found = {name for name in self._candidates - self.uniform
+                     if all(self.is_uniform(d.init) for d in self._decls[name])}
             self.uniform |= found
             changed = bool(found)
 
@@ -65,6 +66,16 @@ class Uniformity:
             if not (isinstance(init, N.VarDecl) and init.init is not None and self.is_uniform(init.init)):
                 return s, "start"
             self.uniform.add(init.name)
+        problem = self._loop_bound_problem(s)
+        if problem is not None:
+            if init is not None:
+                self.uniform.discard(init.name)
+            return problem
+        if init is not None:
+            self._add_constant_locals()          # values computed from the loop's variable
+        return None
+
+    def _loop_bound_problem(self, s):
         for part in (s.cond, getattr(s, "step", None)):
             if part is not None and not self.is_uniform(part):
                 return part, "condition"

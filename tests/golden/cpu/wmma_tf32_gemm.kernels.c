@@ -99,7 +99,6 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
         float acc[32][2][256];
         float c_frag[32][256];
         int row[cutrans_nthreads];
-        int col[cutrans_nthreads];
         float* tile[cutrans_nthreads];
         int col0 = blockIdx.x * 16u * 2u;
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
@@ -163,18 +162,7 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 }
             }
             for (int t_1 = 0; t_1 < 2; ++t_1) {
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            col[cutrans_t] = col0 + t_1 * 16;
-                        }
-                    }
-                }
+                int col = col0 + t_1 * 16;
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -184,7 +172,7 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                                cutrans_wmma_warp_load_b_m16n16k8_col_tf32(b_frag[((unsigned int)cutrans_t) / 32u], b + col[cutrans_t] * k + kk, k);
+                                cutrans_wmma_warp_load_b_m16n16k8_col_tf32(b_frag[((unsigned int)cutrans_t) / 32u], b + col * k + kk, k);
                             }
                         }
                     }
