@@ -77,6 +77,7 @@ def test_loops_it_leaves_alone(lower):
                                 "__syncthreads(); }",
         "a bound computed under the guard": "int j = threadIdx.x; if (j < n) { int m = n / 2; "
                                             "for (int i = 0; i < m; i++) o[j] += a[i * n + j]; }",
+        "an atomic": "int j = threadIdx.x; for (int i = 0; i < n; i++) o[j] += atomicAdd(&o[n], a[i * n + j]);",
         "one thread's loop": "int t = threadIdx.x; if (t == 0) { float s = 0; for (int i = 0; i < n; i++) "
                              "s += a[i * n + 3]; o[0] = s; }",
     }

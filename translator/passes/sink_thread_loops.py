@@ -11,8 +11,9 @@ barriers, and each thread still runs its own statements in its own order. The pa
 regions (backends/cpu_schedule.py) for that order by ending each iteration with a block barrier, which
 on the CPU is only the end of a thread loop. It applies only where that is plainly safe:
 
-  * the kernel has no barrier, warp operation, shared memory or `printf` (whose lines would come in
-    another order), and no `return` but an early exit at its outermost level (`if (i >= n) return;`);
+  * the kernel has no barrier, warp operation, shared memory, `printf` or atomic (whose lines or results
+    would come in another order than the reference's), and no `return` but an early exit at its outermost
+    level (`if (i >= n) return;`);
   * its body is thread-index declarations, then the statements, optionally all inside one `if` that
     does not change (`if (i < n && j < m) { ...; for (...) {...}; ... }`);
   * the loop's start, condition and step are the same in every thread (passes/uniformity.py), its body
@@ -38,7 +39,7 @@ from translator.passes.statements import early_exit_as_if, loop_escapes
 from translator.passes.uniformity import Uniformity, assigned_name
 
 GUARD = "cutrans_active"
-_FORBIDDEN = (N.Barrier, N.WarpOp, N.Printf)    # and N.Return, once early exits are `if`s
+_FORBIDDEN = (N.Barrier, N.WarpOp, N.Printf, N.Atomic)    # and N.Return, once early exits are `if`s
 
 
 def sink_thread_loops(module: N.Module) -> N.Module:
