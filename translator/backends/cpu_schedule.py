@@ -16,7 +16,7 @@ import dataclasses
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.passes.statements import loop_escapes
+from translator.passes.statements import as_list, loop_escapes
 from translator.passes.uniformity import Uniformity
 from translator.backends.cpu_uniform_check import Vote
 
@@ -103,8 +103,8 @@ class Scheduler:
         if isinstance(s, N.Block):
             return self.block(s)
         if isinstance(s, N.If) and self.is_uniform(s.cond):
-            return [BlockLevel(s, [self.schedule(_stmts(s.then)),
-                                   self.schedule(_stmts(s.orelse)) if s.orelse is not None else []])]
+            return [BlockLevel(s, [self.schedule(as_list(s.then)),
+                                   self.schedule(as_list(s.orelse)) if s.orelse is not None else []])]
         _refuse(s, "a 'break' or 'continue' out of a loop containing __syncthreads() must be taken by every "
                    "thread of the block alike (under conditions the same for all of them) on the CPU target")
 
@@ -112,7 +112,7 @@ class Scheduler:
         escapes = list(loop_escapes(s.body))
         if not isinstance(s, N.DoWhile) and self.uniformity.loop_problem(s) is None:
             self.escapes |= {id(e) for e in escapes}
-            return [BlockLevel(s, [self.schedule(_stmts(s.body))])]
+            return [BlockLevel(s, [self.schedule(as_list(s.body))])]
         for escape in escapes:
             _refuse(escape, "'break' or 'continue' in a loop containing __syncthreads() whose condition may differ "
                             "between threads is not supported on the CPU target yet")
@@ -122,7 +122,7 @@ class Scheduler:
             _refuse(s, "a loop containing __syncthreads() must start from a value and have a step that are the "
                        "same for every thread of the block (CPU target)")
         vote = self.vote(s.cond, "loop", s)
-        body = self.schedule(_stmts(s.body))
+        body = self.schedule(as_list(s.body))
         if isinstance(s, N.DoWhile):
             return [BlockLevel(s, [body + [vote]], vote)]
         init = [Region([s.init])] if isinstance(s, N.For) and s.init is not None else []
@@ -130,16 +130,13 @@ class Scheduler:
         return init + [BlockLevel(s, [[vote] + body + step], vote)]
 
     def branch(self, s: N.If) -> list:
-        parts = [self.schedule(_stmts(s.then))]
-        parts.append(self.schedule(_stmts(s.orelse)) if s.orelse is not None else [])
+        parts = [self.schedule(as_list(s.then))]
+        parts.append(self.schedule(as_list(s.orelse)) if s.orelse is not None else [])
         if self.is_uniform(s.cond):
             return [BlockLevel(s, parts)]
         vote = self.vote(s.cond, "if", s)
         return [vote, BlockLevel(s, parts, vote)]
 
-
-def _stmts(s) -> list:
-    return s.stmts if isinstance(s, N.Block) else [s]
 
 
 def regions(schedule: list):

@@ -201,8 +201,7 @@ class HipBackend(CFamilyEmitter):
         files, shipped, diags = {}, set(), []
         for sites, name, main in [(unit.sites, output_name(unit.path), True)] + \
                 [(h.sites, names[h.sites.path], False) for h in headers]:
-            warp_edits = (warp.edits if main else warp.header_edits.get(str(Path(sites.path).resolve()), [])) \
-                if warp else []
+            warp_edits = (warp.edits if main else warp.header_edits.get(sites.path, [])) if warp else []
             text, ship, file_diags = self.convert_file(sites, launch, names, warp_edits, main)
             files[name] = text
             shipped |= ship
@@ -227,8 +226,9 @@ class HipBackend(CFamilyEmitter):
         cuda_names_edits = _cuda_names_edit(sites)
         edits += cuda_names_edits + _include_edits(sites, names) + warp_edits
         shipped |= {f"hip/{cuda_names.HIP_HEADER_NAME}"} if cuda_names_edits else set()
-        if main and not any(i.header in CUDA_HEADERS for i in sites.includes):
-            edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
-        elif not main and compat and not any(i.header in CUDA_HEADERS for i in sites.includes):
-            edits.append(Edit(0, 0, f'#include "{COMPAT_HEADER}"\n', why="the header uses CUDA's warp intrinsics"))
+        if not any(i.header in CUDA_HEADERS for i in sites.includes):
+            if main:
+                edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
+            elif compat:
+                edits.append(Edit(0, 0, f'#include "{COMPAT_HEADER}"\n', why="the header uses CUDA's warp intrinsics"))
         return apply_edits(sites.source, edits), shipped, diags

@@ -61,19 +61,19 @@ _INT_LITERAL = re.compile(rb"(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\b")
 class WarpRewrite:
     edits: list[Edit] = dataclasses.field(default_factory=list)          # the main file's
     diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
-    header_edits: dict[str, list[Edit]] = dataclasses.field(default_factory=dict)   # converted header -> its edits
+    header_edits: dict[str, list[Edit]] = dataclasses.field(default_factory=dict)   # header path as given -> edits
 
     def file_edits(self, src: "_Source") -> list[Edit]:
-        return self.edits if src.main else self.header_edits.setdefault(str(src.path), [])
+        return self.edits if src.name is None else self.header_edits.setdefault(src.name, [])
 
 
 class _Source:
     """Byte offsets of IR source locations in the file being rewritten."""
 
-    def __init__(self, path: str, text: bytes, main: bool = True):
+    def __init__(self, path: str, text: bytes, header: bool = False):
         self.path = Path(path).resolve()
         self.text = text
-        self.main = main            # the file being converted, or a header converted with it
+        self.name = path if header else None     # a header converted with the file: its key in header_edits
         self.starts = [0] + [m.end() for m in re.finditer(rb"\n", text)]
 
     def offset(self, loc) -> int | None:
@@ -132,7 +132,7 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> Wa
                                      f"them as written", unit.path))
         return out
     main = _Source(unit.path, unit.source)
-    sources = {main.path: main, **{(h := _Source(p, text, main=False)).path: h for p, text in headers.items()}}
+    sources = {main.path: main, **{(h := _Source(p, text, header=True)).path: h for p, text in headers.items()}}
     native = native_functions(unit.module)
     for f in unit.module.functions:
         rewrite = _native_op if f.name in native else _warp32_op
@@ -150,8 +150,9 @@ def warp_wide_rows(module, wave: int) -> list[Diagnostic]:
     diags = []
     for f in module.functions:
         for node in walk(f):
-            if isinstance(node, N.BinOp) and node.op == "*" and _row_times_warp(node.lhs, node.rhs):
-                diags.append(_at(node.loc, warning, "B005", f"'threadIdx.{_row_dim(node)} * warpSize' numbers the "
+            dim = _row_of_warps(node)
+            if dim is not None:
+                diags.append(_at(node.loc, warning, "B005", f"'threadIdx.{dim} * warpSize' numbers the "
                                  f"threads as rows of warpSize, which holds only for blocks warpSize threads wide; "
                                  f"warpSize is {wave} on this arch, so a launch with CUDA's 32 for blockDim.x "
                                  f"computes other numbers: launch blockDim.x = warpSize (or convert for a wave32 "
@@ -160,27 +161,22 @@ def warp_wide_rows(module, wave: int) -> list[Diagnostic]:
     return diags
 
 
-def _is_row(e) -> bool:
+def _row_of_warps(node) -> str | None:
+    """'y' or 'z' where `node` is `threadIdx.y * warpSize` (either order, through conversions), else None."""
+    if not (isinstance(node, N.BinOp) and node.op == "*"):
+        return None
+    a, b = _uncast(node.lhs), _uncast(node.rhs)
+    for row, other in ((a, b), (b, a)):
+        if isinstance(row, N.SpecialReg) and row.reg == "thread_idx" and row.dim in ("y", "z") \
+                and isinstance(other, N.SpecialReg) and other.reg == "warp_size":
+            return row.dim
+    return None
+
+
+def _uncast(e):
     while isinstance(e, N.Cast):
         e = e.value
-    return isinstance(e, N.SpecialReg) and e.reg == "thread_idx" and e.dim in ("y", "z")
-
-
-def _is_warp_size(e) -> bool:
-    while isinstance(e, N.Cast):
-        e = e.value
-    return isinstance(e, N.SpecialReg) and e.reg == "warp_size"
-
-
-def _row_times_warp(a, b) -> bool:
-    return (_is_row(a) and _is_warp_size(b)) or (_is_row(b) and _is_warp_size(a))
-
-
-def _row_dim(node) -> str:
-    e = node.lhs if _is_row(node.lhs) else node.rhs
-    while isinstance(e, N.Cast):
-        e = e.value
-    return e.dim
+    return e
 
 
 def _warp32_op(op: N.WarpOp, src: _Source, out: WarpRewrite, wave: int) -> None:

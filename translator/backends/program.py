@@ -26,6 +26,7 @@ from translator.backends.edits import Edit, apply_edits
 from translator import unsafe
 from translator.diagnostics import CutransError, Severity, error
 from translator.ir import nodes as N
+from translator.frontend.variable_templates import host_name
 from translator.ir.base import walk
 from translator.ir.builtins import DYNAMIC_SHARED
 from translator.ir.types import Pointer, Scalar, Struct, field_offsets, innermost, size_align, used_structs
@@ -141,8 +142,8 @@ def symbol_templates(module: N.Module) -> list[dict]:
     out: dict[str, dict] = {}
     for g in module.globals:
         if g.host is not None:
-            t = out.setdefault(g.host.template, {"name": g.host.template, "parameters": g.host.parameters,
-                                                 "instances": []})
+            t = out.setdefault(g.host.template, {"name": g.host.template, "host": host_name(g.host.template),
+                                                 "parameters": g.host.parameters, "instances": []})
             t["instances"].append({"arguments": g.host.arguments, "variable": g.name})
     return list(out.values())
 

@@ -203,12 +203,11 @@ def _names(fl: _File, includes: list[IncludeSite]) -> list[NameSite]:
 
 def _device_decls(cursors, scope, fl: _File) -> list[DeviceDeclSite]:
     out: list[DeviceDeclSite] = []
-    cursors = list(cursors)
     for cur in cursors:
         if not _in_file(cur, fl.main):
             continue
         if variable_templates.is_template(cur):
-            site = _variable_template_site(cur, cursors, fl)
+            site = _variable_template_site(cur, fl)
             if site is not None:
                 _append_merged(out, site)
         elif cur.kind in _SCOPES:
@@ -220,11 +219,9 @@ def _device_decls(cursors, scope, fl: _File) -> list[DeviceDeclSite]:
     return out
 
 
-def _variable_template_site(cur, siblings, fl: _File) -> DeviceDeclSite | None:
-    """A variable template in device memory, with the instances declared beside it (same extent)."""
-    instances = [c for c in siblings if variable_templates.is_instance(c) and c.spelling == cur.spelling
-                 and c.extent.start.offset == cur.extent.start.offset]
-    kind = variable_templates.space_kind(cur, instances)
+def _variable_template_site(cur, fl: _File) -> DeviceDeclSite | None:
+    """A variable template in device memory (variable_templates.device_templates); None for any other."""
+    kind = variable_templates.device_templates(cur.translation_unit).get(cur.spelling)
     if kind is None:
         return None
     i = fl.token_index(cur.extent.end.offset)

@@ -18,6 +18,7 @@ they are.
 from __future__ import annotations
 
 import re
+import weakref
 from typing import NamedTuple
 
 import clang.cindex as ci
@@ -47,7 +48,6 @@ class Argument(NamedTuple):
 class Instance(NamedTuple):
     template: str            # the variable template's name
     name: str                # the device variable's name: mask_float
-    shown: str               # mask<float>
     host_args: str           # float
 
 
@@ -69,7 +69,7 @@ def instance(cursor, fail) -> Instance:
     name, encoded = _usr_parts(cursor)
     args = [_argument(a, fail) for a in encoded.split("#")[1:]]
     host = ", ".join(a.host for a in args)
-    return Instance(name, "_".join([name] + [a.mangled for a in args]), f"{name}<{host}>", host)
+    return Instance(name, "_".join([name] + [a.mangled for a in args]), host)
 
 
 def _usr_parts(cursor) -> tuple[str, str | None] | None:
@@ -119,7 +119,7 @@ def parameters(cursor) -> str:
     return ", ".join(" ".join(p[:p.index("=")] if "=" in p else p) for p in params)
 
 
-def space_kind(cursor, instances) -> str | None:
+def _space_kind(cursor, instances) -> str | None:
     """constant_variable / device_variable for a variable template in device memory (from an instance's
     attributes, or the template's own words when nothing instantiates it), None for any other."""
     for inst in instances:
@@ -132,18 +132,24 @@ def space_kind(cursor, instances) -> str | None:
     return None
 
 
-def device_templates(tu) -> set[str]:
-    """Names of the file-scope variable templates in device memory that `tu` declares (its own headers
-    and the main file; not the runtime's)."""
-    top = [c for c in tu.cursor.get_children() if c.kind == K.UNEXPOSED_DECL]
-    instances: dict[str, list] = {}
-    for c in top:
-        if is_instance(c):
-            instances.setdefault(_usr_parts(c)[0], []).append(c)
-    return {c.spelling for c in top if is_template(c) and space_kind(c, instances.get(c.spelling, []))}
+_DEVICE_TEMPLATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # tu -> {name: kind}
 
 
-def reference_sites(fl, tu, templates: set[str]) -> list[SymbolTemplateSite]:
+def device_templates(tu) -> dict[str, str]:
+    """The file-scope variable templates in device memory that `tu` declares: name -> constant_variable or
+    device_variable (the DeviceDeclSite kind). Scanned once per translation unit."""
+    if tu not in _DEVICE_TEMPLATES:
+        top = [c for c in tu.cursor.get_children() if c.kind == K.UNEXPOSED_DECL]
+        instances: dict[str, list] = {}
+        for c in top:
+            if is_instance(c):
+                instances.setdefault(_usr_parts(c)[0], []).append(c)
+        kinds = {c.spelling: _space_kind(c, instances.get(c.spelling, [])) for c in top if is_template(c)}
+        _DEVICE_TEMPLATES[tu] = {name: kind for name, kind in kinds.items() if kind is not None}
+    return _DEVICE_TEMPLATES[tu]
+
+
+def reference_sites(fl, tu, templates) -> list[SymbolTemplateSite]:
     """Where host or device code of the file names an instance of one of `templates` (`mask<T>`): the
     name, checked against clang's cursor there (a local `mask < 4` is a comparison), and the `>` that
     closes its arguments."""

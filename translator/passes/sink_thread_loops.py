@@ -21,8 +21,8 @@ on the CPU is only the end of a thread loop. It applies only where that is plain
   * and it pays: some array index in the loop multiplies the loop's variable (a row stride) and also
     varies between threads (a column). A loop whose threads walk their own rows is left alone.
 
-The guarding condition is kept in a variable of each thread and tested around each part, so every
-thread runs exactly the statements it ran before. A loop variable declared before the `if` without a
+The guarding condition is tested around each part (computed again where it is cheap arithmetic on thread
+indices, else kept in a variable of each thread), so every thread runs exactly the statements it ran before. A loop variable declared before the `if` without a
 value and used only by the loop (`int i; ... for (i = 0; ...)`) becomes the loop's own.
 """
 
@@ -35,7 +35,7 @@ from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.effects import STEPS
 from translator.ir.types import BOOL, U32, Scalar
-from translator.passes.statements import early_exit_as_if, loop_escapes
+from translator.passes.statements import as_list, early_exit_as_if, loop_escapes
 from translator.passes.uniformity import Uniformity, assigned_name
 
 GUARD = "cutrans_active"
@@ -44,15 +44,15 @@ _FORBIDDEN = (N.Barrier, N.WarpOp, N.Printf, N.Atomic)    # and N.Return, once e
 
 def sink_thread_loops(module: N.Module) -> N.Module:
     for f in module.functions:
-        if f.kind == "kernel" and _eligible(f, _FORBIDDEN):
+        if f.kind == "kernel" and _eligible(f):
             body = _rewrite(f)
             if body is not None:
                 f.body = body
     return module
 
 
-def _eligible(f: N.Function, forbidden: tuple) -> bool:
-    return not any(isinstance(n, forbidden) or (isinstance(n, N.VarDecl) and n.space != "private")
+def _eligible(f: N.Function) -> bool:
+    return not any(isinstance(n, _FORBIDDEN) or (isinstance(n, N.VarDecl) and n.space != "private")
                    for n in walk(f.body))
 
 
@@ -64,15 +64,13 @@ def _rewrite(f: N.Function) -> N.Block | None:
     stmts = early_exit_as_if(list(f.body.stmts), _has_loop)      # `if (i >= n) return;` -> `if (i < n) {...}`
     if any(isinstance(n, N.Return) for s in stmts for n in walk(s)):
         return None
-    own = {n.name: f"{n.name}_cutrans0" for s in stmts for n in walk(s) if isinstance(n, N.VarDecl)}
-    original = N.Block([_renamed(s, own) for s in stmts], loc=f.body.loc)   # for blocks whose threads it cannot tell apart
     lead = 0
     while lead < len(stmts) and isinstance(stmts[lead], N.VarDecl) and stmts[lead].init is not None:
         lead += 1
     decls, rest = stmts[:lead], stmts[lead:]
     guard = None
     if len(rest) == 1 and isinstance(rest[0], N.If) and rest[0].orelse is None:
-        guard, rest = rest[0].cond, list(_stmts(rest[0].then))     # evaluated once, where it was
+        guard, rest = rest[0].cond, list(as_list(rest[0].then))     # evaluated once, where it was
     loops = [i for i, s in enumerate(rest) if isinstance(s, N.For)]
     if len(loops) != 1:
         return None
@@ -84,7 +82,7 @@ def _rewrite(f: N.Function) -> N.Block | None:
     declared_before = {n.name for s in pre for n in walk(s) if isinstance(n, N.VarDecl)}
     if declared_before & (_reads(loop.init) | _reads(loop.cond) | _reads(loop.step)):
         return None        # a bound computed under the guard: threads outside it would not have it
-    sunk = _assemble(f, decls, guard, pre, loop, list(_stmts(loop.body)), post)
+    sunk = _assemble(f, decls, guard, pre, loop, list(as_list(loop.body)), post)
     if sunk is None:
         return None
     unread = [d for d in "xyz" if not _reads_thread_dim(f, d)]
@@ -93,6 +91,8 @@ def _rewrite(f: N.Function) -> N.Block | None:
     one = [N.BinOp("==", N.SpecialReg("block_dim", d, U32, loc=f.loc), N.IntLit(1, U32, loc=f.loc), BOOL,
                    loc=f.loc) for d in unread]
     cond = functools.reduce(lambda a, b: N.BinOp("&&", a, b, BOOL, loc=f.loc), one)
+    own = {n.name: f"{n.name}_cutrans0" for s in stmts for n in walk(s) if isinstance(n, N.VarDecl)}
+    original = N.Block([_renamed(s, own) for s in stmts], loc=f.body.loc)   # blocks whose threads it cannot tell apart
     return N.Block([N.If(cond, sunk, original, loc=f.loc)], loc=f.body.loc)
 
 
@@ -178,9 +178,6 @@ def _renamed(node, mapping: dict):
                 n.name = mapping[n.name]
     return node
 
-
-def _stmts(s) -> list:
-    return s.stmts if isinstance(s, N.Block) else [s]
 
 
 def _reads(e) -> set:

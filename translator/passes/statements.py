@@ -6,6 +6,11 @@ from translator.ir import nodes as N
 from translator.ir.types import BOOL
 
 
+def as_list(s) -> list:
+    """The statements of a block, or the one statement a loop body or branch is."""
+    return s.stmts if isinstance(s, N.Block) else [s]
+
+
 def rewrite_all(stmts: list, rewrite) -> list:
     """The concatenation of `rewrite(s)` (a list) over `stmts`."""
     return [out for s in stmts for out in rewrite(s)]
