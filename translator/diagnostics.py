@@ -57,6 +57,8 @@ _CODES = [
     Code("M001", "stable", "a CUDA API name has no equivalent on the target"),
     Code("M002", "stable", "a CUDA API name is deprecated on the target"),
     Code("M003", "stable", "a kernel launch could not be rewritten"),
+    Code("M004", "stable", "warning: a library name is translated onto a HIP library that differs from the CUDA "
+                           "one in a way the user must know (random sequences, API version)"),
     # backend
     Code("B001", "stable", "the backend has no spelling for an IR operation (internal error)"),
     Code("B002", "stable", "the output file could not be written"),

@@ -42,6 +42,10 @@
 #endif
 
 #define CUTRANS_RT(x) CUTRANS_RT_NAME(x)
+/* make_cudaExtent -> CUTRANS_RT_MAKE(Extent) -> make_oclrtExtent (the argument is expanded before pasting) */
+#define CUTRANS_RT_PASTE_(a, b) a##b
+#define CUTRANS_RT_PASTE(a, b) CUTRANS_RT_PASTE_(a, b)
+#define CUTRANS_RT_MAKE(x) CUTRANS_RT_PASTE(make_, CUTRANS_RT(x))
 
 #ifndef CUTRANS_DIM3_DEFINED
 #define CUTRANS_DIM3_DEFINED
@@ -226,6 +230,35 @@ CUTRANS_RT(Error_t) CUTRANS_RT(Memset2DAsync)(void* ptr, size_t pitch, int value
                                               CUTRANS_RT(Stream_t) stream = 0);
 /* Rows of width bytes at a pitch of width rounded up to kPitchAlignment (CUDA's texture pitch alignment). */
 CUTRANS_RT(Error_t) CUTRANS_RT(MallocPitch)(void** ptr, size_t* pitch, size_t width, size_t height);
+
+/* 3-D copies between pitched pointers, as CUDA defines them for memory that is not a CUDA array: extents and
+ * positions count bytes in x, rows in y and slices (ysize rows each) in z. CUDA arrays are not supported:
+ * srcArray/dstArray must be null. */
+struct CUTRANS_RT(Extent) { size_t width, height, depth; };
+struct CUTRANS_RT(Pos) { size_t x, y, z; };
+struct CUTRANS_RT(PitchedPtr) { void* ptr; size_t pitch, xsize, ysize; };
+struct CUTRANS_RT(Memcpy3DParms) {
+    void* srcArray;
+    struct CUTRANS_RT(Pos) srcPos;
+    struct CUTRANS_RT(PitchedPtr) srcPtr;
+    void* dstArray;
+    struct CUTRANS_RT(Pos) dstPos;
+    struct CUTRANS_RT(PitchedPtr) dstPtr;
+    struct CUTRANS_RT(Extent) extent;
+    CUTRANS_RT(MemcpyKind) kind;
+};
+inline CUTRANS_RT(Extent) CUTRANS_RT_MAKE(Extent)(size_t w, size_t h, size_t d) { return {w, h, d}; }
+inline CUTRANS_RT(Pos) CUTRANS_RT_MAKE(Pos)(size_t x, size_t y, size_t z) { return {x, y, z}; }
+inline CUTRANS_RT(PitchedPtr) CUTRANS_RT_MAKE(PitchedPtr)(void* d, size_t p, size_t xsz, size_t ysz) {
+    return {d, p, xsz, ysz};
+}
+/* width bytes x height rows x depth slices, each row padded to a pitch as MallocPitch pads it */
+CUTRANS_RT(Error_t) CUTRANS_RT(Malloc3D)(CUTRANS_RT(PitchedPtr)* ptr, CUTRANS_RT(Extent) extent);
+CUTRANS_RT(Error_t) CUTRANS_RT(Memcpy3D)(const CUTRANS_RT(Memcpy3DParms)* p);
+CUTRANS_RT(Error_t) CUTRANS_RT(Memcpy3DAsync)(const CUTRANS_RT(Memcpy3DParms)* p, CUTRANS_RT(Stream_t) stream = 0);
+CUTRANS_RT(Error_t) CUTRANS_RT(Memset3D)(CUTRANS_RT(PitchedPtr) ptr, int value, CUTRANS_RT(Extent) extent);
+CUTRANS_RT(Error_t) CUTRANS_RT(Memset3DAsync)(CUTRANS_RT(PitchedPtr) ptr, int value, CUTRANS_RT(Extent) extent,
+                                              CUTRANS_RT(Stream_t) stream = 0);
 
 /* Streams and events */
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamCreate)(CUTRANS_RT(Stream_t)* stream);

@@ -268,6 +268,7 @@
 #define cudaMemcpy2DFromArray hipMemcpy2DFromArray
 #define cudaMemcpy2DToArray hipMemcpy2DToArray
 #define cudaMemcpy3D hipMemcpy3D
+#define cudaMemcpy3DAsync hipMemcpy3DAsync
 #define cudaMemcpy3DParms hipMemcpy3DParms
 #define cudaMemcpyAsync hipMemcpyAsync
 #define cudaMemcpyDefault hipMemcpyDefault
@@ -291,6 +292,8 @@
 #define cudaMemset hipMemset
 #define cudaMemset2D hipMemset2D
 #define cudaMemset2DAsync hipMemset2DAsync
+#define cudaMemset3D hipMemset3D
+#define cudaMemset3DAsync hipMemset3DAsync
 #define cudaMemsetAsync hipMemsetAsync
 #define cudaOccupancyMaxActiveBlocksPerMultiprocessor hipOccupancyMaxActiveBlocksPerMultiprocessor
 #define cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags hipOccupancyMaxActiveBlocksPerMultiprocessorWithFlags
@@ -347,6 +350,9 @@
 #define cudaThreadGetLimit hipDeviceGetLimit
 #define cudaThreadSetCacheConfig hipDeviceSetCacheConfig
 #define cudaThreadSynchronize hipDeviceSynchronize
+#define make_cudaExtent make_hipExtent
+#define make_cudaPitchedPtr make_hipPitchedPtr
+#define make_cudaPos make_hipPos
 
 #endif
 #endif /* CUTRANS_HIP_CUDA_NAMES_H */

@@ -127,6 +127,13 @@ CUTRANS_API cudaMemcpy2DFromArray(void *dst, size_t dpitch, cudaArray_const_t sr
 CUTRANS_API cudaMemcpy2DToArray(cudaArray_t dst, size_t wOffset, size_t hOffset, const void *src,
                                 size_t spitch, size_t width, size_t height, enum cudaMemcpyKind kind);
 CUTRANS_API cudaMemcpy3D(const struct cudaMemcpy3DParms *p);
+CUTRANS_API cudaMemcpy3DAsync(const struct cudaMemcpy3DParms *p, cudaStream_t stream = 0);
+CUTRANS_API cudaMemset3D(struct cudaPitchedPtr pitchedDevPtr, int value, struct cudaExtent extent);
+CUTRANS_API cudaMemset3DAsync(struct cudaPitchedPtr pitchedDevPtr, int value, struct cudaExtent extent,
+                              cudaStream_t stream = 0);
+struct cudaExtent make_cudaExtent(size_t w, size_t h, size_t d);
+struct cudaPos make_cudaPos(size_t x, size_t y, size_t z);
+struct cudaPitchedPtr make_cudaPitchedPtr(void *d, size_t p, size_t xsz, size_t ysz);
 CUTRANS_API cudaMemcpyAsync(void *dst, const void *src, size_t count, enum cudaMemcpyKind kind,
                             cudaStream_t stream = 0);
 CUTRANS_API cudaMemcpyFromArray(void *dst, cudaArray_const_t src, size_t wOffset, size_t hOffset,

@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdarg>
 #include <cstdlib>
 #include <fstream>
@@ -297,6 +298,49 @@ void release_allocation(Runtime& r, Allocation& alloc) {
 
 /* ---- programs and launches ---- */
 
+/* The CUDA file and line that line `line` of a program's text comes from, read from its line map
+ * ("@file cl:cu cl:cu ... @file2 ...", translator/backends/line_map.py); false where the map says nothing. */
+bool cuda_line(const char* map, long line, std::string& file, long& cuda) {
+    bool found = false;
+    std::string current;
+    for (const char* p = map; p && *p;) {
+        while (*p == ' ') ++p;
+        const char* end = p;
+        while (*end && *end != ' ') ++end;
+        std::string word(p, end);
+        p = end;
+        if (word.empty()) continue;
+        if (word[0] == '@') {
+            current = word.substr(1);
+            continue;
+        }
+        char* rest = nullptr;
+        long from = std::strtol(word.c_str(), &rest, 10);
+        if (*rest != ':' || from > line) {
+            if (from > line) break;
+            continue;
+        }
+        file = current;
+        cuda = std::strtol(rest + 1, nullptr, 10);
+        found = true;
+    }
+    return found;
+}
+
+/* The line number in a compiler message "<where>:LINE:COL: ..." (clang, PoCL, Intel, NVIDIA all write it
+ * so), or 0. */
+long message_line(const std::string& message) {
+    for (size_t colon = message.find(':'); colon != std::string::npos; colon = message.find(':', colon + 1)) {
+        size_t i = colon + 1, digits = i;
+        while (i < message.size() && std::isdigit(static_cast<unsigned char>(message[i]))) ++i;
+        if (i == digits || i >= message.size() || message[i] != ':') continue;
+        size_t j = i + 1;
+        while (j < message.size() && std::isdigit(static_cast<unsigned char>(message[j]))) ++j;
+        if (j > i + 1 && j < message.size() && message[j] == ':') return std::strtol(message.c_str() + digits, nullptr, 10);
+    }
+    return 0;
+}
+
 void print_build_log(Runtime& r, cl_program program, const oclrtProgramSource* src, cl_int err) {
     const char* name = src->name ? src->name : "<unnamed program>";
     size_t size = 0;
@@ -308,7 +352,12 @@ void print_build_log(Runtime& r, cl_program program, const oclrtProgramSource* s
     while (start < log.size() && log[start] != '\0') {
         size_t end = log.find('\n', start);
         if (end == std::string::npos) end = log.size();
-        std::fprintf(stderr, "%s: %s\n", name, log.substr(start, end - start).c_str());
+        const std::string message = log.substr(start, end - start);
+        std::fprintf(stderr, "%s: %s\n", name, message.c_str());
+        std::string file;
+        long line = message_line(message), cuda = 0;
+        if (line > 0 && cuda_line(src->line_map, line, file, cuda))
+            std::fprintf(stderr, "%s:%ld: note: line %ld of %s above comes from here\n", file.c_str(), cuda, line, name);
         start = end + 1;
     }
 }

@@ -18,6 +18,8 @@ struct oclrtProgramSource {
     const char* name;
     const char* source;        /* the program text, or null: read the file `name` at the first launch */
     const char* build_options; /* may be null */
+    const char* line_map;      /* may be null: which CUDA source line each line of the program text comes from,
+                                * "@file cl:cu cl:cu ... @file2 ...", so build errors name the .cu line */
 };
 
 /* One kernel argument.

@@ -76,6 +76,8 @@ def test_opencl_build_error_shows_log_with_program_name(opencl_program):
     assert "broken.cl: error: the OpenCL C build failed" in proc.stderr
     assert "undeclared_name_here" in proc.stderr
     assert proc.stderr.count("the OpenCL C build failed") == 1  # built once; the failure is cached
+    # the error is on line 2 of broken.cl, which the program's line map says comes from line 42 of broken.cu
+    assert "broken.cu:42: note: line 2 of broken.cl above comes from here" in proc.stderr
 
 
 def test_opencl_interior_pointer_error_is_explained(opencl_program):

@@ -19,7 +19,18 @@ RECORDS = load_table("runtime")
 # header declares with the runtime's prefix, less what only generated code and the runtimes use themselves.
 _SHIM_HEADER = Path(__file__).resolve().parents[2] / "runtime_shims" / "common" / "cutrans_rt.h"
 _SHIM_INTERNAL = {"x", "SetLastError", "SymbolAddress", "Stream_st", "Event_st", "Success", "ErrorInvalidValue"}
-SHIM_SUFFIXES = set(re.findall(r"CUTRANS_RT\((\w+)\)", _SHIM_HEADER.read_text())) - _SHIM_INTERNAL
+# make_cudaExtent -> make_oclrtExtent: declared as CUTRANS_RT_MAKE(Extent), suffix "make_Extent"
+SHIM_SUFFIXES = (set(re.findall(r"CUTRANS_RT\((\w+)\)", _SHIM_HEADER.read_text()))
+                 | {f"make_{m}" for m in re.findall(r"CUTRANS_RT_MAKE\((\w+)\)", _SHIM_HEADER.read_text())}) - _SHIM_INTERNAL - {"make_x"}
+
+
+def suffix(cuda_name: str) -> str:
+    """What follows the runtime prefix: cudaMalloc -> Malloc, make_cudaExtent -> make_Extent."""
+    return f"make_{cuda_name[9:]}" if cuda_name.startswith("make_cuda") else cuda_name[4:]
+
+
+def shim_name(prefix: str, cuda_name: str) -> str:
+    return f"make_{prefix}{cuda_name[9:]}" if cuda_name.startswith("make_cuda") else prefix + cuda_name[4:]
 
 
 def test_every_shimmed_name_is_declared_by_the_runtime_header():
@@ -28,8 +39,9 @@ def test_every_shimmed_name_is_declared_by_the_runtime_header():
     from pathlib import Path
     shims = Path(__file__).resolve().parents[2] / "runtime_shims" / "common"
     declared = set(re.findall(r"CUTRANS_RT\((\w+)\)", (shims / "cutrans_rt.h").read_text()))
+    declared |= {f"make_{m}" for m in re.findall(r"CUTRANS_RT_MAKE\((\w+)\)", (shims / "cutrans_rt.h").read_text())}
     declared |= {f"Error{m}" for m in re.findall(r"CUTRANS_RT_ERROR\((\w+),", (shims / "cutrans_rt_errors.def").read_text())}
-    promised = {r.name[4:] for r in RECORDS if r.opencl and r.flag("opencl") == "supported"}
+    promised = {suffix(r.name) for r in RECORDS if r.opencl and r.flag("opencl") == "supported"}
     assert promised - declared == set()
 
 ERROR_CODE_SUFFIXES = {r.name[4:] for r in RECORDS if r.section == "error_codes"}
@@ -64,13 +76,15 @@ def test_shim_names_follow_the_convention(target, prefix):
     for r in RECORDS:
         name = r.target_name(target)
         if name:
-            suffix = name[len(prefix):]
-            assert name.startswith(prefix) and suffix in SHIM_SUFFIXES | ERROR_CODE_SUFFIXES, r.name
-            assert name == prefix + r.name[4:] or r.flag(target) == "deprecated", r.name
+            assert name == shim_name(prefix, r.name) or r.flag(target) == "deprecated", r.name
+            made = name.startswith(f"make_{prefix}")
+            assert made or name.startswith(prefix), r.name
+            shim_suffix = f"make_{name[5 + len(prefix):]}" if made else name[len(prefix):]
+            assert shim_suffix in SHIM_SUFFIXES | ERROR_CODE_SUFFIXES, r.name
 
 
 def test_shims_cover_their_set_and_every_error_code():
-    shimmed = {r.name[4:] for r in RECORDS if r.opencl and r.flag("opencl") == "supported"}
+    shimmed = {suffix(r.name) for r in RECORDS if r.opencl and r.flag("opencl") == "supported"}
     assert shimmed == SHIM_SUFFIXES | ERROR_CODE_SUFFIXES
     assert all((r.opencl == "") == (r.cpu == "") for r in RECORDS)
 

@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 
+from translator.backends import line_map
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
@@ -123,6 +124,7 @@ class CFamilyEmitter:
     restrict_keyword = "restrict"      # C99 and OpenCL C; C++ (CUDA, HIP) spells it __restrict__
     printf_lengths: dict = {}          # printf length modifier -> the target's spelling (OpenCL C has no 'll')
     printf_unpromoted_floats = False   # pass a float printf argument as float (OpenCL: no fp64 needed)
+    mark_lines = False                 # put line_map marks in front of statements (strip them after rendering)
 
     def __init__(self):
         self.features: set[str] = set()
@@ -221,7 +223,11 @@ class CFamilyEmitter:
         return f"{qual + ' ' if qual else ''}{self.type_name(f.ret, f)} {f.name}({params})"
 
     def visit_Function(self, f: N.Function, depth: int = 0) -> str:
-        return f"{self.signature(f)}\n{self.visit(f.body, depth)}\n"
+        return f"{self.mark(f)}{self.signature(f)}\n{self.visit(f.body, depth)}\n"
+
+    def mark(self, node) -> str:
+        """The line-map mark of `node`'s source line, where this emitter keeps a line map (backends/line_map.py)."""
+        return line_map.mark(node.loc) if self.mark_lines else ""
 
     # -- statements --------------------------------------------------------------------------
     def pad(self, depth: int) -> str:
@@ -231,10 +237,10 @@ class CFamilyEmitter:
         """A statement used as the body of if/for/while: always braced."""
         if isinstance(stmt, N.Block):
             return self.visit(stmt, depth)
-        return "{\n" + self.pad(depth + 1) + self.visit(stmt, depth + 1) + "\n" + self.pad(depth) + "}"
+        return "{\n" + self.pad(depth + 1) + self.mark(stmt) + self.visit(stmt, depth + 1) + "\n" + self.pad(depth) + "}"
 
     def visit_Block(self, b: N.Block, depth: int) -> str:
-        lines = "".join(self.pad(depth + 1) + self.visit(s, depth + 1) + "\n" for s in b.stmts)
+        lines = "".join(self.pad(depth + 1) + self.mark(s) + self.visit(s, depth + 1) + "\n" for s in b.stmts)
         return "{\n" + lines + self.pad(depth) + "}"
 
     def visit_VarDecl(self, v: N.VarDecl, depth: int = 0) -> str:

@@ -27,16 +27,23 @@ _FLAG_ACTIONS = {
                                            "translated to '{new}' for {target}")),
     "removed": (True, (warning, "M002", "'{name}' was removed from CUDA{removed}; "
                                         "translated to '{new}' for {target}")),
-    "unsupported": (False, (error, "M001", "'{name}' has no equivalent on the {target} target")),
+    "unsupported": (False, (error, "M001", "'{name}'{library} has no equivalent on the {target} target{elsewhere}")),
 }
 
 
-def _name_diag(spec, record: mappings.Record, target: str, path: str, site: NameSite) -> Diagnostic:
+def _name_diag(spec, record: mappings.Record, target: str, path: str, site) -> Diagnostic:
     make, code, message = spec
     text = message.format(name=record.name, new=record.target_name(target), target=target,
+                          library=f" ({record.title})" if record.title else "",
+                          elsewhere=mappings.translated_elsewhere(record, target),
                           deprecated=f" {record.cuda_deprecated}" if record.cuda_deprecated else "",
                           removed=f" {record.cuda_removed}" if record.cuda_removed else "")
     return make(code, text, path, site.span.line, site.span.col)
+
+
+def _note_diag(record: mappings.Record, target: str, path: str, site) -> Diagnostic:
+    return warning("M004", f"'{record.name}' -> '{record.target_name(target)}': {record.hip_note}", path,
+                   site.span.line, site.span.col)
 
 
 def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None = None,
@@ -63,7 +70,23 @@ def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None =
     edits += [_launch_edit(s, sites.source, in_launch, launch) for s in launches]
     edits += [Edit(i.span.start, i.span.end, include_map[i.header], why=f"include {i.header}")
               for i in sites.includes if i.header in (include_map or {})]
-    return sorted(edits), diags
+    library_edits, library_diags = _library_includes(sites, target)
+    return sorted(edits + library_edits), diags + library_diags
+
+
+def _library_includes(sites: HostSites, target: str) -> tuple[list[Edit], list[Diagnostic]]:
+    """`#include <cublas_v2.h>` -> the target's header for the library (kind "header" in the tables), or M001."""
+    edits, diags = [], []
+    for site in sites.includes:
+        record = mappings.header(site.header)
+        if record is None:
+            continue
+        if record.flag(target) == "unsupported":
+            diags.append(_name_diag(_FLAG_ACTIONS["unsupported"][1], record, target, sites.path, site))
+        else:
+            edits.append(Edit(site.span.start, site.span.end, f"#include <{record.target_name(target)}>",
+                              why=f"include {site.header}"))
+    return edits, diags
 
 
 def _drop(decl: DeviceDeclSite, source: bytes, where: str) -> Edit:
@@ -73,12 +96,15 @@ def _drop(decl: DeviceDeclSite, source: bytes, where: str) -> Edit:
 
 
 def _name_edits(path: str, names: list[NameSite], target: str) -> tuple[list[Edit], list[Diagnostic]]:
-    edits, diags = [], []
+    edits, diags, noted = [], [], set()
     for site in names:
         record = mappings.lookup(site.name)
         rename, diag = _FLAG_ACTIONS[record.flag(target)]
         if diag is not None:
             diags.append(_name_diag(diag, record, target, path, site))
+        if rename and record.hip_note and target == "hip" and record.name not in noted:
+            noted.add(record.name)
+            diags.append(_note_diag(record, target, path, site))
         new = record.target_name(target)
         if rename and new != site.name:
             edits.append(Edit(site.span.start, site.span.end, new, why=f"rename {site.name}"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from translator.backends import line_map
 from translator.backends.base import ATOMIC_KEYS, ATOMIC_OPERANDS, C_MATH, C_TYPES, PRECEDENCE, CFamilyEmitter
 from translator.backends.program import ProgramBackend, render, where
 from translator.diagnostics import CutransError, error
@@ -111,6 +112,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
     min_max_ints = "{op}({0}, {1})"
     printf_lengths = {"ll": "l"}        # OpenCL C's long is 64 bits and it has no 'll'
     printf_unpromoted_floats = True     # OpenCL C promotes float to double itself, only where fp64 exists
+    mark_lines = True                   # the runtime maps build-log lines back to the .cu (backends/line_map.py)
     # CUDA divides and takes square roots correctly rounded unless -use_fast_math; OpenCL must be told.
     exact_build_options = "-cl-fp32-correctly-rounded-divide-sqrt"
     fast_math_build_options = "-cl-fast-relaxed-math"          # with --unsafe fast-math (translator.unsafe)
@@ -128,6 +130,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         super().__init__()
         self.spaces: dict[str, str] = {}
         self.cas_loops: set[tuple[str, str, str]] = set()
+        self.line_map: list[str] = []       # C string literals for oclrtProgramSource.line_map
 
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":
@@ -215,7 +218,11 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
                 "from_bits": from_bits, "rule": CAS_LOOPS[(op, tname)]}
 
     def device_source(self, module, unit) -> str:
+        """The .cl text; sets `line_map` (backends/line_map.py), which the launch header gives the runtime."""
         functions = [self.visit(f) for f in module.functions]
         helpers = [self.cas_helper(*key) for key in sorted(self.cas_loops)]
-        return render("opencl/program.cl.j2", source_name=Path(unit.path).name, functions=functions,
-                      features=self.features, cas_loops=helpers, structs=self.struct_definitions(module))
+        text, entries = line_map.strip(render("opencl/program.cl.j2", source_name=Path(unit.path).name,
+                                              functions=functions, features=self.features, cas_loops=helpers,
+                                              structs=self.struct_definitions(module)))
+        self.line_map = line_map.c_string_lines(line_map.encode(entries))
+        return text

@@ -238,6 +238,7 @@ class ProgramBackend:
         vectors = [s for s in used_structs(walk(module)) if s.vector]     # the host may use them too
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
                       kernels=kernels, variables=variables, build_options=getattr(self, "build_options", ""),
+                      line_map=getattr(self, "line_map", []),
                       symbol_templates=symbol_templates(module),
                       generic=generic_dispatch(unit.sites, kernels),
                       device_file=f"{stem}{self.device_suffix}",

@@ -20,6 +20,7 @@ from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy
                                       LaunchSite, NameSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
 from translator.frontend import cooperative_groups, tu_index, variable_templates
+from translator.frontend.clang_setup import STAND_IN_INCLUDE
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -108,7 +109,7 @@ def collect_host_sites(tu, path: str, source: bytes) -> HostSites:
 def _file_sites(fl: _File, tu, seen: set) -> HostSites:
     sites = HostSites(path=fl.path, source=fl.source)
     sites.includes = _includes(fl)
-    sites.names = _names(fl, sites.includes)
+    sites.names = _names(fl, sites.includes, tu)
     sites.device_decls = _device_decls(fl.top, None, fl)
     sites.launches, sites.diagnostics = _launches(fl)
     sites.headers = _header_copies(fl, tu, sites.includes, seen)
@@ -186,7 +187,7 @@ def _includes(fl: _File) -> list[IncludeSite]:
 
 # ---------------------------------------------------------------- API names
 
-def _names(fl: _File, includes: list[IncludeSite]) -> list[NameSite]:
+def _names(fl: _File, includes: list[IncludeSite], tu) -> list[NameSite]:
     known = mappings.names()
     skip = [(i.span.start, i.span.end) for i in includes]
     out = []
@@ -195,8 +196,22 @@ def _names(fl: _File, includes: list[IncludeSite]) -> list[NameSite]:
             continue
         if any(a <= start < b for a, b in skip):
             continue
-        out.append(NameSite(spelling, mappings.lookup(spelling).kind, fl.span(start, end)))
+        record = mappings.lookup(spelling)
+        if record.title and _names_own_declaration(tu, fl, start):
+            continue
+        out.append(NameSite(spelling, record.kind, fl.span(start, end)))
     return out
+
+
+def _names_own_declaration(tu, fl: _File, offset: int) -> bool:
+    """Does the token at `offset` name a declaration of the program's own (a variable `curand`, a macro
+    `skipahead`) rather than the library's? Library names are short words more often than runtime names."""
+    cursor = ci.Cursor.from_location(tu, ci.SourceLocation.from_offset(tu, tu.get_file(fl.main), offset))
+    if cursor is None or cursor.kind.is_declaration() and cursor.location.offset == offset:
+        return cursor is not None
+    ref = cursor.referenced
+    where = ref.location.file if ref is not None else None
+    return where is not None and not os.path.realpath(where.name).startswith(str(STAND_IN_INCLUDE) + os.sep)
 
 
 # ---------------------------------------------------------------- device-only declarations

@@ -12,6 +12,7 @@ import os
 
 import clang.cindex as ci
 
+from translator import mappings
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_types import lower_type
@@ -528,6 +529,10 @@ class FunctionLowerer:
         if name in UNSUPPORTED_CALLS:
             code, why = UNSUPPORTED_CALLS[name]
             self.fail(c, code, f"'{name}': {why}")
+        library = mappings.lookup(name)
+        if library is not None and library.title:       # a CUDA library's device function (cuRAND's curand_init)
+            self.fail(c, "M001", f"'{name}' ({library.title}) has no equivalent in OpenCL or CPU device code"
+                                 + mappings.translated_elsewhere(library, "opencl"))
         if name in CACHE_LOADS:
             pointer = [self.expr(a) for a in c.get_arguments()]
             return N.UnOp("*", pointer[0], self.type_of(c), loc=self.loc(c))

@@ -1,8 +1,10 @@
 """CUDA API name tables: one TOML file per API family, loaded into validated frozen records.
 
 A table file holds sections; each section maps a CUDA name to one inline-table record
-(see the comment at the top of runtime.toml for the fields). Loading checks every record and
-raises TableError on unknown keys, bad flags, missing fields, duplicate names or unsorted sections.
+(see the comment at the top of runtime.toml for the fields). A library's table also gives, at its top,
+`title` (the library's name in diagnostics: "cuBLAS") and `hip_library` (what HIP output links: "hipblas").
+Loading checks every record and raises TableError on unknown keys, bad flags, missing fields, duplicate
+names or unsorted sections.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ except ModuleNotFoundError:  # Python 3.10
 
 TABLE_DIR = Path(__file__).resolve().parent
 TARGETS = ("hip", "opencl", "cpu")
-KINDS = ("function", "type", "constant", "macro")
+KINDS = ("function", "type", "constant", "macro", "header")
 FLAGS = ("supported", "unsupported", "deprecated", "removed", "experimental")
 VERSION_KEYS = ("cuda_added", "cuda_deprecated", "cuda_removed")
 SHIM_PREFIX = {"opencl": "oclrt", "cpu": "cpurt"}
 _REQUIRED = {"kind", *TARGETS, "flags"}
-_ALLOWED = _REQUIRED | set(VERSION_KEYS)
+_ALLOWED = _REQUIRED | set(VERSION_KEYS) | {"hip_note"}
+# Top-level keys of a table that describe the whole family rather than one name.
+FAMILY_KEYS = ("title", "hip_library")
 
 
 class TableError(ValueError):
@@ -42,6 +46,9 @@ class Record:
     cuda_added: str = ""
     cuda_deprecated: str = ""
     cuda_removed: str = ""
+    hip_note: str = ""                      # HIP: what a user must know when this name is translated (warning M004)
+    family: str = ""                        # the table it comes from ("runtime", "cublas")
+    title: str = ""                         # that table's title ("cuBLAS"); "" for the runtime
 
     def target_name(self, target: str) -> str:
         return getattr(self, target)
@@ -78,7 +85,7 @@ def _record(section: str, name: str, fields: dict) -> Record:
         raise TableError(f"{where}: flags must give exactly {', '.join(TARGETS)}")
     return Record(name=name, section=section, kind=fields["kind"],
                   **{t: fields[t] for t in TARGETS},
-                  flags=tuple((t, flags[t]) for t in TARGETS),
+                  flags=tuple((t, flags[t]) for t in TARGETS), hip_note=fields.get("hip_note", ""),
                   **{k: fields[k] for k in VERSION_KEYS if k in fields})
 
 
@@ -87,6 +94,10 @@ def parse_table(data: dict, family: str = "<table>") -> tuple[Record, ...]:
     records: list[Record] = []
     seen: dict[str, str] = {}
     for section, entries in data.items():
+        if section in FAMILY_KEYS:
+            if not isinstance(entries, str):
+                raise TableError(f"{family}: {section} must be a string")
+            continue
         if not isinstance(entries, dict):
             raise TableError(f"{family}: top-level key {section!r} must be a [section]")
         names = list(entries)
@@ -101,15 +112,27 @@ def parse_table(data: dict, family: str = "<table>") -> tuple[Record, ...]:
 
 
 @functools.lru_cache(maxsize=None)
-def load_table(family: str = "runtime") -> tuple[Record, ...]:
+def _load(family: str) -> dict:
     path = TABLE_DIR / f"{family}.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise TableError(f"no mapping table for API family {family!r} ({path})") from None
     except tomllib.TOMLDecodeError as exc:
         raise TableError(f"{path.name}: {exc}") from None
-    return parse_table(data, path.name)
+
+
+@functools.lru_cache(maxsize=None)
+def load_table(family: str = "runtime") -> tuple[Record, ...]:
+    data = _load(family)
+    return tuple(dataclasses.replace(r, family=family, title=data.get("title", ""))
+                 for r in parse_table(data, f"{family}.toml"))
+
+
+def family_info(family: str) -> dict[str, str]:
+    """The family-wide keys of a table (FAMILY_KEYS), "" where the table gives none."""
+    data = _load(family)
+    return {key: data.get(key, "") for key in FAMILY_KEYS}
 
 
 def families() -> list[str]:
@@ -118,7 +141,12 @@ def families() -> list[str]:
 
 @functools.lru_cache(maxsize=None)
 def _index() -> dict[str, Record]:
-    return {r.name: r for fam in families() for r in load_table(fam)}
+    index: dict[str, Record] = {}
+    for record in (r for fam in families() for r in load_table(fam)):
+        if record.name in index:
+            raise TableError(f"{record.name} is in both {index[record.name].family}.toml and {record.family}.toml")
+        index[record.name] = record
+    return index
 
 
 def lookup(name: str) -> Record | None:
@@ -127,4 +155,18 @@ def lookup(name: str) -> Record | None:
 
 
 def names() -> frozenset[str]:
-    return frozenset(_index())
+    """Every CUDA identifier the tables name (headers, which are file names, are not among them)."""
+    return frozenset(n for n, r in _index().items() if r.kind != "header")
+
+
+def header(name: str) -> Record | None:
+    """The record for a header as an #include writes it (`cublas_v2.h`), or None."""
+    record = _index().get(name)
+    return record if record is not None and record.kind == "header" else None
+
+
+def translated_elsewhere(record: Record, target: str) -> str:
+    """For M001 on a library name: " (--to hip translates it to 'hipblasSgemm')" where HIP has it, else ""."""
+    if not record.title or target == "hip" or record.flag("hip") == "unsupported":
+        return ""
+    return f" (--to hip translates it to '{record.hip}')"

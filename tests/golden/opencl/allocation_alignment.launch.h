@@ -15,6 +15,8 @@ static const oclrtProgramSource cutrans_program_allocation_alignment = {
     "allocation_alignment.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@allocation_alignment.cu 8:8 10:10 11:11 12:12",
 };
 
 static inline void cutrans_launch_stamp(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float4 * out, int n)

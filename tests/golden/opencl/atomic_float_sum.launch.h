@@ -8,6 +8,11 @@ static const oclrtProgramSource cutrans_program_atomic_float_sum = {
     "atomic_float_sum.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@atomic_float_sum.cu 90:23 92:25 93:26 94:27 96:29 97:30 98:31 99:32 100:33 101:34 103:36 104:37 "
+    "105:38 109:43 111:46 112:47 113:48 114:49 115:50 117:52 118:53 119:54 120:55 121:56 122:57 "
+    "123:58 124:59 125:60 127:62 128:63 130:65 131:66 132:67 133:68 134:69 135:70 137:72 138:73 "
+    "139:74 140:75 142:77 143:78 144:79 145:80",
 };
 
 static inline void cutrans_launch_float_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * v, const double * d, float * fsum, double * dsum, float * block_sums, int n)

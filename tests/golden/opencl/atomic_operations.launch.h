@@ -8,6 +8,12 @@ static const oclrtProgramSource cutrans_program_atomic_operations = {
     "atomic_operations.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@atomic_operations.cu 90:24 92:26 93:27 94:28 95:29 96:30 97:31 99:33 100:34 101:35 102:36 "
+    "103:37 104:38 105:39 106:40 107:41 108:42 110:44 111:45 112:46 113:47 114:48 115:49 117:52 "
+    "118:53 119:54 120:55 121:56 122:57 123:58 124:59 125:61 126:62 127:63 128:64 129:65 130:66 "
+    "131:67 134:72 136:74 137:75 138:76 139:77 142:81 144:83 145:84 147:85 148:86 149:87 151:89 "
+    "152:90 153:91",
 };
 
 static inline void cutrans_launch_int_atomics(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int * ri, unsigned int * ru, unsigned long long * rw)

@@ -8,6 +8,11 @@ static const oclrtProgramSource cutrans_program_barrier_in_data_dependent_loop =
     "barrier_in_data_dependent_loop.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@barrier_in_data_dependent_loop.cu 8:22 10:24 11:25 12:26 13:27 14:28 15:29 16:30 18:33 19:34 "
+    "20:35 21:36 22:37 23:38 24:39 25:40 27:42 28:43 30:45 32:47 33:48 34:49 37:52 38:53 39:55 40:56 "
+    "41:57 42:58 43:59 45:62 46:63 47:64 48:65 49:66 50:67 51:68 53:70 55:72 56:73 57:74 58:75 59:76 "
+    "61:78 62:79 64:81",
 };
 
 static inline void cutrans_launch_segment_rounds(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * data, const int * seg_start, int * out)

@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_barrier_loop_with_break = {
     "barrier_loop_with_break.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@barrier_loop_with_break.cu 8:13 10:15 11:16 12:17 13:18 15:20 16:21 17:22 18:23 21:24 23:26 "
+    "26:27 30:31 32:33 33:34 34:35 35:36 36:37 39:38 40:39 41:40 42:41 43:42 44:43 45:44 48:47",
 };
 
 static inline void cutrans_launch_tile_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * sums, int tiles)

@@ -8,6 +8,10 @@ static const oclrtProgramSource cutrans_program_barrier_under_uniform_condition 
     "barrier_under_uniform_condition.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@barrier_under_uniform_condition.cu 8:22 10:24 11:25 12:26 13:27 14:28 15:29 16:30 17:31 19:33 "
+    "20:34 21:35 22:36 23:37 24:38 26:40 27:41 28:42 29:43 30:44 32:46 33:47 35:49 36:50 37:51 38:52 "
+    "39:53 41:55 42:56 43:57 45:59 46:60",
 };
 
 static inline void cutrans_launch_guarded_rotate(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * in, const int * flags, int * out)

@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_barrier_variants = {
     "barrier_variants.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@barrier_variants.cu 8:29 17:22 20:24 21:25 22:26 23:27 24:28 25:29 30:30 35:31 40:32 41:33 "
+    "42:34 43:35 44:36 45:37 46:38 51:39 53:41 58:42 67:43 68:44 69:45 70:46 71:47 72:48 73:49 74:50",
 };
 
 static inline void cutrans_launch_block_votes(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * v, int * out, int n)

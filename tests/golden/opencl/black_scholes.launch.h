@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_black_scholes = {
     "black_scholes.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@black_scholes.cu 8:20 10:22 11:23 12:24 13:25 14:26 15:27 18:30 20:32 21:33 22:34 25:37 27:40 "
+    "28:41 29:42 30:43 31:44 32:45 33:46 34:47 37:50 39:54 40:55 41:56 43:57 44:58 45:59",
 };
 
 static inline void cutrans_launch_black_scholes(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float * call, float * put, const float * spot, const float * strike, const float * years, float rate, float vol, int n)

@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_block_reduction = {
     "block_reduction.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@block_reduction.cu 8:20 10:22 11:23 12:24 13:25 14:26 15:27 16:28 17:29 19:31 21:33 22:34",
 };
 
 static inline void cutrans_launch_block_sum(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * in, int * partial, int n)

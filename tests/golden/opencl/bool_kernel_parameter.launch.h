@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_bool_kernel_parameter = {
     "bool_kernel_parameter.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@bool_kernel_parameter.cu 8:6 10:8 11:9 12:10",
 };
 
 static inline void cutrans_launch_scale_or_negate(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float * v, bool negate, int n)

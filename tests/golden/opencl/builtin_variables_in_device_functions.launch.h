@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_builtin_variables_in_device_func
     "builtin_variables_in_device_functions.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@builtin_variables_in_device_functions.cu 8:8 13:9 18:7 23:10 28:11 33:13 35:14 36:15 37:16",
 };
 
 static inline void cutrans_launch_stamp(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int * out, int * lanes)

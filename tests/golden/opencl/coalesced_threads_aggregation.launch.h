@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_coalesced_threads_aggregation = 
     "coalesced_threads_aggregation.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@coalesced_threads_aggregation.cu 8:13 10:15 11:16 14:17 17:20 19:21 20:22",
 };
 
 static inline void cutrans_launch_keep_positive(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int * out, int * counter, const int * in, int n)

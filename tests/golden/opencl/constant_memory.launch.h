@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_constant_memory = {
     "constant_memory.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@constant_memory.cu 8:15 10:17 11:18 12:19 14:21 17:24 19:26 20:27 21:28 22:29 23:30",
 };
 
 /* Host copies of the program's __device__/__constant__ variables, with their initializers. The kernels

@@ -8,6 +8,10 @@ static const oclrtProgramSource cutrans_program_device_only_struct_methods = {
     "device_only_struct_methods.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@device_only_struct_methods.cu 8:25 13:46 15:48 16:49 19:12 21:13 22:14 25:29 27:31 30:34 32:35 "
+    "33:36 34:37 35:38 36:39 37:40 40:41 42:43 47:18 49:19 50:20 53:29 55:31 58:34 60:35 61:36 62:37 "
+    "63:38 64:39 65:40 68:41 70:43",
 };
 
 static inline void cutrans_launch_scaled(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * out, float k)

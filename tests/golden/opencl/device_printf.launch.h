@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_device_printf = {
     "device_printf.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@device_printf.cu 12:19 14:21 15:22 16:23 17:24 18:25 19:26 20:27 21:28 22:29 23:30 24:31 28:35 "
+    "30:37 31:38 32:39 33:40 35:42",
 };
 
 static inline void cutrans_launch_print_one(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * v, int k)

@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_double_precision_accumulate = {
     "double_precision_accumulate.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@double_precision_accumulate.cu 12:22 14:24 15:25 16:26 17:27 18:28 20:30",
 };
 
 static inline void cutrans_launch_offset_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const double * x, double * out, int n, int terms, double scale)

@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_dynamic_shared_memory = {
     "dynamic_shared_memory.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@dynamic_shared_memory.cu 8:11 10:8 11:13 12:14 13:15 14:16 16:18 17:19 18:20 19:21 23:26 25:28 "
+    "26:29 27:30 28:31 29:32 30:33 31:34 32:35",
 };
 
 static inline void cutrans_launch_reverse_chunks(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float * data, int n)

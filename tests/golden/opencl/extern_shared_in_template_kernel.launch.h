@@ -8,6 +8,10 @@ static const oclrtProgramSource cutrans_program_extern_shared_in_template_kernel
     "extern_shared_in_template_kernel.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@extern_shared_in_template_kernel.cu 12:11 14:13 15:14 16:15 17:16 18:17 19:18 22:19 25:20 26:21 "
+    "31:11 33:13 34:14 35:15 36:16 37:17 38:18 41:19 44:20 45:21 50:11 52:13 53:14 54:15 55:16 56:17 "
+    "57:18 60:19 63:20 64:21",
 };
 
 static inline void cutrans_launch_moving_sum_float(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float *__restrict in, float *__restrict out, int n)

@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_fp_contraction = {
     "fp_contraction.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@fp_contraction.cu 8:11 10:13 11:14 12:15",
 };
 
 static inline void cutrans_launch_residuals(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * x, const float * y, float * r, int n)

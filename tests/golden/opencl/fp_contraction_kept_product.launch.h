@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_fp_contraction_kept_product = {
     "fp_contraction_kept_product.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@fp_contraction_kept_product.cu 8:12 10:14 11:15 12:16 14:18 15:19 16:20 17:21 18:22",
 };
 
 static inline void cutrans_launch_kept_product(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * x, const float * y, float * below, float * above, float * stored, int n)

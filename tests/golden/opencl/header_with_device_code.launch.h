@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_header_with_device_code = {
     "header_with_device_code.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@header_with_device_code.cuh 8:20 19:29 30:8 32:10 35:14 38:18 39:19 40:20 47:21 52:25 55:27 "
+    "56:28 57:29 64:30",
 };
 
 static inline void cutrans_launch_warp_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * partial, int n)

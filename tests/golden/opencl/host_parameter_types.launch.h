@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_host_parameter_types = {
     "host_parameter_types.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@host_parameter_types.cu 12:10 14:12 15:13 16:14 17:15 18:16",
 };
 
 static inline void cutrans_launch_histogram_chars(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const char * text, unsigned long n, unsigned long * counts, unsigned long * total, long long base)

@@ -8,6 +8,10 @@ static const oclrtProgramSource cutrans_program_host_template_launch = {
     "host_template_launch.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@host_template_launch.cu 12:21 14:23 15:24 16:25 20:21 22:23 23:24 24:25 28:30 30:32 31:33 32:34 "
+    "36:30 38:32 39:33 40:34 44:39 46:41 47:42 48:43 52:21 54:23 55:24 56:25 60:30 62:32 63:33 64:34 "
+    "68:30 70:32 71:33 72:34 76:39 78:41 79:42 80:43 84:30 86:32 87:33 88:34 92:30 94:32 95:33 96:34",
 };
 
 static inline void cutrans_launch_axpb_float(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float * y, const float * x, float a, int n)

@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_integer_intrinsics_extended = {
     "integer_intrinsics_extended.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@integer_intrinsics_extended.cu 45:22 47:24 48:25 49:26 51:28 53:29 56:30 57:31 58:32 59:33 "
+    "60:34 61:35 62:36 63:37 64:38 65:39 66:40 67:41 68:42 69:43 70:44 71:45 72:46 73:47 74:48",
 };
 
 static inline void cutrans_launch_more_intrinsics(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * a, const int * b, const unsigned int * s, unsigned int * out, int n)

@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_intrinsic_operand_precedence = {
     "intrinsic_operand_precedence.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@intrinsic_operand_precedence.cu 8:8 10:10 11:11 12:12 14:13 15:14 16:15 17:16 18:17 19:18",
 };
 
 static inline void cutrans_launch_combine(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * a, const float * b, float * out, int * iout, int n)

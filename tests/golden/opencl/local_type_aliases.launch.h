@@ -15,6 +15,8 @@ static const oclrtProgramSource cutrans_program_local_type_aliases = {
     "local_type_aliases.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@local_type_aliases.cu 8:9 10:12 11:13 14:16 16:20 17:21 18:22 19:23 20:24",
 };
 
 static inline void cutrans_launch_copy_and_blend(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * src, float * dst, float * mixed, int n4)

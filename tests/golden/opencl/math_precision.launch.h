@@ -8,6 +8,11 @@ static const oclrtProgramSource cutrans_program_math_precision = {
     "math_precision.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@math_precision.cu 12:24 14:26 15:27 16:28 18:30 20:31 21:32 22:33 23:34 24:35 25:36 26:37 27:38 "
+    "28:39 29:40 30:41 31:42 32:43 33:44 34:45 35:46 36:47 37:48 38:49 39:50 40:51 41:52 42:53 43:54 "
+    "44:55 45:56 46:57 49:60 51:62 52:63 53:64 55:66 57:67 58:68 59:69 60:70 61:71 62:72 63:73 64:74 "
+    "65:75 66:76 67:77 68:78 69:79 70:80 71:81 72:82",
 };
 
 static inline void cutrans_launch_float_math(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * x, const float * y, float * out, int * exps, int n)

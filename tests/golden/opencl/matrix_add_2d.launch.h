@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_matrix_add_2d = {
     "matrix_add_2d.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@matrix_add_2d.cu 8:20 10:23 11:24 12:25 13:26 14:27",
 };
 
 static inline void cutrans_launch_matrix_add(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * a, const float * b, float * c, int rows, int cols, float beta)

@@ -15,6 +15,9 @@ static const oclrtProgramSource cutrans_program_readonly_cache_hints = {
     "readonly_cache_hints.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@readonly_cache_hints.cu 8:20 10:23 11:24 12:25 14:27 15:29 16:30 17:31 19:33 20:34 21:36 22:37 "
+    "24:39 27:42 29:44 30:46 31:47",
 };
 
 static inline void cutrans_launch_stencil(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float *__restrict in, const int *__restrict weights, const float4 *__restrict quads, float *__restrict out, int n, int reps)

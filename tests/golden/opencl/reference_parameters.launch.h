@@ -9,6 +9,11 @@ static const oclrtProgramSource cutrans_program_reference_parameters = {
     "reference_parameters.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@reference_parameters.cu 13:35 15:37 16:38 17:39 20:19 22:21 23:22 24:23 25:24 29:19 31:21 32:22 "
+    "33:23 34:24 38:49 40:51 43:43 45:45 48:43 50:45 53:29 55:31 58:55 60:57 63:60 65:62 66:63 67:64 "
+    "68:65 69:66 71:68 72:69 73:70 74:71 75:72 76:73 77:74 78:75 79:76 80:77 82:79 84:81 85:82 86:83 "
+    "87:84 88:85 90:87 91:88 92:89 94:91 95:92",
 };
 
 template <class cutrans_T2>

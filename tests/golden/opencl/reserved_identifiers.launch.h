@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_reserved_identifiers = {
     "reserved_identifiers.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@reserved_identifiers.cu 8:8 10:10 11:11 12:12 14:14 17:17 19:19 22:22 24:24 25:25 26:26 27:27 "
+    "28:28 29:29",
 };
 
 static inline void cutrans_launch_row_dots(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * m, const float * v, float * out, int rows, int cols)

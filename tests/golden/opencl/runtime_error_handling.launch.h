@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_runtime_error_handling = {
     "runtime_error_handling.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@runtime_error_handling.cu 8:9 10:11 11:12 12:13",
 };
 
 static inline void cutrans_launch_fill_value(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int * out, int n, int value)

@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_runtime_events_streams = {
     "runtime_events_streams.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@runtime_events_streams.cu 8:19 10:21 11:22 12:23 13:24 14:25 16:27 20:32 22:34 23:35 24:36",
 };
 
 static inline void cutrans_launch_affine_rounds(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float * x, int n, float a, float b, int rounds)

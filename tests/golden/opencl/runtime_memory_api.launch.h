@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_runtime_memory_api = {
     "runtime_memory_api.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@runtime_memory_api.cu 8:21 10:23 11:24 12:25 13:26 14:27 18:31 20:33 21:34 22:35",
 };
 
 /* Host copies of the program's __device__/__constant__ variables, with their initializers. The kernels

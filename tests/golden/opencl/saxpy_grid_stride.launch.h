@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_saxpy_grid_stride = {
     "saxpy_grid_stride.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@saxpy_grid_stride.cu 8:17 10:19 11:20 12:21",
 };
 
 static inline void cutrans_launch_saxpy(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int n, float a, const float * x, float * y)

@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_shared_declared_in_loop = {
     "shared_declared_in_loop.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@shared_declared_in_loop.cu 8:11 10:20 11:21 12:27 13:13 15:14 16:15 17:16 18:17 19:18 21:19 "
+    "22:22 23:23 24:24 25:25 26:26 27:28 31:30 33:32 36:35",
 };
 
 static inline void cutrans_launch_tiled_matmul(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, float * c, const float * a, const float * b, int n)

@@ -23,6 +23,9 @@ static const oclrtProgramSource cutrans_program_struct_particles = {
     "struct_particles.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@struct_particles.cu 27:24 29:26 32:29 34:31 35:32 36:33 37:34 38:35 39:36 40:37 41:38 42:39 "
+    "43:40 44:41 47:44 48:45 51:48 53:50 54:51 55:52 57:54 58:55 59:56 60:57 62:59 63:60 64:61 65:62",
 };
 
 template <class cutrans_T0, class cutrans_T3>

@@ -8,6 +8,10 @@ static const oclrtProgramSource cutrans_program_template_kernel = {
     "template_kernel.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@template_kernel.cu 8:20 10:22 13:26 15:28 18:32 20:34 21:35 22:36 23:37 24:38 25:40 26:41 27:42 "
+    "29:44 31:46 32:47 36:20 38:22 41:26 43:28 46:32 48:34 49:35 50:36 51:37 52:38 53:40 54:41 55:42 "
+    "57:44 59:46 60:47 64:52 66:54 67:55 68:56 72:52 74:54 75:55 76:56 80:52 82:54 83:55 84:56",
 };
 
 static inline void cutrans_launch_block_sum_float_128(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * partial, int n, int k)

@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_unary_operator_macros = {
     "unary_operator_macros.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@unary_operator_macros.cu 8:11 10:13 11:14 12:15 14:17 15:18 16:19 17:20 18:21 19:22 20:23",
 };
 
 static inline void cutrans_launch_combine_signs(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int * out, const int * bias, int n)

@@ -8,6 +8,10 @@ static const oclrtProgramSource cutrans_program_uniform_loop_over_columns = {
     "uniform_loop_over_columns.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@uniform_loop_over_columns.cu 8:16 10:18 11:19 12:20 13:21 14:22 16:24 20:28 22:30 23:31 24:32 "
+    "25:33 26:34 27:35 28:36 33:41 35:43 36:44 39:45 40:46 41:47 43:49 46:52 48:54 49:55 50:56 51:57 "
+    "54:58",
 };
 
 static inline void cutrans_launch_column_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int rows, int cols, const float * a, const float * w, float * out, float * scaled)

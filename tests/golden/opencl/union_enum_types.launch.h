@@ -9,6 +9,10 @@ static const oclrtProgramSource cutrans_program_union_enum_types = {
     "union_enum_types.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@union_enum_types.cu 29:51 31:53 32:54 33:55 34:56 37:44 39:46 40:47 41:48 44:59 46:62 47:63 "
+    "48:64 50:66 51:67 52:68 53:69 54:70 55:71 56:72 57:73 58:74 59:75 60:76 61:77 63:79 64:80 66:82 "
+    "68:84 69:85 70:86 71:87 74:91 76:93 77:94 78:95 79:96 80:97",
 };
 
 template <class cutrans_T3, class cutrans_T4, class cutrans_T5, class cutrans_T6, class cutrans_T7>

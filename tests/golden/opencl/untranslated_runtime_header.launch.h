@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_untranslated_runtime_header = {
     "untranslated_runtime_header.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@untranslated_runtime_header.cu 8:8 10:9 11:10",
 };
 
 static inline void cutrans_launch_squares(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * in, long long * out, int n)

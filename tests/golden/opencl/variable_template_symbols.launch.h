@@ -8,6 +8,10 @@ static const oclrtProgramSource cutrans_program_variable_template_symbols = {
     "variable_template_symbols.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@variable_template_symbols.cu 12:29 14:31 15:32 18:33 19:34 20:35 21:36 25:38 28:29 30:31 31:32 "
+    "34:33 35:34 36:35 37:36 41:38 44:42 46:44 47:45 52:49 54:51 55:52 56:53 60:42 62:44 63:45 68:49 "
+    "70:51 71:52 72:53",
 };
 
 /* Host copies of the program's __device__/__constant__ variables, with their initializers. The kernels

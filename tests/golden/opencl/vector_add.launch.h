@@ -8,6 +8,8 @@ static const oclrtProgramSource cutrans_program_vector_add = {
     "vector_add.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@vector_add.cu 8:17 10:19 11:20 12:21",
 };
 
 static inline void cutrans_launch_vector_add(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * a, const float * b, float * c, int n)

@@ -8,6 +8,12 @@ static const oclrtProgramSource cutrans_program_warp_op_in_device_function = {
     "warp_op_in_device_function.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@warp_op_in_device_function.cu 15:60 26:27 37:79 49:46 52:48 53:49 54:50 58:36 59:37 62:26 63:27 "
+    "69:29 71:37 72:38 73:39 75:41 76:42 77:43 80:26 81:27 87:29 89:43 91:50 92:51 93:52 97:63 101:65 "
+    "102:66 103:67 106:59 107:60 113:68 116:26 117:27 123:29 125:68 126:69 129:93 134:95 135:96 "
+    "138:75 139:76 140:77 141:78 146:79 151:80 152:81 155:84 156:85 157:86 158:87 160:89 165:90 "
+    "167:96 168:97",
 };
 
 static inline void cutrans_launch_block_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * out)

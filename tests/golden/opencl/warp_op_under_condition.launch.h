@@ -8,6 +8,11 @@ static const oclrtProgramSource cutrans_program_warp_op_under_condition = {
     "warp_op_under_condition.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@warp_op_under_condition.cu 8:63 19:41 30:60 41:64 53:81 59:26 62:28 63:29 64:30 65:31 66:32 "
+    "67:33 68:34 70:36 72:38 75:39 79:40 80:41 93:43 95:44 102:51 106:53 107:54 108:55 109:56 110:57 "
+    "113:58 125:59 128:60 144:57 145:62 147:63 159:64 172:65 177:67 180:72 183:74 184:75 185:76 "
+    "186:77 189:78 193:79 194:80 206:81 221:84",
 };
 
 static inline void cutrans_launch_last_warp_sum(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * out)

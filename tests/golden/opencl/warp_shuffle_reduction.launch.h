@@ -8,6 +8,13 @@ static const oclrtProgramSource cutrans_program_warp_shuffle_reduction = {
     "warp_shuffle_reduction.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@warp_shuffle_reduction.cu 12:95 23:99 34:35 45:59 56:28 59:30 60:31 61:32 62:33 63:34 64:35 "
+    "70:37 71:38 73:40 74:41 75:42 76:43 77:44 83:46 84:47 88:52 91:54 92:55 93:56 94:57 95:58 96:59 "
+    "102:61 103:62 105:64 106:65 107:66 108:67 109:68 115:70 116:71 120:75 127:77 128:78 129:79 "
+    "130:80 131:81 132:82 133:83 134:85 135:86 136:87 141:88 142:89 145:92 146:93 151:94 156:95 "
+    "165:97 166:98 167:99 172:100 173:101 176:104 177:105 178:106 183:107 184:108 187:111 188:112 "
+    "189:114 198:115 203:116",
 };
 
 static inline void cutrans_launch_block_sum_int(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * in, int * out, int n)

@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_warp_vote = {
     "warp_vote.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@warp_vote.cu 8:31 20:33 26:25 29:27 30:28 31:29 32:30 33:31 38:32 43:33 48:34 49:35 50:36 55:37 "
+    "56:38 57:39 58:40 59:41 60:42 61:43 62:44",
 };
 
 static inline void cutrans_launch_votes(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * data, int threshold, unsigned int * out)

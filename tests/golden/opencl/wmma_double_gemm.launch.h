@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_wmma_double_gemm = {
     "wmma_double_gemm.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@wmma_double_gemm.cu 12:21 22:23 31:24 40:25 54:27 64:13 66:15 67:16 68:17 69:18 70:19 71:20 "
+    "72:21 73:22 74:23 75:24 76:25 78:27",
 };
 
 static inline void cutrans_launch_dgemm_8x8x4(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const double * a, const double * b, double * c, int m, int n, int k)

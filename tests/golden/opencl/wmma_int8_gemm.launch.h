@@ -8,6 +8,10 @@ static const oclrtProgramSource cutrans_program_wmma_int8_gemm = {
     "wmma_int8_gemm.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@wmma_int8_gemm.cu 8:20 15:22 24:23 33:24 47:29 57:13 59:15 60:16 61:17 62:18 63:19 64:20 65:21 "
+    "66:22 67:23 68:24 70:26 71:27 73:29 76:39 86:41 95:42 104:43 118:45 128:32 130:34 131:35 132:36 "
+    "133:37 134:38 135:39 136:40 137:41 138:42 139:43 141:45",
 };
 
 static inline void cutrans_launch_gemm_s8_relu(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const signed char * a, const signed char * b, int * c, int m, int n, int k)

@@ -9,6 +9,10 @@ static const oclrtProgramSource cutrans_program_wmma_partial_tiles = {
     "wmma_partial_tiles.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@wmma_partial_tiles.cu 8:26 18:28 27:29 36:30 50:35 60:15 62:18 63:19 65:21 66:22 68:23 69:24 "
+    "70:25 71:26 72:27 73:28 74:29 75:30 77:32 78:33 80:35 83:46 90:52 100:38 102:40 103:41 104:42 "
+    "105:43 106:44 107:45 108:46 109:47 110:48 111:49 112:50 114:52",
 };
 
 static inline void cutrans_launch_bias_relu_tiles(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __half * a, const __half * b, const float * bias, float * d, int m, int n, int k, int tiles)

@@ -8,6 +8,10 @@ static const oclrtProgramSource cutrans_program_wmma_tf32_gemm = {
     "wmma_tf32_gemm.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@wmma_tf32_gemm.cu 8:32 15:35 24:37 33:41 42:45 56:50 66:54 76:20 78:22 79:23 80:24 81:26 82:27 "
+    "83:28 84:29 85:31 86:32 88:34 89:35 90:36 91:37 93:39 94:40 95:41 96:42 97:43 99:45 102:48 "
+    "103:49 104:50 105:51 106:52 108:54 112:60 114:62 115:63 116:64",
 };
 
 static inline void cutrans_launch_wmma_gemm_tf32(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * a, const float * b, float * c, int m, int n, int k, float alpha, float beta)

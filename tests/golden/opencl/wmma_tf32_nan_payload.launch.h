@@ -8,6 +8,9 @@ static const oclrtProgramSource cutrans_program_wmma_tf32_nan_payload = {
     "wmma_tf32_nan_payload.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
+    /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
+    "@wmma_tf32_nan_payload.cu 8:21 15:22 24:23 33:24 47:25 57:16 59:18 60:19 61:20 62:21 63:22 64:23 "
+    "65:24 66:25",
 };
 
 static inline void cutrans_launch_tf32_nan_rows(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * a, const float * b, float * d)

@@ -105,9 +105,48 @@ static void device_queries() {
     EXPECT_OK(cpurtDeviceReset());
 }
 
+/* 3-D pitched copies: a sub-box at an offset, memset of a corner, and CUDA's refusals (arrays, a region
+ * wider than the pitch, more rows than a slice holds). */
+static void pitched_3d() {
+    cpurtPitchedPtr d;
+    EXPECT_OK(cpurtMalloc3D(&d, make_cpurtExtent(5, 3, 4)));
+    EXPECT(d.pitch >= 5 && d.pitch % 256 == 0 && d.xsize == 5 && d.ysize == 3);
+    unsigned char host[4][3][5], box[2][2][3] = {};
+    for (int i = 0; i < 60; ++i) (&host[0][0][0])[i] = static_cast<unsigned char>(i);
+    cpurtMemcpy3DParms up = {};
+    up.srcPtr = make_cpurtPitchedPtr(host, 5, 5, 3);
+    up.dstPtr = d;
+    up.extent = make_cpurtExtent(5, 3, 4);
+    up.kind = cpurtMemcpyHostToDevice;
+    EXPECT_OK(cpurtMemcpy3D(&up));
+    EXPECT_OK(cpurtMemset3D(d, 0xFF, make_cpurtExtent(1, 1, 1)));
+    cpurtMemcpy3DParms down = {};
+    down.srcPtr = d;
+    down.srcPos = make_cpurtPos(0, 1, 2);
+    down.dstPtr = make_cpurtPitchedPtr(box, 3, 3, 2);
+    down.dstPos = make_cpurtPos(1, 0, 1);
+    down.extent = make_cpurtExtent(2, 2, 1);
+    down.kind = cpurtMemcpyDeviceToHost;
+    EXPECT_OK(cpurtMemcpy3DAsync(&down, 0));
+    EXPECT(box[1][0][1] == host[2][1][0] && box[1][1][2] == host[2][2][1] && box[1][0][0] == 0 && box[0][0][1] == 0);
+    unsigned char first = 0;
+    EXPECT_OK(cpurtMemcpy(&first, d.ptr, 1, cpurtMemcpyDeviceToHost));
+    EXPECT(first == 0xFF);
+    down.extent = make_cpurtExtent(d.pitch + 1, 1, 1);
+    EXPECT(cpurtMemcpy3D(&down) == cpurtErrorInvalidValue);
+    down.extent = make_cpurtExtent(2, 4, 2);
+    EXPECT(cpurtMemcpy3D(&down) == cpurtErrorInvalidValue);
+    down.extent = make_cpurtExtent(2, 2, 1);
+    down.srcArray = &first;
+    EXPECT(cpurtMemcpy3D(&down) == cpurtErrorInvalidValue);
+    EXPECT(cpurtGetLastError() == cpurtErrorInvalidValue);
+    EXPECT_OK(cpurtFree(d.ptr));
+}
+
 int main() {
     vector_add_and_offsets();
     memset_copies_and_errors();
+    pitched_3d();
     host_managed_streams_events();
     device_queries();
     std::printf("PASS\n");

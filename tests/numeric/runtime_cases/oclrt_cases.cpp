@@ -16,7 +16,7 @@ static std::string read_file(const char* path) {
 }
 
 static std::string kernel_text;
-static oclrtProgramSource program = {"kernels.cl", nullptr, "-cl-std=CL1.2"};
+static oclrtProgramSource program = {"kernels.cl", nullptr, "-cl-std=CL1.2", nullptr};
 
 static oclrtKernelArg global_arg(void* const* ptr) { return {oclrtKernelArg::Global, ptr, sizeof(void*)}; }
 template <class T> static oclrtKernelArg value_arg(const T* value) { return {oclrtKernelArg::Value, value, sizeof(T)}; }
@@ -169,7 +169,8 @@ static int invalid_pointers() {
 
 static int build_error(const char* broken_path) {
     static std::string text = read_file(broken_path);
-    static oclrtProgramSource broken = {"broken.cl", text.c_str(), nullptr};
+    /* as the OpenCL backend writes it: line 1 of broken.cl comes from line 40 of broken.cu, line 2 from 42 */
+    static oclrtProgramSource broken = {"broken.cl", text.c_str(), nullptr, "@broken.cu 1:40 2:42 3:43"};
     float* d;
     EXPECT_OK(oclrtMalloc(&d, 4));
     oclrtKernelArg args[] = {global_arg((void**)&d)};

@@ -351,6 +351,82 @@ inline cudaError_t cudaMemset2DAsync(void *ptr, std::size_t pitch, int value, st
 }
 inline cudaError_t cudaMemPrefetchAsync(const void *, std::size_t, int, cudaStream_t = nullptr) { return cudaSuccess; }
 
+// 3-D copies of pitched memory (no CUDA arrays): x counts bytes, y rows, z slices of ysize rows.
+struct cudaExtent {
+    std::size_t width, height, depth;
+};
+struct cudaPos {
+    std::size_t x, y, z;
+};
+struct cudaPitchedPtr {
+    void *ptr;
+    std::size_t pitch, xsize, ysize;
+};
+struct cudaMemcpy3DParms {
+    void *srcArray;
+    cudaPos srcPos;
+    cudaPitchedPtr srcPtr;
+    void *dstArray;
+    cudaPos dstPos;
+    cudaPitchedPtr dstPtr;
+    cudaExtent extent;
+    cudaMemcpyKind kind;
+};
+inline cudaExtent make_cudaExtent(std::size_t w, std::size_t h, std::size_t d) { return cudaExtent{w, h, d}; }
+inline cudaPos make_cudaPos(std::size_t x, std::size_t y, std::size_t z) { return cudaPos{x, y, z}; }
+inline cudaPitchedPtr make_cudaPitchedPtr(void *d, std::size_t p, std::size_t xsz, std::size_t ysz)
+{
+    return cudaPitchedPtr{d, p, xsz, ysz};
+}
+inline cudaError_t cudaMalloc3D(cudaPitchedPtr *ptr, cudaExtent extent)
+{
+    void *base = nullptr;
+    std::size_t pitch = 0;
+    cudaError_t err = cudaMallocPitch(&base, &pitch, extent.width, extent.height * extent.depth);
+    if (err == cudaSuccess) {
+        *ptr = make_cudaPitchedPtr(base, pitch, extent.width, extent.height);
+    }
+    return err;
+}
+namespace cuemu {
+inline char *slice_row(const cudaPitchedPtr &p, const cudaPos &pos, std::size_t z)
+{
+    return static_cast<char *>(p.ptr) + ((pos.z + z) * p.ysize + pos.y) * p.pitch + pos.x;
+}
+} // namespace cuemu
+inline cudaError_t cudaMemcpy3D(const cudaMemcpy3DParms *p)
+{
+    const cudaExtent &e = p->extent;
+    if (p->srcArray != nullptr || p->dstArray != nullptr) {
+        return cuemu::fail(cudaErrorInvalidValue);
+    }
+    for (std::size_t z = 0; z < e.depth; ++z) {
+        cudaError_t err = cudaMemcpy2D(cuemu::slice_row(p->dstPtr, p->dstPos, z), p->dstPtr.pitch,
+                                       cuemu::slice_row(p->srcPtr, p->srcPos, z), p->srcPtr.pitch, e.width, e.height,
+                                       p->kind);
+        if (err != cudaSuccess) {
+            return err;
+        }
+    }
+    return cudaSuccess;
+}
+inline cudaError_t cudaMemcpy3DAsync(const cudaMemcpy3DParms *p, cudaStream_t = nullptr) { return cudaMemcpy3D(p); }
+inline cudaError_t cudaMemset3D(cudaPitchedPtr ptr, int value, cudaExtent extent)
+{
+    for (std::size_t z = 0; z < extent.depth; ++z) {
+        cudaError_t err = cudaMemset2D(cuemu::slice_row(ptr, cudaPos{0, 0, 0}, z), ptr.pitch, value, extent.width,
+                                       extent.height);
+        if (err != cudaSuccess) {
+            return err;
+        }
+    }
+    return cudaSuccess;
+}
+inline cudaError_t cudaMemset3DAsync(cudaPitchedPtr ptr, int value, cudaExtent extent, cudaStream_t = nullptr)
+{
+    return cudaMemset3D(ptr, value, extent);
+}
+
 // Symbols are the __device__/__constant__ variables themselves (plain globals here).
 template <class T>
 cudaError_t cudaMemcpyToSymbol(T &symbol, const void *src, std::size_t count, std::size_t offset = 0,

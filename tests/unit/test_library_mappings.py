@@ -1,0 +1,146 @@
+"""The library tables (cuBLAS, cuRAND, cuFFT, cuSPARSE, cuComplex): every record is used by a test here.
+
+For each family a generated file includes the family's headers and names every one of its identifiers in a
+macro body; its HIP output must spell each one as the table says (or report M001 for a name HIP lacks), and
+the OpenCL and CPU outputs must refuse each one with M001, naming the library and the HIP name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import clang.cindex as ci
+import pytest
+
+from translator import mappings
+from translator.diagnostics import CutransError, Severity
+from translator.driver import convert_unit, load_unit
+from translator.frontend.clang_setup import parse
+
+LIBRARIES = [f for f in mappings.families() if mappings.family_info(f)["title"]]
+_USES = re.compile(r"#define CUTRANS_USES (.*)")
+
+
+def _records(family: str, kind: str | None = None):
+    return [r for r in mappings.load_table(family) if (r.kind == "header") == (kind == "header")]
+
+
+def _uses_file(family: str, tmp_path: Path) -> Path:
+    includes = "".join(f"#include <{r.name}>\n" for r in _records(family, "header"))
+    names = " ".join(r.name for r in _records(family))
+    path = tmp_path / f"uses_{family}.cu"
+    path.write_text(f"#include <cuda_runtime.h>\n{includes}#define CUTRANS_USES {names}\n"
+                    "__global__ void k(float *p) { p[threadIdx.x] = 1.0f; }\n")
+    return path
+
+
+def _convert(path: Path, target: str):
+    unit = load_unit(str(path))
+    try:
+        output, diags = convert_unit(unit, target, {"offload_arch": "gfx90a"} if target == "hip" else {})
+    except CutransError as exc:
+        return None, list(exc.diagnostics)
+    return output, diags
+
+
+def test_there_are_library_tables():
+    assert set(LIBRARIES) >= {"cublas", "curand", "cufft", "cusparse", "cucomplex"}
+    for family in LIBRARIES:
+        assert mappings.load_table(family)[0].title == mappings.family_info(family)["title"]
+
+
+@pytest.mark.parametrize("family", LIBRARIES)
+def test_hip_spells_every_name_as_the_table_says(family, tmp_path):
+    output, diags = _convert(_uses_file(family, tmp_path), "hip")
+    text = output.files[f"uses_{family}.hip"].decode()
+    records = _records(family)
+    expected = [r.hip if r.flag("hip") != "unsupported" else r.name for r in records]
+    assert _USES.search(text).group(1).split() == expected
+    for header in _records(family, "header"):
+        assert f"#include <{header.hip}>" in text
+    refused = sorted(d.message.split("'")[1] for d in diags if d.code == "M001")
+    assert refused == sorted(r.name for r in records if r.flag("hip") == "unsupported")
+    noted = sorted(d.message.split("'")[1] for d in diags if d.code == "M004")
+    assert noted == sorted(r.name for r in records if r.hip_note)
+
+
+@pytest.mark.parametrize("target", ["opencl", "cpu"])
+@pytest.mark.parametrize("family", LIBRARIES)
+def test_opencl_and_cpu_refuse_every_name_and_header(family, target, tmp_path):
+    _, diags = _convert(_uses_file(family, tmp_path), target)
+    errors = {d.message.split("'")[1]: d for d in diags if d.code == "M001"}
+    every = mappings.load_table(family)
+    assert sorted(errors) == sorted(r.name for r in every)
+    title = mappings.family_info(family)["title"]
+    for record in every:
+        message = errors[record.name].message
+        assert f"({title}) has no equivalent on the {target} target" in message
+        assert (f"--to hip translates it to '{record.hip}'" in message) == (record.flag("hip") != "unsupported")
+        assert errors[record.name].severity == Severity.ERROR
+
+
+def test_stand_in_headers_declare_every_library_name(tmp_path):
+    src = tmp_path / "all.cu"
+    src.write_text("".join(f"#include <{r.name}>\n" for f in LIBRARIES for r in _records(f, "header")))
+    tu, _, diags = parse(str(src))
+    kinds = {ci.CursorKind.FUNCTION_DECL, ci.CursorKind.FUNCTION_TEMPLATE, ci.CursorKind.TYPEDEF_DECL,
+             ci.CursorKind.ENUM_DECL, ci.CursorKind.ENUM_CONSTANT_DECL, ci.CursorKind.STRUCT_DECL,
+             ci.CursorKind.MACRO_DEFINITION}
+    declared = {c.spelling for c in tu.cursor.walk_preorder() if c.kind in kinds}
+    assert [r.name for f in LIBRARIES for r in _records(f) if r.name not in declared] == []
+
+
+def test_a_program_name_that_matches_a_library_name_is_left_alone(tmp_path):
+    src = tmp_path / "own.cu"
+    src.write_text("#include <curand_kernel.h>\nstruct Opts { int curand; };\n"
+                   "__global__ void k(curandState *s, float *o) { o[threadIdx.x] = curand_uniform(&s[threadIdx.x]); }\n"
+                   "int main() { int curand = 2; Opts o; o.curand = curand; return o.curand; }\n")
+    output, _ = _convert(src, "hip")
+    text = output.files["own.hip"].decode()
+    assert "int curand = 2; Opts o; o.curand = curand; return o.curand;" in text
+    assert "struct Opts { int curand; };" in text
+    assert "hiprandState *s" in text and "hiprand_uniform(&s[threadIdx.x])" in text
+
+
+def test_a_library_device_call_is_refused_where_it_is_written(tmp_path):
+    src = tmp_path / "dev.cu"
+    src.write_text("#include <curand_kernel.h>\n"
+                   "__global__ void k(curandState *s, float *o) {\n"
+                   "    o[threadIdx.x] = curand_normal(&s[threadIdx.x]);\n}\n")
+    _, diags = _convert(src, "opencl")
+    (error,) = [d for d in diags if d.code == "M001" and "curand_normal" in d.message]
+    assert (Path(error.path).name, error.line, error.col) == ("dev.cu", 3, 22)
+    assert "(cuRAND) has no equivalent in OpenCL or CPU device code" in error.message
+    assert "--to hip translates it to 'hiprand_normal'" in error.message
+
+
+def test_notes_are_given_once_per_name(tmp_path):
+    src = tmp_path / "twice.cu"
+    src.write_text("#include <curand.h>\nint main() { curandGenerator_t a, b;\n"
+                   "  curandCreateGenerator(&a, CURAND_RNG_PSEUDO_DEFAULT);\n"
+                   "  curandCreateGenerator(&b, CURAND_RNG_PSEUDO_DEFAULT); return 0; }\n")
+    _, diags = _convert(src, "hip")
+    (note,) = [d for d in diags if d.code == "M004"]
+    assert note.line == 3 and "not guaranteed to give cuRAND's sequences" in note.message
+
+
+def test_a_name_in_two_tables_is_rejected(monkeypatch):
+    real = mappings.load_table
+    first = real("curand")[0]
+    clone = dataclasses.replace(first, family="other")
+    monkeypatch.setattr(mappings, "families", lambda: ["curand", "other"])
+    monkeypatch.setattr(mappings, "load_table", lambda fam: (clone,) if fam == "other" else real(fam))
+    mappings._index.cache_clear()
+    try:
+        with pytest.raises(mappings.TableError, match="in both curand.toml and other.toml"):
+            mappings.lookup(first.name)
+    finally:
+        monkeypatch.undo()
+        mappings._index.cache_clear()
+
+
+def test_family_keys_must_be_strings():
+    with pytest.raises(mappings.TableError, match="title must be a string"):
+        mappings.parse_table({"title": 3})
