@@ -20,6 +20,7 @@ from translator.driver import load_unit
 from translator.frontend.clang_setup import SHIMS
 from translator import mappings
 from translator.mappings import load_table
+from translator.verify import toolchain
 from translator.verify.toolchain import find_hipcc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,20 +28,6 @@ INPUTS = sorted((ROOT / "samples").glob("*.cu")) + sorted((ROOT / "tests/golden/
 MODES = {"chevron": {}, "ggl": {"launch_syntax": "hipLaunchKernelGGL"}, "wave32": {"offload_arch": "gfx1030"}}
 USES_WARP = {p for p in INPUTS if any(name in p.read_text() for name in WARP32_NAMES)}
 HIP_INCLUDE = Path("/usr/include/hip")
-SYSTEM_INCLUDES = (Path("/usr/include"), Path("/opt/rocm/include"))
-# Each CUDA library's HIP header (kind "header" in translator/mappings) -> its table's title.
-LIBRARY_HEADERS = {r.hip: r.title for f in mappings.families() for r in load_table(f) if r.kind == "header"}
-
-
-def _installed(header: str) -> bool:
-    return any((root / header).is_file() for root in SYSTEM_INCLUDES)
-
-
-def missing_libraries(hip_text: str) -> list[str]:
-    """The HIP libraries a translation includes that this machine lacks (Debian 12 packages hipRAND and
-    hipSPARSE, not hipBLAS or hipFFT), as 'hipBLAS header hipblas/hipblas.h'."""
-    return [f"{LIBRARY_HEADERS[h]}'s HIP header {h}" for h in re.findall(r"#include <([^>]+)>", hip_text)
-            if h in LIBRARY_HEADERS and not _installed(h)]
 pytestmark = pytest.mark.toolchain("hipcc")
 HIP = find_hipcc()
 needs_hipcc = pytest.mark.skipif(isinstance(HIP, str), reason=HIP if isinstance(HIP, str) else "")
@@ -72,7 +59,7 @@ CASES = list(_cases())
 def test_hip_output_compiles(path: Path, mode: str, tmp_path: Path):
     arch = MODES[mode].get("offload_arch", HIP.offload_arch)
     hip_file = _translate(path, {"offload_arch": arch, **MODES[mode]}, tmp_path)
-    missing = missing_libraries(hip_file.read_text())
+    missing = toolchain.missing_hip_libraries(hip_file.read_text())
     if missing:
         pytest.skip(f"not installed here: {', '.join(missing)}")
     env = {**os.environ, **dict(HIP.env)}
@@ -97,12 +84,12 @@ def test_supported_hip_names_exist_in_the_hip_headers():
 def test_library_hip_names_exist_in_the_installed_library_headers(family):
     """The library tables' HIP names against the installed HIP library (experimental: only in newer releases)."""
     headers = sorted({r.hip for r in load_table(family) if r.kind == "header"})
-    missing_headers = [h for h in headers if not _installed(h)]
+    missing_headers = [h for h in headers if not toolchain.hip_header_installed(h)]
     if missing_headers:
         pytest.skip(f"{', '.join(missing_headers)} not installed (Debian 12 does not package every HIP library)")
     words = set()
     for header in headers:
-        folder = next(root / header for root in SYSTEM_INCLUDES if (root / header).is_file()).parent
+        folder = next(root / header for root in toolchain.HIP_SYSTEM_INCLUDES if (root / header).is_file()).parent
         for path in folder.rglob("*.h"):
             words.update(re.findall(r"\b\w+\b", path.read_text(errors="replace")))
     absent = [r.name for r in load_table(family) if r.kind != "header"

@@ -167,3 +167,19 @@ def test_runtime_header_leaves_gnu_noinline_spelling_alone(runtime, tmp_path):
     exe = tmp_path / "noinline"
     _build([*_compiler().command, *WARNINGS, f"-I{SHIMS / runtime}", f"-I{SHIMS / 'common'}", str(source),
             "-c", "-o", str(exe)], tmp_path)
+
+
+@pytest.mark.parametrize("runtime", ["cpu", "opencl"])
+def test_every_cublas_name_the_table_keeps_is_defined_by_the_runtime(runtime, tmp_path):
+    """translator/mappings/cublas.toml keeps a name on OpenCL/CPU only where the runtime's cuBLAS header
+    (runtime_shims/<runtime>/<prefix>_cublas.h) defines it: a file using each one compiles."""
+    from translator import mappings
+    records = [r for r in mappings.load_table("cublas") if r.flag(runtime) == "supported"]
+    header = next(r.target_name(runtime) for r in records if r.kind == "header")
+    uses = {"function": "(void)&{};", "type": "(void)sizeof({});", "constant": "(void)(int){};"}
+    body = "\n".join("    " + uses[r.kind].format(r.target_name(runtime)) for r in records if r.kind != "header")
+    src = tmp_path / "uses.cpp"
+    src.write_text(f'#include "{header}"\nint main() {{\n{body}\n    return 0;\n}}\n')
+    folder = SHIMS / ("opencl" if runtime == "opencl" else "cpu")
+    _build([*_compiler().command, *WARNINGS, f"-I{folder}", "-fsyntax-only", str(src)], tmp_path)
+    assert len(records) > 40

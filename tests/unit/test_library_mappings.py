@@ -68,17 +68,26 @@ def test_hip_spells_every_name_as_the_table_says(family, tmp_path):
 
 @pytest.mark.parametrize("target", ["opencl", "cpu"])
 @pytest.mark.parametrize("family", LIBRARIES)
-def test_opencl_and_cpu_refuse_every_name_and_header(family, target, tmp_path):
-    _, diags = _convert(_uses_file(family, tmp_path), target)
+def test_opencl_and_cpu_refuse_every_name_and_header_they_lack(family, target, tmp_path):
+    """A name the target's runtime lacks is M001, naming the library and the HIP name; one it has (the cuBLAS
+    routines of runtime_shims/common/cutrans_cublas.h) is kept, and its header becomes the runtime's."""
+    output, diags = _convert(_uses_file(family, tmp_path), target)
     errors = {d.message.split("'")[1]: d for d in diags if d.code == "M001"}
     every = mappings.load_table(family)
-    assert sorted(errors) == sorted(r.name for r in every)
+    assert sorted(errors) == sorted(r.name for r in every if r.flag(target) == "unsupported")
     title = mappings.family_info(family)["title"]
     for record in every:
+        if record.flag(target) != "unsupported":
+            continue
         message = errors[record.name].message
         assert f"({title}) has no equivalent on the {target} target" in message
         assert (f"--to hip translates it to '{record.hip}'" in message) == (record.flag("hip") != "unsupported")
         assert errors[record.name].severity == Severity.ERROR
+    if output is not None:              # every name of the family runs on the target
+        text = output.files[f"uses_{family}.cpp"].decode()
+        assert _USES.search(text).group(1).split() == [r.target_name(target) for r in _records(family)]
+        for header in _records(family, "header"):
+            assert f'#include "{header.target_name(target)}"' in text
 
 
 def test_stand_in_headers_declare_every_library_name(tmp_path):
@@ -144,3 +153,18 @@ def test_a_name_in_two_tables_is_rejected(monkeypatch):
 def test_family_keys_must_be_strings():
     with pytest.raises(mappings.TableError, match="title must be a string"):
         mappings.parse_table({"title": 3})
+
+
+def test_only_routines_with_complex_operands_carry_the_hipblas_v2_note():
+    """hipBLAS's v1/v2 difference is in its complex types: real routines (Scopy, Sscal) need no note."""
+    noted = {r.name for r in mappings.load_table("cublas") if "complex types" in r.hip_note}
+    assert {"cublasCgemm", "cublasZdotc", "cublasScasum", "cublasDznrm2", "cublasIcamax", "cublasCsscal"} <= noted
+    assert not noted & {"cublasScopy", "cublasSscal", "cublasDscal", "cublasSgemm", "cublasIsamax"}
+    assert all(re.match(r"cublas(I[cz]|[CZ]|Sc|Dz)", name) for name in noted)
+
+
+def test_programs_link_the_cuda_libraries_they_include():
+    """nvcc builds of the original (translator/verify/cuda_reference.py) link what the includes ask for."""
+    text = '#include <cublas_v2.h>\n# include "curand_kernel.h"\n#include <cuComplex.h>\n#include <cuda_runtime.h>\n'
+    assert mappings.cuda_link_libraries(text) == ["cublas", "curand"]
+    assert mappings.cuda_link_libraries("#include <cuda_runtime.h>\n") == []

@@ -84,9 +84,16 @@ def _library_includes(sites: HostSites, target: str) -> tuple[list[Edit], list[D
         if record.flag(target) == "unsupported":
             diags.append(_name_diag(_FLAG_ACTIONS["unsupported"][1], record, target, sites.path, site))
         else:
-            edits.append(Edit(site.span.start, site.span.end, f"#include <{record.target_name(target)}>",
+            edits.append(Edit(site.span.start, site.span.end, _library_include(record, target),
                               why=f"include {site.header}"))
     return edits, diags
+
+
+def _library_include(record: mappings.Record, target: str) -> str:
+    """HIP: the HIP library's header. OpenCL/CPU: the runtime's own header for the library, shipped beside
+    the output (so written with quotes)."""
+    name = record.target_name(target)
+    return f'#include "{name}"' if target in mappings.SHIM_PREFIX else f"#include <{name}>"
 
 
 def _drop(decl: DeviceDeclSite, source: bytes, where: str) -> Edit:

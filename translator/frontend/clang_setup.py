@@ -10,6 +10,9 @@ from translator.diagnostics import CutransError, Diagnostic, Severity, error
 
 SHIMS = Path(__file__).resolve().parents[2] / "runtime_shims"
 STAND_IN_INCLUDE = SHIMS / "include"
+# Parse-only declarations of CUDA's libraries (cuBLAS, cuRAND...): with a real toolkit, searched after it, for
+# the libraries a partial install lacks.
+LIBRARY_INCLUDE = STAND_IN_INCLUDE / "libraries"
 CUDA_SUFFIXES = {".cu", ".cuh", ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hip"}
 
 
@@ -36,7 +39,8 @@ class CompileOptions:
         args = ["-x", "cuda", "--cuda-host-only", f"-std={self.std}", "-Wno-unknown-cuda-version",
                 "-nocudalib", "-D__CUTRANS__=1"]
         if self.cuda_path:
-            args += [f"--cuda-path={self.cuda_path}", f"-idirafter{STAND_IN_INCLUDE / 'toolkit_gaps'}"]
+            args += [f"--cuda-path={self.cuda_path}", f"-idirafter{STAND_IN_INCLUDE / 'toolkit_gaps'}",
+                     f"-idirafter{LIBRARY_INCLUDE}"]
             # CUDA 13 moved libcu++/CUB/Thrust (cuda/std/..., used by cooperative_groups.h) into include/cccl,
             # which nvcc searches itself and clang's CUDA driver does not
             cccl = Path(self.cuda_path) / "include" / "cccl"
@@ -44,7 +48,8 @@ class CompileOptions:
                 args.append(f"-isystem{cccl}")
         else:
             # nvcc includes cuda_runtime.h implicitly; so do we, from the stand-in headers
-            args += ["-nocudainc", f"-isystem{STAND_IN_INCLUDE}", "-include", "cuda_runtime.h"]
+            args += ["-nocudainc", f"-isystem{STAND_IN_INCLUDE}", f"-isystem{LIBRARY_INCLUDE}", "-include",
+                     "cuda_runtime.h"]
         return args + self.preprocessor_args() + self.extra
 
 

@@ -20,7 +20,6 @@ from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy
                                       LaunchSite, NameSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
 from translator.frontend import cooperative_groups, tu_index, variable_templates
-from translator.frontend.clang_setup import STAND_IN_INCLUDE
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -205,13 +204,13 @@ def _names(fl: _File, includes: list[IncludeSite], tu) -> list[NameSite]:
 
 def _names_own_declaration(tu, fl: _File, offset: int) -> bool:
     """Does the token at `offset` name a declaration of the program's own (a variable `curand`, a macro
-    `skipahead`) rather than the library's? Library names are short words more often than runtime names."""
+    `skipahead`) rather than the library's? Library names are short words more often than runtime names.
+    The library's declarations are in system headers (the stand-ins, or a toolkit's); the program's are not."""
     cursor = ci.Cursor.from_location(tu, ci.SourceLocation.from_offset(tu, tu.get_file(fl.main), offset))
     if cursor is None or cursor.kind.is_declaration() and cursor.location.offset == offset:
         return cursor is not None
     ref = cursor.referenced
-    where = ref.location.file if ref is not None else None
-    return where is not None and not os.path.realpath(where.name).startswith(str(STAND_IN_INCLUDE) + os.sep)
+    return ref is not None and ref.location.file is not None and not ref.location.is_in_system_header
 
 
 # ---------------------------------------------------------------- device-only declarations

@@ -2,7 +2,8 @@
 
 A table file holds sections; each section maps a CUDA name to one inline-table record
 (see the comment at the top of runtime.toml for the fields). A library's table also gives, at its top,
-`title` (the library's name in diagnostics: "cuBLAS") and `hip_library` (what HIP output links: "hipblas").
+`title` (the library's name in diagnostics: "cuBLAS"), `cuda_library` (what the CUDA program links: "cublas")
+and `hip_library` (what HIP output links: "hipblas").
 Loading checks every record and raises TableError on unknown keys, bad flags, missing fields, duplicate
 names or unsorted sections.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from pathlib import Path
 
 try:
@@ -27,7 +29,7 @@ SHIM_PREFIX = {"opencl": "oclrt", "cpu": "cpurt"}
 _REQUIRED = {"kind", *TARGETS, "flags"}
 _ALLOWED = _REQUIRED | set(VERSION_KEYS) | {"hip_note"}
 # Top-level keys of a table that describe the whole family rather than one name.
-FAMILY_KEYS = ("title", "hip_library")
+FAMILY_KEYS = ("title", "cuda_library", "hip_library")
 
 
 class TableError(ValueError):
@@ -170,3 +172,10 @@ def translated_elsewhere(record: Record, target: str) -> str:
     if not record.title or target == "hip" or record.flag("hip") == "unsupported":
         return ""
     return f" (--to hip translates it to '{record.hip}')"
+
+
+def cuda_link_libraries(source_text: str) -> list[str]:
+    """The CUDA libraries (`-l` names) a program must link because it includes their headers."""
+    included = set(re.findall(r'#\s*include\s*[<"]([^>"]+)[>"]', source_text))
+    found = {family_info(r.family)["cuda_library"] for name in included if (r := header(name)) is not None}
+    return sorted(found - {""})

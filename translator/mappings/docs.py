@@ -46,7 +46,7 @@ def render_markdown(family: str = "runtime") -> str:
            "a name marked no stops translation for that target with an M001 error; "
            "a note is given as an M004 warning.", ""]
     if info["hip_library"]:
-        out += [f"HIP output links `-l{info['hip_library']}`.", ""]
+        out += [f"The CUDA program links `-l{info['cuda_library']}`; HIP output links `-l{info['hip_library']}`.", ""]
     for section, group in groupby(records, key=lambda r: r.section):
         out += [f"## {section}", "", "| CUDA | kind | HIP | OpenCL shim | CPU shim | CUDA versions, notes |",
                 "|---|---|---|---|---|---|"]

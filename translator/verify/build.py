@@ -107,6 +107,9 @@ def _hip_compile_check(names: list[str], flags: list[str], folder: Path) -> str:
     hip = toolchain.find_hipcc()
     if isinstance(hip, str):
         return f"hipcc compile check skipped: {hip}"
+    missing = [m for name in names for m in toolchain.missing_hip_libraries((folder / name).read_text(errors="replace"))]
+    if missing:
+        return f"hipcc compile check skipped: not installed here: {', '.join(sorted(set(missing)))}"
     for name in names:
         step = Step([*hip.command, *hip.flags, *flags, "-c", name, "-o", f"{name}.o"],
                     f"compiling the HIP output {name} with hipcc ({hip.offload_arch})")

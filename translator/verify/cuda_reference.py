@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from translator import mappings
 from translator.diagnostics import CutransError, error
 from translator.verify import toolchain
 
@@ -75,10 +76,12 @@ def build(source: Path, exe: Path, *, include_dirs=(), defines=(), code: str = "
     compiler = nvcc()
     if compiler is None:
         raise CutransError(error("V005", "cannot build with real CUDA: no nvcc"))
+    sources = [Path(source), *map(Path, also)]
+    libraries = sorted({lib for s in sources for lib in mappings.cuda_link_libraries(s.read_text(errors="replace"))})
     argv = [compiler, "-O2", "-std=c++17", f"-arch={arch}", f"-fmad={'true' if fmad else 'false'}",
             f"-I{Path(source).resolve().parent}",
             *[f"-I{d}" for d in include_dirs], *[f"-D{d}" for d in defines], *(["-c"] if compile_only else []),
-            str(source), *map(str, also), "-o", str(exe)]
+            str(source), *map(str, also), "-o", str(exe), *([] if compile_only else [f"-l{lib}" for lib in libraries])]
     try:
         done = subprocess.run(argv, capture_output=True, text=True, errors="replace", timeout=600,
                               env={**os.environ})

@@ -293,6 +293,23 @@ def offload_arch(bitcode_dirs=HIP_BITCODE_DIRS) -> str | None:
     return min(available) if available else None
 
 
+HIP_SYSTEM_INCLUDES = (Path("/usr/include"), Path("/opt/rocm/include"))
+
+
+def hip_header_installed(header: str) -> bool:
+    return any((root / header).is_file() for root in HIP_SYSTEM_INCLUDES)
+
+
+def missing_hip_libraries(hip_text: str) -> list[str]:
+    """The HIP libraries that HIP output (`hip_text`) includes and this machine lacks, as "cuBLAS's HIP
+    header hipblas/hipblas.h" (Debian 12 packages hipRAND and hipSPARSE, not hipBLAS or hipFFT)."""
+    import re
+    from translator import mappings
+    headers = {r.hip: r.title for f in mappings.families() for r in mappings.load_table(f) if r.kind == "header"}
+    return [f"{headers[h]}'s HIP header {h}" for h in re.findall(r"#include <([^>]+)>", hip_text)
+            if h in headers and not hip_header_installed(h)]
+
+
 @functools.cache
 def find_hipcc() -> Hip | str:
     """hipcc for AMD GPUs (HIP_PLATFORM=amd), with an offload arch the device libraries cover."""

@@ -3,7 +3,7 @@
  * Enumerator values are not CUDA's: code never sees them, as the translation keeps the names. */
 #ifndef CUTRANS_STANDIN_CUCOMPLEX_H
 #define CUTRANS_STANDIN_CUCOMPLEX_H
-#include "cuda_runtime.h"
+#include <cuda_runtime.h>
 typedef float2 cuFloatComplex;
 typedef double2 cuDoubleComplex;
 typedef cuFloatComplex cuComplex;

@@ -3,10 +3,10 @@
  * Enumerator values are not cuBLAS's: code never sees them, as the translation keeps the names. */
 #ifndef CUTRANS_STANDIN_CUBLAS_V2_H
 #define CUTRANS_STANDIN_CUBLAS_V2_H
-#include "cuda_runtime.h"
-#include "cuComplex.h"
-#include "library_types.h"
-#include "cuda_fp16.h"
+#include <cuda_runtime.h>
+#include <cuComplex.h>
+#include <library_types.h>
+#include <cuda_fp16.h>
 /* Library functions are declared variadic: cutrans only renames them, and the target compiler
  * checks each call against the real library's header. */
 typedef struct cublasContext *cublasHandle_t;

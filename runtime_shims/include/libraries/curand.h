@@ -3,7 +3,7 @@
  * Enumerator values are not cuRAND's: code never sees them, as the translation keeps the names. */
 #ifndef CUTRANS_STANDIN_CURAND_H
 #define CUTRANS_STANDIN_CURAND_H
-#include "cuda_runtime.h"
+#include <cuda_runtime.h>
 /* Library functions are declared variadic: cutrans only renames them, and the target compiler
  * checks each call against the real library's header. */
 typedef struct curandGenerator_st *curandGenerator_t;

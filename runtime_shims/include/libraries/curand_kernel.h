@@ -3,7 +3,7 @@
  * Enumerator values are not cuRAND's: code never sees them, as the translation keeps the names. */
 #ifndef CUTRANS_STANDIN_CURAND_KERNEL_H
 #define CUTRANS_STANDIN_CURAND_KERNEL_H
-#include "curand.h"
+#include <curand.h>
 /* Device generator states (the members are not cuRAND's; code only passes the states around). */
 struct curandStateXORWOW { unsigned int cutrans_opaque[16]; };
 typedef struct curandStateXORWOW curandStateXORWOW_t;

@@ -3,8 +3,8 @@
  * Enumerator values are not cuFFT's: code never sees them, as the translation keeps the names. */
 #ifndef CUTRANS_STANDIN_CUFFT_H
 #define CUTRANS_STANDIN_CUFFT_H
-#include "cuda_runtime.h"
-#include "cuComplex.h"
+#include <cuda_runtime.h>
+#include <cuComplex.h>
 /* Library functions are declared variadic: cutrans only renames them, and the target compiler
  * checks each call against the real library's header. */
 typedef int cufftHandle;

@@ -3,5 +3,5 @@
  * Enumerator values are not cuSPARSE's: code never sees them, as the translation keeps the names. */
 #ifndef CUTRANS_STANDIN_CUSPARSE_V2_H
 #define CUTRANS_STANDIN_CUSPARSE_V2_H
-#include "cusparse.h"
+#include <cusparse.h>
 #endif

@@ -3,9 +3,9 @@
  * Enumerator values are not cuSPARSE's: code never sees them, as the translation keeps the names. */
 #ifndef CUTRANS_STANDIN_CUSPARSE_H
 #define CUTRANS_STANDIN_CUSPARSE_H
-#include "cuda_runtime.h"
-#include "cuComplex.h"
-#include "library_types.h"
+#include <cuda_runtime.h>
+#include <cuComplex.h>
+#include <library_types.h>
 /* Library functions are declared variadic: cutrans only renames them, and the target compiler
  * checks each call against the real library's header. */
 typedef struct cusparseHandle_st *cusparseHandle_t;

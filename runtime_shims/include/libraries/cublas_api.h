@@ -3,5 +3,5 @@
  * Enumerator values are not cuBLAS's: code never sees them, as the translation keeps the names. */
 #ifndef CUTRANS_STANDIN_CUBLAS_API_H
 #define CUTRANS_STANDIN_CUBLAS_API_H
-#include "cublas_v2.h"
+#include <cublas_v2.h>
 #endif
