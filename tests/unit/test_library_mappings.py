@@ -168,3 +168,22 @@ def test_programs_link_the_cuda_libraries_they_include():
     text = '#include <cublas_v2.h>\n# include "curand_kernel.h"\n#include <cuComplex.h>\n#include <cuda_runtime.h>\n'
     assert mappings.cuda_link_libraries(text) == ["cublas", "curand"]
     assert mappings.cuda_link_libraries("#include <cuda_runtime.h>\n") == []
+
+
+def test_names_in_skipped_preprocessor_regions_are_never_errors(tmp_path):
+    """`#ifdef USE_CUBLAS` code the compiler does not see is left as written on every target, as a compiler
+    would leave it (the active configuration is translated): no M001 for names it is never compiled with."""
+    src = tmp_path / "optional.cu"
+    src.write_text("#include <cuda_runtime.h>\n#ifdef USE_CUBLAS\n#include <cublas_v2.h>\n#endif\n"
+                   "__global__ void k(float *p) { p[threadIdx.x] = 1.0f; }\n"
+                   "int main() {\n    float *p; cudaMalloc(&p, 64); k<<<1, 16>>>(p);\n#ifdef USE_CUBLAS\n"
+                   "    cublasHandle_t h; cublasCreate(&h); cublasSgeam(h);\n#endif\n#if 0\n"
+                   "    cudaGraph_t g; cudaGraphCreate(&g, 0);\n#endif\n    return 0;\n}\n")
+    output, diags = _convert(src, "opencl")
+    assert output is not None and not [d for d in diags if d.code == "M001"]
+    assert "oclrtMalloc(&p, 64)" in output.files["optional.cpp"].decode()
+    output, diags = _convert(src, "hip")
+    text = output.files["optional.hip"].decode()
+    assert "cublasHandle_t h; cublasCreate(&h); cublasSgeam(h);" in text and "cudaGraphCreate(&g, 0)" in text
+    assert "#include <cublas_v2.h>" in text and "hipMalloc(&p, 64)" in text
+    assert not [d for d in diags if d.code in ("M001", "M004")]

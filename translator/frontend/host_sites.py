@@ -19,7 +19,7 @@ from translator.diagnostics import error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
                                       LaunchSite, NameSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
-from translator.frontend import cooperative_groups, tu_index, variable_templates
+from translator.frontend import cooperative_groups, skipped, tu_index, variable_templates
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -189,12 +189,13 @@ def _includes(fl: _File) -> list[IncludeSite]:
 def _names(fl: _File, includes: list[IncludeSite], tu) -> list[NameSite]:
     known = mappings.names()
     skip = [(i.span.start, i.span.end) for i in includes]
+    inactive = skipped.skipped_ranges(tu, fl.main)
     out = []
     for spelling, kind, start, end in fl.tokens:
         if kind != ci.TokenKind.IDENTIFIER or spelling not in known:
             continue
-        if any(a <= start < b for a, b in skip):
-            continue
+        if any(a <= start < b for a, b in skip) or skipped.inside(inactive, start):
+            continue                   # an include's header name, or code the preprocessor skipped (#if 0)
         record = mappings.lookup(spelling)
         if record.title and _names_own_declaration(tu, fl, start):
             continue

@@ -1,0 +1,45 @@
+// Regression: CUDA names inside code the preprocessor skips (an optional cuBLAS path, an #if 0 block with
+// CUDA graphs) once stopped the OpenCL and CPU translations with M001 errors, for code that is never
+// compiled. Like a compiler, cutrans translates the active configuration and leaves skipped code as written.
+#include <cstdio>
+#include <cuda_runtime.h>
+#ifdef USE_CUBLAS
+#include <cublas_v2.h>
+#endif
+
+__global__ void scale(float *x, float a, int n)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) x[i] *= a;
+}
+
+int main()
+{
+    const int n = 300;
+    float host[n];
+    for (int i = 0; i < n; ++i) host[i] = 0.25f * (float)(i % 11);
+    float *d;
+    cudaMalloc(&d, sizeof host);
+    cudaMemcpy(d, host, sizeof host, cudaMemcpyHostToDevice);
+#ifdef USE_CUBLAS
+    cublasHandle_t handle;
+    cublasCreate(&handle);
+    const float a = 3.0f;
+    cublasSscal(handle, n, &a, d, 1);
+    cublasGetStatusName(CUBLAS_STATUS_SUCCESS);   // no HIP, OpenCL or CPU equivalent: fine while skipped
+    cublasDestroy(handle);
+#else
+    scale<<<(n + 127) / 128, 128>>>(d, 3.0f, n);
+#endif
+#if 0
+    cudaGraph_t graph;
+    cudaGraphCreate(&graph, 0);
+#endif
+    cudaMemcpy(host, d, sizeof host, cudaMemcpyDeviceToHost);
+    int bad = 0;
+    for (int i = 0; i < n; ++i) bad += host[i] != 0.75f * (float)(i % 11);
+    printf("x[10] = %.2f, x[299] = %.2f\n", host[10], host[299]);
+    cudaFree(d);
+    printf("%s\n", bad == 0 ? "PASS" : "FAIL");
+    return bad != 0;
+}

@@ -1,0 +1,46 @@
+// Regression: CUDA names inside code the preprocessor skips (an optional cuBLAS path, an #if 0 block with
+// CUDA graphs) once stopped the OpenCL and CPU translations with M001 errors, for code that is never
+// compiled. Like a compiler, cutrans translates the active configuration and leaves skipped code as written.
+#include <cstdio>
+#include "cpurt.h"
+#include "skipped_preprocessor_branch.launch.h"
+#ifdef USE_CUBLAS
+#include <cublas_v2.h>
+#endif
+
+/* cutrans: kernel 'scale' moved to skipped_preprocessor_branch.kernels.c */
+
+
+
+
+
+int main()
+{
+    const int n = 300;
+    float host[n];
+    for (int i = 0; i < n; ++i) host[i] = 0.25f * (float)(i % 11);
+    float *d;
+    cpurtMalloc(&d, sizeof host);
+    cpurtMemcpy(d, host, sizeof host, cpurtMemcpyHostToDevice);
+#ifdef USE_CUBLAS
+    cublasHandle_t handle;
+    cublasCreate(&handle);
+    const float a = 3.0f;
+    cublasSscal(handle, n, &a, d, 1);
+    cublasGetStatusName(CUBLAS_STATUS_SUCCESS);   // no HIP, OpenCL or CPU equivalent: fine while skipped
+    cublasDestroy(handle);
+#else
+    cutrans_launch_scale((n + 127) / 128, 128, 0, 0, d, 3.0f, n);
+#endif
+#if 0
+    cudaGraph_t graph;
+    cudaGraphCreate(&graph, 0);
+#endif
+    cpurtMemcpy(host, d, sizeof host, cpurtMemcpyDeviceToHost);
+    int bad = 0;
+    for (int i = 0; i < n; ++i) bad += host[i] != 0.75f * (float)(i % 11);
+    printf("x[10] = %.2f, x[299] = %.2f\n", host[10], host[299]);
+    cpurtFree(d);
+    printf("%s\n", bad == 0 ? "PASS" : "FAIL");
+    return bad != 0;
+}
