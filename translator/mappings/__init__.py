@@ -174,8 +174,23 @@ def translated_elsewhere(record: Record, target: str) -> str:
     return f" (--to hip translates it to '{record.hip}')"
 
 
+_INCLUDE = re.compile(r'#\s*include\s*([<"])([^>"]+)[>"]')
+
+
+def included(source_text: str, angled_only: bool = False) -> list[str]:
+    """The header names `source_text` includes, in order (only the `<...>` ones with `angled_only`)."""
+    return [name for bracket, name in _INCLUDE.findall(source_text) if bracket == "<" or not angled_only]
+
+
+@functools.lru_cache(maxsize=None)
+def target_headers(target: str) -> dict[str, Record]:
+    """A target's header for each library (`hipblas/hipblas.h` for HIP) -> that header's record."""
+    return {r.target_name(target): r for r in _index().values()
+            if r.kind == "header" and r.flag(target) != "unsupported"}
+
+
 def cuda_link_libraries(source_text: str) -> list[str]:
     """The CUDA libraries (`-l` names) a program must link because it includes their headers."""
-    included = set(re.findall(r'#\s*include\s*[<"]([^>"]+)[>"]', source_text))
-    found = {family_info(r.family)["cuda_library"] for name in included if (r := header(name)) is not None}
+    found = {family_info(r.family)["cuda_library"] for name in set(included(source_text))
+             if (r := header(name)) is not None}
     return sorted(found - {""})

@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from translator import mappings
 from translator.diagnostics import CutransError, error
 
 SHIMS = Path(__file__).resolve().parents[2] / "runtime_shims"
@@ -303,10 +304,8 @@ def hip_header_installed(header: str) -> bool:
 def missing_hip_libraries(hip_text: str) -> list[str]:
     """The HIP libraries that HIP output (`hip_text`) includes and this machine lacks, as "cuBLAS's HIP
     header hipblas/hipblas.h" (Debian 12 packages hipRAND and hipSPARSE, not hipBLAS or hipFFT)."""
-    import re
-    from translator import mappings
-    headers = {r.hip: r.title for f in mappings.families() for r in mappings.load_table(f) if r.kind == "header"}
-    return [f"{headers[h]}'s HIP header {h}" for h in re.findall(r"#include <([^>]+)>", hip_text)
+    headers = mappings.target_headers("hip")
+    return [f"{headers[h].title}'s HIP header {h}" for h in mappings.included(hip_text, angled_only=True)
             if h in headers and not hip_header_installed(h)]
 
 
