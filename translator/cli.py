@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--unsafe", action="append", default=[], metavar="REWRITE",
                       help="apply an opt-in rewrite that may change results, e.g. fast-math (nvcc -use_fast_math); "
                       "see translator/unsafe.py")
+    _add_tensor_core_option(conv)
     conv.add_argument("--stats", action="store_true",
                       help="print converted and unconverted CUDA API references per API family")
     _add_compiler_options(conv)
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     ver.add_argument("--unsafe", action="append", default=[], metavar="REWRITE",
                      help="translate with an opt-in rewrite (e.g. fast-math) and compare the targets it applies to "
                      "with the wider bounds it declares, naming it as the reason")
+    _add_tensor_core_option(ver)
     ver.add_argument("--device", metavar="SPEC", help="OpenCL device to run on: a platform:device index pair "
                      "or part of the device name (sets CUTRANS_OPENCL_DEVICE)")
     km = ver.add_argument_group("kernel mode", "run one kernel of FILE alone (see docs/verify.md)")
@@ -202,7 +204,7 @@ def cmd_convert(args) -> int:
             output, diags = convert_unit(unit, args.to, {"launch_syntax": args.hip_launch,
                                                           "offload_arch": args.offload_arch,
                                                           "warp_rewrite": args.warp_rewrite,
-                                                          "unsafe": unsafe.check(args.unsafe)})
+                                                          "unsafe": _rewrites(args)})
             if args.in_place:
                 write_in_place(output, path)
             else:
@@ -313,10 +315,22 @@ def _output_files(names: list[str]) -> list[str]:
     return names
 
 
+def _add_tensor_core_option(parser) -> None:
+    parser.add_argument("--tensor-core", choices=tuple(unsafe.TENSOR_CORE_MODES), default="portable",
+                        help="hip: how nvcuda::wmma runs: portable (default: exact, ordinary arithmetic on any AMD "
+                        "GPU) or intrinsics (mma_sync on the MFMA matrix cores of gfx908/gfx90a/gfx940+, an unsafe "
+                        "rewrite: the hardware rounds its sums its own way; see docs/tensor_cores.md)")
+
+
+def _rewrites(args) -> tuple[str, ...]:
+    """The unsafe rewrites asked for, by --unsafe and by --tensor-core."""
+    return unsafe.check([*args.unsafe, *unsafe.TENSOR_CORE_MODES[args.tensor_core]])
+
+
 def cmd_verify(args) -> int:
     from translator.verify.report import exit_code
     targets = _targets(args.targets)
-    rewrites = unsafe.check(args.unsafe)
+    rewrites = _rewrites(args)
     if args.device:
         os.environ["CUTRANS_OPENCL_DEVICE"] = args.device      # read by runtime_shims/opencl at start-up
     results = []

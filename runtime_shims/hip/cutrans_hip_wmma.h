@@ -1,10 +1,23 @@
 /* cutrans: CUDA's warp matrix functions (<mma.h>, namespace nvcuda::wmma) in plain HIP C++.
  *
- * This implementation does NOT use AMD's matrix cores: no MFMA builtins, no rocWMMA (those are future
- * modes of the translator). Each thread computes its part of every operation alone, with ordinary
- * arithmetic and without exchanging data with other lanes, so the results are exact (the semantics below,
- * bit for bit) on 32- and 64-lane wavefronts alike. It is what the cutrans HIP backend writes in place of
- * `#include <mma.h>`; the code that uses nvcuda::wmma stays as it was.
+ * By default this implementation does not use AMD's matrix cores: each thread computes its part of every
+ * operation alone, with ordinary arithmetic and without exchanging data with other lanes, so the results are
+ * exact (the semantics below, bit for bit) on 32- and 64-lane wavefronts alike. It is what the cutrans HIP
+ * backend writes in place of `#include <mma.h>`; the code that uses nvcuda::wmma stays as it was.
+ *
+ * Matrix-core mode (CUTRANS_WMMA_MATRIX_CORES=1, which cutrans_hip_wmma_mfma.h sets; `cutrans convert --to hip
+ * --tensor-core intrinsics`) runs mma_sync on the matrix cores of CDNA GPUs (gfx908, gfx90a, gfx940, gfx941)
+ * through the 16-block MFMA builtins: __half with v_mfma_f32_4x4x4f16, tf32 with v_mfma_f32_4x4x1f32 on the
+ * truncated operands, signed char with v_mfma_i32_4x4x4i8. Each group of four lanes computes one 4 x 4 block
+ * of D from its own registers, so a CUDA warp (half of a 64-lane wavefront) never needs the other half: the
+ * two warps of a wavefront may diverge. These instructions have the throughput of the 16x16 ones (AMD's matrix
+ * instruction calculator: 1024 FLOPs/CU/cycle for f16 on CDNA2). An m x n accumulator with m * n = 256 then
+ * holds the tile in 16 blocks of 4 x 4: value t of lane l is row 4 * (B / (n / 4)) + t % 4, column
+ * 4 * (B % (n / 4)) + l % 4 of the tile, where B = 8 * (t / 4) + l / 4 is its block (what the instruction
+ * leaves in each lane's registers). A and B fragments keep the whole tile in every thread, as by default.
+ * unsigned char (no unsigned MFMA), satf on 8-bit sums, and double keep the default arithmetic. The matrix
+ * cores add floating sums in their own order and rounding, so results may differ from the semantics below
+ * in the last bits: cutrans counts this mode as an unsafe rewrite (translator/unsafe.py).
  *
  * The semantics are cutrans's portable ones (docs/tensor_cores.md; the same as the OpenCL and CPU
  * targets' lowering in translator/passes/lower_matrix_ops.py and the reference emulation
@@ -35,6 +48,21 @@
 
 #include <stddef.h>
 #include <type_traits>
+
+#ifndef CUTRANS_WMMA_MATRIX_CORES
+#define CUTRANS_WMMA_MATRIX_CORES 0
+#endif
+#if CUTRANS_WMMA_MATRIX_CORES
+#if defined(CUEMU_WARP_SIZE)
+// The CPU emulation that `cutrans verify` runs HIP output on provides the builtins (cuemu/mfma.h).
+#if CUEMU_WARP_SIZE != 64
+#error "cutrans_hip_wmma.h: matrix-core mode is for CDNA's 64-lane wavefronts (build the emulation for gfx90a)"
+#endif
+#elif defined(__HIP_DEVICE_COMPILE__) && !(defined(__gfx908__) || defined(__gfx90a__) || defined(__gfx940__) || \
+                                            defined(__gfx941__) || defined(__gfx942__))
+#error "cutrans_hip_wmma.h: matrix-core mode needs a CDNA GPU (gfx908, gfx90a, gfx940-gfx942); translate without --tensor-core intrinsics for other archs"
+#endif
+#endif
 
 namespace nvcuda {
 namespace wmma {
@@ -157,6 +185,18 @@ __device__ inline void meet_warp()
 #endif
 }
 
+// The element of an m x n accumulator tile (row * n + column) that value t of `lane` holds.
+template <int m, int n> __device__ inline unsigned accumulator_element(unsigned lane, int t)
+{
+#if CUTRANS_WMMA_MATRIX_CORES
+    if (m * n == 256) {   // 16 blocks of 4 x 4, as the 16-block matrix instructions leave them
+        const unsigned block = 8 * (t / 4) + lane / 4, blocks_per_row = n / 4;
+        return (4 * (block / blocks_per_row) + t % 4) * n + 4 * (block % blocks_per_row) + lane % 4;
+    }
+#endif
+    return lane + warp * t;
+}
+
 __device__ inline size_t offset(bool row_major_order, unsigned r, unsigned c, unsigned ldm)
 {
     return row_major_order ? size_t(r) * ldm + c : r + size_t(c) * ldm;
@@ -231,6 +271,127 @@ __device__ inline void put(int &d, long long sum, bool satf)
     d = int(unsigned(sum & 0xffffffffll));
 }
 
+#if CUTRANS_WMMA_MATRIX_CORES
+#if defined(CUEMU_WARP_SIZE)
+typedef ::cuemu::mfma_f16x4 f16x4;
+typedef ::cuemu::mfma_f32x4 f32x4;
+typedef ::cuemu::mfma_i32x4 i32x4;
+#else
+typedef _Float16 f16x4 __attribute__((ext_vector_type(4)));
+typedef float f32x4 __attribute__((ext_vector_type(4)));
+typedef int i32x4 __attribute__((ext_vector_type(4)));
+#endif
+
+// The block of a 256-element tile that `lane` computes in block group g (0 or 1): its first row and column.
+template <int n> struct core_block {
+    unsigned row, col;
+    __device__ core_block(unsigned lane, int g)
+        : row(4 * ((8 * g + lane / 4) / (n / 4))), col(4 * ((8 * g + lane / 4) % (n / 4))) {}
+};
+
+// mma_sync on the matrix cores, or false where this input type, shape or satf keeps the default arithmetic.
+// Lane r of a group of four gives row r of the block's A, column r of B and of C, and gets column r of D
+// (register q = row q); the k steps run in order, each adding to the block's running sums.
+template <int m, int n, int k, class T, class Tc, class Td>
+__device__ inline bool core_mma(Td *, const T *, const T *, const Tc *, unsigned, bool)
+{
+    return false;
+}
+
+// One k step of a block's float sums: four __half k values (v_mfma_f32_4x4x4f16), or one tf32 value
+// (v_mfma_f32_4x4x1f32 on the truncated operands). `a`: this lane's row of A at the step's first k; `b`: its
+// column of B there (rows n apart).
+template <class T> struct core_step;
+template <> struct core_step<__half> {
+    static constexpr int k = 4;
+    __device__ static f32x4 run(const __half *a, const __half *b, int n, f32x4 sum)
+    {
+        f16x4 av, bv;
+        for (int q = 0; q < 4; ++q) {
+            av[q] = __half2float(a[q]);   // exact: the value is a half
+            bv[q] = __half2float(b[q * n]);
+        }
+        return __builtin_amdgcn_mfma_f32_4x4x4f16(av, bv, sum, 0, 0, 0);
+    }
+};
+template <> struct core_step<float> {
+    static constexpr int k = 1;
+    __device__ static f32x4 run(const float *a, const float *b, int, f32x4 sum)
+    {
+        return __builtin_amdgcn_mfma_f32_4x4x1f32(tf32_operand(*a), tf32_operand(*b), sum, 0, 0, 0);
+    }
+};
+
+template <int m, int n, int k, class T, class Tc, class Td>
+__device__ inline bool core_float_mma(Td *d, const T *a, const T *b, const Tc *c, unsigned lane, bool satf)
+{
+    if (m * n != 256) {
+        return false;
+    }
+    const unsigned r = lane % 4;
+    for (int g = 0; g < 2; ++g) {
+        const core_block<n> at(lane, g);
+        f32x4 sum;
+        for (int q = 0; q < 4; ++q) {
+            sum[q] = widen(c[4 * g + q]);
+        }
+        for (int kk = 0; kk < k; kk += core_step<T>::k) {
+            sum = core_step<T>::run(a + (at.row + r) * k + kk, b + kk * n + at.col + r, n, sum);
+        }
+        for (int q = 0; q < 4; ++q) {
+            put(d[4 * g + q], sum[q], satf);
+        }
+    }
+    return true;
+}
+
+template <int m, int n, int k, class Tc, class Td>
+__device__ inline bool core_mma(Td *d, const __half *a, const __half *b, const Tc *c, unsigned lane, bool satf)
+{
+    return core_float_mma<m, n, k>(d, a, b, c, lane, satf);
+}
+
+template <int m, int n, int k, class Tc, class Td>
+__device__ inline bool core_mma(Td *d, const float *a, const float *b, const Tc *c, unsigned lane, bool satf)
+{
+    return core_float_mma<m, n, k>(d, a, b, c, lane, satf);
+}
+
+__device__ inline int packed_bytes(signed char b0, signed char b1, signed char b2, signed char b3)
+{
+    return int((unsigned char)b0 | unsigned((unsigned char)b1) << 8 | unsigned((unsigned char)b2) << 16 |
+               unsigned((unsigned char)b3) << 24);
+}
+
+template <int m, int n, int k>
+__device__ inline bool core_mma(int *d, const signed char *a, const signed char *b, const int *c, unsigned lane,
+                                bool satf)
+{
+    if (m * n != 256 || satf) {   // the instruction wraps; satf clamps the exact sum
+        return false;
+    }
+    const unsigned r = lane % 4;
+    for (int g = 0; g < 2; ++g) {
+        const core_block<n> at(lane, g);
+        i32x4 sum;
+        for (int q = 0; q < 4; ++q) {
+            sum[q] = c[4 * g + q];
+        }
+        for (int kk = 0; kk < k; kk += 4) {
+            const signed char *row = a + (at.row + r) * k + kk;
+            const signed char *col = b + kk * n + at.col + r;
+            sum = __builtin_amdgcn_mfma_i32_4x4x4i8(packed_bytes(row[0], row[1], row[2], row[3]),
+                                                    packed_bytes(col[0], col[n], col[2 * n], col[3 * n]), sum, 0,
+                                                    0, 0);
+        }
+        for (int q = 0; q < 4; ++q) {
+            d[4 * g + q] = sum[q];
+        }
+    }
+    return true;
+}
+#endif  // CUTRANS_WMMA_MATRIX_CORES
+
 }  // namespace detail
 
 template <class Use, int m, int n, int k, class T, class Layout = void>
@@ -287,7 +448,7 @@ __device__ inline void load_matrix_sync(fragment<Use, m, n, k, T, Layout> &a,
     detail::meet_warp();
     const unsigned lane = detail::lane();
     for (int t = 0; t < fragment<Use, m, n, k, T, Layout>::num_elements; ++t) {
-        const unsigned e = lane + detail::warp * t;
+        const unsigned e = detail::accumulator_element<m, n>(lane, t);
         a.x[t] = p[detail::offset(layout == mem_row_major, e / n, e % n, ldm)];
     }
 }
@@ -299,7 +460,7 @@ __device__ inline void store_matrix_sync(typename fragment<accumulator, m, n, k,
     detail::meet_warp();
     const unsigned lane = detail::lane();
     for (int t = 0; t < fragment<accumulator, m, n, k, T>::num_elements; ++t) {
-        const unsigned e = lane + detail::warp * t;
+        const unsigned e = detail::accumulator_element<m, n>(lane, t);
         p[detail::offset(layout == mem_row_major, e / n, e % n, ldm)] = a.x[t];
     }
 }
@@ -316,8 +477,13 @@ __device__ inline void mma_sync(fragment<accumulator, m, n, k, Td> &d, const fra
     typedef typename detail::input<Ta>::sum sum_t;
     detail::meet_warp();
     const unsigned lane = detail::lane();
+#if CUTRANS_WMMA_MATRIX_CORES
+    if (detail::core_mma<m, n, k>(d.x, a.x, b.x, c.x, lane, satf)) {
+        return;
+    }
+#endif
     for (int t = 0; t < fragment<accumulator, m, n, k, Td>::num_elements; ++t) {
-        const unsigned e = lane + detail::warp * t, i = e / n, j = e % n;
+        const unsigned e = detail::accumulator_element<m, n>(lane, t), i = e / n, j = e % n;
         sum_t sum = static_cast<sum_t>(detail::widen(c.x[t]));
         for (int kk = 0; kk < k; ++kk) {
             sum = detail::step(sum, a.x[i * k + kk], b.x[kk * n + j]);

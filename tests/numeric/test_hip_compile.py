@@ -1,6 +1,7 @@
 """The HIP output of every sample compiles with hipcc (device and host code, for the offload arch that
 translator.verify.toolchain.find_hipcc picks, gfx90a on Debian's HIP 5.2, with the warp-size rewrite for
-its 64-lane wavefronts; and, for the inputs that call warp intrinsics, the wave32 output for gfx1030), and
+its 64-lane wavefronts; for the inputs that call warp intrinsics, the wave32 output for gfx1030; for those with
+tensor-core code, the output of --tensor-core intrinsics, whose mma_sync uses gfx90a's MFMA builtins), and
 the HIP names in the mapping table exist in the installed HIP headers. Skipped, with the reason, without hipcc."""
 
 from __future__ import annotations
@@ -25,8 +26,11 @@ from translator.verify.toolchain import find_hipcc
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = sorted((ROOT / "samples").glob("*.cu")) + sorted((ROOT / "tests/golden/hip/inputs").glob("*.cu"))
-MODES = {"chevron": {}, "ggl": {"launch_syntax": "hipLaunchKernelGGL"}, "wave32": {"offload_arch": "gfx1030"}}
+MODES = {"chevron": {}, "ggl": {"launch_syntax": "hipLaunchKernelGGL"}, "wave32": {"offload_arch": "gfx1030"},
+         "matrix-cores": {"offload_arch": "gfx90a", "unsafe": ("tensor-core-intrinsics",)}}
 USES_WARP = {p for p in INPUTS if any(name in p.read_text() for name in WARP32_NAMES)}
+USES_WMMA = {p for p in INPUTS if "<mma.h>" in p.read_text()}
+ONLY_FOR = {"wave32": USES_WARP, "matrix-cores": USES_WMMA}   # elsewhere these modes give the default output
 HIP_INCLUDE = Path("/usr/include/hip")
 pytestmark = pytest.mark.toolchain("hipcc")
 HIP = find_hipcc()
@@ -43,11 +47,12 @@ def _translate(path: Path, options: dict, out_dir: Path) -> Path:
 
 
 def _cases():
-    """(input, mode) pairs; wave32 only for inputs with warp intrinsics (elsewhere it is the default output)."""
+    """(input, mode) pairs; wave32 only for inputs with warp intrinsics, matrix-cores (--tensor-core intrinsics)
+    only for those with tensor-core code."""
     for param in hip_params(INPUTS):
         path, marks = (param.values[0], param.marks) if hasattr(param, "values") else (param, ())
         for mode in sorted(MODES):
-            if mode != "wave32" or path in USES_WARP:
+            if path in ONLY_FOR.get(mode, {path}):
                 yield pytest.param(path, mode, marks=marks, id=f"{path.stem}-{mode}")
 
 

@@ -41,6 +41,31 @@ def test_sample_passes_on_hip(sample):
     assert result.status == "pass", result.detail
 
 
+WMMA_SAMPLES = [p for p in SAMPLES if "<mma.h>" in p.read_text()]
+
+
+@pytest.mark.parametrize("sample", hip_params(WMMA_SAMPLES), ids=lambda p: p.stem)
+def test_wmma_sample_passes_on_matrix_cores(sample, monkeypatch):
+    """--tensor-core intrinsics: mma_sync on the MFMA builtins (the emulation's model of them, cuemu/mfma.h),
+    judged with the bounds of the unsafe rewrite, which the report names."""
+    from translator.verify.program import verify_program
+    monkeypatch.setenv("CUTRANS_HIP_ARCH", "gfx90a")
+    [result] = verify_program(str(sample), ["hip"], options=CompileOptions(), cwd=str(sample.parent),
+                              unsafe_rewrites=("tensor-core-intrinsics",))
+    assert result.status == "pass", result.detail
+    assert "wave 64" in result.detail and "unsafe rewrite tensor-core-intrinsics" in result.detail, result.detail
+
+
+def test_matrix_cores_on_a_wave32_arch_is_an_error_naming_the_arch(monkeypatch):
+    from translator.verify.program import verify_program
+    monkeypatch.setenv("CUTRANS_HIP_ARCH", "gfx1030")
+    sample = ROOT / "samples" / "wmma_fp16_gemm.cu"
+    [result] = verify_program(str(sample), ["hip"], options=CompileOptions(), cwd=str(sample.parent),
+                              unsafe_rewrites=("tensor-core-intrinsics",))
+    assert result.status == "error"
+    assert "gfx1030 does not have" in result.detail + str(result.diagnostics)
+
+
 def _hip_without_warp_rewrite(monkeypatch):
     """Make verify translate HIP with the warp-size rewrite turned off."""
     from translator import driver

@@ -42,7 +42,7 @@ PROGRAM = r"""
 #include <vector>
 #include <hip/hip_runtime.h>
 #include <hip/hip_fp16.h>
-#include "cutrans_hip_wmma.h"
+#include "WMMA_HEADER"
 
 using namespace nvcuda;
 
@@ -213,10 +213,15 @@ def _c_array(name: str, values: np.ndarray) -> str:
     return f"static const {ctype} {name}[] = {{{spelled}}};"
 
 
-def _source(inputs: dict[str, np.ndarray]) -> str:
+# The header in its two modes: the default arithmetic, and mma_sync on CDNA's matrix cores (MFMA builtins,
+# run by the emulation's model of them, cuemu/mfma.h, which adds in the same order as the default).
+HEADERS = {"portable": "cutrans_hip_wmma.h", "mfma": "cutrans_hip_wmma_mfma.h"}
+
+
+def _source(inputs: dict[str, np.ndarray], mode: str = "portable") -> str:
     arrays = "\n".join(_c_array(name, values) for name, values in inputs.items())
     defines = f"#define WARPS {WARPS}\n#define INT_FILL {INT_FILL}\n"
-    return PROGRAM.replace("INPUTS", defines + arrays)
+    return PROGRAM.replace("INPUTS", defines + arrays).replace("WMMA_HEADER", HEADERS[mode])
 
 
 @pytest.fixture(scope="module")
@@ -224,19 +229,21 @@ def inputs() -> dict[str, np.ndarray]:
     return _inputs()
 
 
-@pytest.fixture(scope="module", params=["gfx90a", "gfx1030"], ids=["wave64", "wave32"])
+@pytest.fixture(scope="module", params=[("gfx90a", "portable"), ("gfx1030", "portable"), ("gfx90a", "mfma")],
+                ids=["wave64", "wave32", "wave64-matrix-cores"])
 def printed(request, inputs, tmp_path_factory) -> dict[str, list[int]]:
     if shutil.which(os.environ.get("CXX", "c++").split()[0]) is None:
         pytest.skip("no host C++ compiler (c++ or $CXX) to build HIP for the CPU emulation")
-    root = tmp_path_factory.mktemp(f"hip_wmma_{request.param}")
+    arch, mode = request.param
+    root = tmp_path_factory.mktemp(f"hip_wmma_{arch}_{mode}")
     source = root / "wmma.hip"
-    source.write_text(_source(inputs))
+    source.write_text(_source(inputs, mode))
     try:
-        width = hip_on_cpu.build_on_cpu(source, root / "wmma", request.param, include_dirs=(HIP_SHIMS,),
+        width = hip_on_cpu.build_on_cpu(source, root / "wmma", arch, include_dirs=(HIP_SHIMS,),
                                         workdir=root / "work")
     except CutransError as exc:
         pytest.fail(f"the HIP wmma program did not build for the CPU emulation:\n{exc}")
-    assert width == (64 if request.param == "gfx90a" else 32)
+    assert width == (64 if arch == "gfx90a" else 32)
     done = subprocess.run([str(root / "wmma")], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -340,15 +347,117 @@ def test_double_is_one_fma_per_step_and_loads_meet_the_warp(printed, inputs):
     assert unfused_differs > 0, "the inputs never tell fma from a multiply and an add"
 
 
-@pytest.mark.toolchain("hipcc")
-@pytest.mark.parametrize("arch", ["gfx90a", "gfx1030"])
-def test_the_program_compiles_with_hipcc(arch, inputs, tmp_path):
+def _hipcc(inputs, tmp_path, arch: str, mode: str, *output: str) -> subprocess.CompletedProcess:
     hip = find_hipcc()
     if isinstance(hip, str):
         pytest.skip(hip)
     source = tmp_path / "wmma.hip"
-    source.write_text(_source(inputs))
+    source.write_text(_source(inputs, mode))
     flags = [f for f in hip.flags if not f.startswith("--offload-arch=")] + [f"--offload-arch={arch}"]
-    run = subprocess.run([*hip.command, *flags, "-I", str(HIP_SHIMS), "-c", str(source), "-o", str(tmp_path / "o.o")],
-                         capture_output=True, text=True, env={**os.environ, **dict(hip.env)}, timeout=300)
+    return subprocess.run([*hip.command, *flags, "-I", str(HIP_SHIMS), str(source), *output],
+                          capture_output=True, text=True, env={**os.environ, **dict(hip.env)}, timeout=300)
+
+
+@pytest.mark.toolchain("hipcc")
+@pytest.mark.parametrize("arch,mode", [("gfx90a", "portable"), ("gfx1030", "portable"), ("gfx90a", "mfma"),
+                                       ("gfx908", "mfma"), ("gfx940", "mfma")])
+def test_the_program_compiles_with_hipcc(arch, mode, inputs, tmp_path):
+    run = _hipcc(inputs, tmp_path, arch, mode, "-c", "-o", str(tmp_path / "o.o"))
     assert run.returncode == 0, run.stderr[-4000:]
+
+
+@pytest.mark.toolchain("hipcc")
+def test_matrix_core_mode_runs_mma_sync_on_mfma_instructions(inputs, tmp_path):
+    """The gfx90a code of the matrix-core build multiplies with the three 16-block MFMA instructions, and the
+    default build with none."""
+    wanted = {"v_mfma_f32_4x4x4f16", "v_mfma_f32_4x4x1f32", "v_mfma_i32_4x4x4i8"}
+    found = {}
+    for mode in HEADERS:
+        run = _hipcc(inputs, tmp_path, "gfx90a", mode, "--cuda-device-only", "-S", "-o", "-")
+        assert run.returncode == 0, run.stderr[-4000:]
+        found[mode] = {line.split()[0] for line in run.stdout.splitlines() if line.strip().startswith("v_mfma")}
+    assert found["mfma"] == wanted
+    assert found["portable"] == set()
+
+
+@pytest.mark.toolchain("hipcc")
+def test_matrix_core_mode_stops_a_build_for_an_arch_without_matrix_cores(inputs, tmp_path):
+    run = _hipcc(inputs, tmp_path, "gfx1030", "mfma", "-c", "-o", str(tmp_path / "o.o"))
+    assert run.returncode != 0
+    assert "matrix-core mode needs a CDNA GPU (gfx908, gfx90a, gfx940-gfx942)" in run.stderr
+
+
+LAYOUT_PROGRAM = r"""
+#include <cstdio>
+#include <hip/hip_runtime.h>
+#include "cutrans_hip_wmma_mfma.h"
+using namespace nvcuda;
+
+// Every lane writes the accumulator elements it holds (a tile of element numbers); then only the first
+// CUDA warp of the 64-lane wavefront multiplies, while the second one skips the mma_sync.
+__global__ void layout_and_divergence(const float *numbers, float *held, const __half *a, const __half *b, float *d)
+{
+    wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc;
+    wmma::load_matrix_sync(acc, numbers, 16, wmma::mem_row_major);
+    for (int t = 0; t < acc.num_elements; ++t) held[threadIdx.x * acc.num_elements + t] = acc.x[t];
+    wmma::fragment<wmma::matrix_a, 16, 16, 16, __half, wmma::row_major> fa;
+    wmma::fragment<wmma::matrix_b, 16, 16, 16, __half, wmma::row_major> fb;
+    wmma::load_matrix_sync(fa, a, 16);
+    wmma::load_matrix_sync(fb, b, 16);
+    if (threadIdx.x < 32) {
+        wmma::mma_sync(acc, fa, fb, acc);
+        wmma::store_matrix_sync(d, acc, 16, wmma::mem_row_major);
+    }
+}
+
+int main()
+{
+    float numbers[256], held[64 * 8], d[256];
+    __half a[256], b[256];
+    for (int i = 0; i < 256; ++i) {
+        numbers[i] = float(i);
+        a[i] = __float2half(float(i % 7) - 3.0f);
+        b[i] = __float2half(float(i % 5) - 2.0f);
+    }
+    float *numbers_d, *held_d, *d_d;
+    __half *a_d, *b_d;
+    hipMalloc((void **)&numbers_d, sizeof numbers);
+    hipMalloc((void **)&held_d, sizeof held);
+    hipMalloc((void **)&d_d, sizeof d);
+    hipMalloc((void **)&a_d, sizeof a);
+    hipMalloc((void **)&b_d, sizeof b);
+    hipMemcpy(numbers_d, numbers, sizeof numbers, hipMemcpyHostToDevice);
+    hipMemcpy(a_d, a, sizeof a, hipMemcpyHostToDevice);
+    hipMemcpy(b_d, b, sizeof b, hipMemcpyHostToDevice);
+    layout_and_divergence<<<1, 64>>>(numbers_d, held_d, a_d, b_d, d_d);
+    hipMemcpy(held, held_d, sizeof held, hipMemcpyDeviceToHost);
+    hipMemcpy(d, d_d, sizeof d, hipMemcpyDeviceToHost);
+    printf("held");
+    for (float v : held) printf(" %d", int(v));
+    printf("\nd");
+    for (float v : d) printf(" %d", int(v));
+    printf("\n");
+    return 0;
+}
+"""
+
+
+@needs_cxx
+def test_matrix_core_accumulators_hold_4x4_blocks_and_warps_of_a_wavefront_may_diverge(tmp_path):
+    """The blocked accumulator layout the header documents, and an mma_sync that only one of the two CUDA
+    warps of a wavefront runs (each group of four lanes computes its block alone)."""
+    source = tmp_path / "layout.hip"
+    source.write_text(LAYOUT_PROGRAM)
+    hip_on_cpu.build_on_cpu(source, tmp_path / "layout", "gfx90a", include_dirs=(HIP_SHIMS,), workdir=tmp_path / "w")
+    done = subprocess.run([str(tmp_path / "layout")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows = {name: [int(v) for v in rest] for name, *rest in (line.split() for line in done.stdout.splitlines())}
+    want = []
+    for lane in range(64):
+        for t in range(8):
+            block = 8 * (t // 4) + (lane % 32) // 4
+            want.append((4 * (block // 4) + t % 4) * 16 + 4 * (block % 4) + lane % 4)
+    assert rows["held"] == want
+    a = np.array([(i % 7) - 3 for i in range(256)]).reshape(16, 16)
+    b = np.array([(i % 5) - 2 for i in range(256)]).reshape(16, 16)
+    assert rows["d"] == (np.arange(256).reshape(16, 16) + a @ b).reshape(-1).tolist()

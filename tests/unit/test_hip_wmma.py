@@ -104,13 +104,16 @@ def test_convert_writes_the_header_next_to_the_output(tmp_path):
     assert f'#include "{HEADER}"' in (tmp_path / "out" / "k.hip").read_text()
 
 
-def test_header_says_it_uses_no_matrix_cores_and_works_at_both_widths():
+def test_header_says_when_it_uses_matrix_cores_and_works_at_both_widths():
     text = (SHIMS / RUNTIME_FILE).read_text()
     head = text.split("#ifndef")[0]
-    assert "does NOT use AMD's matrix cores" in head and "MFMA" in head and "rocWMMA" in head
+    assert "By default this implementation does not use AMD's matrix cores" in head
     assert "32- and 64-lane wavefronts" in head
+    assert "Matrix-core mode (CUTRANS_WMMA_MATRIX_CORES=1" in head and "unsafe rewrite" in head
+    for instruction in ("v_mfma_f32_4x4x4f16", "v_mfma_f32_4x4x1f32", "v_mfma_i32_4x4x4i8"):
+        assert instruction in head
     assert "namespace nvcuda" in text and "namespace wmma" in text
-    assert "does not use AMD's matrix cores" in hip.__doc__ and "32- and 64-lane" in hip.__doc__
+    assert "By default it does not use AMD's matrix cores" in hip.__doc__ and "32- and 64-lane" in hip.__doc__
 
 
 def test_header_lists_every_fragment_the_ir_translates():
@@ -120,3 +123,55 @@ def test_header_lists_every_fragment_the_ir_translates():
         for m, n, k in SHAPES[precision].shapes:
             assert re.search(rf"shape_is\(m, n, k, {m}, {n}, {k}\)", text), (precision, m, n, k)
     assert "struct tf32" in text and "enum layout_t { mem_row_major, mem_col_major }" in text
+
+
+# --tensor-core intrinsics: the unsafe rewrite tensor-core-intrinsics (translator/unsafe.py)
+MATRIX_CORES = {"offload_arch": "gfx90a", "unsafe": ("tensor-core-intrinsics",)}
+
+
+@pytest.mark.parametrize("arch", ["gfx908", "gfx90a", "gfx940", "gfx942:xnack-"])
+def test_intrinsics_mode_includes_the_matrix_core_header(tmp_path, arch):
+    out = _translate(tmp_path, KERNEL, {**MATRIX_CORES, "offload_arch": arch})
+    lines = _lines(out)
+    assert '#include "cutrans_hip_wmma_mfma.h"' in lines and f'#include "{HEADER}"' not in lines
+    assert out.runtime_files == sorted(RUNTIME_FILES + ["hip/cutrans_hip_wmma_mfma.h"])
+    assert (SHIMS / "hip/cutrans_hip_wmma_mfma.h").is_file()
+    # only the include differs from the default translation
+    default = _lines(_translate(tmp_path, KERNEL, {"offload_arch": arch}))
+    assert [a for a, b in zip(lines, default) if a != b] == ['#include "cutrans_hip_wmma_mfma.h"']
+
+
+@pytest.mark.parametrize("arch", ["gfx1030", "gfx1100", "gfx906"])
+def test_intrinsics_mode_refuses_an_arch_without_matrix_cores(tmp_path, arch):
+    with pytest.raises(CutransError) as info:
+        _translate(tmp_path, KERNEL, {**MATRIX_CORES, "offload_arch": arch})
+    (diag,) = info.value.diagnostics
+    assert (diag.code, diag.line, diag.col) == ("U001", 2, 1)
+    assert f"which {arch} does not have (CDNA archs do: gfx908, gfx90a, gfx940, gfx941, gfx942)" in diag.message
+
+
+def test_intrinsics_mode_leaves_programs_without_wmma_alone(tmp_path):
+    text = "#include <cuda_runtime.h>\n__global__ void k(float *p) { p[threadIdx.x] = 1.0f; }\n"
+    wave32 = {**MATRIX_CORES, "offload_arch": "gfx1030"}
+    assert _lines(_translate(tmp_path, text, wave32)) == _lines(_translate(tmp_path, text, WAVE32))
+
+
+def test_intrinsics_mode_is_an_unsafe_rewrite_of_hip_only():
+    from translator import unsafe
+    assert unsafe.TENSOR_CORE_MODES == {"portable": (), "intrinsics": ("tensor-core-intrinsics",)}
+    (rewrite,) = unsafe.applied({"unsafe": ("tensor-core-intrinsics",)}, "hip")
+    assert rewrite.rel_tol > 0 and "matrix cores" in rewrite.reason
+    assert unsafe.applied({"unsafe": ("tensor-core-intrinsics",)}, "cpu") == ()
+    assert unsafe.applied({"unsafe": ("tensor-core-intrinsics",)}, "opencl") == ()
+
+
+def test_cli_tensor_core_option(tmp_path, capsys):
+    src = tmp_path / "k.cu"
+    src.write_text(KERNEL)
+    assert main(["convert", str(src), "--to", "hip", "-o", str(tmp_path / "out"), "--tensor-core", "intrinsics"]) == 0
+    assert '#include "cutrans_hip_wmma_mfma.h"' in (tmp_path / "out" / "k.hip").read_text()
+    assert (tmp_path / "out" / "cutrans_hip_wmma_mfma.h").is_file()
+    assert main(["convert", str(src), "--to", "hip", "-o", str(tmp_path / "w32"), "--tensor-core", "intrinsics",
+                 "--offload-arch", "gfx1030"]) != 0
+    assert "[U001]" in capsys.readouterr().err
+    assert not (tmp_path / "w32" / "k.hip").exists()

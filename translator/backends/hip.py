@@ -6,8 +6,10 @@ Comments, formatting, macros and untouched code stay byte-identical. When the fi
 warp-synchronous intrinsics, runtime_shims/hip/cutrans_hip_compat.h is included and shipped with it.
 Tensor cores: `#include <mma.h>` becomes runtime_shims/hip/cutrans_hip_wmma.h, shipped with the output, which
 defines nvcuda::wmma in plain HIP C++ with cutrans's portable semantics (docs/tensor_cores.md), so the code
-that uses it stays as written. It does not use AMD's matrix cores (MFMA builtins and rocWMMA are future
-modes); each thread computes its part alone, exactly, on 32- and 64-lane wavefronts alike.
+that uses it stays as written. By default it does not use AMD's matrix cores: each thread computes its part
+alone, exactly, on 32- and 64-lane wavefronts alike. With the unsafe rewrite tensor-core-intrinsics
+(`--tensor-core intrinsics`) it becomes cutrans_hip_wmma_mfma.h, whose mma_sync runs on the MFMA matrix cores of
+CDNA archs (hip_arch.MATRIX_CORES); rocWMMA output is future work.
 For a wave64 arch (options["offload_arch"], default $CUTRANS_HIP_ARCH or gfx90a), the warp-size rewrite of
 translator/backends/hip_warp.py keeps CUDA's 32-lane warps (options["warp_rewrite"] = False turns it off).
 
@@ -32,7 +34,8 @@ from translator.mappings import cuda_names
 from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS
 from translator.frontend.wmma import LAYOUT_DEPENDENT_CODE
 from translator.pipeline import Output, Unit
-from translator.backends.hip_arch import cpu_arch, wave_width
+from translator import unsafe
+from translator.backends.hip_arch import MATRIX_CORES, cpu_arch, has_matrix_cores, wave_width
 
 HIP_RUNTIME = "#include <hip/hip_runtime.h>"
 # CUDA headers with a HIP counterpart: the directive that replaces each, and the files from runtime_shims that
@@ -45,6 +48,10 @@ HIP_HEADERS = {
     "cooperative_groups/reduce.h": ('#include "cutrans_hip_cg_reduce.h"', ("hip/cutrans_hip_cg_reduce.h",)),
     "mma.h": ('#include "cutrans_hip_wmma.h"', ("hip/cutrans_hip_wmma.h", "hip/cutrans_hip_fp16.h")),
 }
+# --tensor-core intrinsics (translator/unsafe.py): <mma.h> becomes the same header in its matrix-core mode.
+MATRIX_CORE_REWRITE = "tensor-core-intrinsics"
+MATRIX_CORE_HEADERS = {**HIP_HEADERS, "mma.h": ('#include "cutrans_hip_wmma_mfma.h"',
+                                                ("hip/cutrans_hip_wmma_mfma.h", *HIP_HEADERS["mma.h"][1]))}
 # Members of cooperative_groups::thread_block_tile that HIP 5 (Debian's HIP 5.2, which CI compiles with) does
 # not have: `t.m(args)` becomes `cutrans_tile_m(t, args)` (the compat header's twins; meta_group_* also get the
 # parent group's size, which a HIP tile does not keep) where the frontend found the tile's parent
@@ -179,6 +186,23 @@ def _refuse_layout_dependent_elements(unit: Unit) -> None:
         raise CutransError(*diags)
 
 
+def _header_table(unit: Unit, options: dict, arch: str) -> dict:
+    """HIP_HEADERS, or MATRIX_CORE_HEADERS when --tensor-core intrinsics asks for matrix cores; those exist on
+    CDNA archs only, so a program that uses <mma.h> is refused for any other arch."""
+    if MATRIX_CORE_REWRITE not in {r.name for r in unsafe.applied(options, "hip")}:
+        return HIP_HEADERS
+    if not has_matrix_cores(arch):
+        for sites in [unit.sites, *(h.sites for h in converted_headers(unit.sites))]:
+            for inc in sites.includes:
+                if inc.header == "mma.h":
+                    raise CutransError(error(
+                        "U001", f"--tensor-core intrinsics runs mma_sync on AMD matrix cores, which {arch} does not "
+                        f"have (CDNA archs do: {', '.join(MATRIX_CORES)}); translate for one of them "
+                        "(--offload-arch) or without --tensor-core intrinsics",
+                        sites.path, inc.span.line, inc.span.col))
+    return MATRIX_CORE_HEADERS
+
+
 class HipBackend(CFamilyEmitter):
     name = "hip"
 
@@ -192,17 +216,18 @@ class HipBackend(CFamilyEmitter):
         _refuse_layout_dependent_elements(unit)
         headers = converted_headers(unit.sites)
         names = _header_names(unit)
+        arch = options.get("offload_arch") or cpu_arch(None)
+        header_table = _header_table(unit, options, arch)
         warp = None
         if options.get("warp_rewrite", True):
-            warp = warp_rewrite(unit, wave_width(options.get("offload_arch") or cpu_arch(None)),
-                                {h.sites.path: h.sites.source for h in headers})
+            warp = warp_rewrite(unit, wave_width(arch), {h.sites.path: h.sites.source for h in headers})
             if any(d.severity >= Severity.ERROR for d in warp.diagnostics):
                 raise CutransError(*warp.diagnostics)   # a wrong number is worse than no output
         files, shipped, diags = {}, set(), []
         for sites, name, main in [(unit.sites, output_name(unit.path), True)] + \
                 [(h.sites, names[h.sites.path], False) for h in headers]:
             warp_edits = (warp.edits if main else warp.header_edits.get(sites.path, [])) if warp else []
-            text, ship, file_diags = self.convert_file(sites, launch, names, warp_edits, main)
+            text, ship, file_diags = self.convert_file(sites, launch, names, warp_edits, main, header_table)
             files[name] = text
             shipped |= ship
             diags += file_diags
@@ -211,17 +236,18 @@ class HipBackend(CFamilyEmitter):
                       (warp.diagnostics if warp else []))
 
     def convert_file(self, sites, launch, names: dict[str, str], warp_edits: list[Edit],
-                     main: bool) -> tuple[bytes, set[str], list]:
+                     main: bool, header_table: dict = HIP_HEADERS) -> tuple[bytes, set[str], list]:
         """One file of the program (the input, or a header converted with it) with its edits; the runtime
-        files it needs shipped; the diagnostics of its names."""
+        files it needs shipped; the diagnostics of its names. `header_table`: HIP_HEADERS or its
+        matrix-core variant."""
         _refuse_missing_tile_members(sites)
         compat = bool(_COMPAT_USE.search(sites.source) or sites.tile_members)
         include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "")
         edits, diags = host_edits(sites, self.name, launch=launch,
                                   include_map={**{h: include for h in CUDA_HEADERS},
-                                               **{h: line for h, (line, _) in HIP_HEADERS.items()}})
+                                               **{h: line for h, (line, _) in header_table.items()}})
         shipped = {COMPAT_RUNTIME_FILE} if compat else set()
-        shipped |= {f for i in sites.includes if i.header in HIP_HEADERS for f in HIP_HEADERS[i.header][1]}
+        shipped |= {f for i in sites.includes if i.header in header_table for f in header_table[i.header][1]}
         edits += [e for site in sites.tile_members for e in tile_member_edits(site)]
         cuda_names_edits = _cuda_names_edit(sites)
         edits += cuda_names_edits + _include_edits(sites, names) + warp_edits

@@ -21,6 +21,16 @@ WAVE_WIDTH = {
 }
 
 
+# The archs with matrix cores that cutrans_hip_wmma.h's matrix-core mode runs on, and their generation. All of
+# them have the 16-block instructions it uses (v_mfma_f32_4x4x4f16, v_mfma_f32_4x4x1f32, v_mfma_i32_4x4x4i8;
+# the *_16b forms on CDNA3), per AMD's matrix instruction calculator. RDNA (gfx10-gfx12) has none of them.
+MATRIX_CORES = {"gfx908": "CDNA1", "gfx90a": "CDNA2", "gfx940": "CDNA3", "gfx941": "CDNA3", "gfx942": "CDNA3"}
+
+
+def has_matrix_cores(arch: str) -> bool:
+    return arch.split(":", 1)[0].strip().lower() in MATRIX_CORES
+
+
 def wave_width(arch: str) -> int:
     """Lanes per wavefront of `arch` (an --offload-arch such as gfx90a or gfx1030, features allowed:
     gfx90a:xnack+). Raises CutransError (V005) for an arch the table does not know."""

@@ -9,6 +9,7 @@
 
 #include "cuda_runtime.h"
 #include "cuda_profiler_api.h"   // HIP declares hipProfilerStart/Stop in hip_runtime_api.h
+#include "cuemu/mfma.h"          // the CDNA matrix-instruction builtins cutrans_hip_wmma.h can use
 #include "cuemu_hip_names.h"
 // HIP's names are CUDA's here: cutrans_hip_cuda_names.h (CUDA's names onto HIP's) must define nothing.
 #define CUTRANS_HIP_NAMES_ARE_CUDA 1

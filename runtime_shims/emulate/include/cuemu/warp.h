@@ -11,6 +11,7 @@ namespace cuemu {
 enum WarpKind : int {
     k_shfl_idx, k_shfl_up, k_shfl_down, k_shfl_xor, k_ballot, k_any, k_all, k_syncwarp,
     k_match_any, k_match_all, k_reduce_add, k_reduce_min, k_reduce_max, k_reduce_and, k_reduce_or, k_reduce_xor,
+    k_lane_blocks,
 };
 
 // Source lane of a shuffle for `lane`, or -1 when the lane keeps its own value. `width` is a power of
@@ -115,6 +116,33 @@ inline long long op_and(long long a, long long b) { return a & b; }
 inline long long op_or(long long a, long long b) { return a | b; }
 inline long long op_xor(long long a, long long b) { return a ^ b; }
 
+// An operation on each group of four consecutive lanes (AMD's 16-block matrix instructions, cuemu/mfma.h):
+// every lane passes a LaneBlockOp; the function runs once per group, on the group's four `data` pointers
+// in lane order. A group some of whose lanes are absent cannot be computed.
+struct LaneBlockOp {
+    void (*run)(void *const lanes[4]);
+    void *data;
+};
+
+inline void compute_lane_blocks(EmuThread *lanes, lanemask arrived)
+{
+    for (unsigned first = 0; first < warp_lanes; first += 4) {
+        const lanemask group = lanemask(0xf) << first;
+        if ((arrived & group) == 0) {
+            continue;
+        }
+        if ((arrived & group) != group) {
+            fatal("a matrix instruction ran with lanes %u..%u of a wavefront only partly active (mask " CUEMU_MASK_FMT
+                  "): each group of four lanes computes one block together", first, first + 3, CUEMU_MASK_ARG(arrived));
+        }
+        void *data[4];
+        for (unsigned i = 0; i < 4; ++i) {
+            data[i] = from_slot<LaneBlockOp>(lanes[first + i].value).data;
+        }
+        from_slot<LaneBlockOp>(lanes[first].value).run(data);
+    }
+}
+
 inline constexpr WarpOpInfo warp_ops[] = {
     {"__shfl_sync", compute_shuffle<src_idx>},
     {"__shfl_up_sync", compute_shuffle<src_up>},
@@ -132,6 +160,7 @@ inline constexpr WarpOpInfo warp_ops[] = {
     {"__reduce_and_sync", compute_reduce<op_and>},
     {"__reduce_or_sync", compute_reduce<op_or>},
     {"__reduce_xor_sync", compute_reduce<op_xor>},
+    {"a 16-block matrix instruction", compute_lane_blocks},
 };
 
 inline const WarpOpInfo &warp_op(int kind) { return warp_ops[kind]; }
