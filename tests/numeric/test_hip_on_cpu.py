@@ -5,6 +5,7 @@ shows 64-lane wavefronts on gfx90a and 32-lane ones on gfx1030."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -111,6 +112,8 @@ def test_names_header_maps_hip_onto_cuda():
     assert "#define hipMalloc cudaMalloc\n" in header
     assert "#define hipDeviceProp_t cudaDeviceProp\n" in header
     assert "#define hipDeviceSynchronize cudaDeviceSynchronize\n" in header
+    # every macro name is an identifier: header records (hip/hip_complex.h) would define a macro `hip`
+    assert all(re.fullmatch(r"#define \w+ \w+", line) for line in header.splitlines()[2:])
 
 
 @pytest.fixture(scope="module")
