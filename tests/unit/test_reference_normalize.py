@@ -160,3 +160,36 @@ def test_tokenizer_offsets_cover_the_token_text():
     for tok in tokenize(source):
         assert source[tok.start:tok.end] == tok.text
     assert any(re.fullmatch(r"0x1p-3f", t.text) for t in tokenize(source))
+
+
+# ---------------------------------------------------------------- inline PTX
+
+
+def test_ptx_asm_becomes_an_inline_ptx_call_keeping_lines():
+    source = ('asm volatile("mma.sync.aligned.m16n8k8.row.col.f32.f16.f16.f32 "\n'
+              '             "{%0,%1,%2,%3}, {%4,%5}, {%6}, {%0,%1,%2,%3};"\n'
+              '             : "+f"(c[0]), "+f"(c[1]), "+f"(f(c, 2)), "+f"(c[3])\n'
+              '             : "r"(a[i + 1]), "r"(a1), "r"(b0));\n')
+    out = normalize(source)
+    assert out.count("\n") == source.count("\n")
+    assert out.startswith('::cuemu::inline_ptx("mma.sync.aligned.m16n8k8.row.col.f32.f16.f16.f32 "\n'
+                          '             "{%0,%1,%2,%3}, {%4,%5}, {%6}, {%0,%1,%2,%3};", {')
+    assert '::cuemu::ptx_out("+f", (f(c, 2)))' in out and '::cuemu::ptx_in("r", (a[i + 1]))' in out
+    assert out.index("ptx_out") < out.index("ptx_in") and out.replace("\n", "").endswith("});")
+
+
+@pytest.mark.parametrize("source", [
+    'asm("mov.u32 %0, %%laneid;" : "=r"(lane));',
+    '__asm__ __volatile__("ld.global.nc.f32 %0, [%1];" : "=f"(v) : "l"(p));',
+])
+def test_any_ptx_template_is_rewritten(source):
+    assert "::cuemu::inline_ptx(" in normalize(source)
+
+
+@pytest.mark.parametrize("source", [
+    'asm volatile("pause");',                          # host assembly: no dotted opcode
+    'asm volatile("rdtsc" : "=a"(lo), "=d"(hi));',
+    'int asm_count = 2;',
+])
+def test_host_assembly_and_lookalikes_stay(source):
+    assert normalize(source) == source

@@ -29,6 +29,7 @@ from translator.backends.hip_warp import warp_rewrite
 from translator.backends.host_edits import CUDA_HEADERS, host_edits
 from translator.diagnostics import CutransError, Severity, error
 from translator.frontend.clang_setup import SHIMS
+from translator.frontend import ptx
 from translator.frontend.sites import LaunchSite
 from translator.mappings import cuda_names
 from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS
@@ -57,6 +58,8 @@ MATRIX_CORE_HEADERS = {**HIP_HEADERS, "mma.h": ('#include "cutrans_hip_wmma_mfma
 # parent group's size, which a HIP tile does not keep) where the frontend found the tile's parent
 # (sites.TileMemberSite); any other call of them is refused (M001) rather than given HIP that does not build.
 _TILE_MEMBER_CALL = re.compile(r"\.\s*(" + "|".join(HIP5_MISSING_TILE_MEMBERS) + r")\s*\(")
+# The functions that inline PTX mma.sync becomes (frontend/ptx.py), shipped with output that calls them.
+PTX_RUNTIME_FILE = f"include/{ptx.HEADER}"
 COMPAT_HEADER = "cutrans_hip_compat.h"
 COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
 COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__all_sync", "__shfl_sync",
@@ -242,13 +245,16 @@ class HipBackend(CFamilyEmitter):
         matrix-core variant."""
         _refuse_missing_tile_members(sites)
         compat = bool(_COMPAT_USE.search(sites.source) or sites.tile_members)
-        include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "")
+        include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "") + \
+            (f'\n#include "{ptx.HEADER}"' if sites.ptx else "")
         edits, diags = host_edits(sites, self.name, launch=launch,
                                   include_map={**{h: include for h in CUDA_HEADERS},
                                                **{h: line for h, (line, _) in header_table.items()}})
         shipped = {COMPAT_RUNTIME_FILE} if compat else set()
         shipped |= {f for i in sites.includes if i.header in header_table for f in header_table[i.header][1]}
         edits += [e for site in sites.tile_members for e in tile_member_edits(site)]
+        edits += [Edit(site.span.start, site.span.end, site.call, why="inline PTX mma.sync") for site in sites.ptx]
+        shipped |= {PTX_RUNTIME_FILE} if sites.ptx else set()
         cuda_names_edits = _cuda_names_edit(sites)
         edits += cuda_names_edits + _include_edits(sites, names) + warp_edits
         shipped |= {f"hip/{cuda_names.HIP_HEADER_NAME}"} if cuda_names_edits else set()

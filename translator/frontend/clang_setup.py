@@ -13,6 +13,9 @@ STAND_IN_INCLUDE = SHIMS / "include"
 # Parse-only declarations of CUDA's libraries (cuBLAS, cuRAND...): with a real toolkit, searched after it, for
 # the libraries a partial install lacks.
 LIBRARY_INCLUDE = STAND_IN_INCLUDE / "libraries"
+# Portable definitions of the inline-PTX mma.sync forms cutrans translates (frontend/ptx.py): parsed with every
+# CUDA file, so that the device code lowers a recognized asm statement as a call of one of them.
+PTX_HELPERS = STAND_IN_INCLUDE / "cutrans_ptx_mma.h"
 CUDA_SUFFIXES = {".cu", ".cuh", ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hip"}
 
 
@@ -50,7 +53,7 @@ class CompileOptions:
             # nvcc includes cuda_runtime.h implicitly; so do we, from the stand-in headers
             args += ["-nocudainc", f"-isystem{STAND_IN_INCLUDE}", f"-isystem{LIBRARY_INCLUDE}", "-include",
                      "cuda_runtime.h"]
-        return args + self.preprocessor_args() + self.extra
+        return args + ["-include", str(PTX_HELPERS)] + self.preprocessor_args() + self.extra
 
 
 _INDEX = None

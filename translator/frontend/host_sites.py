@@ -15,11 +15,11 @@ import re
 import clang.cindex as ci
 
 from translator import mappings
-from translator.diagnostics import error
+from translator.diagnostics import CutransError, error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
-                                      LaunchSite, NameSite, Span, TileMemberSite)
+                                      LaunchSite, NameSite, PtxSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
-from translator.frontend import cooperative_groups, skipped, tu_index, variable_templates
+from translator.frontend import cooperative_groups, ptx, skipped, tu_index, variable_templates
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -113,6 +113,7 @@ def _file_sites(fl: _File, tu, seen: set) -> HostSites:
     sites.launches, sites.diagnostics = _launches(fl)
     sites.headers = _header_copies(fl, tu, sites.includes, seen)
     sites.tile_members = _tile_members(fl, tu)
+    sites.ptx = _ptx_sites(fl, tu)
     sites.symbol_templates = variable_templates.reference_sites(fl, tu, variable_templates.device_templates(tu))
     sites.diagnostics += [d for h in sites.headers for d in h.sites.diagnostics]
     return sites
@@ -137,6 +138,21 @@ def _tile_members(fl: _File, tu) -> list[TileMemberSite]:
             continue
         out.append(TileMemberSite(c.spelling, fl.span(start, end), m.end() - 1, fl.span(start, c.extent.end.offset),
                                   parent))
+    return out
+
+
+def _ptx_sites(fl: _File, tu) -> list[PtxSite]:
+    """The inline-PTX statements of file `fl` that frontend/ptx.py recognizes; any other asm is left as written
+    (host assembly, or PTX that the OpenCL and CPU targets refuse with L009)."""
+    out = []
+    for c in tu_index.preorder(tu, fl.main):
+        if c.kind != K.ASM_STMT or not _in_file(c, fl.main):
+            continue
+        try:
+            mma = ptx.recognize(c, fl.path)
+        except CutransError:
+            continue
+        out.append(PtxSite(fl.span(c.extent.start.offset, c.extent.end.offset), mma.call_text()))
     return out
 
 

@@ -15,16 +15,17 @@ import clang.cindex as ci
 from translator import mappings
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
+from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import lower_type
-from translator.frontend import (cooperative_groups, device_printf, half, records, references, stateless, tu_index,
-                                 variable_templates, wmma)
+from translator.frontend import (cooperative_groups, device_printf, half, ptx, records, references, stateless,
+                                 tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
 from translator.ir.base import HostTemplate, SourceLoc
 from translator.frontend.warp import launch_bound, lower_warp_call
 from translator.ir.builtins import (ATOMICS, CACHE_LOADS, DYNAMIC_SHARED, MATH, MATH_OPERANDS, SINCOS, SPECIAL_REGS,
-                                     SYNC, UNSUPPORTED_CALLS, UNSUPPORTED_STATEMENTS, WARP)
+                                     SYNC, UNSUPPORTED_CALLS, WARP)
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_scalar
 
 K = ci.CursorKind
@@ -161,8 +162,6 @@ class FunctionLowerer:
             return s
         if c.kind.is_expression() or c.kind == K.UNEXPOSED_EXPR:
             return self.expr_stmt(c)
-        if c.kind.name in UNSUPPORTED_STATEMENTS:
-            self.fail(c, *UNSUPPORTED_STATEMENTS[c.kind.name])
         self.fail(c, "L001", f"statement '{c.kind.name.lower()}' is not supported in device code yet")
 
     def block(self, c) -> N.Block:
@@ -566,15 +565,26 @@ class FunctionLowerer:
         name = self.m.require(definition, self.loc(c), name)
         return N.Call(name, self.call_args(c, definition, name), self.type_of(c), loc=self.loc(c))
 
-    def call_args(self, c, definition, name: str) -> list:
-        """The arguments of a call of lowered device function `name`: the call's own, then the launch's dynamic
-        shared memory when the callee uses it (which makes this function use it too)."""
+    def call_args(self, c, definition, name: str, arguments=None) -> list:
+        """The arguments of a call of lowered device function `name`: the call's own (or the cursors
+        `arguments`), then the launch's dynamic shared memory when the callee uses it (which makes this
+        function use it too)."""
         params = list(definition.get_arguments())
-        args = [references.argument(self, a, p) for a, p in zip(c.get_arguments(), params)]
+        given = c.get_arguments() if arguments is None else arguments
+        args = [references.argument(self, a, p) for a, p in zip(given, params)]
         if any(p.name == DYNAMIC_SHARED for p in self.m.done[name].params):
             self.uses_dynamic_shared = True
             args.append(N.VarRef(DYNAMIC_SHARED, Pointer(Scalar("u8"), "shared"), loc=self.loc(c)))
         return args
+
+    def asm_stmt(self, c) -> N.Stmt:
+        """Inline PTX: a warp mma.sync of a known form becomes a call of its function in cutrans_ptx_mma.h
+        (frontend/ptx.py); anything else is refused (L009)."""
+        mma = ptx.recognize(c, self.loc(c).path)
+        definition = self.m.ptx_helper(mma.form.helper)
+        name = self.m.require(definition, self.loc(c))
+        args = self.call_args(c, definition, name, [op.cursor for op in mma.registers])
+        return N.ExprStmt(N.Call(name, args, Scalar("void"), loc=self.loc(c)), loc=self.loc(c))
 
     def null(self, c) -> N.Expr:
         return N.IntLit(0, self.type_of(c), loc=self.loc(c))
@@ -582,6 +592,7 @@ class FunctionLowerer:
 
 _STMT_HANDLERS = {
     K.COMPOUND_STMT: FunctionLowerer.block,
+    K.ASM_STMT: FunctionLowerer.asm_stmt,
     K.DECL_STMT: FunctionLowerer.decl_stmt,
     K.IF_STMT: FunctionLowerer.if_stmt,
     K.FOR_STMT: FunctionLowerer.for_stmt,
@@ -687,6 +698,16 @@ class ModuleLowerer:
             at, "L003", f"instance of variable template '{cursor.spelling}' with {why} is not supported"))
         params = variable_templates.parameters(cursor)
         return self.require_global(fl, cursor, inst.name, HostTemplate(inst.template, params, inst.host_args))
+
+    def ptx_helper(self, name: str):
+        """The definition of function `name` of runtime_shims/include/cutrans_ptx_mma.h, which every CUDA file is
+        parsed with (clang_setup.PTX_HELPERS)."""
+        for top in tu_index.top_level(self.tu, str(PTX_HELPERS)):
+            if top.kind == K.NAMESPACE and top.spelling == ptx.NAMESPACE:
+                for c in top.get_children():
+                    if c.spelling == name and c.is_definition():
+                        return c
+        raise CutransError(error("U002", f"'{name}' is missing from {PTX_HELPERS}"))
 
     def kernels(self):
         main = os.path.realpath(self.path)

@@ -92,6 +92,14 @@ class DeviceDeclSite:
     host_too: bool = False   # __host__ __device__: stays in host code as well
 
 
+@dataclasses.dataclass(frozen=True)
+class PtxSite:
+    """An inline-PTX statement in device code that cutrans translates (frontend/ptx.py): the HIP backend
+    writes `call` (a function of runtime_shims/include/cutrans_ptx_mma.h) in place of `span`."""
+    span: Span           # `asm volatile(...)`, without the ';'
+    call: str
+
+
 @dataclasses.dataclass
 class HeaderCopy:
     """A local header, included by the file, that holds device code: the host code includes an edited
@@ -116,6 +124,7 @@ class HostSites:
     generic_instances: dict = dataclasses.field(default_factory=dict)
     headers: list = dataclasses.field(default_factory=list)      # HeaderCopy, for local headers with device code
     tile_members: list = dataclasses.field(default_factory=list)  # TileMemberSite
+    ptx: list = dataclasses.field(default_factory=list)  # PtxSite
     symbol_templates: list = dataclasses.field(default_factory=list)  # SymbolTemplateSite
 
     def all_launches(self) -> list:

@@ -66,10 +66,6 @@ _TEXTURE_CALLS = ("tex1Dfetch", "tex1D", "tex2D", "tex3D", "tex1DLayered", "tex2
                   "surf2Dwrite", "surf3Dread", "surf3Dwrite")
 UNSUPPORTED_CALLS = {name: ("L008", "textures and surfaces have no image mapping yet; read the data through a "
                                     "plain pointer instead") for name in _TEXTURE_CALLS}
-# Statements in the same situation: libclang cursor kind name -> (code, why).
-UNSUPPORTED_STATEMENTS = {"ASM_STMT": ("L009", "inline assembly (asm) is PTX, which no target can run; write "
-                                               "it in CUDA C++")}
-
 # Atomic functions: CUDA name -> IR atomic op; operand types come from the call.
 ATOMICS = {
     "atomicAdd": "add", "atomicSub": "sub", "atomicExch": "xchg", "atomicMin": "min", "atomicMax": "max",

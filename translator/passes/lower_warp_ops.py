@@ -48,6 +48,29 @@ MAX_BLOCK_THREADS = 1024
 _CUDA_NAMES = {op: name for name, (op, _) in WARP.items()}
 
 
+def _element_stores(decl: N.VarDecl, target, init, ty) -> list:
+    """The assignments that give `target` (of type `ty`) the value of initializer `init`: one for a scalar,
+    one per element for an array initialized by a brace list (elements it leaves out become zero)."""
+    loc = decl.loc
+    if not isinstance(ty, Array):
+        return [N.ExprStmt(N.Assign("=", target, init, ty, loc=loc), loc=loc)]
+    if not isinstance(init, N.InitList):
+        _refuse(decl, f"array '{decl.name}' initialized inside a predicated 'if' around warp operations is "
+                      f"supported only with a brace list; declare it before the 'if'")
+    stores = []
+    for i in range(ty.size):
+        element = N.Index(target, N.IntLit(i, Scalar("i32"), loc=loc), ty.elem, loc=loc)
+        value = init.items[i] if i < len(init.items) else None
+        if value is None and isinstance(ty.elem, Array):
+            value = N.InitList([], ty.elem, loc=loc)
+        elif value is None and not isinstance(ty.elem, Scalar):
+            _refuse(decl, f"array '{decl.name}' initialized inside a predicated 'if' around warp operations: give "
+                          f"every element a value, or declare it before the 'if'")
+        stores += _element_stores(decl, element, value if value is not None else N.IntLit(0, ty.elem, loc=loc),
+                                  ty.elem)
+    return stores
+
+
 def _refuse(node, message: str):
     loc = node.loc
     where = (loc.path, loc.line, loc.col) if loc else ("<ir>", 0, 0)
@@ -397,13 +420,11 @@ class _KernelRewriter:
             if isinstance(s, N.Barrier) or (isinstance(s, N.VarDecl) and s.init is None):
                 out.append(s)
             elif isinstance(s, N.VarDecl):
-                if isinstance(s.type, Array):
-                    _refuse(s, f"array '{s.name}' initialized inside a predicated 'if' around warp operations "
-                               f"is not supported; declare it before the 'if'")
                 target = N.VarRef(s.name, s.type, loc=s.loc)
+                stores = _element_stores(s, target, s.init, s.type)
                 out += [N.VarDecl(s.name, s.type, s.space, None, loc=s.loc),
-                        N.If(self.flag, N.ExprStmt(N.Assign("=", target, s.init, s.type, loc=s.loc), loc=s.loc),
-                             None, loc=s.loc)]
+                        N.If(self.flag, stores[0] if len(stores) == 1 else N.Block(stores, loc=s.loc), None,
+                             loc=s.loc)]
             else:
                 out.append(N.If(self.flag, s, None, loc=s.loc))
         return out

@@ -6,6 +6,9 @@ their line numbers:
   * ``callee<<<grid, block[, shmem[, stream]]>>>(args)`` becomes
     ``cuemu::launch("callee", [&](auto&&... a) { (callee)(a...); }, cuemu::config(grid, block...), args)``
   * ``extern __shared__ T name[];`` becomes ``__shared__ T *const name = ::cuemu::dynamic_shared();``
+  * ``asm volatile("ptx" : "=f"(d) : "r"(a))`` whose template is PTX becomes
+    ``::cuemu::inline_ptx("ptx", {::cuemu::ptx_out("=f", (d)), ::cuemu::ptx_in("r", (a))})``, which
+    runtime_shims/emulate/include/cuemu/ptx.h carries out (the mma.sync forms) or refuses at run time
 
 This module shares no code with the frontend, the IR or the backends: it is an independent oracle.
 """
@@ -130,6 +133,69 @@ def _match_backward(tokens: list[Token], i: int, close: str, open_: str) -> int:
         if depth == 0:
             return j
     return -1
+
+
+# ---------------------------------------------------------------- inline PTX
+
+_ASM_KEYWORDS = {"asm", "__asm__", "__asm"}
+_ASM_QUALIFIERS = {"volatile", "__volatile__", "__volatile", "inline", "goto"}
+_PTX_OPCODE = re.compile(r'^"\s*[a-z][a-z0-9_]*\.[a-z0-9_.:]+')     # mov.u32, mma.sync.aligned...; x86 has no dots
+
+
+def _asm_operands(tokens: list[Token], source: str, first: int, last: int, make: str) -> list[str]:
+    """`make("constraint", expr)` for each operand `"constraint"(expr)` of the section tokens[first:last]."""
+    out, i = [], first
+    while i < last:
+        if tokens[i].kind == "str" and i + 1 < last and tokens[i + 1].text == "(":
+            close = _match_forward(tokens, i + 1)
+            expr = source[tokens[i + 1].end:tokens[close].start]
+            out.append(f"::cuemu::{make}({tokens[i].text}, ({expr}))")
+            i = close + 1
+        else:
+            i += 1
+    return out
+
+
+def _asm_edits(tokens: list[Token], source: str) -> list[Edit]:
+    """`asm [volatile] ("ptx" : outputs : inputs [: clobbers])` whose template is PTX becomes
+    `::cuemu::inline_ptx("ptx", {ptx_out(...)..., ptx_in(...)...})` (cuemu/ptx.h carries it out); asm whose
+    template is not PTX (host assembly) is left alone."""
+    edits: list[Edit] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind != "id" or tok.text not in _ASM_KEYWORDS:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text in _ASM_QUALIFIERS:
+            j += 1
+        if j >= len(tokens) or tokens[j].text != "(" or j + 1 >= len(tokens) or tokens[j + 1].kind != "str":
+            continue
+        if not _PTX_OPCODE.match(tokens[j + 1].text):
+            continue
+        close = _match_forward(tokens, j)
+        if close < 0:
+            continue
+        k = j + 1
+        while tokens[k].kind == "str":
+            k += 1
+        template = source[tokens[j + 1].start:tokens[k - 1].end]
+        colons = [m for m in range(k, close) if tokens[m].text == ":" and _depth(tokens, j, m) == 1]
+        bounds = colons + [close]
+        outputs = _asm_operands(tokens, source, bounds[0] + 1, bounds[1], "ptx_out") if len(bounds) > 1 else []
+        inputs = _asm_operands(tokens, source, bounds[1] + 1, bounds[2], "ptx_in") if len(bounds) > 2 else []
+        text = f"::cuemu::inline_ptx({template}, {{{', '.join(outputs + inputs)}}})"
+        around = source[tok.start:tokens[j + 1].start] + source[tokens[k - 1].end:tokens[close].end]
+        edits.append(Edit(tok.start, tokens[close].end, text + _line_breaks(around)))   # the template keeps its own
+    return edits
+
+
+def _depth(tokens: list[Token], open_: int, at: int) -> int:
+    """How many brackets are open at tokens[at], counting from tokens[open_] (itself an opening one)."""
+    depth = 0
+    for m in range(open_, at):
+        text = tokens[m].text
+        depth += text in _CLOSERS
+        depth -= text in _CLOSERS.values()
+    return depth
 
 
 # ---------------------------------------------------------------- extern __shared__
@@ -295,7 +361,8 @@ def normalize(source: str, path: str = "<input>") -> str:
     """Rewrite CUDA launches and `extern __shared__` arrays so that g++ with runtime_shims/emulate
     accepts the source. Strings and comments are untouched and the newline count is unchanged.
     Raises CutransError (V001) on a launch it cannot take apart."""
-    shared_done = _apply(source, _extern_shared_edits(tokenize(source), source))
+    asm_done = _apply(source, _asm_edits(tokenize(source), source))
+    shared_done = _apply(asm_done, _extern_shared_edits(tokenize(asm_done), asm_done))
     return _apply(shared_done, _launch_edits(tokenize(shared_done), shared_done, path))
 
 

@@ -21,3 +21,4 @@
 #include "cuemu/atomics.h"
 #include "cuemu/device_math.h"
 #include "cuemu/host_api.h"
+#include "cuemu/ptx.h"

@@ -35,7 +35,7 @@ struct MfmaLane {
     int ia[4], ib[4], ic[4], id[4];
 };
 
-inline void mfma_float_block(void *const data[4])
+inline void mfma_float_block(void *const *data)
 {
     MfmaLane *const lane[4] = {static_cast<MfmaLane *>(data[0]), static_cast<MfmaLane *>(data[1]),
                                static_cast<MfmaLane *>(data[2]), static_cast<MfmaLane *>(data[3])};
@@ -51,7 +51,7 @@ inline void mfma_float_block(void *const data[4])
     }
 }
 
-inline void mfma_int_block(void *const data[4])
+inline void mfma_int_block(void *const *data)
 {
     MfmaLane *const lane[4] = {static_cast<MfmaLane *>(data[0]), static_cast<MfmaLane *>(data[1]),
                                static_cast<MfmaLane *>(data[2]), static_cast<MfmaLane *>(data[3])};
@@ -75,14 +75,6 @@ inline void mfma_plain_only(const char *name, int cbsz, int abid, int blgp)
     }
 }
 
-// The rendezvous of the calling lane's group of four.
-inline void mfma_meet(void (*run)(void *const[4]), MfmaLane &me)
-{
-    const unsigned lane = ((threadIdx.z * blockDim.y + threadIdx.y) * blockDim.x + threadIdx.x) % warp_lanes;
-    scheduler.warp_rendezvous(k_lane_blocks, lanemask(0xf) << (lane & ~3u), to_slot(LaneBlockOp{run, &me}), 0,
-                              static_cast<int>(warp_lanes));
-}
-
 // A float block of k steps: this lane's k values of A and of B, and its column of C.
 inline mfma_f32x4 mfma_float(int k, const float *a, const float *b, const mfma_f32x4 &c)
 {
@@ -93,7 +85,7 @@ inline mfma_f32x4 mfma_float(int k, const float *a, const float *b, const mfma_f
         me.b[i] = i < k ? b[i] : 0.0f;
         me.c[i] = c[i];
     }
-    mfma_meet(mfma_float_block, me);
+    meet_lane_group(4, mfma_float_block, &me);
     return mfma_f32x4{{me.d[0], me.d[1], me.d[2], me.d[3]}};
 }
 
@@ -121,7 +113,7 @@ inline mfma_i32x4 mfma_i32_4x4x4i8(int a, int b, const mfma_i32x4 &c, int cbsz, 
         me.ib[i] = static_cast<signed char>(static_cast<unsigned>(b) >> (8 * i));
         me.ic[i] = c[i];
     }
-    mfma_meet(mfma_int_block, me);
+    meet_lane_group(4, mfma_int_block, &me);
     return mfma_i32x4{{me.id[0], me.id[1], me.id[2], me.id[3]}};
 }
 

@@ -11,7 +11,7 @@ namespace cuemu {
 enum WarpKind : int {
     k_shfl_idx, k_shfl_up, k_shfl_down, k_shfl_xor, k_ballot, k_any, k_all, k_syncwarp,
     k_match_any, k_match_all, k_reduce_add, k_reduce_min, k_reduce_max, k_reduce_and, k_reduce_or, k_reduce_xor,
-    k_lane_blocks,
+    k_lane_groups,
 };
 
 // Source lane of a shuffle for `lane`, or -1 when the lane keeps its own value. `width` is a power of
@@ -116,31 +116,43 @@ inline long long op_and(long long a, long long b) { return a & b; }
 inline long long op_or(long long a, long long b) { return a | b; }
 inline long long op_xor(long long a, long long b) { return a ^ b; }
 
-// An operation on each group of four consecutive lanes (AMD's 16-block matrix instructions, cuemu/mfma.h):
-// every lane passes a LaneBlockOp; the function runs once per group, on the group's four `data` pointers
-// in lane order. A group some of whose lanes are absent cannot be computed.
-struct LaneBlockOp {
-    void (*run)(void *const lanes[4]);
+// An operation on each group of `arg` consecutive lanes (a power of two up to the warp; four for AMD's
+// 16-block matrix instructions, cuemu/mfma.h; 32 for a warp-wide PTX mma.sync, cuemu/ptx.h): every lane passes
+// a LaneGroupOp, and the function runs once per group, on the group's `data` pointers in lane order. A group
+// some of whose lanes are absent cannot be computed.
+struct LaneGroupOp {
+    void (*run)(void *const *lanes);
     void *data;
 };
 
-inline void compute_lane_blocks(EmuThread *lanes, lanemask arrived)
+inline void compute_lane_groups(EmuThread *lanes, lanemask arrived)
 {
-    for (unsigned first = 0; first < warp_lanes; first += 4) {
-        const lanemask group = lanemask(0xf) << first;
+    const unsigned size = static_cast<unsigned>(lanes[first_lane(arrived)].arg);
+    for (unsigned first = 0; first < warp_lanes; first += size) {
+        const lanemask group = size >= warp_lanes ? all_lanes : ((lanemask(1) << size) - 1) << first;
         if ((arrived & group) == 0) {
             continue;
         }
         if ((arrived & group) != group) {
-            fatal("a matrix instruction ran with lanes %u..%u of a wavefront only partly active (mask " CUEMU_MASK_FMT
-                  "): each group of four lanes computes one block together", first, first + 3, CUEMU_MASK_ARG(arrived));
+            fatal("%s ran with lanes %u..%u only partly present (mask " CUEMU_MASK_FMT "): the %u lanes compute it "
+                  "together", size == 4 ? "a 16-block matrix instruction" : "a warp matrix instruction", first,
+                  first + size - 1, CUEMU_MASK_ARG(arrived), size);
         }
-        void *data[4];
-        for (unsigned i = 0; i < 4; ++i) {
-            data[i] = from_slot<LaneBlockOp>(lanes[first + i].value).data;
+        void *data[64];
+        for (unsigned i = 0; i < size; ++i) {
+            data[i] = from_slot<LaneGroupOp>(lanes[first + i].value).data;
         }
-        from_slot<LaneBlockOp>(lanes[first].value).run(data);
+        from_slot<LaneGroupOp>(lanes[first].value).run(data);
     }
+}
+
+// The rendezvous of the calling lane's group of `size` lanes for operation `run` on `data`.
+inline void meet_lane_group(unsigned size, void (*run)(void *const *), void *data)
+{
+    const unsigned lane = ((threadIdx.z * blockDim.y + threadIdx.y) * blockDim.x + threadIdx.x) % warp_lanes;
+    const lanemask group = size >= warp_lanes ? all_lanes : ((lanemask(1) << size) - 1) << (lane & ~(size - 1));
+    scheduler.warp_rendezvous(k_lane_groups, group, to_slot(LaneGroupOp{run, data}), static_cast<int>(size),
+                              static_cast<int>(warp_lanes));
 }
 
 inline constexpr WarpOpInfo warp_ops[] = {
@@ -160,7 +172,7 @@ inline constexpr WarpOpInfo warp_ops[] = {
     {"__reduce_and_sync", compute_reduce<op_and>},
     {"__reduce_or_sync", compute_reduce<op_or>},
     {"__reduce_xor_sync", compute_reduce<op_xor>},
-    {"a 16-block matrix instruction", compute_lane_blocks},
+    {"a matrix instruction", compute_lane_groups},
 };
 
 inline const WarpOpInfo &warp_op(int kind) { return warp_ops[kind]; }
