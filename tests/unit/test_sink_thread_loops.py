@@ -85,3 +85,43 @@ def test_loops_it_leaves_alone(lower):
         f = _sunk(lower, f"__global__ void k(int n, const float* a, float* o) {{ {body} }}")
         barriers = [n for n in walk(f.body) if isinstance(n, N.Barrier)]
         assert len(barriers) == (1 if name == "a barrier of its own" else 0), name
+
+
+GRID_STRIDE = """
+__global__ void k(int n, float a, const float* x, float* y) {
+    int stride = blockDim.x * gridDim.x;
+    for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
+        y[i] = a * x[i] + y[i];
+    }
+}
+"""
+
+
+def test_a_grid_stride_loop_runs_in_rounds_of_consecutive_elements(lower):
+    f = _sunk(lower, GRID_STRIDE)
+    [loop] = _barrier_loops(f)
+    assert loop.init.name == "i_cutrans_round"
+    assert not any(isinstance(n, N.SpecialReg) and n.reg == "thread_idx" for n in walk(loop.init))
+    assert {n.name for n in walk(loop.cond) if isinstance(n, N.VarRef)} == {"i_cutrans_round", "n"}
+    decl, guard, barrier = loop.body.stmts[-3:]       # after the declarations computed again
+    # each thread's element of the round: i = round + threadIdx.x, and only while i < n
+    assert decl.name == "i" and any(isinstance(n, N.SpecialReg) and (n.reg, n.dim) == ("thread_idx", "x")
+                                    for n in walk(decl.init))
+    assert isinstance(guard, N.If) and {n.name for n in walk(guard.cond) if isinstance(n, N.VarRef)} == {"i", "n"}
+    assert isinstance(barrier, N.Barrier)
+
+
+def test_grid_stride_loops_it_leaves_alone(lower):
+    kernels = {
+        "writes one element for all": "for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += s) "
+                                      "o[0] += a[i];",
+        "leaves early": "for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += s) { if (a[i] < 0) break; "
+                        "o[i] = a[i]; }",
+        "a stride that differs between threads": "for (int i = threadIdx.x; i < n; i += threadIdx.x + 1) o[i] = a[i];",
+        "a start two threads apart": "for (int i = 2 * threadIdx.x; i < n; i += s) o[i] = a[i];",
+        "a bound that differs": "for (int i = threadIdx.x; i < n - threadIdx.x; i += s) o[i] = a[i];",
+        "moves its own variable": "for (int i = threadIdx.x; i < n; i += s) { o[i] = a[i]; i += 1; }",
+    }
+    for name, body in kernels.items():
+        f = _sunk(lower, f"__global__ void k(int n, int s, const float* a, float* o) {{ {body} }}")
+        assert not any(isinstance(n, N.Barrier) for n in walk(f.body)), name

@@ -221,11 +221,28 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
 
     def _region(self, region: Region, depth: int, label: str) -> str:
         self.next_label = label
+        bound = thread_loop.region_bound(region.stmts, self.context, self.index_form == "fast")
+        if bound is None:
+            return self._thread_loop(region.stmts, depth, label, "(int)blockDim.x")
+        # cpu_thread_loop.Bound: the x loop stops where the guard would fail, and the guarded statements
+        # run unguarded
+        pad, inner = self.pad(depth), self.pad(depth + 1)
+        base = thread_loop.BLOCK_BASE_X if bound.base is None else f"(long long)({self.expr(bound.base)})"
+        loop = self._thread_loop([*region.stmts[:-1], *self._then(bound.then)], depth + 1, label, thread_loop.XEND)
+        return (f"{pad}{{\n{inner}const long long cutrans_xlim = (long long)({self.expr(bound.limit)}) - {base};\n"
+                f"{inner}const int {thread_loop.XEND} = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x"
+                f" ? (int)cutrans_xlim : (int)blockDim.x;\n{loop}\n{pad}}}")
+
+    def _thread_loop(self, region_stmts: list, depth: int, label: str, end: str) -> str:
         pad, inner, body = self.pad(depth), self.pad(depth + 1), self.pad(depth + 2)
-        stmts = "".join(self.pad(depth + 3) + self.visit(s, depth + 3) + "\n" for s in region.stmts)
+        stmts = "".join(self.pad(depth + 3) + self.visit(s, depth + 3) + "\n" for s in region_stmts)
         target = f"{body}{label}:;\n" if f"goto {label};" in stmts else ""
-        return (thread_loop.loop_head(pad, inner) + f"{body}{{\n{stmts}{body}}}\n{target}"
+        return (thread_loop.loop_head(pad, inner, end=end) + f"{body}{{\n{stmts}{body}}}\n{target}"
                 + thread_loop.loop_tail(pad, inner))
+
+    @staticmethod
+    def _then(then) -> list:
+        return list(then.stmts) if isinstance(then, N.Block) else [then]
 
     def block_level(self, item: BlockLevel, depth: int) -> str:
         s = item.stmt

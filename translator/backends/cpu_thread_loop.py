@@ -28,7 +28,12 @@ as written. Both spellings have the same value whenever the first is used: resul
 
 from __future__ import annotations
 
+import dataclasses
+
 from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.effects import STEPS
+from translator.ir.types import Scalar
 
 THREAD = "cutrans_t"
 FITS_X = "cutrans_fits_x"
@@ -69,14 +74,85 @@ INDEX_FORMS = {
 }
 
 
-def loop_head(pad: str, inner: str, simd: str = "#pragma omp simd") -> str:
+@dataclasses.dataclass(frozen=True)
+class Bound:
+    """A region `T v = A + threadIdx.x; ... if (v < N) { S }` (A and N the same in every thread): only the
+    threads with threadIdx.x < N - A do anything, so the x loop stops there and runs S unguarded. Every
+    thread runs the same statements as before; the vector loop needs no masked stores, which are slow
+    (microcoded AVX2 vmaskmov on AMD Zen)."""
+    base: object          # A: an int expression (IR), or None for the global index's cutrans_gx
+    limit: object         # N
+    then: object          # S
+
+
+XEND = "cutrans_xend"
+
+
+def _int32(e) -> bool:
+    return isinstance(getattr(e, "type", None), Scalar) and e.type.name == "i32"
+
+
+def _minus_thread_x(e):
+    """(True, A) for an int `A + (int)threadIdx.x`; (True, None) for the global x index; else (False, None)."""
+    inner = e.value if isinstance(e, N.Cast) else e
+    if is_global_x_index(inner):
+        return True, None
+    if isinstance(e, N.BinOp) and e.op == "+" and _int32(e):
+        for a, t in ((e.lhs, e.rhs), (e.rhs, e.lhs)):
+            if isinstance(t, N.Cast) and _reg(t.value, "thread_idx") and _int32(a):
+                return True, a
+    return False, None
+
+
+_INVARIANT = (N.VarRef, N.IntLit, N.BinOp, N.Cast, N.SpecialReg)
+
+
+def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
+    """The Bound of a region's statements, or None. `per_thread`: variables with a value per thread (context
+    arrays); `fast`: the version for launches whose global index fits in int (the only one where the global
+    index is cutrans_gx + cutrans_tx)."""
+    if not stmts or not isinstance(stmts[-1], N.If) or stmts[-1].orelse is not None:
+        return None
+    lead, test = stmts[:-1], stmts[-1]
+    cond = test.cond
+    if not (isinstance(cond, N.BinOp) and cond.op == "<" and isinstance(cond.lhs, N.VarRef) and _int32(cond.lhs)
+            and _int32(cond.rhs)):
+        return None
+    decl = next((d for d in lead if isinstance(d, N.VarDecl) and d.name == cond.lhs.name), None)
+    if decl is None or decl.init is None or not _int32(decl):
+        return None
+    found, base = _minus_thread_x(decl.init)
+    if not found or (base is None and not fast):
+        return None
+    local = {d.name for d in lead if isinstance(d, N.VarDecl)} | per_thread
+    written = {n.target.name for s in stmts for n in walk(s) if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef)}
+    written |= {n.operand.name for s in stmts for n in walk(s) if isinstance(n, N.UnOp) and n.op in STEPS + ("&",)
+                and isinstance(n.operand, N.VarRef)}
+
+    def invariant(e) -> bool:
+        return all(isinstance(n, _INVARIANT) and not (isinstance(n, N.VarRef) and n.name in local | written)
+                   and not (isinstance(n, N.SpecialReg) and n.reg in ("thread_idx", "thread_linear"))
+                   for n in walk(e))
+    if not invariant(cond.rhs) or (base is not None and not invariant(base)):
+        return None
+    # the leading statements run in the threads the bound drops too: only declarations without effects,
+    # whose variables nothing after this region reads
+    for s in lead:
+        if not isinstance(s, N.VarDecl) or s.name in per_thread or any(
+                isinstance(n, (N.Call, N.Atomic, N.WarpOp, N.Assign, N.Printf)) or
+                isinstance(n, N.UnOp) and n.op in STEPS for n in walk(s)):
+            return None
+    return Bound(base, cond.rhs, test.then)
+
+
+def loop_head(pad: str, inner: str, simd: str = "#pragma omp simd", end: str = "(int)blockDim.x") -> str:
     """The nest's opening lines, up to and including the innermost body's first lines; the caller
-    closes it with `loop_tail`."""
+    closes it with `loop_tail`. `end`: where the x loop stops."""
     return (f"{pad}for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)\n"
             f"{pad}for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {{\n"
             f"{inner}const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);\n"
             f"{inner}{simd}\n"
-            f"{inner}for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {{\n"
+            f"{inner}for (int cutrans_tx = 0; cutrans_tx < {end}; ++cutrans_tx) {{\n"
             f"{inner}    const int {THREAD} = cutrans_trow + cutrans_tx;\n"
             f"{inner}    const cutrans_uint3 threadIdx = {{(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz}};\n")
 

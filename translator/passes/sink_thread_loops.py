@@ -21,6 +21,13 @@ on the CPU is only the end of a thread loop. It applies only where that is plain
   * and it pays: some array index in the loop multiplies the loop's variable (a row stride) and also
     varies between threads (a column). A loop whose threads walk their own rows is left alone.
 
+A grid-stride loop (`for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride)`, start less
+threadIdx.x, bound and stride the same in every thread) is not uniform, but runs the same way in rounds:
+`for (int r = start; r < n; r += stride) { int i = r + threadIdx.x; if (i < n) body }`, each thread running
+its own iterations in its own order, and each round's threads touching consecutive elements where each
+thread used to walk the whole array `stride` elements at a time. It applies when the body leaves no loop
+early, keeps `i`, and writes only elements indexed by `i`.
+
 The guarding condition is tested around each part (computed again where it is cheap arithmetic on thread
 indices, else kept in a variable of each thread), so every thread runs exactly the statements it ran before. A loop variable declared before the `if` without a
 value and used only by the loop (`int i; ... for (i = 0; ...)`) becomes the loop's own.
@@ -77,12 +84,18 @@ def _rewrite(f: N.Function) -> N.Block | None:
     at = loops[0]
     pre, loop, post = rest[:at], rest[at], rest[at + 1:]
     loop, pre = _own_loop_variable(loop, pre, post)
-    if loop is None or not _sinkable(f, loop, {d.name for d in decls}):
+    if loop is None:
         return None
+    body = list(as_list(loop.body))
+    if not _sinkable(f, loop, {d.name for d in decls}):
+        rounds = _grid_stride_rounds(f, loop)
+        if rounds is None:
+            return None
+        loop, body = rounds
     declared_before = {n.name for s in pre for n in walk(s) if isinstance(n, N.VarDecl)}
     if declared_before & (_reads(loop.init) | _reads(loop.cond) | _reads(loop.step)):
         return None        # a bound computed under the guard: threads outside it would not have it
-    sunk = _assemble(f, decls, guard, pre, loop, list(as_list(loop.body)), post)
+    sunk = _assemble(f, decls, guard, pre, loop, body, post)
     if sunk is None:
         return None
     unread = [d for d in "xyz" if not _reads_thread_dim(f, d)]
@@ -215,6 +228,65 @@ def _sinkable(f: N.Function, loop: N.For, indices: set) -> bool:
     var = loop.init.name
     return any(_row_stride(n.index, var) and not uniformity.is_uniform(n.index)
                for n in walk(loop.body) if isinstance(n, N.Index))
+
+
+def _thread_x(e) -> bool:
+    return isinstance(e, N.SpecialReg) and e.reg == "thread_idx" and e.dim == "x" or \
+        isinstance(e, N.Cast) and _thread_x(e.value)
+
+
+def _minus_thread_x(e):
+    """`e` without its `+ threadIdx.x` term (e = base + threadIdx.x, under casts), or None."""
+    if isinstance(e, N.Cast):
+        base = _minus_thread_x(e.value)
+        return None if base is None else N.Cast(base, e.implicit, e.type, loc=e.loc)
+    if isinstance(e, N.BinOp) and e.op == "+":
+        if _thread_x(e.rhs):
+            return e.lhs
+        if _thread_x(e.lhs):
+            return e.rhs
+    return None
+
+
+def _grid_stride_rounds(f: N.Function, loop: N.For):
+    """A grid-stride loop `for (int i = base + threadIdx.x; i < n; i += stride) body` (base, n and stride the
+    same in every thread) as rounds run at block level, (round loop, body): `for (int r = base; r < n; r +=
+    stride) { int i = r + threadIdx.x; if (i < n) body }`. Thread t ran i = base + t, base + t + stride, ...
+    while i < n; round k runs i = base + k stride + t in every thread where that is below n, so each thread
+    runs the same iterations in the same order, and a round's threads touch consecutive elements. None
+    unless the body only writes elements indexed by i and leaves the loop only at its end."""
+    init, cond, step = loop.init, loop.cond, loop.step
+    if not (isinstance(init, N.VarDecl) and isinstance(init.type, Scalar) and init.init is not None):
+        return None
+    var, base = init.name, _minus_thread_x(init.init)
+    if base is None or not (isinstance(cond, N.BinOp) and cond.op == "<" and isinstance(cond.lhs, N.VarRef)
+                            and cond.lhs.name == var):
+        return None
+    stride = step.value if isinstance(step, N.Assign) and step.op == "+=" and isinstance(step.target, N.VarRef) \
+        and step.target.name == var else None
+    uniformity = Uniformity(f)
+    if stride is None or not all(uniformity.is_uniform(e) for e in (base, cond.rhs, stride)):
+        return None
+    if next(loop_escapes(loop.body), None) is not None or \
+            any(assigned_name(n) == var for n in walk(loop.body)):
+        return None
+    for n in walk(loop.body):             # every iteration writes its own elements (`y[i] = ...`)
+        target = _writes_memory(n)
+        if target is not None and not (isinstance(target, N.Index) and var in _reads(target.index)):
+            return None
+    if not any(isinstance(n, N.Index) and var in _reads(n.index) and not _row_stride(n.index, var)
+               for n in walk(loop.body)):
+        return None                       # nothing walks memory with i: nothing to gain
+    loc, ty = loop.loc, init.type
+    rounds = f"{var}_cutrans_round"
+    ref = N.VarRef(rounds, ty, loc=loc)
+    thread = N.Cast(N.SpecialReg("thread_idx", "x", U32, loc=loc), False, ty, loc=loc)
+    round_loop = N.For(N.VarDecl(rounds, ty, "private", base, loc=init.loc),
+                       N.BinOp("<", ref, copy.deepcopy(cond.rhs), BOOL, loc=cond.loc),
+                       N.Assign("+=", copy.deepcopy(ref), copy.deepcopy(stride), ty, loc=step.loc), None, None, loc=loc)
+    body = [N.VarDecl(var, ty, "private", N.BinOp("+", copy.deepcopy(ref), thread, ty, loc=loc), loc=init.loc),
+            N.If(cond, loop.body if isinstance(loop.body, N.Block) else N.Block([loop.body], loc=loc), None, loc=loc)]
+    return round_loop, body
 
 
 def _writes_memory(n):

@@ -38,16 +38,18 @@ void cutrans_kernel_float_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
             }
         }
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             cutrans_atomic_add_f32(&block_sum, v[i]);
                             cutrans_atomic_add_f32(fsum, v[i]);
                             cutrans_atomic_add_f64(&dsum[i % 2], d[i]);
@@ -120,16 +122,18 @@ void cutrans_kernel_int_atomics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
             }
         }
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             int x = v[i];
                             cutrans_atomic_max_i32(&ints[0], x);
                             cutrans_atomic_min_i32(&ints[1], x);

@@ -23,16 +23,18 @@ void cutrans_kernel_axpb_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             y[i] = fmaf(a, x[i], y[i]);
                         }
                     }
@@ -70,16 +72,18 @@ void cutrans_kernel_axpb_double(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             y[i] = fma(a, x[i], y[i]);
                         }
                     }
@@ -117,16 +121,18 @@ void cutrans_kernel_scale_by_float_4_1(cutrans_dim3 gridDim, cutrans_dim3 blockD
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             d[i] = 1 ? -d[i] * (float)4 : d[i] * (float)4;
                         }
                     }
@@ -164,16 +170,18 @@ void cutrans_kernel_scale_by_float_4_0(cutrans_dim3 gridDim, cutrans_dim3 blockD
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             d[i] = 0 ? -d[i] * (float)4 : d[i] * (float)4;
                         }
                     }
@@ -211,16 +219,18 @@ void cutrans_kernel_add_one_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             d[i] += (float)1;
                         }
                     }
@@ -258,16 +268,18 @@ void cutrans_kernel_axpb_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             y[i] = a * x[i] + y[i];
                         }
                     }
@@ -305,16 +317,18 @@ void cutrans_kernel_scale_by_int_3_1(cutrans_dim3 gridDim, cutrans_dim3 blockDim
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             d[i] = 1 ? -d[i] * (int)3 : d[i] * (int)3;
                         }
                     }
@@ -352,16 +366,18 @@ void cutrans_kernel_scale_by_int_3_0(cutrans_dim3 gridDim, cutrans_dim3 blockDim
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             d[i] = 0 ? -d[i] * (int)3 : d[i] * (int)3;
                         }
                     }
@@ -399,16 +415,18 @@ void cutrans_kernel_add_one_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             d[i] += (int)1;
                         }
                     }
@@ -446,16 +464,18 @@ void cutrans_kernel_scale_by_int_2_1(cutrans_dim3 gridDim, cutrans_dim3 blockDim
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             d[i] = 1 ? -d[i] * (int)2 : d[i] * (int)2;
                         }
                     }
@@ -493,16 +513,18 @@ void cutrans_kernel_scale_by_int_2_0(cutrans_dim3 gridDim, cutrans_dim3 blockDim
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < n) {
+            {
+                const long long cutrans_xlim = (long long)(n) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             d[i] = 0 ? -d[i] * (int)2 : d[i] * (int)2;
                         }
                     }

@@ -22,33 +22,57 @@ void cutrans_kernel_saxpy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cu
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
-        int stride = blockDim.x * gridDim.x;
-        if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        for (int i = (unsigned int)(cutrans_gx + cutrans_tx); i < n; i += stride) {
-                            y[i] = fmaf(a, x[i], y[i]);
+        if (blockDim.y == 1u && blockDim.z == 1u) {
+            int stride = blockDim.x * gridDim.x;
+            for (int i_cutrans_round = blockIdx.x * blockDim.x; i_cutrans_round < n; i_cutrans_round += stride) {
+                int stride_cutrans1 = blockDim.x * gridDim.x;
+                {
+                    const long long cutrans_xlim = (long long)(n) - (long long)(i_cutrans_round);
+                    const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int i = i_cutrans_round + (int)threadIdx.x;
+                                y[i] = fmaf(a, x[i], y[i]);
+                            }
                         }
                     }
                 }
             }
         } else {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
-                            y[i] = fmaf(a, x[i], y[i]);
+            int stride_cutrans0 = blockDim.x * gridDim.x;
+            if (cutrans_fits_x) {
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            for (int i_cutrans0 = (unsigned int)(cutrans_gx + cutrans_tx); i_cutrans0 < n; i_cutrans0 += stride_cutrans0) {
+                                y[i_cutrans0] = fmaf(a, x[i_cutrans0], y[i_cutrans0]);
+                            }
+                        }
+                    }
+                }
+            } else {
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            for (int i_cutrans0 = blockIdx.x * blockDim.x + threadIdx.x; i_cutrans0 < n; i_cutrans0 += stride_cutrans0) {
+                                y[i_cutrans0] = fmaf(a, x[i_cutrans0], y[i_cutrans0]);
+                            }
                         }
                     }
                 }

@@ -24,16 +24,18 @@ void cutrans_kernel_column_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (blockDim.y == 1u && blockDim.z == 1u) {
             if (cutrans_fits_x) {
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            int j = (unsigned int)(cutrans_gx + cutrans_tx);
-                            if (j < cols) {
+                {
+                    const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
+                    const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int j = (unsigned int)(cutrans_gx + cutrans_tx);
                                 out[j] = 0.0f;
                             }
                         }
@@ -58,16 +60,18 @@ void cutrans_kernel_column_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
             }
             for (int i = 0; i < rows; i++) {
                 if (cutrans_fits_x) {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                int j_cutrans1 = (unsigned int)(cutrans_gx + cutrans_tx);
-                                if (j_cutrans1 < cols) {
+                    {
+                        const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
+                        const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                            #pragma omp simd
+                            for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                                const int cutrans_t = cutrans_trow + cutrans_tx;
+                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                {
+                                    int j_cutrans1 = (unsigned int)(cutrans_gx + cutrans_tx);
                                     out[j_cutrans1] = fmaf(w[i], a[i * cols + j_cutrans1], out[j_cutrans1]);
                                 }
                             }
@@ -92,16 +96,18 @@ void cutrans_kernel_column_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                 }
             }
             if (cutrans_fits_x) {
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            int j_cutrans2 = (unsigned int)(cutrans_gx + cutrans_tx);
-                            if (j_cutrans2 < cols) {
+                {
+                    const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
+                    const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int j_cutrans2 = (unsigned int)(cutrans_gx + cutrans_tx);
                                 scaled[j_cutrans2] = out[j_cutrans2] * 0.5f;
                             }
                         }
@@ -126,16 +132,18 @@ void cutrans_kernel_column_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
             }
         } else {
             if (cutrans_fits_x) {
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            int j_cutrans0 = (unsigned int)(cutrans_gx + cutrans_tx);
-                            if (j_cutrans0 < cols) {
+                {
+                    const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
+                    const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int j_cutrans0 = (unsigned int)(cutrans_gx + cutrans_tx);
                                 out[j_cutrans0] = 0.0f;
                                 for (int i_cutrans0 = 0; i_cutrans0 < rows; i_cutrans0++) {
                                     out[j_cutrans0] = fmaf(w[i_cutrans0], a[i_cutrans0 * cols + j_cutrans0], out[j_cutrans0]);
@@ -476,16 +484,18 @@ void cutrans_kernel_row_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (i < rows) {
+            {
+                const long long cutrans_xlim = (long long)(rows) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             float s = 0.0f;
                             for (int j = 0; j < cols; j++) {
                                 s += a[i * cols + j];
