@@ -27,6 +27,9 @@ import dataclasses
 from translator.diagnostics import CutransError, error
 
 
+TENSOR_CORE_INTRINSICS = "tensor-core-intrinsics"     # the HIP backend tests for it
+
+
 @dataclasses.dataclass(frozen=True)
 class UnsafeRewrite:
     name: str
@@ -50,7 +53,7 @@ REWRITES: dict[str, UnsafeRewrite] = {r.name: r for r in (
          "cpu": "the kernels are compiled with fast-math (GCC optimize pragma, clang fp pragmas)"},
         rel_tol=1e-4, abs_tol=1e-5, max_ulp=512),
     UnsafeRewrite(
-        "tensor-core-intrinsics",
+        TENSOR_CORE_INTRINSICS,
         "mma_sync on AMD matrix cores (MFMA builtins), which add float sums in their own order and rounding",
         {"hip": "#include <mma.h> becomes cutrans_hip_wmma_mfma.h: mma_sync runs on the 16-block MFMA "
                 "instructions of CDNA GPUs (gfx908, gfx90a, gfx940-gfx942)"},
@@ -58,7 +61,7 @@ REWRITES: dict[str, UnsafeRewrite] = {r.name: r for r in (
 )}
 
 # `--tensor-core MODE`: the rewrite each mode asks for (portable asks for none).
-TENSOR_CORE_MODES = {"portable": (), "intrinsics": ("tensor-core-intrinsics",)}
+TENSOR_CORE_MODES = {"portable": (), "intrinsics": (TENSOR_CORE_INTRINSICS,)}
 
 
 def check(names) -> tuple[str, ...]:

@@ -228,7 +228,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         # run unguarded
         pad, inner = self.pad(depth), self.pad(depth + 1)
         base = thread_loop.BLOCK_BASE_X if bound.base is None else f"(long long)({self.expr(bound.base)})"
-        loop = self._thread_loop([*region.stmts[:-1], *self._then(bound.then)], depth + 1, label, thread_loop.XEND)
+        loop = self._thread_loop([*region.stmts[:-1], *bound.then], depth + 1, label, thread_loop.XEND)
         return (f"{pad}{{\n{inner}const long long cutrans_xlim = (long long)({self.expr(bound.limit)}) - {base};\n"
                 f"{inner}const int {thread_loop.XEND} = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x"
                 f" ? (int)cutrans_xlim : (int)blockDim.x;\n{loop}\n{pad}}}")
@@ -240,9 +240,6 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         return (thread_loop.loop_head(pad, inner, end=end) + f"{body}{{\n{stmts}{body}}}\n{target}"
                 + thread_loop.loop_tail(pad, inner))
 
-    @staticmethod
-    def _then(then) -> list:
-        return list(then.stmts) if isinstance(then, N.Block) else [then]
 
     def block_level(self, item: BlockLevel, depth: int) -> str:
         s = item.stmt

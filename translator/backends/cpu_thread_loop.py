@@ -32,8 +32,10 @@ import dataclasses
 
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.ir.effects import STEPS
+from translator.ir.effects import has_effects
 from translator.ir.types import Scalar
+from translator.passes.statements import as_list
+from translator.passes.uniformity import assigned_name
 
 THREAD = "cutrans_t"
 FITS_X = "cutrans_fits_x"
@@ -82,7 +84,7 @@ class Bound:
     (microcoded AVX2 vmaskmov on AMD Zen)."""
     base: object          # A: an int expression (IR), or None for the global index's cutrans_gx
     limit: object         # N
-    then: object          # S
+    then: list            # S, its statements
 
 
 XEND = "cutrans_xend"
@@ -125,9 +127,7 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
     if not found or (base is None and not fast):
         return None
     local = {d.name for d in lead if isinstance(d, N.VarDecl)} | per_thread
-    written = {n.target.name for s in stmts for n in walk(s) if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef)}
-    written |= {n.operand.name for s in stmts for n in walk(s) if isinstance(n, N.UnOp) and n.op in STEPS + ("&",)
-                and isinstance(n.operand, N.VarRef)}
+    written = {name for s in stmts for n in walk(s) if (name := assigned_name(n)) is not None}
 
     def invariant(e) -> bool:
         return all(isinstance(n, _INVARIANT) and not (isinstance(n, N.VarRef) and n.name in local | written)
@@ -138,11 +138,9 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
     # the leading statements run in the threads the bound drops too: only declarations without effects,
     # whose variables nothing after this region reads
     for s in lead:
-        if not isinstance(s, N.VarDecl) or s.name in per_thread or any(
-                isinstance(n, (N.Call, N.Atomic, N.WarpOp, N.Assign, N.Printf)) or
-                isinstance(n, N.UnOp) and n.op in STEPS for n in walk(s)):
+        if not isinstance(s, N.VarDecl) or s.name in per_thread or has_effects(s):
             return None
-    return Bound(base, cond.rhs, test.then)
+    return Bound(base, cond.rhs, list(as_list(test.then)))
 
 
 def loop_head(pad: str, inner: str, simd: str = "#pragma omp simd", end: str = "(int)blockDim.x") -> str:

@@ -50,7 +50,6 @@ HIP_HEADERS = {
     "mma.h": ('#include "cutrans_hip_wmma.h"', ("hip/cutrans_hip_wmma.h", "hip/cutrans_hip_fp16.h")),
 }
 # --tensor-core intrinsics (translator/unsafe.py): <mma.h> becomes the same header in its matrix-core mode.
-MATRIX_CORE_REWRITE = "tensor-core-intrinsics"
 MATRIX_CORE_HEADERS = {**HIP_HEADERS, "mma.h": ('#include "cutrans_hip_wmma_mfma.h"',
                                                 ("hip/cutrans_hip_wmma_mfma.h", *HIP_HEADERS["mma.h"][1]))}
 # Members of cooperative_groups::thread_block_tile that HIP 5 (Debian's HIP 5.2, which CI compiles with) does
@@ -189,13 +188,13 @@ def _refuse_layout_dependent_elements(unit: Unit) -> None:
         raise CutransError(*diags)
 
 
-def _header_table(unit: Unit, options: dict, arch: str) -> dict:
+def _header_table(files: list, options: dict, arch: str) -> dict:
     """HIP_HEADERS, or MATRIX_CORE_HEADERS when --tensor-core intrinsics asks for matrix cores; those exist on
-    CDNA archs only, so a program that uses <mma.h> is refused for any other arch."""
-    if MATRIX_CORE_REWRITE not in {r.name for r in unsafe.applied(options, "hip")}:
+    CDNA archs only, so a program whose `files` (their sites) include <mma.h> is refused for any other arch."""
+    if unsafe.TENSOR_CORE_INTRINSICS not in {r.name for r in unsafe.applied(options, "hip")}:
         return HIP_HEADERS
     if not has_matrix_cores(arch):
-        for sites in [unit.sites, *(h.sites for h in converted_headers(unit.sites))]:
+        for sites in files:
             for inc in sites.includes:
                 if inc.header == "mma.h":
                     raise CutransError(error(
@@ -220,7 +219,7 @@ class HipBackend(CFamilyEmitter):
         headers = converted_headers(unit.sites)
         names = _header_names(unit)
         arch = options.get("offload_arch") or cpu_arch(None)
-        header_table = _header_table(unit, options, arch)
+        header_table = _header_table([unit.sites, *(h.sites for h in headers)], options, arch)
         warp = None
         if options.get("warp_rewrite", True):
             warp = warp_rewrite(unit, wave_width(arch), {h.sites.path: h.sites.source for h in headers})

@@ -149,7 +149,7 @@ def _ptx_sites(fl: _File, tu) -> list[PtxSite]:
         if c.kind != K.ASM_STMT or not _in_file(c, fl.main):
             continue
         try:
-            mma = ptx.recognize(c, fl.path)
+            mma = ptx.recognize(c, fl.path, fl.source)
         except CutransError:
             continue
         out.append(PtxSite(fl.span(c.extent.start.offset, c.extent.end.offset), mma.call_text()))

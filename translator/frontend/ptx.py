@@ -115,10 +115,12 @@ def _file_bytes(name: str) -> bytes:
         return f.read()
 
 
-def recognize(cursor, path: str) -> Mma:
+def recognize(cursor, path: str, source: bytes | None = None) -> Mma:
     """The mma.sync that ASM_STMT `cursor` is, or CutransError (L009) saying why it is not one cutrans
-    translates. `path`: where a diagnostic points."""
-    source = _file_bytes(cursor.extent.start.file.name)
+    translates. `path`: where a diagnostic points; `source`: the bytes of the file holding the statement, read
+    from it when not given."""
+    if source is None:
+        source = _file_bytes(cursor.extent.start.file.name)
     try:
         template, out_constraints, in_constraints = _parts([t.spelling for t in cursor.get_tokens()])
     except (ValueError, UnicodeDecodeError):

@@ -178,6 +178,7 @@ public:
     int block_barrier(const char *file, int line, int predicate, unsigned *arrived);
     Slot warp_rendezvous(int kind, lanemask mask, const Slot &value, int arg, int width);
     lanemask live_lanes() const { return warps_[current_ / warp_lanes].live; }
+    unsigned current_lane() const { return static_cast<unsigned>(current_) % warp_lanes; }
     bool in_kernel() const { return kernel_ != nullptr; }
     void fiber_loop();
 
@@ -394,7 +395,7 @@ inline WarpGroup &Scheduler::find_group(Warp &warp, lanemask mask, int kind)
 inline Slot Scheduler::warp_rendezvous(int kind, lanemask mask, const Slot &value, int arg, int width)
 {
     const unsigned warp_id = current_ / warp_lanes;
-    const unsigned lane = current_ % warp_lanes;
+    const unsigned lane = current_lane();
     if (!has_lane(mask, lane)) {
         fatal("kernel '%s', block (%u,%u,%u), thread (%u,%u,%u): %s called with mask " CUEMU_MASK_FMT
               ", which excludes lane %u",

@@ -125,11 +125,17 @@ struct LaneGroupOp {
     void *data;
 };
 
+// The lanes of the group of `size` lanes that starts at lane `first`.
+inline lanemask group_lanes(unsigned size, unsigned first)
+{
+    return size >= warp_lanes ? all_lanes : ((lanemask(1) << size) - 1) << first;
+}
+
 inline void compute_lane_groups(EmuThread *lanes, lanemask arrived)
 {
     const unsigned size = static_cast<unsigned>(lanes[first_lane(arrived)].arg);
     for (unsigned first = 0; first < warp_lanes; first += size) {
-        const lanemask group = size >= warp_lanes ? all_lanes : ((lanemask(1) << size) - 1) << first;
+        const lanemask group = group_lanes(size, first);
         if ((arrived & group) == 0) {
             continue;
         }
@@ -149,8 +155,7 @@ inline void compute_lane_groups(EmuThread *lanes, lanemask arrived)
 // The rendezvous of the calling lane's group of `size` lanes for operation `run` on `data`.
 inline void meet_lane_group(unsigned size, void (*run)(void *const *), void *data)
 {
-    const unsigned lane = ((threadIdx.z * blockDim.y + threadIdx.y) * blockDim.x + threadIdx.x) % warp_lanes;
-    const lanemask group = size >= warp_lanes ? all_lanes : ((lanemask(1) << size) - 1) << (lane & ~(size - 1));
+    const lanemask group = group_lanes(size, scheduler.current_lane() & ~(size - 1));
     scheduler.warp_rendezvous(k_lane_groups, group, to_slot(LaneGroupOp{run, data}), static_cast<int>(size),
                               static_cast<int>(warp_lanes));
 }
