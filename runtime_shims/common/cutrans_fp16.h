@@ -94,4 +94,56 @@ static inline float __half2float(__half h) { return cutrans_half_value(h.__x); }
 static inline unsigned short __half_as_ushort(__half h) { return h.__x; }
 static inline __half __ushort_as_half(unsigned short u) { return __half(__half_raw{u}); }
 
+/* __half2: two halves, 4-byte aligned as in CUDA. The host side converts and moves lanes; its arithmetic
+ * rounds each lane once through float, as the device's does. */
+#ifndef CUTRANS_HOST_VECTOR_float2
+#define CUTRANS_HOST_VECTOR_float2
+/* CUDA's float2, as the device code lays it out (the launch header defines it the same way). */
+struct alignas(8) float2 { float x, y; };
+static inline float2 make_float2(float x, float y) { return float2{x, y}; }
+#endif
+
+struct __half2_raw {
+    unsigned short x;
+    unsigned short y;
+};
+
+struct alignas(4) __half2 {
+    __half x;
+    __half y;
+    __half2() = default;
+    __half2(__half a, __half b) : x(a), y(b) {}
+    __half2(const __half2_raw &r) : x(__half_raw{r.x}), y(__half_raw{r.y}) {}
+};
+typedef __half2 half2;
+
+static inline __half2 make_half2(__half a, __half b) { return __half2(a, b); }
+static inline __half2 __halves2half2(__half a, __half b) { return __half2(a, b); }
+static inline __half2 __half2half2(__half a) { return __half2(a, a); }
+static inline __half2 __float2half2_rn(float f) { return __half2(__half(f), __half(f)); }
+static inline __half2 __floats2half2_rn(float a, float b) { return __half2(__half(a), __half(b)); }
+static inline __half2 __float22half2_rn(float2 v) { return __half2(__half(v.x), __half(v.y)); }
+static inline float2 __half22float2(__half2 h) { return float2{__half2float(h.x), __half2float(h.y)}; }
+static inline __half __low2half(__half2 h) { return h.x; }
+static inline __half __high2half(__half2 h) { return h.y; }
+static inline float __low2float(__half2 h) { return __half2float(h.x); }
+static inline float __high2float(__half2 h) { return __half2float(h.y); }
+static inline __half2 operator+(__half2 a, __half2 b) { return __half2(a.x + b.x, a.y + b.y); }
+static inline __half2 operator-(__half2 a, __half2 b) { return __half2(a.x - b.x, a.y - b.y); }
+static inline __half2 operator*(__half2 a, __half2 b) { return __half2(a.x * b.x, a.y * b.y); }
+static inline __half2 operator/(__half2 a, __half2 b) { return __half2(a.x / b.x, a.y / b.y); }
+
+/* The arithmetic functions CUDA declares __host__ __device__ (cuda_fp16.h), which host code computing a
+ * reference result calls. __hfma rounds once from double, where the product of two halves is exact. */
+static inline __half __hadd(__half a, __half b) { return a + b; }
+static inline __half __hsub(__half a, __half b) { return a - b; }
+static inline __half __hmul(__half a, __half b) { return a * b; }
+static inline __half __hdiv(__half a, __half b) { return a / b; }
+static inline __half __hfma(__half a, __half b, __half c) { return __half((double)a * (double)b + (double)c); }
+static inline __half2 __hadd2(__half2 a, __half2 b) { return a + b; }
+static inline __half2 __hsub2(__half2 a, __half2 b) { return a - b; }
+static inline __half2 __hmul2(__half2 a, __half2 b) { return a * b; }
+static inline __half2 __h2div(__half2 a, __half2 b) { return a / b; }
+static inline __half2 __hfma2(__half2 a, __half2 b, __half2 c) { return __half2(__hfma(a.x, b.x, c.x), __hfma(a.y, b.y, c.y)); }
+
 #endif

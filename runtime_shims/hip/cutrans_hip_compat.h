@@ -180,7 +180,7 @@ __device__ static inline unsigned cutrans_tile_meta_group_size(const Tile &tile,
 #define __shfl_down_sync(mask, ...) cutrans_shfl_down_sync((cutrans_lanemask_t)(mask), __VA_ARGS__)
 #define __shfl_xor_sync(mask, ...) cutrans_shfl_xor_sync((cutrans_lanemask_t)(mask), __VA_ARGS__)
 
-/* __hmax/__hmin on __half: HIP 5.x's hip_fp16.h has neither. The larger/smaller value as CUDA defines it
+/* __hmax/__hmin on __half and __hmax2/__hmin2 on __half2: HIP 5.x's hip_fp16.h has none of them. The larger/smaller value as CUDA defines it
  * (a NaN operand yields the other one), computed in float, where it is exact. Routed to these
  * definitions on every HIP release, like the warp functions above. */
 #include <hip/hip_fp16.h>
@@ -193,7 +193,17 @@ __device__ static inline __half cutrans_hmin(__half a, __half b) {
     return __float2half(fminf(__half2float(a), __half2float(b)));
 }
 
+__device__ static inline __half2 cutrans_hmax2(__half2 a, __half2 b) {
+    return __halves2half2(cutrans_hmax(__low2half(a), __low2half(b)), cutrans_hmax(__high2half(a), __high2half(b)));
+}
+
+__device__ static inline __half2 cutrans_hmin2(__half2 a, __half2 b) {
+    return __halves2half2(cutrans_hmin(__low2half(a), __low2half(b)), cutrans_hmin(__high2half(a), __high2half(b)));
+}
+
 #define __hmax(a, b) cutrans_hmax((a), (b))
 #define __hmin(a, b) cutrans_hmin((a), (b))
+#define __hmax2(a, b) cutrans_hmax2((a), (b))
+#define __hmin2(a, b) cutrans_hmin2((a), (b))
 
 #endif

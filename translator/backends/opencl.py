@@ -11,7 +11,7 @@ from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED
-from translator.ir.types import BOOL, Pointer, Struct, size_align
+from translator.ir.types import BOOL, F32, Pointer, Struct, size_align
 from translator.passes.address_spaces import space_of
 
 OPENCL_TYPES = {**C_TYPES, "i8": "char", "u8": "uchar", "u16": "ushort", "u32": "uint", "i64": "long",
@@ -49,7 +49,8 @@ OPENCL_MATH.update({key: f"{name}({', '.join('{%d}' % i for i in range(arity))})
 
 # f16 values in floats, half in memory only (passes/half_as_float.py): function -> spelling over its operands
 HALF_MEMORY = {"load_half": "vload_half({1}, {0})", "store_half": "vstore_half_rte({0}, {2}, {1})",
-               "round_half": "cutrans_round_half({0})"}
+               "load_half2": "vload_half2({1}, {0})", "store_half2": "vstore_half2_rte({0}, {2}, {1})",
+               "round_half": "cutrans_round_half({0})"}   # or cutrans_round_half_f64 for a double
 
 # Atomics. OpenCL 1.2's built-ins return the old value and are relaxed, as CUDA's are; 64-bit ones
 # come from cl_khr_int64_{base,extended}_atomics. Where OpenCL has no built-in with CUDA's meaning
@@ -192,9 +193,12 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
 
     def visit_MathCall(self, e: N.MathCall):
         if e.func in HALF_MEMORY:                   # passes/half_as_float.py
+            template = HALF_MEMORY[e.func]
             if e.func == "round_half":
-                self.features.add("cutrans_round_half")
-            return self.fill_template(HALF_MEMORY[e.func], e.args)
+                helper = "cutrans_round_half" if e.args[0].type == F32 else "cutrans_round_half_f64"
+                self.features.add(helper)
+                template = f"{helper}({{0}})"
+            return self.fill_template(template, e.args)
         return super().visit_MathCall(e)
 
     def note_math(self, func: str, tname: str) -> None:

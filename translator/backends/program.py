@@ -29,9 +29,9 @@ from translator.ir import nodes as N
 from translator.frontend.variable_templates import host_name
 from translator.ir.base import walk
 from translator.ir.builtins import DYNAMIC_SHARED
-from translator.ir.types import Pointer, Scalar, Struct, field_offsets, innermost, size_align, used_structs
+from translator.ir.types import HALF2, Pointer, Scalar, Struct, field_offsets, innermost, size_align, used_structs
 from translator.passes import run_pipeline
-from translator.passes.half_params import half_name, takes_half
+from translator.passes.half_params import by_value, half_name
 from translator.pipeline import Output
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -59,7 +59,7 @@ F16 = Scalar("f16")
 
 
 def _holds_half(t) -> bool:
-    return innermost(t) == F16
+    return innermost(t) in (F16, HALF2)
 
 
 def where(node) -> tuple:
@@ -108,13 +108,14 @@ def plain_param(p: N.Param) -> dict:
     """A scalar or pointer parameter. The launch function takes it as the host program spells it
     (`char*`, `size_t*`: the same sizes as the device's `signed char*`, `unsigned long long*` but
     other C++ types) and hands a pointer on with the device-side type."""
-    if p.type == F16:                     # passes/half_params.py runs first in every pipeline with launch glue
-        raise CutransError(error("L003", f"kernel parameter '{p.name}' is a __half passed by value, which the "
-                                         f"launch glue does not pass", *where(p)))
-    if takes_half(p):                     # a __half by value the kernel takes as a float: exact
-        value, local = f"__half2float({p.name})", f"cutrans_float_{half_name(p)}"
-        return {"template": None, "host": f"__half {p.name}", "assert": None, "value": value,
-                "arg": local, "local": f"const float {local} = {value};"}
+    if p.type in (F16, HALF2):            # passes/half_params.py runs first in every pipeline with launch glue
+        raise CutransError(error("L003", f"kernel parameter '{p.name}' is a half type passed by value, which "
+                                         f"the launch glue does not pass", *where(p)))
+    half = by_value(p)
+    if half is not None:                  # a __half (__half2) by value the kernel takes as a float (float2): exact
+        value, local = f"{half.convert}({p.name})", f"cutrans_float_{half_name(p)}"
+        return {"template": None, "host": f"{half.host} {p.name}", "assert": None, "value": value,
+                "arg": local, "local": f"const {HOST_TYPES.type_name(half.carrier)} {local} = {value};"}
     if not p.host_type:
         return {"template": None, "host": host_param(p), "assert": None, "value": p.name}
     value = f"({host_param(N.Param('', p.type))}){p.name}" if isinstance(p.type, Pointer) else p.name
@@ -235,7 +236,8 @@ class ProgramBackend:
         variables = [{"definition": HOST_TYPES.visit(g), "declaration": HOST_TYPES.declare(g.type, g.name)}
                      for g in module.globals]
         structs = used_structs(p for k in self.kernels(module) for p in k.params)
-        vectors = [s for s in used_structs(walk(module)) if s.vector]     # the host may use them too
+        # the host may use them too; its __half2 is cutrans_fp16.h's
+        vectors = [s for s in used_structs(walk(module)) if s.vector and s != HALF2]
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
                       kernels=kernels, variables=variables, build_options=getattr(self, "build_options", ""),
                       line_map=getattr(self, "line_map", []),
@@ -243,7 +245,7 @@ class ProgramBackend:
                       generic=generic_dispatch(unit.sites, kernels),
                       device_file=f"{stem}{self.device_suffix}",
                       vectors=[vector_definition(s) for s in vectors],
-                      uses_half=any(_holds_half(p.type) or takes_half(p)
+                      uses_half=any(_holds_half(p.type) or by_value(p)
                                     for k in self.kernels(module) for p in k.params),
                       mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector])
 

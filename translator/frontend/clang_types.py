@@ -33,7 +33,7 @@ def lower_type(ctype, where, default_space: str = "generic"):
     if kind == "CONSTANTARRAY":
         return Array(lower_type(t.element_type, where, default_space), t.element_count)
     if kind == "RECORD" and half.is_half_record(t):
-        return Scalar("f16")
+        return half.record_type(t)
     if kind == "RECORD":
         frag = wmma.fragment_of(t, lambda code, message: _fail(code, message, where))
         return frag.storage if frag is not None else lower_record(t, where, lower_type)

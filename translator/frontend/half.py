@@ -1,4 +1,4 @@
-"""`__half` (CUDA's <cuda_fp16.h>): libclang cursors -> IR on `f16` values.
+"""`__half` and `__half2` (CUDA's <cuda_fp16.h>): libclang cursors -> IR on `f16` values and `half2` pairs.
 
 In C++ `__half` is a class whose conversions and operators are function calls; here it is the IR
 scalar `f16`, and each of those calls becomes what CUDA defines it to compute:
@@ -9,10 +9,10 @@ scalar `f16`, and each of those calls becomes what CUDA defines it to compute:
     a < b, __hlt(a, b), ...             f32(a) < f32(b)
     -a, __hneg, __habs, __hmax/__hmin   the float operation, converted back (exact)
 
-Computing in float and rounding once gives the correctly rounded half result for + - * /: a float
-holds 24 bits, at least the 2 * 11 + 2 that make double rounding harmless. Everything else on
-`__half` (fma, compound assignment, bit reinterpretation, __half2) is refused or fails to parse
-against the stand-in header, never translated approximately.
+`__half2` is the IR struct `half2` (x and y), and its functions and operators work lane by lane. The
+functions of both are a table (frontend/half_functions.py), which also says why the arithmetic is exact.
+Everything else (bit reinterpretation, __half_raw, math functions such as hexp) is refused or fails to
+parse against the stand-in header, never translated approximately.
 """
 
 from __future__ import annotations
@@ -21,30 +21,37 @@ import copy
 
 import clang.cindex as ci
 
+from translator.frontend import half_functions
+from translator.frontend.half_functions import FUNCTIONS, HALF2_OPERATORS, HALF2_UPDATES, LANE_OPS, to_half
 from translator.ir import nodes as N
 from translator.ir.effects import has_effects
-from translator.ir.types import BOOL, F32, Scalar
+from translator.ir.types import F16, F32, HALF2
 
 K = ci.CursorKind
-F16 = Scalar("f16")
 UNSUPPORTED = "L003"
+_RECORDS = {"__half": F16, "__half2": HALF2}
 
-_ARITHMETIC = {"+": "+", "-": "-", "*": "*", "/": "/"}
-_UPDATES = {"+=": "+", "-=": "-", "*=": "*", "/=": "/", "++": "+", "--": "-"}
-_COMPARISONS = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+# C++ operators on __half -> the cuda_fp16.h function of the same meaning (operator!= is the unordered __hneu)
+_OPERATORS = {"+": "__hadd", "-": "__hsub", "*": "__hmul", "/": "__hdiv", "==": "__heq", "!=": "__hneu",
+              "<": "__hlt", "<=": "__hle", ">": "__hgt", ">=": "__hge"}
+_UPDATES = {"+=": "__hadd", "-=": "__hsub", "*=": "__hmul", "/=": "__hdiv"}
+_STEPS = {"++": "add", "--": "sub"}
 _TO_HALF = ("__float2half", "__float2half_rn", "__double2half", "__int2half_rn", "__short2half_rn",
             "__ushort2half_rn")
-_BINARY = {"__hadd": "+", "__hsub": "-", "__hmul": "*", "__hdiv": "/"}
-_COMPARE = {"__heq": "==", "__hlt": "<", "__hle": "<=", "__hgt": ">", "__hge": ">="}
-_EXTREMES = {"__hmax": "fmax", "__hmin": "fmin"}
-FUNCTIONS = set(_TO_HALF) | set(_BINARY) | set(_COMPARE) | set(_EXTREMES) | {"__half2float", "__hneg", "__habs",
-                                                                               "__hisnan"}
+NAMES = set(_TO_HALF) | set(FUNCTIONS) | {"__half2float"}
+
+
+def record_type(ctype):
+    """F16 for cuda_fp16.h's __half, HALF2 for its __half2 (file-scope structs of those names), else None."""
+    decl = ctype.get_canonical().get_declaration()
+    if decl is None or decl.kind != K.STRUCT_DECL or decl.semantic_parent is None or \
+            decl.semantic_parent.kind != K.TRANSLATION_UNIT:
+        return None
+    return _RECORDS.get(decl.spelling)
 
 
 def is_half_record(ctype) -> bool:
-    decl = ctype.get_canonical().get_declaration()
-    return decl is not None and decl.kind == K.STRUCT_DECL and decl.spelling == "__half" and \
-        decl.semantic_parent is not None and decl.semantic_parent.kind == K.TRANSLATION_UNIT
+    return record_type(ctype) is not None
 
 
 def _is_half(c) -> bool:
@@ -57,14 +64,10 @@ def is_half_call(c) -> bool:
     ref = c.referenced
     if ref.kind in (K.CONSTRUCTOR, K.CONVERSION_FUNCTION, K.CXX_METHOD):
         return ref.semantic_parent is not None and is_half_record(ref.semantic_parent.type)
-    if ref.kind != K.FUNCTION_DECL or not (c.spelling in FUNCTIONS or c.spelling.startswith("operator")):
+    if ref.kind != K.FUNCTION_DECL or not (c.spelling in NAMES or c.spelling.startswith("operator")):
         return False
     # an overload on __half (CUDA's integer __hadd(int, int) shares the name of the half one)
     return _is_half(c) or any(_is_half(a) for a in c.get_arguments())
-
-
-def to_half(e: N.Expr, loc) -> N.Expr:
-    return e if e.type == F16 else N.Cast(e, False, F16, loc=loc)
 
 
 def _float(fl, c) -> N.Expr:
@@ -81,13 +84,16 @@ def _object(c):
 
 
 def _constructor(fl, c, args, loc):
-    if len(args) != 1:
-        fl.fail(c, UNSUPPORTED, "a __half made without a value is uninitialized; give it one")
-    if _is_half(args[0]):
+    made = record_type(c.referenced.semantic_parent.type)
+    if len(args) == 1 and _is_half(args[0]) and record_type(args[0].type) == made:
         return fl.expr(args[0])                       # a copy
-    if args[0].type.get_canonical().kind == ci.TypeKind.RECORD:
-        fl.fail(c, UNSUPPORTED, "a __half made from raw bits (__half_raw) is not translated yet")
-    return to_half(fl.expr(args[0]), loc)
+    if any(a.type.get_canonical().kind == ci.TypeKind.RECORD and not _is_half(a) for a in args):
+        fl.fail(c, UNSUPPORTED, f"a {c.spelling} made from raw bits (__half_raw) is not translated yet")
+    if made == HALF2 and len(args) == 2:
+        return N.InitList([to_half(fl.expr(a)) for a in args], HALF2, loc=loc)
+    if made == F16 and len(args) == 1:
+        return to_half(fl.expr(args[0]))
+    fl.fail(c, UNSUPPORTED, f"a {c.spelling} made without a value is uninitialized; give it one")
 
 
 def _method(fl, c, args, loc):
@@ -95,10 +101,9 @@ def _method(fl, c, args, loc):
     if name == "operator=" and len(args) in (1, 2):
         # `h = x` is an operator call whose arguments are both sides; `h.operator=(x)` names the object apart
         target = fl.expr(args[0]) if len(args) == 2 else fl.expr(_object(c))
-        source = args[-1]
-        value = fl.expr(source) if _is_half(source) else to_half(fl.expr(source), loc)
-        return N.Assign("=", target, value, F16, loc=loc)
-    fl.fail(c, UNSUPPORTED, f"'__half::{name}' is not translated yet")
+        value = fl.expr(args[-1])
+        return N.Assign("=", target, value if value.type == target.type else to_half(value), target.type, loc=loc)
+    fl.fail(c, UNSUPPORTED, f"'{c.referenced.semantic_parent.spelling}::{name}' is not translated yet")
 
 
 def _conversion(fl, c, args, loc):
@@ -107,56 +112,51 @@ def _conversion(fl, c, args, loc):
     return N.Cast(value, True, target, loc=loc)
 
 
-def _arithmetic(op, a, b, loc):
-    return to_half(N.BinOp(op, a, b, F32, loc=loc), loc)
-
-
 def _update(fl, c, op, args, loc):
-    """`h op= x`, `++h`, `--h`: h = half(float(h) op float(x)), the new value, as CUDA's operators define them.
-    The postfix forms, whose value is the old one, and a target with side effects (read twice here) are
-    refused."""
+    """`h op= x`, `++h`, `--h`: h = h op x, the new value, as CUDA's operators define them. The postfix
+    forms, whose value is the old one, and a target with side effects (read twice here) are refused."""
     if len(args) != (2 if op.endswith("=") else 1):
-        fl.fail(c, UNSUPPORTED, f"postfix '{op}' on a __half is not translated yet; use the prefix form")
+        fl.fail(c, UNSUPPORTED, f"postfix '{op}' on a {args[0].type.spelling} is not translated yet; use the "
+                                f"prefix form")
     target = fl.expr(args[0])
     if has_effects(target):
-        fl.fail(args[0], UNSUPPORTED, f"'{op}' on a __half whose location has side effects: compute the "
-                                      "location into a variable first")
-    step = _float(fl, args[1]) if len(args) == 2 else N.FloatLit(1.0, "1.0f", F32, loc=loc)
-    current = N.Cast(copy.deepcopy(target), True, F32, loc=loc)
-    return N.Assign("=", target, _arithmetic(_UPDATES[op], current, step, loc), F16, loc=loc)
+        fl.fail(args[0], UNSUPPORTED, f"'{op}' on a {args[0].type.spelling} whose location has side effects: "
+                                      f"compute the location into a variable first")
+    one = N.FloatLit(1.0, "1.0f", F32, loc=loc)
+    if target.type == F16 and len(args) == 1:          # ++h: h + 1.0f, one exact in float
+        value = LANE_OPS[_STEPS[op]](copy.deepcopy(target), one)
+    elif target.type == HALF2:
+        step = fl.expr(args[1]) if len(args) == 2 else N.InitList([to_half(one), to_half(one)], HALF2, loc=loc)
+        value = half_functions.call(fl.m, HALF2_UPDATES[op], lambda: [copy.deepcopy(target), step], loc)
+    else:
+        value = half_functions.call(fl.m, _UPDATES[op], lambda: [copy.deepcopy(target), fl.expr(args[1])], loc)
+    return N.Assign("=", target, value, target.type, loc=loc)
+
+
+def _operator(fl, c, op, args, loc):
+    pair = any(record_type(a.type) == HALF2 for a in args)
+    if op in _UPDATES or op in _STEPS:
+        return _update(fl, c, op, args, loc)
+    if op == "+" and len(args) == 1:
+        return fl.expr(args[0])
+    if op == "-" and len(args) == 1:
+        return half_functions.call(fl.m, "__hneg2" if pair else "__hneg", lambda: [fl.expr(args[0])], loc)
+    table = HALF2_OPERATORS if pair else _OPERATORS
+    if op in table and len(args) == 2:
+        return half_functions.call(fl.m, table[op], lambda: [fl.expr(a) for a in args], loc)
+    fl.fail(c, UNSUPPORTED, f"operator '{op}' on __half is not translated yet")
 
 
 def _free(fl, c, args, loc):
     name = c.spelling
-    op = name[len("operator"):] if name.startswith("operator") else None
-    if op in _ARITHMETIC and len(args) == 2:
-        return _arithmetic(_ARITHMETIC[op], _float(fl, args[0]), _float(fl, args[1]), loc)
-    if op == "+" and len(args) == 1:
-        return fl.expr(args[0])
-    if op in _UPDATES:
-        return _update(fl, c, op, args, loc)
-    if op == "-" and len(args) == 1 or name == "__hneg":
-        return to_half(N.UnOp("-", _float(fl, args[0]), F32, loc=loc), loc)
-    if op in _COMPARISONS:
-        return N.BinOp(_COMPARISONS[op], _float(fl, args[0]), _float(fl, args[1]), BOOL, loc=loc)
+    if name.startswith("operator"):
+        return _operator(fl, c, name[len("operator"):], args, loc)
     if name in _TO_HALF:
-        return to_half(fl.expr(args[0]), loc)
+        return to_half(fl.expr(args[0]))
     if name == "__half2float":
         return _float(fl, args[0])
-    if name in _BINARY:
-        return _arithmetic(_BINARY[name], _float(fl, args[0]), _float(fl, args[1]), loc)
-    if name in _COMPARE:
-        return N.BinOp(_COMPARE[name], _float(fl, args[0]), _float(fl, args[1]), BOOL, loc=loc)
-    if name in _EXTREMES:
-        pair = [_float(fl, a) for a in args]
-        return to_half(N.MathCall(_EXTREMES[name], "ieee", pair, F32, loc=loc), loc)
-    if name == "__habs":
-        return to_half(N.MathCall("fabs", "ieee", [_float(fl, args[0])], F32, loc=loc), loc)
-    if name == "__hisnan":                     # x != x reads its operand twice: only one without side effects
-        x = _float(fl, args[0])
-        if has_effects(x):
-            fl.fail(args[0], UNSUPPORTED, "__hisnan of an expression with side effects: store it in a variable first")
-        return N.BinOp("!=", x, copy.deepcopy(x), BOOL, loc=loc)
+    if name in FUNCTIONS:
+        return half_functions.call(fl.m, name, lambda: [fl.expr(a) for a in args], loc)
     fl.fail(c, UNSUPPORTED, f"'{name}' on __half is not translated yet")
 
 
@@ -171,5 +171,6 @@ def lower_call(fl, c) -> N.Expr:
 def member(fl, c) -> None:
     """`h.__x`: the bits of a __half are not reachable in the IR."""
     kids = [k for k in c.get_children() if not k.kind.is_reference()]
-    if len(kids) == 1 and _is_half(kids[0]) and c.referenced is not None and c.referenced.kind == K.FIELD_DECL:
+    if len(kids) == 1 and record_type(kids[0].type) == F16 and c.referenced is not None and \
+            c.referenced.kind == K.FIELD_DECL:
         fl.fail(c, UNSUPPORTED, "the bits of a __half ('__x') are not translated; use __half2float")

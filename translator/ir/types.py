@@ -76,7 +76,7 @@ SCALARS = {
 
 VOID, BOOL = Scalar("void"), Scalar("bool")
 I32, U32, I64, U64 = Scalar("i32"), Scalar("u32"), Scalar("i64"), Scalar("u64")
-F32, F64 = Scalar("f32"), Scalar("f64")
+F16, F32, F64 = Scalar("f16"), Scalar("f32"), Scalar("f64")
 
 
 def is_float(t) -> bool:
@@ -148,6 +148,10 @@ def vector_struct(name: str) -> Struct:
     """The Struct for CUDA vector type `name` (float4: fields x, y, z, w of f32)."""
     elem, n = VECTOR_TYPES[name]
     return Struct(name, tuple((f, elem) for f in "xyzw"[:n]), vector=True)
+
+
+# cuda_fp16.h's __half2: two halves, aligned to 4 bytes like CUDA's vectors of that size
+HALF2 = Struct("half2", (("x", F16), ("y", F16)), vector=True)
 
 
 def size_align(t) -> tuple[int, int]:

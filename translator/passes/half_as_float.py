@@ -7,15 +7,30 @@ number:
     variables, parameters, private and __shared__ arrays of f16     f32 (exact: half -> float is exact)
     a read of f16 global/constant memory  p[i], *p                  math.load_half(p, i)    (vload_half)
     a write  p[i] = v                                               math.store_half(v, p, i) (vstore_half_rte)
-    convert<f16>(x), x a float or an integer of up to 16 bits       math.round_half(x): round to nearest even
+    convert<f16>(x)                                                 math.round_half(x): round to nearest even
     convert<f16>(literal)                                           the literal rounded to half, in Python
 
 The frontend computes all half arithmetic in float already (frontend/half.py), so rounding at each
-conversion to f16 keeps every value what CUDA computes. Conversions that would round twice (double
-or 32/64-bit integers to half) are refused rather than computed through float.
+conversion to f16 keeps every value what CUDA computes. Conversions that would round twice through
+float (double, 32/64-bit integers to half) round from double instead, which needs cl_khr_fp64: every
+such integer is exact in double, or beyond half's range there too.
+
+A `half2` (cuda_fp16.h's __half2) likewise lives in a float2, and in global/constant memory stays the
+two halves CUDA stores, reached through a pointer to 32-bit words (so that pointer arithmetic steps by
+pairs, as on `__half2*`):
+
+    variables, parameters, private and __shared__ arrays of half2   float2
+    a pointer to half2 global/constant memory                       uint*
+    p[i], *p  (read / write)                                        vload_half2 / vstore_half2_rte
+    p[i].x, p[i].y  (read / write)                                  vload_half / vstore_half_rte at 2i, 2i + 1
+
+Memory always holds CUDA's bytes, so reinterpreting a pointer into global memory keeps its meaning
+(`(const half2 *)h` on a `half *`). A pointer to a half or half2 that lives in a float (`&h` of a local)
+cast to another type would read the float's bits instead: refused.
 
 Requires: infer_address_spaces (pointers into shared or private memory of f16 become float pointers,
-since their arrays do). Guarantees: f16 appears only as the pointee of global/constant pointers.
+since their arrays do). Guarantees: f16 appears only as the pointee of global/constant pointers, half2
+nowhere.
 """
 
 from __future__ import annotations
@@ -25,24 +40,33 @@ import struct
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import Node, map_children, walk
-from translator.ir.types import F32, VOID, Array, Pointer, Scalar, Struct, element_types, innermost
+from translator.ir.types import (F16, F32, F64, HALF2, I32, U32, VOID, Array, Pointer, Scalar, Struct, innermost,
+                                 vector_struct)
 from translator.passes.address_spaces import space_of
 
-F16 = Scalar("f16")
+FLOAT2 = vector_struct("float2")
 _MEMORY = ("global", "constant")
 _EXACT_IN_FLOAT = ("bool", "i8", "u8", "i16", "u16", "f16", "f32")
+_IN_REGISTERS = {F16: F32, HALF2: FLOAT2}          # a half type -> the type that holds its values
+_IN_MEMORY = {F16: F16, HALF2: U32}                # -> the pointee of a pointer into global/constant memory
+_LANES = {"x": 0, "y": 1}
 
 
 def _retype(t):
-    if t == F16:
-        return F32
+    if t in _IN_REGISTERS:
+        return _IN_REGISTERS[t]
     if isinstance(t, Array):
         return Array(_retype(t.elem), t.size)
-    if isinstance(t, Pointer) and t.pointee == F16 and t.space not in _MEMORY:
-        return Pointer(F32, t.space, t.const, t.restrict)
+    if isinstance(t, Pointer) and t.pointee in _IN_REGISTERS:
+        pointee = _IN_MEMORY[t.pointee] if t.space in _MEMORY else _IN_REGISTERS[t.pointee]
+        return Pointer(pointee, t.space, t.const, t.restrict)
     if isinstance(t, Pointer) and isinstance(t.pointee, (Array, Pointer)):
         return Pointer(_retype(t.pointee), t.space, t.const, t.restrict)
     return t
+
+
+def _holds_half(t) -> bool:
+    return t is not None and (t in _IN_REGISTERS or innermost(t) in _IN_REGISTERS)
 
 
 def _fail(node, message: str):
@@ -52,15 +76,20 @@ def _fail(node, message: str):
 
 
 def _half_memory(e, env: dict) -> tuple | None:
-    """(pointer, index) when `e` reads or writes f16 global/constant memory, else None. The space comes
-    from the declarations (`env`): inference sets it there, not on every reference."""
-    if e.type != F16:
+    """(pointer, index, lane) when `e` reads or writes a half or a half2 of global/constant memory, else None.
+    lane: None for a whole value (a half at p[index], or a pair at p[index] of a half2 pointer), "x" or "y"
+    for one half of the pair p[index]. The space comes from the declarations (`env`): inference sets it
+    there, not on every reference."""
+    if isinstance(e, N.Member) and e.field in _LANES and e.base.type == HALF2:
+        pair = _half_memory(e.base, env)
+        return (pair[0], pair[1], e.field) if pair is not None else None
+    if e.type not in _IN_REGISTERS:
         return None
     if isinstance(e, N.Index) and isinstance(e.base.type, Pointer) and space_of(e.base, env) in _MEMORY:
-        return e.base, e.index
+        return e.base, e.index, None
     if isinstance(e, N.UnOp) and e.op == "*" and isinstance(e.operand.type, Pointer) \
             and space_of(e.operand, env) in _MEMORY:
-        return e.operand, N.IntLit(0, Scalar("i32"), loc=e.loc)
+        return e.operand, N.IntLit(0, I32, loc=e.loc), None
     return None
 
 
@@ -72,39 +101,68 @@ class _Rewriter:
     def __init__(self):
         self.env: dict = {}          # pointer name -> the space it points into, in the current function
 
+    def memory(self, ptr, index, lane):
+        """The rewritten (half pointer, index of a half) of an access that _half_memory found, and whether
+        it is a whole half2."""
+        pair = ptr.type.pointee == HALF2
+        space = space_of(ptr, self.env)
+        ptr, index = self.expr(ptr), self.expr(index)
+        if not pair:
+            return ptr, index, False
+        halves = N.Cast(ptr, False, Pointer(F16, space, ptr.type.const), loc=ptr.loc)
+        if lane is None:
+            return halves, index, True
+        two = N.IntLit(2, index.type, loc=index.loc)
+        first = N.BinOp("*", index, two, index.type, loc=index.loc)
+        at = N.BinOp("+", first, N.IntLit(_LANES[lane], index.type, loc=index.loc), index.type, loc=index.loc)
+        return halves, at, False
+
     def expr(self, e):
         if e is None:
             return None
         if isinstance(e, N.Assign) and _half_memory(e.target, self.env) is not None:
             if e.op != "=":
                 _fail(e, "a compound assignment to __half memory is not translated for OpenCL yet")
-            ptr, index = _half_memory(e.target, self.env)
-            return N.MathCall("store_half", "exact", [self.expr(e.value), self.expr(ptr), self.expr(index)], VOID,
-                              loc=e.loc)
+            ptr, index, pair = self.memory(*_half_memory(e.target, self.env))
+            return N.MathCall("store_half2" if pair else "store_half", "exact", [self.expr(e.value), ptr, index],
+                              VOID, loc=e.loc)
         memory = _half_memory(e, self.env)
         if memory is not None:
-            ptr, index = memory
-            return N.MathCall("load_half", "exact", [self.expr(ptr), self.expr(index)], F32, loc=e.loc)
+            ptr, index, pair = self.memory(*memory)
+            return N.MathCall("load_half2" if pair else "load_half", "exact", [ptr, index],
+                              FLOAT2 if pair else F32, loc=e.loc)
         if isinstance(e, N.Cast) and e.type == F16:
             return self.to_half(e)
+        if isinstance(e, N.Cast) and isinstance(e.type, Pointer):
+            self.check_reinterpretation(e)
         self.children(e)
         if hasattr(e, "type"):
             e.type = _retype(e.type)
         return e
+
+    def check_reinterpretation(self, e: N.Cast):
+        """A pointer to halves held in floats (not in global/constant memory) must stay one."""
+        source = e.value.type
+        if not isinstance(source, Pointer) or source.pointee not in _IN_REGISTERS:
+            return
+        if space_of(e.value, self.env) in _MEMORY or e.type.pointee == source.pointee:
+            return
+        _fail(e, f"a pointer to a {'__half2' if source.pointee == HALF2 else '__half'} outside global memory "
+                 f"is cast to '{e.type.pointee}': on OpenCL without cl_khr_fp16 that value is held as float, "
+                 f"so its bits would be the float's; use __half_as_ushort or go through global memory")
 
     def to_half(self, e: N.Cast):
         v = e.value
         if isinstance(v, (N.IntLit, N.FloatLit)):
             return N.FloatLit(_half_literal(float(v.value)), "", F32, loc=e.loc)
         source = v.type
-        if not isinstance(source, Scalar) or source.name not in _EXACT_IN_FLOAT:
-            _fail(e, f"converting {source} to __half would round twice through float on OpenCL without "
-                     f"cl_khr_fp16; convert to float first")
         value = self.expr(v)
-        if value.type != F32:
-            value = N.Cast(value, True, F32, loc=e.loc)
         if source == F16:
             return value
+        # through float where that is exact, else through double (vstore_half_rte rounds a double once)
+        wide = F32 if isinstance(source, Scalar) and source.name in _EXACT_IN_FLOAT else F64
+        if value.type != wide:
+            value = N.Cast(value, True, wide, loc=e.loc)
         return N.MathCall("round_half", "exact", [value], F32, loc=e.loc)
 
     def children(self, node: Node):
@@ -123,24 +181,20 @@ class _Rewriter:
 
 
 def half_as_float(module: N.Module) -> N.Module:
-    uses_half = any(isinstance(getattr(n, "type", None), Scalar) and n.type == F16 or
-                    isinstance(getattr(n, "type", None), (Pointer, Array)) and F16 in element_types(n.type)
-                    for n in walk(module))
-    if not uses_half:
+    if not any(_holds_half(getattr(n, "type", None)) for n in walk(module)):
         return module
     for s in {t for n in walk(module) for t in _structs(getattr(n, "type", None))}:
-        if any(t == F16 or F16 in element_types(t) for _, t in s.fields):
+        if s != HALF2 and any(_holds_half(t) for _, t in s.fields):
             _fail(module.functions[0] if module.functions else module, f"struct '{s.name}' holds a __half, which "
                   f"OpenCL without cl_khr_fp16 cannot lay out; not translated yet")
     rewriter = _Rewriter()
     for g in module.globals:
-        if g.type == F16 or isinstance(g.type, Array) and F16 in element_types(g.type):
+        if _holds_half(g.type) and not isinstance(g.type, Pointer):
             _fail(g, f"__half global '{g.name}' is not translated for OpenCL yet")
     for f in module.functions:
         rewriter.env = {d.name: d.type.space for d in [*f.params, *walk(f.body)]
                         if isinstance(d, (N.Param, N.VarDecl)) and isinstance(d.type, Pointer)}
-        if f.ret == F16:
-            f.ret = F32
+        f.ret = _retype(f.ret)
         rewriter.node(f)
     return module
 

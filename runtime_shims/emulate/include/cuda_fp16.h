@@ -239,8 +239,28 @@ inline __half2 __hmin2(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(
 inline __half2 __hfma2(__half2 a, __half2 b, __half2 c) { return __half2(__hfma(a.x, b.x, c.x), __hfma(a.y, b.y, c.y)); }
 inline __half2 __hneg2(__half2 a) { return __half2(__hneg(a.x), __hneg(a.y)); }
 inline __half2 __habs2(__half2 a) { return __half2(__habs(a.x), __habs(a.y)); }
-inline bool __hbeq2(__half2 a, __half2 b) { return __heq(a.x, b.x) && __heq(a.y, b.y); }
-inline bool __hblt2(__half2 a, __half2 b) { return __hlt(a.x, b.x) && __hlt(a.y, b.y); }
+// comparisons: __h<op>2 gives 1.0 or 0.0 in each lane, __hb<op>2 whether both lanes compare true; the
+// unordered forms (<op>u) are true where a lane holds a NaN, as the scalar ones are.
+#define CUEMU_HALF2_COMPARE(op)                                                                      \
+    inline __half2 __h##op##2(__half2 a, __half2 b)                                                  \
+    {                                                                                                \
+        return __half2(__half(__h##op(a.x, b.x) ? 1.0f : 0.0f), __half(__h##op(a.y, b.y) ? 1.0f : 0.0f)); \
+    }                                                                                                \
+    inline bool __hb##op##2(__half2 a, __half2 b) { return __h##op(a.x, b.x) && __h##op(a.y, b.y); }
+CUEMU_HALF2_COMPARE(eq)
+CUEMU_HALF2_COMPARE(ne)
+CUEMU_HALF2_COMPARE(lt)
+CUEMU_HALF2_COMPARE(le)
+CUEMU_HALF2_COMPARE(gt)
+CUEMU_HALF2_COMPARE(ge)
+CUEMU_HALF2_COMPARE(equ)
+CUEMU_HALF2_COMPARE(neu)
+CUEMU_HALF2_COMPARE(ltu)
+CUEMU_HALF2_COMPARE(leu)
+CUEMU_HALF2_COMPARE(gtu)
+CUEMU_HALF2_COMPARE(geu)
+#undef CUEMU_HALF2_COMPARE
+inline __half2 __hisnan2(__half2 a) { return __half2(__half(__hisnan(a.x) ? 1.0f : 0.0f), __half(__hisnan(a.y) ? 1.0f : 0.0f)); }
 inline __half2 h2sqrt(__half2 a) { return __half2(hsqrt(a.x), hsqrt(a.y)); }
 
 inline __half2 operator+(const __half2 &a, const __half2 &b) { return __hadd2(a, b); }
@@ -252,7 +272,15 @@ inline __half2 &operator+=(__half2 &a, const __half2 &b) { return a = __hadd2(a,
 inline __half2 &operator-=(__half2 &a, const __half2 &b) { return a = __hsub2(a, b); }
 inline __half2 &operator*=(__half2 &a, const __half2 &b) { return a = __hmul2(a, b); }
 inline __half2 &operator/=(__half2 &a, const __half2 &b) { return a = __h2div(a, b); }
+inline __half2 operator+(const __half2 &a) { return a; }
+inline __half2 &operator++(__half2 &a) { return a = __hadd2(a, __half2half2(__half(1.0f))); }
+inline __half2 &operator--(__half2 &a) { return a = __hsub2(a, __half2half2(__half(1.0f))); }
 inline bool operator==(const __half2 &a, const __half2 &b) { return __hbeq2(a, b); }
+inline bool operator!=(const __half2 &a, const __half2 &b) { return __hbneu2(a, b); }
+inline bool operator<(const __half2 &a, const __half2 &b) { return __hblt2(a, b); }
+inline bool operator<=(const __half2 &a, const __half2 &b) { return __hble2(a, b); }
+inline bool operator>(const __half2 &a, const __half2 &b) { return __hbgt2(a, b); }
+inline bool operator>=(const __half2 &a, const __half2 &b) { return __hbge2(a, b); }
 
 // atomicAdd, __ldg and the warp shuffles are templates in the emulation and take __half and __half2 as they are.
 

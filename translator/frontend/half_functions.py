@@ -1,0 +1,204 @@
+"""cuda_fp16.h's functions on `__half` and `__half2` as IR, one table entry each.
+
+A `__half2` is the IR struct `half2` (fields x and y, each an f16), and every function on it works lane by
+lane with the meaning of the scalar function of the same family (frontend/half.py): arithmetic in float,
+rounded to half once. An entry gives the parameter types and builds the result from IR operands:
+
+    __hadd(a, b)     convert<f16>(f32(a) + f32(b))
+    __hadd2(a, b)    half2{ convert<f16>(f32(a.x) + f32(b.x)), convert<f16>(f32(a.y) + f32(b.y)) }
+    __hlt2(a, b)     each lane 1.0 or 0.0;  __hblt2(a, b): whether both lanes compare true
+    __hfma(a, b, c)  convert<f16>(f64(a) * f64(b) + f64(c))
+
+Where an entry reads an operand once, the call becomes that expression. Where it reads one twice (a lane
+function reads a.x and a.y, an ordered `!=` compares twice), the module gets a device function of that
+body over its parameters, `cutrans_hadd2(a, b)`, made once, so that an argument with side effects is
+evaluated exactly once, as in CUDA.
+
+Why the arithmetic is exact: a float holds 24 bits, at least the 2 * 11 + 2 that make rounding twice
+(exact result -> float -> half) harmless for + - * /. A fused multiply-add is not covered by that bound
+and float would round it wrongly (1.5 * 0.6669921875 + 2^-24 lands on a half tie in float), so __hfma
+computes in double: the product of two halves is exact there, and the sum is exact too unless one term is
+below a quarter of the other's last half bit (results within half's range), where the rounding to double
+cannot move the value across a half rounding boundary.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.types import BOOL, F16, F32, F64, HALF2, vector_struct
+
+FLOAT2 = vector_struct("float2")
+
+
+def _f32(e: N.Expr) -> N.Expr:
+    return e if e.type == F32 else N.Cast(e, True, F32, loc=e.loc)
+
+
+def to_half(e: N.Expr) -> N.Expr:
+    return e if e.type == F16 else N.Cast(e, False, F16, loc=e.loc)
+
+
+def _lane(v: N.Expr, field: str) -> N.Expr:
+    return N.Member(copy.deepcopy(v), field, F16, loc=v.loc)
+
+
+def _float_lit(value: float, loc) -> N.FloatLit:
+    return N.FloatLit(value, f"{value!r}f", F32, loc=loc)
+
+
+# -- operations on one lane (f16 operands -> IR) -------------------------------------------------------
+def _arithmetic(op):
+    return lambda a, b: to_half(N.BinOp(op, _f32(a), _f32(b), F32, loc=a.loc))
+
+
+def _math(func):
+    return lambda *xs: to_half(N.MathCall(func, "ieee", [_f32(x) for x in xs], F32, loc=xs[0].loc))
+
+
+def _negate(a):
+    return to_half(N.UnOp("-", _f32(a), F32, loc=a.loc))
+
+
+def _fma(a, b, c):
+    wide = [N.Cast(_f32(x), True, F64, loc=x.loc) for x in (a, b, c)]
+    product = N.BinOp("*", wide[0], wide[1], F64, loc=a.loc)
+    return to_half(N.BinOp("+", product, wide[2], F64, loc=a.loc))
+
+
+def _compare(op):
+    """An ordered comparison (false where a lane holds a NaN) for == < <= > >=; `!=` is C's, unordered."""
+    return lambda a, b: N.BinOp(op, _f32(a), _f32(b), BOOL, loc=a.loc)
+
+
+def _ordered_unequal(a, b):
+    less, more = _compare("<")(a, b), _compare(">")(copy.deepcopy(a), copy.deepcopy(b))
+    return N.BinOp("||", less, more, BOOL, loc=a.loc)
+
+
+def _negation(compare):
+    """The unordered comparison that is true where `compare` (ordered) is false: ltu(a, b) = !(a >= b)."""
+    return lambda a, b: N.UnOp("!", compare(a, b), BOOL, loc=a.loc)
+
+
+def _is_nan(a):
+    return N.BinOp("!=", _f32(a), _f32(copy.deepcopy(a)), BOOL, loc=a.loc)
+
+
+LANE_OPS = {"add": _arithmetic("+"), "sub": _arithmetic("-"), "mul": _arithmetic("*"), "div": _arithmetic("/"),
+            "max": _math("fmax"), "min": _math("fmin"), "fabs": _math("fabs"), "neg": _negate, "fma": _fma}
+COMPARISONS = {"eq": _compare("=="), "lt": _compare("<"), "le": _compare("<="), "gt": _compare(">"),
+               "ge": _compare(">="), "ne": _ordered_unequal, "neu": _compare("!="),
+               "equ": _negation(_ordered_unequal), "ltu": _negation(_compare(">=")),
+               "leu": _negation(_compare(">")), "gtu": _negation(_compare("<=")), "geu": _negation(_compare("<"))}
+
+
+# -- whole functions (IR operands of the parameter types -> IR result) ----------------------------------
+def _lanes(op):
+    """A half2 function applying `op` to the x lanes, then to the y lanes, of its operands."""
+    def build(*vs):
+        return N.InitList([op(*[_lane(v, f) for v in vs]) for f in "xy"], HALF2, loc=vs[0].loc)
+    return build
+
+
+def _flags(predicate):
+    """__h<cmp>2: 1.0 in each lane where `predicate` holds, else 0.0."""
+    def flag(*xs):
+        loc = xs[0].loc
+        return to_half(N.Conditional(predicate(*xs), _float_lit(1.0, loc), _float_lit(0.0, loc), F32, loc=loc))
+    return _lanes(flag)
+
+
+def _both(predicate):
+    """__hb<cmp>2: whether `predicate` holds in both lanes."""
+    return lambda a, b: N.BinOp("&&", predicate(_lane(a, "x"), _lane(b, "x")), predicate(_lane(a, "y"), _lane(b, "y")),
+                                BOOL, loc=a.loc)
+
+
+def _pair(first, second):
+    """A half2 from two lanes, each chosen from the operands: `first`/`second` map the operands to a half."""
+    return lambda *vs: N.InitList([to_half(first(*vs)), to_half(second(*vs))], HALF2, loc=vs[0].loc)
+
+
+def _of(index, field=None):
+    """Operand `index`, or its lane `field`."""
+    return lambda *vs: _lane(vs[index], field) if field else copy.deepcopy(vs[index])
+
+
+def _to_float2(h):
+    return N.InitList([_f32(_lane(h, "x")), _f32(_lane(h, "y"))], FLOAT2, loc=h.loc)
+
+
+def _float2_lane(field):
+    return lambda v: N.Member(copy.deepcopy(v), field, F32, loc=v.loc)
+
+
+H, H2, F, F2 = F16, HALF2, F32, FLOAT2
+# CUDA name -> (result type, parameter types, builder)
+FUNCTIONS = {
+    **{f"__h{name}": (H, (H, H), LANE_OPS[name]) for name in ("add", "sub", "mul", "div", "max", "min")},
+    "__hneg": (H, (H,), LANE_OPS["neg"]), "__habs": (H, (H,), LANE_OPS["fabs"]), "__hfma": (H, (H, H, H), _fma),
+    **{f"__h{name}": (BOOL, (H, H), compare) for name, compare in COMPARISONS.items()},
+    "__hisnan": (BOOL, (H,), _is_nan),
+    **{f"__h{name}2": (H2, (H2, H2), _lanes(LANE_OPS[name])) for name in ("add", "sub", "mul", "max", "min")},
+    "__h2div": (H2, (H2, H2), _lanes(LANE_OPS["div"])), "__hfma2": (H2, (H2, H2, H2), _lanes(_fma)),
+    "__hneg2": (H2, (H2,), _lanes(_negate)), "__habs2": (H2, (H2,), _lanes(LANE_OPS["fabs"])),
+    **{f"__h{name}2": (H2, (H2, H2), _flags(compare)) for name, compare in COMPARISONS.items()},
+    **{f"__hb{name}2": (BOOL, (H2, H2), _both(compare)) for name, compare in COMPARISONS.items()},
+    "__hisnan2": (H2, (H2,), _flags(_is_nan)),
+    "make_half2": (H2, (H, H), _pair(_of(0), _of(1))), "__halves2half2": (H2, (H, H), _pair(_of(0), _of(1))),
+    "__half2half2": (H2, (H,), _pair(_of(0), _of(0))),
+    "__float2half2_rn": (H2, (F,), _pair(_of(0), _of(0))), "__floats2half2_rn": (H2, (F, F), _pair(_of(0), _of(1))),
+    "__float22half2_rn": (H2, (F2,), _pair(_float2_lane("x"), _float2_lane("y"))),
+    "__half22float2": (F2, (H2,), _to_float2),
+    "__low2half": (H, (H2,), _of(0, "x")), "__high2half": (H, (H2,), _of(0, "y")),
+    "__low2float": (F, (H2,), lambda h: _f32(_lane(h, "x"))), "__high2float": (F, (H2,), lambda h: _f32(_lane(h, "y"))),
+    "__lows2half2": (H2, (H2, H2), _pair(_of(0, "x"), _of(1, "x"))),
+    "__highs2half2": (H2, (H2, H2), _pair(_of(0, "y"), _of(1, "y"))),
+    "__low2half2": (H2, (H2,), _pair(_of(0, "x"), _of(0, "x"))),
+    "__high2half2": (H2, (H2,), _pair(_of(0, "y"), _of(0, "y"))),
+    "__lowhigh2highlow": (H2, (H2,), _pair(_of(0, "y"), _of(0, "x"))),
+}
+
+# C++ operators on __half2 -> the function CUDA's operator calls (cuda_fp16.hpp); `!=` is the unordered one
+HALF2_OPERATORS = {"+": "__hadd2", "-": "__hsub2", "*": "__hmul2", "/": "__h2div", "==": "__hbeq2",
+                   "!=": "__hbneu2", "<": "__hblt2", "<=": "__hble2", ">": "__hbgt2", ">=": "__hbge2"}
+HALF2_UPDATES = {"+=": "__hadd2", "-=": "__hsub2", "*=": "__hmul2", "/=": "__h2div", "++": "__hadd2",
+                 "--": "__hsub2"}
+
+
+def _coerce(e: N.Expr, t) -> N.Expr:
+    if t == F16:
+        return to_half(e)
+    return e if e.type == t or t in (HALF2, FLOAT2) else N.Cast(e, True, t, loc=e.loc)
+
+
+def helper_name(name: str) -> str:
+    return "cutrans_" + name.lstrip("_")
+
+
+def _reads_twice(body: N.Expr, names: list[str]) -> bool:
+    uses = [n.name for n in walk(body) if isinstance(n, N.VarRef)]
+    return any(uses.count(name) > 1 for name in names)
+
+
+def call(module_lowerer, name: str, arguments, loc) -> N.Expr:
+    """The IR of CUDA function `name` (a key of FUNCTIONS) on the lowered arguments `arguments()` returns.
+    A device function it needs is made before the arguments are lowered, as a call of a program's own
+    function makes its callee first, so that the output order does not depend on how a call is spelled."""
+    result, params, build = FUNCTIONS[name]
+    names = ["a", "b", "c"][:len(params)]
+    refs = [N.VarRef(n, t, loc=loc) for n, t in zip(names, params)]
+    body = build(*refs)
+    helper = helper_name(name)
+    if _reads_twice(body, names) and helper not in module_lowerer.done:
+        fn_params = [N.Param(n, t, loc=loc) for n, t in zip(names, params)]
+        module_lowerer.done[helper] = N.Function(helper, "device", result, fn_params,
+                                                 N.Block([N.Return(body, loc=loc)], loc=loc), loc=loc)
+        module_lowerer.order.append(helper)
+    args = [_coerce(a, t) for a, t in zip(arguments(), params)]
+    if helper in module_lowerer.done:
+        return N.Call(helper, args, result, loc=loc)
+    return build(*args)
