@@ -112,8 +112,8 @@ def _name_edits(path: str, names: list[NameSite], target: str) -> tuple[list[Edi
         if rename and record.hip_note and target == "hip" and record.name not in noted:
             noted.add(record.name)
             diags.append(_note_diag(record, target, path, site))
-        new = record.target_name(target)
-        if rename and new != site.name:
+        new = mappings.spelled(record.target_name(target), site.parts)
+        if rename and new != mappings.spelled(site.name, site.parts):
             edits.append(Edit(site.span.start, site.span.end, new, why=f"rename {site.name}"))
     return edits, diags
 

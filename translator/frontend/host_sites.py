@@ -19,7 +19,7 @@ from translator.diagnostics import CutransError, error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
                                       LaunchSite, NameSite, PtxSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
-from translator.frontend import cooperative_groups, ptx, skipped, tu_index, variable_templates
+from translator.frontend import cooperative_groups, library_names, ptx, skipped, tu_index, variable_templates
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -206,17 +206,34 @@ def _names(fl: _File, includes: list[IncludeSite], tu) -> list[NameSite]:
     known = mappings.names()
     skip = [(i.span.start, i.span.end) for i in includes]
     inactive = skipped.skipped_ranges(tu, fl.main)
-    out = []
-    for spelling, kind, start, end in fl.tokens:
+    out: list[NameSite] = []
+    for i, (spelling, kind, start, _) in enumerate(fl.tokens):
         if kind != ci.TokenKind.IDENTIFIER or spelling not in known:
             continue
         if any(a <= start < b for a, b in skip) or skipped.inside(inactive, start):
             continue                   # an include's header name, or code the preprocessor skipped (#if 0)
-        record = mappings.lookup(spelling)
-        if record.title and _names_own_declaration(tu, fl, start):
+        site = _name_site(fl, tu, i)
+        if site is None:
             continue
-        out.append(NameSite(spelling, record.kind, fl.span(start, end)))
+        while out and out[-1].span.start >= site.span.start:
+            out.pop()                  # `cub` of `cub::DeviceReduce`: the qualified name's site covers it
+        out.append(site)
     return out
+
+
+def _name_site(fl: _File, tu, i: int) -> NameSite | None:
+    """The site of the table name that identifier token i is, if any: a C++ library's qualified name
+    (frontend/library_names.py), else a name as the tables spell it."""
+    spelling, _, start, end = fl.tokens[i]
+    qualified = tuple(r for r in mappings.ending_with(spelling) if r.name != spelling)
+    found = library_names.match(fl.tokens, i, qualified, tu, fl.main) if qualified else None
+    if found is not None:
+        record, first, parts = found
+        return NameSite(record.name, record.kind, fl.span(fl.tokens[first][2], end), parts)
+    record = mappings.lookup(spelling)
+    if record is None or record.title and _names_own_declaration(tu, fl, start):
+        return None
+    return NameSite(spelling, record.kind, fl.span(start, end))
 
 
 def _names_own_declaration(tu, fl: _File, offset: int) -> bool:

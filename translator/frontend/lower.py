@@ -17,8 +17,8 @@ from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import lower_type
-from translator.frontend import (cooperative_groups, device_printf, half, ptx, records, references, stateless,
-                                 tu_index, variable_templates, wmma)
+from translator.frontend import (cooperative_groups, device_printf, half, library_names, ptx, records, references,
+                                 stateless, tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -528,10 +528,9 @@ class FunctionLowerer:
         if name in UNSUPPORTED_CALLS:
             code, why = UNSUPPORTED_CALLS[name]
             self.fail(c, code, f"'{name}': {why}")
-        library = mappings.lookup(name)
+        library = library_names.library_record(callee) if callee is not None else mappings.lookup(name)
         if library is not None and library.title:       # a CUDA library's device function (cuRAND's curand_init)
-            self.fail(c, "M001", f"'{name}' ({library.title}) has no equivalent in OpenCL or CPU device code"
-                                 + mappings.translated_elsewhere(library, "opencl"))
+            self.fail(c, "M001", mappings.refused_in_device_code(library))
         if name in CACHE_LOADS:
             pointer = [self.expr(a) for a in c.get_arguments()]
             return N.UnOp("*", pointer[0], self.type_of(c), loc=self.loc(c))

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import clang.cindex as ci
 
+from translator import mappings
 from translator.diagnostics import CutransError, error
+from translator.frontend import library_names
 from translator.frontend.globals import initializer, initializer_offset
 from translator.ir import nodes as N
 from translator.ir.types import VECTOR_TYPES, Array, Pointer, Struct, field_offsets, size_align, vector_struct
@@ -69,6 +71,10 @@ def _vector(decl, where, lower_type) -> Struct:
 
 def _plain(decl, ctype, where, lower_type) -> Struct:
     name = decl.spelling
+    scoped = decl.semantic_parent is not None and decl.semantic_parent.kind != K.TRANSLATION_UNIT
+    library = library_names.library_record(decl) if scoped else None
+    if library is not None:                # a C++ library's type: cub::BlockReduce<...>::TempStorage
+        raise CutransError(error("M001", mappings.refused_in_device_code(library), *where))
     if ctype.get_num_template_arguments() > 0:
         _refuse(f"class template instance '{ctype.spelling}' is not supported in device code", where)
     if decl.is_anonymous() or not name or " " in name:

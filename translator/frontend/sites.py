@@ -29,10 +29,11 @@ class IncludeSite:
 
 @dataclasses.dataclass(frozen=True)
 class NameSite:
-    """A reference to a CUDA API name in host code: a function, type, enum constant or macro."""
-    name: str
-    kind: str            # function | type | constant | macro
-    span: Span           # just the identifier
+    """A reference to a CUDA API name in host code: a function, type, enum constant, macro or namespace."""
+    name: str            # the table's name (`cub::DeviceReduce` for a C++ library's)
+    kind: str            # function | type | constant | macro | namespace
+    span: Span           # the identifier, or the qualified name as written (`cub::DeviceReduce`)
+    parts: int = 1       # how many of the name's `::` parts the span covers
 
 
 @dataclasses.dataclass(frozen=True)

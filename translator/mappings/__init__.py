@@ -6,6 +6,12 @@ A table file holds sections; each section maps a CUDA name to one inline-table r
 and `hip_library` (what HIP output links: "hipblas").
 Loading checks every record and raises TableError on unknown keys, bad flags, missing fields, duplicate
 names or unsorted sections.
+
+A C++ library's names are qualified (`cub::DeviceReduce`, `thrust::cuda::par`): such a name counts only where
+the program writes it with that qualifier or clang resolves it into that scope (frontend/library_names.py), so
+`std::copy` is not `thrust::copy`. A target name of a qualified record has as many `::` parts, and a site
+that covers the last k parts of the CUDA name is rewritten with the last k parts of the target name
+(`cub::DeviceReduce` -> `hipcub::DeviceReduce`, `DeviceReduce` after `using namespace cub` stays).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 TABLE_DIR = Path(__file__).resolve().parent
 TARGETS = ("hip", "opencl", "cpu")
-KINDS = ("function", "type", "constant", "macro", "header")
+KINDS = ("function", "type", "constant", "macro", "header", "namespace")
 FLAGS = ("supported", "unsupported", "deprecated", "removed", "experimental")
 VERSION_KEYS = ("cuda_added", "cuda_deprecated", "cuda_removed")
 SHIM_PREFIX = {"opencl": "oclrt", "cpu": "cpurt"}
@@ -64,6 +70,8 @@ class Record:
             raise TableError(f"{where}: kind {self.kind!r} is not one of {', '.join(KINDS)}")
         for target, flag in self.flags:
             _check_flag(where, target, flag, self.target_name(target))
+            if self.kind != "header":
+                _check_parts(where, target, self.name, self.target_name(target))
 
 
 def _check_flag(where: str, target: str, flag: str, name: str) -> None:
@@ -72,6 +80,14 @@ def _check_flag(where: str, target: str, flag: str, name: str) -> None:
     if (flag == "unsupported") != (name == ""):
         raise TableError(f"{where}: {target} name {name!r} does not agree with flag {flag!r} "
                          "(a name is empty exactly when the flag is 'unsupported')")
+
+
+def _check_parts(where: str, target: str, name: str, target_name: str) -> None:
+    """A qualified name is identifiers joined by `::`; its target name (where there is one) has as many parts."""
+    if not all(part.isidentifier() for part in name.split("::")):
+        raise TableError(f"{where}: {name!r} is not an identifier or a qualified name")
+    if target_name and target_name.count("::") != name.count("::"):
+        raise TableError(f"{where}: {target} name {target_name!r} does not have as many '::' parts as {name!r}")
 
 
 def _record(section: str, name: str, fields: dict) -> Record:
@@ -156,9 +172,33 @@ def lookup(name: str) -> Record | None:
     return _index().get(name)
 
 
+def last_part(name: str) -> str:
+    """The identifier a qualified name ends with (`cub::DeviceReduce` -> `DeviceReduce`)."""
+    return name.rsplit("::", 1)[-1]
+
+
+def spelled(name: str, parts: int) -> str:
+    """The last `parts` parts of a (qualified) name: how a site that writes that many parts spells it."""
+    return "::".join(name.split("::")[-parts:])
+
+
+@functools.lru_cache(maxsize=None)
+def _by_identifier() -> dict[str, tuple[Record, ...]]:
+    found: dict[str, list[Record]] = {}
+    for record in _index().values():
+        if record.kind != "header":
+            found.setdefault(last_part(record.name), []).append(record)
+    return {word: tuple(records) for word, records in found.items()}
+
+
 def names() -> frozenset[str]:
-    """Every CUDA identifier the tables name (headers, which are file names, are not among them)."""
-    return frozenset(n for n, r in _index().items() if r.kind != "header")
+    """Every identifier a CUDA name of the tables ends with (headers, which are file names, are not among them)."""
+    return frozenset(_by_identifier())
+
+
+def ending_with(identifier: str) -> tuple[Record, ...]:
+    """The records whose name is `identifier` or a qualified name that ends with it."""
+    return _by_identifier().get(identifier, ())
 
 
 def header(name: str) -> Record | None:
@@ -172,6 +212,12 @@ def translated_elsewhere(record: Record, target: str) -> str:
     if not record.title or target == "hip" or record.flag("hip") == "unsupported":
         return ""
     return f" (--to hip translates it to '{record.hip}')"
+
+
+def refused_in_device_code(record: Record) -> str:
+    """M001's message for a library name that OpenCL or CPU device code uses (cuRAND's curand_init)."""
+    return (f"'{record.name}' ({record.title}) has no equivalent in OpenCL or CPU device code"
+            + translated_elsewhere(record, "opencl"))
 
 
 _INCLUDE = re.compile(r'#\s*include\s*([<"])([^>"]+)[>"]')

@@ -1,0 +1,2 @@
+/* Stand-in for CUB's <cub/block/block_histogram.cuh> (parsing only): the declarations are in cub/cub.cuh. */
+#include <cub/cub.cuh>

@@ -1,0 +1,2 @@
+/* Stand-in for CUB's <cub/device/device_memcpy.cuh> (parsing only): the declarations are in cub/cub.cuh. */
+#include <cub/cub.cuh>

@@ -1,0 +1,2 @@
+/* Stand-in for CUB's <cub/iterator/counting_input_iterator.cuh> (parsing only): the declarations are in cub/cub.cuh. */
+#include <cub/cub.cuh>

@@ -1,0 +1,2 @@
+/* Stand-in for Thrust's <thrust/device_malloc.h> (parsing only): the declarations are in thrust/cutrans_thrust.h. */
+#include <thrust/cutrans_thrust.h>
