@@ -93,6 +93,8 @@ static inline __half __int2half_rn(int i) { return __half(i); }
 static inline float __half2float(__half h) { return cutrans_half_value(h.__x); }
 static inline unsigned short __half_as_ushort(__half h) { return h.__x; }
 static inline __half __ushort_as_half(unsigned short u) { return __half(__half_raw{u}); }
+static inline short __half_as_short(__half h) { return (short)h.__x; }
+static inline __half __short_as_half(short s) { return __half(__half_raw{(unsigned short)s}); }
 
 /* __half2: two halves, 4-byte aligned as in CUDA. The host side converts and moves lanes; its arithmetic
  * rounds each lane once through float, as the device's does. */

@@ -98,6 +98,10 @@ static inline unsigned int cutrans_float_as_uint(float x) { unsigned int r; memc
 static inline int cutrans_float_as_int(float x) { int r; memcpy(&r, &x, sizeof r); return r; }
 static inline float cutrans_uint_as_float(unsigned int x) { float r; memcpy(&r, &x, sizeof r); return r; }
 static inline float cutrans_int_as_float(int x) { float r; memcpy(&r, &x, sizeof r); return r; }
+#ifdef __FLT16_MAX__ /* _Float16, the CPU target's __half (GCC 12+, clang 15+) */
+static inline unsigned short cutrans_fp16_bits(_Float16 x) { unsigned short r; memcpy(&r, &x, sizeof r); return r; }
+static inline _Float16 cutrans_fp16_from_bits(unsigned short x) { _Float16 r; memcpy(&r, &x, sizeof r); return r; }
+#endif
 
 /* n halves from src, exactly as floats (every half is one), to dst: a whole run at a time, so that
  * tensor-core tiles are converted eight halves per F16C instruction where the machine has it (GCC 12

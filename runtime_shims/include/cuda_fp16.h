@@ -53,6 +53,8 @@ __host__ __device__ __half __ushort2half_rn(unsigned short i);
 __host__ __device__ __half __double2half(double d);
 __host__ __device__ unsigned short __half_as_ushort(__half h);
 __host__ __device__ __half __ushort_as_half(unsigned short u);
+__host__ __device__ short __half_as_short(__half h);
+__host__ __device__ __half __short_as_half(short s);
 
 __host__ __device__ __half2 make_half2(__half a, __half b);
 __host__ __device__ __half2 __halves2half2(__half a, __half b);

@@ -91,7 +91,8 @@ def test_library_hip_names_exist_in_the_installed_library_headers(family):
     headers = sorted({r.hip for r in load_table(family) if r.kind == "header" and r.hip})  # "": HIP has none
     missing_headers = [h for h in headers if not toolchain.hip_header_installed(h)]
     if missing_headers:
-        pytest.skip(f"{', '.join(missing_headers)} not installed (Debian 12 does not package every HIP library)")
+        more = f" and {len(missing_headers) - 1} more headers" if len(missing_headers) > 1 else ""
+        pytest.skip(f"{missing_headers[0]}{more} not installed (Debian 12 does not package every HIP library)")
     words = set()
     for header in headers:
         folder = next(root / header for root in toolchain.HIP_SYSTEM_INCLUDES if (root / header).is_file()).parent

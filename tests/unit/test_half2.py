@@ -115,7 +115,8 @@ def test_opencl_keeps_pairs_in_float2_and_memory_as_halves(lower):
 
 
 def test_opencl_refuses_the_bits_of_a_half_held_in_a_float(lower):
-    module = _module(lower, "half2 s = a[0]; f[0] = (float)*reinterpret_cast<const unsigned *>(&s);")
+    module = _module(lower, "half2 s = a[0]; const unsigned *p = reinterpret_cast<const unsigned *>(&s); "
+                            "f[0] = (float)p[0];")
     with pytest.raises(CutransError) as info:
         _opencl(module)
     assert info.value.diagnostics[0].code == "L003" and "held as float" in info.value.diagnostics[0].message
@@ -130,3 +131,19 @@ def test_a_pair_passed_by_value_arrives_as_float2(lower):
     restore = kernel.body.stmts[0]
     assert restore.name == "p" and restore.type == HALF2 and isinstance(restore.init, N.InitList)
     assert [i.value.type for i in restore.init.items] == [F32, F32]
+
+
+@pytest.mark.parametrize("body, calls", [
+    ("unsigned short u = *reinterpret_cast<const unsigned short *>(&h[0]);", ["half_as_ushort"]),
+    ("half2 s = a[0]; unsigned w = *reinterpret_cast<const unsigned *>(&s);", ["half_as_ushort"] * 2),
+    ("unsigned w = 0x3c004000u; o[0] = *reinterpret_cast<const half2 *>(&w);", ["ushort_as_half"] * 2),
+    ("short u = -1; f[0] = *reinterpret_cast<half *>(&u);", ["ushort_as_half"]),
+    ("f[0] = __half_as_short(h[0]) + (float)__ushort_as_half(7);", ["half_as_short", "ushort_as_half"]),
+])
+def test_the_bits_of_halves_are_read_the_same_on_every_target(lower, body, calls):
+    """`*(T *)&h` with T an integer of the half's (pair's) size, and the reverse, are __half_as_ushort and
+    __ushort_as_half, which OpenCL computes from the float that holds the half (an exact round trip)."""
+    module = _module(lower, body)
+    assert [n.func for n in walk(module) if isinstance(n, N.MathCall)] == calls
+    assert not [n for n in walk(module) if isinstance(n, N.UnOp) and n.op == "&"]
+    _opencl(module)                         # no longer a reinterpretation of a float's bits: accepted

@@ -34,6 +34,19 @@ def test_device_functions_are_lowered_before_their_callers(lower):
     assert [f.name for f in module.functions] == ["inner", "outer", "k"]
 
 
+def test_overloaded_device_functions_keep_their_own_bodies(lower):
+    """C and OpenCL C have no overloading: the second overload of a name is named after its parameters."""
+    module, diags = lower("""
+        __device__ float f(float x) { return x * 2.0f; }
+        __device__ int f(int x) { return x + 1; }
+        __device__ int f(const int *p, unsigned n) { return p[n]; }
+        __global__ void k(float *o, int *p) { o[0] = f(1.5f); p[0] = f(3) + f(p, 2u) + f(4); }""")
+    assert not diags
+    assert [f.name for f in module.functions] == ["f", "f_int", "f_int_unsigned_int", "k"]
+    calls = [n.func for n in walk(module.functions[-1]) if isinstance(n, N.Call)]
+    assert calls == ["f", "f_int", "f_int_unsigned_int", "f_int"]
+
+
 def test_for_statement_parts_are_assigned_by_position(lower):
     module, _ = lower("__global__ void k(int* o) { int i = 0; for (; i < 4;) { o[i] = i; i++; } for (int j = 0;; j++) { break; } }")
     loops = [n for n in walk(_kernel(module)) if isinstance(n, N.For)]

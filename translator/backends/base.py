@@ -82,6 +82,10 @@ C_MATH.update({
     # bit reinterpretations (runtime_shims/cpu/cpurt_device.h copies the bits with memcpy)
     ("float_as_uint", "f32"): "cutrans_float_as_uint({0})", ("uint_as_float", "u32"): "cutrans_uint_as_float({0})",
     ("float_as_int", "f32"): "cutrans_float_as_int({0})", ("int_as_float", "i32"): "cutrans_int_as_float({0})",
+    ("half_as_ushort", "f16"): "cutrans_fp16_bits({0})",
+    ("half_as_short", "f16"): "(short)cutrans_fp16_bits({0})",
+    ("ushort_as_half", "u16"): "cutrans_fp16_from_bits({0})",
+    ("short_as_half", "i16"): "cutrans_fp16_from_bits((unsigned short)({0}))",
 })
 for _f, _types in (("clz", ("i32", "i64")), ("brev", ("u32", "u64")), ("mulhi", ("i32", "u32", "i64", "u64"))):
     C_MATH.update({(_f, _t): _call(f"cutrans_{_f}_{_t}", 2 if _f == "mulhi" else 1) for _t in _types})

@@ -28,7 +28,8 @@ import copy
 
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.ir.types import BOOL, F16, F32, F64, HALF2, vector_struct
+from translator.ir.effects import has_effects
+from translator.ir.types import BOOL, F16, F32, F64, HALF2, U16, U32, bits, is_integer, vector_struct
 
 FLOAT2 = vector_struct("float2")
 
@@ -202,3 +203,44 @@ def call(module_lowerer, name: str, arguments, loc) -> N.Expr:
     if helper in module_lowerer.done:
         return N.Call(helper, args, result, loc=loc)
     return build(*args)
+
+
+# -- `*(T *)&x`: a half's (a pair's) bits as an integer of its size, or the reverse ------------------------
+_BIT_WIDTHS = {F16: 16, HALF2: 32}
+
+
+def _bits_of(x: N.Expr) -> N.Expr:
+    if x.type == F16:
+        return N.MathCall("half_as_ushort", "exact", [x], U16, loc=x.loc)
+    lanes = [N.Cast(_bits_of(_lane(x, f)), False, U32, loc=x.loc) for f in "xy"]
+    high = N.BinOp("<<", lanes[1], N.IntLit(16, U32, loc=x.loc), U32, loc=x.loc)
+    return N.BinOp("|", lanes[0], high, U32, loc=x.loc)
+
+
+def _from_bits(u: N.Expr, t) -> N.Expr:
+    if t == F16:
+        return N.MathCall("ushort_as_half", "exact", [N.Cast(u, False, U16, loc=u.loc)], F16, loc=u.loc)
+    word = N.Cast(u, False, U32, loc=u.loc)
+    low = N.BinOp("&", word, N.IntLit(0xFFFF, U32, loc=u.loc), U32, loc=u.loc)
+    high = N.BinOp(">>", copy.deepcopy(word), N.IntLit(16, U32, loc=u.loc), U32, loc=u.loc)
+    return N.InitList([_from_bits(low, F16), _from_bits(high, F16)], HALF2, loc=u.loc)
+
+
+def reinterpretation(e: N.Expr) -> N.Expr | None:
+    """`*(unsigned short *)&h`, `*(unsigned *)&pair`, `*(half2 *)&word`: the same bits as the other type,
+    as __half_as_ushort / __ushort_as_half compute them, or None for any other expression. Read through
+    the pointer, the bits exist only where a half lives in memory as CUDA's 16 bits; OpenCL without
+    cl_khr_fp16 keeps it in a float (passes/half_as_float.py). The operand is read once per half."""
+    if not (isinstance(e, N.UnOp) and e.op == "*" and isinstance(e.operand, N.Cast)):
+        return None
+    address = e.operand
+    while isinstance(address, N.Cast):
+        address = address.value
+    if not (isinstance(address, N.UnOp) and address.op == "&") or has_effects(address.operand):
+        return None
+    x, target = address.operand, e.type
+    if x.type in _BIT_WIDTHS and is_integer(target) and bits(target) == _BIT_WIDTHS[x.type]:
+        return N.Cast(_bits_of(x), False, target, loc=e.loc)
+    if target in _BIT_WIDTHS and is_integer(x.type) and bits(x.type) == _BIT_WIDTHS[target]:
+        return _from_bits(x, target)
+    return None

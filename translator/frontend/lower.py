@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 
 import clang.cindex as ci
 
@@ -17,7 +18,7 @@ from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import lower_type
-from translator.frontend import (cooperative_groups, device_printf, half, library_names, ptx, records, references,
+from translator.frontend import (cooperative_groups, device_printf, half, half_functions, library_names, ptx, records, references,
                                  stateless, tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
@@ -456,7 +457,8 @@ class FunctionLowerer:
     def unary(self, c) -> N.Expr:
         operand = self.only_child(c)
         op = unary_operator(c) or self.unary_from_tokens(c, operand)
-        return N.UnOp(op, self.expr(operand), self.type_of(c), loc=self.loc(c))
+        e = N.UnOp(op, self.expr(operand), self.type_of(c), loc=self.loc(c))
+        return half_functions.reinterpretation(e) or e
 
     def unary_from_tokens(self, c, operand) -> str:
         """The operator as written, where libclang cannot say (older libraries)."""
@@ -672,6 +674,7 @@ class ModuleLowerer:
         self.diagnostics: list[Diagnostic] = []
         self.globals: dict[str, N.GlobalVar] = {}
         self.global_usrs: dict[str, str] = {}     # name -> the USR of the variable it names
+        self.function_usrs: dict[str, str] = {}   # output name -> the USR of the function it names
 
     def require_global(self, fl: "FunctionLowerer", cursor, name: str | None = None, host=None) -> N.GlobalVar:
         """The IR of a __device__/__constant__ variable, lowered at its first use (`name`, `host`: those of
@@ -715,10 +718,29 @@ class ModuleLowerer:
                 yield from (c for c in tu_index.top_level(self.tu, name)
                             if is_kernel(c) and c.is_definition() and template_of(c) is None)
 
+    def function_name(self, cursor) -> str:
+        """A function's name in the output: its own, or for an overload of a name that another function
+        already has (C and OpenCL C have no overloading), that name with its parameter types appended
+        (`half_max_half2_half2`)."""
+        usr = cursor.get_usr() or cursor.spelling
+        taken = next((name for name, owner in self.function_usrs.items() if owner == usr), None)
+        if taken is not None:
+            return taken
+        name = cursor.spelling
+        if name in self.function_usrs:
+            words = [re.sub(r"\W+", "_", a.type.get_canonical().spelling.replace("const ", "")).strip("_")
+                     for a in cursor.get_arguments()]
+            name = "_".join([name, *words]) if words else f"{name}_void"
+            while name in self.function_usrs:
+                name += "_"
+        self.function_usrs[name] = usr
+        return name
+
     def require(self, cursor, from_loc: SourceLoc, name: str | None = None, make=None) -> str:
         """Make sure device function `cursor` is lowered (before its caller in the output order) as
-        `name`, by `make()` (default: its own name, by a FunctionLowerer); returns the name."""
-        name = name or cursor.spelling
+        `name`, by `make()` (default: its own name, or an overload's, by a FunctionLowerer); returns the
+        name."""
+        name = name or self.function_name(cursor)
         if name in self.done:
             return name
         if name in self.active:

@@ -54,6 +54,9 @@ MATH.update({
     "__float_as_uint": ("float_as_uint", "f32", "exact"), "__uint_as_float": ("uint_as_float", "u32", "exact"),
     "__float_as_int": ("float_as_int", "f32", "exact"), "__int_as_float": ("int_as_float", "i32", "exact"),
     "__funnelshift_l": ("funnelshift_l", "u32", "exact"), "__funnelshift_r": ("funnelshift_r", "u32", "exact"),
+    # the bits of a __half (cuda_fp16.h) and back; frontend/half.py also makes them of `*(short *)&h`
+    "__half_as_ushort": ("half_as_ushort", "f16", "exact"), "__half_as_short": ("half_as_short", "f16", "exact"),
+    "__ushort_as_half": ("ushort_as_half", "u16", "exact"), "__short_as_half": ("short_as_half", "i16", "exact"),
 })
 
 # Loads through the read-only or another cache (`__ldg(p)`...): a hint only, so each is the plain load `*p`.

@@ -75,7 +75,7 @@ SCALARS = {
 }
 
 VOID, BOOL = Scalar("void"), Scalar("bool")
-I32, U32, I64, U64 = Scalar("i32"), Scalar("u32"), Scalar("i64"), Scalar("u64")
+I16, U16, I32, U32, I64, U64 = Scalar("i16"), Scalar("u16"), Scalar("i32"), Scalar("u32"), Scalar("i64"), Scalar("u64")
 F16, F32, F64 = Scalar("f16"), Scalar("f32"), Scalar("f64")
 
 
