@@ -147,3 +147,9 @@ def test_the_bits_of_halves_are_read_the_same_on_every_target(lower, body, calls
     assert [n.func for n in walk(module) if isinstance(n, N.MathCall)] == calls
     assert not [n for n in walk(module) if isinstance(n, N.UnOp) and n.op == "&"]
     _opencl(module)                         # no longer a reinterpretation of a float's bits: accepted
+
+
+def test_exact_math_functions_round_the_float_result_once(lower):
+    module = _module(lower, "o[0] = h2sqrt(a[0]); o[1].x = hfloor(h[0]);")
+    assert [n.func for n in walk(module) if isinstance(n, N.MathCall)] == ["sqrt", "sqrt", "floor"]
+    assert _calls(module) == ["cutrans_h2sqrt"]

@@ -89,7 +89,12 @@ def _is_nan(a):
 
 
 LANE_OPS = {"add": _arithmetic("+"), "sub": _arithmetic("-"), "mul": _arithmetic("*"), "div": _arithmetic("/"),
-            "max": _math("fmax"), "min": _math("fmin"), "fabs": _math("fabs"), "neg": _negate, "fma": _fma}
+            "max": _math("fmax"), "min": _math("fmin"), "fabs": _math("fabs"), "neg": _negate, "fma": _fma,
+            # correctly rounded in CUDA (hsqrt: round to nearest even) and exact in float, then rounded once
+            **{name: _math(name) for name in ("sqrt", "floor", "ceil", "trunc", "rint")}}
+# cuda_fp16.h's math functions with an exact result: name -> lane op (h2<name> is the pair's). The others
+# (hexp, hlog, hrcp, hrsqrt...) are approximations whose GPU results were not measured here: not declared.
+_EXACT_MATH = {"sqrt": "sqrt", "floor": "floor", "ceil": "ceil", "trunc": "trunc", "rint": "rint"}
 COMPARISONS = {"eq": _compare("=="), "lt": _compare("<"), "le": _compare("<="), "gt": _compare(">"),
                "ge": _compare(">="), "ne": _ordered_unequal, "neu": _compare("!="),
                "equ": _negation(_ordered_unequal), "ltu": _negation(_compare(">=")),
@@ -149,6 +154,8 @@ FUNCTIONS = {
     **{f"__h{name}2": (H2, (H2, H2), _flags(compare)) for name, compare in COMPARISONS.items()},
     **{f"__hb{name}2": (BOOL, (H2, H2), _both(compare)) for name, compare in COMPARISONS.items()},
     "__hisnan2": (H2, (H2,), _flags(_is_nan)),
+    **{f"h{name}": (H, (H,), LANE_OPS[op]) for name, op in _EXACT_MATH.items()},
+    **{f"h2{name}": (H2, (H2,), _lanes(LANE_OPS[op])) for name, op in _EXACT_MATH.items()},
     "make_half2": (H2, (H, H), _pair(_of(0), _of(1))), "__halves2half2": (H2, (H, H), _pair(_of(0), _of(1))),
     "__half2half2": (H2, (H,), _pair(_of(0), _of(0))),
     "__float2half2_rn": (H2, (F,), _pair(_of(0), _of(0))), "__floats2half2_rn": (H2, (F, F), _pair(_of(0), _of(1))),

@@ -261,7 +261,14 @@ CUEMU_HALF2_COMPARE(gtu)
 CUEMU_HALF2_COMPARE(geu)
 #undef CUEMU_HALF2_COMPARE
 inline __half2 __hisnan2(__half2 a) { return __half2(__half(__hisnan(a.x) ? 1.0f : 0.0f), __half(__hisnan(a.y) ? 1.0f : 0.0f)); }
-inline __half2 h2sqrt(__half2 a) { return __half2(hsqrt(a.x), hsqrt(a.y)); }
+#define CUEMU_HALF2_MATH(name) \
+    inline __half2 h2##name(__half2 a) { return __half2(h##name(a.x), h##name(a.y)); }
+CUEMU_HALF2_MATH(sqrt)
+CUEMU_HALF2_MATH(floor)
+CUEMU_HALF2_MATH(ceil)
+CUEMU_HALF2_MATH(trunc)
+CUEMU_HALF2_MATH(rint)
+#undef CUEMU_HALF2_MATH
 
 inline __half2 operator+(const __half2 &a, const __half2 &b) { return __hadd2(a, b); }
 inline __half2 operator-(const __half2 &a, const __half2 &b) { return __hsub2(a, b); }

@@ -1,10 +1,10 @@
 // __half2 (cuda_fp16.h) in device code: pairs loaded from half2 buffers and from a half buffer through
 // reinterpret_cast, lane-wise arithmetic through operators and __hadd2/__hmul2/__h2div/__hfma2 (each lane
 // rounded to half once), __hmax2/__hneg2/__habs2, comparisons that give 1.0/0.0 per lane (__hgt2, __hle2)
-// or one bool (==, __hbeq2, __hblt2), lane moves (__lowhigh2highlow, __halves2half2, __low2half), compound
-// assignment and ++ on a pair, a __shared__ array of pairs, a write to one lane of a pair in memory, and
-// a __half2 kernel parameter passed by value, and the scalar __hfma, which must round once:
-// 1.5 * 0.6669921875 + 2^-24 lies just above a tie of halves.
+// or one bool (==, __hbeq2, __hblt2), h2sqrt and h2rint (exact functions, rounded once), lane moves
+// (__lowhigh2highlow, __halves2half2, __low2half), compound assignment and ++ on a pair, a __shared__ array
+// of pairs, a write to one lane of a pair in memory, a __half2 kernel parameter passed by value, and the
+// scalar __hfma, which must round once: 1.5 * 0.6669921875 + 2^-24 lies just above a tie of halves.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>

@@ -81,6 +81,16 @@ static inline half2 cutrans_lowhigh2highlow(half2 a)
     return (half2){a.y, a.x};
 }
 
+static inline half2 cutrans_h2sqrt(half2 a)
+{
+    return (half2){(_Float16)sqrtf((float)a.x), (_Float16)sqrtf((float)a.y)};
+}
+
+static inline half2 cutrans_h2rint(half2 a)
+{
+    return (half2){(_Float16)rintf((float)a.x), (_Float16)rintf((float)a.y)};
+}
+
 static inline half2 cutrans_hgt2(half2 a, half2 b)
 {
     return (half2){(_Float16)((float)a.x > (float)b.x ? 1.0f : 0.0f), (_Float16)((float)a.y > (float)b.y ? 1.0f : 0.0f)};
@@ -156,8 +166,8 @@ void cutrans_kernel_pair_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     z = cutrans_hadd2(z, (half2){(_Float16)1.0f, (_Float16)1.0f});
                     out[4 * i[cutrans_t]] = sum;
                     out[4 * i[cutrans_t] + 1] = cutrans_hmul2(fused, cutrans_lowhigh2highlow(m));
-                    out[4 * i[cutrans_t] + 2] = z;
-                    out[4 * i[cutrans_t] + 3] = x;
+                    out[4 * i[cutrans_t] + 2] = cutrans_hadd2(z, cutrans_h2sqrt(cutrans_habs2(y)));
+                    out[4 * i[cutrans_t] + 3] = cutrans_h2rint(cutrans_hmul2(x, bias));
                     out[4 * i[cutrans_t] + 3].y = (_Float16)fma((double)(float)x.x, (double)(float)y.y, (double)(float)from_halves.x);
                     flags[i[cutrans_t]] = cutrans_hadd2(cutrans_hgt2(x, y), cutrans_hmul2(cutrans_hle2(sum, z), bias));
                     float2 w = cutrans_half22float2(m);

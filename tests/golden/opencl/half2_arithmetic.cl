@@ -80,6 +80,16 @@ float2 cutrans_lowhigh2highlow(float2 a)
     return (float2)(a.y, a.x);
 }
 
+float2 cutrans_h2sqrt(float2 a)
+{
+    return (float2)(cutrans_round_half(sqrt(a.x)), cutrans_round_half(sqrt(a.y)));
+}
+
+float2 cutrans_h2rint(float2 a)
+{
+    return (float2)(cutrans_round_half(rint(a.x)), cutrans_round_half(rint(a.y)));
+}
+
 float2 cutrans_hgt2(float2 a, float2 b)
 {
     return (float2)(cutrans_round_half(a.x > b.x ? 1.0f : 0.0f), cutrans_round_half(a.y > b.y ? 1.0f : 0.0f));
@@ -128,8 +138,8 @@ __kernel void pair_ops(__global const uint* a, __global const uint* b, __global 
     z = cutrans_hadd2(z, (float2)(1.0f, 1.0f));
     vstore_half2_rte(sum, 4 * i, (__global half*)out);
     vstore_half2_rte(cutrans_hmul2(fused, cutrans_lowhigh2highlow(m)), 4 * i + 1, (__global half*)out);
-    vstore_half2_rte(z, 4 * i + 2, (__global half*)out);
-    vstore_half2_rte(x, 4 * i + 3, (__global half*)out);
+    vstore_half2_rte(cutrans_hadd2(z, cutrans_h2sqrt(cutrans_habs2(y))), 4 * i + 2, (__global half*)out);
+    vstore_half2_rte(cutrans_h2rint(cutrans_hmul2(x, bias)), 4 * i + 3, (__global half*)out);
     vstore_half_rte(cutrans_round_half_f64(fma((double)x.x, (double)y.y, (double)from_halves.x)), (4 * i + 3) * 2 + 1, (__global half*)out);
     vstore_half2_rte(cutrans_hadd2(cutrans_hgt2(x, y), cutrans_hmul2(cutrans_hle2(sum, z), bias)), i, (__global half*)flags);
     float2 w = cutrans_half22float2(m);

@@ -17,10 +17,10 @@ static const oclrtProgramSource cutrans_program_half2_arithmetic = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@half2_arithmetic.cu 28:35 33:36 38:37 43:18 58:16 60:18 63:37 73:40 78:43 83:47 93:48 98:49 "
-    "108:21 110:24 111:21 112:25 113:26 114:27 115:28 116:29 117:30 119:32 120:33 121:34 122:35 "
-    "123:36 124:37 125:38 126:39 127:40 128:41 129:42 130:43 131:44 132:45 133:46 134:47 135:48 "
-    "136:49 139:53 141:55 142:56 143:57",
+    "@half2_arithmetic.cu 28:35 33:36 38:37 43:18 58:16 60:18 63:37 73:40 78:43 83:44 88:45 93:47 "
+    "103:48 108:49 118:21 120:24 121:21 122:25 123:26 124:27 125:28 126:29 127:30 129:32 130:33 "
+    "131:34 132:35 133:36 134:37 135:38 136:39 137:40 138:41 139:42 140:43 141:44 142:45 143:46 "
+    "144:47 145:48 146:49 149:53 151:55 152:56 153:57",
 };
 
 static inline void cutrans_launch_pair_ops(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __half2 * a, const __half2 * b, const __half * h, __half2 cutrans_half_bias, __half2 * out, __half2 * flags, float * wide, int n)
