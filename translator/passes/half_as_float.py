@@ -147,9 +147,11 @@ class _Rewriter:
             return
         if space_of(e.value, self.env) in _MEMORY or e.type.pointee == source.pointee:
             return
-        _fail(e, f"a pointer to a {'__half2' if source.pointee == HALF2 else '__half'} outside global memory "
-                 f"is cast to '{e.type.pointee}': on OpenCL without cl_khr_fp16 that value is held as float, "
-                 f"so its bits would be the float's; use __half_as_ushort or go through global memory")
+        _fail(e, f"a pointer to {'__half2' if source.pointee == HALF2 else '__half'} values outside global memory "
+                 f"(a variable, or a __shared__ array) is cast to '{e.type.pointee}': on OpenCL without "
+                 f"cl_khr_fp16 those values are held as float, so through that pointer the program would see "
+                 f"the floats' bytes, not the halves'; read the bits with __half_as_ushort, or keep the data "
+                 f"that is reinterpreted in global memory")
 
     def to_half(self, e: N.Cast):
         v = e.value
