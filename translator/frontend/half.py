@@ -22,7 +22,7 @@ import copy
 import clang.cindex as ci
 
 from translator.frontend import half_functions
-from translator.frontend.half_functions import FUNCTIONS, HALF2_OPERATORS, HALF2_UPDATES, LANE_OPS, to_half
+from translator.frontend.half_functions import FUNCTIONS, HALF2_OPERATORS, HALF2_UPDATES, LANE_OPS, to_float, to_half
 from translator.ir import nodes as N
 from translator.ir.effects import has_effects
 from translator.ir.types import F16, F32, HALF2
@@ -68,11 +68,6 @@ def is_half_call(c) -> bool:
         return False
     # an overload on __half (CUDA's integer __hadd(int, int) shares the name of the half one)
     return _is_half(c) or any(_is_half(a) for a in c.get_arguments())
-
-
-def _float(fl, c) -> N.Expr:
-    e = fl.expr(c)
-    return e if e.type == F32 else N.Cast(e, True, F32, loc=e.loc)
 
 
 def _object(c):
@@ -154,7 +149,7 @@ def _free(fl, c, args, loc):
     if name in _TO_HALF:
         return to_half(fl.expr(args[0]))
     if name == "__half2float":
-        return _float(fl, args[0])
+        return to_float(fl.expr(args[0]))
     if name in FUNCTIONS:
         return half_functions.call(fl.m, name, lambda: [fl.expr(a) for a in args], loc)
     fl.fail(c, UNSUPPORTED, f"'{name}' on __half is not translated yet")

@@ -34,7 +34,7 @@ from translator.ir.types import BOOL, F16, F32, F64, HALF2, U16, U32, bits, is_i
 FLOAT2 = vector_struct("float2")
 
 
-def _f32(e: N.Expr) -> N.Expr:
+def to_float(e: N.Expr) -> N.Expr:
     return e if e.type == F32 else N.Cast(e, True, F32, loc=e.loc)
 
 
@@ -52,26 +52,26 @@ def _float_lit(value: float, loc) -> N.FloatLit:
 
 # -- operations on one lane (f16 operands -> IR) -------------------------------------------------------
 def _arithmetic(op):
-    return lambda a, b: to_half(N.BinOp(op, _f32(a), _f32(b), F32, loc=a.loc))
+    return lambda a, b: to_half(N.BinOp(op, to_float(a), to_float(b), F32, loc=a.loc))
 
 
 def _math(func):
-    return lambda *xs: to_half(N.MathCall(func, "ieee", [_f32(x) for x in xs], F32, loc=xs[0].loc))
+    return lambda *xs: to_half(N.MathCall(func, "ieee", [to_float(x) for x in xs], F32, loc=xs[0].loc))
 
 
 def _negate(a):
-    return to_half(N.UnOp("-", _f32(a), F32, loc=a.loc))
+    return to_half(N.UnOp("-", to_float(a), F32, loc=a.loc))
 
 
 def _fma(a, b, c):
-    wide = [N.Cast(_f32(x), True, F64, loc=x.loc) for x in (a, b, c)]
+    wide = [N.Cast(to_float(x), True, F64, loc=x.loc) for x in (a, b, c)]
     product = N.BinOp("*", wide[0], wide[1], F64, loc=a.loc)
     return to_half(N.BinOp("+", product, wide[2], F64, loc=a.loc))
 
 
 def _compare(op):
     """An ordered comparison (false where a lane holds a NaN) for == < <= > >=; `!=` is C's, unordered."""
-    return lambda a, b: N.BinOp(op, _f32(a), _f32(b), BOOL, loc=a.loc)
+    return lambda a, b: N.BinOp(op, to_float(a), to_float(b), BOOL, loc=a.loc)
 
 
 def _ordered_unequal(a, b):
@@ -85,7 +85,7 @@ def _negation(compare):
 
 
 def _is_nan(a):
-    return N.BinOp("!=", _f32(a), _f32(copy.deepcopy(a)), BOOL, loc=a.loc)
+    return N.BinOp("!=", to_float(a), to_float(copy.deepcopy(a)), BOOL, loc=a.loc)
 
 
 LANE_OPS = {"add": _arithmetic("+"), "sub": _arithmetic("-"), "mul": _arithmetic("*"), "div": _arithmetic("/"),
@@ -134,7 +134,7 @@ def _of(index, field=None):
 
 
 def _to_float2(h):
-    return N.InitList([_f32(_lane(h, "x")), _f32(_lane(h, "y"))], FLOAT2, loc=h.loc)
+    return N.InitList([to_float(_lane(h, "x")), to_float(_lane(h, "y"))], FLOAT2, loc=h.loc)
 
 
 def _float2_lane(field):
@@ -162,7 +162,7 @@ FUNCTIONS = {
     "__float22half2_rn": (H2, (F2,), _pair(_float2_lane("x"), _float2_lane("y"))),
     "__half22float2": (F2, (H2,), _to_float2),
     "__low2half": (H, (H2,), _of(0, "x")), "__high2half": (H, (H2,), _of(0, "y")),
-    "__low2float": (F, (H2,), lambda h: _f32(_lane(h, "x"))), "__high2float": (F, (H2,), lambda h: _f32(_lane(h, "y"))),
+    "__low2float": (F, (H2,), lambda h: to_float(_lane(h, "x"))), "__high2float": (F, (H2,), lambda h: to_float(_lane(h, "y"))),
     "__lows2half2": (H2, (H2, H2), _pair(_of(0, "x"), _of(1, "x"))),
     "__highs2half2": (H2, (H2, H2), _pair(_of(0, "y"), _of(1, "y"))),
     "__low2half2": (H2, (H2,), _pair(_of(0, "x"), _of(0, "x"))),
