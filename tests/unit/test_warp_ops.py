@@ -267,10 +267,10 @@ def test_warp_ops_in_device_functions_are_inlined_into_the_kernel(lower):
         __global__ void k(float* o) { o[threadIdx.x] = f(o[threadIdx.x]); }""", "'return' before the end of 'f'"),
     ("""__device__ int f(int v) { return __any_sync(0xffffffffu, v); }
         __global__ void k(int* o) { int v = o[threadIdx.x]; while (f(v)) v--; o[threadIdx.x] = v; }""",
-     "call to 'f', which uses warp operations, in a loop's condition"),
+     "call to 'f', which uses warp operations or barriers, in a loop's condition"),
     ("""__device__ int f(int v) { return __any_sync(0xffffffffu, v); }
         __global__ void k(int* o) { int v = o[threadIdx.x]; o[threadIdx.x] = v > 3 && f(v); }""",
-     "call to 'f', which uses warp operations, in an operand of '&&'"),
+     "call to 'f', which uses warp operations or barriers, in an operand of '&&'"),
 ])
 def test_a_device_function_with_warp_ops_that_cannot_be_inlined_exactly_is_refused(lower, source, message):
     module, diags = lower(source)

@@ -9,6 +9,7 @@ from translator.passes.globals_to_params import globals_to_params
 from translator.passes.half_as_float import half_as_float
 from translator.passes.half_params import half_params
 from translator.passes.hoist_shared import hoist_shared
+from translator.passes.inline_warp_functions import inline_barrier_functions
 from translator.passes.legalize_names import legalize_names
 from translator.passes.lower_matrix_ops import lower_matrix_ops
 from translator.passes.lower_warp_ops import lower_warp_ops
@@ -30,7 +31,10 @@ def pipeline(backend: str) -> list:
        lower_matrix_ops (OpenCL, CPU, CUDA) before everything else: it adds device functions with
        generic pointer parameters, which address-space inference then resolves (and clones) like the
        user's own; it adds no warp operations or barriers.
-    3. lower_warp_ops (OpenCL, CPU: no sub-groups) before address spaces and hoisting: it adds
+    3. inline_barrier_functions (CPU) before lower_warp_ops: a device function that reaches a block
+       barrier is inlined into its kernels, since a barrier region exists only in a kernel (a barrier
+       left in a called function would be no barrier at all on the CPU).
+       lower_warp_ops (OpenCL, CPU: no sub-groups) before address spaces and hoisting: it adds
        `__shared__` scratch arrays, block barriers and helper device functions, which the later
        passes then treat like the user's own; the CPU barrier regions see its barriers too.
     4. infer_address_spaces before anything that emits declarations: OpenCL needs a space on every
@@ -54,7 +58,7 @@ def pipeline(backend: str) -> list:
     for_target = functools.partial(legalize_names, target=backend)
     stages = {
         "opencl": [verify_module, half_params, lower_matrix_ops, lower_warp_ops, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
-        "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, sink_thread_loops, for_target, verify_module],
+        "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, inline_barrier_functions, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, sink_thread_loops, for_target, verify_module],
         "cuda": [verify_module, lower_matrix_ops],
     }
     return stages[backend]

@@ -1,4 +1,5 @@
-"""Inline the device functions that use warp operations into their callers, down to the kernels.
+"""Inline the device functions that use warp operations (and, for the CPU target, block barriers) into
+their callers, down to the kernels.
 
 Without sub-groups a warp operation becomes an exchange through `__shared__` scratch memory between
 block barriers (lower_warp_ops.py). Both must sit in the kernel: the CPU target splits a kernel into
@@ -11,6 +12,11 @@ and the call's value is `r_k`. Arguments are evaluated once, in order, before th
 statement, as the operands of a statement's warp operations are. Exact only where that order is one
 C allows, so a call stays refused (L007) where it is evaluated conditionally or repeatedly: an operand
 of `&&`, `||` or `?:`, or a loop's condition or step; and `f` must return only at its end.
+
+The CPU target also inlines the device functions that reach a block barrier (`__syncthreads()` in a
+helper that fills a `__shared__` tile): a barrier is the end of a parallel region, which exists only
+in a kernel (`inline_barrier_functions`, in the CPU pipeline before lower_warp_ops). OpenCL keeps
+such functions: its `barrier()` may be called from any function a kernel calls.
 
 Requires: a module whose functions come after the functions they call (the frontend's order).
 Guarantees: no function other than a kernel contains a WarpOp; device functions that did are gone.
@@ -34,8 +40,12 @@ def _refuse(loc, message: str):
     raise CutransError(error(DIVERGENT, message, *where))
 
 
-def _has_warp_op(node) -> bool:
-    return node is not None and any(isinstance(n, N.WarpOp) for n in walk(node))
+_WARP_ONLY = (N.WarpOp,)
+_WARP_OR_BARRIER = (N.WarpOp, N.Barrier)
+
+
+def _uses(node, kinds) -> bool:
+    return node is not None and any(isinstance(n, kinds) for n in walk(node))
 
 
 def _calls(node, names) -> list:
@@ -86,9 +96,10 @@ class _Inliner:
     def forbid(self, e, why: str):
         call = next(iter(_calls(e, self.functions)), None)
         if call is not None:
-            _refuse(call.loc, f"call to '{call.func}', which uses warp operations, {why}: without sub-groups it "
-                              f"must be inlined into the kernel, where it would then run a different number of "
-                              f"times; call it in a statement of its own")
+            _refuse(call.loc, f"call to '{call.func}', which uses warp operations or barriers, {why}: it must be "
+                              f"inlined into the kernel here (no sub-groups, or the CPU target's barrier regions), "
+                              f"where it would then run a different number of times; call it in a statement of "
+                              f"its own")
 
     # expressions
     def expr(self, e, prelude: list):
@@ -138,11 +149,12 @@ def _check_single_exit(f: N.Function):
     last = f.body.stmts[-1] if f.body.stmts else None
     early = next((r for r in returns if r is not last), None)
     if early is not None:
-        _refuse(early.loc, f"'return' before the end of '{f.name}', which uses warp operations: without sub-groups "
-                           f"the function is inlined into the kernel, which needs a single exit at its end")
+        _refuse(early.loc, f"'return' before the end of '{f.name}', which uses warp operations or barriers: the "
+                           f"function is inlined into the kernel here, which needs a single exit at its end")
 
 
-def inline_warp_functions(module: N.Module) -> N.Module:
+def inline_warp_functions(module: N.Module, kinds: tuple = _WARP_ONLY) -> N.Module:
+    """Inline every device function whose body has a node of `kinds` (warp operations by default)."""
     warp_functions: dict = {}
     counter = [0]
     for f in module.functions:                 # callees come before their callers
@@ -150,8 +162,13 @@ def inline_warp_functions(module: N.Module) -> N.Module:
             continue
         if _calls(f.body, warp_functions):
             f.body.stmts = _Inliner(warp_functions, counter).block(f.body.stmts)
-        if f.kind != "kernel" and _has_warp_op(f.body):
+        if f.kind != "kernel" and _uses(f.body, kinds):
             _check_single_exit(f)
             warp_functions[f.name] = f
     module.functions = [f for f in module.functions if f.name not in warp_functions]
     return module
+
+
+def inline_barrier_functions(module: N.Module) -> N.Module:
+    """The CPU target's inlining: device functions with warp operations or block barriers."""
+    return inline_warp_functions(module, _WARP_OR_BARRIER)
