@@ -53,6 +53,8 @@ _CODES = [
                            "holds differs between GPUs"),
     Code("L012", "stable", "warning: a coalesced group is translated as the calling thread alone (a grouping "
                            "CUDA allows)"),
+    Code("L013", "stable", "note: a cooperative-groups tile spans several warps; its collectives are exchanges "
+                           "that every thread of the block must reach (HIP has no such tiles)"),
     # mapping
     Code("M001", "stable", "a CUDA API name has no equivalent on the target"),
     Code("M002", "stable", "a CUDA API name is deprecated on the target"),

@@ -175,7 +175,10 @@ __device__ void __threadfence_system(void);
     __device__ T __shfl_sync(unsigned int mask, T var, int src, int width = 32); \
     __device__ T __shfl_up_sync(unsigned int mask, T var, unsigned int delta, int width = 32); \
     __device__ T __shfl_down_sync(unsigned int mask, T var, unsigned int delta, int width = 32); \
-    __device__ T __shfl_xor_sync(unsigned int mask, T var, int lane_mask, int width = 32);
+    __device__ T __shfl_xor_sync(unsigned int mask, T var, int lane_mask, int width = 32); \
+    __device__ T __cutrans_block_shfl(T var, unsigned int thread);
+/* __cutrans_block_shfl is not CUDA's: it spells the IR's block-wide shuffle (the collectives of
+   multi-warp cooperative-groups tiles) in the CUDA that the IR round-trip tests print and parse. */
 CUTRANS_SHFL(int)
 CUTRANS_SHFL(unsigned int)
 CUTRANS_SHFL(long long)

@@ -67,7 +67,13 @@ class thread_block_tile : public __cutrans_tile_ops {};
 
 class coalesced_group : public __cutrans_tile_ops {};
 
+/* The scratch multi-warp tiles (64 to 512 threads) of a block of up to MaxBlockSize threads use. */
+template <unsigned int MaxBlockSize>
+struct block_tile_memory {};
+
 __device__ thread_block this_thread_block();
+template <unsigned int MaxBlockSize>
+__device__ thread_block this_thread_block(block_tile_memory<MaxBlockSize> &scratch);
 __device__ grid_group this_grid();
 __device__ coalesced_group coalesced_threads();
 

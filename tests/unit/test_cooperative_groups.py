@@ -137,6 +137,12 @@ def test_cuda_samples_last_warp_pattern_is_predicated(lower):
      "L003", "known at compile time"),
     ("cg::thread_block b = cg::this_thread_block(); cg::thread_group g = cg::tiled_partition(b, 12);",
      "L003", "power of two"),
+    ("cg::thread_block b = cg::this_thread_block(); cg::thread_group g = cg::tiled_partition(b, 64);",
+     "L003", "tiled_partition<N> with N = 64"),
+    ("cg::thread_block b = cg::this_thread_block(); auto t = cg::tiled_partition<1024>(b); o[0] = t.thread_rank();",
+     "L003", "no larger than 32"),
+    ("cg::thread_block b = cg::this_thread_block(); auto t = cg::tiled_partition<128>(b); o[0] = t.shfl_down(1, 1);",
+     "L003", "only sync, shfl, any, all and the reductions"),
 ])
 def test_what_cannot_be_translated_is_refused(lower, cuda_file, body, code, message):
     from translator.frontend.clang_setup import parse
@@ -149,7 +155,7 @@ def test_what_cannot_be_translated_is_refused(lower, cuda_file, body, code, mess
         return
     tu, _, _ = parse(path)
     _, diags = lower_module(tu, path)
-    errors = [d for d in diags if d.code != "L012"]      # the coalesced group's warning comes first
+    errors = [d for d in diags if d.code not in ("L012", "L013")]   # the warning and note of the groups made
     assert [d.code for d in errors] == [code]
     assert message in errors[0].message and errors[0].line > 3
 
@@ -179,3 +185,57 @@ def test_host_includes_of_cooperative_groups_become_an_empty_namespace():
     from translator.frontend.cooperative_groups import HOST_INCLUDES
     assert set(HOST_INCLUDES) >= {"cooperative_groups.h", "cooperative_groups/reduce.h"}
     assert all(text.startswith("namespace cooperative_groups {}") for text in HOST_INCLUDES.values())
+
+
+def test_multi_warp_tiles_reduce_per_warp_then_across_the_tiles_warps(lower):
+    """A tile of 128 threads: rank and meta rank from the linear id, sync() a block barrier, and cg::reduce
+    CUDA's two stages: the warp's butterfly, lane 0's value, then a butterfly over the 4 warps (t ^ 64, t ^ 32)."""
+    from translator.ir.printer import print_ir
+    module, diags = lower(HEAD + """__global__ void k(int* o) {
+        __shared__ cg::block_tile_memory<256> scratch;
+        cg::thread_block cta = cg::this_thread_block(scratch);
+        cg::thread_block_tile<128> t = cg::tiled_partition<128>(cta);
+        t.sync();
+        o[cta.thread_rank()] = cg::reduce(t, (int)t.thread_rank(), cg::plus<int>()) + t.meta_group_rank();
+    }""")
+    assert [(d.code, d.severity.name) for d in diags] == [("L013", "NOTE")]
+    assert "spans 4 warps" in diags[0].message
+    k = _fn(module, "k")
+    assert [n.scope for n in walk(k) if isinstance(n, N.Barrier)] == ["block"]
+    reduce = _fn(module, "cutrans_cg_reduce_plus_i32_128")
+    ops = _ops(reduce)
+    assert [op.op for op in ops] == ["shfl_xor"] * 5 + ["block_shfl"] * 3
+    assert [op.args[2].value for op in ops[:5]] == [16, 8, 4, 2, 1]
+    text = print_ir(reduce)
+    assert "(%thread_linear & 4294967264:u32)" in text          # lane 0 of the caller's warp
+    assert text.index("^ 64:u32") < text.index("^ 32:u32")       # then the warp 2 away, then the next one
+    assert not _ops(lower_warp_ops(module))
+
+
+def test_multi_warp_collectives_need_the_whole_block(lower):
+    """Their exchanges go through the block, so a loop only some threads run cannot hold one (L007)."""
+    module, _ = lower(HEAD + """__global__ void k(int* o) {
+        cg::thread_block cta = cg::this_thread_block();
+        auto t = cg::tiled_partition<64>(cta);
+        for (int i = 0; i < o[cta.thread_rank()]; ++i) {
+            o[cta.thread_rank()] += t.shfl(i, 3);
+        }
+    }""")
+    with pytest.raises(CutransError) as info:
+        lower_warp_ops(module)
+    assert info.value.diagnostics[0].code == "L007"
+    assert "a collective of a tile larger than a warp" in info.value.diagnostics[0].message
+
+
+def test_hip_refuses_multi_warp_tiles(cuda_file):
+    from translator.backends.hip import HipBackend
+    from translator.driver import load_unit
+    path = cuda_file(HEAD + """__global__ void k(int* o) {
+        cg::thread_block cta = cg::this_thread_block();
+        auto t = cg::tiled_partition<64>(cta);
+        o[cta.thread_rank()] = t.any(o[0] > 2);
+    }""")
+    with pytest.raises(CutransError) as info:
+        HipBackend().translate(load_unit(path), {"offload_arch": "gfx90a"})
+    assert [d.code for d in info.value.diagnostics] == ["M001"]
+    assert "tiles stop at the wavefront" in info.value.diagnostics[0].message

@@ -32,7 +32,7 @@ from translator.frontend.clang_setup import SHIMS
 from translator.frontend import ptx
 from translator.frontend.sites import LaunchSite
 from translator.mappings import cuda_names
-from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS
+from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS, MULTI_WARP_CODE
 from translator.frontend.wmma import LAYOUT_DEPENDENT_CODE
 from translator.pipeline import Output, Unit
 from translator import unsafe
@@ -182,8 +182,14 @@ def _cuda_names_edit(sites) -> list[Edit]:
 
 def _refuse_layout_dependent_elements(unit: Unit) -> None:
     """`frag.x[i]` that depends on which elements a thread holds: cutrans_hip_wmma.h holds them as the OpenCL
-    and CPU lowering does, which is not what the reference emulation holds, so the numbers would differ."""
+    and CPU lowering does, which is not what the reference emulation holds, so the numbers would differ.
+    Cooperative-groups tiles of several warps (the frontend's note L013): HIP's tiles stop at the wavefront,
+    and on wave64 a tile of 64 threads would be one wavefront, whose reductions combine in another order."""
     diags = [d for d in unit.diagnostics if d.code == LAYOUT_DEPENDENT_CODE]
+    diags += [error("M001", "cooperative-groups tiles of more than 32 threads have no HIP equivalent: HIP's "
+                    "tiles stop at the wavefront, and a wave64 tile of 64 threads would reduce in another order "
+                    "than CUDA's two warps; use tiles of up to 32 threads and combine them through __shared__ "
+                    "memory", d.path, d.line, d.col) for d in unit.diagnostics if d.code == MULTI_WARP_CODE]
     if diags:
         raise CutransError(*diags)
 

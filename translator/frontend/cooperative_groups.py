@@ -8,6 +8,12 @@ from what the group is, which the frontend reads from the variable's initializer
     tiled_partition<N>(parent)   a tile of N threads (a power of two up to the warp): rank = id % N,
     tiled_partition(parent, n)   lanes = an aligned range of one warp, so its shuffles and votes are
                                  `WarpOp`s with the tile's lane mask and width N
+    tiled_partition<N>(parent)   a multi-warp tile (N = 64, 128, 256 or 512 consecutive threads, CUDA 11.1+):
+      with N > 32                rank = id % N; sync() is a block barrier; reduce, shfl, any and all go
+                                 through `block_shfl` WarpOps (an exchange between any two threads of the
+                                 block, lowered like the warp's: every thread of the block must reach it)
+    this_thread_block(scratch)   the block; CUDA's `__shared__ block_tile_memory<N> scratch` that multi-warp
+                                 tiles communicate through has no IR: the lowering keeps its own scratch
     this_grid()                  the grid: rank and size only; its sync() is refused (blocks of a
                                  translated grid are never known to be co-resident)
     coalesced_threads()          the calling thread alone (warning L012): rank 0, size 1, a shuffle
@@ -20,7 +26,9 @@ from what the group is, which the frontend reads from the variable's initializer
 
 `cg::reduce(tile, v, op)` is a butterfly of xor shuffles (offsets N/2 ... 1), the order in which the
 reference emulation (runtime_shims/emulate/include/cooperative_groups/reduce.h) combines values, so
-floating-point results agree bit for bit. Nothing here needs CUDA's own headers: runtime_shims/include declares them.
+floating-point results agree bit for bit. Over a multi-warp tile it is CUDA's two stages
+(cooperative_groups/details/reduce.h): each warp's butterfly, then a butterfly over the tile's W = N/32
+warp results (lane 0's), of which warp k of the tile gets the value its lane k would compute. Nothing here needs CUDA's own headers: runtime_shims/include declares them.
 """
 
 from __future__ import annotations
@@ -49,8 +57,15 @@ class Group:
     parent: "Group | None" = None     # tiles: the group they were cut from
 
 
+    @property
+    def multi_warp(self) -> bool:
+        return self.kind == "tile" and self.width > WARP_LANES
+
+
 BLOCK, GRID, COALESCED = Group("block"), Group("grid"), Group("coalesced")
+MAX_TILE = 512                        # CUDA's largest multi-warp tile
 COALESCED_CODE = "L012"
+MULTI_WARP_CODE = "L013"
 
 
 # -- recognising cooperative-groups cursors -----------------------------------------------------------
@@ -69,6 +84,12 @@ def is_group_type(ctype) -> bool:
     decl = ctype.get_canonical().get_declaration()
     return decl is not None and decl.kind in (K.CLASS_DECL, K.STRUCT_DECL) and _in_namespace(decl) and \
         decl.spelling in ("thread_group", "thread_block", "grid_group", "thread_block_tile", "coalesced_group")
+
+
+def is_tile_memory(ctype) -> bool:
+    """CUDA's `block_tile_memory<N>`, the scratch a thread block hands to multi-warp tiles."""
+    decl = ctype.get_canonical().get_declaration()
+    return decl is not None and decl.spelling == "block_tile_memory" and _in_namespace(decl)
 
 
 def _strip(c):
@@ -119,12 +140,26 @@ def _tiled_partition(fl, c) -> Group:
         if width is None:
             fl.fail(c, UNSUPPORTED, "cannot read the tile size of this tiled_partition<N>")
     width = int(width)
-    if width < 1 or width > WARP_LANES or width & (width - 1):
+    if width < 1 or width > MAX_TILE or width & (width - 1) or (len(args) == 2 and width > WARP_LANES):
         fl.fail(c, UNSUPPORTED, f"a tile of {width} threads: tiles must be a power of two no larger than "
-                                f"{WARP_LANES}")
+                                f"{WARP_LANES}, or tiled_partition<N> with N = 64, 128, 256 or {MAX_TILE}")
     if parent.kind == "grid" or (parent.kind == "tile" and parent.width % width):
         fl.fail(c, UNSUPPORTED, "tiles must be cut from the thread block or from a larger tile")
+    if width > WARP_LANES:
+        _note(fl, c, MULTI_WARP_CODE, f"a tile of {width} threads spans {width // WARP_LANES} warps: its sync() is "
+                                      f"a block barrier and its collectives are exchanges through the block, which "
+                                      f"every thread of the block must reach (CUDA asks it of the tile's threads)")
     return Group("tile", width, parent)
+
+
+def _note(fl, c, code: str, message: str, severity=Severity.NOTE) -> None:
+    """A diagnostic at `c`, once however often the templates around it are instantiated (none where a
+    group is only looked at, through _Refusal)."""
+    if fl is _Refusal:
+        return
+    found = Diagnostic(severity, code, message, *fl.where(c))
+    if found not in fl.m.diagnostics:
+        fl.m.diagnostics.append(found)
 
 
 _TILE_TYPE = re.compile(r"thread_block_tile<(\d+)U?[,>]")   # CUDA's headers add the parent type
@@ -310,6 +345,8 @@ def _warp(op: str, roles: tuple):
         ty = fl.type_of(c)
         if g.kind == "coalesced":
             return _alone(fl, ir, op, args[0], ty)
+        if g.multi_warp:
+            return _multi_warp_op(fl, c, g, ir, op, args, ty)
         operands = [_operand(fl, ir, a, ty if role == "value" else Scalar(role)) for a, role in zip(args, roles)]
         width = [ir.lit(g.width, I32)] if op.startswith("shfl") else []
         result = N.WarpOp(op, [ir.mask(g)] + operands + width, ty if op != "ballot" else U32, loc=ir.loc)
@@ -327,6 +364,26 @@ def _alone(fl, ir, op: str, arg, ty):
     return ir.cast(N.BinOp("!=", fl.expr(arg, want=I32), ir.lit(0, I32), BOOL, loc=ir.loc), ty)
 
 
+def _multi_warp_op(fl, c, g, ir, op, args, ty):
+    """shfl, any and all of a tile of several warps (the members CUDA gives such tiles): a shuffle reads
+    the tile's thread `src % N` through the block; a vote is the tile's reduction of `pred != 0` with
+    bit_or (any) or bit_and (all), which gives CUDA's 0 or 1."""
+    if op == "shfl_idx":
+        src = ir.bin("&", ir.cast(_operand(fl, ir, args[1], U32), U32), ir.lit(g.width - 1))
+        first = ir.bin("&", ir.reg("thread_linear"), ir.lit(~(g.width - 1) & 0xFFFFFFFF))
+        return block_shuffle(fl.expr(args[0], want=ty), ir.bin("+", first, src), ir.loc)
+    if op in ("any", "all"):
+        pred = ir.cast(N.BinOp("!=", fl.expr(args[0], want=I32), ir.lit(0, I32), BOOL, loc=ir.loc), I32)
+        return ir.cast(_reduce_call(fl, ir, "bit_or" if op == "any" else "bit_and", I32, pred, g), ty)
+    fl.fail(c, UNSUPPORTED, f"'{c.spelling}' of a tile of {g.width} threads: CUDA gives tiles larger than a warp "
+                            f"only sync, shfl, any, all and the reductions")
+
+
+def block_shuffle(value, thread, loc) -> N.WarpOp:
+    """The value that the block's thread `thread` (a linear id) passes; its own where there is none."""
+    return N.WarpOp("block_shfl", [value, thread], value.type, loc=loc)
+
+
 def _reduce(fl, c, g, ir, args):
     """`cg::reduce(tile, v, op)` -> a call of a device function the module gets once per (op, type, N):
     v = op(v, shfl_xor(v, o)) for o = N/2 ... 1, the order of the emulation's reduce. Its warp
@@ -338,26 +395,55 @@ def _reduce(fl, c, g, ir, args):
     op = _operator_name(args[1])
     if op not in _OPERATORS:
         fl.fail(args[1], UNSUPPORTED, "cg::reduce takes cg::plus, less, greater, bit_and, bit_or or bit_xor here")
+    return _reduce_call(fl, ir, op, ty, fl.expr(args[0], want=ty), g)
+
+
+def _reduce_call(fl, ir, op: str, ty, value, g: Group) -> N.Call:
+    """A call of the module's reduction of `g` with `op` on `ty` (made on first use)."""
     name = f"cutrans_cg_reduce_{op}_{ty.name}_{g.width}"
     if name not in fl.m.done:
-        fl.m.done[name] = _reduce_function(name, op, ty, g, _Ir(ir.loc))
+        make = _multi_warp_reduce_function if g.multi_warp else _reduce_function
+        fl.m.done[name] = make(name, op, ty, g, _Ir(ir.loc))
         fl.m.order.append(name)
-    return N.Call(name, [fl.expr(args[0], want=ty), ir.mask(g)], ty, loc=ir.loc)
+    return N.Call(name, [value] if g.multi_warp else [value, ir.mask(g)], ty, loc=ir.loc)
+
+
+def _butterfly(ir: "_Ir", op: str, v, widths: range, exchange, prefix: str) -> list:
+    """`T <prefix>o = exchange(v, o); v = op(v, <prefix>o);` for each offset o of `widths`."""
+    steps = []
+    for offset in widths:
+        other = N.VarRef(f"{prefix}{offset}", v.type, loc=ir.loc)
+        steps += [N.VarDecl(other.name, v.type, "private", exchange(offset), loc=ir.loc),
+                  N.ExprStmt(N.Assign("=", v, _OPERATORS[op](ir, v, other, v.type), v.type, loc=ir.loc), loc=ir.loc)]
+    return steps
+
+
+def _halvings(n: int) -> list:
+    return [n >> k for k in range(1, n.bit_length())]      # n/2, n/4, ..., 1
 
 
 def _reduce_function(name: str, op: str, ty, g: Group, ir: "_Ir") -> N.Function:
     """`T name(T v, unsigned mask) { T other16 = shfl_xor(mask, v, 16, N); v = op(v, other16); ...; return v; }`"""
     v, mask = N.VarRef("v", ty, loc=ir.loc), N.VarRef("mask", U32, loc=ir.loc)
-    steps, offset = [], g.width // 2
-    while offset:
-        shuffle = N.WarpOp("shfl_xor", [mask, v, ir.lit(offset, I32), ir.lit(g.width, I32)], ty, loc=ir.loc)
-        other = N.VarRef(f"other{offset}", ty, loc=ir.loc)
-        steps += [N.VarDecl(other.name, ty, "private", shuffle, loc=ir.loc),
-                  N.ExprStmt(N.Assign("=", v, _OPERATORS[op](ir, v, other, ty), ty, loc=ir.loc), loc=ir.loc)]
-        offset //= 2
+    steps = _butterfly(ir, op, v, _halvings(g.width), lambda o: N.WarpOp(
+        "shfl_xor", [mask, v, ir.lit(o, I32), ir.lit(g.width, I32)], ty, loc=ir.loc), "other")
     body = N.Block(steps + [N.Return(v, loc=ir.loc)], loc=ir.loc)
     params = [N.Param("v", ty, loc=ir.loc), N.Param("mask", U32, loc=ir.loc)]
     return N.Function(name, "device", ty, params, body, loc=ir.loc)
+
+
+def _multi_warp_reduce_function(name: str, op: str, ty, g: Group, ir: "_Ir") -> N.Function:
+    """`T name(T v)`: the warp's butterfly; then lane 0's result of each warp, and a butterfly over the W
+    warps of the tile, each step reading the same lane of the warp `o` away (thread t ^ 32*o)."""
+    v, t = N.VarRef("v", ty, loc=ir.loc), ir.reg("thread_linear")
+    steps = _butterfly(ir, op, v, _halvings(WARP_LANES), lambda o: N.WarpOp(
+        "shfl_xor", [ir.lit(0xFFFFFFFF), v, ir.lit(o, I32), ir.lit(WARP_LANES, I32)], ty, loc=ir.loc), "other")
+    lane0 = block_shuffle(v, ir.bin("&", t, ir.lit(~(WARP_LANES - 1) & 0xFFFFFFFF)), ir.loc)
+    steps.append(N.ExprStmt(N.Assign("=", v, lane0, ty, loc=ir.loc), loc=ir.loc))
+    steps += _butterfly(ir, op, v, _halvings(g.width // WARP_LANES), lambda o: block_shuffle(
+        v, ir.bin("^", t, ir.lit(o * WARP_LANES)), ir.loc), "warp")
+    body = N.Block(steps + [N.Return(v, loc=ir.loc)], loc=ir.loc)
+    return N.Function(name, "device", ty, [N.Param("v", ty, loc=ir.loc)], body, loc=ir.loc)
 
 
 def _operator_name(c) -> str:
@@ -440,6 +526,8 @@ def statement(fl, c):
     loc = fl.loc(c)
     if group.kind == "block":
         return N.Barrier("block", loc=loc)
+    if group.multi_warp:                         # its warps wait for each other: the block's barrier
+        return N.Barrier("block", loc=loc)
     if group.kind == "tile":
         return N.ExprStmt(N.WarpOp("syncwarp", [_Ir(loc).mask(group)], Scalar("void"), loc=loc), loc=loc)
     if group.kind == "coalesced":                # the calling thread waits for itself
@@ -454,13 +542,10 @@ def declare(fl, v) -> None:
     if not init:
         fl.fail(v, UNSUPPORTED, f"group '{v.spelling}' must be initialized where it is declared")
     if group_of(fl, init[-1]) == COALESCED:
-        warning = Diagnostic(Severity.WARNING, COALESCED_CODE,
-                             f"coalesced group '{v.spelling}' is translated as the calling thread alone (rank 0, "
-                             f"size 1): a grouping CUDA allows, as which threads run together is the hardware's "
-                             f"choice; a result that depends on the group's size differs from a GPU's run",
-                             *fl.where(v))
-        if warning not in fl.m.diagnostics:
-            fl.m.diagnostics.append(warning)
+        _note(fl, v, COALESCED_CODE, f"coalesced group '{v.spelling}' is translated as the calling thread alone "
+                                     f"(rank 0, size 1): a grouping CUDA allows, as which threads run together is "
+                                     f"the hardware's choice; a result that depends on the group's size differs "
+                                     f"from a GPU's run", Severity.WARNING)
 
 
 # The host side of an OpenCL or CPU translation: the directive that includes a cooperative-groups

@@ -281,7 +281,7 @@ def _device_only_struct(cur) -> bool:
     """A struct (or class template) with no data whose methods are all __device__ only (frontend/stateless.py):
     host code cannot call any of it, and a host compiler cannot compile its bodies."""
     members = list(cur.get_children())
-    methods = [m for m in members if m.kind == K.CXX_METHOD]
+    methods = [m for m in members if m.kind in (K.CXX_METHOD, K.CONVERSION_FUNCTION)]   # cuda-samples' SharedMemory<T>
     if not methods or any(m.kind == K.FIELD_DECL for m in members):
         return False
     return all(K.CUDADEVICE_ATTR in (attrs := {c.kind for c in m.get_children() if c.kind.is_attribute()}) and

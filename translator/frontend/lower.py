@@ -201,6 +201,8 @@ class FunctionLowerer:
             return references.local(self, v)
         if cooperative_groups.is_group_type(v.type):
             return cooperative_groups.declare(self, v)     # a group has no state in the IR
+        if cooperative_groups.is_tile_memory(v.type):
+            return None                                    # multi-warp tiles' scratch: the lowering has its own
         if stateless.is_stateless(v.type):
             return None                                    # no data: its methods become device functions
         ty = self.type_of(v)

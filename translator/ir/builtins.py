@@ -115,9 +115,12 @@ WARP = {
     "__syncthreads_count": ("block_count", ("pred",)),
     "__syncthreads_and": ("block_and", ("pred",)),
     "__syncthreads_or": ("block_or", ("pred",)),
+    # cutrans's own spelling (declared by the stand-in headers, for the IR's CUDA round trip) of the
+    # exchange between any two threads of a block that multi-warp cooperative-groups tiles are made of
+    "__cutrans_block_shfl": ("block_shfl", ("value", "thread")),
 }
 WARP_OPERANDS = {"mask": "u32", "value": "", "lane": "i32", "delta": "u32", "lane_mask": "i32",
-                 "width": "i32", "pred": "i32"}    # "" = the call's own type
+                 "width": "i32", "pred": "i32", "thread": "u32"}    # "" = the call's own type
 WARP_DEFAULTS = {"mask": 0xFFFFFFFF, "width": 32}
 WARP_SHUFFLES = ("shfl_idx", "shfl_up", "shfl_down", "shfl_xor")
 WARP_VOTES = ("ballot", "any", "all")

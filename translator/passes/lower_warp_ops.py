@@ -18,6 +18,8 @@ Choices where CUDA leaves the result undefined (documented; the CPU emulation be
     with the lanes of the mask that exist; `__activemask()` is the set of lanes that exist.
 `__syncwarp()` becomes a block barrier. The block votes `__syncthreads_count/_and/_or` are the same
 exchange over the whole block: each thread counts the non-zero slots (`cutrans_warp_block_count`).
+`block_shfl(value, thread)` (the collectives of cooperative groups' multi-warp tiles) reads the slot of
+any thread of the block, the caller's own past the block's last thread.
 
 This is exact only when every thread of the block reaches the operation, so an operation under
 control flow that may differ between the threads of a block (passes/uniformity.py decides) gets a
@@ -46,6 +48,7 @@ I32 = Scalar("i32")
 DIVERGENT = "L007"           # the stable code of a warp operation this lowering cannot place
 MAX_BLOCK_THREADS = 1024
 _CUDA_NAMES = {op: name for name, (op, _) in WARP.items()}
+_CUDA_NAMES["block_shfl"] = "a collective of a tile larger than a warp"   # cooperative_groups.py makes them
 
 
 def _element_stores(decl: N.VarDecl, target, init, ty) -> list:
@@ -452,6 +455,13 @@ class _KernelRewriter:
             arg = arg if arg.type == I32 else b.cast(arg, I32)
             read = N.Index(slots, b.call(self.need(e.op, e.loc), [b.thread(), b.threads(), mask, arg, width]),
                            e.type, loc=e.loc)
+        elif e.op == "block_shfl":           # any thread of the block; the caller's own value past the block
+            value, thread = e.args
+            prelude.append(b.var(result + "_src", U32, thread))
+            thread = b.ref(result + "_src", U32)
+            slots, source = self.scratch_ref(e.type, e.loc), value
+            slot = N.Conditional(b.bin("<", thread, b.threads()), thread, b.thread(), U32, loc=e.loc)
+            read = N.Index(slots, slot, e.type, loc=e.loc)
         elif e.op in BLOCK_VOTES:
             slots, source = self.scratch_ref(U32, e.loc), b.cast(b.bin("!=", e.args[0], b.i32(0)), U32)
             count = b.call(self.need("block_count", e.loc), [slots, b.threads()])

@@ -4,6 +4,11 @@
 // warp operations (cuemu/warp.h) with the tile's lane mask and the tile's size as the shuffle width.
 // Grid-wide sync() stops the program with an error: the emulation runs blocks one after another, so
 // the blocks of a grid are never co-resident, and any other answer would be silently wrong.
+//
+// A tile of several warps (tiled_partition<N>, N = 64 ... 512, CUDA 11.1+) is N consecutive threads of the block.
+// Its threads meet through block barriers and a per-block array, so every thread of the block must reach its
+// sync() and collectives (CUDA asks that only of the tile's threads): a program where some tiles skip them stops
+// in the emulation's barrier check rather than computing something else.
 #pragma once
 
 #include "cuda_runtime.h"
@@ -29,7 +34,7 @@ inline cuemu_lanemask_t tile_mask(unsigned n)
     return lanes << (lane & ~(n - 1));
 }
 
-enum class kind : unsigned char { block, tile, grid };
+enum class kind : unsigned char { block, tile, multi_warp_tile, grid };
 
 }  // namespace details
 
@@ -38,7 +43,7 @@ class thread_group {
 public:
     void sync(const char *file = __builtin_FILE(), int line = __builtin_LINE()) const
     {
-        if (kind_ == details::kind::block) {
+        if (kind_ == details::kind::block || kind_ == details::kind::multi_warp_tile) {
             ::cuemu::syncthreads_count_at(file, line, 0);
         } else if (kind_ == details::kind::tile) {
             __syncwarp(details::tile_mask(size_));
@@ -73,6 +78,14 @@ public:
 };
 
 inline thread_block this_thread_block() { return thread_block(); }
+
+// CUDA's scratch for multi-warp tiles; the emulation's tiles keep their own (details::publish).
+template <unsigned MaxBlockSize>
+struct block_tile_memory {
+};
+
+template <unsigned MaxBlockSize>
+thread_block this_thread_block(block_tile_memory<MaxBlockSize> &) { return thread_block(); }
 
 class grid_group : public thread_group {
 public:
@@ -140,20 +153,96 @@ private:
     unsigned long long meta_size_;
 };
 
-}  // namespace details
+// One slot per thread of the running block (`__shared__` storage: one copy per block), for the exchanges of
+// multi-warp tiles: `publish` waits until every thread is done with the slots, stores the caller's value in its
+// own and waits until every thread has stored; the caller then reads any slot.
+template <class T>
+T *publish(T value)
+{
+    static thread_local T slots[1024];
+    __syncthreads();
+    slots[block_rank_of_thread()] = value;
+    __syncthreads();
+    return slots;
+}
 
+// A tile of N consecutive threads, N a power of two from two warps to 512 threads: rank = parent rank % N.
 template <unsigned N>
-class thread_block_tile : public details::tile_base {
-    static_assert(N >= 1 && N <= CUEMU_WARP_SIZE && (N & (N - 1)) == 0,
-                  "thread_block_tile<N>: N must be a power of two no larger than the warp");
+class multi_warp_tile_base : public thread_group {
+    static_assert(N > CUEMU_WARP_SIZE && N <= 512 && (N & (N - 1)) == 0,
+                  "thread_block_tile<N>: a tile of several warps has 64, 128, 256 or 512 threads");
 
 public:
-    thread_block_tile(unsigned long long parent_size, unsigned long long parent_rank)
-        : details::tile_base(N, parent_size, parent_rank)
+    static constexpr bool multi_warp = true;
+    static constexpr unsigned warps = N / CUEMU_WARP_SIZE;
+
+    multi_warp_tile_base(unsigned long long parent_size, unsigned long long parent_rank)
+        : thread_group(kind::multi_warp_tile, N, parent_rank % N), meta_rank_(parent_rank / N),
+          meta_size_((parent_size + N - 1) / N)
+    {
+    }
+    unsigned thread_rank() const { return static_cast<unsigned>(rank_); }
+    unsigned meta_group_rank() const { return static_cast<unsigned>(meta_rank_); }
+    unsigned meta_group_size() const { return static_cast<unsigned>(meta_size_); }
+    // The block rank of this tile's thread 0.
+    unsigned first_thread() const { return block_rank_of_thread() - thread_rank(); }
+
+    template <class T>
+    T shfl(T var, unsigned src_rank) const
+    {
+        const T *slots = publish(var);
+        return slots[first_thread() + src_rank % N];
+    }
+    int any(int predicate) const { return vote(predicate, false); }
+    int all(int predicate) const { return vote(predicate, true); }
+
+private:
+    int vote(int predicate, bool every) const
+    {
+        const int *slots = publish(predicate != 0 ? 1 : 0);
+        int count = 0;
+        for (unsigned i = 0; i < N; ++i) {
+            count += slots[first_thread() + i];
+        }
+        return every ? count == static_cast<int>(N) : count != 0;
+    }
+
+    unsigned long long meta_rank_;
+    unsigned long long meta_size_;
+};
+
+// thread_block_tile<N>'s base: a warp's tile up to the warp's size, a multi-warp tile above it.
+template <unsigned N, bool = (N > CUEMU_WARP_SIZE)>
+class tile_of : public tile_base {
+    static_assert(N >= 1 && (N & (N - 1)) == 0, "thread_block_tile<N>: N must be a power of two");
+
+public:
+    static constexpr bool multi_warp = false;
+    tile_of(unsigned long long parent_size, unsigned long long parent_rank) : tile_base(N, parent_size, parent_rank) {}
+    static constexpr unsigned num_threads() { return N; }
+    static constexpr unsigned size() { return N; }
+};
+
+template <unsigned N>
+class tile_of<N, true> : public multi_warp_tile_base<N> {
+public:
+    tile_of(unsigned long long parent_size, unsigned long long parent_rank)
+        : multi_warp_tile_base<N>(parent_size, parent_rank)
     {
     }
     static constexpr unsigned num_threads() { return N; }
     static constexpr unsigned size() { return N; }
+};
+
+}  // namespace details
+
+template <unsigned N>
+class thread_block_tile : public details::tile_of<N> {
+public:
+    thread_block_tile(unsigned long long parent_size, unsigned long long parent_rank)
+        : details::tile_of<N>(parent_size, parent_rank)
+    {
+    }
 };
 
 // coalesced_threads(): the calling thread alone. Which threads of a warp run together in divergent code is
