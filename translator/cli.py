@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
                       "arch (gfx9*) code written for 32-lane warps is rewritten to keep them (see docs/hip.md)")
     conv.add_argument("--no-warp-rewrite", dest="warp_rewrite", action="store_false",
                       help="hip: leave warp intrinsics as written, whatever the arch's wavefront width")
+    conv.add_argument("--all-branches", action="store_true",
+                      help="hip: also rewrite the CUDA API names and includes in preprocessor branches that are "
+                      "inactive in the configuration parsed (#if 0, #ifdef X without -DX); by default, like a "
+                      "compiler, only the active configuration is translated and each inactive branch that "
+                      "mentions CUDA APIs gets warning M005")
     conv.add_argument("--unsafe", action="append", default=[], metavar="REWRITE",
                       help="apply an opt-in rewrite that may change results, e.g. fast-math (nvcc -use_fast_math); "
                       "see translator/unsafe.py")
@@ -192,6 +197,9 @@ def cmd_convert(args) -> int:
     if args.in_place and args.to != "hip":
         raise CutransError(error("U001", f"--in-place works with --to hip only: the {args.to} target writes "
                                  f"several files per input"))
+    if args.all_branches and args.to != "hip":
+        raise CutransError(error("U001", f"--all-branches works with --to hip only: the {args.to} target "
+                                 f"translates the active configuration"))
     inputs = {Path(p).resolve() for p in args.inputs}
     all_diags: list[Diagnostic] = []
     file_stats = []
@@ -204,6 +212,7 @@ def cmd_convert(args) -> int:
             output, diags = convert_unit(unit, args.to, {"launch_syntax": args.hip_launch,
                                                           "offload_arch": args.offload_arch,
                                                           "warp_rewrite": args.warp_rewrite,
+                                                          "all_branches": args.all_branches,
                                                           "unsafe": _rewrites(args)})
             if args.in_place:
                 write_in_place(output, path)
@@ -214,7 +223,7 @@ def cmd_convert(args) -> int:
             diags = exc.diagnostics
         all_diags += diags
         if unit is not None:
-            file_stats.append(stats.file_stats(unit, args.to, ok))
+            file_stats.append(stats.file_stats(unit, args.to, ok, rewritten=ok and args.all_branches))
     _report(all_diags, args.output_format)
     if args.stats:
         print(stats.render_json(file_stats) if args.output_format == "json" else stats.render_text(file_stats))

@@ -61,6 +61,8 @@ _CODES = [
     Code("M003", "stable", "a kernel launch could not be rewritten"),
     Code("M004", "stable", "warning: a library name is translated onto a HIP library that differs from the CUDA "
                            "one in a way the user must know (random sequences, API version)"),
+    Code("M005", "stable", "warning: a preprocessor branch that is inactive in the configuration translated mentions "
+                           "CUDA API names, which are left as written (convert --all-branches rewrites them)"),
     # backend
     Code("B001", "stable", "the backend has no spelling for an IR operation (internal error)"),
     Code("B002", "stable", "the output file could not be written"),

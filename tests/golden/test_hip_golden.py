@@ -1,9 +1,10 @@
 """HIP output of every sample (and of the extra inputs under tests/golden/hip/inputs) against snapshots.
 
 Snapshots: tests/golden/hip/<stem>.hip (launches kept as <<<>>>, for gfx90a: wave64, so code written for
-32-lane warps shows the warp-size rewrite), <stem>.ggl.hip (launch_syntax="hipLaunchKernelGGL") and, for the
-inputs that call warp intrinsics, <stem>.wave32.hip (gfx1030: no warp-size rewrite). Refresh them with
-CUTRANS_UPDATE_GOLDEN=1.
+32-lane warps shows the warp-size rewrite), <stem>.ggl.hip (launch_syntax="hipLaunchKernelGGL"), for the
+inputs that call warp intrinsics, <stem>.wave32.hip (gfx1030: no warp-size rewrite) and, for the inputs that
+say they are about --all-branches, <stem>.all_branches.hip (inactive preprocessor branches rewritten too).
+Refresh them with CUTRANS_UPDATE_GOLDEN=1.
 A `// CHECK-HIP: text` comment in an input asserts that its line's HIP output contains `text`.
 """
 
@@ -26,8 +27,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOTS = Path(__file__).resolve().parent / "hip"
 INPUTS = sorted((ROOT / "samples").glob("*.cu")) + sorted((SNAPSHOTS / "inputs").glob("*.cu"))
 MODES = {"": {"offload_arch": "gfx90a"}, ".ggl": {"offload_arch": "gfx90a", "launch_syntax": "hipLaunchKernelGGL"},
-         ".wave32": {"offload_arch": "gfx1030"}}
+         ".wave32": {"offload_arch": "gfx1030"}, ".all_branches": {"offload_arch": "gfx90a", "all_branches": True}}
 USES_WARP = {p for p in INPUTS if any(name in p.read_text() for name in WARP32_NAMES)}
+ALL_BRANCHES = {p for p in INPUTS if "--all-branches" in p.read_text()}
+ONLY_FOR = {".wave32": USES_WARP, ".all_branches": ALL_BRANCHES}   # elsewhere these modes give the default output
 _CHECK = re.compile(r"//\s*CHECK-HIP:\s*(.+?)\s*$")
 
 
@@ -41,9 +44,8 @@ def translate(path: Path, mode: str) -> bytes:
     return translate_all(path, mode)[output_name(str(path))]
 
 
-# wave32 snapshots only for inputs with warp intrinsics: elsewhere the wave32 output is the default one
 CASES = [(path, mode) for path in INPUTS for mode in sorted(MODES)
-         if (mode != ".wave32" or path in USES_WARP) and path.stem not in HIP_API_GAPS]
+         if path in ONLY_FOR.get(mode, {path}) and path.stem not in HIP_API_GAPS]
 
 
 @pytest.mark.parametrize("path,mode", CASES, ids=lambda v: v.stem if isinstance(v, Path) else v or "-")

@@ -1,8 +1,10 @@
 """The HIP output of every sample compiles with hipcc (device and host code, for the offload arch that
 translator.verify.toolchain.find_hipcc picks, gfx90a on Debian's HIP 5.2, with the warp-size rewrite for
 its 64-lane wavefronts; for the inputs that call warp intrinsics, the wave32 output for gfx1030; for those with
-tensor-core code, the output of --tensor-core intrinsics, whose mma_sync uses gfx90a's MFMA builtins), and
-the HIP names in the mapping table exist in the installed HIP headers. Skipped, with the reason, without hipcc."""
+tensor-core code, the output of --tensor-core intrinsics, whose mma_sync uses gfx90a's MFMA builtins; for
+those about --all-branches, its output in the configuration translated and in the ones that turn its inactive
+branches on), and the HIP names in the mapping table exist in the installed HIP headers. Skipped, with the
+reason, without hipcc."""
 
 from __future__ import annotations
 
@@ -31,6 +33,10 @@ MODES = {"chevron": {}, "ggl": {"launch_syntax": "hipLaunchKernelGGL"}, "wave32"
 USES_WARP = {p for p in INPUTS if any(name in p.read_text() for name in WARP32_NAMES)}
 USES_WMMA = {p for p in INPUTS if "<mma.h>" in p.read_text()}
 ONLY_FOR = {"wave32": USES_WARP, "matrix-cores": USES_WMMA}   # elsewhere these modes give the default output
+# --all-branches inputs: the -D options of each configuration that turns inactive branches on, so that hipcc
+# compiles what --all-branches rewrote there (besides the configuration translated, which needs none).
+BRANCH_CONFIGURATIONS = {"inactive_preprocessor_branches": (("-DUSE_STREAMS", "-DUSE_EVENTS"), ("-DUSE_LEGACY_SYNC",)),
+                         "skipped_preprocessor_branch": (("-DUSE_CUBLAS",),)}
 HIP_INCLUDE = Path("/usr/include/hip")
 pytestmark = pytest.mark.toolchain("hipcc")
 HIP = find_hipcc()
@@ -67,12 +73,36 @@ def test_hip_output_compiles(path: Path, mode: str, tmp_path: Path):
     missing = toolchain.missing_hip_libraries(hip_file.read_text())
     if missing:
         pytest.skip(f"not installed here: {', '.join(missing)}")
-    env = {**os.environ, **dict(HIP.env)}
-    flags = [f for f in HIP.flags if not f.startswith("--offload-arch=")] + [f"--offload-arch={arch}"]
-    # the output keeps including the program's own headers, found as the original found them: next to it
-    run = subprocess.run([*HIP.command, *flags, f"-I{path.parent}", "-c", str(hip_file), "-o", str(tmp_path / "out.o")],
-                         capture_output=True, text=True, env=env, timeout=300)
+    run = _hipcc(hip_file, path, arch, tmp_path)
     assert run.returncode == 0, f"hipcc failed on {hip_file.name}:\n{run.stderr[-4000:]}"
+
+
+def _hipcc(hip_file: Path, path: Path, arch: str, tmp_path: Path, defines=()) -> subprocess.CompletedProcess:
+    env = {**os.environ, **dict(HIP.env)}
+    flags = [f for f in HIP.flags if not f.startswith("--offload-arch=")] + [f"--offload-arch={arch}", *defines]
+    # the output keeps including the program's own headers, found as the original found them: next to it
+    return subprocess.run([*HIP.command, *flags, f"-I{path.parent}", "-c", str(hip_file),
+                           "-o", str(tmp_path / "out.o")], capture_output=True, text=True, env=env, timeout=300)
+
+
+BRANCH_CASES = [pytest.param(path, defines, id=f"{path.stem}-{' '.join(defines) or 'as-translated'}")
+                for path in INPUTS if "--all-branches" in path.read_text()
+                for defines in ((), *BRANCH_CONFIGURATIONS.get(path.stem, ()))]
+
+
+@needs_hipcc
+@pytest.mark.parametrize("path,defines", BRANCH_CASES)
+def test_all_branches_output_compiles_with_its_branches_on(path: Path, defines: tuple, tmp_path: Path):
+    """The --all-branches output builds in the configuration translated and in each that turns its inactive
+    branches on, so the names rewritten there are compiled too. A HIP library this machine lacks skips only
+    where the configuration includes it (an inactive branch may include one)."""
+    hip_file = _translate(path, {"offload_arch": HIP.offload_arch, "all_branches": True}, tmp_path)
+    run = _hipcc(hip_file, path, HIP.offload_arch, tmp_path, defines)
+    missing = [m for m in toolchain.missing_hip_libraries(hip_file.read_text()) if f"'{m.split()[-1]}' file not found"
+               in run.stderr]
+    if run.returncode and missing:
+        pytest.skip(f"not installed here: {', '.join(missing)}")
+    assert run.returncode == 0, f"hipcc {' '.join(defines)} failed on {hip_file.name}:\n{run.stderr[-4000:]}"
 
 
 @pytest.mark.skipif(not HIP_INCLUDE.is_dir(), reason=f"no HIP headers in {HIP_INCLUDE}")

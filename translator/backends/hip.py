@@ -26,7 +26,7 @@ from pathlib import Path
 from translator.backends.base import CFamilyEmitter
 from translator.backends.edits import Edit, apply_edits
 from translator.backends.hip_warp import warp_rewrite
-from translator.backends.host_edits import CUDA_HEADERS, host_edits
+from translator.backends.host_edits import CUDA_HEADERS, host_edits, inactive_branches
 from translator.diagnostics import CutransError, Severity, error
 from translator.frontend.clang_setup import SHIMS
 from translator.frontend import ptx
@@ -235,7 +235,8 @@ class HipBackend(CFamilyEmitter):
         for sites, name, main in [(unit.sites, output_name(unit.path), True)] + \
                 [(h.sites, names[h.sites.path], False) for h in headers]:
             warp_edits = (warp.edits if main else warp.header_edits.get(sites.path, [])) if warp else []
-            text, ship, file_diags = self.convert_file(sites, launch, names, warp_edits, main, header_table)
+            text, ship, file_diags = self.convert_file(sites, launch, names, warp_edits, main, header_table,
+                                                       bool(options.get("all_branches")))
             files[name] = text
             shipped |= ship
             diags += file_diags
@@ -243,20 +244,24 @@ class HipBackend(CFamilyEmitter):
                       diagnostics=(list(unit.sites.diagnostics) if launch else []) + diags +
                       (warp.diagnostics if warp else []))
 
-    def convert_file(self, sites, launch, names: dict[str, str], warp_edits: list[Edit],
-                     main: bool, header_table: dict = HIP_HEADERS) -> tuple[bytes, set[str], list]:
+    def convert_file(self, sites, launch, names: dict[str, str], warp_edits: list[Edit], main: bool,
+                     header_table: dict = HIP_HEADERS, all_branches: bool = False) -> tuple[bytes, set[str], list]:
         """One file of the program (the input, or a header converted with it) with its edits; the runtime
         files it needs shipped; the diagnostics of its names. `header_table`: HIP_HEADERS or its
-        matrix-core variant."""
+        matrix-core variant. `all_branches` (--all-branches): rewrite the preprocessor branches inactive in
+        the configuration parsed too (else each that mentions CUDA APIs gets warning M005)."""
         _refuse_missing_tile_members(sites)
         compat = bool(_COMPAT_USE.search(sites.source) or sites.tile_members)
         include = HIP_RUNTIME + (f'\n#include "{COMPAT_HEADER}"' if compat else "") + \
             (f'\n#include "{ptx.HEADER}"' if sites.ptx else "")
-        edits, diags = host_edits(sites, self.name, launch=launch,
-                                  include_map={**{h: include for h in CUDA_HEADERS},
-                                               **{h: line for h, (line, _) in header_table.items()}})
+        include_map = {**{h: include for h in CUDA_HEADERS}, **{h: line for h, (line, _) in header_table.items()}}
+        edits, diags = host_edits(sites, self.name, launch=launch, include_map=include_map)
+        inactive_edits, inactive_diags = inactive_branches(sites, self.name, include_map, all_branches)
+        edits += inactive_edits
+        diags += inactive_diags
+        includes = sites.includes + ([i for b in sites.inactive for i in b.includes] if all_branches else [])
         shipped = {COMPAT_RUNTIME_FILE} if compat else set()
-        shipped |= {f for i in sites.includes if i.header in header_table for f in header_table[i.header][1]}
+        shipped |= {f for i in includes if i.header in header_table for f in header_table[i.header][1]}
         edits += [e for site in sites.tile_members for e in tile_member_edits(site)]
         edits += [Edit(site.span.start, site.span.end, site.call, why="inline PTX mma.sync") for site in sites.ptx]
         shipped |= {PTX_RUNTIME_FILE} if sites.ptx else set()

@@ -8,7 +8,7 @@ from typing import Callable
 
 from translator import mappings
 from translator.backends.edits import Edit, apply_edits
-from translator.diagnostics import Diagnostic, error, warning
+from translator.diagnostics import Diagnostic, Severity, error, warning
 from translator.frontend.sites import DeviceDeclSite, HostSites, LaunchSite, NameSite, Span
 from translator.frontend.variable_templates import host_name
 
@@ -70,19 +70,52 @@ def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None =
     edits += [_launch_edit(s, sites.source, in_launch, launch) for s in launches]
     edits += [Edit(i.span.start, i.span.end, include_map[i.header], why=f"include {i.header}")
               for i in sites.includes if i.header in (include_map or {})]
-    library_edits, library_diags = _library_includes(sites, target)
+    library_edits, library_diags = _library_includes(sites.path, sites.includes, target)
     return sorted(edits + library_edits), diags + library_diags
 
 
-def _library_includes(sites: HostSites, target: str) -> tuple[list[Edit], list[Diagnostic]]:
+def inactive_branches(sites: HostSites, target: str, include_map: dict[str, str],
+                      rewrite: bool) -> tuple[list[Edit], list[Diagnostic]]:
+    """The inactive preprocessor branches of `sites` that mention CUDA APIs (frontend/inactive.py).
+
+    rewrite (--all-branches): their names and includes are rewritten as active code's are (`include_map` as
+    for host_edits, then the tables' headers); a name or header with no equivalent gets active code's
+    diagnostic, as a warning that says the branch is inactive. Otherwise nothing is rewritten, and each
+    branch gets one warning M005 at the directive that opens it."""
+    if not rewrite:
+        return [], [_inactive_report(sites.path, branch) for branch in sites.inactive]
+    edits, diags = _name_edits(sites.path, [n for b in sites.inactive for n in b.names], target)
+    includes = [i for b in sites.inactive for i in b.includes]
+    edits += [Edit(i.span.start, i.span.end, include_map[i.header], why=f"include {i.header} (inactive branch)")
+              for i in includes if i.header in include_map]
+    library_edits, library_diags = _library_includes(sites.path, includes, target)
+    return edits + library_edits, [dataclasses.replace(d, severity=min(d.severity, Severity.WARNING),
+                                                       message=INACTIVE_NOTE + d.message)
+                                   for d in diags + library_diags]
+
+
+INACTIVE_NOTE = "in a preprocessor branch inactive in the configuration translated (no compiler checks it here): "
+
+
+def _inactive_report(path: str, branch) -> Diagnostic:
+    mentioned = branch.mentions()
+    count = len(branch.names) + len(branch.includes)
+    shown = ", ".join(mentioned[:4]) + (", ..." if len(mentioned) > 4 else "")
+    return warning("M005", f"this preprocessor branch is inactive in the configuration translated and mentions "
+                   f"{count} CUDA API name{'s' if count > 1 else ''} ({shown}), left as written; --all-branches "
+                   f"rewrites inactive branches too (or convert with the -D options that select this one)",
+                   path, branch.span.line, branch.span.col)
+
+
+def _library_includes(path: str, includes, target: str) -> tuple[list[Edit], list[Diagnostic]]:
     """`#include <cublas_v2.h>` -> the target's header for the library (kind "header" in the tables), or M001."""
     edits, diags = [], []
-    for site in sites.includes:
+    for site in includes:
         record = mappings.header(site.header)
         if record is None:
             continue
         if record.flag(target) == "unsupported":
-            diags.append(_name_diag(_FLAG_ACTIONS["unsupported"][1], record, target, sites.path, site))
+            diags.append(_name_diag(_FLAG_ACTIONS["unsupported"][1], record, target, path, site))
         else:
             edits.append(Edit(site.span.start, site.span.end, _library_include(record, target),
                               why=f"include {site.header}"))

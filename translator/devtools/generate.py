@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from translator.devtools import diagnostics_doc
 from translator.ir import gen_nodes
 from translator.mappings import cuda_names, docs, families
 
@@ -39,6 +40,7 @@ GENERATORS.append(Generator("IR node classes", "translator/ir/nodes.py", gen_nod
 GENERATORS.append(Generator("CUDA runtime names for untranslated headers", cuda_names.OUTPUT, cuda_names.render))
 GENERATORS.append(Generator("CUDA runtime names as HIP names for untranslated headers", cuda_names.HIP_OUTPUT,
                             cuda_names.render_hip))
+GENERATORS.append(Generator("diagnostic codes", diagnostics_doc.OUTPUT, diagnostics_doc.render))
 
 
 def register(name: str, output: str, render: Callable[[], str]) -> None:

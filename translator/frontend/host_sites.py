@@ -19,7 +19,8 @@ from translator.diagnostics import CutransError, error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
                                       LaunchSite, NameSite, PtxSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
-from translator.frontend import cooperative_groups, library_names, ptx, skipped, tu_index, variable_templates
+from translator.frontend import (cooperative_groups, inactive, library_names, ptx, skipped, tu_index,
+                                 variable_templates)
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -108,7 +109,9 @@ def collect_host_sites(tu, path: str, source: bytes) -> HostSites:
 def _file_sites(fl: _File, tu, seen: set) -> HostSites:
     sites = HostSites(path=fl.path, source=fl.source)
     sites.includes = _includes(fl)
-    sites.names = _names(fl, sites.includes, tu)
+    branches = skipped.branches(fl.source, fl.tokens, skipped.skipped_ranges(tu, fl.main))
+    sites.names = _names(fl, sites.includes, tu, branches)
+    sites.inactive = inactive.collect(fl, tu, branches)
     sites.device_decls = _device_decls(fl.top, None, fl)
     sites.launches, sites.diagnostics = _launches(fl)
     sites.headers = _header_copies(fl, tu, sites.includes, seen)
@@ -202,15 +205,15 @@ def _includes(fl: _File) -> list[IncludeSite]:
 
 # ---------------------------------------------------------------- API names
 
-def _names(fl: _File, includes: list[IncludeSite], tu) -> list[NameSite]:
+def _names(fl: _File, includes: list[IncludeSite], tu, branches: list[tuple[int, int]]) -> list[NameSite]:
+    """The table names of the file's active code; `branches`: the inactive ones (skipped.branches)."""
     known = mappings.names()
-    skip = [(i.span.start, i.span.end) for i in includes]
-    inactive = skipped.skipped_ranges(tu, fl.main)
+    skip = [(i.span.start, i.span.end) for i in includes] + branches
     out: list[NameSite] = []
     for i, (spelling, kind, start, _) in enumerate(fl.tokens):
         if kind != ci.TokenKind.IDENTIFIER or spelling not in known:
             continue
-        if any(a <= start < b for a, b in skip) or skipped.inside(inactive, start):
+        if any(a <= start < b for a, b in skip):
             continue                   # an include's header name, or code the preprocessor skipped (#if 0)
         site = _name_site(fl, tu, i)
         if site is None:

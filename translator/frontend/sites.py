@@ -37,6 +37,19 @@ class NameSite:
 
 
 @dataclasses.dataclass(frozen=True)
+class InactiveBranch:
+    """A branch of a conditional that the preprocessor skipped (frontend/inactive.py), which mentions CUDA API
+    names or includes CUDA headers: code no compiler sees in the configuration translated."""
+    span: Span                           # from the '#' of the directive that opens it to the next one of its #if
+    names: tuple[NameSite, ...]          # the table names written in it, as active code's NameSites
+    includes: tuple[IncludeSite, ...]    # its #include directives of CUDA headers (resolved: "")
+
+    def mentions(self) -> list[str]:
+        """The CUDA names and headers it mentions, in order, each once."""
+        return list(dict.fromkeys([n.name for n in self.names] + [i.header for i in self.includes]))
+
+
+@dataclasses.dataclass(frozen=True)
 class LaunchSite:
     kernel: str          # the kernel's name as the IR knows it (monomorphized name for templates)
     callee: Span         # the callee expression before '<<<'
@@ -127,6 +140,7 @@ class HostSites:
     tile_members: list = dataclasses.field(default_factory=list)  # TileMemberSite
     ptx: list = dataclasses.field(default_factory=list)  # PtxSite
     symbol_templates: list = dataclasses.field(default_factory=list)  # SymbolTemplateSite
+    inactive: list = dataclasses.field(default_factory=list)  # InactiveBranch: skipped code that mentions CUDA APIs
 
     def all_launches(self) -> list:
         """The launches of this file and of the header copies it includes."""

@@ -1,6 +1,6 @@
 // Regression: CUDA names inside code the preprocessor skips (an optional cuBLAS path, an #if 0 block with
 // CUDA graphs) once stopped the OpenCL and CPU translations with M001 errors, for code that is never
-// compiled. Like a compiler, cutrans translates the active configuration and leaves skipped code as written.
+// compiled. Like a compiler, cutrans translates the active configuration; HIP's --all-branches rewrites skipped code too.
 #include <cstdio>
 #include <hip/hip_runtime.h>
 #ifdef USE_CUBLAS
