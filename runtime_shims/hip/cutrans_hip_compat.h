@@ -6,7 +6,8 @@
  * implementation here that takes the mask as 64 bits and works on 32- and 64-lane wavefronts.
  * Shuffles read from the source lane whatever the mask says, which is exact whenever the lanes named
  * by the mask are active (what CUDA requires of a correct program). Included by cutrans only when the
- * translated file uses one of these names. */
+ * translated file uses one of these names. CUDA's SIMD video intrinsics (__vaddss4...), which HIP lacks,
+ * are at the end, generated from translator/ir/simd_video.py. */
 #ifndef CUTRANS_HIP_COMPAT_H
 #define CUTRANS_HIP_COMPAT_H
 
@@ -205,5 +206,1160 @@ __device__ static inline __half2 cutrans_hmin2(__half2 a, __half2 b) {
 #define __hmin(a, b) cutrans_hmin((a), (b))
 #define __hmax2(a, b) cutrans_hmax2((a), (b))
 #define __hmin2(a, b) cutrans_hmin2((a), (b))
+
+/* ---- begin generated: CUDA SIMD video intrinsics -- do not edit; edit translator/ir/simd_video.py and rerun python -m translator.backends.simd_video --write */
+
+/* CUDA __vabs2 on signed halfwords x: x < 0 ? -x : x (wrapping). */
+__device__ static inline unsigned int cutrans_vabs2(unsigned int a)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x < 0 ? -x : x;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vabs2(a) cutrans_vabs2((a))
+
+/* CUDA __vabs4 on signed bytes x: x < 0 ? -x : x (wrapping). */
+__device__ static inline unsigned int cutrans_vabs4(unsigned int a)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x < 0 ? -x : x;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vabs4(a) cutrans_vabs4((a))
+
+/* CUDA __vabsss2 on signed halfwords x: x < 0 ? -x : x, saturated. */
+__device__ static inline unsigned int cutrans_vabsss2(unsigned int a)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x < 0 ? -x : x;
+        v = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vabsss2(a) cutrans_vabsss2((a))
+
+/* CUDA __vabsss4 on signed bytes x: x < 0 ? -x : x, saturated. */
+__device__ static inline unsigned int cutrans_vabsss4(unsigned int a)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x < 0 ? -x : x;
+        v = v < -128 ? -128 : v > 127 ? 127 : v;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vabsss4(a) cutrans_vabsss4((a))
+
+/* CUDA __vneg2 on signed halfwords x: -x (wrapping). */
+__device__ static inline unsigned int cutrans_vneg2(unsigned int a)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = -x;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vneg2(a) cutrans_vneg2((a))
+
+/* CUDA __vneg4 on signed bytes x: -x (wrapping). */
+__device__ static inline unsigned int cutrans_vneg4(unsigned int a)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = -x;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vneg4(a) cutrans_vneg4((a))
+
+/* CUDA __vnegss2 on signed halfwords x: -x, saturated. */
+__device__ static inline unsigned int cutrans_vnegss2(unsigned int a)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = -x;
+        v = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vnegss2(a) cutrans_vnegss2((a))
+
+/* CUDA __vnegss4 on signed bytes x: -x, saturated. */
+__device__ static inline unsigned int cutrans_vnegss4(unsigned int a)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = -x;
+        v = v < -128 ? -128 : v > 127 ? 127 : v;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vnegss4(a) cutrans_vnegss4((a))
+
+/* CUDA __vadd2 on unsigned halfwords x, y: x + y (wrapping). */
+__device__ static inline unsigned int cutrans_vadd2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x + y;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vadd2(a, b) cutrans_vadd2((a), (b))
+
+/* CUDA __vadd4 on unsigned bytes x, y: x + y (wrapping). */
+__device__ static inline unsigned int cutrans_vadd4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x + y;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vadd4(a, b) cutrans_vadd4((a), (b))
+
+/* CUDA __vaddss2 on signed halfwords x, y: x + y, saturated. */
+__device__ static inline unsigned int cutrans_vaddss2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x + y;
+        v = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vaddss2(a, b) cutrans_vaddss2((a), (b))
+
+/* CUDA __vaddss4 on signed bytes x, y: x + y, saturated. */
+__device__ static inline unsigned int cutrans_vaddss4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x + y;
+        v = v < -128 ? -128 : v > 127 ? 127 : v;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vaddss4(a, b) cutrans_vaddss4((a), (b))
+
+/* CUDA __vaddus2 on unsigned halfwords x, y: x + y, saturated. */
+__device__ static inline unsigned int cutrans_vaddus2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x + y;
+        v = v < 0 ? 0 : v > 65535 ? 65535 : v;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vaddus2(a, b) cutrans_vaddus2((a), (b))
+
+/* CUDA __vaddus4 on unsigned bytes x, y: x + y, saturated. */
+__device__ static inline unsigned int cutrans_vaddus4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x + y;
+        v = v < 0 ? 0 : v > 255 ? 255 : v;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vaddus4(a, b) cutrans_vaddus4((a), (b))
+
+/* CUDA __vsub2 on unsigned halfwords x, y: x - y (wrapping). */
+__device__ static inline unsigned int cutrans_vsub2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x - y;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vsub2(a, b) cutrans_vsub2((a), (b))
+
+/* CUDA __vsub4 on unsigned bytes x, y: x - y (wrapping). */
+__device__ static inline unsigned int cutrans_vsub4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x - y;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vsub4(a, b) cutrans_vsub4((a), (b))
+
+/* CUDA __vsubss2 on signed halfwords x, y: x - y, saturated. */
+__device__ static inline unsigned int cutrans_vsubss2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x - y;
+        v = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vsubss2(a, b) cutrans_vsubss2((a), (b))
+
+/* CUDA __vsubss4 on signed bytes x, y: x - y, saturated. */
+__device__ static inline unsigned int cutrans_vsubss4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x - y;
+        v = v < -128 ? -128 : v > 127 ? 127 : v;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vsubss4(a, b) cutrans_vsubss4((a), (b))
+
+/* CUDA __vsubus2 on unsigned halfwords x, y: x - y, saturated. */
+__device__ static inline unsigned int cutrans_vsubus2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x - y;
+        v = v < 0 ? 0 : v > 65535 ? 65535 : v;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vsubus2(a, b) cutrans_vsubus2((a), (b))
+
+/* CUDA __vsubus4 on unsigned bytes x, y: x - y, saturated. */
+__device__ static inline unsigned int cutrans_vsubus4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x - y;
+        v = v < 0 ? 0 : v > 255 ? 255 : v;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vsubus4(a, b) cutrans_vsubus4((a), (b))
+
+/* CUDA __vhaddu2 on unsigned halfwords x, y: (x + y) / 2 (wrapping). */
+__device__ static inline unsigned int cutrans_vhaddu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = (x + y) / 2;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vhaddu2(a, b) cutrans_vhaddu2((a), (b))
+
+/* CUDA __vhaddu4 on unsigned bytes x, y: (x + y) / 2 (wrapping). */
+__device__ static inline unsigned int cutrans_vhaddu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = (x + y) / 2;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vhaddu4(a, b) cutrans_vhaddu4((a), (b))
+
+/* CUDA __vavgs2 on signed halfwords x, y: (x + y + (x + y < 0 ? -1 : 1)) / 2 (wrapping). */
+__device__ static inline unsigned int cutrans_vavgs2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = (x + y + (x + y < 0 ? -1 : 1)) / 2;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vavgs2(a, b) cutrans_vavgs2((a), (b))
+
+/* CUDA __vavgs4 on signed bytes x, y: (x + y + (x + y < 0 ? -1 : 1)) / 2 (wrapping). */
+__device__ static inline unsigned int cutrans_vavgs4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = (x + y + (x + y < 0 ? -1 : 1)) / 2;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vavgs4(a, b) cutrans_vavgs4((a), (b))
+
+/* CUDA __vavgu2 on unsigned halfwords x, y: (x + y + (x + y < 0 ? -1 : 1)) / 2 (wrapping). */
+__device__ static inline unsigned int cutrans_vavgu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = (x + y + (x + y < 0 ? -1 : 1)) / 2;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vavgu2(a, b) cutrans_vavgu2((a), (b))
+
+/* CUDA __vavgu4 on unsigned bytes x, y: (x + y + (x + y < 0 ? -1 : 1)) / 2 (wrapping). */
+__device__ static inline unsigned int cutrans_vavgu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = (x + y + (x + y < 0 ? -1 : 1)) / 2;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vavgu4(a, b) cutrans_vavgu4((a), (b))
+
+/* CUDA __vabsdiffs2 on signed halfwords x, y: x < y ? y - x : x - y (wrapping). */
+__device__ static inline unsigned int cutrans_vabsdiffs2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x < y ? y - x : x - y;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vabsdiffs2(a, b) cutrans_vabsdiffs2((a), (b))
+
+/* CUDA __vabsdiffs4 on signed bytes x, y: x < y ? y - x : x - y (wrapping). */
+__device__ static inline unsigned int cutrans_vabsdiffs4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x < y ? y - x : x - y;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vabsdiffs4(a, b) cutrans_vabsdiffs4((a), (b))
+
+/* CUDA __vabsdiffu2 on unsigned halfwords x, y: x < y ? y - x : x - y (wrapping). */
+__device__ static inline unsigned int cutrans_vabsdiffu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x < y ? y - x : x - y;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vabsdiffu2(a, b) cutrans_vabsdiffu2((a), (b))
+
+/* CUDA __vabsdiffu4 on unsigned bytes x, y: x < y ? y - x : x - y (wrapping). */
+__device__ static inline unsigned int cutrans_vabsdiffu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x < y ? y - x : x - y;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vabsdiffu4(a, b) cutrans_vabsdiffu4((a), (b))
+
+/* CUDA __vsads2 on signed halfwords x, y: x < y ? y - x : x - y, summed over the lanes. */
+__device__ static inline unsigned int cutrans_vsads2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x < y ? y - x : x - y;
+        r += (unsigned int)v;
+    }
+    return r;
+}
+#define __vsads2(a, b) cutrans_vsads2((a), (b))
+
+/* CUDA __vsads4 on signed bytes x, y: x < y ? y - x : x - y, summed over the lanes. */
+__device__ static inline unsigned int cutrans_vsads4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x < y ? y - x : x - y;
+        r += (unsigned int)v;
+    }
+    return r;
+}
+#define __vsads4(a, b) cutrans_vsads4((a), (b))
+
+/* CUDA __vsadu2 on unsigned halfwords x, y: x < y ? y - x : x - y, summed over the lanes. */
+__device__ static inline unsigned int cutrans_vsadu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x < y ? y - x : x - y;
+        r += (unsigned int)v;
+    }
+    return r;
+}
+#define __vsadu2(a, b) cutrans_vsadu2((a), (b))
+
+/* CUDA __vsadu4 on unsigned bytes x, y: x < y ? y - x : x - y, summed over the lanes. */
+__device__ static inline unsigned int cutrans_vsadu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x < y ? y - x : x - y;
+        r += (unsigned int)v;
+    }
+    return r;
+}
+#define __vsadu4(a, b) cutrans_vsadu4((a), (b))
+
+/* CUDA __vmins2 on signed halfwords x, y: x < y ? x : y (wrapping). */
+__device__ static inline unsigned int cutrans_vmins2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x < y ? x : y;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vmins2(a, b) cutrans_vmins2((a), (b))
+
+/* CUDA __vmins4 on signed bytes x, y: x < y ? x : y (wrapping). */
+__device__ static inline unsigned int cutrans_vmins4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x < y ? x : y;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vmins4(a, b) cutrans_vmins4((a), (b))
+
+/* CUDA __vminu2 on unsigned halfwords x, y: x < y ? x : y (wrapping). */
+__device__ static inline unsigned int cutrans_vminu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x < y ? x : y;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vminu2(a, b) cutrans_vminu2((a), (b))
+
+/* CUDA __vminu4 on unsigned bytes x, y: x < y ? x : y (wrapping). */
+__device__ static inline unsigned int cutrans_vminu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x < y ? x : y;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vminu4(a, b) cutrans_vminu4((a), (b))
+
+/* CUDA __vmaxs2 on signed halfwords x, y: x > y ? x : y (wrapping). */
+__device__ static inline unsigned int cutrans_vmaxs2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x > y ? x : y;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vmaxs2(a, b) cutrans_vmaxs2((a), (b))
+
+/* CUDA __vmaxs4 on signed bytes x, y: x > y ? x : y (wrapping). */
+__device__ static inline unsigned int cutrans_vmaxs4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x > y ? x : y;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vmaxs4(a, b) cutrans_vmaxs4((a), (b))
+
+/* CUDA __vmaxu2 on unsigned halfwords x, y: x > y ? x : y (wrapping). */
+__device__ static inline unsigned int cutrans_vmaxu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x > y ? x : y;
+        r |= ((unsigned int)v & 0xffffu) << i;
+    }
+    return r;
+}
+#define __vmaxu2(a, b) cutrans_vmaxu2((a), (b))
+
+/* CUDA __vmaxu4 on unsigned bytes x, y: x > y ? x : y (wrapping). */
+__device__ static inline unsigned int cutrans_vmaxu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x > y ? x : y;
+        r |= ((unsigned int)v & 0xffu) << i;
+    }
+    return r;
+}
+#define __vmaxu4(a, b) cutrans_vmaxu4((a), (b))
+
+/* CUDA __vcmpeq2 on unsigned halfwords x, y: x == y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpeq2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x == y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpeq2(a, b) cutrans_vcmpeq2((a), (b))
+
+/* CUDA __vcmpeq4 on unsigned bytes x, y: x == y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpeq4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x == y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpeq4(a, b) cutrans_vcmpeq4((a), (b))
+
+/* CUDA __vcmpne2 on unsigned halfwords x, y: x != y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpne2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x != y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpne2(a, b) cutrans_vcmpne2((a), (b))
+
+/* CUDA __vcmpne4 on unsigned bytes x, y: x != y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpne4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x != y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpne4(a, b) cutrans_vcmpne4((a), (b))
+
+/* CUDA __vseteq2 on unsigned halfwords x, y: x == y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vseteq2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x == y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vseteq2(a, b) cutrans_vseteq2((a), (b))
+
+/* CUDA __vseteq4 on unsigned bytes x, y: x == y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vseteq4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x == y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vseteq4(a, b) cutrans_vseteq4((a), (b))
+
+/* CUDA __vsetne2 on unsigned halfwords x, y: x != y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetne2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x != y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetne2(a, b) cutrans_vsetne2((a), (b))
+
+/* CUDA __vsetne4 on unsigned bytes x, y: x != y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetne4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x != y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetne4(a, b) cutrans_vsetne4((a), (b))
+
+/* CUDA __vcmpges2 on signed halfwords x, y: x >= y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpges2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x >= y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpges2(a, b) cutrans_vcmpges2((a), (b))
+
+/* CUDA __vcmpges4 on signed bytes x, y: x >= y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpges4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x >= y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpges4(a, b) cutrans_vcmpges4((a), (b))
+
+/* CUDA __vcmpgeu2 on unsigned halfwords x, y: x >= y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpgeu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x >= y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpgeu2(a, b) cutrans_vcmpgeu2((a), (b))
+
+/* CUDA __vcmpgeu4 on unsigned bytes x, y: x >= y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpgeu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x >= y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpgeu4(a, b) cutrans_vcmpgeu4((a), (b))
+
+/* CUDA __vcmpgts2 on signed halfwords x, y: x > y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpgts2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x > y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpgts2(a, b) cutrans_vcmpgts2((a), (b))
+
+/* CUDA __vcmpgts4 on signed bytes x, y: x > y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpgts4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x > y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpgts4(a, b) cutrans_vcmpgts4((a), (b))
+
+/* CUDA __vcmpgtu2 on unsigned halfwords x, y: x > y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpgtu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x > y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpgtu2(a, b) cutrans_vcmpgtu2((a), (b))
+
+/* CUDA __vcmpgtu4 on unsigned bytes x, y: x > y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpgtu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x > y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpgtu4(a, b) cutrans_vcmpgtu4((a), (b))
+
+/* CUDA __vcmples2 on signed halfwords x, y: x <= y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmples2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x <= y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmples2(a, b) cutrans_vcmples2((a), (b))
+
+/* CUDA __vcmples4 on signed bytes x, y: x <= y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmples4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x <= y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmples4(a, b) cutrans_vcmples4((a), (b))
+
+/* CUDA __vcmpleu2 on unsigned halfwords x, y: x <= y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpleu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x <= y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpleu2(a, b) cutrans_vcmpleu2((a), (b))
+
+/* CUDA __vcmpleu4 on unsigned bytes x, y: x <= y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpleu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x <= y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpleu4(a, b) cutrans_vcmpleu4((a), (b))
+
+/* CUDA __vcmplts2 on signed halfwords x, y: x < y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmplts2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x < y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmplts2(a, b) cutrans_vcmplts2((a), (b))
+
+/* CUDA __vcmplts4 on signed bytes x, y: x < y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmplts4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x < y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmplts4(a, b) cutrans_vcmplts4((a), (b))
+
+/* CUDA __vcmpltu2 on unsigned halfwords x, y: x < y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpltu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x < y;
+        r |= (v ? 0xffffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpltu2(a, b) cutrans_vcmpltu2((a), (b))
+
+/* CUDA __vcmpltu4 on unsigned bytes x, y: x < y ? all ones : 0. */
+__device__ static inline unsigned int cutrans_vcmpltu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x < y;
+        r |= (v ? 0xffu : 0u) << i;
+    }
+    return r;
+}
+#define __vcmpltu4(a, b) cutrans_vcmpltu4((a), (b))
+
+/* CUDA __vsetges2 on signed halfwords x, y: x >= y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetges2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x >= y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetges2(a, b) cutrans_vsetges2((a), (b))
+
+/* CUDA __vsetges4 on signed bytes x, y: x >= y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetges4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x >= y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetges4(a, b) cutrans_vsetges4((a), (b))
+
+/* CUDA __vsetgeu2 on unsigned halfwords x, y: x >= y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetgeu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x >= y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetgeu2(a, b) cutrans_vsetgeu2((a), (b))
+
+/* CUDA __vsetgeu4 on unsigned bytes x, y: x >= y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetgeu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x >= y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetgeu4(a, b) cutrans_vsetgeu4((a), (b))
+
+/* CUDA __vsetgts2 on signed halfwords x, y: x > y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetgts2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x > y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetgts2(a, b) cutrans_vsetgts2((a), (b))
+
+/* CUDA __vsetgts4 on signed bytes x, y: x > y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetgts4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x > y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetgts4(a, b) cutrans_vsetgts4((a), (b))
+
+/* CUDA __vsetgtu2 on unsigned halfwords x, y: x > y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetgtu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x > y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetgtu2(a, b) cutrans_vsetgtu2((a), (b))
+
+/* CUDA __vsetgtu4 on unsigned bytes x, y: x > y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetgtu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x > y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetgtu4(a, b) cutrans_vsetgtu4((a), (b))
+
+/* CUDA __vsetles2 on signed halfwords x, y: x <= y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetles2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x <= y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetles2(a, b) cutrans_vsetles2((a), (b))
+
+/* CUDA __vsetles4 on signed bytes x, y: x <= y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetles4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x <= y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetles4(a, b) cutrans_vsetles4((a), (b))
+
+/* CUDA __vsetleu2 on unsigned halfwords x, y: x <= y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetleu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x <= y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetleu2(a, b) cutrans_vsetleu2((a), (b))
+
+/* CUDA __vsetleu4 on unsigned bytes x, y: x <= y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetleu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x <= y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetleu4(a, b) cutrans_vsetleu4((a), (b))
+
+/* CUDA __vsetlts2 on signed halfwords x, y: x < y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetlts2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int y = (int)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000;
+        int v = x < y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetlts2(a, b) cutrans_vsetlts2((a), (b))
+
+/* CUDA __vsetlts4 on signed bytes x, y: x < y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetlts4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)(((a >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int y = (int)(((b >> i) & 0xffu) ^ 0x80u) - 0x80;
+        int v = x < y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetlts4(a, b) cutrans_vsetlts4((a), (b))
+
+/* CUDA __vsetltu2 on unsigned halfwords x, y: x < y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetltu2(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        int x = (int)((a >> i) & 0xffffu);
+        int y = (int)((b >> i) & 0xffffu);
+        int v = x < y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetltu2(a, b) cutrans_vsetltu2((a), (b))
+
+/* CUDA __vsetltu4 on unsigned bytes x, y: x < y ? 1 : 0. */
+__device__ static inline unsigned int cutrans_vsetltu4(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        int x = (int)((a >> i) & 0xffu);
+        int y = (int)((b >> i) & 0xffu);
+        int v = x < y;
+        r |= (v ? 1u : 0u) << i;
+    }
+    return r;
+}
+#define __vsetltu4(a, b) cutrans_vsetltu4((a), (b))
+/* ---- end generated: CUDA SIMD video intrinsics */
 
 #endif

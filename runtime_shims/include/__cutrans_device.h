@@ -144,6 +144,47 @@ __device__ float __uint_as_float(unsigned int);
 __device__ float __int_as_float(int);
 __device__ unsigned int __funnelshift_l(unsigned int, unsigned int, unsigned int);
 __device__ unsigned int __funnelshift_r(unsigned int, unsigned int, unsigned int);
+/* CUDA's SIMD video intrinsics on 2x16- and 4x8-bit lanes of a word (translator/ir/simd_video.py) */
+__device__ unsigned int __vabs2(unsigned int), __vabs4(unsigned int), __vabsss2(unsigned int),
+    __vabsss4(unsigned int), __vneg2(unsigned int), __vneg4(unsigned int), __vnegss2(unsigned int),
+    __vnegss4(unsigned int);
+__device__ unsigned int __vadd2(unsigned int, unsigned int), __vadd4(unsigned int, unsigned int),
+    __vaddss2(unsigned int, unsigned int), __vaddss4(unsigned int, unsigned int),
+    __vaddus2(unsigned int, unsigned int), __vaddus4(unsigned int, unsigned int),
+    __vsub2(unsigned int, unsigned int), __vsub4(unsigned int, unsigned int),
+    __vsubss2(unsigned int, unsigned int), __vsubss4(unsigned int, unsigned int),
+    __vsubus2(unsigned int, unsigned int), __vsubus4(unsigned int, unsigned int),
+    __vhaddu2(unsigned int, unsigned int), __vhaddu4(unsigned int, unsigned int),
+    __vavgs2(unsigned int, unsigned int), __vavgs4(unsigned int, unsigned int),
+    __vavgu2(unsigned int, unsigned int), __vavgu4(unsigned int, unsigned int),
+    __vabsdiffs2(unsigned int, unsigned int), __vabsdiffs4(unsigned int, unsigned int),
+    __vabsdiffu2(unsigned int, unsigned int), __vabsdiffu4(unsigned int, unsigned int),
+    __vsads2(unsigned int, unsigned int), __vsads4(unsigned int, unsigned int),
+    __vsadu2(unsigned int, unsigned int), __vsadu4(unsigned int, unsigned int),
+    __vmins2(unsigned int, unsigned int), __vmins4(unsigned int, unsigned int),
+    __vminu2(unsigned int, unsigned int), __vminu4(unsigned int, unsigned int),
+    __vmaxs2(unsigned int, unsigned int), __vmaxs4(unsigned int, unsigned int),
+    __vmaxu2(unsigned int, unsigned int), __vmaxu4(unsigned int, unsigned int),
+    __vcmpeq2(unsigned int, unsigned int), __vcmpeq4(unsigned int, unsigned int),
+    __vcmpne2(unsigned int, unsigned int), __vcmpne4(unsigned int, unsigned int),
+    __vseteq2(unsigned int, unsigned int), __vseteq4(unsigned int, unsigned int),
+    __vsetne2(unsigned int, unsigned int), __vsetne4(unsigned int, unsigned int),
+    __vcmpges2(unsigned int, unsigned int), __vcmpges4(unsigned int, unsigned int),
+    __vcmpgeu2(unsigned int, unsigned int), __vcmpgeu4(unsigned int, unsigned int),
+    __vcmpgts2(unsigned int, unsigned int), __vcmpgts4(unsigned int, unsigned int),
+    __vcmpgtu2(unsigned int, unsigned int), __vcmpgtu4(unsigned int, unsigned int),
+    __vcmples2(unsigned int, unsigned int), __vcmples4(unsigned int, unsigned int),
+    __vcmpleu2(unsigned int, unsigned int), __vcmpleu4(unsigned int, unsigned int),
+    __vcmplts2(unsigned int, unsigned int), __vcmplts4(unsigned int, unsigned int),
+    __vcmpltu2(unsigned int, unsigned int), __vcmpltu4(unsigned int, unsigned int),
+    __vsetges2(unsigned int, unsigned int), __vsetges4(unsigned int, unsigned int),
+    __vsetgeu2(unsigned int, unsigned int), __vsetgeu4(unsigned int, unsigned int),
+    __vsetgts2(unsigned int, unsigned int), __vsetgts4(unsigned int, unsigned int),
+    __vsetgtu2(unsigned int, unsigned int), __vsetgtu4(unsigned int, unsigned int),
+    __vsetles2(unsigned int, unsigned int), __vsetles4(unsigned int, unsigned int),
+    __vsetleu2(unsigned int, unsigned int), __vsetleu4(unsigned int, unsigned int),
+    __vsetlts2(unsigned int, unsigned int), __vsetlts4(unsigned int, unsigned int),
+    __vsetltu2(unsigned int, unsigned int), __vsetltu4(unsigned int, unsigned int);
 __device__ long long abs(long long);
 __device__ long long llabs(long long);
 __device__ float abs(float);

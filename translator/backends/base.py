@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from translator.backends import line_map
+from translator.backends import line_map, simd_video
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
@@ -89,6 +89,8 @@ C_MATH.update({
 })
 for _f, _types in (("clz", ("i32", "i64")), ("brev", ("u32", "u64")), ("mulhi", ("i32", "u32", "i64", "u64"))):
     C_MATH.update({(_f, _t): _call(f"cutrans_{_f}_{_t}", 2 if _f == "mulhi" else 1) for _t in _types})
+# SIMD video intrinsics: helpers generated from translator/ir/simd_video.py into the preamble (simd_video_helpers)
+C_MATH.update(simd_video.math_entries())
 
 # Atomics: (IR op, pointee type) -> format over the pointer {0} and the operands {1}, {2}. The C
 # spelling calls the helpers in runtime_shims/cpu/cpurt_device.h; the set of keys is what CUDA
@@ -428,6 +430,12 @@ class CFamilyEmitter:
         """Record what a math call needs in the preamble (a backend adds its helper functions)."""
         if tname == "f64":
             self.features.add("fp64")
+        if func in simd_video.BY_FUNC:
+            self.features.add(simd_video.helper_name(simd_video.BY_FUNC[func]))
+
+    def simd_video_helpers(self) -> list[str]:
+        """The definitions of the SIMD video helpers the emitted code calls, for the preamble."""
+        return simd_video.used_helpers(self.features, self.device_qualifier)
 
     def visit_Index(self, e: N.Index):
         return f"{self.expr(e.base, PRECEDENCE['postfix'])}[{self.expr(e.index)}]", PRECEDENCE["postfix"]

@@ -275,7 +275,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         variables = [self.visit(g) for g in module.globals]
         return render("cpu/kernels.c.j2", source_name=Path(unit.path).name, functions=functions,
                       variables=variables, features=self.features, structs=self.struct_definitions(module),
-                      fast_math=self.applies("fast-math"))
+                      fast_math=self.applies("fast-math"), simd_helpers=self.simd_video_helpers())
 
     def hidden_params(self, f: N.Function) -> list[str]:
         """The built-in variables a device function reads (`builtins_needed`), taken from its caller."""

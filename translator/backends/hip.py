@@ -34,6 +34,7 @@ from translator.frontend.sites import LaunchSite
 from translator.mappings import cuda_names
 from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS, MULTI_WARP_CODE
 from translator.frontend.wmma import LAYOUT_DEPENDENT_CODE
+from translator.ir.simd_video import SIMD_VIDEO
 from translator.pipeline import Output, Unit
 from translator import unsafe
 from translator.backends.hip_arch import MATRIX_CORES, cpu_arch, has_matrix_cores, wave_width
@@ -62,7 +63,8 @@ PTX_RUNTIME_FILE = f"include/{ptx.HEADER}"
 COMPAT_HEADER = "cutrans_hip_compat.h"
 COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
 COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__all_sync", "__shfl_sync",
-                "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", "__hmax", "__hmin", "__hmax2", "__hmin2")
+                "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", "__hmax", "__hmin", "__hmax2", "__hmin2",
+                *SIMD_VIDEO)      # HIP has no SIMD video intrinsics (backends/simd_video.py writes them there)
 _COMPAT_USE = re.compile(rb"\b(" + b"|".join(n.encode() for n in COMPAT_NAMES) + rb")\b")
 _SOURCE_SUFFIXES = {".cu": ".hip"}
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from translator.backends import line_map
+from translator.backends import line_map, simd_video
 from translator.backends.base import ATOMIC_KEYS, ATOMIC_OPERANDS, C_MATH, C_TYPES, PRECEDENCE, CFamilyEmitter
 from translator.backends.program import ProgramBackend, render, where
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED
-from translator.ir.types import BOOL, F32, Pointer, Struct, size_align
+from translator.ir.types import BOOL, F32, Pointer, Struct, is_float, size_align
 from translator.passes.address_spaces import space_of
 
 OPENCL_TYPES = {**C_TYPES, "i8": "char", "u8": "uchar", "u16": "ushort", "u32": "uint", "i64": "long",
@@ -46,7 +46,8 @@ OPENCL_HELPERS = {("ffs", "i32"): ("cutrans_ffs_i32", 1), ("ffs", "i64"): ("cutr
                   ("mul24", "i32"): ("cutrans_mul24_i32", 2), ("byte_perm", "u32"): ("cutrans_byte_perm_u32", 3),
                   # the bits of a half, which is held in a float here (passes/half_as_float.py), and back
                   ("half_as_ushort", "f32"): ("cutrans_fp16_bits", 1),
-                  ("ushort_as_half", "u16"): ("cutrans_fp16_from_bits", 1)}
+                  ("ushort_as_half", "u16"): ("cutrans_fp16_from_bits", 1),
+                  **simd_video.helpers()}     # generated into the preamble by CFamilyEmitter.simd_video_helpers
 OPENCL_MATH.update({key: f"{name}({', '.join('{%d}' % i for i in range(arity))})"
                     for key, (name, arity) in OPENCL_HELPERS.items()})
 OPENCL_MATH.update({("half_as_short", "f32"): "(short)cutrans_fp16_bits({0})",
@@ -94,6 +95,14 @@ def pointer_spaces(f: N.Function) -> dict[str, str]:
     decls = [*f.params, *(n for n in walk(f.body) if isinstance(n, N.VarDecl))]
     return {d.name: d.type.space if isinstance(d.type, Pointer) else getattr(d, "space", "private")
             for d in decls}
+
+
+def _exact_operand(a):
+    """An operand of OpenCL's overloaded integer min/max with its conversion spelled: max(char, int) is
+    ambiguous there (CUDA's max(b.x, 0) on a char4 lane converts the char to int first)."""
+    if isinstance(a, N.Cast) and a.implicit and a.value.type != a.type:
+        return N.Cast(a.value, False, a.type, loc=a.loc)
+    return a
 
 
 class OpenCLBackend(ProgramBackend, CFamilyEmitter):
@@ -206,6 +215,8 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
                 self.features.add(helper)
                 template = f"{helper}({{0}})"
             return self.fill_template(template, e.args)
+        if e.func in ("min", "max") and not is_float(e.type):
+            return self.fill_template(self.min_max_ints.replace("{op}", e.func), [_exact_operand(a) for a in e.args])
         return super().visit_MathCall(e)
 
     def note_math(self, func: str, tname: str) -> None:
@@ -234,6 +245,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         helpers = [self.cas_helper(*key) for key in sorted(self.cas_loops)]
         text, entries = line_map.strip(render("opencl/program.cl.j2", source_name=Path(unit.path).name,
                                               functions=functions, features=self.features, cas_loops=helpers,
+                                              simd_helpers=self.simd_video_helpers(),
                                               structs=self.struct_definitions(module)))
         self.line_map = line_map.c_string_lines(line_map.encode(entries))
         return text

@@ -9,6 +9,8 @@ which every backend must reproduce bit for bit). Backends spell each
 
 from __future__ import annotations
 
+from translator.ir.simd_video import SIMD_VIDEO
+
 _F32_UNARY = ("sqrt", "rsqrt", "cbrt", "exp", "exp2", "exp10", "expm1", "log", "log2", "log10", "log1p",
               "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
               "erf", "erfc", "fabs", "floor", "ceil", "trunc", "round", "rint", "lgamma", "tgamma")
@@ -58,6 +60,8 @@ MATH.update({
     "__half_as_ushort": ("half_as_ushort", "f16", "exact"), "__half_as_short": ("half_as_short", "f16", "exact"),
     "__ushort_as_half": ("ushort_as_half", "u16", "exact"), "__short_as_half": ("short_as_half", "i16", "exact"),
 })
+# SIMD video intrinsics on the 2x16- or 4x8-bit lanes of unsigned words (__vaddss4...): ir/simd_video.py
+MATH.update({name: (op.func, "u32", "exact") for name, op in SIMD_VIDEO.items()})
 
 # Loads through the read-only or another cache (`__ldg(p)`...): a hint only, so each is the plain load `*p`.
 CACHE_LOADS = ("__ldg", "__ldca", "__ldcg", "__ldcs", "__ldlu", "__ldcv")

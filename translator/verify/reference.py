@@ -419,10 +419,11 @@ def compile_command(copies, exe_path: Path, source_dir: Path, *, include_dirs=()
     """The compiler command that builds the normalized copies (one path, or the sources of one program,
     each compiled on its own and linked together): emulation headers first, then the main source's own
     directory, then the caller's include directories. Host code never contracts; device code contracts
-    as nvcc -fmad=`fmad` does."""
+    as nvcc -fmad=`fmad` does. Type punning through pointers (a float4 read as half2s, HeCBench relu) works
+    under nvcc, so the host compiler may not assume strict aliasing either."""
     copies = [copies] if isinstance(copies, (str, Path)) else list(copies)
     return [
-        *_compiler(), "-std=c++17", "-O2", "-ffp-contract=off", *contraction_flags(fmad), "-x", "c++",
+        *_compiler(), "-std=c++17", "-O2", "-fno-strict-aliasing", "-ffp-contract=off", *contraction_flags(fmad), "-x", "c++",
         f"-I{EMULATE_INCLUDE}", f"-I{source_dir}", *(f"-I{d}" for d in include_dirs),
         *(f"-D{d}" for d in defines), "-include", "cuda_runtime.h", *extra_flags,
         *map(str, copies), "-x", "none", "-o", str(exe_path), "-lm",

@@ -10,6 +10,10 @@
 #include <cstring>
 #include <ctime>
 #include <chrono>
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+#include <limits>
 #include <type_traits>
 
 // ---- min / max with CUDA's mixed-type promotions (int with unsigned is unsigned, float with double is
@@ -200,6 +204,132 @@ inline unsigned __funnelshift_r(unsigned lo, unsigned hi, unsigned shift)
     const unsigned long long both = (static_cast<unsigned long long>(hi) << 32) | lo;
     return static_cast<unsigned>(both >> (shift & 31u));
 }
+
+// ---- SIMD video intrinsics (CUDA 13 crt/device_functions.h; PTX vadd2/vset4/vavrg2...): a word holds
+// two 16-bit or four 8-bit lanes, lane 0 in the low bits. Each lane is read as the lane type L, the
+// operation is done exactly in int, and the result is packed back (or, for __vsad*, summed). Written from
+// CUDA's documentation, apart from the translator's table (translator/ir/simd_video.py), so that a
+// mistake in either shows as a mismatch.
+namespace cuemu_simd {
+template <class L>
+constexpr int kLanes = 4 / static_cast<int>(sizeof(L));
+template <class L>
+inline int lane(unsigned word, int k)
+{
+    const unsigned bits = (word >> (8 * sizeof(L) * k)) & ((1u << (8 * sizeof(L))) - 1u);
+    L value;
+    std::memcpy(&value, &bits, sizeof(L));          // little-endian: the low bytes of `bits`
+    return static_cast<int>(value);
+}
+template <class L>
+inline int clamp(int v)
+{
+    return std::max<int>(std::numeric_limits<L>::min(), std::min<int>(std::numeric_limits<L>::max(), v));
+}
+template <class L, class F>
+inline unsigned map(unsigned a, unsigned b, F f)          // f(x, y) -> the lane's value, any int
+{
+    unsigned r = 0;
+    for (int k = 0; k < kLanes<L>; ++k) {
+        const unsigned field = static_cast<unsigned>(f(lane<L>(a, k), lane<L>(b, k))) & ((1u << (8 * sizeof(L))) - 1u);
+        r |= field << (8 * sizeof(L) * k);
+    }
+    return r;
+}
+template <class L, class P>
+inline unsigned compare(unsigned a, unsigned b, P p, int yes)   // yes: -1 for __vcmp* (all ones), 1 for __vset*
+{
+    return map<L>(a, b, [&](int x, int y) { return p(x, y) ? yes : 0; });
+}
+template <class L>
+inline unsigned sad(unsigned a, unsigned b)
+{
+    unsigned total = 0;
+    for (int k = 0; k < kLanes<L>; ++k) {
+        total += static_cast<unsigned>(std::abs(lane<L>(a, k) - lane<L>(b, k)));
+    }
+    return total;
+}
+inline int avg_rounded(int x, int y)        // half away from zero, as std::lround of the exact mean
+{
+    return static_cast<int>(std::lround((x + y) / 2.0));
+}
+}  // namespace cuemu_simd
+
+#define CUEMU_SIMD_FAMILY(N, S8, U8)                                                                               \
+    inline unsigned __vabs##N(unsigned a) { return cuemu_simd::map<S8>(a, 0, [](int x, int) { return std::abs(x); }); } \
+    inline unsigned __vabsss##N(unsigned a)                                                                        \
+    {                                                                                                              \
+        return cuemu_simd::map<S8>(a, 0, [](int x, int) { return cuemu_simd::clamp<S8>(std::abs(x)); });          \
+    }                                                                                                              \
+    inline unsigned __vneg##N(unsigned a) { return cuemu_simd::map<S8>(a, 0, [](int x, int) { return -x; }); }      \
+    inline unsigned __vnegss##N(unsigned a)                                                                        \
+    {                                                                                                              \
+        return cuemu_simd::map<S8>(a, 0, [](int x, int) { return cuemu_simd::clamp<S8>(-x); });                   \
+    }                                                                                                              \
+    inline unsigned __vadd##N(unsigned a, unsigned b) { return cuemu_simd::map<U8>(a, b, std::plus<int>()); }      \
+    inline unsigned __vsub##N(unsigned a, unsigned b) { return cuemu_simd::map<U8>(a, b, std::minus<int>()); }     \
+    inline unsigned __vaddss##N(unsigned a, unsigned b)                                                            \
+    {                                                                                                              \
+        return cuemu_simd::map<S8>(a, b, [](int x, int y) { return cuemu_simd::clamp<S8>(x + y); });              \
+    }                                                                                                              \
+    inline unsigned __vaddus##N(unsigned a, unsigned b)                                                            \
+    {                                                                                                              \
+        return cuemu_simd::map<U8>(a, b, [](int x, int y) { return cuemu_simd::clamp<U8>(x + y); });              \
+    }                                                                                                              \
+    inline unsigned __vsubss##N(unsigned a, unsigned b)                                                            \
+    {                                                                                                              \
+        return cuemu_simd::map<S8>(a, b, [](int x, int y) { return cuemu_simd::clamp<S8>(x - y); });              \
+    }                                                                                                              \
+    inline unsigned __vsubus##N(unsigned a, unsigned b)                                                            \
+    {                                                                                                              \
+        return cuemu_simd::map<U8>(a, b, [](int x, int y) { return cuemu_simd::clamp<U8>(x - y); });              \
+    }                                                                                                              \
+    inline unsigned __vhaddu##N(unsigned a, unsigned b)                                                            \
+    {                                                                                                              \
+        return cuemu_simd::map<U8>(a, b, [](int x, int y) { return (x + y) >> 1; });                               \
+    }                                                                                                              \
+    inline unsigned __vavgs##N(unsigned a, unsigned b) { return cuemu_simd::map<S8>(a, b, cuemu_simd::avg_rounded); } \
+    inline unsigned __vavgu##N(unsigned a, unsigned b) { return cuemu_simd::map<U8>(a, b, cuemu_simd::avg_rounded); } \
+    inline unsigned __vabsdiffs##N(unsigned a, unsigned b)                                                         \
+    {                                                                                                              \
+        return cuemu_simd::map<S8>(a, b, [](int x, int y) { return std::abs(x - y); });                           \
+    }                                                                                                              \
+    inline unsigned __vabsdiffu##N(unsigned a, unsigned b)                                                         \
+    {                                                                                                              \
+        return cuemu_simd::map<U8>(a, b, [](int x, int y) { return std::abs(x - y); });                           \
+    }                                                                                                              \
+    inline unsigned __vsads##N(unsigned a, unsigned b) { return cuemu_simd::sad<S8>(a, b); }                       \
+    inline unsigned __vsadu##N(unsigned a, unsigned b) { return cuemu_simd::sad<U8>(a, b); }                       \
+    inline unsigned __vmins##N(unsigned a, unsigned b) { return cuemu_simd::map<S8>(a, b, [](int x, int y) { return std::min(x, y); }); } \
+    inline unsigned __vminu##N(unsigned a, unsigned b) { return cuemu_simd::map<U8>(a, b, [](int x, int y) { return std::min(x, y); }); } \
+    inline unsigned __vmaxs##N(unsigned a, unsigned b) { return cuemu_simd::map<S8>(a, b, [](int x, int y) { return std::max(x, y); }); } \
+    inline unsigned __vmaxu##N(unsigned a, unsigned b) { return cuemu_simd::map<U8>(a, b, [](int x, int y) { return std::max(x, y); }); }
+
+// __vcmp<P><s|u>N / __vset<P><s|u>N for one predicate: all-ones lanes or 1 per lane where it holds.
+#define CUEMU_SIMD_COMPARE(N, S8, U8, P, FN)                                                                       \
+    inline unsigned __vcmp##P##s##N(unsigned a, unsigned b) { return cuemu_simd::compare<S8>(a, b, FN(), -1); }     \
+    inline unsigned __vcmp##P##u##N(unsigned a, unsigned b) { return cuemu_simd::compare<U8>(a, b, FN(), -1); }     \
+    inline unsigned __vset##P##s##N(unsigned a, unsigned b) { return cuemu_simd::compare<S8>(a, b, FN(), 1); }      \
+    inline unsigned __vset##P##u##N(unsigned a, unsigned b) { return cuemu_simd::compare<U8>(a, b, FN(), 1); }
+#define CUEMU_SIMD_EQUALITY(N, U8)                                                                                 \
+    inline unsigned __vcmpeq##N(unsigned a, unsigned b) { return cuemu_simd::compare<U8>(a, b, std::equal_to<int>(), -1); } \
+    inline unsigned __vcmpne##N(unsigned a, unsigned b) { return cuemu_simd::compare<U8>(a, b, std::not_equal_to<int>(), -1); } \
+    inline unsigned __vseteq##N(unsigned a, unsigned b) { return cuemu_simd::compare<U8>(a, b, std::equal_to<int>(), 1); } \
+    inline unsigned __vsetne##N(unsigned a, unsigned b) { return cuemu_simd::compare<U8>(a, b, std::not_equal_to<int>(), 1); }
+#define CUEMU_SIMD_ALL(N, S8, U8)                                                                                  \
+    CUEMU_SIMD_FAMILY(N, S8, U8)                                                                                   \
+    CUEMU_SIMD_EQUALITY(N, U8)                                                                                     \
+    CUEMU_SIMD_COMPARE(N, S8, U8, ge, std::greater_equal<int>)                                                     \
+    CUEMU_SIMD_COMPARE(N, S8, U8, gt, std::greater<int>)                                                           \
+    CUEMU_SIMD_COMPARE(N, S8, U8, le, std::less_equal<int>)                                                        \
+    CUEMU_SIMD_COMPARE(N, S8, U8, lt, std::less<int>)
+CUEMU_SIMD_ALL(2, std::int16_t, std::uint16_t)
+CUEMU_SIMD_ALL(4, std::int8_t, std::uint8_t)
+#undef CUEMU_SIMD_ALL
+#undef CUEMU_SIMD_COMPARE
+#undef CUEMU_SIMD_EQUALITY
+#undef CUEMU_SIMD_FAMILY
 
 // ---- loads and clocks
 template <class T>
