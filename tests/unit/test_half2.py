@@ -124,6 +124,17 @@ def test_opencl_refuses_the_bits_of_a_half_held_in_a_float(lower):
     _opencl(_module(lower, "f[0] = (float)reinterpret_cast<const unsigned *>(a)[0];"))
 
 
+def test_opencl_refuses_other_data_read_as_halves_outside_memory(lower):
+    """HeCBench relu: a float4 variable read through `half2 *` (halves there would be read as floats)."""
+    module = _module(lower, "float4 v = make_float4(f[0], f[1], f[2], f[3]); half2 *p = (half2 *)&v; "
+                            "o[0] = p[1];")
+    with pytest.raises(CutransError) as info:
+        _opencl(module)
+    message = info.value.diagnostics[0].message
+    assert info.value.diagnostics[0].code == "L003" and "is cast to a pointer to __half2" in message
+    _opencl(_module(lower, "const half2 *p = reinterpret_cast<const half2 *>(f); o[0] = p[1];"))   # global: exact
+
+
 def test_a_pair_passed_by_value_arrives_as_float2(lower):
     module = half_params(_module(lower, "o[0] = p;", params="half2 p, half2* o"))
     kernel = module.functions[-1]

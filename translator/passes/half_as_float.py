@@ -141,17 +141,24 @@ class _Rewriter:
         return e
 
     def check_reinterpretation(self, e: N.Cast):
-        """A pointer to halves held in floats (not in global/constant memory) must stay one."""
+        """A pointer to halves held in floats (not in global/constant memory) must stay one, and a pointer to
+        other data there must not become one (relu's `(half2 *)&float4_local`)."""
         source = e.value.type
-        if not isinstance(source, Pointer) or source.pointee not in _IN_REGISTERS:
+        if not isinstance(source, Pointer) or not isinstance(e.type, Pointer) or e.type.pointee == source.pointee:
             return
-        if space_of(e.value, self.env) in _MEMORY or e.type.pointee == source.pointee:
+        halves = [t for t in (source.pointee, e.type.pointee) if t in _IN_REGISTERS]
+        if not halves or space_of(e.value, self.env) in _MEMORY:
             return
-        _fail(e, f"a pointer to {'__half2' if source.pointee == HALF2 else '__half'} values outside global memory "
-                 f"(a variable, or a __shared__ array) is cast to '{e.type.pointee}': on OpenCL without "
-                 f"cl_khr_fp16 those values are held as float, so through that pointer the program would see "
-                 f"the floats' bytes, not the halves'; read the bits with __half_as_ushort, or keep the data "
-                 f"that is reinterpreted in global memory")
+        name = '__half2' if halves[0] == HALF2 else '__half'
+        if source.pointee in _IN_REGISTERS:
+            what = f"a pointer to {name} values outside global memory (a variable, or a __shared__ array) is cast " \
+                   f"to '{e.type.pointee}'"
+        else:
+            what = f"a pointer to '{source.pointee}' data outside global memory (a variable, or a __shared__ " \
+                   f"array) is cast to a pointer to {name}"
+        _fail(e, f"{what}: on OpenCL without cl_khr_fp16 halves there are held as float, so through that pointer "
+                 f"the program would see the floats' bytes, not the halves'; read the bits with "
+                 f"__half_as_ushort/__ushort_as_half, or keep the data that is reinterpreted in global memory")
 
     def to_half(self, e: N.Cast):
         v = e.value
