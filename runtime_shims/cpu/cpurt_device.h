@@ -98,6 +98,8 @@ static inline unsigned int cutrans_float_as_uint(float x) { unsigned int r; memc
 static inline int cutrans_float_as_int(float x) { int r; memcpy(&r, &x, sizeof r); return r; }
 static inline float cutrans_uint_as_float(unsigned int x) { float r; memcpy(&r, &x, sizeof r); return r; }
 static inline float cutrans_int_as_float(int x) { float r; memcpy(&r, &x, sizeof r); return r; }
+static inline unsigned long long cutrans_double_as_ulong(double x) { unsigned long long r; memcpy(&r, &x, sizeof r); return r; }
+static inline double cutrans_ulong_as_double(unsigned long long x) { double r; memcpy(&r, &x, sizeof r); return r; }
 #ifdef __FLT16_MAX__ /* _Float16, the CPU target's __half (GCC 12+, clang 15+) */
 static inline unsigned short cutrans_fp16_bits(_Float16 x) { unsigned short r; memcpy(&r, &x, sizeof r); return r; }
 static inline _Float16 cutrans_fp16_from_bits(unsigned short x) { _Float16 r; memcpy(&r, &x, sizeof r); return r; }

@@ -1,6 +1,6 @@
-/* cutrans: <cuda_bf16.h> for HIP. The HIP backend renames CUDA's types (__nv_bfloat16 -> __hip_bfloat16,
- * __nv_bfloat162 -> __hip_bfloat162, the _raw structs likewise, nv_bfloat16/nv_bfloat162 -> the same)
- * and keeps CUDA's function names, which ROCm's <hip/hip_bf16.h> shares.
+/* cutrans: <cuda_bf16.h> for HIP. The HIP translation keeps CUDA's names (__nv_bfloat16, __nv_bfloat162,
+ * nv_bfloat16, nv_bfloat162 and the functions); this header defines the types as HIP's __hip_bfloat16 and
+ * __hip_bfloat162, whose functions ROCm's <hip/hip_bf16.h> names as CUDA does.
  *
  * ROCm 6.2 and later ship that header; Debian's HIP 5.2 has only the unrelated class hip_bfloat16
  * (<hip/hip_bfloat16.h>). So <hip/hip_bf16.h> is included where HIP is 6.2 or newer, or where
@@ -19,6 +19,37 @@
 
 #include <hip/hip_runtime.h>
 #include "cutrans_hip_fp16.h"   /* CUDA's cuda_bf16.h brings in cuda_fp16.h */
+
+/* cutrans_hip_compat.h, included first, routes some of CUDA's names through function-like macros
+ * (__hmax(a, b) -> cutrans_hmax(...), the warp functions): they must not rewrite the declarations below,
+ * nor those of <hip/hip_bf16.h>, so they are set aside until the end of this header. */
+#pragma push_macro("__hmax")
+#undef __hmax
+#pragma push_macro("__hmin")
+#undef __hmin
+#pragma push_macro("__hmax2")
+#undef __hmax2
+#pragma push_macro("__hmin2")
+#undef __hmin2
+#pragma push_macro("__shfl_sync")
+#undef __shfl_sync
+#pragma push_macro("__shfl_up_sync")
+#undef __shfl_up_sync
+#pragma push_macro("__shfl_down_sync")
+#undef __shfl_down_sync
+#pragma push_macro("__shfl_xor_sync")
+#undef __shfl_xor_sync
+#pragma push_macro("__activemask")
+#undef __activemask
+#pragma push_macro("__syncwarp")
+#undef __syncwarp
+#pragma push_macro("__ballot_sync")
+#undef __ballot_sync
+#pragma push_macro("__any_sync")
+#undef __any_sync
+#pragma push_macro("__all_sync")
+#undef __all_sync
+
 
 #if defined(CUTRANS_HIP_NATIVE_BF16) || defined(CUTRANS_HIP_NAMES_ARE_CUDA) || \
     (HIP_VERSION_MAJOR > 6 || (HIP_VERSION_MAJOR == 6 && HIP_VERSION_MINOR >= 2))
@@ -392,4 +423,34 @@ CUTRANS_BF16_HD bool operator>=(const __hip_bfloat162 &a, const __hip_bfloat162 
 
 #undef CUTRANS_BF16_HD
 #endif /* own definitions */
+
+#ifndef __CUDA_BF16_H__     /* CUDA's names, which the translation keeps (the CPU run of HIP output has them) */
+typedef __hip_bfloat16 __nv_bfloat16;
+typedef __hip_bfloat162 __nv_bfloat162;
+typedef __hip_bfloat16 nv_bfloat16;
+typedef __hip_bfloat162 nv_bfloat162;
+#endif
+
+#pragma pop_macro("__hmax")
+#pragma pop_macro("__hmin")
+#pragma pop_macro("__hmax2")
+#pragma pop_macro("__hmin2")
+#pragma pop_macro("__shfl_sync")
+#pragma pop_macro("__shfl_up_sync")
+#pragma pop_macro("__shfl_down_sync")
+#pragma pop_macro("__shfl_xor_sync")
+#pragma pop_macro("__activemask")
+#pragma pop_macro("__syncwarp")
+#pragma pop_macro("__ballot_sync")
+#pragma pop_macro("__any_sync")
+#pragma pop_macro("__all_sync")
+
+#ifdef __hmax
+/* cutrans_hip_compat.h's __hmax... macros call cutrans_hmax... (written for __half): a bfloat16 goes on to
+ * its own function, named in parentheses so that the macro does not apply. */
+__host__ __device__ static inline __nv_bfloat16 cutrans_hmax(__nv_bfloat16 a, __nv_bfloat16 b) { return (__hmax)(a, b); }
+__host__ __device__ static inline __nv_bfloat16 cutrans_hmin(__nv_bfloat16 a, __nv_bfloat16 b) { return (__hmin)(a, b); }
+__host__ __device__ static inline __nv_bfloat162 cutrans_hmax2(__nv_bfloat162 a, __nv_bfloat162 b) { return (__hmax2)(a, b); }
+__host__ __device__ static inline __nv_bfloat162 cutrans_hmin2(__nv_bfloat162 a, __nv_bfloat162 b) { return (__hmin2)(a, b); }
+#endif
 #endif /* CUTRANS_HIP_BF16_H */

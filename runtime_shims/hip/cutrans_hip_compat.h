@@ -182,16 +182,20 @@ __device__ static inline unsigned cutrans_tile_meta_group_size(const Tile &tile,
 #define __shfl_xor_sync(mask, ...) cutrans_shfl_xor_sync((cutrans_lanemask_t)(mask), __VA_ARGS__)
 
 /* __hmax/__hmin on __half and __hmax2/__hmin2 on __half2: HIP 5.x's hip_fp16.h has none of them. The larger/smaller value as CUDA defines it
- * (a NaN operand yields the other one), computed in float, where it is exact. Routed to these
- * definitions on every HIP release, like the warp functions above. */
+ * (a NaN operand yields the other one; max(+0, -0) is +0 and min(+0, -0) is -0, which fmaxf/fminf leave
+ * open, so equal operands merge their bits), computed in float, where it is exact. Routed to these
+ * definitions on every HIP release, like the warp functions above; cutrans_hip_bf16.h adds the
+ * __nv_bfloat16 overloads. */
 #include <hip/hip_fp16.h>
 
 __device__ static inline __half cutrans_hmax(__half a, __half b) {
-    return __float2half(fmaxf(__half2float(a), __half2float(b)));
+    float x = __half2float(a), y = __half2float(b);
+    return x == y ? __ushort_as_half((unsigned short)(__half_as_ushort(a) & __half_as_ushort(b))) : __float2half(fmaxf(x, y));
 }
 
 __device__ static inline __half cutrans_hmin(__half a, __half b) {
-    return __float2half(fminf(__half2float(a), __half2float(b)));
+    float x = __half2float(a), y = __half2float(b);
+    return x == y ? __ushort_as_half((unsigned short)(__half_as_ushort(a) | __half_as_ushort(b))) : __float2half(fminf(x, y));
 }
 
 __device__ static inline __half2 cutrans_hmax2(__half2 a, __half2 b) {

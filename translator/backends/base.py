@@ -19,7 +19,7 @@ from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.strings import c_string
 from translator.frontend.device_printf import parse_format
-from translator.ir.types import F32, Array, Pointer, Scalar, Struct, bits, is_float, is_scalar, size_align, used_structs, SCALARS
+from translator.ir.types import BF16, F32, Array, Pointer, Scalar, Struct, bits, is_float, is_scalar, size_align, used_structs, SCALARS
 
 # C operator precedence, higher binds tighter.
 PRECEDENCE = {
@@ -87,10 +87,25 @@ C_MATH.update({
     ("ushort_as_half", "u16"): "cutrans_fp16_from_bits({0})",
     ("short_as_half", "i16"): "cutrans_fp16_from_bits((unsigned short)({0}))",
 })
+# the bits of a bfloat16, which is its bits here (cutrans_bf16, templates/bf16_helpers.j2), and back
+C_MATH.update({("bf16_as_ushort", "bf16"): "(unsigned short){0}", ("bf16_as_short", "bf16"): "(short){0}",
+               ("ushort_as_bf16", "u16"): "(cutrans_bf16){0}", ("short_as_bf16", "i16"): "(cutrans_bf16){0}",
+               ("fma_bf16", "f32"): "cutrans_fma_bf16({0}, {1}, {2})"})
 for _f, _types in (("clz", ("i32", "i64")), ("brev", ("u32", "u64")), ("mulhi", ("i32", "u32", "i64", "u64"))):
     C_MATH.update({(_f, _t): _call(f"cutrans_{_f}_{_t}", 2 if _f == "mulhi" else 1) for _t in _types})
 # SIMD video intrinsics: helpers generated from translator/ir/simd_video.py into the preamble (simd_video_helpers)
 C_MATH.update(simd_video.math_entries())
+
+# Conversions to bfloat16 (templates/bf16_helpers.j2), each one rounding to nearest even: source type ->
+# helper. A type a float holds exactly goes through float; 64-bit integers never get here (frontend/half.py).
+BF16_FROM = {"f32": "cutrans_float_to_bf16", "f64": "cutrans_double_to_bf16", "i32": "cutrans_int_to_bf16",
+             "u32": "cutrans_uint_to_bf16"}
+BF16_VIA_FLOAT = ("bool", "i8", "u8", "i16", "u16", "f16")
+
+
+_TYPE_FEATURES = {"f64": ("fp64",), "bf16": ("bf16",)}     # what a type's use needs in the preamble
+_MATH_FEATURES = {**{f: ("bf16",) for f in ("bf16_as_ushort", "bf16_as_short", "ushort_as_bf16", "short_as_bf16")},
+                  "fma_bf16": ("bf16", "fp64")}             # ... and a math function's
 
 # Atomics: (IR op, pointee type) -> format over the pointer {0} and the operands {1}, {2}. The C
 # spelling calls the helpers in runtime_shims/cpu/cpurt_device.h; the set of keys is what CUDA
@@ -138,7 +153,7 @@ class CFamilyEmitter:
 
     # -- errors ------------------------------------------------------------------------------
     def unsupported(self, node, what: str):
-        loc = node.loc
+        loc = getattr(node, "loc", None)
         where = (loc.path, loc.line, loc.col) if loc else ("<ir>", 0, 0)
         raise CutransError(error("B001", f"the {self.name} backend has no spelling for {what}", *where))
 
@@ -146,8 +161,7 @@ class CFamilyEmitter:
     def scalar(self, t: Scalar, node=None) -> str:
         if t.name not in self.type_map:
             self.unsupported(node, f"type {t.name}")
-        if t.name == "f64":
-            self.features.add("fp64")
+        self.features.update(_TYPE_FEATURES.get(t.name, ()))
         return self.type_map[t.name]
 
     def declare(self, t, name: str, space: str = "private", node=None) -> str:
@@ -348,10 +362,14 @@ class CFamilyEmitter:
                 self.special_reg_precs.get(e.reg, self.special_reg_prec))
 
     def visit_BinOp(self, e: N.BinOp):
+        if BF16 in (e.lhs.type, e.rhs.type):       # a bfloat16 is its bits: C arithmetic on them is meaningless
+            self.unsupported(e, f"'{e.op}' on bf16 bits (the frontend computes in float)")
         p = PRECEDENCE[e.op]
         return f"{self.expr(e.lhs, p)} {e.op} {self.expr(e.rhs, p + 1)}", p
 
     def visit_UnOp(self, e: N.UnOp):
+        if e.operand.type == BF16 and e.op not in ("&", "*"):
+            self.unsupported(e, f"'{e.op}' on bf16 bits (the frontend computes in float)")
         if e.op.startswith("post"):
             return f"{self.expr(e.operand, PRECEDENCE['postfix'])}{e.op[4:]}", PRECEDENCE["postfix"]
         operand = self.expr(e.operand, PRECEDENCE["unary"])
@@ -359,6 +377,8 @@ class CFamilyEmitter:
         return f"{e.op}{space}{operand}", PRECEDENCE["unary"]
 
     def visit_Assign(self, e: N.Assign):
+        if e.op != "=" and e.target.type == BF16:
+            self.unsupported(e, f"'{e.op}' on bf16 bits (the frontend computes in float)")
         p = PRECEDENCE["assign"]
         return f"{self.expr(e.target, p + 1)} {e.op} {self.expr(e.value, p)}", p
 
@@ -430,6 +450,7 @@ class CFamilyEmitter:
         """Record what a math call needs in the preamble (a backend adds its helper functions)."""
         if tname == "f64":
             self.features.add("fp64")
+        self.features.update(_MATH_FEATURES.get(func, ()))
         if func in simd_video.BY_FUNC:
             self.features.add(simd_video.helper_name(simd_video.BY_FUNC[func]))
 
@@ -458,12 +479,28 @@ class CFamilyEmitter:
         return kind(src) != kind(dst) and floaty or (floaty and bits(src) != bits(dst))
 
     def visit_Cast(self, e: N.Cast):
+        if BF16 in (e.type, e.value.type) and e.type != e.value.type:
+            return self.bf16_conversion(e)
         folded = self.fold_literal_cast(e)
         if folded is not None:
             return folded
         if not self.needs_cast(e):
             return self.visit(e.value)
         return f"({self.type_name(e.type, e)}){self.expr(e.value, PRECEDENCE['unary'])}", PRECEDENCE["unary"]
+
+    def bf16_conversion(self, e: N.Cast):
+        """A conversion to or from bfloat16, whose values are their bits: through the preamble's helpers."""
+        self.features.add("bf16")
+        src, dst = e.value.type, e.type
+        if dst == BF16:
+            if src.name in BF16_FROM:
+                self.features.update(("fp64",) if src.name == "f64" else ())
+                return self.fill_template(f"{BF16_FROM[src.name]}({{0}})", [e.value])
+            if src.name in BF16_VIA_FLOAT:
+                return self.fill_template("cutrans_float_to_bf16((float){0})", [e.value])
+            self.unsupported(e, f"a conversion from {src} to bf16")
+        text = "cutrans_bf16_to_float({0})"
+        return self.fill_template(text if dst == F32 else f"({self.type_name(dst, e)}){text}", [e.value])
 
     def fold_literal_cast(self, e: N.Cast):
         """convert<f32>(2:i32) prints as 2.0f, convert<u32>(2:i32) as 2u: exact, and easier to read."""

@@ -85,7 +85,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
     kernel_qualifier = "void"
     device_qualifier = "static inline"
     unroll_pragma = "#pragma GCC unroll {n}"  # GCC's spelling, which clang accepts too
-    type_map = {**C_TYPES, "bool": "_Bool", "f16": "_Float16"}   # GCC 12+/clang 15+ on x86-64 and AArch64
+    type_map = {**C_TYPES, "bool": "_Bool", "f16": "_Float16", "bf16": "cutrans_bf16"}   # GCC 12+/clang 15+ on x86-64 and AArch64
 
     def visit_MathCall(self, e: N.MathCall):
         if e.func in TILE_MATH:

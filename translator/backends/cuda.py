@@ -7,9 +7,12 @@ from translator.backends.base import PRECEDENCE, CFamilyEmitter
 from translator.ir import nodes as N
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, WARP
 from translator.ir.base import walk
-from translator.ir.types import Scalar, Struct, innermost
+from translator.ir.types import BF16, BFLOAT162, Scalar, Struct, innermost
 
 F16 = Scalar("f16")
+# cuda_bf16.h's functions the frontend makes IR functions of (frontend/half.py): IR function -> CUDA name
+_BF16_NAMES = {"bf16_as_ushort": "__bfloat16_as_ushort", "bf16_as_short": "__bfloat16_as_short",
+               "ushort_as_bf16": "__ushort_as_bfloat16", "short_as_bf16": "__short_as_bfloat16", "fma_bf16": "__hfma"}
 
 # (IR function, operand type, precision) -> the CUDA name that produced it.
 _CUDA_NAMES = {}
@@ -35,7 +38,7 @@ class CudaEmitter(CFamilyEmitter):
                     "cuda_device": "__device__ "}
     global_spaces = {"constant": "cuda_constant", "global": "cuda_device"}
     qualify_pointees = False
-    type_map = {**CFamilyEmitter.type_map, "f16": "__half"}
+    type_map = {**CFamilyEmitter.type_map, "f16": "__half", "bf16": "__nv_bfloat16"}
     # Spelled as the expressions they stand for, parenthesized only where an operator needs it, so that
     # parsing the output and printing it again gives the same text (the round trip's fixed point).
     special_regs = {**CFamilyEmitter.special_regs,
@@ -69,7 +72,15 @@ class CudaEmitter(CFamilyEmitter):
         args = ", ".join(self.expr(a, PRECEDENCE["assign"]) for a in e.args)
         return f"{_WARP_NAMES[e.op]}({args})", PRECEDENCE["postfix"]
 
+    def bf16_conversion(self, e: N.Cast):
+        """A C++ cast: __nv_bfloat16's constructors and its conversion to float are the ones CUDA defines."""
+        return f"({self.type_name(e.type, e)}){self.expr(e.value, PRECEDENCE['unary'])}", PRECEDENCE["unary"]
+
     def visit_MathCall(self, e: N.MathCall):
+        if e.func in _BF16_NAMES:     # __hfma's operands are the bfloat16s the IR widened to float
+            args = [a.value if e.func == "fma_bf16" and isinstance(a, N.Cast) else a for a in e.args]
+            return f"{_BF16_NAMES[e.func]}({', '.join(self.expr(a, PRECEDENCE['assign']) for a in args)})", \
+                PRECEDENCE["postfix"]
         func, tname = self.math_key(e)
         name = _CUDA_NAMES.get((func, tname, e.precision)) or _CUDA_NAMES.get((func, "", e.precision))
         if name is None:
@@ -80,6 +91,9 @@ class CudaEmitter(CFamilyEmitter):
     def defines(self, s: Struct) -> bool:
         return not s.vector           # CUDA's vector types come with CUDA
 
+    def struct_name(self, s: Struct) -> str:
+        return "__nv_bfloat162" if s == BFLOAT162 else super().struct_name(s)
+
     def struct_definition(self, s: Struct, node) -> str:
         fields = "".join(f"{self.indent_unit}{self.declare(t, f, 'private', node)};\n" for f, t in s.fields)
         return f"struct {s.name} {{\n{fields}}};\n"
@@ -89,10 +103,12 @@ class CudaEmitter(CFamilyEmitter):
         if not isinstance(e.type, Struct):
             return super().visit_InitList(e)
         items = ", ".join(self.expr(i, PRECEDENCE["assign"]) for i in e.items)
-        text = f"make_{e.type.name}({items})" if e.type.vector else f"{e.type.name}{self.init_text(e)}"
+        maker = "make_bfloat162" if e.type == BFLOAT162 else f"make_{e.type.name}"
+        text = f"{maker}({items})" if e.type.vector else f"{e.type.name}{self.init_text(e)}"
         return text, PRECEDENCE["postfix"]
 
     def visit_Module(self, m: N.Module) -> str:
-        half = any(innermost(getattr(n, "type", None)) == F16 for n in walk(m))
-        return "\n".join((["#include <cuda_fp16.h>\n"] if half else []) + self.struct_definitions(m)
+        used = {innermost(getattr(n, "type", None)) for n in walk(m)}
+        includes = [f"#include <{h}>\n" for t, h in ((F16, "cuda_fp16.h"), (BF16, "cuda_bf16.h")) if t in used]
+        return "\n".join(includes + self.struct_definitions(m)
                          + [self.visit(g) for g in m.globals] + [self.visit(f) for f in m.functions])

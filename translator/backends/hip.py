@@ -43,9 +43,11 @@ HIP_RUNTIME = "#include <hip/hip_runtime.h>"
 # CUDA headers with a HIP counterpart: the directive that replaces each, and the files from runtime_shims that
 # must ship with the output (HIP 5's cooperative-groups header needs hip_runtime.h first, cuts tiles from the
 # thread block only and has no cg::reduce;
-# HIP before 6.4 has no host-side __half operators, which cutrans_hip_fp16.h adds).
+# HIP before 6.4 has no host-side __half operators, which cutrans_hip_fp16.h adds; cuda_bf16.h's names stay
+# CUDA's, which cutrans_hip_bf16.h defines on HIP's __hip_bfloat16, or itself where HIP has none).
 HIP_HEADERS = {
     "cuda_fp16.h": ('#include "cutrans_hip_fp16.h"', ("hip/cutrans_hip_fp16.h",)),
+    "cuda_bf16.h": ('#include "cutrans_hip_bf16.h"', ("hip/cutrans_hip_bf16.h", "hip/cutrans_hip_fp16.h")),
     "cooperative_groups.h": ('#include "cutrans_hip_cg.h"', ("hip/cutrans_hip_cg.h",)),
     "cooperative_groups/reduce.h": ('#include "cutrans_hip_cg_reduce.h"', ("hip/cutrans_hip_cg_reduce.h",)),
     "mma.h": ('#include "cutrans_hip_wmma.h"', ("hip/cutrans_hip_wmma.h", "hip/cutrans_hip_fp16.h")),

@@ -50,7 +50,7 @@ MATH_PRECISION: dict[str, Bound] = {
     **{f: EXACT for f in ("fabs", "floor", "ceil", "trunc", "round", "rint", "fmin", "fmax", "fmod",
                           "remainder", "copysign", "fdim", "fma", "ldexp", "frexp", "sqrt", "divide",
                           "saturate", "min", "max", "abs", "float_as_uint", "float_as_int", "half_as_ushort",
-                          "half_as_short")},
+                          "half_as_short", "fma_bf16")},
     "cbrt": Bound(1, 2, 1, 2, _MEASURED),
     "rsqrt": Bound(2, 2, 1, 2, _MEASURED),
     "exp": Bound(2, 3, 1, 3, _MEASURED), "exp2": Bound(2, 3, 1, 3, _MEASURED),

@@ -11,11 +11,11 @@ from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED
-from translator.ir.types import BOOL, F32, Pointer, Struct, is_float, size_align
+from translator.ir.types import BFLOAT162, BOOL, F32, Pointer, Struct, is_float, size_align
 from translator.passes.address_spaces import space_of
 
 OPENCL_TYPES = {**C_TYPES, "i8": "char", "u8": "uchar", "u16": "ushort", "u32": "uint", "i64": "long",
-                "u64": "ulong", "f16": "half"}
+                "u64": "ulong", "f16": "half", "bf16": "cutrans_bf16"}
 
 # OpenCL's math built-ins are overloaded: one spelling serves float and double.
 OPENCL_MATH = {key: fmt.replace(f"{key[0]}f(", f"{key[0]}(") for key, fmt in C_MATH.items()}
@@ -47,6 +47,7 @@ OPENCL_HELPERS = {("ffs", "i32"): ("cutrans_ffs_i32", 1), ("ffs", "i64"): ("cutr
                   # the bits of a half, which is held in a float here (passes/half_as_float.py), and back
                   ("half_as_ushort", "f32"): ("cutrans_fp16_bits", 1),
                   ("ushort_as_half", "u16"): ("cutrans_fp16_from_bits", 1),
+                  ("fma_bf16", "f32"): ("cutrans_fma_bf16", 3),     # templates/bf16_helpers.j2
                   **simd_video.helpers()}     # generated into the preamble by CFamilyEmitter.simd_video_helpers
 OPENCL_MATH.update({key: f"{name}({', '.join('{%d}' % i for i in range(arity))})"
                     for key, (name, arity) in OPENCL_HELPERS.items()})
@@ -175,7 +176,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
     # -- structs: CUDA vectors whose layout OpenCL's own vector types share are spelled natively;
     # float3 and friends (12 bytes in CUDA, 16 in OpenCL) and 32-byte vectors become plain structs.
     def native_vector(self, s: Struct) -> bool:
-        return s.vector and len(s.fields) in (2, 4) and size_align(s)[0] <= 16
+        return s.vector and len(s.fields) in (2, 4) and size_align(s)[0] <= 16 and s != BFLOAT162
 
     def struct_name(self, s: Struct) -> str:
         return s.name if not s.vector or self.native_vector(s) else f"cutrans_{s.name}"

@@ -29,7 +29,7 @@ from translator.ir import nodes as N
 from translator.frontend.variable_templates import host_name
 from translator.ir.base import walk
 from translator.ir.builtins import DYNAMIC_SHARED
-from translator.ir.types import HALF2, Pointer, Scalar, Struct, field_offsets, innermost, size_align, used_structs
+from translator.ir.types import BF16, BFLOAT162, HALF2, Pointer, Scalar, Struct, field_offsets, innermost, size_align, used_structs
 from translator.passes import run_pipeline
 from translator.passes.half_params import by_value, half_name
 from translator.pipeline import Output
@@ -40,7 +40,8 @@ _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), keep_t
                           trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 HOST_TYPES = CFamilyEmitter()     # plain C++ spellings for the launch functions' parameters
-HOST_TYPES.type_map = {**HOST_TYPES.type_map, "f16": "__half"}     # runtime_shims/common/cutrans_fp16.h
+# runtime_shims/common/cutrans_fp16.h and cutrans_bf16.h
+HOST_TYPES.type_map = {**HOST_TYPES.type_map, "f16": "__half", "bf16": "__nv_bfloat16"}
 
 
 class _Mirrors(CFamilyEmitter):
@@ -48,7 +49,7 @@ class _Mirrors(CFamilyEmitter):
     of the device structs, for declaring the CPU kernels (the host's own struct is not declared
     yet where the launch header is included)."""
 
-    type_map = HOST_TYPES.type_map
+    type_map = {**HOST_TYPES.type_map, "bf16": "unsigned short"}     # the device's bfloat16 is its bits
 
     def struct_name(self, s: Struct) -> str:
         return s.name if s.vector else f"cutrans_host_{s.name}"
@@ -60,6 +61,10 @@ F16 = Scalar("f16")
 
 def _holds_half(t) -> bool:
     return innermost(t) in (F16, HALF2)
+
+
+def _holds_bf16(t) -> bool:
+    return innermost(t) in (BF16, BFLOAT162)
 
 
 def where(node) -> tuple:
@@ -111,6 +116,11 @@ def plain_param(p: N.Param) -> dict:
     if p.type in (F16, HALF2):            # passes/half_params.py runs first in every pipeline with launch glue
         raise CutransError(error("L003", f"kernel parameter '{p.name}' is a half type passed by value, which "
                                          f"the launch glue does not pass", *where(p)))
+    if innermost(p.type) == BF16:         # the CPU kernel takes a bfloat16 as its bits (MIRRORS)
+        pointer = isinstance(p.type, Pointer)
+        value = f"({MIRRORS.type_name(p.type)}){p.name}" if pointer else f"__bfloat16_as_ushort({p.name})"
+        host = f"{p.host_type} {p.name}" if p.host_type else host_param(p)
+        return {"template": None, "host": host, "assert": None, "value": value}
     half = by_value(p)
     if half is not None:                  # a __half (__half2) by value the kernel takes as a float (float2): exact
         value, local = f"{half.convert}({p.name})", f"cutrans_float_{half_name(p)}"
@@ -195,6 +205,7 @@ def runtime_files(subdir: str) -> list[str]:
 
 # <cuda_fp16.h> on the host side: the shim's __half (runtime_shims/common/cutrans_fp16.h)
 HOST_FP16 = '#include "cutrans_fp16.h"'
+HOST_BF16 = '#include "cutrans_bf16.h"'        # and <cuda_bf16.h>'s __nv_bfloat16 (runtime_shims/common/cutrans_bf16.h)
 
 
 class ProgramBackend:
@@ -237,7 +248,7 @@ class ProgramBackend:
                      for g in module.globals]
         structs = used_structs(p for k in self.kernels(module) for p in k.params)
         # the host may use them too; its __half2 is cutrans_fp16.h's
-        vectors = [s for s in used_structs(walk(module)) if s.vector and s != HALF2]
+        vectors = [s for s in used_structs(walk(module)) if s.vector and s not in (HALF2, BFLOAT162)]
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
                       kernels=kernels, variables=variables, build_options=getattr(self, "build_options", ""),
                       line_map=getattr(self, "line_map", []),
@@ -247,6 +258,7 @@ class ProgramBackend:
                       vectors=[vector_definition(s) for s in vectors],
                       uses_half=any(_holds_half(p.type) or by_value(p)
                                     for k in self.kernels(module) for p in k.params),
+                      uses_bf16=any(_holds_bf16(p.type) for k in self.kernels(module) for p in k.params),
                       mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector])
 
     def launch_kernel(self, k: N.Function, globals_: set[str]) -> dict:
@@ -284,7 +296,7 @@ class ProgramBackend:
         edits, diags = host_edits(sites, self.name, launch=self.launch_call,
                                   include_map={**{header: self.runtime_include(stem) for header in CUDA_HEADERS},
                                                **cooperative_groups.HOST_INCLUDES, **wmma.HOST_INCLUDES,
-                                               "cuda_fp16.h": HOST_FP16},
+                                               "cuda_fp16.h": HOST_FP16, "cuda_bf16.h": HOST_BF16},
                                   drop_device_decls=True,
                                   moved_note=f"{stem}{self.device_suffix}")
         errors = [d for d in diags if d.severity == Severity.ERROR]

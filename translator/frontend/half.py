@@ -11,8 +11,13 @@ scalar `f16`, and each of those calls becomes what CUDA defines it to compute:
 
 `__half2` is the IR struct `half2` (x and y), and its functions and operators work lane by lane. The
 functions of both are a table (frontend/half_functions.py), which also says why the arithmetic is exact.
-Everything else (bit reinterpretation, __half_raw, math functions such as hexp) is refused or fails to
-parse against the stand-in header, never translated approximately.
+
+cuda_bf16.h's `__nv_bfloat16` is the IR scalar `bf16` and `__nv_bfloat162` the struct `bfloat162`, with the
+same meanings (the arithmetic in float, rounded to bfloat16 once); `__bfloat16_as_ushort` and its kin are
+IR functions on the bits. A 64-bit integer is not converted to bfloat16 (it would round twice).
+
+Everything else (__half_raw, math functions such as hexp) is refused or fails to parse against the
+stand-in headers, never translated approximately.
 """
 
 from __future__ import annotations
@@ -22,23 +27,34 @@ import copy
 import clang.cindex as ci
 
 from translator.frontend import half_functions
-from translator.frontend.half_functions import FUNCTIONS, HALF2_OPERATORS, HALF2_UPDATES, LANE_OPS, to_float, to_half
+from translator.frontend.half_functions import FUNCTIONS, HALF2_OPERATORS, HALF2_UPDATES, LANE_OPS, PAIRS, to_float, to_half
 from translator.ir import nodes as N
 from translator.ir.effects import has_effects
-from translator.ir.types import F16, F32, HALF2
+from translator.ir.types import BF16, BFLOAT162, F16, F32, HALF2, I64, U64, Scalar
 
 K = ci.CursorKind
 UNSUPPORTED = "L003"
-_RECORDS = {"__half": F16, "__half2": HALF2}
+_RECORDS = {"__half": F16, "__half2": HALF2, "__nv_bfloat16": BF16, "__nv_bfloat162": BFLOAT162}
+_SCALAR_OF = {t: scalar for scalar, t in PAIRS.items()} | {scalar: scalar for scalar in PAIRS}
 
 # C++ operators on __half -> the cuda_fp16.h function of the same meaning (operator!= is the unordered __hneu)
 _OPERATORS = {"+": "__hadd", "-": "__hsub", "*": "__hmul", "/": "__hdiv", "==": "__heq", "!=": "__hneu",
               "<": "__hlt", "<=": "__hle", ">": "__hgt", ">=": "__hge"}
 _UPDATES = {"+=": "__hadd", "-=": "__hsub", "*=": "__hmul", "/=": "__hdiv"}
 _STEPS = {"++": "add", "--": "sub"}
-_TO_HALF = ("__float2half", "__float2half_rn", "__double2half", "__int2half_rn", "__short2half_rn",
-            "__ushort2half_rn")
-NAMES = set(_TO_HALF) | set(FUNCTIONS) | {"__half2float"}
+# conversions to a 16-bit float (round to nearest even), and back to float (exact)
+_TO_HALF = {**{name: F16 for name in ("__float2half", "__float2half_rn", "__double2half", "__int2half_rn",
+                                        "__short2half_rn", "__ushort2half_rn")},
+            **{name: BF16 for name in ("__float2bfloat16", "__float2bfloat16_rn", "__double2bfloat16",
+                                         "__int2bfloat16_rn", "__uint2bfloat16_rn", "__short2bfloat16_rn",
+                                         "__ushort2bfloat16_rn")}}
+_TO_FLOAT = ("__half2float", "__bfloat162float")
+# the bits of a bfloat16 and back: cuda_bf16.h's names -> (IR function, its operand type, result type)
+_BF16_BITS = {"__bfloat16_as_ushort": ("bf16_as_ushort", "bf16", "u16"),
+              "__bfloat16_as_short": ("bf16_as_short", "bf16", "i16"),
+              "__ushort_as_bfloat16": ("ushort_as_bf16", "u16", "bf16"),
+              "__short_as_bfloat16": ("short_as_bf16", "i16", "bf16")}
+NAMES = set(_TO_HALF) | set(_TO_FLOAT) | set(_BF16_BITS) | {name for table in FUNCTIONS.values() for name in table}
 
 
 def record_type(ctype):
@@ -56,6 +72,21 @@ def is_half_record(ctype) -> bool:
 
 def _is_half(c) -> bool:
     return is_half_record(c.type)
+
+
+def _scalar(c, args) -> N.Type:
+    """The family of call `c`: BF16 where an argument or the result is a bfloat16 (pair), else F16."""
+    types = [record_type(a.type) for a in args] + [record_type(c.type)]
+    return BF16 if any(t is not None and _SCALAR_OF[t] == BF16 for t in types) else F16
+
+
+def narrow(fl, c, value: N.Expr, t) -> N.Expr:
+    """`value` converted to `t` (f16 or bf16). A 64-bit integer would round twice on the way through the
+    double that the backends convert from, so its conversion to bfloat16 is refused."""
+    if t == BF16 and value.type in (I64, U64):
+        fl.fail(c, UNSUPPORTED, "converting a 64-bit integer to __nv_bfloat16 is not translated yet; "
+                                "convert it to float or double first")
+    return to_half(value, t)
 
 
 def is_half_call(c) -> bool:
@@ -84,10 +115,11 @@ def _constructor(fl, c, args, loc):
         return fl.expr(args[0])                       # a copy
     if any(a.type.get_canonical().kind == ci.TypeKind.RECORD and not _is_half(a) for a in args):
         fl.fail(c, UNSUPPORTED, f"a {c.spelling} made from raw bits (__half_raw) is not translated yet")
-    if made == HALF2 and len(args) == 2:
-        return N.InitList([to_half(fl.expr(a)) for a in args], HALF2, loc=loc)
-    if made == F16 and len(args) == 1:
-        return to_half(fl.expr(args[0]))
+    if made in PAIRS.values() and len(args) == 2:
+        lane = made.field("x")
+        return N.InitList([narrow(fl, c, fl.expr(a), lane) for a in args], made, loc=loc)
+    if made in PAIRS and len(args) == 1:
+        return narrow(fl, c, fl.expr(args[0]), made)
     fl.fail(c, UNSUPPORTED, f"a {c.spelling} made without a value is uninitialized; give it one")
 
 
@@ -97,7 +129,8 @@ def _method(fl, c, args, loc):
         # `h = x` is an operator call whose arguments are both sides; `h.operator=(x)` names the object apart
         target = fl.expr(args[0]) if len(args) == 2 else fl.expr(_object(c))
         value = fl.expr(args[-1])
-        return N.Assign("=", target, value if value.type == target.type else to_half(value), target.type, loc=loc)
+        value = value if value.type == target.type else narrow(fl, c, value, target.type)
+        return N.Assign("=", target, value, target.type, loc=loc)
     fl.fail(c, UNSUPPORTED, f"'{c.referenced.semantic_parent.spelling}::{name}' is not translated yet")
 
 
@@ -118,28 +151,32 @@ def _update(fl, c, op, args, loc):
         fl.fail(args[0], UNSUPPORTED, f"'{op}' on a {args[0].type.spelling} whose location has side effects: "
                                       f"compute the location into a variable first")
     one = N.FloatLit(1.0, "1.0f", F32, loc=loc)
-    if target.type == F16 and len(args) == 1:          # ++h: h + 1.0f, one exact in float
+    scalar = _SCALAR_OF[target.type]
+    if target.type in PAIRS and len(args) == 1:        # ++h: h + 1.0f, one exact in float
         value = LANE_OPS[_STEPS[op]](copy.deepcopy(target), one)
-    elif target.type == HALF2:
-        step = fl.expr(args[1]) if len(args) == 2 else N.InitList([to_half(one), to_half(one)], HALF2, loc=loc)
-        value = half_functions.call(fl.m, HALF2_UPDATES[op], lambda: [copy.deepcopy(target), step], loc)
+    elif target.type in PAIRS.values():
+        ones = N.InitList([to_half(one, scalar), to_half(one, scalar)], target.type, loc=loc)
+        step = fl.expr(args[1]) if len(args) == 2 else ones
+        value = half_functions.call(fl.m, HALF2_UPDATES[op], lambda: [copy.deepcopy(target), step], loc, scalar)
     else:
-        value = half_functions.call(fl.m, _UPDATES[op], lambda: [copy.deepcopy(target), fl.expr(args[1])], loc)
+        value = half_functions.call(fl.m, _UPDATES[op], lambda: [copy.deepcopy(target), fl.expr(args[1])], loc,
+                                    scalar)
     return N.Assign("=", target, value, target.type, loc=loc)
 
 
 def _operator(fl, c, op, args, loc):
-    pair = any(record_type(a.type) == HALF2 for a in args)
+    pair = any(record_type(a.type) in PAIRS.values() for a in args)
+    scalar = _scalar(c, args)
     if op in _UPDATES or op in _STEPS:
         return _update(fl, c, op, args, loc)
     if op == "+" and len(args) == 1:
         return fl.expr(args[0])
     if op == "-" and len(args) == 1:
-        return half_functions.call(fl.m, "__hneg2" if pair else "__hneg", lambda: [fl.expr(args[0])], loc)
+        return half_functions.call(fl.m, "__hneg2" if pair else "__hneg", lambda: [fl.expr(args[0])], loc, scalar)
     table = HALF2_OPERATORS if pair else _OPERATORS
     if op in table and len(args) == 2:
-        return half_functions.call(fl.m, table[op], lambda: [fl.expr(a) for a in args], loc)
-    fl.fail(c, UNSUPPORTED, f"operator '{op}' on __half is not translated yet")
+        return half_functions.call(fl.m, table[op], lambda: [fl.expr(a) for a in args], loc, scalar)
+    fl.fail(c, UNSUPPORTED, f"operator '{op}' on {args[0].type.spelling} is not translated yet")
 
 
 def _free(fl, c, args, loc):
@@ -147,12 +184,16 @@ def _free(fl, c, args, loc):
     if name.startswith("operator"):
         return _operator(fl, c, name[len("operator"):], args, loc)
     if name in _TO_HALF:
-        return to_half(fl.expr(args[0]))
-    if name == "__half2float":
+        return narrow(fl, c, fl.expr(args[0]), _TO_HALF[name])
+    if name in _TO_FLOAT:
         return to_float(fl.expr(args[0]))
-    if name in FUNCTIONS:
-        return half_functions.call(fl.m, name, lambda: [fl.expr(a) for a in args], loc)
-    fl.fail(c, UNSUPPORTED, f"'{name}' on __half is not translated yet")
+    if name in _BF16_BITS:
+        func, operand, result = _BF16_BITS[name]
+        return N.MathCall(func, "exact", [fl.expr(args[0], want=Scalar(operand))], Scalar(result), loc=loc)
+    scalar = _scalar(c, args)
+    if name in FUNCTIONS[scalar]:
+        return half_functions.call(fl.m, name, lambda: [fl.expr(a) for a in args], loc, scalar)
+    fl.fail(c, UNSUPPORTED, f"'{name}' on {scalar.name} is not translated yet")
 
 
 _BY_KIND = {K.CONSTRUCTOR: _constructor, K.CXX_METHOD: _method, K.CONVERSION_FUNCTION: _conversion}
@@ -164,8 +205,9 @@ def lower_call(fl, c) -> N.Expr:
 
 
 def member(fl, c) -> None:
-    """`h.__x`: the bits of a __half are not reachable in the IR."""
+    """`h.__x`: the bits of a __half (an __nv_bfloat16) are not reachable in the IR."""
     kids = [k for k in c.get_children() if not k.kind.is_reference()]
-    if len(kids) == 1 and record_type(kids[0].type) == F16 and c.referenced is not None and \
+    if len(kids) == 1 and record_type(kids[0].type) in PAIRS and c.referenced is not None and \
             c.referenced.kind == K.FIELD_DECL:
-        fl.fail(c, UNSUPPORTED, "the bits of a __half ('__x') are not translated; use __half2float")
+        fl.fail(c, UNSUPPORTED, f"the bits of a {kids[0].type.get_canonical().spelling} ('__x') are not translated; use "
+                                f"__half_as_ushort or __bfloat16_as_ushort")

@@ -29,7 +29,7 @@ from translator.frontend.sites import InactiveBranch, IncludeSite, NameSite
 # The CUDA toolkit's own headers that the HIP backend maps (translator/backends/host_edits.CUDA_HEADERS and
 # hip.HIP_HEADERS; a unit test keeps them in step); the libraries' headers are records of the tables.
 TOOLKIT_HEADERS = frozenset({"cuda_runtime.h", "cuda_runtime_api.h", "cuda.h", "device_launch_parameters.h",
-                             "cuda_profiler_api.h", "cuda_fp16.h", "cooperative_groups.h",
+                             "cuda_profiler_api.h", "cuda_fp16.h", "cuda_bf16.h", "cooperative_groups.h",
                              "cooperative_groups/reduce.h", "mma.h"})
 _INCLUDE_LINE = re.compile(rb'#\s*include\s*([<"])([^>"\n]+)[>"]')
 

@@ -76,7 +76,7 @@ SCALARS = {
 
 VOID, BOOL = Scalar("void"), Scalar("bool")
 I16, U16, I32, U32, I64, U64 = Scalar("i16"), Scalar("u16"), Scalar("i32"), Scalar("u32"), Scalar("i64"), Scalar("u64")
-F16, F32, F64 = Scalar("f16"), Scalar("f32"), Scalar("f64")
+F16, BF16, F32, F64 = Scalar("f16"), Scalar("bf16"), Scalar("f32"), Scalar("f64")
 
 
 def is_float(t) -> bool:
@@ -152,6 +152,8 @@ def vector_struct(name: str) -> Struct:
 
 # cuda_fp16.h's __half2: two halves, aligned to 4 bytes like CUDA's vectors of that size
 HALF2 = Struct("half2", (("x", F16), ("y", F16)), vector=True)
+# cuda_bf16.h's __nv_bfloat162: two bfloat16 values, aligned to 4 bytes likewise
+BFLOAT162 = Struct("nv_bfloat162", (("x", BF16), ("y", BF16)), vector=True)
 
 
 def size_align(t) -> tuple[int, int]:

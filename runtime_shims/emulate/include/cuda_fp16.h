@@ -158,12 +158,18 @@ inline __half __hmax(__half a, __half b)
     if (__hisnan(a) && __hisnan(b)) {
         return cuemu::half_ops::make(cuemu::half_bits::k_nan);
     }
+    if (__heq(a, b)) {                  // +0 and -0: max.f16 gives +0
+        return cuemu::half_ops::make((unsigned short)(__half_as_ushort(a) & __half_as_ushort(b)));
+    }
     return __hisnan(a) ? b : __hisnan(b) ? a : (__hlt(a, b) ? b : a);
 }
 inline __half __hmin(__half a, __half b)
 {
     if (__hisnan(a) && __hisnan(b)) {
         return cuemu::half_ops::make(cuemu::half_bits::k_nan);
+    }
+    if (__heq(a, b)) {                  // +0 and -0: min.f16 gives -0
+        return cuemu::half_ops::make((unsigned short)(__half_as_ushort(a) | __half_as_ushort(b)));
     }
     return __hisnan(a) ? b : __hisnan(b) ? a : (__hlt(b, a) ? b : a);
 }

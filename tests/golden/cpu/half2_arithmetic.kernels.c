@@ -38,7 +38,7 @@ static inline half2 cutrans_hfma2(half2 a, half2 b, half2 c)
 
 static inline half2 cutrans_hmax2(half2 a, half2 b)
 {
-    return (half2){(_Float16)fmaxf((float)a.x, (float)b.x), (_Float16)fmaxf((float)a.y, (float)b.y)};
+    return (half2){(_Float16)((float)a.x == (float)b.x ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.x) & cutrans_float_as_uint((float)b.x)) : fmaxf((float)a.x, (float)b.x)), (_Float16)((float)a.y == (float)b.y ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.y) & cutrans_float_as_uint((float)b.y)) : fmaxf((float)a.y, (float)b.y))};
 }
 
 static inline half2 cutrans_h2div(half2 a, half2 b)

@@ -16,6 +16,11 @@
 #pragma GCC optimize("fp-contract=off")
 #endif
 
+static inline _Float16 cutrans_hmax(_Float16 a, _Float16 b)
+{
+    return (_Float16)((float)a == (float)b ? cutrans_uint_as_float(cutrans_float_as_uint((float)a) & cutrans_float_as_uint((float)b)) : fmaxf((float)a, (float)b));
+}
+
 void cutrans_kernel_half_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const _Float16* a, const _Float16* b, _Float16* sum, _Float16* prod, _Float16* mixed, float* wide, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
@@ -57,7 +62,7 @@ void cutrans_kernel_half_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                         prod[i[cutrans_t]] = (_Float16)((float)x * (float)y);
                         _Float16 neighbour = tile[(t[cutrans_t] + 1) % 64];
                         _Float16 q = (_Float16)((float)(_Float16)((float)x - (float)neighbour) / (float)(_Float16)3.0f);
-                        _Float16 m = (_Float16)fmaxf((float)q, (float)(_Float16)-(float)(_Float16)fabsf((float)y));
+                        _Float16 m = cutrans_hmax(q, (_Float16)-(float)(_Float16)fabsf((float)y));
                         mixed[i[cutrans_t]] = (float)x < (float)y ? m : (_Float16)((float)m + (float)(_Float16)0.25f);
                         wide[i[cutrans_t]] = fmaf((float)x, 1.0009765625f, (float)y);
                     }

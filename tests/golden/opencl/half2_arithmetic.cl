@@ -37,7 +37,7 @@ float2 cutrans_hfma2(float2 a, float2 b, float2 c)
 
 float2 cutrans_hmax2(float2 a, float2 b)
 {
-    return (float2)(cutrans_round_half(fmax(a.x, b.x)), cutrans_round_half(fmax(a.y, b.y)));
+    return (float2)(cutrans_round_half(a.x == b.x ? as_float(as_uint(a.x) & as_uint(b.x)) : fmax(a.x, b.x)), cutrans_round_half(a.y == b.y ? as_float(as_uint(a.y) & as_uint(b.y)) : fmax(a.y, b.y)));
 }
 
 float2 cutrans_h2div(float2 a, float2 b)

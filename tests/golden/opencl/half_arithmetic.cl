@@ -13,6 +13,11 @@ float cutrans_round_half(float x)
     return vload_half(0, (const half *)&bits);
 }
 
+float cutrans_hmax(float a, float b)
+{
+    return cutrans_round_half(a == b ? as_float(as_uint(a) & as_uint(b)) : fmax(a, b));
+}
+
 __kernel void half_ops(__global const half* a, __global const half* b, __global half* sum, __global half* prod, __global half* mixed, __global float* wide, int n)
 {
     __local float tile[64];
@@ -27,7 +32,7 @@ __kernel void half_ops(__global const half* a, __global const half* b, __global 
         vstore_half_rte(cutrans_round_half(x * y), i, prod);
         float neighbour = tile[(t + 1) % 64];
         float q = cutrans_round_half(cutrans_round_half(x - neighbour) / 3.0f);
-        float m = cutrans_round_half(fmax(q, cutrans_round_half(-cutrans_round_half(fabs(y)))));
+        float m = cutrans_hmax(q, cutrans_round_half(-cutrans_round_half(fabs(y))));
         vstore_half_rte(x < y ? m : cutrans_round_half(m + 0.25f), i, mixed);
         wide[i] = fma(x, 1.0009765625f, (float)y);
     }

@@ -10,8 +10,8 @@ static const oclrtProgramSource cutrans_program_half_arithmetic = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@half_arithmetic.cu 16:14 18:16 19:17 20:18 21:19 22:20 23:21 24:22 25:23 26:24 27:25 28:26 "
-    "29:27 30:28 31:29 32:30",
+    "@half_arithmetic.cu 16:28 21:14 23:16 24:17 25:18 26:19 27:20 28:21 29:22 30:23 31:24 32:25 "
+    "33:26 34:27 35:28 36:29 37:30",
 };
 
 static inline void cutrans_launch_half_ops(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __half * a, const __half * b, __half * sum, __half * prod, __half * mixed, float * wide, int n)
