@@ -27,7 +27,8 @@ _FLAG_ACTIONS = {
                                            "translated to '{new}' for {target}")),
     "removed": (True, (warning, "M002", "'{name}' was removed from CUDA{removed}; "
                                         "translated to '{new}' for {target}")),
-    "unsupported": (False, (error, "M001", "'{name}'{library} has no equivalent on the {target} target{elsewhere}")),
+    "unsupported": (False, (error, "M001", "'{name}'{library} has no equivalent on the {target} target{why}"
+                                           "{elsewhere}")),
 }
 
 
@@ -36,6 +37,7 @@ def _name_diag(spec, record: mappings.Record, target: str, path: str, site) -> D
     text = message.format(name=record.name, new=record.target_name(target), target=target,
                           library=f" ({record.title})" if record.title else "",
                           elsewhere=mappings.translated_elsewhere(record, target),
+                          why=f": {record.hip_note}" if target == "hip" and record.hip_note else "",
                           deprecated=f" {record.cuda_deprecated}" if record.cuda_deprecated else "",
                           removed=f" {record.cuda_removed}" if record.cuda_removed else "")
     return make(code, text, path, site.span.line, site.span.col)

@@ -54,7 +54,8 @@ class Record:
     cuda_added: str = ""
     cuda_deprecated: str = ""
     cuda_removed: str = ""
-    hip_note: str = ""                      # HIP: what a user must know when this name is translated (warning M004)
+    hip_note: str = ""                      # HIP: what a user must know when this name is translated (warning M004),
+    #                                         or for a name HIP lacks, why (the M001 error says it)
     family: str = ""                        # the table it comes from ("runtime", "cublas")
     title: str = ""                         # that table's title ("cuBLAS"); "" for the runtime
 
