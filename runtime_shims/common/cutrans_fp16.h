@@ -58,9 +58,19 @@ struct __half {
     __half(unsigned int i) : __x(cutrans_half_bits(i)) {}
     __half(short i) : __x(cutrans_half_bits(i)) {}
     __half(unsigned short i) : __x(cutrans_half_bits(i)) {}
+    /* exact in double below 2^53; anything that large overflows a half to infinity either way */
+    __half(long long i) : __x(cutrans_half_bits((double)i)) {}
+    __half(unsigned long long i) : __x(cutrans_half_bits((double)i)) {}
     operator float() const { return cutrans_half_value(__x); }
     __half &operator=(float f) { __x = cutrans_half_bits(f); return *this; }
     __half &operator=(double d) { __x = cutrans_half_bits(d); return *this; }
+    /* CUDA 12.2's integer assignments (h = rand() % 5): the constructor's rounding */
+    __half &operator=(int i) { return *this = __half(i); }
+    __half &operator=(unsigned int i) { return *this = __half(i); }
+    __half &operator=(long long i) { return *this = __half(i); }
+    __half &operator=(unsigned long long i) { return *this = __half(i); }
+    __half &operator=(short i) { return *this = __half(i); }
+    __half &operator=(unsigned short i) { return *this = __half(i); }
 };
 typedef __half half;
 

@@ -118,7 +118,8 @@ def plain_param(p: N.Param) -> dict:
                                          f"the launch glue does not pass", *where(p)))
     if innermost(p.type) == BF16:         # the CPU kernel takes a bfloat16 as its bits (MIRRORS)
         pointer = isinstance(p.type, Pointer)
-        value = f"({MIRRORS.type_name(p.type)}){p.name}" if pointer else f"__bfloat16_as_ushort({p.name})"
+        value = (f"({MIRRORS.type_name(dataclasses.replace(p.type, restrict=False))}){p.name}" if pointer
+                 else f"__bfloat16_as_ushort({p.name})")
         host = f"{p.host_type} {p.name}" if p.host_type else host_param(p)
         return {"template": None, "host": host, "assert": None, "value": value}
     half = by_value(p)

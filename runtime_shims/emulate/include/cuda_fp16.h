@@ -37,6 +37,13 @@ struct alignas(2) __half {
     operator __half_raw() const { return __half_raw{__x}; }
     __half &operator=(float f) { __x = cuemu::half_bits::from_float(f); return *this; }
     __half &operator=(double d) { __x = cuemu::half_bits::from_double(d); return *this; }
+    // CUDA 12.2's integer assignments (h = rand() % 5): the constructor's rounding
+    __half &operator=(int i) { return *this = __half(i); }
+    __half &operator=(unsigned int i) { return *this = __half(i); }
+    __half &operator=(long long i) { return *this = __half(i); }
+    __half &operator=(unsigned long long i) { return *this = __half(i); }
+    __half &operator=(short i) { return *this = __half(i); }
+    __half &operator=(unsigned short i) { return *this = __half(i); }
 };
 
 struct alignas(4) __half2 {

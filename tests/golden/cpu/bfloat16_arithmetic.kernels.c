@@ -118,7 +118,7 @@ static inline _Bool cutrans_hequ_bf16(cutrans_bf16 a, cutrans_bf16 b)
     return !(cutrans_bf16_to_float(a) < cutrans_bf16_to_float(b) || cutrans_bf16_to_float(a) > cutrans_bf16_to_float(b));
 }
 
-void cutrans_kernel_scalar_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const cutrans_bf16* a, const cutrans_bf16* b, cutrans_bf16 scale, cutrans_bf16 bias, cutrans_bf16* out, unsigned short* flags, float* wide, int n)
+void cutrans_kernel_scalar_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const cutrans_bf16* restrict a, const cutrans_bf16* b, cutrans_bf16 scale, cutrans_bf16 bias, cutrans_bf16* out, unsigned short* flags, float* wide, int n)
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;

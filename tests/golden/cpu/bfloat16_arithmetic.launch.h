@@ -20,7 +20,7 @@ void cutrans_kernel_pair_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
 void cutrans_kernel_conversions(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* ints, const double* doubles, const float* floats, unsigned short* out, int n);
 }
 
-static inline void cutrans_launch_scalar_ops(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const __nv_bfloat16 * a, const __nv_bfloat16 * b, __nv_bfloat16 scale, __nv_bfloat16 bias, __nv_bfloat16 * out, unsigned short * flags, float * wide, int n)
+static inline void cutrans_launch_scalar_ops(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const __nv_bfloat16 *__restrict a, const __nv_bfloat16 * b, __nv_bfloat16 scale, __nv_bfloat16 bias, __nv_bfloat16 * out, unsigned short * flags, float * wide, int n)
 {
     (void)cutrans_stream;
     const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};

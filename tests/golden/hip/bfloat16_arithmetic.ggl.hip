@@ -20,7 +20,7 @@ __device__ __nv_bfloat16 blend(__nv_bfloat16 a, __nv_bfloat16 b, __nv_bfloat16 w
     return __hfma(a - b, w, b);
 }
 
-__global__ void scalar_ops(const __nv_bfloat16 *a, const __nv_bfloat16 *b, __nv_bfloat16 scale, __nv_bfloat16 bias,
+__global__ void scalar_ops(const __nv_bfloat16 *__restrict__ a, const __nv_bfloat16 *b, __nv_bfloat16 scale, __nv_bfloat16 bias,
                            __nv_bfloat16 *out, unsigned short *flags, float *wide, int n)
 {
     __shared__ __nv_bfloat16 tile[BLOCK];

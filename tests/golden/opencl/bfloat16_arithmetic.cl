@@ -111,7 +111,7 @@ bool cutrans_hequ_bf16(cutrans_bf16 a, cutrans_bf16 b)
     return !(cutrans_bf16_to_float(a) < cutrans_bf16_to_float(b) || cutrans_bf16_to_float(a) > cutrans_bf16_to_float(b));
 }
 
-__kernel void scalar_ops(__global const cutrans_bf16* a, __global const cutrans_bf16* b, cutrans_bf16 scale, cutrans_bf16 bias, __global cutrans_bf16* out, __global ushort* flags, __global float* wide, int n)
+__kernel void scalar_ops(__global const cutrans_bf16* restrict a, __global const cutrans_bf16* b, cutrans_bf16 scale, cutrans_bf16 bias, __global cutrans_bf16* out, __global ushort* flags, __global float* wide, int n)
 {
     __local cutrans_bf16 tile[32];
     int t = (uint)get_local_id(0);

@@ -24,7 +24,7 @@ static const oclrtProgramSource cutrans_program_bfloat16_arithmetic = {
     "198:74 199:75",
 };
 
-static inline void cutrans_launch_scalar_ops(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __nv_bfloat16 * a, const __nv_bfloat16 * b, __nv_bfloat16 scale, __nv_bfloat16 bias, __nv_bfloat16 * out, unsigned short * flags, float * wide, int n)
+static inline void cutrans_launch_scalar_ops(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __nv_bfloat16 *__restrict a, const __nv_bfloat16 * b, __nv_bfloat16 scale, __nv_bfloat16 bias, __nv_bfloat16 * out, unsigned short * flags, float * wide, int n)
 {
     const oclrtKernelArg cutrans_args[] = {
         {oclrtKernelArg::Global, &a, sizeof(a)},
