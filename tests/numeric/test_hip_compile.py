@@ -80,6 +80,7 @@ def test_hip_output_compiles(path: Path, mode: str, tmp_path: Path):
 def _hipcc(hip_file: Path, path: Path, arch: str, tmp_path: Path, defines=()) -> subprocess.CompletedProcess:
     env = {**os.environ, **dict(HIP.env)}
     flags = [f for f in HIP.flags if not f.startswith("--offload-arch=")] + [f"--offload-arch={arch}", *defines]
+    flags.append("-std=c++17")      # the standard cutrans parses with by default (hipcc's own is older)
     # the output keeps including the program's own headers, found as the original found them: next to it
     return subprocess.run([*HIP.command, *flags, f"-I{path.parent}", "-c", str(hip_file),
                            "-o", str(tmp_path / "out.o")], capture_output=True, text=True, env=env, timeout=300)

@@ -122,7 +122,8 @@ def _build_hip(units, names: list[str], folder: Path, options) -> tuple[Path, di
     hipcc = toolchain.find_hipcc()
     arch = hip_arch.cpu_arch(None if isinstance(hipcc, str) else hipcc.offload_arch)
     width = hip_arch.wave_width(arch)
-    check = _hip_compile_check(names, _user_flags(units, options), folder)
+    # the C++ standard the frontend parsed with (hip-clang's own default is older: std::is_same_v would fail)
+    check = _hip_compile_check(names, [f"-std={options.std}", *_user_flags(units, options)], folder)
     main = Path(units[0].path).resolve().parent
     hip_on_cpu.build_on_cpu(folder / names[0], folder / Path(units[0].path).stem, arch,
                             include_dirs=(main, *options.include_dirs),
