@@ -1,6 +1,6 @@
 /* cutrans: CUDA warp-synchronous intrinsics for every HIP release.
  *
- * HIP 5.x has no __shfl_*_sync, __ballot_sync, __any_sync, __all_sync, __activemask or __syncwarp;
+ * HIP 5.x has no __shfl_*_sync, __ballot_sync, __any_sync, __all_sync, __activemask, __syncwarp or __reduce_*_sync;
  * recent HIP has them but insists on a 64-bit mask (a 32-bit literal such as 0xffffffff fails a
  * static_assert). CUDA code passes 32-bit masks. These macros route every call to one inline
  * implementation here that takes the mask as 64 bits and works on 32- and 64-lane wavefronts.
@@ -125,6 +125,74 @@ __device__ static inline T cutrans_warp32_shfl_xor_sync(unsigned mask, T var, in
     return CUTRANS_WARP32_SHUFFLE(__shfl_xor, mask, var, lane_mask, width);
 }
 
+/* CUDA's sm_80 warp reductions __reduce_{add,min,max}_sync (int and unsigned) and __reduce_{and,or,xor}_sync
+ * (unsigned), which HIP 5 lacks (ROCm 6 declares them only under HIP_ENABLE_WARP_SYNC_BUILTINS). The
+ * result is the reduction of the values of the lanes in the mask: add wraps modulo 2^32, int min/max compare
+ * signed. CUDA requires each lane the mask names to call it, so on a GPU the caller reads the lanes the mask
+ * names that are active, one at a time: every active lane takes part in each read (the loop runs over the
+ * wavefront's active lanes, the same in all of them), whatever its own mask, so groups of lanes with
+ * different masks may call it together. cutrans_warp32_reduce_*_sync take CUDA's 32-bit mask relative to
+ * the caller's CUDA warp (the 32-lane half of a 64-lane wavefront). */
+struct cutrans_reduce_op_add {
+    template <class T> __device__ T operator()(T a, T b) const { return (T)((unsigned)a + (unsigned)b); }
+};
+struct cutrans_reduce_op_min {
+    template <class T> __device__ T operator()(T a, T b) const { return b < a ? b : a; }
+};
+struct cutrans_reduce_op_max {
+    template <class T> __device__ T operator()(T a, T b) const { return b > a ? b : a; }
+};
+struct cutrans_reduce_op_and {
+    template <class T> __device__ T operator()(T a, T b) const { return a & b; }
+};
+struct cutrans_reduce_op_or {
+    template <class T> __device__ T operator()(T a, T b) const { return a | b; }
+};
+struct cutrans_reduce_op_xor {
+    template <class T> __device__ T operator()(T a, T b) const { return a ^ b; }
+};
+
+template <class T, class Op>
+__device__ static inline T cutrans_reduce_lanes(cutrans_lanemask_t mask, T value, Op op) {
+    const unsigned self = __lane_id();
+    T acc = value;                          /* the caller is in its mask, as CUDA requires */
+    for (cutrans_lanemask_t rest = __ballot(1); rest != 0; rest &= rest - 1) {
+        const unsigned lane = (unsigned)__builtin_ctzll(rest);
+        const T other = __shfl(value, (int)lane, warpSize);
+        if (lane != self && ((mask >> lane) & 1ull) != 0) {
+            acc = op(acc, other);
+        }
+    }
+    return acc;
+}
+
+#ifdef CUEMU_WARP_SIZE
+/* the CPU emulation has CUDA's forms, with 64-bit masks (see CUTRANS_WARP32_MASK above) */
+#define CUTRANS_REDUCE(op, mask, value) __reduce_##op##_sync((mask), (value))
+#else
+#define CUTRANS_REDUCE(op, mask, value) cutrans_reduce_lanes((mask), (value), cutrans_reduce_op_##op())
+#endif
+
+/* cutrans_reduce_<op>_sync(64-bit mask, T) and its twin cutrans_warp32_reduce_<op>_sync(32-bit mask, T) */
+#define CUTRANS_DEFINE_REDUCE(op, T)                                                                \
+    __device__ static inline T cutrans_reduce_##op##_sync(cutrans_lanemask_t mask, T value) {       \
+        return CUTRANS_REDUCE(op, mask, value);                                                     \
+    }                                                                                               \
+    __device__ static inline T cutrans_warp32_reduce_##op##_sync(unsigned mask, T value) {          \
+        return cutrans_reduce_##op##_sync((cutrans_lanemask_t)mask << cutrans_warp32_shift(), value); \
+    }
+CUTRANS_DEFINE_REDUCE(add, int)
+CUTRANS_DEFINE_REDUCE(add, unsigned)
+CUTRANS_DEFINE_REDUCE(min, int)
+CUTRANS_DEFINE_REDUCE(min, unsigned)
+CUTRANS_DEFINE_REDUCE(max, int)
+CUTRANS_DEFINE_REDUCE(max, unsigned)
+CUTRANS_DEFINE_REDUCE(and, unsigned)
+CUTRANS_DEFINE_REDUCE(or, unsigned)
+CUTRANS_DEFINE_REDUCE(xor, unsigned)
+#undef CUTRANS_DEFINE_REDUCE
+#undef CUTRANS_REDUCE
+
 /* Cooperative-groups tile members that HIP 5's thread_block_tile lacks; the converter rewrites t.ballot(p)
  * to cutrans_tile_ballot(t, p), and t.meta_group_rank() to cutrans_tile_meta_group_rank(t, P), where P is
  * the size of the group t was cut from (0: the thread block), which a HIP tile does not keep. A tile of
@@ -180,6 +248,12 @@ __device__ static inline unsigned cutrans_tile_meta_group_size(const Tile &tile,
 #define __shfl_up_sync(mask, ...) cutrans_shfl_up_sync((cutrans_lanemask_t)(mask), __VA_ARGS__)
 #define __shfl_down_sync(mask, ...) cutrans_shfl_down_sync((cutrans_lanemask_t)(mask), __VA_ARGS__)
 #define __shfl_xor_sync(mask, ...) cutrans_shfl_xor_sync((cutrans_lanemask_t)(mask), __VA_ARGS__)
+#define __reduce_add_sync(mask, value) cutrans_reduce_add_sync((cutrans_lanemask_t)(mask), (value))
+#define __reduce_min_sync(mask, value) cutrans_reduce_min_sync((cutrans_lanemask_t)(mask), (value))
+#define __reduce_max_sync(mask, value) cutrans_reduce_max_sync((cutrans_lanemask_t)(mask), (value))
+#define __reduce_and_sync(mask, value) cutrans_reduce_and_sync((cutrans_lanemask_t)(mask), (value))
+#define __reduce_or_sync(mask, value) cutrans_reduce_or_sync((cutrans_lanemask_t)(mask), (value))
+#define __reduce_xor_sync(mask, value) cutrans_reduce_xor_sync((cutrans_lanemask_t)(mask), (value))
 
 /* __hmax/__hmin on __half and __hmax2/__hmin2 on __half2: HIP 5.x's hip_fp16.h has none of them. The larger/smaller value as CUDA defines it
  * (a NaN operand yields the other one; max(+0, -0) is +0 and min(+0, -0) is -0, which fmaxf/fminf leave

@@ -232,6 +232,16 @@ __device__ int __any_sync(unsigned int mask, int pred);
 __device__ int __all_sync(unsigned int mask, int pred);
 __device__ unsigned int __activemask(void);
 __device__ unsigned int __lanemask_lt(void);
+/* sm_80 warp reductions (crt/sm_80_rt.h) */
+__device__ unsigned int __reduce_add_sync(unsigned int mask, unsigned int value);
+__device__ unsigned int __reduce_min_sync(unsigned int mask, unsigned int value);
+__device__ unsigned int __reduce_max_sync(unsigned int mask, unsigned int value);
+__device__ int __reduce_add_sync(unsigned int mask, int value);
+__device__ int __reduce_min_sync(unsigned int mask, int value);
+__device__ int __reduce_max_sync(unsigned int mask, int value);
+__device__ unsigned int __reduce_and_sync(unsigned int mask, unsigned int value);
+__device__ unsigned int __reduce_or_sync(unsigned int mask, unsigned int value);
+__device__ unsigned int __reduce_xor_sync(unsigned int mask, unsigned int value);
 
 /* atomics */
 #define CUTRANS_ATOMIC_ARITH(T) \

@@ -32,7 +32,7 @@ pytestmark = [
 # Samples written for 32-lane warps (lane = tid % 32, 0xffffffff masks, 32 ballot bits): their HIP output keeps
 # CUDA's 32-lane warps on 64-lane wavefronts (translator/backends/hip_warp.py), so they pass at wave 64. Without
 # that rewrite verify must report them as failing there: the silent-wrong-result hazard it exists to catch.
-ASSUMES_WARP_32 = {"warp_shuffle_reduction", "warp_vote"}
+ASSUMES_WARP_32 = {"warp_shuffle_reduction", "warp_vote", "warp_reduce_intrinsics"}
 
 
 @pytest.mark.parametrize("sample", hip_params(SAMPLES), ids=lambda p: p.stem)
@@ -186,3 +186,15 @@ def test_kernels_in_the_programs_own_headers_run_on_hip(tmp_path):
                       '    for (int i = 0; i < 64; i += 7) printf("%d ", h[i]);\n    printf("\\n");\n    return 0;\n}\n')
     [result] = verify_program(str(source), ["hip"], options=CompileOptions(), cwd=str(tmp_path))
     assert result.status == "pass", result.detail
+
+
+@pytest.mark.parametrize("arch", ["gfx90a", "gfx1030"])
+def test_compat_warp_reductions_as_a_gpu_runs_them(tmp_path, arch):
+    """cutrans_hip_compat.h reduces on a GPU by reading the active lanes one by one (cutrans_reduce_lanes);
+    HIP output on the emulation takes its __reduce_*_sync instead, so this compares the two directly, with
+    several groups of lanes reducing over different masks at once, at wave 64 and wave 32."""
+    exe = tmp_path / "reduce"
+    hip_on_cpu.build_on_cpu(WAVE_PROGRAM.parent / "hip_reduce_lanes.hip", exe, arch, workdir=tmp_path / "work",
+                            include_dirs=(ROOT / "runtime_shims" / "hip",))
+    done = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, "differences 0\n"), done.stderr

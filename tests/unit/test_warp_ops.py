@@ -45,6 +45,13 @@ def _lit(e):
     ("__any_sync(0xffffffffu, v > 0.0f)", "any", I32, [FULL, None]),
     ("__all_sync(0xffffffffu, v > 0.0f)", "all", I32, [FULL, None]),
     ("__activemask()", "activemask", U32, []),
+    ("__reduce_add_sync(0xffffffffu, (int)v)", "reduce_add", I32, [FULL, None]),
+    ("__reduce_add_sync(0xffffffffu, (unsigned)v)", "reduce_add", U32, [FULL, None]),
+    ("__reduce_min_sync(0xffffu, (int)v)", "reduce_min", I32, [0xFFFF, None]),
+    ("__reduce_max_sync(0xaaaaaaaau, (unsigned)v)", "reduce_max", U32, [0xAAAAAAAA, None]),
+    ("__reduce_and_sync(0xffffffffu, (int)v)", "reduce_and", U32, [FULL, None]),     # unsigned only
+    ("__reduce_or_sync(0xffffffffu, (unsigned)v)", "reduce_or", U32, [FULL, None]),
+    ("__reduce_xor_sync(0xffffffffu, (unsigned)v)", "reduce_xor", U32, [FULL, None]),
 ])
 def test_each_warp_intrinsic_becomes_a_warp_op_with_explicit_operands(lower, call, op, ty, operands):
     module, diags = lower(f"__global__ void k(float* o) {{ float v = o[threadIdx.x]; o[threadIdx.x] = {call}; }}")
@@ -77,6 +84,7 @@ def test_warp_ops_print_and_round_trip_through_cuda(lower, tmp_path):
             float v = o[threadIdx.x];
             v += __shfl_down_sync(0xffffffffu, v, 16);
             b[threadIdx.x] = __ballot_sync(0xffffffffu, v > 0.0f) + __all_sync(0xffffffffu, v > 1.0f);
+            b[threadIdx.x] += __reduce_min_sync(0xffffu, b[threadIdx.x]) + __reduce_xor_sync(0xfu, (unsigned)v);
             __syncwarp();
             o[threadIdx.x] = v + __shfl_xor_sync(0xffffffffu, v, 1, 4);
         }"""
@@ -89,6 +97,7 @@ def test_warp_ops_print_and_round_trip_through_cuda(lower, tmp_path):
     cuda = CudaEmitter().visit(module)
     assert "__launch_bounds__(128)" in cuda
     assert "__shfl_xor_sync(4294967295u, v, 1, 4)" in cuda and "__syncwarp(4294967295u)" in cuda
+    assert "__reduce_min_sync(65535u, b[threadIdx.x])" in cuda and "__reduce_xor_sync(15u, " in cuda
     module2, diags2 = lower(cuda)          # a fixed point once literal conversions are folded
     assert not diags2
     assert CudaEmitter().visit(module2) == cuda
@@ -130,6 +139,40 @@ def test_votes_share_one_u32_scratch_and_activemask_needs_no_exchange(lower):
     assert [(s.name, s.type) for s in shared] == [("cutrans_warp_u32", Array(U32, 64))]
     assert sum(isinstance(n, N.Barrier) for n in walk(k)) == 6      # 3 exchanges, 2 barriers each
     assert [f.name for f in module.functions] == ["cutrans_warp_ballot", "cutrans_warp_live", "k"]
+
+
+def test_reductions_exchange_through_a_scratch_of_their_type_and_read_the_lanes_of_the_mask(lower):
+    module, _ = lower("""
+        __global__ void __launch_bounds__(64) k(int* o, unsigned* u) {
+            int v = o[threadIdx.x];
+            o[threadIdx.x] = __reduce_add_sync(0xffffffffu, v) + __reduce_max_sync(0xffffu, v);
+            u[threadIdx.x] = __reduce_min_sync(0xffffffffu, u[threadIdx.x]) ^ __reduce_xor_sync(0x5u, (unsigned)v);
+        }""")
+    module = lower_warp_ops(module)
+    k = _kernel(module)
+    assert not _ops(module)
+    shared = [s for s in k.body.stmts if isinstance(s, N.VarDecl) and s.space == "shared"]
+    assert [(s.name, s.type) for s in shared] == [("cutrans_warp_i32", Array(I32, 64)),
+                                                  ("cutrans_warp_u32", Array(U32, 64))]
+    assert sum(isinstance(n, N.Barrier) for n in walk(k)) == 8      # 4 exchanges, 2 barriers each
+    helpers = {f.name: f for f in module.functions if f.name != "k"}
+    assert sorted(helpers) == ["cutrans_warp_reduce_add_i32", "cutrans_warp_reduce_max_i32",
+                               "cutrans_warp_reduce_min_u32", "cutrans_warp_reduce_xor_u32"]
+    calls = [n for n in walk(k) if isinstance(n, N.Call)]
+    assert [(c.func, _lit(c.args[3]), c.type) for c in calls] == [
+        ("cutrans_warp_reduce_add_i32", FULL, I32), ("cutrans_warp_reduce_max_i32", 0xFFFF, I32),
+        ("cutrans_warp_reduce_min_u32", FULL, U32), ("cutrans_warp_reduce_xor_u32", 5, U32)]
+    # a signed sum is added in unsigned (CUDA's wrap modulo 2^32, no signed overflow in C or OpenCL C)
+    add = helpers["cutrans_warp_reduce_add_i32"]
+    acc = next(n for n in walk(add) if isinstance(n, N.VarDecl) and n.name == "acc")
+    assert acc.type == U32 and add.ret == I32
+    # min and max start from the caller's own slot, add and xor from 0; each reads the lanes of the
+    # mask that exist (the slot is below the block's thread count)
+    starts = {name: next(n for n in walk(f) if isinstance(n, N.VarDecl) and n.name == "acc").init
+              for name, f in helpers.items()}
+    assert isinstance(starts["cutrans_warp_reduce_max_i32"], N.Index) and _lit(starts["cutrans_warp_reduce_xor_u32"]) == 0
+    compare = next(n for n in walk(helpers["cutrans_warp_reduce_max_i32"]) if isinstance(n, N.Conditional))
+    assert compare.cond.op == ">" and compare.cond.lhs.type == I32         # signed comparison
 
 
 def test_syncwarp_becomes_a_block_barrier(lower):
@@ -181,6 +224,12 @@ def test_backends_emit_the_lowered_kernel(lower, target):
     ("while (__any_sync(0xffffffffu, v > 1.0f)) v -= 1.0f;", "condition or step"),
     ("do { v += __shfl_down_sync(0xffffffffu, v, 1); } while (v < 10.0f);", "do-while"),
     ("if (threadIdx.x < 32) v = __activemask();", "inside an 'if'"),
+    # lanes that reduce over masks that differ, under control flow that cannot be predicated
+    ("for (int i = 0; i < (int)threadIdx.x % 32; ++i) v += __reduce_add_sync(0xffffffffu << i, 1);",
+     "inside a loop whose"),
+    ("if (threadIdx.x % 2) { v = __reduce_max_sync(0xaaaaaaaau, (int)v); return; } "
+     "v = __reduce_min_sync(0x55555555u, (int)v);", "'return' (line 1) leaves, so it cannot be predicated"),
+    ("while (v > 0.0f) v -= __reduce_or_sync(__ballot_sync(0xffffffffu, v > 0.0f), 1u);", "inside a loop whose"),
 ])
 def test_a_warp_op_under_thread_dependent_control_is_refused(lower, body, construct):
     module, diags = lower(f"__global__ void k(float* o) {{ float v = o[threadIdx.x]; {body} o[threadIdx.x] = v; }}")
@@ -213,6 +262,8 @@ def test_warp_ops_under_block_uniform_control_are_accepted(lower):
     "if (threadIdx.x >= 48) return; v += __shfl_down_sync(0xffffu, v, 1);",
     "if (threadIdx.x % 2) { v = __shfl_xor_sync(0x55555555u, v, 2); } else { v -= __shfl_xor_sync(0xaaaaaaaau, v, 2); }",
     "if (threadIdx.x < 64) { float w = v * 2.0f; if (threadIdx.x < 16) w += __shfl_sync(0xffffu, w, 3); v = w; }",
+    "if (threadIdx.x % 2) { v = __reduce_add_sync(0xaaaaaaaau, (int)v); } "
+    "else if (threadIdx.x % 32 < 16) { v = __reduce_min_sync(0x5555u, (unsigned)v); }",
 ])
 def test_a_warp_op_under_a_thread_dependent_if_is_predicated(lower, body):
     """Every barrier of the lowering runs in every thread; all other statements of the branch are

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from translator.backends.base import CFamilyEmitter
 from translator.backends.edits import Edit, apply_edits
-from translator.backends.hip_warp import warp_rewrite
+from translator.backends.hip_warp import REDUCTION_NAMES, warp_rewrite
 from translator.backends.host_edits import CUDA_HEADERS, host_edits, inactive_branches
 from translator.diagnostics import CutransError, Severity, error
 from translator.frontend.clang_setup import SHIMS
@@ -65,7 +65,8 @@ PTX_RUNTIME_FILE = f"include/{ptx.HEADER}"
 COMPAT_HEADER = "cutrans_hip_compat.h"
 COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
 COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__all_sync", "__shfl_sync",
-                "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", "__hmax", "__hmin", "__hmax2", "__hmin2",
+                "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", *REDUCTION_NAMES, "__hmax", "__hmin",
+                "__hmax2", "__hmin2",
                 *SIMD_VIDEO)      # HIP has no SIMD video intrinsics (backends/simd_video.py writes them there)
 _COMPAT_USE = re.compile(rb"\b(" + b"|".join(n.encode() for n in COMPAT_NAMES) + rb")\b")
 _SOURCE_SUFFIXES = {".cu": ".hip"}

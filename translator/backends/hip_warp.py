@@ -31,7 +31,9 @@ from translator.backends.edits import Edit
 from translator.diagnostics import Diagnostic, Severity, error, warning
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.ir.builtins import WARP
+from translator.ir.builtins import WARP, WARP_REDUCTIONS
+
+REDUCTION_NAMES = tuple(name for name, (op, _) in WARP.items() if op in WARP_REDUCTIONS)   # __reduce_add_sync...
 
 # CUDA warp intrinsic -> its 32-lane-warp twin in cutrans_hip_compat.h. `__syncwarp` needs none (a
 # wavefront barrier orders the lanes of each of its warps too), nor do the block votes (__syncthreads_or...).
@@ -44,6 +46,7 @@ WARP32_NAMES = {
     "__any_sync": "cutrans_warp32_any_sync",
     "__all_sync": "cutrans_warp32_all_sync",
     "__activemask": "cutrans_warp32_activemask",
+    **{name: f"cutrans_warp32_{name[2:]}" for name in REDUCTION_NAMES},
 }
 WARP32_OPS = frozenset(WARP[name][0] for name in WARP32_NAMES)   # IR ops that depend on the warp's width
 MASKED_OPS = frozenset(op for op, roles in WARP.values() if roles[:1] == ("mask",))

@@ -113,6 +113,15 @@ WARP = {
     "__all_sync": ("all", ("mask", "pred")),
     "__activemask": ("activemask", ()),
     "__syncwarp": ("syncwarp", ("mask",)),
+    # sm_80 warp reductions over the lanes of the mask (CUDA overloads them for int and unsigned: add,
+    # min and max; and, or and xor take unsigned). The result has the call's type; int min/max compare
+    # signed, add wraps modulo 2^32.
+    "__reduce_add_sync": ("reduce_add", ("mask", "value")),
+    "__reduce_min_sync": ("reduce_min", ("mask", "value")),
+    "__reduce_max_sync": ("reduce_max", ("mask", "value")),
+    "__reduce_and_sync": ("reduce_and", ("mask", "value")),
+    "__reduce_or_sync": ("reduce_or", ("mask", "value")),
+    "__reduce_xor_sync": ("reduce_xor", ("mask", "value")),
     # block votes: a __syncthreads that also reduces a predicate over the whole block. They are not
     # warp operations, but they lower the same way on targets without sub-groups (an exchange
     # through shared memory between barriers), so they share the IR node and the lowering pass.
@@ -128,5 +137,6 @@ WARP_OPERANDS = {"mask": "u32", "value": "", "lane": "i32", "delta": "u32", "lan
 WARP_DEFAULTS = {"mask": 0xFFFFFFFF, "width": 32}
 WARP_SHUFFLES = ("shfl_idx", "shfl_up", "shfl_down", "shfl_xor")
 WARP_VOTES = ("ballot", "any", "all")
+WARP_REDUCTIONS = ("reduce_add", "reduce_min", "reduce_max", "reduce_and", "reduce_or", "reduce_xor")
 BLOCK_VOTES = ("block_count", "block_and", "block_or")
 WARP_LANES = 32

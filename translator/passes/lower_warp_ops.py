@@ -16,7 +16,9 @@ Choices where CUDA leaves the result undefined (documented; the CPU emulation be
     multiple of 32), or that the mask excludes, yields the caller's own value;
   * ballot bits of lanes that do not exist, or that the mask excludes, are 0; `__all_sync` compares
     with the lanes of the mask that exist; `__activemask()` is the set of lanes that exist.
-`__syncwarp()` becomes a block barrier. The block votes `__syncthreads_count/_and/_or` are the same
+`__reduce_*_sync(mask, v)` reads the slots of the lanes of the warp that exist and are in the mask
+(`cutrans_warp_reduce_<op>_<type>`): the lanes outside the mask need not call it, as in CUDA; add wraps
+modulo 2^32 (it adds in unsigned), int min/max compare signed. `__syncwarp()` becomes a block barrier. The block votes `__syncthreads_count/_and/_or` are the same
 exchange over the whole block: each thread counts the non-zero slots (`cutrans_warp_block_count`).
 `block_shfl(value, thread)` (the collectives of cooperative groups' multi-warp tiles) reads the slot of
 any thread of the block, the caller's own past the block's last thread.
@@ -38,7 +40,7 @@ from __future__ import annotations
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import map_children, walk
-from translator.ir.builtins import BLOCK_VOTES, WARP, WARP_LANES, WARP_SHUFFLES
+from translator.ir.builtins import BLOCK_VOTES, WARP, WARP_LANES, WARP_REDUCTIONS, WARP_SHUFFLES
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar
 from translator.passes.statements import early_exit_as_if, rewrite_all, rewrite_nested
 from translator.passes.inline_warp_functions import inline_warp_functions
@@ -323,7 +325,38 @@ def _block_count_helper(loc) -> N.Function:
     return N.Function("cutrans_warp_block_count", "device", U32, params, N.Block(body, loc=loc), loc=loc)
 
 
+def _reduce_helper(op: str, ty: Scalar, loc) -> N.Function:
+    """`T cutrans_warp_<op>_<T>(shared T *slots, unsigned t, unsigned n, unsigned mask)`: the reduction
+    `op` of the slots of the lanes of t's warp that exist and are in the mask. min, max, and, or start from
+    the caller's own slot (CUDA requires the caller in the mask; they are idempotent), add and xor from 0;
+    add adds in unsigned, so that a signed sum wraps modulo 2^32 as CUDA's does."""
+    b = _Builder(loc)
+    slots, t, n, mask = b.ref("slots", Pointer(ty, "shared")), b.ref("t", U32), b.ref("n", U32), b.ref("mask", U32)
+    base, lane = b.ref("base", U32), b.ref("l", U32)
+    acc_type = U32 if op == "reduce_add" else ty
+    acc, slot = b.ref("acc", acc_type), b.bin("+", base, lane)
+    value = N.Index(slots, slot, ty, loc=loc)
+    if op in ("reduce_min", "reduce_max"):
+        better = b.bin("<" if op == "reduce_min" else ">", value, acc)
+        combine = N.Assign("=", acc, N.Conditional(better, value, acc, ty, loc=loc), ty, loc=loc)
+    else:
+        compound = {"reduce_add": "+=", "reduce_and": "&=", "reduce_or": "|=", "reduce_xor": "^="}[op]
+        combine = N.Assign(compound, acc, value if acc_type == ty else b.cast(value, acc_type), acc_type, loc=loc)
+    cond = b.bin("&&", b.bin("<", slot, n), b.bin("!=", b.bin("&", b.bin(">>", mask, lane), b.u32(1)), b.u32(0)))
+    loop = N.For(b.var("l", U32, b.u32(0)), b.bin("<", lane, b.u32(WARP_LANES)), N.UnOp("++", lane, U32, loc=loc),
+                 N.Block([N.If(cond, N.Block([N.ExprStmt(combine, loc=loc)], loc=loc), None, loc=loc)], loc=loc),
+                 loc=loc)
+    start = N.IntLit(0, acc_type, loc=loc) if op in ("reduce_add", "reduce_xor") else N.Index(slots, t, ty, loc=loc)
+    body = [b.var("base", U32, b.bin("-", t, b.bin("&", t, b.u32(WARP_LANES - 1)))),
+            b.var("acc", acc_type, start), loop, N.Return(acc if acc_type == ty else b.cast(acc, ty), loc=loc)]
+    params = [b.param("slots", Pointer(ty, "shared")), b.param("t", U32), b.param("n", U32), b.param("mask", U32)]
+    return N.Function(f"cutrans_warp_{op}_{ty.name}", "device", ty, params, N.Block(body, loc=loc), loc=loc)
+
+
 def _helper(name: str, loc) -> N.Function:
+    if name.startswith("reduce_"):
+        op, ty = name.rsplit("_", 1)
+        return _reduce_helper(op, Scalar(ty), loc)
     if name == "block_count":
         return _block_count_helper(loc)
     if name == "ballot":
@@ -462,6 +495,10 @@ class _KernelRewriter:
             slots, source = self.scratch_ref(e.type, e.loc), value
             slot = N.Conditional(b.bin("<", thread, b.threads()), thread, b.thread(), U32, loc=e.loc)
             read = N.Index(slots, slot, e.type, loc=e.loc)
+        elif e.op in WARP_REDUCTIONS:
+            mask, value = e.args
+            slots, source = self.scratch_ref(e.type, e.loc), value
+            read = b.call(self.need(f"{e.op}_{e.type.name}", e.loc), [slots, b.thread(), b.threads(), mask], e.type)
         elif e.op in BLOCK_VOTES:
             slots, source = self.scratch_ref(U32, e.loc), b.cast(b.bin("!=", e.args[0], b.i32(0)), U32)
             count = b.call(self.need("block_count", e.loc), [slots, b.threads()])
@@ -503,5 +540,6 @@ def lower_warp_ops(module: N.Module) -> N.Module:
     for f in module.functions:
         if f.name in predicated:
             _KernelRewriter(f, helpers, predicated[f.name]).run()
-    module.functions[:0] = [_helper(h, helpers[h]) for h in _HELPER_ORDER if h in helpers]
+    order = [h for h in _HELPER_ORDER if h in helpers] + sorted(h for h in helpers if h not in _HELPER_ORDER)
+    module.functions[:0] = [_helper(h, helpers[h]) for h in order]
     return module
