@@ -31,20 +31,25 @@
  *  - mma_sync: d(i,j) = c(i,j) + a(i,0)*b(0,j) + a(i,1)*b(1,j) + ..., k ascending, one rounding per step,
  *    never contracted into an FMA. tf32: each input with its low 13 mantissa bits cleared (a NaN kept as
  *    it is), float products and sums. __half: float products (exact) and float sums; a __half c is
- *    widened, a __half d gets the float sum rounded to nearest even once. signed/unsigned char: int
+ *    widened, a __half d gets the float sum rounded to nearest even once. __nv_bfloat16: the same into a
+ *    float d; the inputs convert to float exactly and their product is exact in float unless it overflows
+ *    or falls below float's normal range, so it is kept from fusing as tf32's is. signed/unsigned char: int
  *    products summed modulo 2^32. double: one fma per step. satf = true saturates as the emulation does.
  *  - load_matrix_sync, store_matrix_sync and mma_sync start with a rendezvous of the warp's lanes (CUDA's
  *    *_sync), so memory one lane wrote before the call is seen by the others; nothing rounds on load,
  *    store or fill_fragment.
  *  - __float_to_tf32 rounds to nearest, ties away from zero, to 10 mantissa bits (PTX cvt.rna.tf32.f32).
  * Fragments (m x n x k): tf32 16x16x8 (float accumulator); __half 16x16x16, 32x8x16, 8x32x16 (float or
- * __half accumulator); signed char, unsigned char the same shapes (int accumulator); double 8x8x4. Any
+ * __half accumulator); __nv_bfloat16 the same shapes (float accumulator); signed char, unsigned char the
+ * same shapes (int accumulator); double 8x8x4. In matrix-core mode __nv_bfloat16 keeps the default
+ * arithmetic (no bf16 MFMA is used yet). Any
  * other fragment fails to compile with a static_assert that lists these. */
 #ifndef CUTRANS_HIP_WMMA_H
 #define CUTRANS_HIP_WMMA_H
 
 #include <hip/hip_runtime.h>
 #include "cutrans_hip_fp16.h"
+#include "cutrans_hip_bf16.h"   /* as CUDA's mma.h brings cuda_bf16.h */
 
 #include <stddef.h>
 #include <type_traits>
@@ -113,6 +118,12 @@ template <> struct input<__half> {
         return std::is_same<Acc, float>::value || std::is_same<Acc, __half>::value;
     }
 };
+template <> struct input<__nv_bfloat16> {
+    typedef __nv_bfloat16 element;
+    typedef float sum;
+    static constexpr bool shape(int m, int n, int k) { return half_shape(m, n, k); }
+    template <class Acc> static constexpr bool into() { return std::is_same<Acc, float>::value; }
+};
 template <class T> struct byte_input {
     typedef T element;
     typedef long long sum;
@@ -133,6 +144,7 @@ template <class T> constexpr bool accumulator_shape(int m, int n, int k)
 {
     return (input<precision::tf32>::shape(m, n, k) && input<precision::tf32>::into<T>()) ||
            (input<__half>::shape(m, n, k) && input<__half>::into<T>()) ||
+           (input<__nv_bfloat16>::shape(m, n, k) && input<__nv_bfloat16>::into<T>()) ||
            (input<signed char>::shape(m, n, k) && input<signed char>::into<T>()) ||
            (input<double>::shape(m, n, k) && input<double>::into<T>());
 }
@@ -219,19 +231,32 @@ __device__ inline float float_of(unsigned u)
 // A tf32 operand as the multiply reads it: the low 13 mantissa bits cleared, a NaN too (as an H100 does).
 __device__ inline float tf32_operand(float v) { return float_of(bits_of(v) & 0xffffe000u); }
 
-// One step acc + a * b per input element type (float elements are tf32 operands), in input<T>::sum.
-__device__ inline float step(float acc, float a, float b)
+// acc + x * y, the product rounded to float on its own: for operands whose product is exact in float except
+// where it underflows or overflows (tf32, bfloat16), the one place where a fused multiply-add would differ.
+__device__ inline float unfused_step(float acc, float x, float y)
 {
 #ifdef __clang__
 #pragma clang fp contract(off)
 #endif
-    float product = tf32_operand(a) * tf32_operand(b);
+    float product = x * y;
 #if defined(__HIP_DEVICE_COMPILE__)
-    // The pragma is overruled by an explicit -ffp-contract=fast, and a product of two tf32 values is not
-    // exact where it underflows or overflows: an empty asm makes the product a value the addition cannot fuse.
+    // The pragma is overruled by an explicit -ffp-contract=fast: an empty asm makes the product a value the
+    // addition cannot fuse.
     __asm__("" : "+v"(product));
+#else
+    // Elsewhere (the CPU emulation `cutrans verify` runs HIP output on is built by GCC, which has no such
+    // pragma and contracts device code as nvcc's -fmad=true does) a volatile is what no optimization sees into.
+    volatile float kept = product;
+    product = kept;
 #endif
     return acc + product;
+}
+
+// One step acc + a * b per input element type (float elements are tf32 operands), in input<T>::sum.
+__device__ inline float step(float acc, float a, float b) { return unfused_step(acc, tf32_operand(a), tf32_operand(b)); }
+__device__ inline float step(float acc, __nv_bfloat16 a, __nv_bfloat16 b)
+{
+    return unfused_step(acc, __bfloat162float(a), __bfloat162float(b));   // both conversions exact
 }
 __device__ inline float step(float acc, __half a, __half b)
 {
@@ -399,7 +424,8 @@ class fragment {
     typedef detail::tile<Use, m, n, k, T> tile_;
     static_assert(tile_::exists,
                   "cutrans_hip_wmma.h has no such fragment; it has (m x n x k) tf32 16x16x8 -> float, __half "
-                  "16x16x16 / 32x8x16 / 8x32x16 -> float or __half, signed and unsigned char in those shapes -> int, "
+                  "16x16x16 / 32x8x16 / 8x32x16 -> float or __half, __nv_bfloat16 in those shapes -> float, signed and "
+                  "unsigned char in those shapes -> int, "
                   "double 8x8x4 -> double");
     static_assert(tile_::template takes<Layout>(),
                   "cutrans_hip_wmma.h: matrix_a and matrix_b fragments are declared with wmma::row_major or "
@@ -472,7 +498,8 @@ __device__ inline void mma_sync(fragment<accumulator, m, n, k, Td> &d, const fra
 {
     static_assert(std::is_same<Ta, Tb>::value, "cutrans_hip_wmma.h: mma_sync multiplies A and B of one type");
     static_assert(detail::input<Ta>::template into<Td>() && detail::input<Ta>::template into<Tc>(),
-                  "cutrans_hip_wmma.h: mma_sync's C and D are float for tf32, float or __half for __half, int for "
+                  "cutrans_hip_wmma.h: mma_sync's C and D are float for tf32, float or __half for __half, float for "
+                  "__nv_bfloat16, int for "
                   "signed and unsigned char, double for double");
     typedef typename detail::input<Ta>::sum sum_t;
     detail::meet_warp();

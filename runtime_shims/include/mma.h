@@ -2,12 +2,13 @@
  * that use tensor cores. Declarations only: nothing here is ever compiled. The translator gives each call
  * its meaning and computes each fragment's per-thread storage itself (translator/ir/matrix.py); here only
  * the names and types matter, and num_elements is simply the whole tile.
- * Like CUDA's header, it includes cuda_fp16.h. */
+ * Like CUDA's header, it includes cuda_fp16.h and cuda_bf16.h. */
 #ifndef CUTRANS_STANDIN_MMA_H
 #define CUTRANS_STANDIN_MMA_H
 
 #include "cuda_runtime.h"
 #include "cuda_fp16.h" /* as CUDA's own mma.h does */
+#include "cuda_bf16.h"
 
 namespace nvcuda {
 namespace wmma {

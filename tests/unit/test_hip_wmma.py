@@ -15,13 +15,13 @@ from translator.cli import main
 from translator.diagnostics import CutransError, Severity
 from translator.driver import load_unit
 from translator.frontend.clang_setup import SHIMS
-from translator.ir.matrix import LOWERED, SHAPES
+from translator.ir.matrix import SHAPES
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("wmma_*.cu"))
 HEADER = "cutrans_hip_wmma.h"
 RUNTIME_FILE = f"hip/{HEADER}"
-RUNTIME_FILES = ["hip/cutrans_hip_fp16.h", RUNTIME_FILE]   # the wmma header includes the fp16 one
+RUNTIME_FILES = ["hip/cutrans_hip_bf16.h", "hip/cutrans_hip_fp16.h", RUNTIME_FILE]   # the wmma header includes both
 WAVE64, WAVE32 = {"offload_arch": "gfx90a"}, {"offload_arch": "gfx1030"}
 
 KERNEL = """#include <cuda_runtime.h>
@@ -119,7 +119,7 @@ def test_header_says_when_it_uses_matrix_cores_and_works_at_both_widths():
 def test_header_lists_every_fragment_the_ir_translates():
     """The header's shape checks and the IR's table (translator/ir/matrix.py) name the same fragments."""
     text = (SHIMS / RUNTIME_FILE).read_text()
-    for precision in LOWERED:
+    for precision in SHAPES:
         for m, n, k in SHAPES[precision].shapes:
             assert re.search(rf"shape_is\(m, n, k, {m}, {n}, {k}\)", text), (precision, m, n, k)
     assert "struct tf32" in text and "enum layout_t { mem_row_major, mem_col_major }" in text

@@ -50,7 +50,8 @@ HIP_HEADERS = {
     "cuda_bf16.h": ('#include "cutrans_hip_bf16.h"', ("hip/cutrans_hip_bf16.h", "hip/cutrans_hip_fp16.h")),
     "cooperative_groups.h": ('#include "cutrans_hip_cg.h"', ("hip/cutrans_hip_cg.h",)),
     "cooperative_groups/reduce.h": ('#include "cutrans_hip_cg_reduce.h"', ("hip/cutrans_hip_cg_reduce.h",)),
-    "mma.h": ('#include "cutrans_hip_wmma.h"', ("hip/cutrans_hip_wmma.h", "hip/cutrans_hip_fp16.h")),
+    "mma.h": ('#include "cutrans_hip_wmma.h"', ("hip/cutrans_hip_wmma.h", "hip/cutrans_hip_fp16.h",
+                                                "hip/cutrans_hip_bf16.h")),
 }
 # --tensor-core intrinsics (translator/unsafe.py): <mma.h> becomes the same header in its matrix-core mode.
 MATRIX_CORE_HEADERS = {**HIP_HEADERS, "mma.h": ('#include "cutrans_hip_wmma_mfma.h"',

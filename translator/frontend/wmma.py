@@ -27,7 +27,7 @@ import clang.cindex as ci
 
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
-from translator.ir.matrix import LOWERED, SHAPES, Fragment, lane
+from translator.ir.matrix import SHAPES, Fragment, lane
 from translator.ir.types import F32, U32, VOID, Array, Pointer, Scalar
 
 K = ci.CursorKind
@@ -102,9 +102,6 @@ def fragment_of(ctype, fail) -> Fragment | None:
               and (p == precision if use != "acc" else precision in spec.accumulators)]
     if not inputs:
         fail(UNSUPPORTED, f"CUDA defines no {m}x{n}x{k} {use} fragment of {_short(args[4])}")
-    if use != "acc" and precision not in LOWERED or use == "acc" and not set(inputs) & set(LOWERED):
-        fail(UNSUPPORTED, f"fragments of {_short(args[4])} are not translated yet (the half types have no IR "
-                          f"spelling on every target); tf32, 8-bit integer and double fragments are")
     return Fragment(use, m, n, k, precision, layout)
 
 
@@ -328,6 +325,6 @@ def _element_frag_of_member(fl, member_cursor):
 
 # The host side of an OpenCL or CPU translation: `#include <mma.h>` (device-only declarations) becomes
 # an empty namespace, so that the program's `using namespace nvcuda;` still compiles, and brings the
-# shim's __half, as CUDA's mma.h brings cuda_fp16.h.
+# shim's __half and __nv_bfloat16, as CUDA's mma.h brings cuda_fp16.h and cuda_bf16.h.
 HOST_INCLUDES = {"mma.h": 'namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */\n'
-                          '#include "cutrans_fp16.h"'}
+                          '#include "cutrans_fp16.h"\n#include "cutrans_bf16.h"'}

@@ -52,11 +52,9 @@ SHAPES = {
     "u8": Precision("u8", ("i32",), _HALF_SHAPES),
     "f64": Precision("f64", ("f64",), ((8, 8, 4),)),
 }
-# The precisions whose fragments the portable lowering computes exactly (bf16 needs its type in every
-# backend first).
-LOWERED = ("f16", "tf32", "s8", "u8", "f64")
-# input precision -> the type its elements are multiplied in, where it is not the stored type
-_MULTIPLIED = {"f16": "f32", "s8": "i32", "u8": "i32"}
+# input precision -> the type its elements are multiplied in, where it is not the stored type: halves and
+# bfloat16s convert to float exactly (a bfloat16 is a float's upper 16 bits), 8-bit integers to int
+_MULTIPLIED = {"f16": "f32", "bf16": "f32", "s8": "i32", "u8": "i32"}
 
 
 @dataclasses.dataclass(frozen=True)

@@ -11,6 +11,9 @@ reference emulation (runtime_shims/emulate/include/mma.h) implements independent
     d(i,j) = c(i,j) + a(i,0)*b(0,j) + a(i,1)*b(1,j) + ...     (k ascending, one rounding per step)
     tf32:  inputs truncated to tf32 (low 13 bits cleared, NaNs too); float products are then exact, sums in float
     f16:   products and sums in float (products of halves are exact); a half D is rounded once, at the end
+    bf16:  the same, into float D only: a bfloat16 is a float's upper 16 bits, so it converts to float
+           exactly, and two 8-bit significands multiply into 16 bits, which float's 24 hold exactly
+           (only an overflow or a result below float's normal range rounds the product)
     s8/u8: 32-bit integer products and sums, wrapping (computed in unsigned)
     f64:   each step one fma
 
@@ -126,6 +129,8 @@ def _load_store(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
 
 
 _TF32_MASK = 0xFFFFE000
+# the input precisions whose elements are converted to float, exactly, before they are multiplied
+_WIDENED = ("f16", "bf16")
 
 
 def _input(b: _Builder, value, precision: str):
@@ -135,8 +140,8 @@ def _input(b: _Builder, value, precision: str):
         return N.MathCall("uint_as_float", "exact", [b.bin("&", bits, b.lit(_TF32_MASK))], F32, loc=b.loc)
     if precision in ("s8", "u8"):
         return b.cast(value, I32)
-    if precision == "f16":
-        return b.cast(value, F32)         # exact; the product of two halves is exact in float too
+    if precision in _WIDENED:
+        return b.cast(value, F32)         # exact (a bf16 through cutrans_bf16_to_float, never its bits)
     return value
 
 
@@ -151,8 +156,8 @@ def _step(b: _Builder, acc, x, y, precision: str):
 
 # input precision -> the type the sum is kept in, where it is not the accumulator's own: integer sums wrap
 # (computed in unsigned); half products are summed in float even into a half accumulator, which is rounded
-# to half once, when the sum is stored.
-_SUM_TYPES = {"s8": U32, "u8": U32, "f16": F32}
+# to half once, when the sum is stored (bf16 has float accumulators only).
+_SUM_TYPES = {"s8": U32, "u8": U32, "f16": F32, "bf16": F32}
 
 
 def _mma(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
@@ -242,8 +247,9 @@ def _halves_to_tile(b: _Builder, frag: Fragment, layout: str, tile, mem) -> list
 def _warp_step(b: _Builder, acc, x, y, precision: str):
     """_step, but a product of two halves (exact in float: 11-bit significands, and no overflow or
     underflow between 2^-48 and 65504^2) is added with one fma, which then rounds exactly as the
-    separate multiply and add do, and runs twice as fast where the machine fuses. tf32 products may
-    overflow or fall below float's normal range, where a fused add would differ: they keep _step."""
+    separate multiply and add do, and runs twice as fast where the machine fuses. tf32 and bf16 products
+    (float's exponent range) may overflow or fall below float's normal range, where a fused add would
+    differ: they keep _step."""
     if precision == "f16":
         return N.MathCall("fma", "ieee", [x, y, acc], acc.type, loc=b.loc)
     return _step(b, acc, x, y, precision)

@@ -5,9 +5,9 @@
 // every thread holds the whole tile: matrix_a is m x k, matrix_b is k x n, an accumulator is m x n, each
 // stored row-major in x (element (r, c) is x[r * cols + c]), and num_elements is rows * cols.
 // element_type is as in CUDA: float for precision::tf32, otherwise T (signed char / unsigned char for
-// s8 / u8 inputs, int accumulators, double, __half and float for half fragments).
+// s8 / u8 inputs, int accumulators, double, __half, __nv_bfloat16 and float for half fragments).
 // Shapes (m x n x k): tf32 16x16x8 (float accumulator); __half 16x16x16, 32x8x16, 8x32x16 (float or
-// __half accumulator); signed char and unsigned char the same shapes (int accumulator); double 8x8x4.
+// __half accumulator); __nv_bfloat16 the same shapes (float accumulator); signed char and unsigned char the same shapes (int accumulator); double 8x8x4.
 // Any other fragment fails to compile with a static_assert naming this list.
 //
 // load_matrix_sync(a, p, ldm) for matrix_a / matrix_b, with (r, c) an element of the fragment's tile:
@@ -20,14 +20,17 @@
 // mma_sync(d, a, b, c[, satf]): for each (i, j) in row-major order, acc = c(i, j); for kk = 0 .. k-1
 // ascending, acc = acc (+) a(i, kk) (x) b(kk, j) with, per input precision:
 //   tf32: in float, acc = acc + t(a) * t(b), t clearing the low 13 mantissa bits (NaN unchanged). The
-//         product is the float product rounded once; it is computed as the exact double product of the
-//         two tf32 values converted to float, which is the same value as the float multiplication, but
-//         no -ffp-contract setting can fuse it into the addition (two 11-bit significands multiply
-//         exactly in float except where the product overflows or underflows, the only place where a
-//         fused multiply-add would differ).
+//         product is the float product rounded once, kept in a volatile so that no -ffp-contract setting
+//         can fuse it into the addition (two 11-bit significands multiply exactly in float except where
+//         the product overflows or underflows, the only place where a fused multiply-add would differ).
 //   __half: in float, acc = acc + float(a) * float(b); the product of two halves is always exact in
 //         float, so fusing cannot change it. A __half c is widened to float; a __half d receives acc
 //         rounded to nearest even, once.
+//   __nv_bfloat16: in float, acc = acc + float(a) * float(b), as for __half: a bfloat16 converts to float
+//         exactly, and the product of two 8-bit significands fits float's 24 bits, so the float product is
+//         the exact one except where it overflows or falls below float's normal range (bfloat16 has
+//         float's exponents). There a fused multiply-add would differ, so the product is kept from
+//         fusing as tf32's is.
 //   s8 / u8: the 8-bit values multiplied as int and summed exactly, then reduced modulo 2^32 into the
 //         int d: the same as 32-bit two's-complement accumulation with wrap-around.
 //   double: acc = fma(a, b, acc).
@@ -57,6 +60,7 @@
 
 #include "cuda_runtime.h"
 #include "cuda_fp16.h"
+#include "cuda_bf16.h"
 
 namespace nvcuda {
 namespace wmma {
@@ -102,6 +106,10 @@ template <> struct operand<precision::tf32> {
 };
 template <> struct operand<__half> {
     typedef __half element;
+    static constexpr bool shape(int m, int n, int k) { return half_shape(m, n, k); }
+};
+template <> struct operand<__nv_bfloat16> {
+    typedef __nv_bfloat16 element;
     static constexpr bool shape(int m, int n, int k) { return half_shape(m, n, k); }
 };
 template <> struct operand<signed char> {
@@ -161,6 +169,7 @@ template <class In, class Acc> struct accumulates : std::false_type {};
 template <> struct accumulates<precision::tf32, float> : std::true_type {};
 template <> struct accumulates<__half, float> : std::true_type {};
 template <> struct accumulates<__half, __half> : std::true_type {};
+template <> struct accumulates<__nv_bfloat16, float> : std::true_type {};
 template <> struct accumulates<signed char, int> : std::true_type {};
 template <> struct accumulates<unsigned char, int> : std::true_type {};
 template <> struct accumulates<double, double> : std::true_type {};
@@ -183,13 +192,22 @@ inline float float_of(std::uint32_t u)
 // whose payload sits only in those bits becomes an infinity, as an H100 computes it (docs/tensor_cores.md).
 inline float truncate_tf32(float v) { return float_of(bits_of(v) & 0xffffe000u); }
 
-// One multiply-accumulate step per input element type (float elements are tf32 operands).
-inline float mac(float acc, float a, float b)
+// A float product rounded on its own, which the addition after it cannot fuse into an fma. GCC narrows
+// (float)((double)x * y) to a float multiply and then contracts it under -ffp-contract=fast (which the
+// emulation's device code gets, as nvcc's -fmad=true): a volatile is a value no optimization can see into.
+inline float unfused_product(float x, float y)
 {
-    const float product = static_cast<float>(static_cast<double>(truncate_tf32(a)) * truncate_tf32(b));
-    return acc + product;
+    volatile float product = x * y;
+    return product;
 }
+
+// One multiply-accumulate step per input element type (float elements are tf32 operands).
+inline float mac(float acc, float a, float b) { return acc + unfused_product(truncate_tf32(a), truncate_tf32(b)); }
 inline float mac(float acc, __half a, __half b) { return acc + static_cast<float>(a) * static_cast<float>(b); }
+inline float mac(float acc, __nv_bfloat16 a, __nv_bfloat16 b)
+{
+    return acc + unfused_product(__bfloat162float(a), __bfloat162float(b));
+}
 inline long long mac(long long acc, signed char a, signed char b) { return acc + int(a) * int(b); }
 inline long long mac(long long acc, unsigned char a, unsigned char b) { return acc + int(a) * int(b); }
 inline double mac(double acc, double a, double b) { return std::fma(a, b, acc); }
@@ -244,8 +262,8 @@ class fragment {
     typedef detail::tile<Use, m, n, k, T> tile_;
     static_assert(tile_::exists,
                   "nvcuda::wmma (CPU emulation): no such fragment. matrix_a/matrix_b: precision::tf32 16x16x8; "
-                  "__half, signed char, unsigned char 16x16x16, 32x8x16, 8x32x16; double 8x8x4. accumulator: "
-                  "float for the tf32 and __half shapes, __half for the __half shapes, int for the 8-bit shapes, "
+                  "__half, __nv_bfloat16, signed char, unsigned char 16x16x16, 32x8x16, 8x32x16; double 8x8x4. "
+                  "accumulator: float for the tf32, __half and __nv_bfloat16 shapes, __half for the __half shapes, int for the 8-bit shapes, "
                   "double 8x8x4");
     static_assert(detail::layout_fits<Use, Layout>(),
                   "nvcuda::wmma (CPU emulation): a matrix_a or matrix_b fragment takes row_major or col_major, "
@@ -319,7 +337,8 @@ inline void mma_sync(fragment<accumulator, m, n, k, Td> &d, const fragment<matri
     static_assert(std::is_same<Ta, Tb>::value,
                   "nvcuda::wmma: mma_sync needs matrix_a and matrix_b of one element type");
     static_assert(detail::accumulates<Ta, Td>::value && detail::accumulates<Ta, Tc>::value,
-                  "nvcuda::wmma: mma_sync accumulates tf32 into float, __half into float or __half, signed char "
+                  "nvcuda::wmma: mma_sync accumulates tf32 into float, __half into float or __half, __nv_bfloat16 "
+                  "into float, signed char "
                   "and unsigned char into int, double into double");
     typedef typename detail::sum_of<typename detail::operand<Ta>::element>::type sum;
     detail::meet_warp();

@@ -9,6 +9,7 @@
 #include "wmma_double_gemm.launch.h"
 namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */
 #include "cutrans_fp16.h"
+#include "cutrans_bf16.h"
 
 using namespace nvcuda;
 

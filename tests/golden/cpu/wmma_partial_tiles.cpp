@@ -11,6 +11,7 @@
 #include "cutrans_fp16.h"
 namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */
 #include "cutrans_fp16.h"
+#include "cutrans_bf16.h"
 
 using namespace nvcuda;
 

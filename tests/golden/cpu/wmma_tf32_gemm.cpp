@@ -12,6 +12,7 @@
 #include "wmma_tf32_gemm.launch.h"
 namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */
 #include "cutrans_fp16.h"
+#include "cutrans_bf16.h"
 
 using namespace nvcuda;
 

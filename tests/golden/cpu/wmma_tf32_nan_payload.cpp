@@ -12,6 +12,7 @@
 #include "wmma_tf32_nan_payload.launch.h"
 namespace nvcuda { namespace wmma {} }  /* cutrans: <mma.h> is device-only */
 #include "cutrans_fp16.h"
+#include "cutrans_bf16.h"
 
 using namespace nvcuda;
 
