@@ -236,7 +236,8 @@ __device__ unsigned int __lanemask_lt(void);
 __device__ unsigned int __reduce_add_sync(unsigned int mask, unsigned int value);
 __device__ unsigned int __reduce_min_sync(unsigned int mask, unsigned int value);
 __device__ unsigned int __reduce_max_sync(unsigned int mask, unsigned int value);
-__device__ int __reduce_add_sync(unsigned int mask, int value);
+/* no int __reduce_add_sync: clang's CUDA headers, which a parse against the real toolkit uses, declare the
+ * unsigned one only, so an int operand converts (the sum's bits are the same either way) */
 __device__ int __reduce_min_sync(unsigned int mask, int value);
 __device__ int __reduce_max_sync(unsigned int mask, int value);
 __device__ unsigned int __reduce_and_sync(unsigned int mask, unsigned int value);

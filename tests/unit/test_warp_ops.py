@@ -45,7 +45,7 @@ def _lit(e):
     ("__any_sync(0xffffffffu, v > 0.0f)", "any", I32, [FULL, None]),
     ("__all_sync(0xffffffffu, v > 0.0f)", "all", I32, [FULL, None]),
     ("__activemask()", "activemask", U32, []),
-    ("__reduce_add_sync(0xffffffffu, (int)v)", "reduce_add", I32, [FULL, None]),
+    ("__reduce_add_sync(0xffffffffu, (int)v)", "reduce_add", U32, [FULL, None]),      # unsigned only, as clang's
     ("__reduce_add_sync(0xffffffffu, (unsigned)v)", "reduce_add", U32, [FULL, None]),
     ("__reduce_min_sync(0xffffu, (int)v)", "reduce_min", I32, [0xFFFF, None]),
     ("__reduce_max_sync(0xaaaaaaaau, (unsigned)v)", "reduce_max", U32, [0xAAAAAAAA, None]),
@@ -156,16 +156,17 @@ def test_reductions_exchange_through_a_scratch_of_their_type_and_read_the_lanes_
                                                   ("cutrans_warp_u32", Array(U32, 64))]
     assert sum(isinstance(n, N.Barrier) for n in walk(k)) == 8      # 4 exchanges, 2 barriers each
     helpers = {f.name: f for f in module.functions if f.name != "k"}
-    assert sorted(helpers) == ["cutrans_warp_reduce_add_i32", "cutrans_warp_reduce_max_i32",
+    assert sorted(helpers) == ["cutrans_warp_reduce_add_u32", "cutrans_warp_reduce_max_i32",
                                "cutrans_warp_reduce_min_u32", "cutrans_warp_reduce_xor_u32"]
     calls = [n for n in walk(k) if isinstance(n, N.Call)]
     assert [(c.func, _lit(c.args[3]), c.type) for c in calls] == [
-        ("cutrans_warp_reduce_add_i32", FULL, I32), ("cutrans_warp_reduce_max_i32", 0xFFFF, I32),
+        ("cutrans_warp_reduce_add_u32", FULL, U32), ("cutrans_warp_reduce_max_i32", 0xFFFF, I32),
         ("cutrans_warp_reduce_min_u32", FULL, U32), ("cutrans_warp_reduce_xor_u32", 5, U32)]
-    # a signed sum is added in unsigned (CUDA's wrap modulo 2^32, no signed overflow in C or OpenCL C)
-    add = helpers["cutrans_warp_reduce_add_i32"]
+    # an int sum is the unsigned one (clang's CUDA headers declare no other): CUDA's wrap modulo 2^32, with
+    # no signed overflow in C or OpenCL C, converted back to int
+    add = helpers["cutrans_warp_reduce_add_u32"]
     acc = next(n for n in walk(add) if isinstance(n, N.VarDecl) and n.name == "acc")
-    assert acc.type == U32 and add.ret == I32
+    assert acc.type == U32 and add.ret == U32
     # min and max start from the caller's own slot, add and xor from 0; each reads the lanes of the
     # mask that exist (the slot is below the block's thread count)
     starts = {name: next(n for n in walk(f) if isinstance(n, N.VarDecl) and n.name == "acc").init

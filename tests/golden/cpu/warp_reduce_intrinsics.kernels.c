@@ -17,18 +17,6 @@ static inline unsigned int cutrans_warp_live(unsigned int t, unsigned int n)
     return rest >= 32u ? 4294967295u : (1u << rest) - 1u;
 }
 
-static inline int cutrans_warp_reduce_add_i32(int* slots, unsigned int t, unsigned int n, unsigned int mask)
-{
-    unsigned int base = t - (t & 31u);
-    unsigned int acc = 0u;
-    for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc += (unsigned int)slots[base + l];
-        }
-    }
-    return (int)acc;
-}
-
 static inline unsigned int cutrans_warp_reduce_add_u32(unsigned int* slots, unsigned int t, unsigned int n, unsigned int mask)
 {
     unsigned int base = t - (t & 31u);
@@ -184,7 +172,7 @@ void cutrans_kernel_full_warps(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         w_cutrans_inl0[cutrans_t] = u[i[cutrans_t]];
                         io_cutrans_inl0[cutrans_t] = iout + 3 * i[cutrans_t];
                         uo_cutrans_inl0[cutrans_t] = uout + 6 * i[cutrans_t];
-                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
+                        cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
                     }
                 }
             }
@@ -196,7 +184,7 @@ void cutrans_kernel_full_warps(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                     const int cutrans_t = cutrans_trow + cutrans_tx;
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
-                        int cutrans_warp_0 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl0);
+                        unsigned int cutrans_warp_0 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl0);
                         io_cutrans_inl0[cutrans_t][0] = cutrans_warp_0;
                     }
                 }
@@ -502,7 +490,7 @@ void cutrans_kernel_odd_even_lanes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                                     uo_cutrans_inl1[cutrans_t] = uo[cutrans_t];
                                 }
                                 if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
                                 }
                             }
                         }
@@ -515,9 +503,9 @@ void cutrans_kernel_odd_even_lanes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                             const int cutrans_t = cutrans_trow + cutrans_tx;
                             const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                             {
-                                int cutrans_warp_1;
+                                unsigned int cutrans_warp_1;
                                 if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_1 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
+                                    cutrans_warp_1 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
                                 }
                                 if (cutrans_warp_if_0[cutrans_t]) {
                                     io_cutrans_inl1[cutrans_t][0] = cutrans_warp_1;
@@ -841,7 +829,7 @@ void cutrans_kernel_odd_even_lanes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                                         uo_cutrans_inl2[cutrans_t] = uo[cutrans_t];
                                     }
                                     if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
+                                        cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
                                     }
                                 }
                             }
@@ -854,9 +842,9 @@ void cutrans_kernel_odd_even_lanes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                                 const int cutrans_t = cutrans_trow + cutrans_tx;
                                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                 {
-                                    int cutrans_warp_11;
+                                    unsigned int cutrans_warp_11;
                                     if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_11 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
+                                        cutrans_warp_11 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
                                     }
                                     if (cutrans_warp_if_10[cutrans_t]) {
                                         io_cutrans_inl2[cutrans_t][0] = cutrans_warp_11;
@@ -1222,7 +1210,7 @@ void cutrans_kernel_partial_last_warp(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                         w_cutrans_inl3[cutrans_t] = u[i[cutrans_t]];
                         io_cutrans_inl3[cutrans_t] = iout + 2 * 3 * i[cutrans_t];
                         uo_cutrans_inl3[cutrans_t] = uout + 2 * 6 * i[cutrans_t];
-                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl3[cutrans_t];
+                        cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl3[cutrans_t];
                     }
                 }
             }
@@ -1234,7 +1222,7 @@ void cutrans_kernel_partial_last_warp(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                     const int cutrans_t = cutrans_trow + cutrans_tx;
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
-                        int cutrans_warp_0 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl3[cutrans_t]);
+                        unsigned int cutrans_warp_0 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl3[cutrans_t]);
                         io_cutrans_inl3[cutrans_t][0] = cutrans_warp_0;
                     }
                 }
@@ -1454,7 +1442,7 @@ void cutrans_kernel_partial_last_warp(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                         w_cutrans_inl4[cutrans_t] = u[i[cutrans_t]];
                         io_cutrans_inl4[cutrans_t] = iout + 2 * 3 * i[cutrans_t] + 3;
                         uo_cutrans_inl4[cutrans_t] = uout + 2 * 6 * i[cutrans_t] + 6;
-                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl4[cutrans_t];
+                        cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl4[cutrans_t];
                     }
                 }
             }
@@ -1466,7 +1454,7 @@ void cutrans_kernel_partial_last_warp(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                     const int cutrans_t = cutrans_trow + cutrans_tx;
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
-                        int cutrans_warp_9 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl4[cutrans_t]);
+                        unsigned int cutrans_warp_9 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl4[cutrans_t]);
                         io_cutrans_inl4[cutrans_t][0] = cutrans_warp_9;
                     }
                 }

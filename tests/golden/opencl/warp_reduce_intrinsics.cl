@@ -11,18 +11,6 @@ uint cutrans_warp_live(uint t, uint n)
     return rest >= 32u ? 4294967295u : (1u << rest) - 1u;
 }
 
-int cutrans_warp_reduce_add_i32(__local int* slots, uint t, uint n, uint mask)
-{
-    uint base = t - (t & 31u);
-    uint acc = 0u;
-    for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc += (uint)slots[base + l];
-        }
-    }
-    return (int)acc;
-}
-
 uint cutrans_warp_reduce_add_u32(__local uint* slots, uint t, uint n, uint mask)
 {
     uint base = t - (t & 31u);
@@ -130,9 +118,9 @@ __kernel void full_warps(__global const int* a, __global const uint* u, __global
         uint w_cutrans_inl0 = u[i];
         __global int* io_cutrans_inl0 = iout + 3 * i;
         __global uint* uo_cutrans_inl0 = uout + 6 * i;
-        cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl0;
+        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl0;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-        int cutrans_warp_0 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl0);
+        uint cutrans_warp_0 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl0);
         io_cutrans_inl0[0] = cutrans_warp_0;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl0;
@@ -211,12 +199,12 @@ __kernel void odd_even_lanes(__global const int* a, __global const uint* u, __gl
                     uo_cutrans_inl1 = uo;
                 }
                 if (cutrans_warp_if_0) {
-                    cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
+                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
                 }
                 barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                int cutrans_warp_1;
+                uint cutrans_warp_1;
                 if (cutrans_warp_if_0) {
-                    cutrans_warp_1 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                    cutrans_warp_1 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
                 }
                 if (cutrans_warp_if_0) {
                     io_cutrans_inl1[0] = cutrans_warp_1;
@@ -348,12 +336,12 @@ __kernel void odd_even_lanes(__global const int* a, __global const uint* u, __gl
                         uo_cutrans_inl2 = uo;
                     }
                     if (cutrans_warp_if_10) {
-                        cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
+                        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
                     }
                     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    int cutrans_warp_11;
+                    uint cutrans_warp_11;
                     if (cutrans_warp_if_10) {
-                        cutrans_warp_11 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                        cutrans_warp_11 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
                     }
                     if (cutrans_warp_if_10) {
                         io_cutrans_inl2[0] = cutrans_warp_11;
@@ -486,9 +474,9 @@ __kernel void partial_last_warp(__global const int* a, __global const uint* u, _
         uint w_cutrans_inl3 = u[i];
         __global int* io_cutrans_inl3 = iout + 2 * 3 * i;
         __global uint* uo_cutrans_inl3 = uout + 2 * 6 * i;
-        cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl3;
+        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl3;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-        int cutrans_warp_0 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl3);
+        uint cutrans_warp_0 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl3);
         io_cutrans_inl3[0] = cutrans_warp_0;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl3;
@@ -538,9 +526,9 @@ __kernel void partial_last_warp(__global const int* a, __global const uint* u, _
         uint w_cutrans_inl4 = u[i];
         __global int* io_cutrans_inl4 = iout + 2 * 3 * i + 3;
         __global uint* uo_cutrans_inl4 = uout + 2 * 6 * i + 6;
-        cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl4;
+        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl4;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-        int cutrans_warp_9 = cutrans_warp_reduce_add_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl4);
+        uint cutrans_warp_9 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl4);
         io_cutrans_inl4[0] = cutrans_warp_9;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl4;
