@@ -104,8 +104,8 @@ BF16_VIA_FLOAT = ("bool", "i8", "u8", "i16", "u16", "f16")
 
 
 _TYPE_FEATURES = {"f64": ("fp64",), "bf16": ("bf16",)}     # what a type's use needs in the preamble
-_MATH_FEATURES = {**{f: ("bf16",) for f in ("bf16_as_ushort", "bf16_as_short", "ushort_as_bf16", "short_as_bf16")},
-                  "fma_bf16": ("bf16", "fp64")}             # ... and a math function's
+# ... and a math function's, beyond its operand type's (these make a bfloat16, or compute in double)
+_MATH_FEATURES = {"ushort_as_bf16": ("bf16",), "short_as_bf16": ("bf16",), "fma_bf16": ("bf16", "fp64")}
 
 # Atomics: (IR op, pointee type) -> format over the pointer {0} and the operands {1}, {2}. The C
 # spelling calls the helpers in runtime_shims/cpu/cpurt_device.h; the set of keys is what CUDA
@@ -448,8 +448,7 @@ class CFamilyEmitter:
 
     def note_math(self, func: str, tname: str) -> None:
         """Record what a math call needs in the preamble (a backend adds its helper functions)."""
-        if tname == "f64":
-            self.features.add("fp64")
+        self.features.update(_TYPE_FEATURES.get(tname, ()))
         self.features.update(_MATH_FEATURES.get(func, ()))
         if func in simd_video.BY_FUNC:
             self.features.add(simd_video.helper_name(simd_video.BY_FUNC[func]))
@@ -486,6 +485,10 @@ class CFamilyEmitter:
             return folded
         if not self.needs_cast(e):
             return self.visit(e.value)
+        return self.c_cast(e)
+
+    def c_cast(self, e: N.Cast):
+        """`(T)value`, as C spells the conversion."""
         return f"({self.type_name(e.type, e)}){self.expr(e.value, PRECEDENCE['unary'])}", PRECEDENCE["unary"]
 
     def bf16_conversion(self, e: N.Cast):
@@ -494,7 +497,7 @@ class CFamilyEmitter:
         src, dst = e.value.type, e.type
         if dst == BF16:
             if src.name in BF16_FROM:
-                self.features.update(("fp64",) if src.name == "f64" else ())
+                self.features.update(_TYPE_FEATURES.get(src.name, ()))     # the double helper needs fp64
                 return self.fill_template(f"{BF16_FROM[src.name]}({{0}})", [e.value])
             if src.name in BF16_VIA_FLOAT:
                 return self.fill_template("cutrans_float_to_bf16((float){0})", [e.value])

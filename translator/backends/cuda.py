@@ -74,7 +74,7 @@ class CudaEmitter(CFamilyEmitter):
 
     def bf16_conversion(self, e: N.Cast):
         """A C++ cast: __nv_bfloat16's constructors and its conversion to float are the ones CUDA defines."""
-        return f"({self.type_name(e.type, e)}){self.expr(e.value, PRECEDENCE['unary'])}", PRECEDENCE["unary"]
+        return self.c_cast(e)
 
     def visit_MathCall(self, e: N.MathCall):
         if e.func in _BF16_NAMES:     # __hfma's operands are the bfloat16s the IR widened to float

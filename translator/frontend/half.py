@@ -36,6 +36,7 @@ K = ci.CursorKind
 UNSUPPORTED = "L003"
 _RECORDS = {"__half": F16, "__half2": HALF2, "__nv_bfloat16": BF16, "__nv_bfloat162": BFLOAT162}
 _SCALAR_OF = {t: scalar for scalar, t in PAIRS.items()} | {scalar: scalar for scalar in PAIRS}
+TYPES = frozenset(_RECORDS.values())                 # the IR types of cuda_fp16.h's and cuda_bf16.h's records
 
 # C++ operators on __half -> the cuda_fp16.h function of the same meaning (operator!= is the unordered __hneu)
 _OPERATORS = {"+": "__hadd", "-": "__hsub", "*": "__hmul", "/": "__hdiv", "==": "__heq", "!=": "__hneu",

@@ -27,9 +27,8 @@ from translator.ir.base import HostTemplate, SourceLoc
 from translator.frontend.warp import launch_bound, lower_warp_call
 from translator.ir.builtins import (ATOMICS, CACHE_LOADS, DYNAMIC_SHARED, MATH, MATH_OPERANDS, SINCOS, SPECIAL_REGS,
                                      SYNC, UNSUPPORTED_CALLS, WARP)
-from translator.ir.types import BF16, BFLOAT162, BOOL, F16, HALF2, U32, Array, Pointer, Scalar, Struct, is_scalar
+from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_scalar
 
-HALF_TYPES = (F16, HALF2, BF16, BFLOAT162)       # cuda_fp16.h's and cuda_bf16.h's types (frontend/half.py)
 K = ci.CursorKind
 _BINOPS = {
     "Mul": "*", "Div": "/", "Rem": "%", "Add": "+", "Sub": "-", "Shl": "<<", "Shr": ">>",
@@ -541,7 +540,7 @@ class FunctionLowerer:
             return N.UnOp("*", pointer[0], self.type_of(c), loc=self.loc(c))
         if name in ATOMICS:
             args = [self.expr(a) for a in c.get_arguments()]
-            if self.type_of(c) in HALF_TYPES:
+            if self.type_of(c) in half.TYPES:
                 self.fail(c, "L003", f"'{name}' on {c.type.spelling} (a 16-bit float type) is not translated yet")
             return N.Atomic(ATOMICS[name], args, self.type_of(c), loc=self.loc(c))
         if callee is not None and callee.kind == K.FUNCTION_DECL and is_device_function(callee):
