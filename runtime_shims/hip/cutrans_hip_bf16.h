@@ -431,6 +431,16 @@ typedef __hip_bfloat16 nv_bfloat16;
 typedef __hip_bfloat162 nv_bfloat162;
 #endif
 
+/* atomicAdd on bfloat16 and pairs of them (cutrans_hip_atomic16.h) */
+template <> struct cutrans_float16_atomic<__nv_bfloat16> {
+    static constexpr int lanes = 1;
+    typedef __nv_bfloat16 element;
+};
+template <> struct cutrans_float16_atomic<__nv_bfloat162> {
+    static constexpr int lanes = 2;
+    typedef __nv_bfloat16 element;
+};
+
 #pragma pop_macro("__hmax")
 #pragma pop_macro("__hmin")
 #pragma pop_macro("__hmax2")

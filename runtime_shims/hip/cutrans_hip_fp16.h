@@ -66,4 +66,6 @@ __host__ inline __half operator--(__half& a, int) {
 }
 
 #endif
+
+#include "cutrans_hip_atomic16.h"   /* atomicAdd on __half and __half2 */
 #endif /* CUTRANS_HIP_FP16_H */

@@ -533,18 +533,24 @@ class CFamilyEmitter:
 
     def visit_Atomic(self, e: N.Atomic):
         pointer = e.args[0].type
-        if not isinstance(pointer, Pointer) or not is_scalar(pointer.pointee):
+        pointee = pointer.pointee if isinstance(pointer, Pointer) else None
+        if not (is_scalar(pointee) or isinstance(pointee, Struct) and pointee.vector):
             self.unsupported(e, f"atomic {e.op} on {pointer}")
-        tname = pointer.pointee.name
+        tname = pointee.name
         fmt = self.atomic_table.get((e.op, tname))
         if fmt is None:
             self.unsupported(e, f"atomic {e.op} on {tname}")
         if tname == "f64":
             self.features.add("fp64")
-        operands = [a if a.type == pointer.pointee else N.Cast(a, True, pointer.pointee, loc=a.loc)
-                    for a in e.args[1:]]
+        value = self.atomic_operand_type(e.op, pointee)
+        operands = [a if a.type == value else N.Cast(a, True, value, loc=a.loc) for a in e.args[1:]]
         args = [self.expr(a, PRECEDENCE["assign"]) for a in [e.args[0], *operands]]
         return fmt.format(*args, **self.atomic_context(e, tname)), PRECEDENCE["postfix"]
+
+    def atomic_operand_type(self, op: str, pointee):
+        """The type of an atomic's value operands: the pointee's, unless the target keeps the values apart
+        from the memory's type (OpenCL's halves in floats)."""
+        return pointee
 
     def atomic_context(self, e: N.Atomic, tname: str) -> dict:
         """Extra fields for the atomic's format (OpenCL: the address space), and its preamble needs."""

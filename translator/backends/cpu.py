@@ -10,7 +10,7 @@ from pathlib import Path
 
 from translator.backends.base import C_ATOMICS, C_TYPES, PRECEDENCE, CFamilyEmitter
 from translator.backends.cpu_schedule import BlockLevel, Region, Scheduler, check_returns, context_variables
-from translator.backends import cpu_thread_loop as thread_loop
+from translator.backends import cpu_thread_loop as thread_loop, half_atomics
 from translator.backends.cpu_uniform_check import Vote, vote_text
 from translator.backends.program import ProgramBackend, render
 from translator.ir import nodes as N
@@ -96,7 +96,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         if t.name == "f16":
             self.features.add("fp16")       # kernels.c.j2 checks that the compiler has _Float16
         return super().scalar(t, node)
-    atomic_table = C_ATOMICS
+    atomic_table = C_ATOMICS | {key: "cutrans_atomic_%s_%s({0}, {1})" % key for key in half_atomics.CPU}
     barrier = "/* __syncthreads(): region boundary */"
     special_regs = {**CFamilyEmitter.special_regs, "thread_linear": f"((unsigned int){THREAD})",
                     "block_threads": "cutrans_nthreads"}
@@ -117,6 +117,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         self.global_x = False     # does the kernel use the fast global index (cpu_thread_loop.py)?
         self.next_label = "cutrans_next_thread"
         self.builtins: dict[str, tuple[str, ...]] = {}   # device function -> built-ins it takes (builtins_needed)
+        self.half_atomics: set[tuple[str, str]] = set()   # atomicAdd on 16-bit floats used (half_atomics.py)
 
     # -- per-thread code -----------------------------------------------------------------------
     def visit_Call(self, e: N.Call):
@@ -275,7 +276,14 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         variables = [self.visit(g) for g in module.globals]
         return render("cpu/kernels.c.j2", source_name=Path(unit.path).name, functions=functions,
                       variables=variables, features=self.features, structs=self.struct_definitions(module),
-                      fast_math=self.applies("fast-math"), simd_helpers=self.simd_video_helpers())
+                      fast_math=self.applies("fast-math"), simd_helpers=self.simd_video_helpers(),
+                      half_atomics=[half_atomics.fields(key, half_atomics.CPU, "cutrans_atomic_{}_{}".format)
+                                    for key in half_atomics.order(self.half_atomics, half_atomics.CPU)])
+
+    def atomic_context(self, e: N.Atomic, tname: str) -> dict:
+        if (e.op, tname) in half_atomics.CPU:
+            half_atomics.require((e.op, tname), half_atomics.CPU, self.half_atomics, self.features)
+        return {}
 
     def hidden_params(self, f: N.Function) -> list[str]:
         """The built-in variables a device function reads (`builtins_needed`), taken from its caller."""

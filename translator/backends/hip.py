@@ -45,13 +45,13 @@ HIP_RUNTIME = "#include <hip/hip_runtime.h>"
 # thread block only and has no cg::reduce;
 # HIP before 6.4 has no host-side __half operators, which cutrans_hip_fp16.h adds; cuda_bf16.h's names stay
 # CUDA's, which cutrans_hip_bf16.h defines on HIP's __hip_bfloat16, or itself where HIP has none).
+_FP16_FILES = ("hip/cutrans_hip_fp16.h", "hip/cutrans_hip_atomic16.h")     # the first includes the second
 HIP_HEADERS = {
-    "cuda_fp16.h": ('#include "cutrans_hip_fp16.h"', ("hip/cutrans_hip_fp16.h",)),
-    "cuda_bf16.h": ('#include "cutrans_hip_bf16.h"', ("hip/cutrans_hip_bf16.h", "hip/cutrans_hip_fp16.h")),
+    "cuda_fp16.h": ('#include "cutrans_hip_fp16.h"', _FP16_FILES),
+    "cuda_bf16.h": ('#include "cutrans_hip_bf16.h"', ("hip/cutrans_hip_bf16.h", *_FP16_FILES)),
     "cooperative_groups.h": ('#include "cutrans_hip_cg.h"', ("hip/cutrans_hip_cg.h",)),
     "cooperative_groups/reduce.h": ('#include "cutrans_hip_cg_reduce.h"', ("hip/cutrans_hip_cg_reduce.h",)),
-    "mma.h": ('#include "cutrans_hip_wmma.h"', ("hip/cutrans_hip_wmma.h", "hip/cutrans_hip_fp16.h",
-                                                "hip/cutrans_hip_bf16.h")),
+    "mma.h": ('#include "cutrans_hip_wmma.h"', ("hip/cutrans_hip_wmma.h", "hip/cutrans_hip_bf16.h", *_FP16_FILES)),
 }
 # --tensor-core intrinsics (translator/unsafe.py): <mma.h> becomes the same header in its matrix-core mode.
 MATRIX_CORE_HEADERS = {**HIP_HEADERS, "mma.h": ('#include "cutrans_hip_wmma_mfma.h"',

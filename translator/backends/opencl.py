@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from translator.backends import line_map, simd_video
+from translator.backends import half_atomics, line_map, simd_video
 from translator.backends.base import ATOMIC_KEYS, ATOMIC_OPERANDS, C_MATH, C_TYPES, PRECEDENCE, CFamilyEmitter
 from translator.backends.program import ProgramBackend, render, where
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED
-from translator.ir.types import BFLOAT162, BOOL, F32, Pointer, Struct, is_float, size_align
+from translator.ir.types import BFLOAT162, BOOL, F32, Pointer, Struct, is_float, size_align, vector_struct
 from translator.passes.address_spaces import space_of
 
 OPENCL_TYPES = {**C_TYPES, "i8": "char", "u8": "uchar", "u16": "ushort", "u32": "uint", "i64": "long",
@@ -68,7 +68,7 @@ HALF_MEMORY = {"load_half": "vload_half({1}, {0})", "store_half": "vstore_half_r
 _OPENCL_ATOMIC_NAMES = {"add": "add", "sub": "sub", "xchg": "xchg", "min": "min", "max": "max",
                         "cas": "cmpxchg", "and": "and", "or": "or", "xor": "xor"}
 _EXTENDED = {"min", "max", "and", "or", "xor"}
-CAS_LOOPS = {("add", "f32"): "x + v", ("add", "f64"): "x + v",
+CAS_LOOPS = {("add", "f32"): "x + v", ("add", "f64"): "x + v", ("add_half", "f32"): "cutrans_round_half(x + v)",
              ("inc", "u32"): "x >= v ? 0u : x + 1u", ("dec", "u32"): "(x == 0u || x > v) ? v : x - 1u"}
 # value type -> (bits type, compare-and-swap, to bits, from bits)
 CAS_TYPES = {"f32": ("uint", "atomic_cmpxchg", "as_uint", "as_float"),
@@ -86,9 +86,17 @@ def _atomic_entry(op: str, t: str) -> tuple[str, tuple[str, ...]]:
     return f"{'atom' if wide else 'atomic'}_{_OPENCL_ATOMIC_NAMES[op]}({args})", needs
 
 
-OPENCL_ATOMICS = {key: _atomic_entry(*key) for key in ATOMIC_KEYS}
+OPENCL_ATOMICS = {key: _atomic_entry(*key) for key in ATOMIC_KEYS | {("add_half", "f32")}}
+# atomicAdd on the 16-bit floats (backends/half_atomics.py): helpers per address space
+OPENCL_ATOMICS.update({key: ("cutrans_atomic_%s_%s_{space}({0}, {1})" % key, ()) for key in half_atomics.OPENCL})
 ATOMIC_SPACES = {"global": "global", "shared": "local"}     # atomics exist in these spaces only
-_CUDA_ATOMIC = {op: name for name, op in ATOMICS.items()}
+def _helper_name(op: str, t: str, space: str) -> str:
+    return f"cutrans_atomic_{op}_{t}_{space}"
+
+
+_CUDA_ATOMIC = {op: name for name, op in ATOMICS.items()} | {"add_half": "atomicAdd"}
+# the value operand of atomicAdd on a half (op add_half, passes/half_as_float.py), by the pointee here
+_HALF_VALUES = {"f16": F32, "f32": F32, "u32": vector_struct("float2"), "float2": vector_struct("float2")}
 
 
 def pointer_spaces(f: N.Function) -> dict[str, str]:
@@ -148,6 +156,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         super().__init__()
         self.spaces: dict[str, str] = {}
         self.cas_loops: set[tuple[str, str, str]] = set()
+        self.half_atomics: set[tuple[str, str, str]] = set()
         self.line_map: list[str] = []       # C string literals for oclrtProgramSource.line_map
 
     def signature(self, f: N.Function) -> str:
@@ -230,13 +239,25 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         if space is None:
             self.unsupported(e, f"atomic {e.op} outside global and shared memory")
         self.features.update(OPENCL_ATOMICS[(e.op, tname)][1])
-        if (e.op, tname) in CAS_LOOPS:
-            self.cas_loops.add((e.op, tname, space))
+        self.need_atomic((e.op, tname, space))
         return {"space": space}
+
+    def need_atomic(self, key: tuple[str, str, str]) -> None:
+        """Put the helper of atomic (op, type, space), and what it calls, into the preamble."""
+        if key[:2] in CAS_LOOPS:
+            self.cas_loops.add(key)
+            self.features.update(("cutrans_round_half",) if key[0] == "add_half" else ())
+        elif key[:2] in half_atomics.OPENCL:
+            for loop in half_atomics.require(key, half_atomics.OPENCL, self.half_atomics, self.features):
+                self.need_atomic(loop)
+
+    def atomic_operand_type(self, op: str, pointee):
+        return _HALF_VALUES[pointee.name] if op == "add_half" else pointee
 
     def cas_helper(self, op: str, tname: str, space: str) -> dict:
         bits, cas, to_bits, from_bits = CAS_TYPES[tname]
-        return {"name": f"cutrans_atomic_{op}_{tname}_{space}", "cuda": _CUDA_ATOMIC[op], "space": space,
+        return {"name": _helper_name(op, tname, space), "cuda": _CUDA_ATOMIC[op], "space": space,
+                "what": "__half (held in a float)" if op == "add_half" else self.type_map[tname],
                 "type": self.type_map[tname], "bits": bits, "cas": cas, "to_bits": to_bits,
                 "from_bits": from_bits, "rule": CAS_LOOPS[(op, tname)]}
 
@@ -244,8 +265,11 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         """The .cl text; sets `line_map` (backends/line_map.py), which the launch header gives the runtime."""
         functions = [self.visit(f) for f in module.functions]
         helpers = [self.cas_helper(*key) for key in sorted(self.cas_loops)]
+        halves = [half_atomics.fields(key, half_atomics.OPENCL, _helper_name)
+                  for key in half_atomics.order(self.half_atomics, half_atomics.OPENCL)]
         text, entries = line_map.strip(render("opencl/program.cl.j2", source_name=Path(unit.path).name,
                                               functions=functions, features=self.features, cas_loops=helpers,
+                                              half_atomics=halves,
                                               simd_helpers=self.simd_video_helpers(),
                                               structs=self.struct_definitions(module)))
         self.line_map = line_map.c_string_lines(line_map.encode(entries))

@@ -540,8 +540,9 @@ class FunctionLowerer:
             return N.UnOp("*", pointer[0], self.type_of(c), loc=self.loc(c))
         if name in ATOMICS:
             args = [self.expr(a) for a in c.get_arguments()]
-            if self.type_of(c) in half.TYPES:
-                self.fail(c, "L003", f"'{name}' on {c.type.spelling} (a 16-bit float type) is not translated yet")
+            if self.type_of(c) in half.TYPES and ATOMICS[name] != "add":
+                self.fail(c, "L003", f"'{name}' on {c.type.spelling} (a 16-bit float type): CUDA declares only "
+                                     f"atomicAdd on it")
             return N.Atomic(ATOMICS[name], args, self.type_of(c), loc=self.loc(c))
         if callee is not None and callee.kind == K.FUNCTION_DECL and is_device_function(callee):
             return self.device_call(c, callee)

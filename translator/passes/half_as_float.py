@@ -7,6 +7,8 @@ number:
     variables, parameters, private and __shared__ arrays of f16     f32 (exact: half -> float is exact)
     a read of f16 global/constant memory  p[i], *p                  math.load_half(p, i)    (vload_half)
     a write  p[i] = v                                               math.store_half(v, p, i) (vstore_half_rte)
+    its address  &p[i]                                              p + i
+    atomicAdd(p, v) on f16 (or half2)                               op add_half: the backend rounds the sum
     convert<f16>(x)                                                 math.round_half(x): round to nearest even
     convert<f16>(literal)                                           the literal rounded to half, in Python
 
@@ -23,6 +25,7 @@ pairs, as on `__half2*`):
     a pointer to half2 global/constant memory                       uint*
     p[i], *p  (read / write)                                        vload_half2 / vstore_half2_rte
     p[i].x, p[i].y  (read / write)                                  vload_half / vstore_half_rte at 2i, 2i + 1
+    &p[i], &p[i].x                                                  p + i, (half *)p + 2i
 
 Memory always holds CUDA's bytes, so reinterpreting a pointer into global memory keeps its meaning
 (`(const half2 *)h` on a `half *`). A pointer to a half or half2 that lives in a float (`&h` of a local)
@@ -50,6 +53,9 @@ _EXACT_IN_FLOAT = ("bool", "i8", "u8", "i16", "u16", "f16", "f32")
 _IN_REGISTERS = {F16: F32, HALF2: FLOAT2}          # a half type -> the type that holds its values
 _IN_MEMORY = {F16: F16, HALF2: U32}                # -> the pointee of a pointer into global/constant memory
 _LANES = {"x": 0, "y": 1}
+# atomicAdd on __half or __half2 adds in float and rounds to half: an op of its own here, since the values
+# (and on __shared__ memory the cells) are floats now (backends/opencl.py's HALF_ATOMICS)
+HALF_ATOMICS = {"add": "add_half"}
 
 
 def _retype(t):
@@ -117,6 +123,15 @@ class _Rewriter:
         at = N.BinOp("+", first, N.IntLit(_LANES[lane], index.type, loc=index.loc), index.type, loc=index.loc)
         return halves, at, False
 
+    def address(self, e: N.UnOp, ptr, index, lane):
+        """`&p[i]` (or `&p[i].x`) of half memory: the pointer p + i, to a half, or a pair of them, or one of its
+        halves, instead of the address of a value that vload_half has read."""
+        if lane is not None:
+            ptr, index, _ = self.memory(ptr, index, lane)
+        else:
+            ptr, index = self.expr(ptr), self.expr(index)
+        return N.BinOp("+", ptr, index, ptr.type, loc=e.loc)
+
     def expr(self, e):
         if e is None:
             return None
@@ -126,6 +141,10 @@ class _Rewriter:
             ptr, index, pair = self.memory(*_half_memory(e.target, self.env))
             return N.MathCall("store_half2" if pair else "store_half", "exact", [self.expr(e.value), ptr, index],
                               VOID, loc=e.loc)
+        if isinstance(e, N.UnOp) and e.op == "&" and _half_memory(e.operand, self.env) is not None:
+            return self.address(e, *_half_memory(e.operand, self.env))
+        if isinstance(e, N.Atomic) and _holds_half(e.type):
+            e.op = HALF_ATOMICS[e.op]
         memory = _half_memory(e, self.env)
         if memory is not None:
             ptr, index, pair = self.memory(*memory)
