@@ -69,6 +69,7 @@ _CODES = [
     Code("B003", "stable", "the name of a kernel or device global is reserved on the target"),
     Code("B004", "stable", "a warp operation cannot be rewritten for the target's wavefront width"),
     Code("B005", "stable", "code written for any warp width holds a 32-lane assumption that cutrans cannot decide"),
+    Code("B006", "stable", "code that numbers its threads as rows of warpSize is converted as 32-lane code (note)"),
     # verify
     Code("V001", "stable", "the reference program could not be built or run"),
     Code("V002", "stable", "a translated program could not be built"),
@@ -116,6 +117,10 @@ def error(code: str, message: str, path: str = "<command line>", line: int = 0, 
 
 def warning(code: str, message: str, path: str = "<command line>", line: int = 0, col: int = 0) -> Diagnostic:
     return Diagnostic(Severity.WARNING, code, message, path, line, col)
+
+
+def note(code: str, message: str, path: str = "<command line>", line: int = 0, col: int = 0) -> Diagnostic:
+    return Diagnostic(Severity.NOTE, code, message, path, line, col)
 
 
 class CutransError(Exception):

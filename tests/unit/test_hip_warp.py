@@ -150,10 +150,35 @@ __global__ void flat(float *out, int n) { int i = threadIdx.x * 2; if (i < n) ou
 """
 
 
-def test_rows_of_warpsize_threads_are_reported_on_wave64_only(tmp_path):
-    _, diags = _hip(tmp_path, ROWS_OF_WARPS, WAVE64)
-    assert [(d.code, d.line, d.col, str(d.severity)) for d in diags] == [("B005", 3, 13, "warning")]
+def test_rows_of_warpsize_threads_become_32_lane_code_on_wave64_only(tmp_path):
+    """CUDA launches such code with its 32 (HeCBench scatterAdd: `int thread_x = 32; //warpSize;`): in CUDA
+    warpSize is 32, so the component's warpSize reads become 32; other kernels keep reading warpSize."""
+    hip, diags = _hip(tmp_path, ROWS_OF_WARPS, WAVE64)
+    assert [(d.code, d.line, d.col, str(d.severity)) for d in diags] == [("B006", 3, 13, "note")]
     assert "'threadIdx.y * warpSize' numbers the threads as rows of warpSize" in diags[0].message
-    assert "warpSize is 64 on this arch" in diags[0].message
-    _, diags = _hip(tmp_path, ROWS_OF_WARPS, WAVE32)
-    assert diags == []
+    assert "int t = threadIdx.y * 32 + threadIdx.x;" in hip and "i += blockDim.y * 32)" in hip
+    assert "out[i] = warpSize;" in hip                      # `flat` is another component: native
+    hip, diags = _hip(tmp_path, ROWS_OF_WARPS, WAVE32)
+    assert diags == [] and hip.count("warpSize") == ROWS_OF_WARPS.count("warpSize")
+
+
+ROWS_WITH_A_SHUFFLE = """#define WARP warpSize
+__device__ float lane_sum(float v) {
+    for (int off = warpSize / 2; off > 0; off /= 2) v += __shfl_down_sync(0xffffffff, v, off);
+    return v;
+}
+__global__ void rows(float *out, const float *in) {
+    int t = threadIdx.y * warpSize + threadIdx.x;
+    float s = lane_sum(in[t]);
+    if (threadIdx.x == 0) out[threadIdx.y] = s;
+}
+__global__ void macro_rows(float *out) { out[threadIdx.y * warpSize + threadIdx.x] = WARP; }
+"""
+
+
+def test_a_row_component_gets_the_32_lane_twins_and_a_macro_read_keeps_it_native(tmp_path):
+    hip, diags = _hip(tmp_path, ROWS_WITH_A_SHUFFLE, WAVE64)
+    assert [(d.code, d.line, str(d.severity)) for d in diags] == [("B006", 7, "note"), ("B005", 11, "warning")]
+    assert "for (int off = 32 / 2; off > 0; off /= 2) v += cutrans_warp32_shfl_down_sync(0xffffffff, v, off);" in hip
+    assert "out[threadIdx.y * warpSize + threadIdx.x] = WARP;" in hip
+    assert "not the word warpSize (a macro?)" in diags[1].message

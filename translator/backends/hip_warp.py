@@ -16,9 +16,16 @@ Code that reads `warpSize` is written for any warp width: it keeps HIP's native 
 decided (a full mask spelled through a macro, a ballot result in a 32-bit type) is reported (B005) and
 left as is.
 
+Except code that numbers its threads as rows of warpSize (`threadIdx.y * warpSize + threadIdx.x`): that
+holds only for blocks warpSize threads wide, and CUDA programs launch them with CUDA's 32, often a literal
+(HeCBench scatterAdd). In CUDA, warpSize is 32, so such code is converted as 32-lane code: each
+`warpSize` it reads becomes 32 and its warp intrinsics the 32-lane twins (B006, a note). Where one of its
+`warpSize` reads is not the word itself (a macro), it is left native and reported (B005).
+
 Which code is which: functions that call each other form a component (a device function shares its
-kernels' warp model); a component that reads `warpSize` anywhere is native, the others are written for
-32 lanes. On a wave32 target nothing is rewritten: the code is already right there.
+kernels' warp model); a component that reads `warpSize` anywhere is native unless it numbers rows of
+warps, the others are written for 32 lanes. On a wave32 target nothing is rewritten: the code is already
+right there.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ import re
 from pathlib import Path
 
 from translator.backends.edits import Edit
-from translator.diagnostics import Diagnostic, Severity, error, warning
+from translator.diagnostics import Diagnostic, Severity, error, note, warning
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import WARP, WARP_REDUCTIONS
@@ -122,8 +129,11 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> Wa
     intrinsics is refused: a call left out of the rewrite would compute other numbers, silently."""
     out = WarpRewrite()
     headers = headers or {}
+    main = _Source(unit.path, unit.source)
+    sources = {main.path: main, **{(h := _Source(p, text, header=True)).path: h for p, text in headers.items()}}
+    as_warp32 = set()
     if wave != 32 and unit.module is not None:
-        out.diagnostics += warp_wide_rows(unit.module, wave)
+        as_warp32 = _rows_of_warps_as_warp32(unit.module, wave, sources, main, out)
     if wave == 32 or not any(_USES_WARP.search(text) for text in [unit.source, *headers.values()]):
         return out
     failed = [d for d in unit.diagnostics if d.severity >= Severity.ERROR]
@@ -134,9 +144,7 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> Wa
                                      f"wavefronts; convert for a wave32 arch, or pass --no-warp-rewrite to keep "
                                      f"them as written", unit.path))
         return out
-    main = _Source(unit.path, unit.source)
-    sources = {main.path: main, **{(h := _Source(p, text, header=True)).path: h for p, text in headers.items()}}
-    native = native_functions(unit.module)
+    native = native_functions(unit.module) - as_warp32
     for f in unit.module.functions:
         rewrite = _native_op if f.name in native else _warp32_op
         for node in walk(f):
@@ -146,22 +154,67 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> Wa
     return out
 
 
-def warp_wide_rows(module, wave: int) -> list[Diagnostic]:
-    """B005 where a kernel numbers its threads as rows of warpSize (`threadIdx.y * warpSize + threadIdx.x`):
-    such code assumes blockDim.x == warpSize, which a host launching 32-wide blocks (CUDA's warp, often
-    written as a literal) no longer meets where warpSize is 64. Once per function."""
-    diags = []
+def rows_of_warps(module) -> dict[str, N.BinOp]:
+    """Function name -> its first `threadIdx.y * warpSize` (or .z): code that numbers its threads as rows of
+    warpSize, so assumes blockDim.x == warpSize, which a host launching CUDA's 32-wide blocks no longer
+    meets where warpSize is 64."""
+    found = {}
     for f in module.functions:
+        row = next((node for node in walk(f) if _row_of_warps(node) is not None), None)
+        if row is not None:
+            found[f.name] = row
+    return found
+
+
+def _warp_size_edits(module, names: set[str], sources: dict, main: _Source) -> list | None:
+    """(source, edit) turning each `warpSize` that functions `names` read into CUDA's 32; None where one of
+    them is not the word `warpSize` in the source (spelled through a macro)."""
+    edits = []
+    for f in module.functions:
+        if f.name not in names:
+            continue
         for node in walk(f):
-            dim = _row_of_warps(node)
-            if dim is not None:
-                diags.append(_at(node.loc, warning, "B005", f"'threadIdx.{dim} * warpSize' numbers the "
-                                 f"threads as rows of warpSize, which holds only for blocks warpSize threads wide; "
-                                 f"warpSize is {wave} on this arch, so a launch with CUDA's 32 for blockDim.x "
-                                 f"computes other numbers: launch blockDim.x = warpSize (or convert for a wave32 "
-                                 f"arch)"))
-                break
-    return diags
+            if isinstance(node, N.SpecialReg) and node.reg == "warp_size":
+                src = sources.get(Path(node.loc.path).resolve(), main) if node.loc is not None else main
+                tok = src.token(node.loc, _IDENT)
+                if tok is None or tok[2] != b"warpSize":
+                    return None
+                edits.append((src, Edit(tok[0], tok[1], "32", why="CUDA's warpSize, in code written for 32 lanes")))
+    return edits
+
+
+def _rows_of_warps_as_warp32(module, wave: int, sources: dict, main: _Source, out: WarpRewrite) -> set[str]:
+    """Convert the components that number rows of warps as 32-lane code (warpSize -> 32, B006); returns
+    their functions. A component whose warpSize reads cannot all be rewritten stays native (B005)."""
+    rows = rows_of_warps(module)
+    comp = components(module)
+    converted = set()
+    firsts = {}                     # component -> its first row of warps, in source order
+    for name, row in sorted(rows.items(), key=lambda item: _where(item[1])):
+        firsts.setdefault(comp[name], row)
+    for c, first in firsts.items():
+        names = {name for name, k in comp.items() if k == c}
+        dim = _row_of_warps(first)
+        edits = _warp_size_edits(module, names, sources, main)
+        if edits is None:
+            out.diagnostics.append(_at(first.loc, warning, "B005", f"'threadIdx.{dim} * warpSize' numbers the "
+                                       f"threads as rows of warpSize, which holds only for blocks warpSize threads "
+                                       f"wide; warpSize is {wave} on this arch, and a read of it here is not the "
+                                       f"word warpSize (a macro?), so the code is left as is: launch blockDim.x = "
+                                       f"warpSize (or convert for a wave32 arch)"))
+            continue
+        for src, edit in edits:
+            out.file_edits(src).append(edit)
+        converted |= names
+        out.diagnostics.append(_at(first.loc, note, "B006", f"'threadIdx.{dim} * warpSize' numbers the threads as "
+                                   f"rows of warpSize, which CUDA launches with its 32; on this arch's {wave}-lane "
+                                   f"wavefronts the code is converted as 32-lane code: warpSize becomes 32 and its "
+                                   f"warp intrinsics their 32-lane twins"))
+    return converted
+
+
+def _where(node) -> tuple:
+    return (node.loc.path, node.loc.line, node.loc.col) if node.loc else ("", 0, 0)
 
 
 def _row_of_warps(node) -> str | None:
