@@ -17,6 +17,7 @@ from translator.backends import line_map, simd_video
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
+from translator.ir.builtins import CLASSIFY
 from translator.ir.strings import c_string
 from translator.frontend.device_printf import parse_format
 from translator.ir.types import BF16, F32, Array, Pointer, Scalar, Struct, bits, is_float, is_scalar, size_align, used_structs, SCALARS
@@ -51,6 +52,9 @@ C_MATH = {}
 for _f in _C_LIBM:
     C_MATH[(_f, "f32")] = _call(_f + "f", _ARITY.get(_f, 1))
     C_MATH[(_f, "f64")] = _call(_f, _ARITY.get(_f, 1))
+# isnan... are C99 macros (OpenCL C built-ins) on float and double; a nonzero int, which for isinf and signbit
+# need not be 1 (glibc's isinf gives -1 for -inf): compared with 0, as C++'s bool results are
+C_MATH.update({(f, t): f"({f}({{0}}) != 0)" for f in CLASSIFY for t in ("f32", "f64")})
 C_MATH.update({
     ("rsqrt", "f32"): "(1.0f / sqrtf({0}))", ("rsqrt", "f64"): "(1.0 / sqrt({0}))",
     ("divide", "f32"): "({0} / {1})",

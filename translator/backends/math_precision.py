@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from translator.ir.builtins import CLASSIFY
+
 
 @dataclasses.dataclass(frozen=True)
 class Bound:
@@ -50,7 +52,7 @@ MATH_PRECISION: dict[str, Bound] = {
     **{f: EXACT for f in ("fabs", "floor", "ceil", "trunc", "round", "rint", "fmin", "fmax", "fmod",
                           "remainder", "copysign", "fdim", "fma", "ldexp", "frexp", "sqrt", "divide",
                           "saturate", "min", "max", "abs", "float_as_uint", "float_as_int", "half_as_ushort",
-                          "half_as_short", "fma_bf16")},
+                          "half_as_short", "fma_bf16", *CLASSIFY)},
     "cbrt": Bound(1, 2, 1, 2, _MEASURED),
     "rsqrt": Bound(2, 2, 1, 2, _MEASURED),
     "exp": Bound(2, 3, 1, 3, _MEASURED), "exp2": Bound(2, 3, 1, 3, _MEASURED),

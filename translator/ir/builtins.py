@@ -37,6 +37,11 @@ MATH.update({
 # operand ("" = keep the argument's own type, e.g. frexp's `int *` out-parameter).
 MATH_OPERANDS = {"ldexpf": ("f32", "i32"), "ldexp": ("f64", "i32"), "frexpf": ("f32", ""), "frexp": ("f64", ""),
                  "__sad": ("i32", "i32", "u32")}
+# Classification (<cmath>'s and CUDA's overloads on float and double, std:: or not): exact; the operand keeps
+# its own type, the result is the call's (bool in C++)
+CLASSIFY = ("isnan", "isinf", "isfinite", "signbit")
+MATH.update({name: (name, "", "exact") for name in CLASSIFY})
+MATH_OPERANDS.update({name: ("",) for name in CLASSIFY})
 
 # Integer intrinsics: exact by definition (precision "exact"). One IR function per operation, the
 # operand type tells the widths apart. __sad(int, int, unsigned) lists i32: its third operand keeps

@@ -6,6 +6,7 @@ their line numbers:
   * ``callee<<<grid, block[, shmem[, stream]]>>>(args)`` becomes
     ``cuemu::launch("callee", [&](auto&&... a) { (callee)(a...); }, cuemu::config(grid, block...), args)``
   * ``extern __shared__ T name[];`` becomes ``__shared__ T *const name = ::cuemu::dynamic_shared();``
+  * ``static __shared__`` loses its ``static``: ``__shared__`` is ``static thread_local`` there already
   * ``asm volatile("ptx" : "=f"(d) : "r"(a))`` whose template is PTX becomes
     ``::cuemu::inline_ptx("ptx", {::cuemu::ptx_out("=f", (d)), ::cuemu::ptx_in("r", (a))})``, which
     runtime_shims/emulate/include/cuemu/ptx.h carries out (the mma.sync forms) or refuses at run time
@@ -210,6 +211,13 @@ def _extern_shared_edits(tokens: list[Token], source: str) -> list[Edit]:
     return edits
 
 
+def _static_shared_edits(tokens: list[Token]) -> list[Edit]:
+    """`static __shared__ T x;` (CUDA allows the storage class, HeCBench logprob writes it) or `__shared__
+    static`: the emulation's __shared__ is `static thread_local` already, and g++ refuses `static` twice."""
+    return [Edit(tok.start, tok.end, "") for i, tok in enumerate(tokens) if tok.text == "static"
+            and any(0 <= j < len(tokens) and tokens[j].text == "__shared__" for j in (i - 1, i + 1))]
+
+
 def _unsized_array_edits(tokens: list[Token], i: int, source: str) -> list[Edit]:
     """`name[]` -> `*const name` (or `(*const name)` before further dimensions), then an initializer
     at the end of each such declarator."""
@@ -362,7 +370,8 @@ def normalize(source: str, path: str = "<input>") -> str:
     accepts the source. Strings and comments are untouched and the newline count is unchanged.
     Raises CutransError (V001) on a launch it cannot take apart."""
     asm_done = _apply(source, _asm_edits(tokenize(source), source))
-    shared_done = _apply(asm_done, _extern_shared_edits(tokenize(asm_done), asm_done))
+    tokens = tokenize(asm_done)
+    shared_done = _apply(asm_done, _extern_shared_edits(tokens, asm_done) + _static_shared_edits(tokens))
     return _apply(shared_done, _launch_edits(tokenize(shared_done), shared_done, path))
 
 
