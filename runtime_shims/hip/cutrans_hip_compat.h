@@ -37,31 +37,60 @@ __device__ static inline int cutrans_all_sync(cutrans_lanemask_t mask, int predi
     return (__ballot(predicate) & live) == live;
 }
 
+/* The word a shuffle moves. HIP's __shfl* take the built-in types (int, unsigned, float, double, long long...);
+ * CUDA's cuda_fp16.h and cuda_bf16.h add __half, __half2, __nv_bfloat16 and __nv_bfloat162, which HIP 5 lacks
+ * (a __half is ambiguous between HIP's overloads, and a conversion through float would quiet a signaling NaN).
+ * CUDA moves their 2 or 4 bytes unchanged, so here such a value (any class of at most 4 bytes) travels as the
+ * bits of an unsigned int; the built-in types go to HIP's overloads as they are. */
+template <class T, bool Bits = __is_class(T) && sizeof(T) <= sizeof(unsigned int)>
+struct cutrans_shfl_word {
+    __device__ static T pack(T value) { return value; }
+    __device__ static T unpack(T word) { return word; }
+};
+
+template <class T>
+struct cutrans_shfl_word<T, true> {
+    __device__ static unsigned int pack(T value) {
+        unsigned int word = 0u;
+        __builtin_memcpy(&word, &value, sizeof(T));
+        return word;
+    }
+    __device__ static T unpack(unsigned int word) {
+        T value;
+        __builtin_memcpy(&value, &word, sizeof(T));
+        return value;
+    }
+};
+
+/* shuffle(var, args...) on var's word, back in var's type T */
+#define CUTRANS_SHFL_WORD(shuffle, var, ...) \
+    cutrans_shfl_word<T>::unpack(shuffle(cutrans_shfl_word<T>::pack(var), __VA_ARGS__))
+
 template <class T>
 __device__ static inline T cutrans_shfl_sync(cutrans_lanemask_t mask, T var, int src_lane, int width = warpSize) {
     (void)mask;
-    return __shfl(var, src_lane, width);
+    return CUTRANS_SHFL_WORD(__shfl, var, src_lane, width);
 }
 
 template <class T>
 __device__ static inline T cutrans_shfl_up_sync(cutrans_lanemask_t mask, T var, unsigned int delta,
                                                 int width = warpSize) {
     (void)mask;
-    return __shfl_up(var, delta, width);
+    return CUTRANS_SHFL_WORD(__shfl_up, var, delta, width);
 }
 
 template <class T>
 __device__ static inline T cutrans_shfl_down_sync(cutrans_lanemask_t mask, T var, unsigned int delta,
                                                   int width = warpSize) {
     (void)mask;
-    return __shfl_down(var, delta, width);
+    return CUTRANS_SHFL_WORD(__shfl_down, var, delta, width);
 }
 
 template <class T>
 __device__ static inline T cutrans_shfl_xor_sync(cutrans_lanemask_t mask, T var, int lane_mask,
                                                  int width = warpSize) {
     (void)mask;
-    return __shfl_xor(var, lane_mask, width);
+    return CUTRANS_SHFL_WORD(__shfl_xor, var, lane_mask, width);
 }
 
 /* CUDA's 32-lane warp on any wavefront. HIP numbers the lanes of a wavefront by linear thread id, so
@@ -107,22 +136,26 @@ __device__ static inline int cutrans_warp32_all_sync(unsigned mask, int predicat
 
 template <class T>
 __device__ static inline T cutrans_warp32_shfl_sync(unsigned mask, T var, int src_lane, int width = 32) {
-    return CUTRANS_WARP32_SHUFFLE(__shfl, mask, var, src_lane, width);
+    return cutrans_shfl_word<T>::unpack(
+        CUTRANS_WARP32_SHUFFLE(__shfl, mask, cutrans_shfl_word<T>::pack(var), src_lane, width));
 }
 
 template <class T>
 __device__ static inline T cutrans_warp32_shfl_up_sync(unsigned mask, T var, unsigned int delta, int width = 32) {
-    return CUTRANS_WARP32_SHUFFLE(__shfl_up, mask, var, delta, width);
+    return cutrans_shfl_word<T>::unpack(
+        CUTRANS_WARP32_SHUFFLE(__shfl_up, mask, cutrans_shfl_word<T>::pack(var), delta, width));
 }
 
 template <class T>
 __device__ static inline T cutrans_warp32_shfl_down_sync(unsigned mask, T var, unsigned int delta, int width = 32) {
-    return CUTRANS_WARP32_SHUFFLE(__shfl_down, mask, var, delta, width);
+    return cutrans_shfl_word<T>::unpack(
+        CUTRANS_WARP32_SHUFFLE(__shfl_down, mask, cutrans_shfl_word<T>::pack(var), delta, width));
 }
 
 template <class T>
 __device__ static inline T cutrans_warp32_shfl_xor_sync(unsigned mask, T var, int lane_mask, int width = 32) {
-    return CUTRANS_WARP32_SHUFFLE(__shfl_xor, mask, var, lane_mask, width);
+    return cutrans_shfl_word<T>::unpack(
+        CUTRANS_WARP32_SHUFFLE(__shfl_xor, mask, cutrans_shfl_word<T>::pack(var), lane_mask, width));
 }
 
 /* CUDA's sm_80 warp reductions __reduce_{add,min,max}_sync (int and unsigned) and __reduce_{and,or,xor}_sync

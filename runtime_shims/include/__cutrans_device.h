@@ -211,8 +211,11 @@ __device__ void __threadfence(void);
 __device__ void __threadfence_block(void);
 __device__ void __threadfence_system(void);
 
-/* warp intrinsics */
-#define CUTRANS_SHFL(T) \
+/* warp intrinsics. __CUTRANS_SHFL stays defined: cuda_fp16.h and cuda_bf16.h declare CUDA's overloads on
+   __half, __half2, __nv_bfloat16 and __nv_bfloat162 with it (the same parameters as these). The pre-Volta
+   forms without a mask (__shfl, __shfl_xor...) are declared for no type: CUDA 9 deprecated them, and CUDA
+   declares them only for sm_6x and older, so a call stops at parsing (P002). */
+#define __CUTRANS_SHFL(T) \
     __device__ T __shfl_sync(unsigned int mask, T var, int src, int width = 32); \
     __device__ T __shfl_up_sync(unsigned int mask, T var, unsigned int delta, int width = 32); \
     __device__ T __shfl_down_sync(unsigned int mask, T var, unsigned int delta, int width = 32); \
@@ -220,13 +223,12 @@ __device__ void __threadfence_system(void);
     __device__ T __cutrans_block_shfl(T var, unsigned int thread);
 /* __cutrans_block_shfl is not CUDA's: it spells the IR's block-wide shuffle (the collectives of
    multi-warp cooperative-groups tiles) in the CUDA that the IR round-trip tests print and parse. */
-CUTRANS_SHFL(int)
-CUTRANS_SHFL(unsigned int)
-CUTRANS_SHFL(long long)
-CUTRANS_SHFL(unsigned long long)
-CUTRANS_SHFL(float)
-CUTRANS_SHFL(double)
-#undef CUTRANS_SHFL
+__CUTRANS_SHFL(int)
+__CUTRANS_SHFL(unsigned int)
+__CUTRANS_SHFL(long long)
+__CUTRANS_SHFL(unsigned long long)
+__CUTRANS_SHFL(float)
+__CUTRANS_SHFL(double)
 __device__ unsigned int __ballot_sync(unsigned int mask, int pred);
 __device__ int __any_sync(unsigned int mask, int pred);
 __device__ int __all_sync(unsigned int mask, int pred);

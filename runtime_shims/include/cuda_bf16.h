@@ -3,8 +3,7 @@
  * (translator/frontend/half.py): __nv_bfloat16 is the IR's bf16, arithmetic is done in float and rounded to
  * bfloat16 once per operation, as CUDA's own functions are defined; __nv_bfloat162 is a pair of them (the
  * IR's bfloat162), on which each function works lane by lane. A function not declared here stops at
- * parsing (P002) rather than being translated wrongly: the approximate math (hexp...), the conversions
- * from 64-bit integers, and the warp shuffles and atomics on bfloat16 among them. */
+ * parsing (P002) rather than being translated wrongly: the approximate math (hexp...) among them. */
 #ifndef CUTRANS_STANDIN_CUDA_BF16_H
 #define CUTRANS_STANDIN_CUDA_BF16_H
 #define __CUDA_BF16_H__ /* CUDA's own guard */
@@ -190,6 +189,11 @@ __host__ __device__ bool operator<(const __nv_bfloat162 &a, const __nv_bfloat162
 __host__ __device__ bool operator<=(const __nv_bfloat162 &a, const __nv_bfloat162 &b);
 __host__ __device__ bool operator>(const __nv_bfloat162 &a, const __nv_bfloat162 &b);
 __host__ __device__ bool operator>=(const __nv_bfloat162 &a, const __nv_bfloat162 &b);
+
+/* warp shuffles (__nv_bfloat16 and __nv_bfloat162), as CUDA declares them: a shuffle moves the
+ * value's bits unchanged, a pair as one value; no forms without a mask, as for the other types (__cutrans_device.h) */
+__CUTRANS_SHFL(__nv_bfloat16)
+__CUTRANS_SHFL(__nv_bfloat162)
 
 /* declared so that a call names its construct; the frontend refuses it (L003: not translated yet) */
 __device__ __nv_bfloat16 atomicAdd(__nv_bfloat16 *address, __nv_bfloat16 val);

@@ -172,6 +172,11 @@ __host__ __device__ bool operator<=(const __half2 &a, const __half2 &b);
 __host__ __device__ bool operator>(const __half2 &a, const __half2 &b);
 __host__ __device__ bool operator>=(const __half2 &a, const __half2 &b);
 
+/* warp shuffles (__half and __half2), as CUDA declares them: a shuffle moves the
+ * value's bits unchanged, a pair as one value; no forms without a mask, as for the other types (__cutrans_device.h) */
+__CUTRANS_SHFL(__half)
+__CUTRANS_SHFL(__half2)
+
 /* declared so that a call names its construct; the frontend refuses it (L003: not translated yet) */
 __device__ __half atomicAdd(__half *address, __half val);
 __device__ __half2 atomicAdd(__half2 *address, __half2 val);

@@ -32,7 +32,7 @@ pytestmark = [
 # Samples written for 32-lane warps (lane = tid % 32, 0xffffffff masks, 32 ballot bits): their HIP output keeps
 # CUDA's 32-lane warps on 64-lane wavefronts (translator/backends/hip_warp.py), so they pass at wave 64. Without
 # that rewrite verify must report them as failing there: the silent-wrong-result hazard it exists to catch.
-ASSUMES_WARP_32 = {"warp_shuffle_reduction", "warp_vote", "warp_reduce_intrinsics"}
+ASSUMES_WARP_32 = {"warp_shuffle_reduction", "warp_vote", "warp_reduce_intrinsics", "half_warp_shuffles"}
 
 
 @pytest.mark.parametrize("sample", hip_params(SAMPLES), ids=lambda p: p.stem)

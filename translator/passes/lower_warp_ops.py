@@ -6,10 +6,13 @@ Each shuffle or vote of a kernel becomes an exchange through `__shared__ T cutra
     cutrans_warp_<T>[tid] = value;  barrier;  T r = cutrans_warp_<T>[<source slot>];  ...;  barrier;
 
 where `tid` is the linear thread id (x + y*Dx + z*Dx*Dy), lanes are `tid % 32` and warps are
-consecutive groups of 32 ids, as in CUDA. The source slot follows CUDA's rules exactly, computed by
-small helper functions the pass adds to the module (`cutrans_warp_shfl_*`, `cutrans_warp_ballot`,
-`cutrans_warp_live`). The second barrier keeps the next exchange from overwriting slots still being
-read; it follows the statement that uses the result, so the result rarely outlives a barrier.
+consecutive groups of 32 ids, as in CUDA. T is the value's own type, so a shuffle moves the value as the
+target holds it and never converts it: a __half2 or __nv_bfloat162 pair is one element, a __half on OpenCL
+without cl_khr_fp16 the float that half_as_float makes of it, a bfloat16 its 16 bits. The source slot
+follows CUDA's rules exactly, computed by small helper functions the pass adds to the module
+(`cutrans_warp_shfl_*`, `cutrans_warp_ballot`, `cutrans_warp_live`). The second barrier keeps the next
+exchange from overwriting slots still being read; it follows the statement that uses the result, so the
+result rarely outlives a barrier.
 
 Choices where CUDA leaves the result undefined (documented; the CPU emulation behaves the same):
   * a source lane that does not exist in the block (the last warp of a block whose size is not a
