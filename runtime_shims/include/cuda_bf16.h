@@ -3,7 +3,8 @@
  * (translator/frontend/half.py): __nv_bfloat16 is the IR's bf16, arithmetic is done in float and rounded to
  * bfloat16 once per operation, as CUDA's own functions are defined; __nv_bfloat162 is a pair of them (the
  * IR's bfloat162), on which each function works lane by lane. A function not declared here stops at
- * parsing (P002) rather than being translated wrongly: the approximate math (hexp...) among them. */
+ * parsing (P002) rather than being translated wrongly: the approximate math (hexp...) and the conversions
+ * from 64-bit integers (__ll2bfloat16_rn...) among them. */
 #ifndef CUTRANS_STANDIN_CUDA_BF16_H
 #define CUTRANS_STANDIN_CUDA_BF16_H
 #define __CUDA_BF16_H__ /* CUDA's own guard */
