@@ -27,7 +27,7 @@ from translator.ir.base import HostTemplate, SourceLoc
 from translator.frontend.warp import launch_bound, lower_warp_call
 from translator.ir.builtins import (ATOMICS, CACHE_LOADS, DYNAMIC_SHARED, MATH, MATH_OPERANDS, SINCOS, SPECIAL_REGS,
                                      SYNC, UNSUPPORTED_CALLS, WARP)
-from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_scalar
+from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_float, is_scalar
 
 K = ci.CursorKind
 _BINOPS = {
@@ -44,6 +44,8 @@ _PREFIX_UNOPS = {"-", "+", "!", "~", "*", "&", "++", "--"}
 _CASTS = (K.CSTYLE_CAST_EXPR, K.CXX_STATIC_CAST_EXPR, K.CXX_FUNCTIONAL_CAST_EXPR, K.CXX_REINTERPRET_CAST_EXPR,
           K.CXX_CONST_CAST_EXPR)
 _DEVICE_ATTRS = (K.CUDADEVICE_ATTR, K.CUDAGLOBAL_ATTR)
+_RECORDS = (K.STRUCT_DECL, K.CLASS_DECL, K.UNION_DECL, K.CLASS_TEMPLATE, K.CLASS_TEMPLATE_PARTIAL_SPECIALIZATION)   # static members
+
 
 
 def _attrs(cursor) -> set:
@@ -427,7 +429,29 @@ class FunctionLowerer:
                 return folded
             self.fail(c, "L001", f"file-scope variable '{c.spelling}' is not __device__ or __constant__ "
                                  f"memory, so device code cannot read it")
+        if ref.kind == K.VAR_DECL and ref.semantic_parent is not None and ref.semantic_parent.kind in _RECORDS:
+            return self.static_member(c, ref)
         return references.var_ref(self, c, ref)
+
+    def numeric_limit(self, c, callee) -> N.Expr:
+        """std::numeric_limits<T>::max(), ::infinity()...: constexpr, folded to a literal by clang. A signaling
+        NaN is refused: a literal NaN here is the quiet one."""
+        ty = self.type_of(c)
+        value = evaluate(c) if isinstance(ty, Scalar) and callee.spelling != "signaling_NaN" else None
+        if value is None:
+            self.fail(c, "L003", f"'std::numeric_limits<{ty}>::{callee.spelling}()' has no literal value here")
+        if is_float(ty):
+            return N.FloatLit(float(value), "", ty, loc=self.loc(c))
+        return N.IntLit(int(value), ty, loc=self.loc(c))
+
+    def static_member(self, c, ref) -> N.Expr:
+        """A static data member (`std::is_same<T, half>::value`, `Traits::kSize`): its constant value as a
+        literal; one that is not a constant lives in host or device memory the IR does not model."""
+        folded = folded_constant(self, c, ref, evaluate)
+        if folded is None:
+            self.fail(c, "L001", f"static data member '{ref.semantic_parent.spelling}::{c.spelling}' is not a "
+                                 f"constant scalar, so device code cannot read it")
+        return folded
 
     def member_ref(self, c) -> N.Expr:
         base = self.only_child(c)
@@ -519,6 +543,9 @@ class FunctionLowerer:
             return wmma.lower_call(self, c)
         if half.is_half_call(c):
             return half.lower_call(self, c)
+        if callee is not None and callee.semantic_parent is not None \
+                and callee.semantic_parent.spelling == "numeric_limits":
+            return self.numeric_limit(c, callee)
         method = stateless.method_call(self, c)
         if method is not None:
             return method
