@@ -42,3 +42,13 @@ def test_what_has_no_literal_is_refused(lower):
     assert [d.code for d in diags] == ["L003"] and "signaling_NaN" in diags[0].message
     _, diags = lower("struct S { static int count; };\n__global__ void k(int *o) { o[0] = S::count; }")
     assert [d.code for d in diags] == ["L001"] and "static data member 'S::count'" in diags[0].message
+
+
+def test_math_h_constants_fold_and_a_nan_payload_is_refused(lower):
+    module, diags = lower("#include <cmath>\n__global__ void k(float *f, double *d) {\n"
+                          "f[0] = INFINITY; f[1] = -INFINITY; f[2] = NAN; d[0] = HUGE_VAL; }")
+    assert not diags, diags
+    values = _literals(module)
+    assert values[1] == math.inf and values[3] == math.inf and math.isnan(values[5]) and values[7] == math.inf
+    _, diags = lower('__global__ void k(float *f) { f[0] = __builtin_nanf("7"); }')
+    assert [d.code for d in diags] == ["L003"] and "__builtin_nanf" in diags[0].message

@@ -330,7 +330,7 @@ class CFamilyEmitter:
         suffix = self.int_suffix.get(e.type.name, "") if isinstance(e.type, Scalar) else ""
         if e.value < 0:
             if e.value == -(2 ** 31) and e.type.name == "i32":
-                return "(-2147483647 - 1)", PRECEDENCE["primary"]
+                return "-2147483647 - 1", PRECEDENCE["+"]     # a difference: parenthesized where it must be
             return f"-{-e.value}{suffix}", PRECEDENCE["unary"]
         return f"{e.value}{suffix}", PRECEDENCE["primary"]
 

@@ -43,7 +43,7 @@ class CudaEmitter(CFamilyEmitter):
     # parsing the output and printing it again gives the same text (the round trip's fixed point).
     special_regs = {**CFamilyEmitter.special_regs,
                     "thread_linear": "threadIdx.x + threadIdx.y * blockDim.x + threadIdx.z * blockDim.x * blockDim.y",
-                    "block_threads": "blockDim.x * blockDim.y * blockDim.z"}
+                    "block_threads": "blockDim.x * blockDim.y * blockDim.z", "warp_size": "warpSize"}
     special_reg_precs = {"thread_linear": PRECEDENCE["+"], "block_threads": PRECEDENCE["*"]}
 
     def visit_VarDecl(self, v: N.VarDecl, depth: int = 0) -> str:

@@ -8,6 +8,7 @@ function does not stop the others, so a user sees every problem in one run.
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import re
 
@@ -44,6 +45,9 @@ _PREFIX_UNOPS = {"-", "+", "!", "~", "*", "&", "++", "--"}
 _CASTS = (K.CSTYLE_CAST_EXPR, K.CXX_STATIC_CAST_EXPR, K.CXX_FUNCTIONAL_CAST_EXPR, K.CXX_REINTERPRET_CAST_EXPR,
           K.CXX_CONST_CAST_EXPR)
 _DEVICE_ATTRS = (K.CUDADEVICE_ATTR, K.CUDAGLOBAL_ATTR)
+# calls that stand for constants (math.h's INFINITY, NAN, HUGE_VAL in clang's spelling): folded to literals
+_CONSTANT_BUILTINS = ("__builtin_inff", "__builtin_inf", "__builtin_huge_valf", "__builtin_huge_val",
+                      "__builtin_nanf", "__builtin_nan")
 _RECORDS = (K.STRUCT_DECL, K.CLASS_DECL, K.UNION_DECL, K.CLASS_TEMPLATE, K.CLASS_TEMPLATE_PARTIAL_SPECIALIZATION)   # static members
 
 
@@ -58,6 +62,12 @@ def is_kernel(cursor) -> bool:
 
 def is_device_function(cursor) -> bool:
     return cursor.kind == K.FUNCTION_DECL and bool(_attrs(cursor) & set(_DEVICE_ATTRS))
+
+
+def _nan_payload(c) -> bool:
+    """Does __builtin_nan("...") ask for a payload (a string other than "" or "0"), or not say?"""
+    strings = [n.spelling for n in c.walk_preorder() if n.kind == K.STRING_LITERAL]
+    return strings not in (['""'], ['"0"'])
 
 
 class _Eval:
@@ -433,15 +443,17 @@ class FunctionLowerer:
             return self.static_member(c, ref)
         return references.var_ref(self, c, ref)
 
-    def numeric_limit(self, c, callee) -> N.Expr:
-        """std::numeric_limits<T>::max(), ::infinity()...: constexpr, folded to a literal by clang. A signaling
-        NaN is refused: a literal NaN here is the quiet one."""
+    def constant_call(self, c, name: str) -> N.Expr:
+        """std::numeric_limits<T>::max(), ::infinity()... and the builtins behind INFINITY, NAN and HUGE_VAL:
+        constant, folded to a literal by clang. A signaling NaN is refused: a literal NaN here is the quiet
+        one, and so is a NaN with a payload (`__builtin_nanf("1")`)."""
         ty = self.type_of(c)
-        value = evaluate(c) if isinstance(ty, Scalar) and callee.spelling != "signaling_NaN" else None
+        quiet = name != "signaling_NaN" and not (name.startswith("__builtin_nan") and _nan_payload(c))
+        value = evaluate(c) if isinstance(ty, Scalar) and quiet else None
         if value is None:
-            self.fail(c, "L003", f"'std::numeric_limits<{ty}>::{callee.spelling}()' has no literal value here")
-        if is_float(ty):
-            return N.FloatLit(float(value), "", ty, loc=self.loc(c))
+            self.fail(c, "L003", f"'{name}()' on {ty} has no literal value here")
+        if is_float(ty):      # math.nan: one object, so IR with the same NaN literal compares equal
+            return N.FloatLit(math.nan if math.isnan(value) else float(value), "", ty, loc=self.loc(c))
         return N.IntLit(int(value), ty, loc=self.loc(c))
 
     def static_member(self, c, ref) -> N.Expr:
@@ -543,9 +555,9 @@ class FunctionLowerer:
             return wmma.lower_call(self, c)
         if half.is_half_call(c):
             return half.lower_call(self, c)
-        if callee is not None and callee.semantic_parent is not None \
+        if name in _CONSTANT_BUILTINS or callee is not None and callee.semantic_parent is not None \
                 and callee.semantic_parent.spelling == "numeric_limits":
-            return self.numeric_limit(c, callee)
+            return self.constant_call(c, name)
         method = stateless.method_call(self, c)
         if method is not None:
             return method

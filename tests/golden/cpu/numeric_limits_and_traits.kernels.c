@@ -41,7 +41,7 @@ void cutrans_kernel_limits_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                         out[4 * i + 1] = x < 0.0f ? -3.4028235e38f : 1.1920929e-07f * x;
                         out[4 * i + 2] = x == 0.0f ? NAN : fmaf(x, 0.5f, 4.0f);
                         out[4 * i + 3] = is_half ? 1.0f : 2.0f;
-                        iout[i] = x > 3.0f ? 2147483647 : (-2147483647 - 1) + i;
+                        iout[i] = x > 3.0f ? 2147483647 : -2147483647 - 1 + i;
                         dout[i] = fma(5.0e-324, (double)(i + 1), 2.2250738585072014e-308);
                     }
                 }
@@ -64,7 +64,7 @@ void cutrans_kernel_limits_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                         out[4 * i + 1] = x < 0.0f ? -3.4028235e38f : 1.1920929e-07f * x;
                         out[4 * i + 2] = x == 0.0f ? NAN : fmaf(x, 0.5f, 4.0f);
                         out[4 * i + 3] = is_half ? 1.0f : 2.0f;
-                        iout[i] = x > 3.0f ? 2147483647 : (-2147483647 - 1) + i;
+                        iout[i] = x > 3.0f ? 2147483647 : -2147483647 - 1 + i;
                         dout[i] = fma(5.0e-324, (double)(i + 1), 2.2250738585072014e-308);
                     }
                 }
