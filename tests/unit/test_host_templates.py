@@ -140,7 +140,8 @@ def test_a_kernel_from_a_local_header_is_lowered_and_its_header_copied(cuda_file
     assert host.startswith('#include "cpurt.h"') and '#include "kernels.host.h"\n' in host
     assert "cutrans_launch_doubled(1, BLOCK, 0, 0, o, 4)" in host
     header = output.files["kernels.host.h"].decode()
-    assert header.startswith("#define BLOCK 32\n/* cutrans: device function 'twice' moved to snippet.kernels.c */\n")
+    assert header.startswith("#define BLOCK 32\n/* cutrans: device function 'twice' moved to the .kernels.c file of "
+                             "each source that includes this header */\n")
     assert "__global__" not in header and header.count("\n") == HEADER.count("\n")
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from translator.backends.base import CFamilyEmitter
 from translator.backends.edits import Edit, apply_edits
 from translator.backends.hip_warp import REDUCTION_NAMES, warp_rewrite
-from translator.backends.host_edits import CUDA_HEADERS, host_edits, inactive_branches
+from translator.backends.host_edits import CUDA_HEADERS, host_edits, inactive_branches, runtime_at_top
 from translator.diagnostics import CutransError, Severity, error
 from translator.frontend.clang_setup import SHIMS
 from translator.frontend import ptx
@@ -149,7 +149,7 @@ def _include_edits(sites, names: dict[str, str]) -> list[Edit]:
     """An include of a converted header written with folders (`"../inc/k.cuh"`) names the copy beside it."""
     return [Edit(h.include.span.start, h.include.span.end, f'#include "{names[h.sites.path]}"',
                  why=f"include the HIP copy of {h.include.header}")
-            for h in sites.headers if h.include.header != names[h.sites.path]]
+            for h in sites.header_includes() if h.include.header != names[h.sites.path]]
 
 
 # Where a program's own headers end and the system's begin: a header under these is never given the names.
@@ -274,9 +274,8 @@ class HipBackend(CFamilyEmitter):
         cuda_names_edits = _cuda_names_edit(sites)
         edits += cuda_names_edits + _include_edits(sites, names) + warp_edits
         shipped |= {f"hip/{cuda_names.HIP_HEADER_NAME}"} if cuda_names_edits else set()
-        if not any(i.header in CUDA_HEADERS for i in sites.includes):
-            if main:
-                edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly"))
-            elif compat:
-                edits.append(Edit(0, 0, f'#include "{COMPAT_HEADER}"\n', why="the header uses CUDA's warp intrinsics"))
+        if main and runtime_at_top(sites):
+            edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly, first"))
+        elif not main and compat and not any(i.header in CUDA_HEADERS for i in sites.includes):
+            edits.append(Edit(0, 0, f'#include "{COMPAT_HEADER}"\n', why="the header uses CUDA's warp intrinsics"))
         return apply_edits(sites.source, edits), shipped, diags

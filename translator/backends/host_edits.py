@@ -76,6 +76,15 @@ def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None =
     return sorted(edits + library_edits), diags + library_diags
 
 
+def runtime_at_top(sites: HostSites) -> bool:
+    """Whether the target's runtime header goes at the top of the file (`sites`), where nvcc includes
+    cuda_runtime.h implicitly: when the file includes no CUDA runtime header, or includes a header of its own
+    with device code or launches (a converted copy, which may need the runtime too) before it."""
+    first_cuda = min((i.span.start for i in sites.includes if i.header in CUDA_HEADERS), default=None)
+    first_copy = min((h.include.span.start for h in sites.header_includes()), default=None)
+    return first_cuda is None or first_copy is not None and first_copy < first_cuda
+
+
 def inactive_branches(sites: HostSites, target: str, include_map: dict[str, str],
                       rewrite: bool) -> tuple[list[Edit], list[Diagnostic]]:
     """The inactive preprocessor branches of `sites` that mention CUDA APIs (frontend/inactive.py).

@@ -233,7 +233,7 @@ class ProgramBackend:
             f"{stem}{self.device_suffix}": device.encode(),
             f"{stem}.launch.h": self.launch_header(module, unit, stem).encode(),
             f"{stem}.cpp": self.host_source(unit, stem),
-            **self.header_copies(unit.sites, stem),
+            **self.header_copies(unit.sites),
         }
         return Output(files=files, runtime_files=runtime_files(self.runtime_dir),
                       unsafe=tuple(r.name for r in self.unsafe))
@@ -280,40 +280,45 @@ class ProgramBackend:
                 "locals": [glue["local"] for glue in params if glue.get("local")]}
 
     def host_source(self, unit, stem: str) -> bytes:
-        from translator.backends.host_edits import CUDA_HEADERS
-        text = self.edited_host_file(unit.sites, stem)
-        if not any(s.header in CUDA_HEADERS for s in unit.sites.includes):
-            text = (self.runtime_include(stem) + "\n").encode() + text     # nvcc includes cuda_runtime.h implicitly
-        return text
+        """The input's host code. Its launch glue (<stem>.launch.h) comes with the runtime header, in place of
+        the CUDA runtime's, or at the top of the file (host_edits.runtime_at_top): before any header copy,
+        whose host code may launch kernels too."""
+        from translator.backends.host_edits import runtime_at_top
+        runtime = self.runtime_include(stem)
+        text = self.edited_host_file(unit.sites, runtime, f"{stem}{self.device_suffix}")
+        return (runtime + "\n").encode() + text if runtime_at_top(unit.sites) else text
 
     def runtime_include(self, stem: str) -> str:
         return f'#include "{self.runtime_header}"\n#include "{stem}.launch.h"'
 
-    def edited_host_file(self, sites, stem: str) -> bytes:
-        """One file of host code (the input or a header copy) with its edits; the directives that
-        include local headers holding device code include their copies instead."""
+    def edited_host_file(self, sites, runtime: str, moved_note: str) -> bytes:
+        """One file of host code (the input or a header copy) with its edits: `runtime` replaces the CUDA
+        runtime's headers, device declarations leave a note that they moved to `moved_note`, and the
+        directives that include local headers holding device code include their copies instead."""
         from translator.backends.host_edits import CUDA_HEADERS, host_edits
         from translator.frontend import cooperative_groups, wmma
         edits, diags = host_edits(sites, self.name, launch=self.launch_call,
-                                  include_map={**{header: self.runtime_include(stem) for header in CUDA_HEADERS},
+                                  include_map={**{header: runtime for header in CUDA_HEADERS},
                                                **cooperative_groups.HOST_INCLUDES, **wmma.HOST_INCLUDES,
                                                "cuda_fp16.h": HOST_FP16, "cuda_bf16.h": HOST_BF16},
-                                  drop_device_decls=True,
-                                  moved_note=f"{stem}{self.device_suffix}")
+                                  drop_device_decls=True, moved_note=moved_note)
         errors = [d for d in diags if d.severity == Severity.ERROR]
         if errors:
             raise CutransError(*errors)
         edits += [Edit(h.include.span.start, h.include.span.end, f'#include "{h.output_name}"',
-                       why=f"include the host copy of {h.include.header}") for h in sites.headers]
+                       why=f"include the host copy of {h.include.header}") for h in sites.header_includes()]
         return apply_edits(sites.source, edits)
 
-    def header_copies(self, sites, stem: str) -> dict[str, bytes]:
-        """The host copies of the local headers with device code that `sites`' file includes (and
-        of those they include)."""
+    def header_copies(self, sites) -> dict[str, bytes]:
+        """The host copies of the local headers with device code that `sites`' file includes (and of those
+        they include). A copy is the same whichever source includes it: the including source's launch glue
+        is included before it (host_source)."""
         files = {}
         for h in sites.headers:
-            files[h.output_name] = self.edited_host_file(h.sites, stem)
-            files.update(self.header_copies(h.sites, stem))
+            files[h.output_name] = self.edited_host_file(
+                h.sites, f'#include "{self.runtime_header}"',
+                f"the {self.device_suffix} file of each source that includes this header")
+            files.update(self.header_copies(h.sites))
         return files
 
     @staticmethod

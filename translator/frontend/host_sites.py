@@ -9,6 +9,7 @@ it is reported as an M003 diagnostic on HostSites.diagnostics.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 
@@ -19,12 +20,12 @@ from translator.diagnostics import CutransError, error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
                                       LaunchSite, NameSite, PtxSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
+from translator.frontend.local_headers import local_header
 from translator.frontend import (cooperative_groups, inactive, library_names, ptx, skipped, tu_index,
                                  variable_templates)
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
-_SHIMS = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "..", "runtime_shims")) + os.sep
 _SCOPES = {K.NAMESPACE, K.LINKAGE_SPEC, K.UNEXPOSED_DECL}
 _DECL_KINDS = {K.FUNCTION_DECL, K.FUNCTION_TEMPLATE, K.VAR_DECL, K.STRUCT_DECL, K.CLASS_DECL, K.CLASS_TEMPLATE}
 _RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL, K.CLASS_TEMPLATE}
@@ -100,13 +101,13 @@ def _in_file(cursor, path: str) -> bool:
 def collect_host_sites(tu, path: str, source: bytes) -> HostSites:
     """All host-side edit sites of the main file `path` of `tu` (whose bytes are `source`)."""
     fl = _File(tu, path, source)
-    sites = _file_sites(fl, tu, {os.path.realpath(path)})
+    sites = _file_sites(fl, tu, _Headers(os.path.realpath(path)))
     sites.generic_kernels = fl.generic
     sites.generic_instances = generic_instances(tu)
     return sites
 
 
-def _file_sites(fl: _File, tu, seen: set) -> HostSites:
+def _file_sites(fl: _File, tu, seen: "_Headers") -> HostSites:
     sites = HostSites(path=fl.path, source=fl.source)
     sites.includes = _includes(fl)
     branches = skipped.branches(fl.source, fl.tokens, skipped.skipped_ranges(tu, fl.main))
@@ -114,7 +115,7 @@ def _file_sites(fl: _File, tu, seen: set) -> HostSites:
     sites.inactive = inactive.collect(fl, tu, branches)
     sites.device_decls = _device_decls(fl.top, None, fl)
     sites.launches, sites.diagnostics = _launches(fl)
-    sites.headers = _header_copies(fl, tu, sites.includes, seen)
+    sites.headers = _header_copies(fl, tu, sites, seen)
     sites.tile_members = _tile_members(fl, tu)
     sites.ptx = _ptx_sites(fl, tu)
     sites.symbol_templates = variable_templates.reference_sites(fl, tu, variable_templates.device_templates(tu))
@@ -163,24 +164,40 @@ _MEMBER_CALL = re.compile(rb"\s*\.\s*(\w+)\s*\(")
 _IDENTIFIER = re.compile(rb"[A-Za-z_]\w*")
 
 
-def _header_copies(fl: _File, tu, includes: list[IncludeSite], seen: set) -> list[HeaderCopy]:
-    """The local headers (`#include "..."`, outside runtime_shims) that `fl` includes and that hold
-    device-only declarations or launches, each with its own sites."""
+class _Headers:
+    """The program's own headers met so far: real path -> its HeaderCopy, or None where it needs none; and
+    those being read (one that includes one of them again forms a cycle, whose directive is left alone)."""
+
+    def __init__(self, main: str):
+        self.copies: dict[str, HeaderCopy | None] = {}
+        self.reading = {main}
+
+
+def _header_copies(fl: _File, tu, sites: HostSites, seen: _Headers) -> list[HeaderCopy]:
+    """The local headers (local_headers.local_header) that `fl` includes first and that hold device-only
+    declarations or launches, or include such a header, each with its own sites. A directive that includes
+    one of them again is a HeaderCopy of sites.repeated_headers: it includes the copy too."""
     directives = [c for c in fl.top if c.kind == K.INCLUSION_DIRECTIVE]
     out = []
-    for cur, inc in zip(directives, includes):
-        included = cur.get_included_file()
-        real = os.path.realpath(included.name) if included is not None else ""
-        if inc.angled or not real or real in seen or real.startswith(_SHIMS) or not os.path.isfile(real):
+    for cur, inc in zip(directives, sites.includes):
+        real = local_header(cur, inc.angled)
+        if real is None or real in seen.reading:
             continue
-        seen.add(real)
+        if real in seen.copies:
+            if seen.copies[real] is not None:
+                sites.repeated_headers.append(dataclasses.replace(seen.copies[real], include=inc))
+            continue
+        seen.reading.add(real)
         with open(real, "rb") as f:
-            header = _File(tu, real, f.read(), name=included.name, generic=fl.generic)
-        sites = _file_sites(header, tu, seen)
-        if any(not d.host_too for d in sites.device_decls) or sites.launches or sites.headers:
+            header = _File(tu, real, f.read(), name=cur.get_included_file().name, generic=fl.generic)
+        inner = _file_sites(header, tu, seen)
+        seen.reading.discard(real)
+        seen.copies[real] = None
+        if any(not d.host_too for d in inner.device_decls) or inner.launches or inner.header_includes():
             name = os.path.basename(real)
             stem, dot, suffix = name.rpartition(".")
-            out.append(HeaderCopy(inc, f"{stem}.host.{suffix}" if dot else f"{name}.host", sites))
+            seen.copies[real] = HeaderCopy(inc, f"{stem}.host.{suffix}" if dot else f"{name}.host", inner)
+            out.append(seen.copies[real])
     return out
 
 

@@ -116,10 +116,11 @@ def tag_arguments(inst: T.Instance) -> str | None:
     return None if "" in args else ", ".join(args)
 
 
-def header_kernels(tu):
-    """(Instance lowered as written, launch location) for each plain kernel that the main file
-    launches and that is defined in another file (`kernels.h`), once each."""
-    for call in calls_in_file(tu, tu.spelling):
+def header_kernels(tu, files: list[str]):
+    """(Instance lowered as written, launch location) for each plain kernel that the host code of `files`
+    (the main file and its own headers) launches and that is defined in another file than the main one
+    (`kernels.h`)."""
+    for call in (c for path in files for c in calls_in_file(tu, path)):
         callee = T.launch_callee(call)
         ref = callee.referenced if callee is not None else None
         if ref is None or ref.kind != K.FUNCTION_DECL or T.template_of(ref) is not None:
@@ -138,17 +139,23 @@ def unused_host(launch, host) -> CutransError:
         *T.presumed(launch.location)))
 
 
+def launch_key(call) -> tuple:
+    """What identifies a launch among those of several files: its file and offset."""
+    start = call.extent.start
+    return start.file.name if start.file is not None else None, start.offset
+
+
 def template_key(tmpl) -> tuple:
     """What identifies a template across translation units parsed from one file: where it is first declared."""
     return T.presumed(tmpl.canonical.location)
 
 
-def _main_function_templates(cursors, path: str):
+def _function_templates(cursors, path: str):
     for c in cursors:
         if c.location.file is None or c.location.file.name != path:
             continue
         if c.kind in (K.NAMESPACE, K.LINKAGE_SPEC):
-            yield from _main_function_templates(c.get_children(), path)
+            yield from _function_templates(c.get_children(), path)
         elif c.kind == K.FUNCTION_TEMPLATE and c.is_definition():
             yield c
 
@@ -173,11 +180,11 @@ def _dependent_callees(call) -> list:
     return _overloaded_decls(ref) if ref is not None and ref.kind == K.OVERLOADED_DECL_REF else []
 
 
-def host_templates(tu, path: str) -> tuple[set, dict]:
-    """(keys of the host function templates of main file `path` whose instances launch kernels through
-    dependent launches, directly or through other such templates; those launches, by offset, with the
-    key of the template they are in)."""
-    templates = list(_main_function_templates(tu_index.top_level(tu, path), path))
+def host_templates(tu, files: list[str]) -> tuple[set, dict]:
+    """(keys of the host function templates of `files` (the main file and its own headers) whose instances
+    launch kernels through dependent launches, directly or through other such templates; those launches,
+    by launch_key, with the key of the template they are in)."""
+    templates = [t for path in files for t in _function_templates(tu_index.top_level(tu, path), path)]
     wanted, launches, calls = set(), {}, {}
     for t in templates:
         if _is_kernel(t):
@@ -186,7 +193,7 @@ def host_templates(tu, path: str) -> tuple[set, dict]:
         for call in calls_in(t):
             if dependent_kernel(T.launch_callee(call)) is not None:
                 wanted.add(template_key(t))
-                launches[call.extent.start.offset] = (template_key(t), call, t)
+                launches[launch_key(call)] = (template_key(t), call, t)
             else:
                 callees.update(template_key(d) for d in _dependent_callees(call) if d.kind == K.FUNCTION_TEMPLATE)
     grew = True

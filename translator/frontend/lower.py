@@ -7,7 +7,6 @@ function does not stop the others, so a user sees every problem in one run.
 
 from __future__ import annotations
 
-import ctypes
 import math
 import os
 import re
@@ -19,6 +18,7 @@ from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import lower_type
+from translator.frontend.evaluate import evaluate
 from translator.frontend import (cooperative_groups, device_printf, half, half_functions, library_names, ptx, records, references,
                                  stateless, tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
@@ -68,52 +68,6 @@ def _nan_payload(c) -> bool:
     """Does __builtin_nan("...") ask for a payload (a string other than "" or "0"), or not say?"""
     strings = [n.spelling for n in c.walk_preorder() if n.kind == K.STRING_LITERAL]
     return strings not in (['""'], ['"0"'])
-
-
-class _Eval:
-    """clang_Cursor_Evaluate through ctypes (the Python binding does not wrap it)."""
-
-    def __init__(self):
-        lib = ci.conf.lib
-        lib.clang_Cursor_Evaluate.restype = ctypes.c_void_p
-        lib.clang_Cursor_Evaluate.argtypes = [ci.Cursor]
-        lib.clang_EvalResult_getKind.argtypes = [ctypes.c_void_p]
-        lib.clang_EvalResult_getAsLongLong.restype = ctypes.c_longlong
-        lib.clang_EvalResult_getAsLongLong.argtypes = [ctypes.c_void_p]
-        lib.clang_EvalResult_isUnsignedInt.argtypes = [ctypes.c_void_p]
-        lib.clang_EvalResult_getAsUnsigned.restype = ctypes.c_ulonglong
-        lib.clang_EvalResult_getAsUnsigned.argtypes = [ctypes.c_void_p]
-        lib.clang_EvalResult_getAsDouble.restype = ctypes.c_double
-        lib.clang_EvalResult_getAsDouble.argtypes = [ctypes.c_void_p]
-        lib.clang_EvalResult_dispose.argtypes = [ctypes.c_void_p]
-        self.lib = lib
-
-    def __call__(self, cursor):
-        lib = self.lib
-        res = lib.clang_Cursor_Evaluate(cursor)
-        if not res:
-            return None
-        try:
-            kind = lib.clang_EvalResult_getKind(res)
-            if kind == 1:  # CXEval_Int
-                if lib.clang_EvalResult_isUnsignedInt(res):
-                    return int(lib.clang_EvalResult_getAsUnsigned(res))
-                return int(lib.clang_EvalResult_getAsLongLong(res))
-            if kind == 2:  # CXEval_Float
-                return float(lib.clang_EvalResult_getAsDouble(res))
-            return None
-        finally:
-            lib.clang_EvalResult_dispose(res)
-
-
-_evaluate = None
-
-
-def evaluate(cursor):
-    global _evaluate
-    if _evaluate is None:
-        _evaluate = _Eval()
-    return _evaluate(cursor)
 
 
 class FunctionLowerer:
@@ -705,8 +659,9 @@ class InstanceLowerer(FunctionLowerer):
 
 
 class ModuleLowerer:
-    """Lowers every kernel defined in the main file, every template kernel instance launched from it,
-    and the device functions (and device function template instances) they reach."""
+    """Lowers every kernel defined in the main file, every kernel that the host code of the main file and of
+    its own headers launches (local_headers.program_files), and the device functions (and device function
+    template instances) they reach."""
 
     def __init__(self, tu, path: str, options=None):
         self.tu = tu

@@ -137,10 +137,16 @@ class HostSites:
     # by lowering, which finds the instances (translator.frontend.templates.generic_instances)
     generic_instances: dict = dataclasses.field(default_factory=dict)
     headers: list = dataclasses.field(default_factory=list)      # HeaderCopy, for local headers with device code
+    # HeaderCopy for each directive that includes one of those again (its copy is first included elsewhere)
+    repeated_headers: list = dataclasses.field(default_factory=list)
     tile_members: list = dataclasses.field(default_factory=list)  # TileMemberSite
     ptx: list = dataclasses.field(default_factory=list)  # PtxSite
     symbol_templates: list = dataclasses.field(default_factory=list)  # SymbolTemplateSite
     inactive: list = dataclasses.field(default_factory=list)  # InactiveBranch: skipped code that mentions CUDA APIs
+
+    def header_includes(self) -> list:
+        """A HeaderCopy for every directive of this file that includes a header with a host copy."""
+        return sorted(self.headers + self.repeated_headers, key=lambda h: h.include.span.start)
 
     def all_launches(self) -> list:
         """The launches of this file and of the header copies it includes."""

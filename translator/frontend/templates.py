@@ -26,7 +26,7 @@ import weakref
 import clang.cindex as ci
 
 from translator.diagnostics import CutransError, error
-from translator.frontend import host_templates as H, tu_index
+from translator.frontend import discarded, explicit_instances, host_templates as H, local_headers, tu_index
 from translator.frontend.clang_setup import CompileOptions
 from translator.ir.base import SourceLoc
 
@@ -233,10 +233,10 @@ def launch_instance_name(callee) -> str | None:
 
 # ---------------------------------------------------------------- launches in host code
 
-def template_launches(tu, path: str):
-    """(the callee's referenced cursor, launch cursor) for every launch in main file `path` whose
-    kernel is not a plain function, in source order."""
-    for cur in tu_index.preorder(tu, path):
+def template_launches(tu, files: list[str]):
+    """(the callee's referenced cursor, launch cursor) for every launch in `files` (the main file and its
+    own headers) whose kernel is not a plain function, in source order."""
+    for cur in (c for path in files for c in tu_index.preorder(tu, path)):
         callee = launch_callee(cur)
         ref = callee.referenced if callee is not None else None
         if callee is not None and (ref is None or ref.kind != K.FUNCTION_DECL or template_of(ref)):
@@ -317,29 +317,43 @@ class Instantiator:
                 for inst in instances]
 
     def _parse_copies(self, instances: list[Instance]) -> list[Instantiation]:
-        tu = instances[0].template.translation_unit
-        files = dict(self.files[id(tu)])
-        namespaces, edits = [], {}
-        for inst in instances:
+        namespaces = []
+        for _ in instances:
             self.count += 1
             namespaces.append(f"{_NAMESPACE}{self.count}")
-            path, offset, text = self._copy(inst, namespaces[-1], files)
-            edits.setdefault(path, {}).setdefault(offset, []).append((inst.template, text))
-        for path, at in edits.items():
-            files[path] = _apply(files[path], at)
-        new = self._parse(files, instances[0].template)
+        dropped = {}
+        if any(discarded.constexpr_ifs(inst.template) for inst in instances):
+            first, files = self._parse_batch(instances, namespaces, {}, strict=False)   # for the conditions
+            found = _functions_in_namespaces(first, set(files))
+            dropped = {ns: discarded.ranges(inst.template, found[ns])
+                       for inst, ns in zip(instances, namespaces) if ns in found}
+        new, files = self._parse_batch(instances, namespaces, dropped, strict=True)
         self.files[id(new)] = files
         self.units.append(new)
         found = _functions_in_namespaces(new, set(files))
         return [self._instantiation(inst, ns, found, files) for inst, ns in zip(instances, namespaces)]
 
+    def _parse_batch(self, instances: list[Instance], namespaces: list[str], dropped: dict, strict: bool):
+        """A translation unit with a copy of each instance (in namespace `namespaces[i]`, without the
+        substatements dropped[namespace] lists), and the unsaved files it was parsed from."""
+        files = dict(self.files[id(instances[0].template.translation_unit)])
+        edits = {}
+        for inst, namespace in zip(instances, namespaces):
+            path, offset, text = self._copy(inst, namespace, files, dropped.get(namespace, ()))
+            edits.setdefault(path, {}).setdefault(offset, []).append((inst.template, text))
+        for path, at in edits.items():
+            files[path] = _apply(files[path], at)
+        return self._parse(files, instances[0].template, strict), files
+
     def launched(self, tu, report) -> list:
-        """(parsed instance, launch location) for each template kernel instance that main file of `tu`
-        launches, parsed in one go; `report(CutransError)` takes each problem, and its launch is skipped."""
+        """(parsed instance, launch location) for each template kernel instance, and each plain kernel of a
+        header, that the host code of the main file of `tu` and of its own headers launches, parsed in one go;
+        `report(CutransError)` takes each problem, and its launch is skipped."""
         found = {}
-        hosts, in_hosts = H.host_templates(tu, tu.spelling)
-        for ref, launch in template_launches(tu, tu.spelling):
-            if template_of(ref) is None and launch.extent.start.offset in in_hosts:
+        files = local_headers.program_files(tu, tu.spelling)
+        hosts, in_hosts = H.host_templates(tu, files)
+        for ref, launch in template_launches(tu, files):
+            if template_of(ref) is None and H.launch_key(launch) in in_hosts:
                 continue            # its instances are those that the host template's instances launch
             try:
                 inst = launched_instance(ref, launch)
@@ -348,9 +362,9 @@ class Instantiator:
                 continue
             found.setdefault(inst.name, (inst, SourceLoc(*presumed(launch.location))))
         instantiated = set()
-        for inst, at in self._host_launches(tu, hosts, instantiated, report):
+        for inst, at in self._host_launches(tu, files, hosts, instantiated, report):
             found.setdefault(inst.name, (inst, at))
-        for inst, at in H.header_kernels(tu):
+        for inst, at in H.header_kernels(tu, files):
             found.setdefault(inst.name, (inst, at))
         for key, launch, host in in_hosts.values():
             if key not in instantiated:
@@ -362,16 +376,16 @@ class Instantiator:
         except CutransError:
             return self._one_by_one(pending, report)
 
-    def _host_launches(self, tu, hosts: set, instantiated: set, report) -> list:
+    def _host_launches(self, tu, files: list[str], hosts: set, instantiated: set, report) -> list:
         """(kernel instance, launch location) for each launch in the instances of the host templates
-        `hosts` that the file asks for, found by parsing copies of those instances, batch by batch
+        `hosts` that `files` ask for, found by parsing copies of those instances, batch by batch
         (an instance may ask for instances of other host templates). Each kernel instance is entered
         in H.generic_instances(tu) too; `instantiated` gets the keys of the host templates parsed."""
         if not hosts:
             return []
         table, seen, results = H.generic_instances(tu), set(), []
-        main = H.calls_in_file(tu, tu.spelling)
-        pending = self._wanted_hosts(main, hosts, seen, report)
+        calls = [c for path in files for c in H.calls_in_file(tu, path)] + self._explicit(tu, files)
+        pending = self._wanted_hosts(calls, hosts, seen, report)
         while pending:
             parsed = self._instantiate_reporting(pending, report)
             pending = []
@@ -382,6 +396,22 @@ class Instantiator:
                 others = (c for c in H.calls_in(p.cursor) if launch_callee(c) is None)
                 pending += self._wanted_hosts(others, hosts, seen, report)
         return results
+
+    def _explicit(self, tu, files: list[str]) -> list:
+        """A cursor naming the specialization for each explicit instantiation definition of a function template
+        in `files` that clang resolves, from one parse of the files with a probe after each (explicit_instances)."""
+        written = []
+        for path in files:
+            written += explicit_instances.written(tu, path, len(written))
+        if not written:
+            return []
+        texts = dict(self.files[id(tu)])
+        for path in dict.fromkeys(w.path for w in written):
+            texts[path] = _apply(_source(texts, path), {w.end: [(None, w.probe)] for w in written if w.path == path})
+        probed = self._parse(texts, tu.cursor, strict=False)
+        self.files[id(probed)] = texts
+        self.units.append(probed)
+        return explicit_instances.specializations(probed, set(texts))
 
     def _instantiate_reporting(self, instances: list[Instance], report) -> list:
         """The instances parsed together, or one by one when that fails (reporting each failure)."""
@@ -428,6 +458,7 @@ class Instantiator:
         path, line, col = presumed(inst.template.location)
         f = tu.get_file(path)
         c = ci.Cursor.from_location(tu, ci.SourceLocation.from_position(tu, f, line, col)) if f else None
+        c = template_of(c) or c           # an explicit instantiation's declaration sits at the template's name
         if c is not None and c.kind == K.FUNCTION_TEMPLATE and c.spelling == inst.template.spelling:
             return dataclasses.replace(inst, template=c.get_definition() or c)
         return inst
@@ -442,13 +473,11 @@ class Instantiator:
                 report(exc)
         return results
 
-    def _copy(self, inst: Instance, namespace: str, files: dict) -> tuple[str, int, bytes]:
+    def _copy(self, inst: Instance, namespace: str, files: dict, dropped) -> tuple[str, int, bytes]:
         tmpl = inst.template
         path = tmpl.extent.start.file.name if tmpl.extent.start.file else ""
-        if path not in files:
-            with open(path, "rb") as f:
-                files[path] = f.read()
-        text, start, end = files[path], tmpl.extent.start.offset, tmpl.extent.end.offset
+        text = _null_statements(_source(files, path), dropped)
+        start, end = tmpl.extent.start.offset, tmpl.extent.end.offset
         name_at = tmpl.location.offset
         if tmpl.location.file is None or tmpl.location.file.name != path or \
                 text[name_at:name_at + len(tmpl.spelling)] != tmpl.spelling.encode():
@@ -466,7 +495,7 @@ class Instantiator:
     def fingerprint(self) -> tuple:
         return _fingerprint(self.units[0])
 
-    def _parse(self, files: dict, tmpl):
+    def _parse(self, files: dict, tmpl, strict: bool = True):
         unsaved = sorted(files.items())
         try:
             tu = self.index.parse(self.main, args=self.args, unsaved_files=unsaved,
@@ -477,7 +506,7 @@ class Instantiator:
             _fail(tmpl, f"cannot instantiate '{tmpl.spelling}': the file was parsed with compiler options "
                   "that were not passed on to the template instantiation")
         bad = [d for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error]
-        if bad:
+        if bad and strict:
             _fail(tmpl, f"an instance of '{tmpl.spelling}' does not compile as a plain function: {bad[0].spelling}")
         return tu
 
@@ -507,8 +536,25 @@ def _line(line: int, path: str) -> str:
     return f'#line {line} "{quoted}"\n'
 
 
+def _source(files: dict, path: str) -> bytes:
+    """The text of file `path` as a parse sees it: its unsaved contents in `files` (read into it first)."""
+    if path not in files:
+        with open(path, "rb") as f:
+            files[path] = f.read()
+    return files[path]
+
+
 def _blank(text: bytes) -> bytes:
     return bytes(b if b in b"\r\n" else 0x20 for b in text)
+
+
+def _null_statements(text: bytes, dropped) -> bytes:
+    """`text` with each substatement in `dropped` (byte ranges) made a null statement of its length and lines:
+    `;`, or `0` where the statement's own `;` follows its range (an expression or a return)."""
+    for start, end in sorted(dropped, reverse=True):
+        null = b"0" if text[end:].lstrip()[:1] == b";" else b";"
+        text = text[:start] + null + _blank(text[start + 1:end]) + text[end:]
+    return text
 
 
 def _header_end(tmpl) -> int:

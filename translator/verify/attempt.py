@@ -50,16 +50,17 @@ class Ending:
     diagnostics: tuple = ()
 
 
-def build_reference(kind: str, source: Path, exe: Path, options, folder: Path, also=()) -> None:
+def build_reference(kind: str, source: Path, exe: Path, options, folder: Path, also=(), header_roots=()) -> None:
     """Build the unmodified `source` (and `also`, the program's further source files) as the reference:
-    with nvcc for `cuda`, else on the emulation."""
+    with nvcc for `cuda`, else on the emulation, which normalizes the headers it includes from its own folder
+    and from `header_roots` (translator.verify.reference.build_reference)."""
     if kind == "cuda":
         cuda_reference.build(source, exe, include_dirs=options.include_dirs, defines=options.defines,
                              fmad=options.fmad, also=also)
     else:
         from translator.verify.reference import build_reference as build_emulated
         build_emulated(source, exe, include_dirs=options.include_dirs, defines=options.defines, workdir=folder,
-                       fmad=options.fmad, also=also)
+                       fmad=options.fmad, also=also, header_roots=header_roots)
 
 
 def build_and_run(target: str, units, folder: Path, options, sources, run: Callable, *,

@@ -76,7 +76,9 @@ class KernelVerifier:
         folder = self.work / "reference"
         folder.mkdir()
         exe = folder / "harness"
-        build_reference(self.reference_kind, self.harness, exe, self.options, folder)
+        # the harness is a copy of the kernel's file in another folder: its own headers are in the file's
+        build_reference(self.reference_kind, self.harness, exe, self.options, folder,
+                        header_roots=(Path(self.case.file).resolve().parent,))
         return self._run(exe, "reference", None, "V001"), self._out("reference")
 
     def target(self, target: str, unit, reference_run, reference_out: Path) -> TargetResult:

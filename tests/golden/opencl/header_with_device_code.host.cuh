@@ -5,13 +5,13 @@ namespace cooperative_groups {}  /* cutrans: <cooperative_groups.h> is device-on
 
 namespace cg = cooperative_groups;
 
-/* cutrans: device function 'squared' moved to header_with_device_code.cl */
+/* cutrans: device function 'squared' moved to the .cl file of each source that includes this header */
 
 
 
 
 // One partial sum per 32-thread warp: lane 0 of each warp writes it.
-/* cutrans: kernel 'warp_sums' moved to header_with_device_code.cl */
+/* cutrans: kernel 'warp_sums' moved to the .cl file of each source that includes this header */
 
 
 
@@ -22,7 +22,7 @@ namespace cg = cooperative_groups;
 
 
 // A raw warp intrinsic with CUDA's full 32-lane mask.
-/* cutrans: kernel 'warp_max' moved to header_with_device_code.cl */
+/* cutrans: kernel 'warp_max' moved to the .cl file of each source that includes this header */
 
 
 
