@@ -544,8 +544,7 @@ class CFamilyEmitter:
         fmt = self.atomic_table.get((e.op, tname))
         if fmt is None:
             self.unsupported(e, f"atomic {e.op} on {tname}")
-        if tname == "f64":
-            self.features.add("fp64")
+        self.features.update(_TYPE_FEATURES.get(tname, ()))
         value = self.atomic_operand_type(e.op, pointee)
         operands = [a if a.type == value else N.Cast(a, True, value, loc=a.loc) for a in e.args[1:]]
         args = [self.expr(a, PRECEDENCE["assign"]) for a in [e.args[0], *operands]]

@@ -22,6 +22,7 @@ from translator.ir.types import Array
 
 # The per-warp tensor-core helpers' bulk conversions (passes/lower_matrix_ops.py), in runtime_shims/cpu/cpurt_device.h
 TILE_MATH = {"convert_halves": "cutrans_convert_halves({0}, {1}, {2})"}
+_HALF_ATOMIC = "cutrans_atomic_{}_{}".format     # the helper of atomic (op, type) on a 16-bit float
 THREAD = thread_loop.THREAD   # the linear thread index (an int) inside a block's thread loop
 
 
@@ -96,7 +97,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         if t.name == "f16":
             self.features.add("fp16")       # kernels.c.j2 checks that the compiler has _Float16
         return super().scalar(t, node)
-    atomic_table = C_ATOMICS | {key: "cutrans_atomic_%s_%s({0}, {1})" % key for key in half_atomics.CPU}
+    atomic_table = C_ATOMICS | {key: _HALF_ATOMIC(*key) + "({0}, {1})" for key in half_atomics.CPU}
     barrier = "/* __syncthreads(): region boundary */"
     special_regs = {**CFamilyEmitter.special_regs, "thread_linear": f"((unsigned int){THREAD})",
                     "block_threads": "cutrans_nthreads"}
@@ -277,7 +278,7 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         return render("cpu/kernels.c.j2", source_name=Path(unit.path).name, functions=functions,
                       variables=variables, features=self.features, structs=self.struct_definitions(module),
                       fast_math=self.applies("fast-math"), simd_helpers=self.simd_video_helpers(),
-                      half_atomics=[half_atomics.fields(key, half_atomics.CPU, "cutrans_atomic_{}_{}".format)
+                      half_atomics=[half_atomics.fields(key, half_atomics.CPU, _HALF_ATOMIC)
                                     for key in half_atomics.order(self.half_atomics, half_atomics.CPU)])
 
     def atomic_context(self, e: N.Atomic, tname: str) -> dict:

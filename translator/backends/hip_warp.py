@@ -128,13 +128,13 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> Wa
     of their own. Without the IR of every function (lowering failed somewhere) a file that calls warp
     intrinsics is refused: a call left out of the rewrite would compute other numbers, silently."""
     out = WarpRewrite()
+    if wave == 32:
+        return out
     headers = headers or {}
     main = _Source(unit.path, unit.source)
     sources = {main.path: main, **{(h := _Source(p, text, header=True)).path: h for p, text in headers.items()}}
-    as_warp32 = set()
-    if wave != 32 and unit.module is not None:
-        as_warp32 = _rows_of_warps_as_warp32(unit.module, wave, sources, main, out)
-    if wave == 32 or not any(_USES_WARP.search(text) for text in [unit.source, *headers.values()]):
+    as_warp32 = _rows_of_warps_as_warp32(unit.module, wave, sources, main, out) if unit.module is not None else set()
+    if not any(_USES_WARP.search(text) for text in [unit.source, *headers.values()]):
         return out
     failed = [d for d in unit.diagnostics if d.severity >= Severity.ERROR]
     if unit.module is None or failed:
@@ -149,8 +149,7 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> Wa
         rewrite = _native_op if f.name in native else _warp32_op
         for node in walk(f):
             if isinstance(node, N.WarpOp) and node.op in WARP32_OPS:
-                src = sources.get(Path(node.loc.path).resolve(), main) if node.loc is not None else main
-                rewrite(node, src, out, wave)
+                rewrite(node, _source_of(node, sources, main), out, wave)
     return out
 
 
@@ -175,7 +174,7 @@ def _warp_size_edits(module, names: set[str], sources: dict, main: _Source) -> l
             continue
         for node in walk(f):
             if isinstance(node, N.SpecialReg) and node.reg == "warp_size":
-                src = sources.get(Path(node.loc.path).resolve(), main) if node.loc is not None else main
+                src = _source_of(node, sources, main)
                 tok = src.token(node.loc, _IDENT)
                 if tok is None or tok[2] != b"warpSize":
                     return None
@@ -211,6 +210,11 @@ def _rows_of_warps_as_warp32(module, wave: int, sources: dict, main: _Source, ou
                                    f"wavefronts the code is converted as 32-lane code: warpSize becomes 32 and its "
                                    f"warp intrinsics their 32-lane twins"))
     return converted
+
+
+def _source_of(node, sources: dict, main: _Source) -> _Source:
+    """The file (the input or a converted header) that `node` was written in."""
+    return sources.get(Path(node.loc.path).resolve(), main) if node.loc is not None else main
 
 
 def _where(node) -> tuple:

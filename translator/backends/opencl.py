@@ -76,24 +76,27 @@ CAS_TYPES = {"f32": ("uint", "atomic_cmpxchg", "as_uint", "as_float"),
              "u32": ("uint", "atomic_cmpxchg", "", "")}
 
 
+def _helper_name(op: str, t: str, space: str) -> str:
+    """The preamble helper of atomic `op` on `t` in `space` (a CAS loop, or half_atomics.py's)."""
+    return f"cutrans_atomic_{op}_{t}_{space}"
+
+
 def _atomic_entry(op: str, t: str) -> tuple[str, tuple[str, ...]]:
     """(format, extensions it needs) for a CUDA atomic on OpenCL."""
     wide = t in ("i64", "u64", "f64")
     needs = ("int64_extended_atomics" if op in _EXTENDED else "int64_base_atomics",) if wide else ()
     args = ", ".join("{%d}" % i for i in range(1 + ATOMIC_OPERANDS.get(op, 1)))
     if (op, t) in CAS_LOOPS:
-        return f"cutrans_atomic_{op}_{t}_{{space}}({args})", needs
+        return f"{_helper_name(op, t, '{space}')}({args})", needs
     return f"{'atom' if wide else 'atomic'}_{_OPENCL_ATOMIC_NAMES[op]}({args})", needs
 
 
 OPENCL_ATOMICS = {key: _atomic_entry(*key) for key in ATOMIC_KEYS | {("add_half", "f32")}}
 # atomicAdd on the 16-bit floats (backends/half_atomics.py): helpers per address space
-OPENCL_ATOMICS.update({key: ("cutrans_atomic_%s_%s_{space}({0}, {1})" % key, ()) for key in half_atomics.OPENCL})
+OPENCL_ATOMICS.update({key: (_helper_name(*key, "{space}") + "({0}, {1})", ()) for key in half_atomics.OPENCL})
 ATOMIC_SPACES = {"global": "global", "shared": "local"}     # atomics exist in these spaces only
-def _helper_name(op: str, t: str, space: str) -> str:
-    return f"cutrans_atomic_{op}_{t}_{space}"
-
-
+# preamble features a CAS loop's rule calls
+CAS_NEEDS = {("add_half", "f32"): ("cutrans_round_half",)}
 _CUDA_ATOMIC = {op: name for name, op in ATOMICS.items()} | {"add_half": "atomicAdd"}
 # the value operand of atomicAdd on a half (op add_half, passes/half_as_float.py), by the pointee here
 _HALF_VALUES = {"f16": F32, "f32": F32, "u32": vector_struct("float2"), "float2": vector_struct("float2")}
@@ -246,7 +249,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         """Put the helper of atomic (op, type, space), and what it calls, into the preamble."""
         if key[:2] in CAS_LOOPS:
             self.cas_loops.add(key)
-            self.features.update(("cutrans_round_half",) if key[0] == "add_half" else ())
+            self.features.update(CAS_NEEDS.get(key[:2], ()))
         elif key[:2] in half_atomics.OPENCL:
             for loop in half_atomics.require(key, half_atomics.OPENCL, self.half_atomics, self.features):
                 self.need_atomic(loop)

@@ -141,8 +141,8 @@ class _Rewriter:
             ptr, index, pair = self.memory(*_half_memory(e.target, self.env))
             return N.MathCall("store_half2" if pair else "store_half", "exact", [self.expr(e.value), ptr, index],
                               VOID, loc=e.loc)
-        if isinstance(e, N.UnOp) and e.op == "&" and _half_memory(e.operand, self.env) is not None:
-            return self.address(e, *_half_memory(e.operand, self.env))
+        if isinstance(e, N.UnOp) and e.op == "&" and (element := _half_memory(e.operand, self.env)) is not None:
+            return self.address(e, *element)
         if isinstance(e, N.Atomic) and _holds_half(e.type):
             e.op = HALF_ATOMICS[e.op]
         memory = _half_memory(e, self.env)
