@@ -11,8 +11,9 @@ import os
 import clang.cindex as ci
 
 from translator.frontend import tu_index
+from translator.frontend.clang_setup import SHIMS
 
-_SHIMS = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "..", "runtime_shims")) + os.sep
+_SHIMS = os.path.realpath(SHIMS) + os.sep
 
 
 def local_header(directive, angled: bool) -> str | None:
