@@ -67,5 +67,34 @@ __host__ inline __half operator--(__half& a, int) {
 
 #endif
 
+/* cuda_fp16.h functions that HIP 5.2 lacks: the _rn arithmetic (one rounding each, never fused) and
+ * __double2half (one rounding from the double; a NaN keeps its sign and top payload bits, made quiet, as an
+ * H100 converts). Templates, so that a HIP release with its own overloads wins overload resolution. */
+#include <type_traits>
+template <class H, class = typename std::enable_if<std::is_same<H, __half>::value>::type>
+__host__ __device__ inline H __hadd_rn(H a, H b) { return __float2half_rn(__half2float(a) + __half2float(b)); }
+template <class H, class = typename std::enable_if<std::is_same<H, __half>::value>::type>
+__host__ __device__ inline H __hsub_rn(H a, H b) { return __float2half_rn(__half2float(a) - __half2float(b)); }
+template <class H, class = typename std::enable_if<std::is_same<H, __half>::value>::type>
+__host__ __device__ inline H __hmul_rn(H a, H b) { return __float2half_rn(__half2float(a) * __half2float(b)); }
+#define CUTRANS_HIP_HALF2_RN(name, scalar)                                                              \
+    template <class H, class = typename std::enable_if<std::is_same<H, __half2>::value>::type>          \
+    __host__ __device__ inline H name(H a, H b)                                                         \
+    {                                                                                                   \
+        return __halves2half2(scalar(__low2half(a), __low2half(b)), scalar(__high2half(a), __high2half(b))); \
+    }
+CUTRANS_HIP_HALF2_RN(__hadd2_rn, __hadd_rn)
+CUTRANS_HIP_HALF2_RN(__hsub2_rn, __hsub_rn)
+CUTRANS_HIP_HALF2_RN(__hmul2_rn, __hmul_rn)
+#undef CUTRANS_HIP_HALF2_RN
+template <class D, class = typename std::enable_if<std::is_same<D, double>::value>::type>
+__host__ __device__ inline __half __double2half(D d)
+{
+    const _Float16 h = static_cast<_Float16>(d);
+    __half_raw r;
+    __builtin_memcpy(&r.x, &h, 2);
+    return r;
+}
+
 #include "cutrans_hip_atomic16.h"   /* atomicAdd on __half and __half2 */
 #endif /* CUTRANS_HIP_FP16_H */

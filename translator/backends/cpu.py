@@ -18,7 +18,7 @@ from translator.ir.base import walk
 from translator.ir.effects import STEPS
 from translator.ir.builtins import DYNAMIC_SHARED
 from translator.passes.hoist_shared import is_block_scoped
-from translator.ir.types import Array
+from translator.ir.types import F16, F32, Array
 
 # The per-warp tensor-core helpers' bulk conversions (passes/lower_matrix_ops.py), in runtime_shims/cpu/cpurt_device.h
 TILE_MATH = {"convert_halves": "cutrans_convert_halves({0}, {1}, {2})"}
@@ -92,6 +92,12 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         if e.func in TILE_MATH:
             return self.fill_template(TILE_MATH[e.func], e.args)
         return super().visit_MathCall(e)
+
+    def c_cast(self, e: N.Cast):
+        """A float narrowed to a half goes through the preamble's helper, which gives CUDA's NaN."""
+        if e.type == F16 and e.value.type == F32 and not isinstance(e.value, N.FloatLit):
+            return self.fill_template("cutrans_f16_from_float({0})", [e.value])
+        return super().c_cast(e)
 
     def scalar(self, t, node=None) -> str:
         if t.name == "f16":

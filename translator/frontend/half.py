@@ -141,6 +141,62 @@ def _conversion(fl, c, args, loc):
     return N.Cast(value, True, target, loc=loc)
 
 
+# -- contraction: a product that an addition takes fuses into one rounding, as nvcc compiles it ----------
+# (runtime_shims/emulate/include/cuemu/contraction.h says what an H100 does; the emulation decides by the
+# same expressions). The addition's CUDA name -> (the fused call, the negation), per scalar or pair.
+_PRODUCTS = {"operator*", "__hmul", "__hmul2"}
+_ADDITIONS = {"+": "add", "-": "sub", "__hadd": "add", "__hsub": "sub", "__hadd2": "add", "__hsub2": "sub",
+              "+=": "add", "-=": "sub"}
+_FUSED = {False: ("__hfma", "__hneg"), True: ("__hfma2", "__hneg2")}
+_TRANSPARENT = (K.UNEXPOSED_EXPR, K.PAREN_EXPR)
+
+
+def _as_product(c, made):
+    """The two operand cursors if `c` is a half (pair) product of type `made` that contraction may take:
+    `a * b`, `__hmul(a, b)`, `__hmul2(a, b)`, through parentheses and implicit copies; an explicit cast
+    (`__half(a * b)`) or a variable is a rounded value and stays one."""
+    while True:
+        if c.kind in _TRANSPARENT:
+            kids = list(c.get_children())
+            if len(kids) != 1:
+                return None
+            c = kids[0]
+        elif c.kind == K.CALL_EXPR and c.referenced is not None and c.referenced.kind == K.CONSTRUCTOR and \
+                len(list(c.get_arguments())) == 1 and record_type(c.type) == made and \
+                record_type(next(c.get_arguments()).type) == made:
+            c = next(c.get_arguments())                # a copy of the temporary
+        else:
+            break
+    if c.kind != K.CALL_EXPR or c.referenced is None or c.referenced.kind != K.FUNCTION_DECL or \
+            c.spelling not in _PRODUCTS or record_type(c.type) != made:
+        return None
+    operands = list(c.get_arguments())
+    return operands if len(operands) == 2 else None
+
+
+def contract(fl, c, name, left, right, loc, scalar):
+    """`left + right` (or `-`, named by `name`, an operator or CUDA's function) as one fused multiply-add
+    when one side is a product (the left one when both are), else None."""
+    kind = _ADDITIONS.get(name)
+    made = record_type(left.type)
+    if kind is None or made not in TYPES or record_type(right.type) != made:
+        return None
+    fma, neg = _FUSED[made in PAIRS.values()]
+    product = _as_product(left, made)
+    if product is not None:
+        a, b = product
+        addend = (lambda: fl.expr(right)) if kind == "add" else \
+            (lambda: half_functions.call(fl.m, neg, lambda: [fl.expr(right)], loc, scalar))
+        return half_functions.call(fl.m, fma, lambda: [fl.expr(a), fl.expr(b), addend()], loc, scalar)
+    product = _as_product(right, made)
+    if product is None:
+        return None
+    a, b = product
+    first = (lambda: fl.expr(a)) if kind == "add" else \
+        (lambda: half_functions.call(fl.m, neg, lambda: [fl.expr(a)], loc, scalar))
+    return half_functions.call(fl.m, fma, lambda: [first(), fl.expr(b), fl.expr(left)], loc, scalar)
+
+
 def _update(fl, c, op, args, loc):
     """`h op= x`, `++h`, `--h`: h = h op x, the new value, as CUDA's operators define them. The postfix
     forms, whose value is the old one, and a target with side effects (read twice here) are refused."""
@@ -165,16 +221,35 @@ def _update(fl, c, op, args, loc):
     return N.Assign("=", target, value, target.type, loc=loc)
 
 
+def _fused_update(fl, c, op, args, loc, scalar):
+    """`z += a * b`, `z -= a * b`: z = fma(a, b, z), z = fma(-a, b, z), or None for any other update."""
+    if op not in ("+=", "-=") or len(args) != 2 or _as_product(args[1], record_type(args[0].type)) is None:
+        return None
+    target = fl.expr(args[0])
+    if has_effects(target):
+        return None                                   # refused by _update, as the unfused form is
+    a, b = _as_product(args[1], record_type(args[0].type))
+    first = (lambda: fl.expr(a)) if op == "+=" else \
+        (lambda: half_functions.call(fl.m, _FUSED[target.type in PAIRS.values()][1], lambda: [fl.expr(a)], loc,
+                                     scalar))
+    fma = _FUSED[target.type in PAIRS.values()][0]
+    value = half_functions.call(fl.m, fma, lambda: [first(), fl.expr(b), copy.deepcopy(target)], loc, scalar)
+    return N.Assign("=", target, value, target.type, loc=loc)
+
+
 def _operator(fl, c, op, args, loc):
     pair = any(record_type(a.type) in PAIRS.values() for a in args)
     scalar = _scalar(c, args)
     if op in _UPDATES or op in _STEPS:
-        return _update(fl, c, op, args, loc)
+        return _fused_update(fl, c, op, args, loc, scalar) or _update(fl, c, op, args, loc)
     if op == "+" and len(args) == 1:
         return fl.expr(args[0])
     if op == "-" and len(args) == 1:
         return half_functions.call(fl.m, "__hneg2" if pair else "__hneg", lambda: [fl.expr(args[0])], loc, scalar)
     table = HALF2_OPERATORS if pair else _OPERATORS
+    fused = contract(fl, c, op, args[0], args[1], loc, scalar) if len(args) == 2 else None
+    if fused is not None:
+        return fused
     if op in table and len(args) == 2:
         return half_functions.call(fl.m, table[op], lambda: [fl.expr(a) for a in args], loc, scalar)
     fl.fail(c, UNSUPPORTED, f"operator '{op}' on {args[0].type.spelling} is not translated yet")
@@ -192,6 +267,9 @@ def _free(fl, c, args, loc):
         func, operand, result = _BF16_BITS[name]
         return N.MathCall(func, "exact", [fl.expr(args[0], want=Scalar(operand))], Scalar(result), loc=loc)
     scalar = _scalar(c, args)
+    fused = contract(fl, c, name, args[0], args[1], loc, scalar) if len(args) == 2 else None
+    if fused is not None:
+        return fused
     if name in FUNCTIONS[scalar]:
         return half_functions.call(fl.m, name, lambda: [fl.expr(a) for a in args], loc, scalar)
     fl.fail(c, UNSUPPORTED, f"'{name}' on {scalar.name} is not translated yet")

@@ -216,9 +216,18 @@ def _table(H, H2, names: dict) -> dict:
     }
 
 
+# The _rn forms compute what the plain ones do; they differ only in never being contracted with a product
+# (frontend/half.py, `contract`), so each is its plain form here, helper included.
+ROUNDED = {f"__h{op}{pair}_rn": f"__h{op}{pair}" for op in ("add", "sub", "mul") for pair in ("", "2")}
+
+
+def _with_rounded(table: dict) -> dict:
+    return {**table, **{rounded: table[plain] for rounded, plain in ROUNDED.items()}}
+
+
 # scalar type -> its family's table; PAIRS: scalar type -> its pair
-FUNCTIONS = {F16: _table(F16, HALF2, {role: pair[0] for role, pair in _PAIR_NAMES.items()}),
-             BF16: _table(BF16, BFLOAT162, {role: pair[1] for role, pair in _PAIR_NAMES.items()})}
+FUNCTIONS = {F16: _with_rounded(_table(F16, HALF2, {role: pair[0] for role, pair in _PAIR_NAMES.items()})),
+             BF16: _with_rounded(_table(BF16, BFLOAT162, {role: pair[1] for role, pair in _PAIR_NAMES.items()}))}
 PAIRS = {F16: HALF2, BF16: BFLOAT162}
 
 # C++ operators on __half2 -> the function CUDA's operator calls (cuda_fp16.hpp); `!=` is the unordered one
@@ -248,6 +257,7 @@ def call(module_lowerer, name: str, arguments, loc, scalar=F16) -> N.Expr:
     cuda_bf16.h) on the lowered arguments `arguments()` returns. A device function it needs is made before
     the arguments are lowered, as a call of a program's own function makes its callee first, so that the
     output order does not depend on how a call is spelled."""
+    name = ROUNDED.get(name, name)
     result, params, build = FUNCTIONS[scalar][name]
     names = ["a", "b", "c"][:len(params)]
     refs = [N.VarRef(n, t, loc=loc) for n, t in zip(names, params)]

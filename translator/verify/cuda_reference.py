@@ -78,7 +78,10 @@ def build(source: Path, exe: Path, *, include_dirs=(), defines=(), code: str = "
         raise CutransError(error("V005", "cannot build with real CUDA: no nvcc"))
     sources = [Path(source), *map(Path, also)]
     libraries = sorted({lib for s in sources for lib in mappings.cuda_link_libraries(s.read_text(errors="replace"))})
+    # --expt-relaxed-constexpr: constexpr functions (std::numeric_limits<float>::max() and the like) are
+    # callable from device code, as clang, cutrans's frontend, takes them; nvcc refuses them without it.
     argv = [compiler, "-O2", "-std=c++17", f"-arch={arch}", f"-fmad={'true' if fmad else 'false'}",
+            "--expt-relaxed-constexpr",
             f"-I{Path(source).resolve().parent}",
             *[f"-I{d}" for d in include_dirs], *[f"-D{d}" for d in defines], *(["-c"] if compile_only else []),
             str(source), *map(str, also), "-o", str(exe), *([] if compile_only else [f"-l{lib}" for lib in libraries])]

@@ -131,11 +131,11 @@ inline __nv_bfloat16 __short_as_bfloat16(short s) { return cuemu::bf16_ops::make
 // ---- arithmetic on __nv_bfloat16
 inline __nv_bfloat16 __hadd(__nv_bfloat16 a, __nv_bfloat16 b) { return cuemu::bf16_ops::round(__bfloat162float(a) + __bfloat162float(b)); }
 inline __nv_bfloat16 __hsub(__nv_bfloat16 a, __nv_bfloat16 b) { return cuemu::bf16_ops::round(__bfloat162float(a) - __bfloat162float(b)); }
-inline __nv_bfloat16 __hmul(__nv_bfloat16 a, __nv_bfloat16 b) { return cuemu::bf16_ops::round(__bfloat162float(a) * __bfloat162float(b)); }
+inline __nv_bfloat16 __hmul_rn(__nv_bfloat16 a, __nv_bfloat16 b) { return cuemu::bf16_ops::round(__bfloat162float(a) * __bfloat162float(b)); }
+inline cuemu::product<__nv_bfloat16> __hmul(__nv_bfloat16 a, __nv_bfloat16 b) { return {__hmul_rn(a, b), a, b}; }   // cuemu/contraction.h
 inline __nv_bfloat16 __hdiv(__nv_bfloat16 a, __nv_bfloat16 b) { return cuemu::bf16_ops::round(__bfloat162float(a) / __bfloat162float(b)); }
 inline __nv_bfloat16 __hadd_rn(__nv_bfloat16 a, __nv_bfloat16 b) { return __hadd(a, b); }
 inline __nv_bfloat16 __hsub_rn(__nv_bfloat16 a, __nv_bfloat16 b) { return __hsub(a, b); }
-inline __nv_bfloat16 __hmul_rn(__nv_bfloat16 a, __nv_bfloat16 b) { return __hmul(a, b); }
 inline __nv_bfloat16 __hfma(__nv_bfloat16 a, __nv_bfloat16 b, __nv_bfloat16 c)
 {
     return cuemu::bf16_ops::make(cuemu::bf16_bits::fma(a.__x, b.__x, c.__x));
@@ -203,7 +203,7 @@ inline __nv_bfloat16 cuemu_bf16_saturate(__nv_bfloat16 v)
 }
 inline __nv_bfloat16 __hadd_sat(__nv_bfloat16 a, __nv_bfloat16 b) { return cuemu_bf16_saturate(__hadd(a, b)); }
 inline __nv_bfloat16 __hsub_sat(__nv_bfloat16 a, __nv_bfloat16 b) { return cuemu_bf16_saturate(__hsub(a, b)); }
-inline __nv_bfloat16 __hmul_sat(__nv_bfloat16 a, __nv_bfloat16 b) { return cuemu_bf16_saturate(__hmul(a, b)); }
+inline __nv_bfloat16 __hmul_sat(__nv_bfloat16 a, __nv_bfloat16 b) { return cuemu_bf16_saturate(__hmul_rn(a, b)); }
 inline __nv_bfloat16 __hfma_sat(__nv_bfloat16 a, __nv_bfloat16 b, __nv_bfloat16 c) { return cuemu_bf16_saturate(__hfma(a, b, c)); }
 
 // ---- math: the float function rounded once. sqrt is then correctly rounded, floor/ceil/trunc/rint exact
@@ -231,7 +231,7 @@ CUEMU_BF16_MATH(hrint, std::nearbyint(x))
 // ---- operators on __nv_bfloat16 (CUDA declares them __host__ __device__); != is the unordered __hneu
 inline __nv_bfloat16 operator+(const __nv_bfloat16 &a, const __nv_bfloat16 &b) { return __hadd(a, b); }
 inline __nv_bfloat16 operator-(const __nv_bfloat16 &a, const __nv_bfloat16 &b) { return __hsub(a, b); }
-inline __nv_bfloat16 operator*(const __nv_bfloat16 &a, const __nv_bfloat16 &b) { return __hmul(a, b); }
+inline cuemu::product<__nv_bfloat16> operator*(const __nv_bfloat16 &a, const __nv_bfloat16 &b) { return __hmul(a, b); }
 inline __nv_bfloat16 operator/(const __nv_bfloat16 &a, const __nv_bfloat16 &b) { return __hdiv(a, b); }
 inline __nv_bfloat16 operator-(const __nv_bfloat16 &a) { return __hneg(a); }
 inline __nv_bfloat16 operator+(const __nv_bfloat16 &a) { return a; }
@@ -243,6 +243,7 @@ inline __nv_bfloat16 &operator++(__nv_bfloat16 &a) { return a = __hadd(a, cuemu:
 inline __nv_bfloat16 &operator--(__nv_bfloat16 &a) { return a = __hsub(a, cuemu::bf16_ops::make(cuemu::bf16_bits::k_one)); }
 inline __nv_bfloat16 operator++(__nv_bfloat16 &a, int) { const __nv_bfloat16 old = a; ++a; return old; }
 inline __nv_bfloat16 operator--(__nv_bfloat16 &a, int) { const __nv_bfloat16 old = a; --a; return old; }
+CUEMU_CONTRACTIONS(__nv_bfloat16, __hadd, __hsub, __hfma, __hneg)
 inline bool operator==(const __nv_bfloat16 &a, const __nv_bfloat16 &b) { return __heq(a, b); }
 inline bool operator!=(const __nv_bfloat16 &a, const __nv_bfloat16 &b) { return __hneu(a, b); }
 inline bool operator<(const __nv_bfloat16 &a, const __nv_bfloat16 &b) { return __hlt(a, b); }
@@ -272,10 +273,9 @@ inline __nv_bfloat162 __lowhigh2highlow(__nv_bfloat162 a) { return __nv_bfloat16
     inline __nv_bfloat162 name(__nv_bfloat162 a, __nv_bfloat162 b) { return __nv_bfloat162(scalar(a.x, b.x), scalar(a.y, b.y)); }
 CUEMU_BF162_BINARY(__hadd2, __hadd)
 CUEMU_BF162_BINARY(__hsub2, __hsub)
-CUEMU_BF162_BINARY(__hmul2, __hmul)
 CUEMU_BF162_BINARY(__hadd2_rn, __hadd)
 CUEMU_BF162_BINARY(__hsub2_rn, __hsub)
-CUEMU_BF162_BINARY(__hmul2_rn, __hmul)
+CUEMU_BF162_BINARY(__hmul2_rn, __hmul_rn)
 CUEMU_BF162_BINARY(__h2div, __hdiv)
 CUEMU_BF162_BINARY(__hmax2, __hmax)
 CUEMU_BF162_BINARY(__hmin2, __hmin)
@@ -285,6 +285,7 @@ CUEMU_BF162_BINARY(__hadd2_sat, __hadd_sat)
 CUEMU_BF162_BINARY(__hsub2_sat, __hsub_sat)
 CUEMU_BF162_BINARY(__hmul2_sat, __hmul_sat)
 #undef CUEMU_BF162_BINARY
+inline cuemu::product<__nv_bfloat162> __hmul2(__nv_bfloat162 a, __nv_bfloat162 b) { return {__hmul2_rn(a, b), a, b}; }
 inline __nv_bfloat162 __hfma2(__nv_bfloat162 a, __nv_bfloat162 b, __nv_bfloat162 c) { return __nv_bfloat162(__hfma(a.x, b.x, c.x), __hfma(a.y, b.y, c.y)); }
 inline __nv_bfloat162 __hfma2_sat(__nv_bfloat162 a, __nv_bfloat162 b, __nv_bfloat162 c) { return __nv_bfloat162(__hfma_sat(a.x, b.x, c.x), __hfma_sat(a.y, b.y, c.y)); }
 inline __nv_bfloat162 __hneg2(__nv_bfloat162 a) { return __nv_bfloat162(__hneg(a.x), __hneg(a.y)); }
@@ -333,7 +334,7 @@ CUEMU_BF162_MATH(rint)
 
 inline __nv_bfloat162 operator+(const __nv_bfloat162 &a, const __nv_bfloat162 &b) { return __hadd2(a, b); }
 inline __nv_bfloat162 operator-(const __nv_bfloat162 &a, const __nv_bfloat162 &b) { return __hsub2(a, b); }
-inline __nv_bfloat162 operator*(const __nv_bfloat162 &a, const __nv_bfloat162 &b) { return __hmul2(a, b); }
+inline cuemu::product<__nv_bfloat162> operator*(const __nv_bfloat162 &a, const __nv_bfloat162 &b) { return __hmul2(a, b); }
 inline __nv_bfloat162 operator/(const __nv_bfloat162 &a, const __nv_bfloat162 &b) { return __h2div(a, b); }
 inline __nv_bfloat162 operator-(const __nv_bfloat162 &a) { return __hneg2(a); }
 inline __nv_bfloat162 operator+(const __nv_bfloat162 &a) { return a; }
@@ -345,6 +346,7 @@ inline __nv_bfloat162 &operator++(__nv_bfloat162 &a) { return a = __hadd2(a, __b
 inline __nv_bfloat162 &operator--(__nv_bfloat162 &a) { return a = __hsub2(a, __bfloat162bfloat162(cuemu::bf16_ops::make(cuemu::bf16_bits::k_one))); }
 inline __nv_bfloat162 operator++(__nv_bfloat162 &a, int) { const __nv_bfloat162 old = a; ++a; return old; }
 inline __nv_bfloat162 operator--(__nv_bfloat162 &a, int) { const __nv_bfloat162 old = a; --a; return old; }
+CUEMU_CONTRACTIONS(__nv_bfloat162, __hadd2, __hsub2, __hfma2, __hneg2)
 inline bool operator==(const __nv_bfloat162 &a, const __nv_bfloat162 &b) { return __hbeq2(a, b); }
 inline bool operator!=(const __nv_bfloat162 &a, const __nv_bfloat162 &b) { return __hbneu2(a, b); }
 inline bool operator<(const __nv_bfloat162 &a, const __nv_bfloat162 &b) { return __hblt2(a, b); }

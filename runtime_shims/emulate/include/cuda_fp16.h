@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "cuda_runtime.h"
+#include "cuemu/contraction.h"
 #include "cuemu/half_bits.h"
 
 struct __half_raw {
@@ -135,11 +136,11 @@ inline __half __ushort_as_half(unsigned short s) { return cuemu::half_ops::make(
 // ---- arithmetic and comparisons on __half
 inline __half __hadd(__half a, __half b) { return cuemu::half_ops::round(__half2float(a) + __half2float(b)); }
 inline __half __hsub(__half a, __half b) { return cuemu::half_ops::round(__half2float(a) - __half2float(b)); }
-inline __half __hmul(__half a, __half b) { return cuemu::half_ops::round(__half2float(a) * __half2float(b)); }
+inline __half __hmul_rn(__half a, __half b) { return cuemu::half_ops::round(__half2float(a) * __half2float(b)); }
+inline cuemu::product<__half> __hmul(__half a, __half b) { return {__hmul_rn(a, b), a, b}; }   // cuemu/contraction.h
 inline __half __hdiv(__half a, __half b) { return cuemu::half_ops::round(__half2float(a) / __half2float(b)); }
 inline __half __hadd_rn(__half a, __half b) { return __hadd(a, b); }
 inline __half __hsub_rn(__half a, __half b) { return __hsub(a, b); }
-inline __half __hmul_rn(__half a, __half b) { return __hmul(a, b); }
 inline __half __hfma(__half a, __half b, __half c) { return cuemu::half_ops::make(cuemu::half_bits::fma(a.__x, b.__x, c.__x)); }
 inline __half __hneg(__half a) { return cuemu::half_ops::make(static_cast<std::uint16_t>(a.__x ^ 0x8000u)); }
 inline __half __habs(__half a) { return cuemu::half_ops::make(static_cast<std::uint16_t>(a.__x & 0x7fffu)); }
@@ -206,7 +207,7 @@ CUEMU_HALF_MATH(hrint, std::nearbyint(x))
 // ---- operators on __half
 inline __half operator+(const __half &a, const __half &b) { return __hadd(a, b); }
 inline __half operator-(const __half &a, const __half &b) { return __hsub(a, b); }
-inline __half operator*(const __half &a, const __half &b) { return __hmul(a, b); }
+inline cuemu::product<__half> operator*(const __half &a, const __half &b) { return __hmul(a, b); }
 inline __half operator/(const __half &a, const __half &b) { return __hdiv(a, b); }
 inline __half operator-(const __half &a) { return __hneg(a); }
 inline __half operator+(const __half &a) { return a; }
@@ -218,6 +219,7 @@ inline __half &operator++(__half &a) { return a = __hadd(a, __half(1.0f)); }
 inline __half &operator--(__half &a) { return a = __hsub(a, __half(1.0f)); }
 inline __half operator++(__half &a, int) { const __half old = a; ++a; return old; }
 inline __half operator--(__half &a, int) { const __half old = a; --a; return old; }
+CUEMU_CONTRACTIONS(__half, __hadd, __hsub, __hfma, __hneg)
 inline bool operator==(const __half &a, const __half &b) { return __heq(a, b); }
 inline bool operator!=(const __half &a, const __half &b) { return __hneu(a, b); }
 inline bool operator<(const __half &a, const __half &b) { return __hlt(a, b); }
@@ -245,7 +247,10 @@ inline __half2 __lowhigh2highlow(__half2 a) { return __half2(a.y, a.x); }
 
 inline __half2 __hadd2(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(a, b, __hadd); }
 inline __half2 __hsub2(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(a, b, __hsub); }
-inline __half2 __hmul2(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(a, b, __hmul); }
+inline __half2 __hmul2_rn(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(a, b, __hmul_rn); }
+inline __half2 __hadd2_rn(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(a, b, __hadd); }
+inline __half2 __hsub2_rn(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(a, b, __hsub); }
+inline cuemu::product<__half2> __hmul2(__half2 a, __half2 b) { return {__hmul2_rn(a, b), a, b}; }
 inline __half2 __h2div(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(a, b, __hdiv); }
 inline __half2 __hmax2(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(a, b, __hmax); }
 inline __half2 __hmin2(__half2 a, __half2 b) { return cuemu::half_ops::lanewise(a, b, __hmin); }
@@ -285,7 +290,7 @@ CUEMU_HALF2_MATH(rint)
 
 inline __half2 operator+(const __half2 &a, const __half2 &b) { return __hadd2(a, b); }
 inline __half2 operator-(const __half2 &a, const __half2 &b) { return __hsub2(a, b); }
-inline __half2 operator*(const __half2 &a, const __half2 &b) { return __hmul2(a, b); }
+inline cuemu::product<__half2> operator*(const __half2 &a, const __half2 &b) { return __hmul2(a, b); }
 inline __half2 operator/(const __half2 &a, const __half2 &b) { return __h2div(a, b); }
 inline __half2 operator-(const __half2 &a) { return __hneg2(a); }
 inline __half2 &operator+=(__half2 &a, const __half2 &b) { return a = __hadd2(a, b); }
@@ -295,6 +300,7 @@ inline __half2 &operator/=(__half2 &a, const __half2 &b) { return a = __h2div(a,
 inline __half2 operator+(const __half2 &a) { return a; }
 inline __half2 &operator++(__half2 &a) { return a = __hadd2(a, __half2half2(__half(1.0f))); }
 inline __half2 &operator--(__half2 &a) { return a = __hsub2(a, __half2half2(__half(1.0f))); }
+CUEMU_CONTRACTIONS(__half2, __hadd2, __hsub2, __hfma2, __hneg2)
 inline bool operator==(const __half2 &a, const __half2 &b) { return __hbeq2(a, b); }
 inline bool operator!=(const __half2 &a, const __half2 &b) { return __hbneu2(a, b); }
 inline bool operator<(const __half2 &a, const __half2 &b) { return __hblt2(a, b); }

@@ -35,6 +35,10 @@ static inline cutrans_bf16 cutrans_float_to_bf16(float f)
  * rounding to odd on 24 bits then to nearest even on 8 is the correct rounding. */
 static inline cutrans_bf16 cutrans_double_to_bf16(double d)
 {
+    if (d != d) {                                     /* sign and top payload bits, made quiet, as an H100 */
+        unsigned long long n = cutrans_double_as_ulong(d);
+        return (cutrans_bf16)(((n >> 48) & 0x8000u) | 0x7fc0u | ((n >> 45) & 0x3fu));
+    }
     float f = (float)d;
     unsigned int u = cutrans_float_as_uint(f);
     if ((double)f != d && d == d) {
@@ -61,6 +65,9 @@ static inline cutrans_bf16 cutrans_fma_bf16(float a, float b, float c)
             u -= 1u;                                  /* the exact sum lies nearer zero than s */
         }
         s = cutrans_ulong_as_double(u | 1u);
+    }
+    if (s != s) {
+        return (cutrans_bf16)0x7fffu;                 /* a NaN result is canonical, as arithmetic's are */
     }
     return cutrans_double_to_bf16(s);
 }
@@ -98,14 +105,14 @@ static inline cutrans_bf16 blend(cutrans_bf16 a, cutrans_bf16 b, cutrans_bf16 w)
     return cutrans_fma_bf16(cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(a) - cutrans_bf16_to_float(b))), cutrans_bf16_to_float(w), cutrans_bf16_to_float(b));
 }
 
-static inline cutrans_bf16 cutrans_hmax_bf16(cutrans_bf16 a, cutrans_bf16 b)
-{
-    return cutrans_float_to_bf16(cutrans_bf16_to_float(a) == cutrans_bf16_to_float(b) ? cutrans_uint_as_float(cutrans_float_as_uint(cutrans_bf16_to_float(a)) & cutrans_float_as_uint(cutrans_bf16_to_float(b))) : fmaxf(cutrans_bf16_to_float(a), cutrans_bf16_to_float(b)));
-}
-
 static inline cutrans_bf16 cutrans_hmin_bf16(cutrans_bf16 a, cutrans_bf16 b)
 {
     return cutrans_float_to_bf16(cutrans_bf16_to_float(a) == cutrans_bf16_to_float(b) ? cutrans_uint_as_float(cutrans_float_as_uint(cutrans_bf16_to_float(a)) | cutrans_float_as_uint(cutrans_bf16_to_float(b))) : fminf(cutrans_bf16_to_float(a), cutrans_bf16_to_float(b)));
+}
+
+static inline cutrans_bf16 cutrans_hmax_bf16(cutrans_bf16 a, cutrans_bf16 b)
+{
+    return cutrans_float_to_bf16(cutrans_bf16_to_float(a) == cutrans_bf16_to_float(b) ? cutrans_uint_as_float(cutrans_float_as_uint(cutrans_bf16_to_float(a)) & cutrans_float_as_uint(cutrans_bf16_to_float(b))) : fmaxf(cutrans_bf16_to_float(a), cutrans_bf16_to_float(b)));
 }
 
 static inline _Bool cutrans_hisnan_bf16(cutrans_bf16 a)
@@ -158,14 +165,14 @@ void cutrans_kernel_scalar_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                     cutrans_bf16 x = a[i[cutrans_t]];
                     cutrans_bf16 y = b[i[cutrans_t]];
                     cutrans_bf16 z = tile[(t[cutrans_t] + 1) % 32];
-                    z = cutrans_float_to_bf16(cutrans_bf16_to_float(z) + cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(x) * cutrans_bf16_to_float(scale))));
-                    z = cutrans_float_to_bf16(cutrans_bf16_to_float(z) * cutrans_bf16_to_float(y));
+                    z = cutrans_fma_bf16(cutrans_bf16_to_float(x), cutrans_bf16_to_float(scale), cutrans_bf16_to_float(z));
                     z = cutrans_float_to_bf16(cutrans_bf16_to_float(z) + 1.0f);
+                    z = cutrans_float_to_bf16(cutrans_bf16_to_float(z) * cutrans_bf16_to_float(y));
                     out[6 * i[cutrans_t]] = cutrans_float_to_bf16(cutrans_bf16_to_float(x) + cutrans_bf16_to_float(y));
                     out[6 * i[cutrans_t] + 1] = blend(x, y, scale);
                     out[6 * i[cutrans_t] + 2] = cutrans_float_to_bf16(cutrans_bf16_to_float(x) / cutrans_bf16_to_float(y));
                     out[6 * i[cutrans_t] + 3] = cutrans_fma_bf16(cutrans_bf16_to_float(x), cutrans_bf16_to_float(y), cutrans_bf16_to_float(bias));
-                    out[6 * i[cutrans_t] + 4] = cutrans_float_to_bf16(cutrans_bf16_to_float(cutrans_hmax_bf16(cutrans_float_to_bf16(-cutrans_bf16_to_float(x)), cutrans_float_to_bf16(fabsf(cutrans_bf16_to_float(y))))) + cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(cutrans_hmin_bf16(x, z)) * cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(x) * cutrans_bf16_to_float(y))))));
+                    out[6 * i[cutrans_t] + 4] = cutrans_fma_bf16(cutrans_bf16_to_float(cutrans_hmin_bf16(x, z)), cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(x) * cutrans_bf16_to_float(y))), cutrans_bf16_to_float(cutrans_hmax_bf16(cutrans_float_to_bf16(-cutrans_bf16_to_float(x)), cutrans_float_to_bf16(fabsf(cutrans_bf16_to_float(y))))));
                     out[6 * i[cutrans_t] + 5] = z;
                     flags[i[cutrans_t]] = (unsigned short)(cutrans_bf16_to_float(x) < cutrans_bf16_to_float(y) | (cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 1 | (cutrans_bf16_to_float(x) == cutrans_bf16_to_float(y)) << 2 | (cutrans_bf16_to_float(x) != cutrans_bf16_to_float(y)) << 3 | !(cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 4 | cutrans_hisnan_bf16(y) << 5 | cutrans_hequ_bf16(x, y) << 6) ^ ((unsigned short)x);
                     wide[i[cutrans_t]] = fmaf(cutrans_bf16_to_float(x), 0.5f, cutrans_bf16_to_float(((cutrans_bf16)(unsigned short)(16256u + t[cutrans_t]))));

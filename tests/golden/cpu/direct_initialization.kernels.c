@@ -8,6 +8,17 @@
 #error "cutrans: this program uses __half; the CPU target needs a C compiler with _Float16 (GCC 12+, clang 15+)"
 #endif
 
+/* A float rounded to a half. A NaN becomes CUDA's canonical 0x7fff, whatever its sign and payload, as an
+ * H100 converts (the CPU's conversion would keep them); a double NaN converts with (_Float16) directly,
+ * which keeps its sign and top payload bits as the H100 does. */
+static inline _Float16 cutrans_f16_from_float(float x)
+{
+    const unsigned short canonical = 0x7fff;
+    _Float16 nan;
+    __builtin_memcpy(&nan, &canonical, 2);
+    return x != x ? nan : (_Float16)x;
+}
+
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #if defined(__clang__)
@@ -56,7 +67,7 @@ void cutrans_kernel_direct_init(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                             float y = in[i] * 2.0f;
                             unsigned int mask = 255u;
                             double d = (double)y;
-                            _Float16 h = (_Float16)y;
+                            _Float16 h = cutrans_f16_from_float(y);
                             out[i] = y + (float)base + (float)(i & mask) + scaled_float(in[i], 3) + (float)scaled_double(d, 2) + (float)h;
                         }
                     }
@@ -77,7 +88,7 @@ void cutrans_kernel_direct_init(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                             float y = in[i] * 2.0f;
                             unsigned int mask = 255u;
                             double d = (double)y;
-                            _Float16 h = (_Float16)y;
+                            _Float16 h = cutrans_f16_from_float(y);
                             out[i] = y + (float)base + (float)(i & mask) + scaled_float(in[i], 3) + (float)scaled_double(d, 2) + (float)h;
                         }
                     }

@@ -8,6 +8,17 @@
 #error "cutrans: this program uses __half; the CPU target needs a C compiler with _Float16 (GCC 12+, clang 15+)"
 #endif
 
+/* A float rounded to a half. A NaN becomes CUDA's canonical 0x7fff, whatever its sign and payload, as an
+ * H100 converts (the CPU's conversion would keep them); a double NaN converts with (_Float16) directly,
+ * which keeps its sign and top payload bits as the H100 does. */
+static inline _Float16 cutrans_f16_from_float(float x)
+{
+    const unsigned short canonical = 0x7fff;
+    _Float16 nan;
+    __builtin_memcpy(&nan, &canonical, 2);
+    return x != x ? nan : (_Float16)x;
+}
+
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #if defined(__clang__)
@@ -28,7 +39,7 @@ typedef struct __attribute__((aligned(8))) float2 {
 
 static inline half2 cutrans_hadd2(half2 a, half2 b)
 {
-    return (half2){(_Float16)((float)a.x + (float)b.x), (_Float16)((float)a.y + (float)b.y)};
+    return (half2){cutrans_f16_from_float((float)a.x + (float)b.x), cutrans_f16_from_float((float)a.y + (float)b.y)};
 }
 
 static inline half2 cutrans_hfma2(half2 a, half2 b, half2 c)
@@ -38,22 +49,22 @@ static inline half2 cutrans_hfma2(half2 a, half2 b, half2 c)
 
 static inline half2 cutrans_hmax2(half2 a, half2 b)
 {
-    return (half2){(_Float16)((float)a.x == (float)b.x ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.x) & cutrans_float_as_uint((float)b.x)) : fmaxf((float)a.x, (float)b.x)), (_Float16)((float)a.y == (float)b.y ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.y) & cutrans_float_as_uint((float)b.y)) : fmaxf((float)a.y, (float)b.y))};
+    return (half2){cutrans_f16_from_float((float)a.x == (float)b.x ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.x) & cutrans_float_as_uint((float)b.x)) : fmaxf((float)a.x, (float)b.x)), cutrans_f16_from_float((float)a.y == (float)b.y ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.y) & cutrans_float_as_uint((float)b.y)) : fmaxf((float)a.y, (float)b.y))};
 }
 
 static inline half2 cutrans_h2div(half2 a, half2 b)
 {
-    return (half2){(_Float16)((float)a.x / (float)b.x), (_Float16)((float)a.y / (float)b.y)};
+    return (half2){cutrans_f16_from_float((float)a.x / (float)b.x), cutrans_f16_from_float((float)a.y / (float)b.y)};
 }
 
 static inline half2 cutrans_hsub2(half2 a, half2 b)
 {
-    return (half2){(_Float16)((float)a.x - (float)b.x), (_Float16)((float)a.y - (float)b.y)};
+    return (half2){cutrans_f16_from_float((float)a.x - (float)b.x), cutrans_f16_from_float((float)a.y - (float)b.y)};
 }
 
 static inline half2 cutrans_float2half2_rn(float a)
 {
-    return (half2){(_Float16)a, (_Float16)a};
+    return (half2){cutrans_f16_from_float(a), cutrans_f16_from_float(a)};
 }
 
 static inline half2 scaled_difference(half2 a, half2 b)
@@ -63,17 +74,17 @@ static inline half2 scaled_difference(half2 a, half2 b)
 
 static inline half2 cutrans_hneg2(half2 a)
 {
-    return (half2){(_Float16)-(float)a.x, (_Float16)-(float)a.y};
+    return (half2){cutrans_f16_from_float(-(float)a.x), cutrans_f16_from_float(-(float)a.y)};
 }
 
 static inline half2 cutrans_habs2(half2 a)
 {
-    return (half2){(_Float16)fabsf((float)a.x), (_Float16)fabsf((float)a.y)};
+    return (half2){cutrans_f16_from_float(fabsf((float)a.x)), cutrans_f16_from_float(fabsf((float)a.y))};
 }
 
 static inline half2 cutrans_hmul2(half2 a, half2 b)
 {
-    return (half2){(_Float16)((float)a.x * (float)b.x), (_Float16)((float)a.y * (float)b.y)};
+    return (half2){cutrans_f16_from_float((float)a.x * (float)b.x), cutrans_f16_from_float((float)a.y * (float)b.y)};
 }
 
 static inline half2 cutrans_lowhigh2highlow(half2 a)
@@ -83,22 +94,22 @@ static inline half2 cutrans_lowhigh2highlow(half2 a)
 
 static inline half2 cutrans_h2sqrt(half2 a)
 {
-    return (half2){(_Float16)sqrtf((float)a.x), (_Float16)sqrtf((float)a.y)};
+    return (half2){cutrans_f16_from_float(sqrtf((float)a.x)), cutrans_f16_from_float(sqrtf((float)a.y))};
 }
 
 static inline half2 cutrans_h2rint(half2 a)
 {
-    return (half2){(_Float16)rintf((float)a.x), (_Float16)rintf((float)a.y)};
-}
-
-static inline half2 cutrans_hgt2(half2 a, half2 b)
-{
-    return (half2){(_Float16)((float)a.x > (float)b.x ? 1.0f : 0.0f), (_Float16)((float)a.y > (float)b.y ? 1.0f : 0.0f)};
+    return (half2){cutrans_f16_from_float(rintf((float)a.x)), cutrans_f16_from_float(rintf((float)a.y))};
 }
 
 static inline half2 cutrans_hle2(half2 a, half2 b)
 {
-    return (half2){(_Float16)((float)a.x <= (float)b.x ? 1.0f : 0.0f), (_Float16)((float)a.y <= (float)b.y ? 1.0f : 0.0f)};
+    return (half2){cutrans_f16_from_float((float)a.x <= (float)b.x ? 1.0f : 0.0f), cutrans_f16_from_float((float)a.y <= (float)b.y ? 1.0f : 0.0f)};
+}
+
+static inline half2 cutrans_hgt2(half2 a, half2 b)
+{
+    return (half2){cutrans_f16_from_float((float)a.x > (float)b.x ? 1.0f : 0.0f), cutrans_f16_from_float((float)a.y > (float)b.y ? 1.0f : 0.0f)};
 }
 
 static inline float2 cutrans_half22float2(half2 a)
@@ -128,7 +139,7 @@ void cutrans_kernel_pair_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
         half2 tile[64];
         int t[cutrans_nthreads];
         int i[cutrans_nthreads];
-        half2 bias = {(_Float16)cutrans_half_bias.x, (_Float16)cutrans_half_bias.y};
+        half2 bias = {cutrans_f16_from_float(cutrans_half_bias.x), cutrans_f16_from_float(cutrans_half_bias.y)};
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
         for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
             const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -162,14 +173,14 @@ void cutrans_kernel_pair_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     half2 m = cutrans_hmax2(scaled_difference(x, y), cutrans_hneg2(cutrans_habs2(y)));
                     half2 z = tile[(t[cutrans_t] + 1) % 64];
                     z = cutrans_hadd2(z, x);
-                    z = cutrans_hmul2(z, (half2){y.x, from_halves.y});
                     z = cutrans_hadd2(z, (half2){(_Float16)1.0f, (_Float16)1.0f});
+                    z = cutrans_hmul2(z, (half2){y.x, from_halves.y});
                     out[4 * i[cutrans_t]] = sum;
                     out[4 * i[cutrans_t] + 1] = cutrans_hmul2(fused, cutrans_lowhigh2highlow(m));
                     out[4 * i[cutrans_t] + 2] = cutrans_hadd2(z, cutrans_h2sqrt(cutrans_habs2(y)));
                     out[4 * i[cutrans_t] + 3] = cutrans_h2rint(cutrans_hmul2(x, bias));
                     out[4 * i[cutrans_t] + 3].y = (_Float16)fma((double)(float)x.x, (double)(float)y.y, (double)(float)from_halves.x);
-                    flags[i[cutrans_t]] = cutrans_hadd2(cutrans_hgt2(x, y), cutrans_hmul2(cutrans_hle2(sum, z), bias));
+                    flags[i[cutrans_t]] = cutrans_hfma2(cutrans_hle2(sum, z), bias, cutrans_hgt2(x, y));
                     float2 w = cutrans_half22float2(m);
                     wide[i[cutrans_t]] = fmaf(4.0f, (float)fused.y, w.x) + (cutrans_hbeq2(x, y) ? 100.0f : 0.0f) + (cutrans_hblt2(x, y) ? 1000.0f : 0.0f) + (cutrans_hbeq2(from_halves, from_halves) ? 10000.0f : 0.0f);
                 }

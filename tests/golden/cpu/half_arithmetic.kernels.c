@@ -8,6 +8,17 @@
 #error "cutrans: this program uses __half; the CPU target needs a C compiler with _Float16 (GCC 12+, clang 15+)"
 #endif
 
+/* A float rounded to a half. A NaN becomes CUDA's canonical 0x7fff, whatever its sign and payload, as an
+ * H100 converts (the CPU's conversion would keep them); a double NaN converts with (_Float16) directly,
+ * which keeps its sign and top payload bits as the H100 does. */
+static inline _Float16 cutrans_f16_from_float(float x)
+{
+    const unsigned short canonical = 0x7fff;
+    _Float16 nan;
+    __builtin_memcpy(&nan, &canonical, 2);
+    return x != x ? nan : (_Float16)x;
+}
+
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #if defined(__clang__)
@@ -18,7 +29,7 @@
 
 static inline _Float16 cutrans_hmax(_Float16 a, _Float16 b)
 {
-    return (_Float16)((float)a == (float)b ? cutrans_uint_as_float(cutrans_float_as_uint((float)a) & cutrans_float_as_uint((float)b)) : fmaxf((float)a, (float)b));
+    return cutrans_f16_from_float((float)a == (float)b ? cutrans_uint_as_float(cutrans_float_as_uint((float)a) & cutrans_float_as_uint((float)b)) : fmaxf((float)a, (float)b));
 }
 
 void cutrans_kernel_half_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const _Float16* a, const _Float16* b, _Float16* sum, _Float16* prod, _Float16* mixed, float* wide, int n)
@@ -58,12 +69,12 @@ void cutrans_kernel_half_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     if (i[cutrans_t] < n) {
                         _Float16 x = a[i[cutrans_t]];
                         _Float16 y = b[i[cutrans_t]];
-                        sum[i[cutrans_t]] = (_Float16)((float)x + (float)y);
-                        prod[i[cutrans_t]] = (_Float16)((float)x * (float)y);
+                        sum[i[cutrans_t]] = cutrans_f16_from_float((float)x + (float)y);
+                        prod[i[cutrans_t]] = cutrans_f16_from_float((float)x * (float)y);
                         _Float16 neighbour = tile[(t[cutrans_t] + 1) % 64];
-                        _Float16 q = (_Float16)((float)(_Float16)((float)x - (float)neighbour) / (float)(_Float16)3.0f);
-                        _Float16 m = cutrans_hmax(q, (_Float16)-(float)(_Float16)fabsf((float)y));
-                        mixed[i[cutrans_t]] = (float)x < (float)y ? m : (_Float16)((float)m + (float)(_Float16)0.25f);
+                        _Float16 q = cutrans_f16_from_float((float)cutrans_f16_from_float((float)x - (float)neighbour) / (float)(_Float16)3.0f);
+                        _Float16 m = cutrans_hmax(q, cutrans_f16_from_float(-(float)cutrans_f16_from_float(fabsf((float)y))));
+                        mixed[i[cutrans_t]] = (float)x < (float)y ? m : cutrans_f16_from_float((float)m + (float)(_Float16)0.25f);
                         wide[i[cutrans_t]] = fmaf((float)x, 1.0009765625f, (float)y);
                     }
                 }

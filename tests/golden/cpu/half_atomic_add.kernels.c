@@ -8,6 +8,17 @@
 #error "cutrans: this program uses __half; the CPU target needs a C compiler with _Float16 (GCC 12+, clang 15+)"
 #endif
 
+/* A float rounded to a half. A NaN becomes CUDA's canonical 0x7fff, whatever its sign and payload, as an
+ * H100 converts (the CPU's conversion would keep them); a double NaN converts with (_Float16) directly,
+ * which keeps its sign and top payload bits as the H100 does. */
+static inline _Float16 cutrans_f16_from_float(float x)
+{
+    const unsigned short canonical = 0x7fff;
+    _Float16 nan;
+    __builtin_memcpy(&nan, &canonical, 2);
+    return x != x ? nan : (_Float16)x;
+}
+
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #if defined(__clang__)
@@ -174,13 +185,13 @@ void cutrans_kernel_scatter_add(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    _Float16 v = (_Float16)(0.125f * (float)(t[cutrans_t] % 7));
+                    _Float16 v = cutrans_f16_from_float(0.125f * (float)(t[cutrans_t] % 7));
                     cutrans_atomic_add_f16(&h[t[cutrans_t] % 5], v);
-                    cutrans_atomic_add_half2(&h2[t[cutrans_t] % 3], (half2){(_Float16)0.5f, (_Float16)(-0.25f * (float)(t[cutrans_t] % 4))});
+                    cutrans_atomic_add_half2(&h2[t[cutrans_t] % 3], (half2){(_Float16)0.5f, cutrans_f16_from_float(-0.25f * (float)(t[cutrans_t] % 4))});
                     cutrans_atomic_add_bf16(&b[t[cutrans_t] % 6], cutrans_float_to_bf16(0.25f * (float)(t[cutrans_t] % 3)));
                     cutrans_atomic_add_nv_bfloat162(&b2[t[cutrans_t] % 2], (nv_bfloat162){cutrans_float_to_bf16(0.125f), cutrans_float_to_bf16(2.0f)});
                     cutrans_atomic_add_f16(&sh[t[cutrans_t] % 4], v);
-                    cutrans_atomic_add_half2(&sh2[t[cutrans_t] % 2], (half2){v, (_Float16)-(float)v});
+                    cutrans_atomic_add_half2(&sh2[t[cutrans_t] % 2], (half2){v, cutrans_f16_from_float(-(float)v)});
                     cutrans_atomic_add_bf16(&sb[t[cutrans_t] % 3], cutrans_float_to_bf16(0.5f));
                     cutrans_atomic_add_nv_bfloat162(&sb2[threadIdx.x % 2u], (nv_bfloat162){cutrans_float_to_bf16(1.0f), cutrans_float_to_bf16(-0.5f)});
                     _Float16 counted = cutrans_atomic_add_f16(&h[9], (_Float16)1.0f);
@@ -243,7 +254,7 @@ void cutrans_kernel_rounding_chain(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                     float half_steps[8] = {2048.0f, 1.0f, 3.0f, 1.0f, -4100.0f, 0.0f, 0.0f, 0.0f};
                     float bf16_steps[8] = {256.0f, 1.0f, 3.0f, 0.5f, -1.0e30f, 1.0e30f, 0.0f, 0.0f};
                     for (int i = 0; i < 8; i++) {
-                        olds[i] = cutrans_fp16_bits(cutrans_atomic_add_f16(&h[0], (_Float16)half_steps[i]));
+                        olds[i] = cutrans_fp16_bits(cutrans_atomic_add_f16(&h[0], cutrans_f16_from_float(half_steps[i])));
                         olds[8 + i] = ((unsigned short)cutrans_atomic_add_bf16(&b[1], cutrans_float_to_bf16(bf16_steps[i])));
                     }
                     cutrans_atomic_add_f16(&h[1], cutrans_fp16_from_bits((unsigned short)1));

@@ -8,6 +8,17 @@
 #error "cutrans: this program uses __half; the CPU target needs a C compiler with _Float16 (GCC 12+, clang 15+)"
 #endif
 
+/* A float rounded to a half. A NaN becomes CUDA's canonical 0x7fff, whatever its sign and payload, as an
+ * H100 converts (the CPU's conversion would keep them); a double NaN converts with (_Float16) directly,
+ * which keeps its sign and top payload bits as the H100 does. */
+static inline _Float16 cutrans_f16_from_float(float x)
+{
+    const unsigned short canonical = 0x7fff;
+    _Float16 nan;
+    __builtin_memcpy(&nan, &canonical, 2);
+    return x != x ? nan : (_Float16)x;
+}
+
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #if defined(__clang__)
@@ -181,7 +192,7 @@ void cutrans_kernel_butterfly_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         _Float16 cutrans_warp_0 = cutrans_warp_f16[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, offset, 32)];
-                        v[cutrans_t] = (_Float16)((float)v[cutrans_t] + (float)cutrans_warp_0);
+                        v[cutrans_t] = cutrans_f16_from_float((float)v[cutrans_t] + (float)cutrans_warp_0);
                     }
                 }
             }

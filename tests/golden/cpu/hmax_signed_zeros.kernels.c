@@ -8,6 +8,17 @@
 #error "cutrans: this program uses __half; the CPU target needs a C compiler with _Float16 (GCC 12+, clang 15+)"
 #endif
 
+/* A float rounded to a half. A NaN becomes CUDA's canonical 0x7fff, whatever its sign and payload, as an
+ * H100 converts (the CPU's conversion would keep them); a double NaN converts with (_Float16) directly,
+ * which keeps its sign and top payload bits as the H100 does. */
+static inline _Float16 cutrans_f16_from_float(float x)
+{
+    const unsigned short canonical = 0x7fff;
+    _Float16 nan;
+    __builtin_memcpy(&nan, &canonical, 2);
+    return x != x ? nan : (_Float16)x;
+}
+
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #if defined(__clang__)
@@ -60,22 +71,22 @@ typedef struct __attribute__((aligned(4))) half2 {
 
 static inline _Float16 cutrans_hmax(_Float16 a, _Float16 b)
 {
-    return (_Float16)((float)a == (float)b ? cutrans_uint_as_float(cutrans_float_as_uint((float)a) & cutrans_float_as_uint((float)b)) : fmaxf((float)a, (float)b));
+    return cutrans_f16_from_float((float)a == (float)b ? cutrans_uint_as_float(cutrans_float_as_uint((float)a) & cutrans_float_as_uint((float)b)) : fmaxf((float)a, (float)b));
 }
 
 static inline _Float16 cutrans_hmin(_Float16 a, _Float16 b)
 {
-    return (_Float16)((float)a == (float)b ? cutrans_uint_as_float(cutrans_float_as_uint((float)a) | cutrans_float_as_uint((float)b)) : fminf((float)a, (float)b));
+    return cutrans_f16_from_float((float)a == (float)b ? cutrans_uint_as_float(cutrans_float_as_uint((float)a) | cutrans_float_as_uint((float)b)) : fminf((float)a, (float)b));
 }
 
 static inline half2 cutrans_hmax2(half2 a, half2 b)
 {
-    return (half2){(_Float16)((float)a.x == (float)b.x ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.x) & cutrans_float_as_uint((float)b.x)) : fmaxf((float)a.x, (float)b.x)), (_Float16)((float)a.y == (float)b.y ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.y) & cutrans_float_as_uint((float)b.y)) : fmaxf((float)a.y, (float)b.y))};
+    return (half2){cutrans_f16_from_float((float)a.x == (float)b.x ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.x) & cutrans_float_as_uint((float)b.x)) : fmaxf((float)a.x, (float)b.x)), cutrans_f16_from_float((float)a.y == (float)b.y ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.y) & cutrans_float_as_uint((float)b.y)) : fmaxf((float)a.y, (float)b.y))};
 }
 
 static inline half2 cutrans_hmin2(half2 a, half2 b)
 {
-    return (half2){(_Float16)((float)a.x == (float)b.x ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.x) | cutrans_float_as_uint((float)b.x)) : fminf((float)a.x, (float)b.x)), (_Float16)((float)a.y == (float)b.y ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.y) | cutrans_float_as_uint((float)b.y)) : fminf((float)a.y, (float)b.y))};
+    return (half2){cutrans_f16_from_float((float)a.x == (float)b.x ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.x) | cutrans_float_as_uint((float)b.x)) : fminf((float)a.x, (float)b.x)), cutrans_f16_from_float((float)a.y == (float)b.y ? cutrans_uint_as_float(cutrans_float_as_uint((float)a.y) | cutrans_float_as_uint((float)b.y)) : fminf((float)a.y, (float)b.y))};
 }
 
 static inline cutrans_bf16 cutrans_hmax_bf16(cutrans_bf16 a, cutrans_bf16 b)

@@ -8,6 +8,17 @@
 #error "cutrans: this program uses __half; the CPU target needs a C compiler with _Float16 (GCC 12+, clang 15+)"
 #endif
 
+/* A float rounded to a half. A NaN becomes CUDA's canonical 0x7fff, whatever its sign and payload, as an
+ * H100 converts (the CPU's conversion would keep them); a double NaN converts with (_Float16) directly,
+ * which keeps its sign and top payload bits as the H100 does. */
+static inline _Float16 cutrans_f16_from_float(float x)
+{
+    const unsigned short canonical = 0x7fff;
+    _Float16 nan;
+    __builtin_memcpy(&nan, &canonical, 2);
+    return x != x ? nan : (_Float16)x;
+}
+
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #if defined(__clang__)
@@ -27,7 +38,7 @@ void cutrans_kernel_axpb(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cut
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
-        _Float16 a = (_Float16)cutrans_half_a;
+        _Float16 a = cutrans_f16_from_float(cutrans_half_a);
         if (cutrans_fits_x) {
             {
                 const long long cutrans_xlim = (long long)(n) - cutrans_gx;
@@ -41,10 +52,10 @@ void cutrans_kernel_axpb(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cut
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                            _Float16 v = (_Float16)((float)a * (float)x[i]);
-                            v = (_Float16)((float)v + (float)y[i]);
-                            v = (_Float16)((float)v + 1.0f);
-                            v = (_Float16)((float)v - 1.0f);
+                            _Float16 v = cutrans_f16_from_float((float)a * (float)x[i]);
+                            v = cutrans_f16_from_float((float)v + (float)y[i]);
+                            v = cutrans_f16_from_float((float)v + 1.0f);
+                            v = cutrans_f16_from_float((float)v - 1.0f);
                             out[i] = v;
                         }
                     }
@@ -61,10 +72,10 @@ void cutrans_kernel_axpb(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cut
                     {
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
                         if (i < n) {
-                            _Float16 v = (_Float16)((float)a * (float)x[i]);
-                            v = (_Float16)((float)v + (float)y[i]);
-                            v = (_Float16)((float)v + 1.0f);
-                            v = (_Float16)((float)v - 1.0f);
+                            _Float16 v = cutrans_f16_from_float((float)a * (float)x[i]);
+                            v = cutrans_f16_from_float((float)v + (float)y[i]);
+                            v = cutrans_f16_from_float((float)v + 1.0f);
+                            v = cutrans_f16_from_float((float)v - 1.0f);
                             out[i] = v;
                         }
                     }

@@ -8,6 +8,17 @@
 #error "cutrans: this program uses __half; the CPU target needs a C compiler with _Float16 (GCC 12+, clang 15+)"
 #endif
 
+/* A float rounded to a half. A NaN becomes CUDA's canonical 0x7fff, whatever its sign and payload, as an
+ * H100 converts (the CPU's conversion would keep them); a double NaN converts with (_Float16) directly,
+ * which keeps its sign and top payload bits as the H100 does. */
+static inline _Float16 cutrans_f16_from_float(float x)
+{
+    const unsigned short canonical = 0x7fff;
+    _Float16 nan;
+    __builtin_memcpy(&nan, &canonical, 2);
+    return x != x ? nan : (_Float16)x;
+}
+
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #if defined(__clang__)
@@ -38,7 +49,7 @@ static inline int scale_int(int x)
 
 static inline half2 cutrans_hsub2(half2 a, half2 b)
 {
-    return (half2){(_Float16)((float)a.x - (float)b.x), (_Float16)((float)a.y - (float)b.y)};
+    return (half2){cutrans_f16_from_float((float)a.x - (float)b.x), cutrans_f16_from_float((float)a.y - (float)b.y)};
 }
 
 static inline half2 larger(half2 a, half2 b)
@@ -52,7 +63,7 @@ static inline half2 larger(half2 a, half2 b)
 
 static inline _Float16 larger_half_half(_Float16 a, _Float16 b)
 {
-    _Float16 diff = (_Float16)((float)a - (float)b);
+    _Float16 diff = cutrans_f16_from_float((float)a - (float)b);
     unsigned short mine = cutrans_fp16_bits(a);
     unsigned short theirs = (unsigned short)cutrans_fp16_bits(b);
     unsigned short bits = ((short)cutrans_fp16_bits(diff)) < 0 ? theirs : mine;

@@ -8,6 +8,17 @@
 #error "cutrans: this program uses __half; the CPU target needs a C compiler with _Float16 (GCC 12+, clang 15+)"
 #endif
 
+/* A float rounded to a half. A NaN becomes CUDA's canonical 0x7fff, whatever its sign and payload, as an
+ * H100 converts (the CPU's conversion would keep them); a double NaN converts with (_Float16) directly,
+ * which keeps its sign and top payload bits as the H100 does. */
+static inline _Float16 cutrans_f16_from_float(float x)
+{
+    const unsigned short canonical = 0x7fff;
+    _Float16 nan;
+    __builtin_memcpy(&nan, &canonical, 2);
+    return x != x ? nan : (_Float16)x;
+}
+
 /* a * b + c stays a rounded multiply and a rounded add, as in the reference run of the original:
  * a fused multiply-add would round differently and could change results downstream. */
 #if defined(__clang__)
@@ -234,7 +245,7 @@ static inline void cutrans_wmma_warp_mma_m32n8k16_f16_f16_f16_f16(_Float16* d, c
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 8u; j_2 += 1u) {
-            d[i * 8u + j_2] = (_Float16)sums[j_2];
+            d[i * 8u + j_2] = cutrans_f16_from_float(sums[j_2]);
         }
     }
 }

@@ -34,9 +34,9 @@ __global__ void scalar_ops(const __nv_bfloat16 *__restrict__ a, const __nv_bfloa
     __nv_bfloat16 x = a[i];
     __nv_bfloat16 y = b[i];
     __nv_bfloat16 z = tile[(t + 1) % BLOCK];
-    z += x * scale;
+    z += x * scale;       // one rounding: nvcc fuses the product into the addition (cuemu/contraction.h)
+    ++z;                  // before the product: nvcc would fuse `z *= y; ++z;` too, which is not modelled
     z *= y;
-    ++z;
     out[6 * i] = x + y;
     out[6 * i + 1] = blend(x, y, scale);
     out[6 * i + 2] = __hdiv(x, y);

@@ -38,8 +38,8 @@ __global__ void pair_ops(const half2 *a, const half2 *b, const half *h, half2 bi
     half2 m = __hmax2(scaled_difference(x, y), __hneg2(__habs2(y)));
     half2 z = tile[(t + 1) % BLOCK];
     z += x;
+    ++z;                  // before the product: nvcc would fuse `z *= w; ++z;` (cuemu/contraction.h)
     z *= __halves2half2(__low2half(y), __high2half(from_halves));
-    ++z;
     out[4 * i] = sum;
     out[4 * i + 1] = __hmul2(fused, __lowhigh2highlow(m));
     out[4 * i + 2] = __hadd2(z, h2sqrt(__habs2(y)));

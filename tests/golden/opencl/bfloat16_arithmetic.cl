@@ -33,6 +33,10 @@ cutrans_bf16 cutrans_float_to_bf16(float f)
  * rounding to odd on 24 bits then to nearest even on 8 is the correct rounding. */
 cutrans_bf16 cutrans_double_to_bf16(double d)
 {
+    if (d != d) {                                     /* sign and top payload bits, made quiet, as an H100 */
+        ulong n = as_ulong(d);
+        return (cutrans_bf16)(((n >> 48) & 0x8000u) | 0x7fc0u | ((n >> 45) & 0x3fu));
+    }
     float f = (float)d;
     unsigned int u = as_uint(f);
     if ((double)f != d && d == d) {
@@ -59,6 +63,9 @@ cutrans_bf16 cutrans_fma_bf16(float a, float b, float c)
             u -= 1u;                                  /* the exact sum lies nearer zero than s */
         }
         s = as_double(u | 1u);
+    }
+    if (s != s) {
+        return (cutrans_bf16)0x7fffu;                 /* a NaN result is canonical, as arithmetic's are */
     }
     return cutrans_double_to_bf16(s);
 }
@@ -91,14 +98,14 @@ cutrans_bf16 blend(cutrans_bf16 a, cutrans_bf16 b, cutrans_bf16 w)
     return cutrans_fma_bf16(cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(a) - cutrans_bf16_to_float(b))), cutrans_bf16_to_float(w), cutrans_bf16_to_float(b));
 }
 
-cutrans_bf16 cutrans_hmax_bf16(cutrans_bf16 a, cutrans_bf16 b)
-{
-    return cutrans_float_to_bf16(cutrans_bf16_to_float(a) == cutrans_bf16_to_float(b) ? as_float(as_uint(cutrans_bf16_to_float(a)) & as_uint(cutrans_bf16_to_float(b))) : fmax(cutrans_bf16_to_float(a), cutrans_bf16_to_float(b)));
-}
-
 cutrans_bf16 cutrans_hmin_bf16(cutrans_bf16 a, cutrans_bf16 b)
 {
     return cutrans_float_to_bf16(cutrans_bf16_to_float(a) == cutrans_bf16_to_float(b) ? as_float(as_uint(cutrans_bf16_to_float(a)) | as_uint(cutrans_bf16_to_float(b))) : fmin(cutrans_bf16_to_float(a), cutrans_bf16_to_float(b)));
+}
+
+cutrans_bf16 cutrans_hmax_bf16(cutrans_bf16 a, cutrans_bf16 b)
+{
+    return cutrans_float_to_bf16(cutrans_bf16_to_float(a) == cutrans_bf16_to_float(b) ? as_float(as_uint(cutrans_bf16_to_float(a)) & as_uint(cutrans_bf16_to_float(b))) : fmax(cutrans_bf16_to_float(a), cutrans_bf16_to_float(b)));
 }
 
 bool cutrans_hisnan_bf16(cutrans_bf16 a)
@@ -124,14 +131,14 @@ __kernel void scalar_ops(__global const cutrans_bf16* restrict a, __global const
     cutrans_bf16 x = a[i];
     cutrans_bf16 y = b[i];
     cutrans_bf16 z = tile[(t + 1) % 32];
-    z = cutrans_float_to_bf16(cutrans_bf16_to_float(z) + cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(x) * cutrans_bf16_to_float(scale))));
-    z = cutrans_float_to_bf16(cutrans_bf16_to_float(z) * cutrans_bf16_to_float(y));
+    z = cutrans_fma_bf16(cutrans_bf16_to_float(x), cutrans_bf16_to_float(scale), cutrans_bf16_to_float(z));
     z = cutrans_float_to_bf16(cutrans_bf16_to_float(z) + 1.0f);
+    z = cutrans_float_to_bf16(cutrans_bf16_to_float(z) * cutrans_bf16_to_float(y));
     out[6 * i] = cutrans_float_to_bf16(cutrans_bf16_to_float(x) + cutrans_bf16_to_float(y));
     out[6 * i + 1] = blend(x, y, scale);
     out[6 * i + 2] = cutrans_float_to_bf16(cutrans_bf16_to_float(x) / cutrans_bf16_to_float(y));
     out[6 * i + 3] = cutrans_fma_bf16(cutrans_bf16_to_float(x), cutrans_bf16_to_float(y), cutrans_bf16_to_float(bias));
-    out[6 * i + 4] = cutrans_float_to_bf16(cutrans_bf16_to_float(cutrans_hmax_bf16(cutrans_float_to_bf16(-cutrans_bf16_to_float(x)), cutrans_float_to_bf16(fabs(cutrans_bf16_to_float(y))))) + cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(cutrans_hmin_bf16(x, z)) * cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(x) * cutrans_bf16_to_float(y))))));
+    out[6 * i + 4] = cutrans_fma_bf16(cutrans_bf16_to_float(cutrans_hmin_bf16(x, z)), cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(x) * cutrans_bf16_to_float(y))), cutrans_bf16_to_float(cutrans_hmax_bf16(cutrans_float_to_bf16(-cutrans_bf16_to_float(x)), cutrans_float_to_bf16(fabs(cutrans_bf16_to_float(y))))));
     out[6 * i + 5] = z;
     flags[i] = (ushort)(cutrans_bf16_to_float(x) < cutrans_bf16_to_float(y) | (cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 1 | (cutrans_bf16_to_float(x) == cutrans_bf16_to_float(y)) << 2 | (cutrans_bf16_to_float(x) != cutrans_bf16_to_float(y)) << 3 | !(cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 4 | cutrans_hisnan_bf16(y) << 5 | cutrans_hequ_bf16(x, y) << 6) ^ ((unsigned short)x);
     wide[i] = fma(cutrans_bf16_to_float(x), 0.5f, cutrans_bf16_to_float(((cutrans_bf16)(ushort)(16256u + t))));

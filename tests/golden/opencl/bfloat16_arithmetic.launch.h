@@ -17,11 +17,11 @@ static const oclrtProgramSource cutrans_program_bfloat16_arithmetic = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@bfloat16_arithmetic.cu 89:17 91:19 94:43 104:46 114:22 116:25 117:26 118:27 119:28 120:29 "
-    "121:30 122:31 124:33 125:34 126:35 127:36 128:37 129:38 130:39 131:40 132:41 133:42 134:43 "
-    "135:44 136:45 137:47 140:58 145:61 155:62 160:63 170:64 175:50 177:52 178:53 179:54 181:56 "
-    "182:57 183:58 184:59 185:60 186:61 187:62 188:63 189:64 192:68 194:70 195:71 196:72 197:73 "
-    "198:74 199:75",
+    "@bfloat16_arithmetic.cu 96:17 98:19 101:43 111:46 121:22 123:25 124:26 125:27 126:28 127:29 "
+    "128:30 129:31 131:33 132:34 133:35 134:36 135:37 136:38 137:39 138:40 139:41 140:42 141:43 "
+    "142:44 143:45 144:47 147:58 152:61 162:62 167:63 177:64 182:50 184:52 185:53 186:54 188:56 "
+    "189:57 190:58 191:59 192:60 193:61 194:62 195:63 196:64 199:68 201:70 202:71 203:72 204:73 "
+    "205:74 206:75",
 };
 
 static inline void cutrans_launch_scalar_ops(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __nv_bfloat16 *__restrict a, const __nv_bfloat16 * b, __nv_bfloat16 scale, __nv_bfloat16 bias, __nv_bfloat16 * out, unsigned short * flags, float * wide, int n)

@@ -9,8 +9,8 @@ static const oclrtProgramSource cutrans_program_direct_initialization = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@direct_initialization.cu 20:10 22:12 23:13 26:10 28:12 29:13 32:16 34:18 35:19 36:20 37:21 "
-    "38:22 39:23 40:24 41:25",
+    "@direct_initialization.cu 24:10 26:12 27:13 30:10 32:12 33:13 36:16 38:18 39:19 40:20 41:21 "
+    "42:22 43:23 44:24 45:25",
 };
 
 static inline void cutrans_launch_direct_init(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * out, int n)

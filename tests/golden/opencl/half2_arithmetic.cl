@@ -9,17 +9,26 @@
 #endif
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
-/* A float rounded to the nearest half (ties to even), kept in a float: __half values without cl_khr_fp16. */
+/* A float rounded to the nearest half (ties to even), kept in a float: __half values without cl_khr_fp16.
+ * A NaN becomes the float image of CUDA's canonical half NaN 0x7fff, as an H100 converts. */
 float cutrans_round_half(float x)
 {
+    if (isnan(x)) {
+        return as_float(0x7fffe000u);
+    }
     ushort bits;
     vstore_half_rte(x, 0, (half *)&bits);
     return vload_half(0, (const half *)&bits);
 }
 
-/* A double rounded to the nearest half (ties to even) once, kept in a float (exact: a half is a float). */
+/* A double rounded to the nearest half (ties to even) once, kept in a float (exact: a half is a float).
+ * A NaN keeps its sign and top payload bits, made quiet, as an H100 converts. */
 float cutrans_round_half_f64(double x)
 {
+    if (isnan(x)) {
+        ulong n = as_ulong(x);
+        return as_float((uint)(n >> 32) & 0x80000000u | 0x7fc00000u | ((uint)(n >> 42) & 0x1ffu) << 13);
+    }
     ushort bits;
     vstore_half_rte(x, 0, (half *)&bits);
     return vload_half(0, (const half *)&bits);
@@ -90,14 +99,14 @@ float2 cutrans_h2rint(float2 a)
     return (float2)(cutrans_round_half(rint(a.x)), cutrans_round_half(rint(a.y)));
 }
 
-float2 cutrans_hgt2(float2 a, float2 b)
-{
-    return (float2)(cutrans_round_half(a.x > b.x ? 1.0f : 0.0f), cutrans_round_half(a.y > b.y ? 1.0f : 0.0f));
-}
-
 float2 cutrans_hle2(float2 a, float2 b)
 {
     return (float2)(cutrans_round_half(a.x <= b.x ? 1.0f : 0.0f), cutrans_round_half(a.y <= b.y ? 1.0f : 0.0f));
+}
+
+float2 cutrans_hgt2(float2 a, float2 b)
+{
+    return (float2)(cutrans_round_half(a.x > b.x ? 1.0f : 0.0f), cutrans_round_half(a.y > b.y ? 1.0f : 0.0f));
 }
 
 float2 cutrans_half22float2(float2 a)
@@ -134,14 +143,14 @@ __kernel void pair_ops(__global const uint* a, __global const uint* b, __global 
     float2 m = cutrans_hmax2(scaled_difference(x, y), cutrans_hneg2(cutrans_habs2(y)));
     float2 z = tile[(t + 1) % 64];
     z = cutrans_hadd2(z, x);
-    z = cutrans_hmul2(z, (float2)(y.x, from_halves.y));
     z = cutrans_hadd2(z, (float2)(1.0f, 1.0f));
+    z = cutrans_hmul2(z, (float2)(y.x, from_halves.y));
     vstore_half2_rte(sum, 4 * i, (__global half*)out);
     vstore_half2_rte(cutrans_hmul2(fused, cutrans_lowhigh2highlow(m)), 4 * i + 1, (__global half*)out);
     vstore_half2_rte(cutrans_hadd2(z, cutrans_h2sqrt(cutrans_habs2(y))), 4 * i + 2, (__global half*)out);
     vstore_half2_rte(cutrans_h2rint(cutrans_hmul2(x, bias)), 4 * i + 3, (__global half*)out);
     vstore_half_rte(cutrans_round_half_f64(fma((double)x.x, (double)y.y, (double)from_halves.x)), (4 * i + 3) * 2 + 1, (__global half*)out);
-    vstore_half2_rte(cutrans_hadd2(cutrans_hgt2(x, y), cutrans_hmul2(cutrans_hle2(sum, z), bias)), i, (__global half*)flags);
+    vstore_half2_rte(cutrans_hfma2(cutrans_hle2(sum, z), bias, cutrans_hgt2(x, y)), i, (__global half*)flags);
     float2 w = cutrans_half22float2(m);
     wide[i] = fma(4.0f, fused.y, w.x) + (cutrans_hbeq2(x, y) ? 100.0f : 0.0f) + (cutrans_hblt2(x, y) ? 1000.0f : 0.0f) + (cutrans_hbeq2(from_halves, from_halves) ? 10000.0f : 0.0f);
 }

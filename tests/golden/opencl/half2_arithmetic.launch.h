@@ -17,10 +17,10 @@ static const oclrtProgramSource cutrans_program_half2_arithmetic = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@half2_arithmetic.cu 28:35 33:36 38:37 43:18 58:16 60:18 63:37 73:40 78:43 83:44 88:45 93:47 "
-    "103:48 108:49 118:21 120:24 121:21 122:25 123:26 124:27 125:28 126:29 127:30 129:32 130:33 "
-    "131:34 132:35 133:36 134:37 135:38 136:39 137:40 138:41 139:42 140:43 141:44 142:45 143:46 "
-    "144:47 145:48 146:49 149:53 151:55 152:56 153:57",
+    "@half2_arithmetic.cu 37:35 42:36 47:37 52:18 67:16 69:18 72:37 82:41 87:43 92:44 97:45 102:47 "
+    "112:48 117:49 127:21 129:24 130:21 131:25 132:26 133:27 134:28 135:29 136:30 138:32 139:33 "
+    "140:34 141:35 142:36 143:37 144:38 145:39 146:40 147:41 148:42 149:43 150:44 151:45 152:46 "
+    "153:47 154:48 155:49 158:53 160:55 161:56 162:57",
 };
 
 static inline void cutrans_launch_pair_ops(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __half2 * a, const __half2 * b, const __half * h, __half2 cutrans_half_bias, __half2 * out, __half2 * flags, float * wide, int n)

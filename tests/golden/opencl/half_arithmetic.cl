@@ -5,9 +5,13 @@
  * a fused multiply-add would round differently and could change results downstream. */
 #pragma OPENCL FP_CONTRACT OFF
 
-/* A float rounded to the nearest half (ties to even), kept in a float: __half values without cl_khr_fp16. */
+/* A float rounded to the nearest half (ties to even), kept in a float: __half values without cl_khr_fp16.
+ * A NaN becomes the float image of CUDA's canonical half NaN 0x7fff, as an H100 converts. */
 float cutrans_round_half(float x)
 {
+    if (isnan(x)) {
+        return as_float(0x7fffe000u);
+    }
     ushort bits;
     vstore_half_rte(x, 0, (half *)&bits);
     return vload_half(0, (const half *)&bits);

@@ -10,8 +10,8 @@ static const oclrtProgramSource cutrans_program_half_arithmetic = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@half_arithmetic.cu 16:28 21:14 23:16 24:17 25:18 26:19 27:20 28:21 29:22 30:23 31:24 32:25 "
-    "33:26 34:27 35:28 36:29 37:30",
+    "@half_arithmetic.cu 20:28 25:14 27:16 28:17 29:18 30:19 31:20 32:21 33:22 34:23 35:24 36:25 "
+    "37:26 38:27 39:28 40:29 41:30",
 };
 
 static inline void cutrans_launch_half_ops(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __half * a, const __half * b, __half * sum, __half * prod, __half * mixed, float * wide, int n)

@@ -5,17 +5,26 @@
  * a fused multiply-add would round differently and could change results downstream. */
 #pragma OPENCL FP_CONTRACT OFF
 
-/* A float rounded to the nearest half (ties to even), kept in a float: __half values without cl_khr_fp16. */
+/* A float rounded to the nearest half (ties to even), kept in a float: __half values without cl_khr_fp16.
+ * A NaN becomes the float image of CUDA's canonical half NaN 0x7fff, as an H100 converts. */
 float cutrans_round_half(float x)
 {
+    if (isnan(x)) {
+        return as_float(0x7fffe000u);
+    }
     ushort bits;
     vstore_half_rte(x, 0, (half *)&bits);
     return vload_half(0, (const half *)&bits);
 }
 
-/* CUDA __half_as_ushort: the bits of a half, here held exactly in a float. */
+/* CUDA __half_as_ushort: the bits of a half, here held exactly in a float (a NaN's payload too: the
+ * device's vstore_half may not keep it). */
 ushort cutrans_fp16_bits(float x)
 {
+    if (isnan(x)) {
+        uint u = as_uint(x);
+        return (ushort)((u >> 16) & 0x8000u | 0x7c00u | (u >> 13) & 0x3ffu | ((u & 0x7fe000u) == 0u ? 0x200u : 0u));
+    }
     ushort bits;
     vstore_half_rte(x, 0, (half *)&bits);
     return bits;
@@ -24,6 +33,9 @@ ushort cutrans_fp16_bits(float x)
 /* CUDA __ushort_as_half: the half with these bits, held in a float. */
 float cutrans_fp16_from_bits(ushort bits)
 {
+    if ((bits & 0x7c00u) == 0x7c00u && (bits & 0x3ffu) != 0u) {    /* a NaN: its payload kept */
+        return as_float((uint)(bits & 0x8000u) << 16 | 0x7f800000u | (uint)(bits & 0x3ffu) << 13);
+    }
     return vload_half(0, (const half *)&bits);
 }
 /* __nv_bfloat16 (cuda_bf16.h) is its 16 bits, the upper half of a float's: memory keeps CUDA's layout and a

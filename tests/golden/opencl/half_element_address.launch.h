@@ -17,8 +17,8 @@ static const oclrtProgramSource cutrans_program_half_element_address = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@half_element_address.cu 16:10 18:12 21:17 26:15 28:17 31:20 33:22 36:25 38:27 39:28 40:29 42:31 "
-    "43:32 44:33",
+    "@half_element_address.cu 20:10 22:12 25:17 30:15 32:17 35:20 37:22 40:25 42:27 43:28 44:29 46:31 "
+    "47:32 48:33",
 };
 
 static inline void cutrans_launch_element_addresses(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, __half * h, __half2 * pairs, float * sums, int n)

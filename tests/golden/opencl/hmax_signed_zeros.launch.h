@@ -18,8 +18,8 @@ static const oclrtProgramSource cutrans_program_hmax_signed_zeros = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@hmax_signed_zeros.cu 61:17 66:18 71:19 76:21 81:23 86:24 91:10 93:13 94:14 95:15 97:17 98:18 "
-    "99:19 100:20 101:21 102:22 103:23 104:24",
+    "@hmax_signed_zeros.cu 70:17 75:18 80:19 85:21 90:23 95:24 100:10 102:13 103:14 104:15 106:17 "
+    "107:18 108:19 109:20 110:21 111:22 112:23 113:24",
 };
 
 static inline void cutrans_launch_extremes(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __half * a, const __half * b, const __nv_bfloat16 * c, const __nv_bfloat16 * d, unsigned short * out, int n)

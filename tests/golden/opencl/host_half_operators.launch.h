@@ -10,7 +10,7 @@ static const oclrtProgramSource cutrans_program_host_half_operators = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@host_half_operators.cu 16:14 19:16 20:17 21:18 22:19 23:20 24:21 25:22",
+    "@host_half_operators.cu 20:14 23:16 24:17 25:18 26:19 27:20 28:21 29:22",
 };
 
 static inline void cutrans_launch_axpb(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __half * x, const __half * y, __half * out, __half cutrans_half_a, int n)

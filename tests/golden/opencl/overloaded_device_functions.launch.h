@@ -17,8 +17,8 @@ static const oclrtProgramSource cutrans_program_overloaded_device_functions = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@overloaded_device_functions.cu 41:12 46:14 51:13 56:19 61:17 63:19 64:20 65:21 66:22 67:24 "
-    "70:27 72:29 73:30 75:31 76:32 79:35 81:38 82:39 83:40 84:41 85:42 86:43",
+    "@overloaded_device_functions.cu 53:12 58:14 63:13 68:19 73:17 75:19 76:20 77:21 78:22 79:24 "
+    "82:27 84:29 85:30 87:31 88:32 91:35 93:38 94:39 95:40 96:41 97:42 98:43",
 };
 
 static inline void cutrans_launch_overloads(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * x, const int * k, const __half2 * a, const __half2 * b, float * fx, int * fk, __half2 * pairs, __half * halves, int n)

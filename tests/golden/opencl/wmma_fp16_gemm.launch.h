@@ -10,9 +10,9 @@ static const oclrtProgramSource cutrans_program_wmma_fp16_gemm = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@wmma_fp16_gemm.cu 16:30 23:32 32:33 41:34 55:36 65:40 75:19 77:22 78:23 79:24 81:26 82:27 83:28 "
-    "84:29 85:30 86:31 87:32 88:33 89:34 91:36 92:37 93:38 95:40 98:49 105:51 114:52 123:53 137:55 "
-    "147:43 149:45 151:46 152:47 153:48 154:49 155:50 156:51 157:52 158:53 160:55",
+    "@wmma_fp16_gemm.cu 20:30 27:32 36:33 45:34 59:36 69:40 79:19 81:22 82:23 83:24 85:26 86:27 87:28 "
+    "88:29 89:30 90:31 91:32 92:33 93:34 95:36 96:37 97:38 99:40 102:49 109:51 118:52 127:53 141:55 "
+    "151:43 153:45 155:46 156:47 157:48 158:49 159:50 160:51 161:52 162:53 164:55",
 };
 
 static inline void cutrans_launch_wmma_gemm_fp16(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const __half * a, const __half * b, const float * c, float * d, int m, int n, int k, float alpha, float beta)

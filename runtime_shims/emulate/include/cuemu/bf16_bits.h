@@ -1,7 +1,8 @@
 // Bit-exact bfloat16 for the emulated cuda_bf16.h. A bfloat16 is the upper half of a binary32: sign,
 // 8 exponent bits (bias 127), 7 fraction bits, so the same exponent range as float and subnormals
 // down to 2^-133. Every rounding here is a single one from the exact value, in one of four modes; NaN
-// results are the canonical 0x7fff that NVIDIA GPUs produce.
+// results are the canonical 0x7fff that NVIDIA GPUs produce, except that a double NaN keeps its sign and
+// top payload bits (an H100 converts so).
 #pragma once
 
 #include <cmath>
@@ -101,8 +102,9 @@ inline std::uint16_t from_double(double d, Mode mode = rn)
     const bool negative = (u >> 63) != 0;
     const int exp = static_cast<int>((u >> 52) & 0x7ff);
     const std::uint64_t frac = u & 0xfffffffffffffull;
-    if (exp == 0x7ff) {
-        return frac ? k_nan : static_cast<std::uint16_t>((negative ? 0x8000u : 0u) | k_inf);
+    if (exp == 0x7ff) {   // a NaN keeps its sign and top payload bits, made quiet (an H100's cvt.rn.bf16.f64)
+        return frac ? static_cast<std::uint16_t>((negative ? 0x8000u : 0u) | 0x7fc0u | ((frac >> 45) & 0x3fu))
+                    : static_cast<std::uint16_t>((negative ? 0x8000u : 0u) | k_inf);
     }
     return exp == 0 ? round(negative, frac, -1074, mode) : round(negative, frac | (1ull << 52), exp - 1075, mode);
 }
@@ -154,7 +156,7 @@ inline std::uint16_t fma(std::uint16_t a, std::uint16_t b, std::uint16_t c, Mode
             s = step(s, err > 0);
         }
     }
-    return from_double(s, mode);
+    return std::isnan(s) ? k_nan : from_double(s, mode);   // arithmetic's NaN is canonical, a conversion's not
 }
 
 }  // namespace bf16_bits

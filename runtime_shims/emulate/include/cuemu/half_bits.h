@@ -1,6 +1,7 @@
 // Bit-exact IEEE binary16 conversions for the emulated cuda_fp16.h: any value m * 2^e (m an unsigned
 // 128-bit integer) is rounded once to a half, in one of the four rounding modes, with subnormals,
-// overflow and the sign of zero handled as the hardware does. NaN results are the canonical 0x7fff.
+// overflow and the sign of zero handled as the hardware does. NaN results are the canonical 0x7fff, except
+// that a double NaN converts with its sign and top payload bits (an H100 does so).
 #pragma once
 
 #include <cmath>
@@ -97,8 +98,9 @@ inline std::uint16_t from_double(double d, Mode mode = rn)
     std::memcpy(&u, &d, 8);
     const bool negative = u >> 63;
     const std::uint64_t exp = (u >> 52) & 0x7ff, man = u & 0xfffffffffffffull;
-    if (exp == 0x7ff) {
-        return man ? k_nan : static_cast<std::uint16_t>((negative ? 0x8000 : 0) | k_inf);
+    if (exp == 0x7ff) {   // a NaN keeps its sign and top payload bits, made quiet (an H100's cvt.rn.f16.f64)
+        return man ? static_cast<std::uint16_t>((negative ? 0x8000 : 0) | 0x7e00 | ((man >> 42) & 0x1ff))
+                   : static_cast<std::uint16_t>((negative ? 0x8000 : 0) | k_inf);
     }
     return exp == 0 ? round(negative, man, -1074, mode)
                     : round(negative, man | (1ull << 52), int(exp) - 1075, mode);

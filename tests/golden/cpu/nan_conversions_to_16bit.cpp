@@ -1,0 +1,73 @@
+// Regression sample: NaNs converted to __half and __nv_bfloat16. Read off an H100 (CUDA 13.0, sm_90):
+// a double NaN keeps its sign and the top bits of its payload and is made quiet (__double2half,
+// __double2bfloat16, the constructors from double), while a float NaN and every NaN that arithmetic
+// makes become the canonical 0x7fff, whatever their sign and payload. The emulation and every target
+// gave 0x7fff for the double NaNs before.
+#include <cstdio>
+#include <cstring>
+#include "cpurt.h"
+#include "nan_conversions_to_16bit.launch.h"
+#include "cutrans_fp16.h"
+#include "cutrans_bf16.h"
+
+#define COUNT 4
+#define KINDS 8
+
+/* cutrans: kernel 'convert' moved to nan_conversions_to_16bit.kernels.c */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+int main()
+{
+    const unsigned long long dbits[COUNT] = {0x7ff8000000000000ull, 0x7ff0000000000001ull, 0xfff8000000000000ull,
+                                             0x7ff4000012345678ull};
+    const unsigned fbits[COUNT] = {0x7fc00000u, 0x7f800001u, 0xffc00000u, 0x7fa12345u};
+    // what the H100 printed, kind by kind
+    const unsigned short want[COUNT][KINDS] = {{0x7e00, 0x7fc0, 0x7e00, 0x7fc0, 0x7fff, 0x7fff, 0x7fff, 0x7fff},
+                                               {0x7e00, 0x7fc0, 0x7e00, 0x7fc0, 0x7fff, 0x7fff, 0x7fff, 0x7fff},
+                                               {0xfe00, 0xffc0, 0xfe00, 0xffc0, 0x7fff, 0x7fff, 0x7fff, 0x7fff},
+                                               {0x7f00, 0x7fe0, 0x7f00, 0x7fe0, 0x7fff, 0x7fff, 0x7fff, 0x7fff}};
+    double doubles[COUNT];
+    float floats[COUNT];
+    memcpy(doubles, dbits, sizeof doubles);
+    memcpy(floats, fbits, sizeof floats);
+    double *dd;
+    float *df;
+    unsigned short *dout, out[COUNT * KINDS];
+    cpurtMalloc((void **)&dd, sizeof doubles);
+    cpurtMalloc((void **)&df, sizeof floats);
+    cpurtMalloc((void **)&dout, sizeof out);
+    cpurtMemcpy(dd, doubles, sizeof doubles, cpurtMemcpyHostToDevice);
+    cpurtMemcpy(df, floats, sizeof floats, cpurtMemcpyHostToDevice);
+    cutrans_launch_convert(1, 32, 0, 0, dd, df, dout);
+    cpurtMemcpy(out, dout, sizeof out, cpurtMemcpyDeviceToHost);
+    int failures = 0;
+    for (int i = 0; i < COUNT; ++i) {
+        printf("nan %d:", i);
+        for (int k = 0; k < KINDS; ++k) {
+            printf(" %04x", out[KINDS * i + k]);
+            failures += out[KINDS * i + k] != want[i][k];
+        }
+        printf("\n");
+    }
+    cpurtFree(dd);
+    cpurtFree(df);
+    cpurtFree(dout);
+    printf(failures == 0 ? "PASS\n" : "FAIL\n");
+    return failures == 0 ? 0 : 1;
+}
