@@ -19,6 +19,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <type_traits>
+
+/* CUDA's host math beyond the C library (exp10f and exp10 are glibc's), as the emulation computes it */
+static inline float rsqrtf(float x) { return 1.0f / sqrtf(x); }
+static inline double rsqrt(double x) { return 1.0 / sqrt(x); }
+/* CUDA's min and max on the host, with its promotions (int with unsigned is unsigned, float with double is
+ * double); std::min and std::max, more specialized, still win where a program asks for them. */
+template <class A, class B, class = std::enable_if_t<std::is_arithmetic_v<A> && std::is_arithmetic_v<B>>>
+static inline std::common_type_t<A, B> min(A a, B b)
+{
+    return static_cast<std::common_type_t<A, B>>(b) < static_cast<std::common_type_t<A, B>>(a) ? b : a;
+}
+template <class A, class B, class = std::enable_if_t<std::is_arithmetic_v<A> && std::is_arithmetic_v<B>>>
+static inline std::common_type_t<A, B> max(A a, B b)
+{
+    return static_cast<std::common_type_t<A, B>>(a) < static_cast<std::common_type_t<A, B>>(b) ? b : a;
+}
+
 /* __host__ __device__ functions stay in the host program; their qualifiers mean nothing there. */
 #ifndef __host__
 #define __host__

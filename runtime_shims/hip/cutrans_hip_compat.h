@@ -15,6 +15,11 @@
 
 typedef unsigned long long cutrans_lanemask_t;
 
+/* rsqrtf and rsqrt on the host, where CUDA has them and HIP declares them for the device only. Templates,
+ * so that a HIP release with its own host versions wins overload resolution. */
+template <class = void> __host__ inline float rsqrtf(float x) { return 1.0f / sqrtf(x); }
+template <class = void> __host__ inline double rsqrt(double x) { return 1.0 / sqrt(x); }
+
 __device__ static inline cutrans_lanemask_t cutrans_activemask(void) {
     return __ballot(1);
 }

@@ -101,9 +101,11 @@ __device__ float __fsqrt_rn(float);
 __device__ float __fmaf_rn(float, float, float);
 __device__ float __saturatef(float);
 __device__ float saturate(float);
-__device__ float rsqrtf(float);
-__device__ double rsqrt(double);
-__device__ float exp10f(float);
+/* CUDA's math beyond C's, callable on the host too (its math_functions.h declares them __host__ __device__;
+ * the translated host programs get host versions: runtime_shims/common/cutrans_rt.h, the HIP compat header) */
+__host__ __device__ float rsqrtf(float);
+__host__ __device__ double rsqrt(double);
+__device__ float exp10f(float);      /* the host has glibc's */
 __device__ double exp10(double);
 __host__ __device__ int min(int, int);
 __host__ __device__ unsigned int min(unsigned int, unsigned int);
@@ -115,6 +117,16 @@ __host__ __device__ unsigned int max(unsigned int, unsigned int);
 __host__ __device__ long long max(long long, long long);
 __host__ __device__ float max(float, float);
 __host__ __device__ double max(double, double);
+/* the mixed forms CUDA's math_functions.hpp adds: an int with an unsigned is unsigned, a float with a
+ * double is a double */
+__host__ __device__ unsigned int min(int, unsigned int);
+__host__ __device__ unsigned int min(unsigned int, int);
+__host__ __device__ double min(float, double);
+__host__ __device__ double min(double, float);
+__host__ __device__ unsigned int max(int, unsigned int);
+__host__ __device__ unsigned int max(unsigned int, int);
+__host__ __device__ double max(float, double);
+__host__ __device__ double max(double, float);
 
 /* integer intrinsics */
 __device__ int __popc(unsigned int);

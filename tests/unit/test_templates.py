@@ -194,3 +194,16 @@ int main() { float* a; int* b; double* c; k<<<1, 1>>>(a); k<<<1, 1>>>(b); k<<<1,
     assert [f.name for f in module.functions] == ["f_float", "k_float", "f_int", "k_int", "k_double"]
     assert [n.op for n in walk(_fn(module, "f_float")) if isinstance(n, N.BinOp)] == ["*"]
     assert [n.value for n in walk(_fn(module, "k_double")) if isinstance(n, N.FloatLit)] == [5.0]
+
+
+def test_a_template_only_declared_is_used_through_its_explicit_specializations(lower):
+    """The primary template has no body (HeCBench's softmax-fused copy_vector); the specialization called
+    supplies one. A call of an instance that no specialization defines is still refused."""
+    head = "template <typename T, int N> __device__ void copy(T* d, const T* s);\n" \
+           "template <> __device__ void copy<float, 2>(float* d, const float* s) { d[0] = s[1]; d[1] = s[0]; }\n"
+    module, diags = lower(head + "__global__ void k(float* o) { copy<float, 2>(o, o + 2); }")
+    assert not diags
+    assert [n.func for n in walk(_fn(module, "k")) if isinstance(n, N.Call)] == ["copy_float_2"]
+    assert len([f for f in module.functions if f.name == "copy_float_2"]) == 1
+    _, diags = lower(head + "__global__ void k(float* o) { copy<float, 4>(o, o + 4); }")
+    assert [d.code for d in diags] == ["L001"] and "function template 'copy' has no definition" in diags[0].message

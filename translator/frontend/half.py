@@ -143,10 +143,10 @@ def _conversion(fl, c, args, loc):
 
 # -- contraction: a product that an addition takes fuses into one rounding, as nvcc compiles it ----------
 # (runtime_shims/emulate/include/cuemu/contraction.h says what an H100 does; the emulation decides by the
-# same expressions). The addition's CUDA name -> (the fused call, the negation), per scalar or pair.
+# same expressions). _ADDITIONS: CUDA's name or operator of an addition -> its kind; _FUSED: whether the
+# type is a pair -> (its fused multiply-add, its negation).
 _PRODUCTS = {"operator*", "__hmul", "__hmul2"}
-_ADDITIONS = {"+": "add", "-": "sub", "__hadd": "add", "__hsub": "sub", "__hadd2": "add", "__hsub2": "sub",
-              "+=": "add", "-=": "sub"}
+_ADDITIONS = {"+": "add", "-": "sub", "__hadd": "add", "__hsub": "sub", "__hadd2": "add", "__hsub2": "sub"}
 _FUSED = {False: ("__hfma", "__hneg"), True: ("__hfma2", "__hneg2")}
 _TRANSPARENT = (K.UNEXPOSED_EXPR, K.PAREN_EXPR)
 
@@ -174,6 +174,22 @@ def _as_product(c, made):
     return operands if len(operands) == 2 else None
 
 
+def _fused(fl, made, scalar, loc, product, addend, negate: str | None) -> N.Expr:
+    """fma(a, b, addend) for the product's operand cursors (a, b) and the addend's cursor (or its IR, an
+    N.Expr), with the `negate`d side ("addend" or "product") negated: exact, as negation is."""
+    fma, neg = _FUSED[made in PAIRS.values()]
+    a, b = product
+
+    def lowered(x):
+        return x if isinstance(x, N.Expr) else fl.expr(x)
+
+    def maybe_negated(x, side):
+        return (lambda: half_functions.call(fl.m, neg, lambda: [lowered(x)], loc, scalar)) if negate == side \
+            else (lambda: lowered(x))
+    first, last = maybe_negated(a, "product"), maybe_negated(addend, "addend")
+    return half_functions.call(fl.m, fma, lambda: [first(), fl.expr(b), last()], loc, scalar)
+
+
 def contract(fl, c, name, left, right, loc, scalar):
     """`left + right` (or `-`, named by `name`, an operator or CUDA's function) as one fused multiply-add
     when one side is a product (the left one when both are), else None."""
@@ -181,20 +197,13 @@ def contract(fl, c, name, left, right, loc, scalar):
     made = record_type(left.type)
     if kind is None or made not in TYPES or record_type(right.type) != made:
         return None
-    fma, neg = _FUSED[made in PAIRS.values()]
     product = _as_product(left, made)
-    if product is not None:
-        a, b = product
-        addend = (lambda: fl.expr(right)) if kind == "add" else \
-            (lambda: half_functions.call(fl.m, neg, lambda: [fl.expr(right)], loc, scalar))
-        return half_functions.call(fl.m, fma, lambda: [fl.expr(a), fl.expr(b), addend()], loc, scalar)
+    if product is not None:                           # a * b + c, a * b - c = fma(a, b, -c)
+        return _fused(fl, made, scalar, loc, product, right, "addend" if kind == "sub" else None)
     product = _as_product(right, made)
-    if product is None:
-        return None
-    a, b = product
-    first = (lambda: fl.expr(a)) if kind == "add" else \
-        (lambda: half_functions.call(fl.m, neg, lambda: [fl.expr(a)], loc, scalar))
-    return half_functions.call(fl.m, fma, lambda: [first(), fl.expr(b), fl.expr(left)], loc, scalar)
+    if product is not None:                           # c + a * b, c - a * b = fma(-a, b, c)
+        return _fused(fl, made, scalar, loc, product, left, "product" if kind == "sub" else None)
+    return None
 
 
 def _update(fl, c, op, args, loc):
@@ -223,17 +232,14 @@ def _update(fl, c, op, args, loc):
 
 def _fused_update(fl, c, op, args, loc, scalar):
     """`z += a * b`, `z -= a * b`: z = fma(a, b, z), z = fma(-a, b, z), or None for any other update."""
-    if op not in ("+=", "-=") or len(args) != 2 or _as_product(args[1], record_type(args[0].type)) is None:
+    made = record_type(args[0].type) if args else None
+    product = _as_product(args[1], made) if op in ("+=", "-=") and len(args) == 2 else None
+    if product is None:
         return None
     target = fl.expr(args[0])
     if has_effects(target):
         return None                                   # refused by _update, as the unfused form is
-    a, b = _as_product(args[1], record_type(args[0].type))
-    first = (lambda: fl.expr(a)) if op == "+=" else \
-        (lambda: half_functions.call(fl.m, _FUSED[target.type in PAIRS.values()][1], lambda: [fl.expr(a)], loc,
-                                     scalar))
-    fma = _FUSED[target.type in PAIRS.values()][0]
-    value = half_functions.call(fl.m, fma, lambda: [first(), fl.expr(b), copy.deepcopy(target)], loc, scalar)
+    value = _fused(fl, made, scalar, loc, product, copy.deepcopy(target), "product" if op == "-=" else None)
     return N.Assign("=", target, value, target.type, loc=loc)
 
 

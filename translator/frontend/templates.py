@@ -108,6 +108,8 @@ def instance_of(spec) -> Instance:
     """The instance a specialization cursor asks for; refuses what cannot be monomorphized."""
     tmpl = template_of(spec)
     definition = tmpl.get_definition() if tmpl is not None else None
+    if definition is None and tmpl is not None and _explicit_definition(spec) is not None:
+        definition = tmpl      # only declared: the explicit specializations are all there is (and enough)
     if definition is None:
         _fail(spec, f"function template '{spec.spelling}' has no definition in this translation unit")
     _check_template(definition)

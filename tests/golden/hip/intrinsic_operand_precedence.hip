@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <hip/hip_runtime.h>
+#include "cutrans_hip_compat.h"
 
 __global__ void combine(const float* a, const float* b, float* out, int* iout, int n)
 {

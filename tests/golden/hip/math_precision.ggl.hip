@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cmath>
 #include <hip/hip_runtime.h>
+#include "cutrans_hip_compat.h"
 
 #define CHECK(call)                                                          \
     do {                                                                     \

@@ -1,0 +1,53 @@
+// Regression sample: CUDA math that host code calls as CUDA's headers allow (math_functions.h declares
+// them __host__ __device__): rsqrtf and rsqrt, exp10f, and min/max with CUDA's promotions (an int with an
+// unsigned compares as unsigned, a float with a double as a double). HeCBench's softmax-fused scales by
+// rsqrtf(key_seq_len) on the host; cutrans refused it (P002: the stand-in declared rsqrtf for the device
+// only), and the translated host programs had no rsqrtf, min or max.
+#include <cstdio>
+#include "oclrt.h"
+#include "host_math_functions.launch.h"
+
+#define N 64
+
+/* cutrans: kernel 'scale' moved to host_math_functions.cl */
+
+
+
+
+
+
+
+
+int main()
+{
+    const int key_seq_len = 64;
+    const float factor = rsqrtf(key_seq_len);              // an int argument, converted as in CUDA
+    const double wide = rsqrt(2.0);
+    const float tens = exp10f(3.0f);
+    const unsigned mixed = min(-1, 5u);                      // -1 becomes 0xffffffff: 5
+    const double widest = max(1.5f, 2.25);
+    const int plain = min(7, 3) + max(-2, -9);
+    float host_in[N], host_out[N];
+    for (int i = 0; i < N; ++i) {
+        host_in[i] = (float)(i % 9) - 4.0f;
+    }
+    float *in, *out;
+    oclrtMalloc((void **)&in, sizeof host_in);
+    oclrtMalloc((void **)&out, sizeof host_out);
+    oclrtMemcpy(in, host_in, sizeof host_in, oclrtMemcpyHostToDevice);
+    cutrans_launch_scale(2, 32, 0, 0, in, out, factor, N);
+    oclrtMemcpy(host_out, out, sizeof host_out, oclrtMemcpyDeviceToHost);
+    double sum = 0.0;
+    for (int i = 0; i < N; ++i) {
+        sum += host_out[i] * (i % 5 + 1);
+    }
+    printf("factor %.9g wide %.17g tens %.9g mixed %u widest %g plain %d\n", factor, wide, tens, mixed, widest,
+           plain);
+    printf("device checksum %.6f\n", sum);
+    const bool ok = factor == 0.125f && tens == 1000.0f && mixed == 5u && widest == 2.25 && plain == 1 &&
+                    wide > 0.7071067 && wide < 0.7071068 && oclrtGetLastError() == oclrtSuccess;
+    oclrtFree(in);
+    oclrtFree(out);
+    printf(ok ? "PASS\n" : "FAIL\n");
+    return ok ? 0 : 1;
+}
