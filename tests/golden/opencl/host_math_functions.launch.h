@@ -9,7 +9,7 @@ static const oclrtProgramSource cutrans_program_host_math_functions = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@host_math_functions.cu 12:11 14:13 15:14 16:15",
+    "@host_math_functions.cu 8:11 10:13 11:14 12:15",
 };
 
 static inline void cutrans_launch_scale(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * out, float factor, int n)
