@@ -110,9 +110,14 @@ def _object(c):
     return next(k for k in callee.get_children() if not k.kind.is_reference())
 
 
+def _is_copy(args, made) -> bool:
+    """Whether a constructor of the record type `made` called with `args` copies a value of that type."""
+    return len(args) == 1 and _is_half(args[0]) and record_type(args[0].type) == made
+
+
 def _constructor(fl, c, args, loc):
     made = record_type(c.referenced.semantic_parent.type)
-    if len(args) == 1 and _is_half(args[0]) and record_type(args[0].type) == made:
+    if _is_copy(args, made):
         return fl.expr(args[0])                       # a copy
     if any(a.type.get_canonical().kind == ci.TypeKind.RECORD and not _is_half(a) for a in args):
         fl.fail(c, UNSUPPORTED, f"a {c.spelling} made from raw bits (__half_raw) is not translated yet")
@@ -162,8 +167,7 @@ def _as_product(c, made):
                 return None
             c = kids[0]
         elif c.kind == K.CALL_EXPR and c.referenced is not None and c.referenced.kind == K.CONSTRUCTOR and \
-                len(list(c.get_arguments())) == 1 and record_type(c.type) == made and \
-                record_type(next(c.get_arguments()).type) == made:
+                record_type(c.type) == made and _is_copy(list(c.get_arguments()), made):
             c = next(c.get_arguments())                # a copy of the temporary
         else:
             break
@@ -190,12 +194,15 @@ def _fused(fl, made, scalar, loc, product, addend, negate: str | None) -> N.Expr
     return half_functions.call(fl.m, fma, lambda: [first(), fl.expr(b), last()], loc, scalar)
 
 
-def contract(fl, c, name, left, right, loc, scalar):
-    """`left + right` (or `-`, named by `name`, an operator or CUDA's function) as one fused multiply-add
-    when one side is a product (the left one when both are), else None."""
+def contract(fl, name, args, loc, scalar):
+    """`left + right` (or `-`, named by `name`, an operator or CUDA's function, `args` its two operands) as
+    one fused multiply-add when one side is a product (the left one when both are), else None."""
     kind = _ADDITIONS.get(name)
+    if kind is None or len(args) != 2:
+        return None
+    left, right = args
     made = record_type(left.type)
-    if kind is None or made not in TYPES or record_type(right.type) != made:
+    if made not in TYPES or record_type(right.type) != made:
         return None
     product = _as_product(left, made)
     if product is not None:                           # a * b + c, a * b - c = fma(a, b, -c)
@@ -230,7 +237,7 @@ def _update(fl, c, op, args, loc):
     return N.Assign("=", target, value, target.type, loc=loc)
 
 
-def _fused_update(fl, c, op, args, loc, scalar):
+def _fused_update(fl, op, args, loc, scalar):
     """`z += a * b`, `z -= a * b`: z = fma(a, b, z), z = fma(-a, b, z), or None for any other update."""
     made = record_type(args[0].type) if args else None
     product = _as_product(args[1], made) if op in ("+=", "-=") and len(args) == 2 else None
@@ -247,13 +254,13 @@ def _operator(fl, c, op, args, loc):
     pair = any(record_type(a.type) in PAIRS.values() for a in args)
     scalar = _scalar(c, args)
     if op in _UPDATES or op in _STEPS:
-        return _fused_update(fl, c, op, args, loc, scalar) or _update(fl, c, op, args, loc)
+        return _fused_update(fl, op, args, loc, scalar) or _update(fl, c, op, args, loc)
     if op == "+" and len(args) == 1:
         return fl.expr(args[0])
     if op == "-" and len(args) == 1:
         return half_functions.call(fl.m, "__hneg2" if pair else "__hneg", lambda: [fl.expr(args[0])], loc, scalar)
     table = HALF2_OPERATORS if pair else _OPERATORS
-    fused = contract(fl, c, op, args[0], args[1], loc, scalar) if len(args) == 2 else None
+    fused = contract(fl, op, args, loc, scalar)
     if fused is not None:
         return fused
     if op in table and len(args) == 2:
@@ -273,7 +280,7 @@ def _free(fl, c, args, loc):
         func, operand, result = _BF16_BITS[name]
         return N.MathCall(func, "exact", [fl.expr(args[0], want=Scalar(operand))], Scalar(result), loc=loc)
     scalar = _scalar(c, args)
-    fused = contract(fl, c, name, args[0], args[1], loc, scalar) if len(args) == 2 else None
+    fused = contract(fl, name, args, loc, scalar)
     if fused is not None:
         return fused
     if name in FUNCTIONS[scalar]:
