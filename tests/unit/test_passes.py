@@ -70,6 +70,23 @@ def test_unique_names_renames_shadowed_variables(lower):
     assert refs == ["out", "i_1", "i_1", "out", "i", "i"]
 
 
+def test_opencl_gives_pointers_of_one_name_in_sibling_scopes_names_of_their_own(lower):
+    """HeCBench fma: `b_ptr` points into global memory in one loop and into __shared__ memory in the
+    next; address-space inference looks spaces up by name, so the second is renamed. Two loop counters
+    `i` keep their name."""
+    module, _ = lower("""
+        __global__ void k(const float* b, float* out, int n) {
+            __shared__ float s[64];
+            for (int i = 0; i < 4; ++i) { const float* b_ptr = &b[i]; s[i] = *b_ptr; }
+            __syncthreads();
+            for (int i = 0; i < 4; ++i) { const float* b_ptr = &s[i]; out[i] = *b_ptr; }
+        }""")
+    k = _fn(run_pipeline(module, "opencl"), "k")
+    decls = {n.name: n.type for n in walk(k) if isinstance(n, N.VarDecl)}
+    assert decls["b_ptr"].space == "global" and decls["b_ptr_1"].space == "shared"
+    assert [n.name for n in walk(k) if isinstance(n, N.VarDecl)].count("i") == 2
+
+
 def _schedule(lower, body):
     module, diags = lower("__global__ void k(int* out, int n) {" + body + "}")
     assert not diags

@@ -11,7 +11,7 @@ from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED
-from translator.ir.types import BFLOAT162, BOOL, F32, Pointer, Struct, is_float, size_align, vector_struct
+from translator.ir.types import BFLOAT162, BOOL, F32, I32, Pointer, Struct, is_float, size_align, vector_struct
 from translator.passes.address_spaces import space_of
 
 OPENCL_TYPES = {**C_TYPES, "i8": "char", "u8": "uchar", "u16": "ushort", "u32": "uint", "i64": "long",
@@ -215,6 +215,21 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         if isinstance(e, N.InitList) and isinstance(e.type, Struct) and self.native_vector(e.type):
             return self.visit_InitList(e)[0]
         return super().init_text(e)
+
+    def visit_UnOp(self, e: N.UnOp):
+        """OpenCL C takes no address of a vector's element (`&v.y` of a float4, as in
+        `(__half2 *)&v.y`): the vector's address as a pointer to its elements, plus the lane."""
+        member = e.operand
+        if not (e.op == "&" and isinstance(member, N.Member) and isinstance(member.base.type, Struct)
+                and self.native_vector(member.base.type)):
+            return super().visit_UnOp(e)
+        vector = member.base.type
+        elements = Pointer(dict(vector.fields)[member.field], space_of(e, self.spaces) or "private")
+        first = N.Cast(N.UnOp("&", member.base, Pointer(vector, elements.space), loc=e.loc), False, elements,
+                       loc=e.loc)
+        lane = [name for name, _ in vector.fields].index(member.field)
+        return self.visit_BinOp(N.BinOp("+", first, N.IntLit(lane, I32, loc=e.loc), elements, loc=e.loc)) if lane \
+            else self.c_cast(first)
 
     def visit_Function(self, f: N.Function, depth: int = 0) -> str:
         self.spaces = pointer_spaces(f)

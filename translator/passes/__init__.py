@@ -14,7 +14,7 @@ from translator.passes.legalize_names import legalize_names
 from translator.passes.lower_matrix_ops import lower_matrix_ops
 from translator.passes.lower_warp_ops import lower_warp_ops
 from translator.passes.sink_thread_loops import sink_thread_loops
-from translator.passes.unique_names import unique_names
+from translator.passes.unique_names import located, unique_names
 from translator.passes.verify_ir import verify_module
 from translator.passes.warp_matrix_ops import warp_matrix_ops
 
@@ -38,7 +38,10 @@ def pipeline(backend: str) -> list:
        `__shared__` scratch arrays, block barriers and helper device functions, which the later
        passes then treat like the user's own; the CPU barrier regions see its barriers too.
     4. infer_address_spaces before anything that emits declarations: OpenCL needs a space on every
-       pointer, and hoisting copies declarations with their types.
+       pointer, and hoisting copies declarations with their types. On OpenCL unique_names (pointers,
+       arrays and __shared__ variables only) comes right before it: inference, half_as_float and the
+       backend map each such name to its space, so two pointers of one name in sibling scopes (HeCBench
+       fma's `b_ptr` into global and into __shared__ memory) must not share an entry.
     5. half_as_float (OpenCL) after address spaces, which tell it which f16 pointers reach global
        memory (vload_half/vstore_half) and which point into arrays it turns into floats.
     6. hoist_shared (OpenCL and CPU) after address spaces: it moves `__shared__` declarations to the
@@ -56,8 +59,9 @@ def pipeline(backend: str) -> list:
     10. verify_module last, so that a pass that breaks the IR is caught before emission.
     """
     for_target = functools.partial(legalize_names, target=backend)
+    located_names = functools.partial(unique_names, only=located)
     stages = {
-        "opencl": [verify_module, half_params, lower_matrix_ops, lower_warp_ops, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
+        "opencl": [verify_module, half_params, lower_matrix_ops, lower_warp_ops, located_names, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
         "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, inline_barrier_functions, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, sink_thread_loops, for_target, verify_module],
         "cuda": [verify_module, lower_matrix_ops],
     }

@@ -28,8 +28,11 @@ pairs, as on `__half2*`):
     &p[i], &p[i].x                                                  p + i, (half *)p + 2i
 
 Memory always holds CUDA's bytes, so reinterpreting a pointer into global memory keeps its meaning
-(`(const half2 *)h` on a `half *`). A pointer to a half or half2 that lives in a float (`&h` of a local)
-cast to another type would read the float's bits instead: refused.
+(`(const half2 *)h` on a `half *`). So do the bytes of other data in private or local memory: a pointer
+to halves made by a cast from a pointer to other data (`(half2 *)&float4_local`, a `__half *` into an
+`extern __shared__ char` buffer) is a *byte view* (passes/half_views.py) and is read and written with
+vload_half/vstore_half like a pointer into global memory. A pointer to a half or half2 that lives in a
+float (`&h` of a local) cast to another type would read the float's bits instead: refused.
 
 Requires: infer_address_spaces (pointers into shared or private memory of f16 become float pointers,
 since their arrays do). Guarantees: f16 appears only as the pointee of global/constant pointers, half2
@@ -43,28 +46,32 @@ import struct
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import Node, map_children, walk
-from translator.ir.types import (F16, F32, F64, HALF2, I32, U32, VOID, Array, Pointer, Scalar, Struct, innermost,
-                                 vector_struct)
+from translator.ir.types import (F16, F32, F64, HALF2, I32, U16, U32, VOID, Array, Pointer, Scalar, Struct,
+                                 innermost, vector_struct)
 from translator.passes.address_spaces import space_of
+from translator.passes.half_views import Views, byte_views, storage_root
 
 FLOAT2 = vector_struct("float2")
 _MEMORY = ("global", "constant")
 _EXACT_IN_FLOAT = ("bool", "i8", "u8", "i16", "u16", "f16", "f32")
 _IN_REGISTERS = {F16: F32, HALF2: FLOAT2}          # a half type -> the type that holds its values
 _IN_MEMORY = {F16: F16, HALF2: U32}                # -> the pointee of a pointer into global/constant memory
+_AS_BYTES = {F16: U16, HALF2: U32}                 # -> the element of a variable stored as bytes (half_views)
 _LANES = {"x": 0, "y": 1}
 # atomicAdd on __half or __half2 adds in float and rounds to half: an op of its own here, since the values
 # (and on __shared__ memory the cells) are floats now (backends/opencl.py's HALF_ATOMICS)
 HALF_ATOMICS = {"add": "add_half"}
 
 
-def _retype(t):
+def _retype(t, view: bool = False, stored: bool = False):
+    """The type that holds a value of type t; `view`: t is a pointer into the bytes of other data, `stored`:
+    t is the type of a variable or array stored as bytes."""
     if t in _IN_REGISTERS:
-        return _IN_REGISTERS[t]
+        return (_AS_BYTES if stored else _IN_REGISTERS)[t]
     if isinstance(t, Array):
-        return Array(_retype(t.elem), t.size)
+        return Array(_retype(t.elem, stored=stored), t.size)
     if isinstance(t, Pointer) and t.pointee in _IN_REGISTERS:
-        pointee = _IN_MEMORY[t.pointee] if t.space in _MEMORY else _IN_REGISTERS[t.pointee]
+        pointee = _IN_MEMORY[t.pointee] if t.space in _MEMORY or view else _IN_REGISTERS[t.pointee]
         return Pointer(pointee, t.space, t.const, t.restrict)
     if isinstance(t, Pointer) and isinstance(t.pointee, (Array, Pointer)):
         return Pointer(_retype(t.pointee), t.space, t.const, t.restrict)
@@ -81,20 +88,29 @@ def _fail(node, message: str):
     raise CutransError(error("L003", message, *where))
 
 
-def _half_memory(e, env: dict) -> tuple | None:
-    """(pointer, index, lane) when `e` reads or writes a half or a half2 of global/constant memory, else None.
-    lane: None for a whole value (a half at p[index], or a pair at p[index] of a half2 pointer), "x" or "y"
-    for one half of the pair p[index]. The space comes from the declarations (`env`): inference sets it
-    there, not on every reference."""
+def _in_memory(ptr, views: Views) -> bool:
+    """Whether pointer `ptr` reaches halves as CUDA's bytes: global/constant memory, or a byte view. The
+    space comes from the declarations (`views.env`): inference sets it there, not on every reference."""
+    if isinstance(ptr.type, Array):                     # an array, which decays to a pointer
+        return views.in_storage(ptr)
+    return space_of(ptr, views.env) in _MEMORY or views.pointer(ptr)
+
+
+def _half_memory(e, views: Views) -> tuple | None:
+    """(pointer, index, lane) when `e` reads or writes a half or a half2 of memory that holds CUDA's bytes,
+    else None. lane: None for a whole value (a half at p[index], or a pair at p[index] of a half2 pointer),
+    "x" or "y" for one half of the pair p[index]."""
     if isinstance(e, N.Member) and e.field in _LANES and e.base.type == HALF2:
-        pair = _half_memory(e.base, env)
+        pair = _half_memory(e.base, views)
         return (pair[0], pair[1], e.field) if pair is not None else None
     if e.type not in _IN_REGISTERS:
         return None
-    if isinstance(e, N.Index) and isinstance(e.base.type, Pointer) and space_of(e.base, env) in _MEMORY:
+    if isinstance(e, N.Index) and isinstance(e.base.type, (Pointer, Array)) and _in_memory(e.base, views):
         return e.base, e.index, None
+    if isinstance(e, N.VarRef) and e.name in views.stored:     # a __half variable stored as bytes
+        return e, N.IntLit(0, I32, loc=e.loc), None
     if isinstance(e, N.UnOp) and e.op == "*" and isinstance(e.operand.type, Pointer) \
-            and space_of(e.operand, env) in _MEMORY:
+            and _in_memory(e.operand, views):
         return e.operand, N.IntLit(0, I32, loc=e.loc), None
     return None
 
@@ -104,15 +120,14 @@ def _half_literal(value: float) -> float:
 
 
 class _Rewriter:
-    def __init__(self):
-        self.env: dict = {}          # pointer name -> the space it points into, in the current function
+    def __init__(self, views: Views):
+        self.views = views           # the current function's byte views, and its pointers' spaces
 
     def memory(self, ptr, index, lane):
         """The rewritten (half pointer, index of a half) of an access that _half_memory found, and whether
         it is a whole half2."""
-        pair = ptr.type.pointee == HALF2
-        space = space_of(ptr, self.env)
-        ptr, index = self.expr(ptr), self.expr(index)
+        pair = HALF2 in (ptr.type, getattr(ptr.type, "pointee", None), getattr(ptr.type, "elem", None))
+        (ptr, space), index = self.pointer(ptr), self.expr(index)
         if not pair:
             return ptr, index, False
         halves = N.Cast(ptr, False, Pointer(F16, space, ptr.type.const), loc=ptr.loc)
@@ -129,23 +144,39 @@ class _Rewriter:
         if lane is not None:
             ptr, index, _ = self.memory(ptr, index, lane)
         else:
-            ptr, index = self.expr(ptr), self.expr(index)
+            (ptr, _), index = self.pointer(ptr), self.expr(index)
         return N.BinOp("+", ptr, index, ptr.type, loc=e.loc)
+
+    def pointer(self, ptr) -> tuple:
+        """The rewritten pointer of an access that _half_memory found, and the space it points into: a
+        pointer into global memory or a byte view as it is; for a variable or an array stored as bytes, a
+        pointer to its first half (or pair, as a uint)."""
+        if isinstance(ptr.type, Pointer):
+            space = space_of(ptr, self.views.env) or ptr.type.space
+            return self.expr(ptr), space
+        space = self.views.stored[storage_root(ptr)]
+        if isinstance(ptr.type, Array):
+            elements, storage = ptr.type.elem, self.expr(ptr)          # retyped to ushort or uint: it decays
+        else:
+            elements = ptr.type
+            variable = N.VarRef(ptr.name, _AS_BYTES[ptr.type], loc=ptr.loc)
+            storage = N.UnOp("&", variable, Pointer(variable.type, space), loc=ptr.loc)
+        return N.Cast(storage, False, Pointer(_IN_MEMORY[elements], space), loc=ptr.loc), space
 
     def expr(self, e):
         if e is None:
             return None
-        if isinstance(e, N.Assign) and _half_memory(e.target, self.env) is not None:
+        if isinstance(e, N.Assign) and _half_memory(e.target, self.views) is not None:
             if e.op != "=":
                 _fail(e, "a compound assignment to __half memory is not translated for OpenCL yet")
-            ptr, index, pair = self.memory(*_half_memory(e.target, self.env))
+            ptr, index, pair = self.memory(*_half_memory(e.target, self.views))
             return N.MathCall("store_half2" if pair else "store_half", "exact", [self.expr(e.value), ptr, index],
                               VOID, loc=e.loc)
-        if isinstance(e, N.UnOp) and e.op == "&" and (element := _half_memory(e.operand, self.env)) is not None:
+        if isinstance(e, N.UnOp) and e.op == "&" and (element := _half_memory(e.operand, self.views)) is not None:
             return self.address(e, *element)
         if isinstance(e, N.Atomic) and _holds_half(e.type):
             e.op = HALF_ATOMICS[e.op]
-        memory = _half_memory(e, self.env)
+        memory = _half_memory(e, self.views)
         if memory is not None:
             ptr, index, pair = self.memory(*memory)
             return N.MathCall("load_half2" if pair else "load_half", "exact", [ptr, index],
@@ -154,30 +185,28 @@ class _Rewriter:
             return self.to_half(e)
         if isinstance(e, N.Cast) and isinstance(e.type, Pointer):
             self.check_reinterpretation(e)
+        view = self.views.pointer(e) if isinstance(e, N.Expr) else False
+        stored = isinstance(getattr(e, "type", None), Array) and self.views.in_storage(e)
         self.children(e)
         if hasattr(e, "type"):
-            e.type = _retype(e.type)
+            e.type = _retype(e.type, view, stored)
         return e
 
     def check_reinterpretation(self, e: N.Cast):
-        """A pointer to halves held in floats (not in global/constant memory) must stay one, and a pointer to
-        other data there must not become one (relu's `(half2 *)&float4_local`)."""
-        source = e.value.type
-        if not isinstance(source, Pointer) or not isinstance(e.type, Pointer) or e.type.pointee == source.pointee:
+        """A pointer to halves held in floats (not in global/constant memory) must not become a pointer to
+        another type: it would see the floats' bytes. A cast from other data makes a byte view, and a byte
+        view may become anything."""
+        source = e.value.type.pointee if isinstance(e.value.type, Pointer) else getattr(e.value.type, "elem", None)
+        if not isinstance(e.type, Pointer) or e.type.pointee == source:
             return
-        halves = [t for t in (source.pointee, e.type.pointee) if t in _IN_REGISTERS]
-        if not halves or space_of(e.value, self.env) in _MEMORY:
+        if source not in _IN_REGISTERS or _in_memory(e.value, self.views):
             return
-        name = '__half2' if halves[0] == HALF2 else '__half'
-        if source.pointee in _IN_REGISTERS:
-            what = f"a pointer to {name} values outside global memory (a variable, or a __shared__ array) is cast " \
-                   f"to '{e.type.pointee}'"
-        else:
-            what = f"a pointer to '{source.pointee}' data outside global memory (a variable, or a __shared__ " \
-                   f"array) is cast to a pointer to {name}"
-        _fail(e, f"{what}: on OpenCL without cl_khr_fp16 halves there are held as float, so through that pointer "
-                 f"the program would see the floats' bytes, not the halves'; read the bits with "
-                 f"__half_as_ushort/__ushort_as_half, or keep the data that is reinterpreted in global memory")
+        name = '__half2' if source == HALF2 else '__half'
+        _fail(e, f"a pointer to {name} values outside global memory (a variable, or a __shared__ array of "
+                 f"{name}) is cast to '{e.type.pointee}': on OpenCL without cl_khr_fp16 those halves are held as "
+                 f"float, so through that pointer the program would see the floats' bytes, not the halves'; "
+                 f"read the bits with __half_as_ushort/__ushort_as_half, or keep the data that is reinterpreted in "
+                 f"global memory or in a buffer of another type (a uint4 variable, an extern __shared__ char array)")
 
     def to_half(self, e: N.Cast):
         v = e.value
@@ -200,9 +229,11 @@ class _Rewriter:
         if isinstance(n, N.Expr):
             return self.expr(n)
         if isinstance(n, (N.VarDecl, N.Param)):
-            n.type = _retype(n.type)
+            n.type = _retype(n.type, n.name in self.views.names, n.name in self.views.stored)
         if isinstance(n, N.VarDecl) and n.init is not None:
             n.init = self.expr(n.init)
+            if n.name in self.views.stored:         # a __half stored as bytes starts as the value's bits
+                n.init = N.MathCall("half_as_ushort", "exact", [n.init], U16, loc=n.loc)
             return n
         self.children(n)
         return n
@@ -215,16 +246,20 @@ def half_as_float(module: N.Module) -> N.Module:
         if s != HALF2 and any(_holds_half(t) for _, t in s.fields):
             _fail(module.functions[0] if module.functions else module, f"struct '{s.name}' holds a __half, which "
                   f"OpenCL without cl_khr_fp16 cannot lay out; not translated yet")
-    rewriter = _Rewriter()
     for g in module.globals:
         if _holds_half(g.type) and not isinstance(g.type, Pointer):
             _fail(g, f"__half global '{g.name}' is not translated for OpenCL yet")
+    views = byte_views(module, _pointer_spaces)
     for f in module.functions:
-        rewriter.env = {d.name: d.type.space for d in [*f.params, *walk(f.body)]
-                        if isinstance(d, (N.Param, N.VarDecl)) and isinstance(d.type, Pointer)}
         f.ret = _retype(f.ret)
-        rewriter.node(f)
+        _Rewriter(views[f.name]).node(f)
     return module
+
+
+def _pointer_spaces(f: N.Function) -> dict:
+    """pointer name -> the space it points into, in f"""
+    return {d.name: d.type.space for d in [*f.params, *walk(f.body)]
+            if isinstance(d, (N.Param, N.VarDecl)) and isinstance(d.type, Pointer)}
 
 
 def _structs(t):

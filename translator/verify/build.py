@@ -78,7 +78,10 @@ def _opencl_steps(stems: list[str], flags: list[str], folder: Path) -> tuple[lis
 # a[i] + b[i]` into masked vector code (otherwise "not vectorized: control flow in loop"); it permits no
 # reassociation, contraction or value-changing folding (those are -fassociative-math, -ffp-contract,
 # -ffinite-math-only...). Only the FP exception flags could differ, and CUDA device code cannot read them.
-CPU_KERNEL_FLAGS = ("-std=gnu11", "-O3", "-march=native", "-fno-trapping-math")
+# -fno-strict-aliasing: CUDA programs read memory through pointers to other types (a float4 loaded into a
+# `__half a[8]` and read as __half2, HeCBench vadd), which C's aliasing rule makes undefined: GCC 12 at -O3
+# reordered such reads before the writes they depend on. The emulated reference is built with it too.
+CPU_KERNEL_FLAGS = ("-std=gnu11", "-O3", "-march=native", "-fno-trapping-math", "-fno-strict-aliasing")
 
 
 def cpu_kernels_step(stem: str) -> Step:
