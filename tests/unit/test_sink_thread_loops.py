@@ -63,6 +63,37 @@ __global__ void k(int n, const float* a, const float* b, float* c) {
     assert len(_barrier_loops(f)) == 1
 
 
+def test_several_column_walks_each_run_at_block_level(lower):
+    """PolyBench gramschmidt's third kernel: a statement, then two column walks over one `int i;`, under one
+    guard; each loop declares its own i, and the parts between them run per thread under the guard."""
+    f = _sunk(lower, """
+__global__ void k(int ni, int nj, float* a, float* r, const float* q, int k) {
+    int j = blockIdx.x * blockDim.x + threadIdx.x;
+    if (j > k && j < nj) {
+        r[k * nj + j] = 0.0f;
+        int i;
+        for (i = 0; i < ni; i++) r[k * nj + j] += q[i * nj + k] * a[i * nj + j];
+        a[j] += 1.0f;
+        for (i = 0; i < ni; i++) a[i * nj + j] -= q[i * nj + k] * r[k * nj + j];
+    }
+}""")
+    first, second = _barrier_loops(f)
+    assert first.init.name == second.init.name == "i"
+    assert [s.name for s in first.body.stmts if isinstance(s, N.VarDecl)] == ["j_cutrans1"]
+    assert [s.name for s in second.body.stmts if isinstance(s, N.VarDecl)] == ["j_cutrans3"]
+    sunk = f.body.stmts[0].then.stmts
+    at = [i for i, s in enumerate(sunk) if s is first or s is second]
+    between = sunk[at[0] + 1:at[1]]
+    assert [type(s) for s in between] == [N.VarDecl, N.If] and between[0].name == "j_cutrans2"
+    assert isinstance(sunk[at[0] - 1], N.If)       # r[k * nj + j] = 0 under the guard, before the first loop
+
+
+def test_a_loop_that_does_not_pay_stays_with_its_threads_next_to_one_that_does(lower):
+    f = _sunk(lower, "__global__ void k(int n, const float* a, float* o) { int j = threadIdx.x; "
+                     "for (int i = 0; i < n; i++) o[j] += a[i * n + j]; for (int i = 0; i < n; i++) o[j] += a[j]; }")
+    assert len(_barrier_loops(f)) == 1
+
+
 def test_loops_it_leaves_alone(lower):
     kernels = {
         "own row": "int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) { float s = 0; "
@@ -71,8 +102,6 @@ def test_loops_it_leaves_alone(lower):
         "early exit of the loop": "int j = threadIdx.x; for (int i = 0; i < n; i++) { if (a[i * n + j] < 0) break; "
                                   "o[j] += a[i * n + j]; }",
         "thread-dependent trip count": "int j = threadIdx.x; for (int i = 0; i < j; i++) o[j] += a[i * n + j];",
-        "two loops": "int j = threadIdx.x; for (int i = 0; i < n; i++) o[j] += a[i * n + j]; "
-                     "for (int i = 0; i < n; i++) o[j] -= a[i * n + j];",
         "a barrier of its own": "int j = threadIdx.x; for (int i = 0; i < n; i++) { o[j] += a[i * n + j]; "
                                 "__syncthreads(); }",
         "a bound computed under the guard": "int j = threadIdx.x; if (j < n) { int m = n / 2; "

@@ -15,7 +15,9 @@ on the CPU is only the end of a thread loop. It applies only where that is plain
     would come in another order than the reference's), and no `return` but an early exit at its outermost
     level (`if (i >= n) return;`);
   * its body is thread-index declarations, then the statements, optionally all inside one `if` that
-    does not change (`if (i < n && j < m) { ...; for (...) {...}; ... }`);
+    does not change (`if (i < n && j < m) { ...; for (...) {...}; ...; for (...) {...} }`); each loop at
+    that level that qualifies runs at block level, and the statements around them run thread by thread
+    between them (PolyBench gramschmidt: a store, then two column walks);
   * the loop's start, condition and step are the same in every thread (passes/uniformity.py), its body
     leaves no loop early and writes no variable of its condition;
   * and it pays: some array index in the loop multiplies the loop's variable (a row stride) and also
@@ -29,14 +31,16 @@ thread used to walk the whole array `stride` elements at a time. It applies when
 early, keeps `i`, and writes only elements indexed by `i`.
 
 The guarding condition is tested around each part (computed again where it is cheap arithmetic on thread
-indices, else kept in a variable of each thread), so every thread runs exactly the statements it ran before. A loop variable declared before the `if` without a
-value and used only by the loop (`int i; ... for (i = 0; ...)`) becomes the loop's own.
+indices, else kept in a variable of each thread), so every thread runs exactly the statements it ran before.
+A loop variable declared without a value and used only by loops that start by assigning it (`int i; ...
+for (i = 0; ...)`) becomes each loop's own.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import itertools
 
 from translator.ir import nodes as N
 from translator.ir.base import walk
@@ -78,24 +82,10 @@ def _rewrite(f: N.Function) -> N.Block | None:
     guard = None
     if len(rest) == 1 and isinstance(rest[0], N.If) and rest[0].orelse is None:
         guard, rest = rest[0].cond, list(as_list(rest[0].then))     # evaluated once, where it was
-    loops = [i for i, s in enumerate(rest) if isinstance(s, N.For)]
-    if len(loops) != 1:
+    segments, loops = _split(f, _own_loop_variables(rest), {d.name for d in decls})
+    if not loops:
         return None
-    at = loops[0]
-    pre, loop, post = rest[:at], rest[at], rest[at + 1:]
-    loop, pre = _own_loop_variable(loop, pre, post)
-    if loop is None:
-        return None
-    body = list(as_list(loop.body))
-    if not _sinkable(f, loop, {d.name for d in decls}):
-        rounds = _grid_stride_rounds(f, loop)
-        if rounds is None:
-            return None
-        loop, body = rounds
-    declared_before = {n.name for s in pre for n in walk(s) if isinstance(n, N.VarDecl)}
-    if declared_before & (_reads(loop.init) | _reads(loop.cond) | _reads(loop.step)):
-        return None        # a bound computed under the guard: threads outside it would not have it
-    sunk = _assemble(f, decls, guard, pre, loop, body, post)
+    sunk = _assemble(f, decls, guard, segments, loops)
     if sunk is None:
         return None
     unread = [d for d in "xyz" if not _reads_thread_dim(f, d)]
@@ -109,16 +99,40 @@ def _rewrite(f: N.Function) -> N.Block | None:
     return N.Block([N.If(cond, sunk, original, loc=f.loc)], loc=f.body.loc)
 
 
+def _split(f: N.Function, rest: list, indices: set) -> tuple[list, list]:
+    """(segments, loops): the loops of `rest` (its outermost statements) that run at block level, as (loop,
+    body) pairs, and the statements around them, one more segment than loops."""
+    segments, loops = [[]], []
+    for s in rest:
+        form = _block_level_form(f, s, indices) if isinstance(s, N.For) else None
+        declared_before = {n.name for seg in segments for t in seg for n in walk(t) if isinstance(n, N.VarDecl)}
+        if form is not None and not declared_before & (_reads(form[0].init) | _reads(form[0].cond) |
+                                                       _reads(form[0].step)):
+            loops.append(form)         # (a bound computed under the guard: threads outside it would not have it)
+            segments.append([])
+        else:
+            segments[-1].append(s)
+    return segments, loops
+
+
+def _block_level_form(f: N.Function, loop: N.For, indices: set):
+    """(loop, body) to run at block level: the uniform loop itself, or a grid-stride loop's rounds; None."""
+    if isinstance(loop.init, N.VarDecl) and _sinkable(f, loop, indices):
+        return loop, list(as_list(loop.body))
+    return _grid_stride_rounds(f, loop)
+
+
 def _reads_thread_dim(f: N.Function, dim: str) -> bool:
     return any(isinstance(n, N.SpecialReg) and (n.reg == "thread_linear" or n.reg == "thread_idx" and n.dim == dim)
                for n in walk(f.body))
 
 
-def _assemble(f: N.Function, decls: list, guard, pre: list, loop: N.For, body: list, post: list) -> N.Block | None:
-    """decls; [flag;] if (guard) {pre}  for (...) { [decls again;] if (guard) {body} barrier }  [decls again;]
-    if (guard) {post}. Where the declarations are cheap arithmetic on values no statement changes (thread
-    indices), each part computes them again under new names, and so the guard; otherwise they and a flag
-    holding the guard live across the parts in per-thread storage (the barrier regions' context arrays)."""
+def _assemble(f: N.Function, decls: list, guard, segments: list, loops: list) -> N.Block | None:
+    """decls; [flag;] if (guard) {segment 0}  for (...) { [decls again;] if (guard) {body} barrier }  [decls
+    again;] if (guard) {segment 1}  for ...  Where the declarations are cheap arithmetic on values no statement
+    changes (thread indices), each part computes them again under new names, and so the guard; otherwise
+    they and a flag holding the guard live across the parts in per-thread storage (the barrier regions'
+    context arrays)."""
     params = {p.name for p in f.params}
     written = {name for n in walk(f.body) if (name := assigned_name(n)) is not None}
     known = params - written
@@ -132,7 +146,7 @@ def _assemble(f: N.Function, decls: list, guard, pre: list, loop: N.For, body: l
         flag = N.VarDecl(GUARD, BOOL, "private", guard, loc=guard.loc)
 
     def part(stmts: list, k: int) -> tuple[list, list]:
-        """(declarations computed again, the statements under the guard) for part k (0: before the loop)."""
+        """(declarations computed again, the statements under the guard) for part k (0: the first)."""
         mapping = {d.name: f"{d.name}_cutrans{k}" for d in decls} if recompute and k else {}
         again = [_renamed(d, mapping) for d in decls] if mapping else []
         cond = None if guard is None else N.VarRef(GUARD, BOOL, loc=guard.loc) if flag else \
@@ -144,16 +158,23 @@ def _assemble(f: N.Function, decls: list, guard, pre: list, loop: N.For, body: l
 
     hoisted = []
     if guard is not None:                   # `if (g) { T v = e; ...` -> `T v; if (g) { v = e; ...`: v outlives the if
-        hoisted, pre = _declared_outside(pre)
-        if hoisted is None:
-            return None
-    _, before = part(pre, 0)
-    again, inside = part(body, 1)
-    sunk = N.For(loop.init, loop.cond, loop.step,
-                 N.Block(again + inside + [N.Barrier("block", loc=loop.loc)], loc=loop.loc), loop.unroll,
-                 loc=loop.loc)
-    again, after = part(post, 2) if post else ([], [])
-    return N.Block(decls + ([flag] if flag else []) + hoisted + before + [sunk] + again + after, loc=f.body.loc)
+        for k, segment in enumerate(segments):
+            outside, segments[k] = _declared_outside(segment)
+            if outside is None:
+                return None
+            hoisted += outside
+    _, first = part(segments[0], 0)
+    out = decls + ([flag] if flag else []) + hoisted + first
+    number = itertools.count(1)
+    for (loop, body), segment in zip(loops, segments[1:]):
+        again, inside = part(body, next(number))
+        out.append(N.For(loop.init, loop.cond, loop.step,
+                         N.Block(again + inside + [N.Barrier("block", loc=loop.loc)], loc=loop.loc), loop.unroll,
+                         loc=loop.loc))
+        if segment:
+            again, after = part(segment, next(number))
+            out += again + after
+    return N.Block(out, loc=f.body.loc)
 
 
 def _declared_outside(pre: list):
@@ -197,22 +218,24 @@ def _reads(e) -> set:
     return set() if e is None else {n.name for n in walk(e) if isinstance(n, N.VarRef)}
 
 
-def _own_loop_variable(loop: N.For, pre: list, post: list):
-    """`int i; ... for (i = 0; ...)` -> `for (int i = 0; ...)` when nothing else uses `i`; (loop, pre),
-    or (None, pre) when the loop's start is neither form."""
-    if isinstance(loop.init, N.VarDecl):
-        return loop, pre
-    init = loop.init.expr if isinstance(loop.init, N.ExprStmt) else None
-    if not (isinstance(init, N.Assign) and init.op == "=" and isinstance(init.target, N.VarRef)):
-        return None, pre
-    name = init.target.name
-    decl = next((s for s in pre if isinstance(s, N.VarDecl) and s.name == name and s.init is None), None)
-    others = [s for s in pre + post if s is not decl]
-    if decl is None or any(name in _reads(s) for s in others) or any(
-            isinstance(n, N.VarDecl) and n.name == name for s in others for n in walk(s)):
-        return None, pre
-    own = N.VarDecl(name, decl.type, "private", init.value, loc=decl.loc)
-    return N.For(own, loop.cond, loop.step, loop.body, loop.unroll, loc=loop.loc), [s for s in pre if s is not decl]
+def _own_loop_variables(rest: list) -> list:
+    """`int i; ... for (i = 0; ...) ...; for (i = 0; ...)` -> each of those loops declares its own `i`, when
+    nothing but them uses `i` (gramschmidt's two loops over one `i`)."""
+    by_name: dict = {}
+    for s in rest:
+        init = s.init.expr if isinstance(s, N.For) and isinstance(s.init, N.ExprStmt) else None
+        if isinstance(init, N.Assign) and init.op == "=" and isinstance(init.target, N.VarRef):
+            by_name.setdefault(init.target.name, []).append(s)
+    for name, loops in by_name.items():
+        decl = next((s for s in rest if isinstance(s, N.VarDecl) and s.name == name and s.init is None), None)
+        others = [s for s in rest if s is not decl and all(s is not loop for loop in loops)]
+        if decl is None or any(name in _reads(s) for s in others) or any(
+                isinstance(n, N.VarDecl) and n.name == name for s in others for n in walk(s)):
+            continue
+        own = {id(loop): N.For(N.VarDecl(name, decl.type, "private", loop.init.expr.value, loc=decl.loc), loop.cond,
+                               loop.step, loop.body, loop.unroll, loc=loop.loc) for loop in loops}
+        rest = [own.get(id(s), s) for s in rest if s is not decl]
+    return rest
 
 
 def _sinkable(f: N.Function, loop: N.For, indices: set) -> bool:

@@ -1,0 +1,83 @@
+// A barrier-free kernel whose threads walk the columns of a row-major matrix in two loops one after the
+// other, sharing one `int i;`, with statements before and between them (PolyBench gramschmidt's third
+// kernel): r[k][j] = q[:,k] . a[:,j], then a[:,j] -= q[:,k] * r[k][j], for every column j > k. The CPU
+// target runs each loop at block level, one row at a time for the whole block (passes/sink_thread_loops.py);
+// each thread still runs its own statements in its own order, so the numbers are the same bits.
+#include <cmath>
+#include <cstdio>
+#include "oclrt.h"
+#include "column_walks_in_sequence.launch.h"
+
+/* cutrans: kernel 'project_out' moved to column_walks_in_sequence.cl */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+int main()
+{
+    const int rows = 37, cols = 45, k = 3;
+    static float a[rows * cols], q[rows * cols], r[cols * cols], a_ref[rows * cols], r_ref[cols * cols];
+    for (int i = 0; i < rows * cols; ++i) {
+        a[i] = a_ref[i] = 0.125f * ((i * 29) % 17) - 1.0f;
+        q[i] = 0.0625f * ((i * 13) % 23) - 0.5f;
+    }
+    for (int i = 0; i < cols * cols; ++i) {
+        r[i] = r_ref[i] = -7.0f;
+    }
+    float *da, *dr, *dq;
+    oclrtMalloc((void **)&da, sizeof a);
+    oclrtMalloc((void **)&dr, sizeof r);
+    oclrtMalloc((void **)&dq, sizeof q);
+    oclrtMemcpy(da, a, sizeof a, oclrtMemcpyHostToDevice);
+    oclrtMemcpy(dr, r, sizeof r, oclrtMemcpyHostToDevice);
+    oclrtMemcpy(dq, q, sizeof q, oclrtMemcpyHostToDevice);
+    cutrans_launch_project_out(3, 16, 0, 0, rows, cols, da, dr, dq, k);
+    oclrtMemcpy(a, da, sizeof a, oclrtMemcpyDeviceToHost);
+    oclrtMemcpy(r, dr, sizeof r, oclrtMemcpyDeviceToHost);
+
+    // the same steps on the host: every product and sum here is exact in float (few significant bits)
+    for (int j = k + 1; j < cols; ++j) {
+        r_ref[k * cols + j] = 0.0f;
+        for (int i = 0; i < rows; i++) {
+            r_ref[k * cols + j] += q[i * cols + k] * a_ref[i * cols + j];
+        }
+        for (int i = 0; i < rows; i++) {
+            a_ref[i * cols + j] -= q[i * cols + k] * r_ref[k * cols + j];
+        }
+    }
+    int failures = 0;
+    for (int i = 0; i < rows * cols; ++i) {
+        if (a[i] != a_ref[i]) {
+            printf("FAIL a[%d] = %g, expected %g\n", i, a[i], a_ref[i]);
+            ++failures;
+        }
+    }
+    for (int i = 0; i < cols * cols; ++i) {
+        if (r[i] != r_ref[i]) {
+            printf("FAIL r[%d] = %g, expected %g\n", i, r[i], r_ref[i]);
+            ++failures;
+        }
+    }
+    double sum = 0.0;
+    for (int i = 0; i < rows * cols; ++i) {
+        sum += a[i] * (1 + i % 7);
+    }
+    printf("r[k][k+1..k+4] = %g %g %g %g, checksum of a %.6f\n", r[k * cols + k + 1], r[k * cols + k + 2],
+           r[k * cols + k + 3], r[k * cols + k + 4], sum);
+    oclrtFree(da);
+    oclrtFree(dr);
+    oclrtFree(dq);
+    printf(failures == 0 ? "PASS\n" : "FAIL\n");
+    return failures == 0 ? 0 : 1;
+}
