@@ -212,6 +212,15 @@ __host__ __device__ unsigned long long min(long long, unsigned long long);
 __host__ __device__ unsigned long long min(unsigned long long, long long);
 __host__ __device__ unsigned long long max(long long, unsigned long long);
 __host__ __device__ unsigned long long max(unsigned long long, long long);
+/* and the `long int` ones (int64_t on LP64 Linux), which would otherwise be ambiguous between int and long long */
+__host__ __device__ long min(long, long);
+__host__ __device__ long max(long, long);
+__host__ __device__ unsigned long min(unsigned long, unsigned long);
+__host__ __device__ unsigned long max(unsigned long, unsigned long);
+__host__ __device__ unsigned long min(long, unsigned long);
+__host__ __device__ unsigned long min(unsigned long, long);
+__host__ __device__ unsigned long max(long, unsigned long);
+__host__ __device__ unsigned long max(unsigned long, long);
 
 /* synchronisation */
 __device__ void __syncthreads(void);

@@ -35,7 +35,8 @@ def initializer(fl, cursor, ty, constant: bool = True):
 
 def initializer_offset(cursor) -> int | None:
     """Where the `=` (or C++11 `{`, or a direct `(`) of a declaration's initializer is; array sizes are children of
-    the declaration too, before it. From the tokens, or where libclang gives none (an extent that
+    the declaration too, before it. For `T x(v)` and `T x{}` it is just before the name: clang's construction
+    of a class (`__half2 r{}`) starts at the name itself, and was missed (r left uninitialized). From the tokens, or where libclang gives none (an extent that
     starts in a macro such as `__constant__`) from the file's bytes."""
     depth, tokens = 0, list(cursor.get_tokens()) or _tokens_from_name(cursor)
     for t in tokens:
@@ -43,8 +44,10 @@ def initializer_offset(cursor) -> int | None:
         if depth == 0 and t.spelling == "(" and after_name:
             return cursor.location.offset - 1   # `T x(v)`: a class's construction starts at the name itself
         depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(t.spelling, 0)
-        if depth == 0 and t.spelling in ("=", "{") and after_name:
-            return t.extent.start.offset - (t.spelling == "{")
+        if depth == 0 and t.spelling == "=" and after_name:
+            return t.extent.start.offset
+        if depth == 0 and t.spelling == "{" and after_name:
+            return cursor.location.offset - 1
     if tokens:
         return None
     start, end = cursor.extent.start, cursor.extent.end
@@ -58,8 +61,10 @@ def initializer_offset(cursor) -> int | None:
         if depth == 0 and ch == ord("("):
             return start_offset - 1
         depth += {ord("["): 1, ord("("): 1, ord("]"): -1, ord(")"): -1}.get(ch, 0)
-        if depth == 0 and ch in (ord("="), ord("{")):
-            return start_offset + i - (ch == ord("{"))     # `{` alone: C++11 brace initialization
+        if depth == 0 and ch == ord("="):
+            return start_offset + i
+        if depth == 0 and ch == ord("{"):
+            return start_offset - 1                         # `{` alone: C++11 brace initialization
     return None
 
 

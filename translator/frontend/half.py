@@ -126,7 +126,12 @@ def _constructor(fl, c, args, loc):
         return N.InitList([narrow(fl, c, fl.expr(a), lane) for a in args], made, loc=loc)
     if made in PAIRS and len(args) == 1:
         return narrow(fl, c, fl.expr(args[0]), made)
-    fl.fail(c, UNSUPPORTED, f"a {c.spelling} made without a value is uninitialized; give it one")
+    if not args:                # `__half2 v = {};` (quantAQLM), `__half()`: value-initialized, so zero
+        zero = N.FloatLit(0.0, "0.0f", F32, loc=loc)
+        if made in PAIRS.values():
+            return N.InitList([narrow(fl, c, zero, made.field("x")) for _ in range(2)], made, loc=loc)
+        return narrow(fl, c, zero, made)
+    fl.fail(c, UNSUPPORTED, f"this {c.spelling} constructor is not translated")
 
 
 def _method(fl, c, args, loc):

@@ -17,9 +17,11 @@
     } while (0)
 
 #define NVALUES 8
-#define NRESULTS 21
+#define NRESULTS 23
 
 /* cutrans: kernel 'intrinsics' moved to integer_intrinsics.kernels.c */
+
+
 
 
 
@@ -115,6 +117,8 @@ static void host_expect(int x, int y, long long w, unsigned long long *e)
     e[18] = ux > uy ? ux : uy;
     e[19] = uw < (unsigned long long)y ? uw : (unsigned long long)y;
     e[20] = (unsigned long long)(w > x ? w : x);
+    e[21] = e[20];
+    e[22] = uw < (unsigned long long)(long long)y ? uw : (unsigned long long)(long long)y;
 }
 
 int main()
@@ -125,7 +129,8 @@ int main()
                                      0x123456789abcdefll, -4294967296ll};
     const char *names[NRESULTS] = {"popc", "popcll", "clz", "clzll", "ffs", "ffsll", "brev", "brevll",
                                    "mul24", "umul24", "mulhi", "umulhi", "mul64hi", "umul64hi", "sad",
-                                   "usad", "llabs", "min", "max", "min_u64", "max_i64"};
+                                   "usad", "llabs", "min", "max", "min_u64", "max_i64", "max_long",
+                                   "min_ulong"};
     unsigned long long got[NVALUES * NRESULTS];
     int *d_a, *d_b;
     long long *d_wide;

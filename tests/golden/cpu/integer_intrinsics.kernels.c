@@ -41,7 +41,7 @@ void cutrans_kernel_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         unsigned int uy = (unsigned int)y;
                         long long w = wide[i];
                         unsigned long long uw = (unsigned long long)w;
-                        unsigned long long* o = out + (unsigned long long)i * 21ULL;
+                        unsigned long long* o = out + (unsigned long long)i * 23ULL;
                         o[0] = __builtin_popcount(ux);
                         o[1] = __builtin_popcountll(uw);
                         o[2] = cutrans_clz_i32(x);
@@ -63,6 +63,8 @@ void cutrans_kernel_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         o[18] = cutrans_max_u32(ux, uy);
                         o[19] = cutrans_min_u64(uw, (unsigned long long)y);
                         o[20] = (unsigned long long)cutrans_max_i64(w, (long long)x);
+                        o[21] = (unsigned long long)cutrans_max_i64((long long)w, (long long)x);
+                        o[22] = cutrans_min_u64((unsigned long long)uw, (long long)y);
                     }
                 }
             }
@@ -85,7 +87,7 @@ void cutrans_kernel_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         unsigned int uy = (unsigned int)y;
                         long long w = wide[i];
                         unsigned long long uw = (unsigned long long)w;
-                        unsigned long long* o = out + (unsigned long long)i * 21ULL;
+                        unsigned long long* o = out + (unsigned long long)i * 23ULL;
                         o[0] = __builtin_popcount(ux);
                         o[1] = __builtin_popcountll(uw);
                         o[2] = cutrans_clz_i32(x);
@@ -107,6 +109,8 @@ void cutrans_kernel_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         o[18] = cutrans_max_u32(ux, uy);
                         o[19] = cutrans_min_u64(uw, (unsigned long long)y);
                         o[20] = (unsigned long long)cutrans_max_i64(w, (long long)x);
+                        o[21] = (unsigned long long)cutrans_max_i64((long long)w, (long long)x);
+                        o[22] = cutrans_min_u64((unsigned long long)uw, (long long)y);
                     }
                 }
             }

@@ -16,7 +16,7 @@
     } while (0)
 
 #define NVALUES 8
-#define NRESULTS 21
+#define NRESULTS 23
 
 __global__ void intrinsics(const int *a, const int *b, const long long *wide, unsigned long long *out, int n)
 {
@@ -52,6 +52,8 @@ __global__ void intrinsics(const int *a, const int *b, const long long *wide, un
     o[18] = max(ux, uy);
     o[19] = min(uw, (unsigned long long)y);
     o[20] = (unsigned long long)max(w, (long long)x);
+    o[21] = (unsigned long long)max((long)w, (long)x);                  /* int64_t is long on LP64 */
+    o[22] = min((unsigned long)uw, (long)y);                            /* mixed: unsigned long */
 }
 
 /* Host versions with the documented CUDA semantics, for the self-check. */
@@ -114,6 +116,8 @@ static void host_expect(int x, int y, long long w, unsigned long long *e)
     e[18] = ux > uy ? ux : uy;
     e[19] = uw < (unsigned long long)y ? uw : (unsigned long long)y;
     e[20] = (unsigned long long)(w > x ? w : x);
+    e[21] = e[20];
+    e[22] = uw < (unsigned long long)(long long)y ? uw : (unsigned long long)(long long)y;
 }
 
 int main()
@@ -124,7 +128,8 @@ int main()
                                      0x123456789abcdefll, -4294967296ll};
     const char *names[NRESULTS] = {"popc", "popcll", "clz", "clzll", "ffs", "ffsll", "brev", "brevll",
                                    "mul24", "umul24", "mulhi", "umulhi", "mul64hi", "umul64hi", "sad",
-                                   "usad", "llabs", "min", "max", "min_u64", "max_i64"};
+                                   "usad", "llabs", "min", "max", "min_u64", "max_i64", "max_long",
+                                   "min_ulong"};
     unsigned long long got[NVALUES * NRESULTS];
     int *d_a, *d_b;
     long long *d_wide;

@@ -56,7 +56,7 @@ __kernel void intrinsics(__global const int* a, __global const int* b, __global 
     uint uy = (uint)y;
     long w = wide[i];
     ulong uw = (ulong)w;
-    __global ulong* o = out + (ulong)i * 21UL;
+    __global ulong* o = out + (ulong)i * 23UL;
     o[0] = ((int)popcount(ux));
     o[1] = ((int)popcount(uw));
     o[2] = clz(x);
@@ -78,4 +78,6 @@ __kernel void intrinsics(__global const int* a, __global const int* b, __global 
     o[18] = max(ux, uy);
     o[19] = min(uw, (ulong)y);
     o[20] = (ulong)max(w, (long)x);
+    o[21] = (ulong)max((long)w, (long)x);
+    o[22] = min((ulong)uw, (ulong)(long)y);
 }

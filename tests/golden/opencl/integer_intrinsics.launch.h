@@ -11,7 +11,7 @@ static const oclrtProgramSource cutrans_program_integer_intrinsics = {
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
     "@integer_intrinsics.cu 47:21 49:23 50:24 51:25 53:27 54:28 55:29 56:30 57:31 58:32 59:33 60:34 "
     "61:35 62:36 63:37 64:38 65:39 66:40 67:41 68:42 69:43 70:44 71:45 72:46 73:47 74:48 75:49 76:50 "
-    "77:51 78:52 79:53 80:54",
+    "77:51 78:52 79:53 80:54 81:55 82:56",
 };
 
 static inline void cutrans_launch_intrinsics(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * a, const int * b, const long long * wide, unsigned long long * out, int n)
