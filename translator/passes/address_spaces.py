@@ -151,13 +151,28 @@ def _record_calls(f: N.Function, env: dict, by_name: dict, variants: dict, funct
             name = callee.name if not known else f"{callee.name}_as_{'_'.join(s for _, s in spaces)}"
             known[spaces] = name
             if name != callee.name:
-                clone = copy.deepcopy(callee)
-                clone.name = name
-                by_name[name] = clone
-                functions.insert(functions.index(callee), clone)
+                clone_before(callee, name, by_name, functions)
                 made += 1
         node.func = known[spaces]
     return made
+
+
+def clone_before(callee: N.Function, name: str, by_name: dict, functions: list) -> N.Function:
+    """A copy of `callee` named `name`, registered in `by_name` and put in front of it in `functions` (so
+    that callers_first, which has yet to reach `callee`, visits the copy too)."""
+    clone = copy.deepcopy(callee)
+    clone.name = name
+    by_name[name] = clone
+    functions.insert(functions.index(callee), clone)
+    return clone
+
+
+def callers_first(functions: list, visit) -> None:
+    """Call `visit(f)` on every function, each caller before its callees (a module lists callees first).
+    `visit` returns how many clones it put in front of callees (clone_before); they are visited too."""
+    i = len(functions) - 1
+    while i >= 0:
+        i += visit(functions[i]) - 1
 
 
 def infer_address_spaces(module: N.Module) -> N.Module:
@@ -165,13 +180,12 @@ def infer_address_spaces(module: N.Module) -> N.Module:
     by_name = {f.name: f for f in functions}
     variants: dict = {}               # callee name -> {((param, space), ...): name of the variant}
     returns = _return_spaces(functions)
-    # Callees are lowered before their callers, so the reverse order visits every caller first;
-    # a clone goes in front of its original, which is still to be visited.
-    i = len(functions) - 1
-    while i >= 0:
-        f = functions[i]
+
+    def visit(f: N.Function) -> int:
         spaces = next((dict(s) for known in variants.values() for s, name in known.items() if name == f.name), {})
-        i += _record_calls(f, _infer_function(f, spaces, returns), by_name, variants, functions) - 1
+        return _record_calls(f, _infer_function(f, spaces, returns), by_name, variants, functions)
+
+    callers_first(functions, visit)
     for f in functions:
         for p in f.params:
             if isinstance(p.type, Pointer) and p.type.space == "generic":

@@ -43,16 +43,14 @@ from __future__ import annotations
 
 import struct
 
-from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import Node, map_children, walk
 from translator.ir.types import (F16, F32, F64, HALF2, I32, U16, U32, VOID, Array, Pointer, Scalar, Struct,
                                  innermost, vector_struct)
 from translator.passes.address_spaces import space_of
-from translator.passes.half_views import Views, byte_views, storage_root
+from translator.passes.half_views import MEMORY, Views, byte_views, elements, fail, storage_root
 
 FLOAT2 = vector_struct("float2")
-_MEMORY = ("global", "constant")
 _EXACT_IN_FLOAT = ("bool", "i8", "u8", "i16", "u16", "f16", "f32")
 _IN_REGISTERS = {F16: F32, HALF2: FLOAT2}          # a half type -> the type that holds its values
 _IN_MEMORY = {F16: F16, HALF2: U32}                # -> the pointee of a pointer into global/constant memory
@@ -71,7 +69,7 @@ def _retype(t, view: bool = False, stored: bool = False):
     if isinstance(t, Array):
         return Array(_retype(t.elem, stored=stored), t.size)
     if isinstance(t, Pointer) and t.pointee in _IN_REGISTERS:
-        pointee = _IN_MEMORY[t.pointee] if t.space in _MEMORY or view else _IN_REGISTERS[t.pointee]
+        pointee = _IN_MEMORY[t.pointee] if t.space in MEMORY or view else _IN_REGISTERS[t.pointee]
         return Pointer(pointee, t.space, t.const, t.restrict)
     if isinstance(t, Pointer) and isinstance(t.pointee, (Array, Pointer)):
         return Pointer(_retype(t.pointee), t.space, t.const, t.restrict)
@@ -82,18 +80,12 @@ def _holds_half(t) -> bool:
     return t is not None and (t in _IN_REGISTERS or innermost(t) in _IN_REGISTERS)
 
 
-def _fail(node, message: str):
-    loc = node.loc
-    where = (loc.path, loc.line, loc.col) if loc else ("<ir>", 0, 0)
-    raise CutransError(error("L003", message, *where))
-
-
 def _in_memory(ptr, views: Views) -> bool:
     """Whether pointer `ptr` reaches halves as CUDA's bytes: global/constant memory, or a byte view. The
     space comes from the declarations (`views.env`): inference sets it there, not on every reference."""
     if isinstance(ptr.type, Array):                     # an array, which decays to a pointer
         return views.in_storage(ptr)
-    return space_of(ptr, views.env) in _MEMORY or views.pointer(ptr)
+    return space_of(ptr, views.env) in MEMORY or views.pointer(ptr)
 
 
 def _half_memory(e, views: Views) -> tuple | None:
@@ -126,7 +118,7 @@ class _Rewriter:
     def memory(self, ptr, index, lane):
         """The rewritten (half pointer, index of a half) of an access that _half_memory found, and whether
         it is a whole half2."""
-        pair = HALF2 in (ptr.type, getattr(ptr.type, "pointee", None), getattr(ptr.type, "elem", None))
+        pair = HALF2 in (ptr.type, elements(ptr.type))
         (ptr, space), index = self.pointer(ptr), self.expr(index)
         if not pair:
             return ptr, index, False
@@ -156,19 +148,19 @@ class _Rewriter:
             return self.expr(ptr), space
         space = self.views.stored[storage_root(ptr)]
         if isinstance(ptr.type, Array):
-            elements, storage = ptr.type.elem, self.expr(ptr)          # retyped to ushort or uint: it decays
+            held, storage = ptr.type.elem, self.expr(ptr)              # retyped to ushort or uint: it decays
         else:
-            elements = ptr.type
+            held = ptr.type
             variable = N.VarRef(ptr.name, _AS_BYTES[ptr.type], loc=ptr.loc)
             storage = N.UnOp("&", variable, Pointer(variable.type, space), loc=ptr.loc)
-        return N.Cast(storage, False, Pointer(_IN_MEMORY[elements], space), loc=ptr.loc), space
+        return N.Cast(storage, False, Pointer(_IN_MEMORY[held], space), loc=ptr.loc), space
 
     def expr(self, e):
         if e is None:
             return None
         if isinstance(e, N.Assign) and _half_memory(e.target, self.views) is not None:
             if e.op != "=":
-                _fail(e, "a compound assignment to __half memory is not translated for OpenCL yet")
+                fail(e, "a compound assignment to __half memory is not translated for OpenCL yet")
             ptr, index, pair = self.memory(*_half_memory(e.target, self.views))
             return N.MathCall("store_half2" if pair else "store_half", "exact", [self.expr(e.value), ptr, index],
                               VOID, loc=e.loc)
@@ -196,13 +188,13 @@ class _Rewriter:
         """A pointer to halves held in floats (not in global/constant memory) must not become a pointer to
         another type: it would see the floats' bytes. A cast from other data makes a byte view, and a byte
         view may become anything."""
-        source = e.value.type.pointee if isinstance(e.value.type, Pointer) else getattr(e.value.type, "elem", None)
+        source = elements(e.value.type)
         if not isinstance(e.type, Pointer) or e.type.pointee == source:
             return
         if source not in _IN_REGISTERS or _in_memory(e.value, self.views):
             return
         name = '__half2' if source == HALF2 else '__half'
-        _fail(e, f"a pointer to {name} values outside global memory (a variable, or a __shared__ array of "
+        fail(e, f"a pointer to {name} values outside global memory (a variable, or a __shared__ array of "
                  f"{name}) is cast to '{e.type.pointee}': on OpenCL without cl_khr_fp16 those halves are held as "
                  f"float, so through that pointer the program would see the floats' bytes, not the halves'; "
                  f"read the bits with __half_as_ushort/__ushort_as_half, or keep the data that is reinterpreted in "
@@ -244,11 +236,11 @@ def half_as_float(module: N.Module) -> N.Module:
         return module
     for s in {t for n in walk(module) for t in _structs(getattr(n, "type", None))}:
         if s != HALF2 and any(_holds_half(t) for _, t in s.fields):
-            _fail(module.functions[0] if module.functions else module, f"struct '{s.name}' holds a __half, which "
+            fail(module.functions[0] if module.functions else module, f"struct '{s.name}' holds a __half, which "
                   f"OpenCL without cl_khr_fp16 cannot lay out; not translated yet")
     for g in module.globals:
         if _holds_half(g.type) and not isinstance(g.type, Pointer):
-            _fail(g, f"__half global '{g.name}' is not translated for OpenCL yet")
+            fail(g, f"__half global '{g.name}' is not translated for OpenCL yet")
     views = byte_views(module, _pointer_spaces)
     for f in module.functions:
         f.ret = _retype(f.ret)

@@ -27,29 +27,28 @@ byte view at one call and a pointer to floats at another is cloned; the clone is
 
 from __future__ import annotations
 
-import copy
-
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.types import F16, HALF2, Array, Pointer
-from translator.passes.address_spaces import space_of
+from translator.passes.address_spaces import callers_first, clone_before, space_of
 
 _HALVES = (F16, HALF2)
-_MEMORY = ("global", "constant")
+MEMORY = ("global", "constant")          # where halves are always CUDA's bytes
 
 
-def _fail(node, message: str):
+def fail(node, message: str):
+    """Refuse with L003 at `node` (this pass's and half_as_float's refusals)."""
     loc = node.loc
     where = (loc.path, loc.line, loc.col) if loc else ("<ir>", 0, 0)
     raise CutransError(error("L003", message, *where))
 
 
 def half_pointer_outside_memory(t) -> bool:
-    return isinstance(t, Pointer) and t.pointee in _HALVES and t.space not in _MEMORY
+    return isinstance(t, Pointer) and t.pointee in _HALVES and t.space not in MEMORY
 
 
-def _elements(t):
+def elements(t):
     """What a pointer or an array (which decays to a pointer) holds; None for other types."""
     return t.pointee if isinstance(t, Pointer) else t.elem if isinstance(t, Array) else None
 
@@ -78,13 +77,13 @@ def _reinterpreted_storage(f: N.Function) -> dict:
         if not (isinstance(c, N.Cast) and isinstance(c.type, Pointer)):
             continue
         value = c.value.operand if isinstance(c.value, N.UnOp) and c.value.op == "&" else c.value
-        source = c.value.type.pointee if isinstance(c.value.type, Pointer) else _elements(value.type)
+        source = c.value.type.pointee if isinstance(c.value.type, Pointer) else elements(value.type)
         name = storage_root(value)
         if name in decls and source != c.type.pointee and (isinstance(value.type, Array) or value is not c.value):
             stored[name] = "shared" if decls[name].space == "shared" else "private"
     for name in stored:
         if decls[name].init is not None and decls[name].type != F16:
-            _fail(decls[name], f"'{name}' is initialized and its bytes are reinterpreted; OpenCL without "
+            fail(decls[name], f"'{name}' is initialized and its bytes are reinterpreted; OpenCL without "
                                f"cl_khr_fp16 stores it as bytes, where only a single __half takes an initializer: "
                                f"assign the elements one by one")
     return stored
@@ -109,8 +108,8 @@ class Views:
             return e.name in self.names
         if isinstance(e.type, Array):                  # an array decays to a pointer to its first element
             return self.in_storage(e)
-        if isinstance(e, N.Cast) and _elements(e.value.type) is not None:
-            return _elements(e.value.type) not in _HALVES or self.of(e.value)
+        if isinstance(e, N.Cast) and elements(e.value.type) is not None:
+            return elements(e.value.type) not in _HALVES or self.of(e.value)
         if isinstance(e, N.BinOp) and e.op in "+-":
             return self.of(e.lhs) if isinstance(e.lhs.type, Pointer) else self.of(e.rhs)
         if isinstance(e, N.UnOp) and e.op == "&":
@@ -118,7 +117,7 @@ class Views:
         if isinstance(e, N.Conditional):
             then, orelse = self.of(e.then), self.of(e.orelse)
             if then != orelse:
-                _fail(e, "this conditional chooses between a pointer into the bytes of other data and a pointer to "
+                fail(e, "this conditional chooses between a pointer into the bytes of other data and a pointer to "
                          "__half values held in floats (OpenCL without cl_khr_fp16); they cannot share one pointer")
             return then
         return False
@@ -138,7 +137,7 @@ class Views:
 
     def pointer(self, e) -> bool:
         """Whether `e` is a half pointer outside global memory that is a byte view."""
-        return half_pointer_outside_memory(e.type) and space_of(e, self.env) not in _MEMORY and self.of(e)
+        return half_pointer_outside_memory(e.type) and space_of(e, self.env) not in MEMORY and self.of(e)
 
 
 def _assignments(f: N.Function) -> list:
@@ -164,11 +163,11 @@ def function_views(f: N.Function, params: set, env: dict) -> Views:
                 changed = True
     for name, value, node in assignments:
         if name in views.names and not views.of(value):
-            _fail(node, f"pointer '{name}' points into the bytes of other data at one assignment and at __half values "
+            fail(node, f"pointer '{name}' points into the bytes of other data at one assignment and at __half values "
                         f"held in floats at another (OpenCL without cl_khr_fp16); use one pointer for each")
     for a in walk(f.body):
         if isinstance(a, N.Atomic) and a.args and views.pointer(a.args[0]):
-            _fail(a, "an atomic on a __half inside the bytes of another object (a variable, or a __shared__ buffer "
+            fail(a, "an atomic on a __half inside the bytes of another object (a variable, or a __shared__ buffer "
                      "of another type) is not translated for OpenCL without cl_khr_fp16")
     return views
 
@@ -181,16 +180,15 @@ def _call_key(call: N.Call, callee: N.Function, views: Views) -> tuple:
 
 def byte_views(module: N.Module, environment) -> dict:
     """function name -> Views, cloning device functions whose half pointer parameters receive byte views.
-    `environment(f)` gives f's name -> space map. Callers are visited before their callees (the module lists
-    callees first), so a clone is analysed with the parameters its callers make views."""
+    `environment(f)` gives f's name -> space map. Callers are visited before their callees, so a clone is
+    analysed with the parameters its callers make views."""
     functions = module.functions
     by_name = {f.name: f for f in functions}
     params: dict = {}             # function name -> the names of its parameters that are views
     variants: dict = {}           # (callee, key) -> the name of its variant
     result: dict = {}
-    i = len(functions) - 1
-    while i >= 0:
-        f = functions[i]
+
+    def visit(f: N.Function) -> int:
         views = function_views(f, params.get(f.name, set()), environment(f))
         result[f.name] = views
         made = 0
@@ -202,12 +200,11 @@ def byte_views(module: N.Module, environment) -> dict:
             if (callee.name, key) not in variants:
                 name = f"{callee.name}_bytes_{'_'.join(key)}"
                 variants[(callee.name, key)] = name
-                clone = copy.deepcopy(callee)
-                clone.name = name
-                by_name[name] = clone
                 params[name] = set(key)
-                functions.insert(functions.index(callee), clone)
+                clone_before(callee, name, by_name, functions)
                 made += 1
             call.func = variants[(callee.name, key)]
-        i += made - 1
+        return made
+
+    callers_first(functions, visit)
     return result

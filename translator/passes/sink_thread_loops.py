@@ -103,15 +103,15 @@ def _split(f: N.Function, rest: list, indices: set) -> tuple[list, list]:
     """(segments, loops): the loops of `rest` (its outermost statements) that run at block level, as (loop,
     body) pairs, and the statements around them, one more segment than loops."""
     segments, loops = [[]], []
+    declared: set = set()              # what the segments so far declare
     for s in rest:
         form = _block_level_form(f, s, indices) if isinstance(s, N.For) else None
-        declared_before = {n.name for seg in segments for t in seg for n in walk(t) if isinstance(n, N.VarDecl)}
-        if form is not None and not declared_before & (_reads(form[0].init) | _reads(form[0].cond) |
-                                                       _reads(form[0].step)):
+        if form is not None and not declared & (_reads(form[0].init) | _reads(form[0].cond) | _reads(form[0].step)):
             loops.append(form)         # (a bound computed under the guard: threads outside it would not have it)
             segments.append([])
         else:
             segments[-1].append(s)
+            declared |= {n.name for n in walk(s) if isinstance(n, N.VarDecl)}
     return segments, loops
 
 
