@@ -105,26 +105,7 @@ static inline unsigned short cutrans_fp16_bits(_Float16 x) { unsigned short r; m
 static inline _Float16 cutrans_fp16_from_bits(unsigned short x) { _Float16 r; memcpy(&r, &x, sizeof r); return r; }
 #endif
 
-/* n halves from src, exactly as floats (every half is one), to dst: a whole run at a time, so that
- * tensor-core tiles are converted eight halves per F16C instruction where the machine has it (GCC 12
- * converts a _Float16 only one at a time). The kernels include this file as C; C++ has no _Float16 here. */
-#if defined(__FLT16_MAX__) && !defined(__cplusplus)
-#if defined(__F16C__) && defined(__AVX__)
-#include <immintrin.h>
-#endif
-static inline void cutrans_convert_halves(float *dst, const _Float16 *src, unsigned int n)
-{
-    unsigned int i = 0u;
-#if defined(__F16C__) && defined(__AVX__)
-    for (; i + 8u <= n; i += 8u) {
-        _mm256_storeu_ps(dst + i, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(src + i))));
-    }
-#endif
-    for (; i < n; ++i) {
-        dst[i] = (float)src[i];
-    }
-}
-#endif
+#include "cpurt_tiles.h"      /* the per-warp tensor-core helpers' tile routines */
 
 /* CUDA __byte_perm: byte i of the result is byte ((s >> 4i) & 7) of the 64-bit value y:x. */
 static inline unsigned int cutrans_byte_perm_u32(unsigned int x, unsigned int y, unsigned int s)

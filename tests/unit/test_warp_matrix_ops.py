@@ -80,6 +80,10 @@ def test_an_accumulator_element_keeps_the_portable_mapping(lower):
     assert isinstance(index.rhs, N.BinOp) and index.rhs.op == "*" and index.rhs.lhs.value == 32
 
 
+def _math_calls(function) -> list:
+    return [n for n in walk(function) if isinstance(n, N.MathCall)]
+
+
 def test_the_lowered_helpers_work_on_whole_tiles():
     from translator.passes.lower_matrix_ops import _Builder, _HELPERS
     frags = (Fragment("acc", 16, 16, 16, "f32"), Fragment("a", 16, 16, 16, "f16", "row"),
@@ -87,13 +91,27 @@ def test_the_lowered_helpers_work_on_whole_tiles():
     mma = N.MatrixOp("warp_mma", frags, "", [], None)
     helper = _HELPERS["warp_mma"](_Builder(None), mma, "h")
     assert [p.name for p in helper.params] == ["d", "a", "b", "c"]            # no lane: the whole tile
-    sums = next(d for d in walk(helper) if isinstance(d, N.VarDecl) and d.name == "sums")
-    assert sums.type == Array(Scalar("f32"), 16)                              # a row, kept in registers
-    assert [n.unroll for n in walk(helper) if isinstance(n, N.For) and n.unroll is not None] == [1]
-    assert {n.func for n in walk(helper) if isinstance(n, N.MathCall)} == {"fma"}   # exact for half products
+    # f16 with float sums: one call of the tile routine (runtime_shims/cpu/cpurt_tiles.h), m, n, k given
+    [tile] = _math_calls(helper)
+    assert tile.func == "mma_f32" and [a.value for a in tile.args[4:]] == [16, 16, 16]
     load = N.MatrixOp("warp_load", (frags[2],), "col", [], None)
-    assert "convert_halves" in {n.func for n in walk(_HELPERS["warp_load"](_Builder(None), load, "l"))
-                                if isinstance(n, N.MathCall)}
+    [convert] = _math_calls(_HELPERS["warp_load"](_Builder(None), load, "l"))
+    assert convert.func == "convert_halves_transposed" and [a.value for a in convert.args[2:4]] == [16, 16]
+    load = N.MatrixOp("warp_load", (frags[1],), "row", [], None)
+    assert [c.func for c in _math_calls(_HELPERS["warp_load"](_Builder(None), load, "l"))] == ["convert_halves"]
+
+
+def test_half_sums_keep_the_row_loop():
+    """A half accumulator: the row of float sums is rounded to halves at the end, which the tile routine
+    does not do; the row loop keeps the sums in a row and adds each half product with one fma."""
+    from translator.passes.lower_matrix_ops import _Builder, _HELPERS
+    acc, a, b = Fragment("acc", 32, 8, 16, "f16"), Fragment("a", 32, 8, 16, "f16", "row"), \
+        Fragment("b", 32, 8, 16, "f16", "col")
+    helper = _HELPERS["warp_mma"](_Builder(None), N.MatrixOp("warp_mma", (acc, a, b, acc), "", [], None), "h")
+    sums = next(d for d in walk(helper) if isinstance(d, N.VarDecl) and d.name == "sums")
+    assert sums.type == Array(Scalar("f32"), 8)                               # a row, kept in registers
+    assert [n.unroll for n in walk(helper) if isinstance(n, N.For) and n.unroll is not None] == [1]
+    assert {n.func for n in _math_calls(helper)} == {"fma"}                  # exact for half products
 
 
 def test_tf32_products_are_not_fused():

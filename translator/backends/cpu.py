@@ -20,8 +20,10 @@ from translator.ir.builtins import DYNAMIC_SHARED
 from translator.passes.hoist_shared import is_block_scoped
 from translator.ir.types import F16, F32, Array
 
-# The per-warp tensor-core helpers' bulk conversions (passes/lower_matrix_ops.py), in runtime_shims/cpu/cpurt_device.h
-TILE_MATH = {"convert_halves": "cutrans_convert_halves({0}, {1}, {2})"}
+# The per-warp tensor-core helpers' tile routines (passes/lower_matrix_ops.py), in runtime_shims/cpu/cpurt_tiles.h
+TILE_MATH = {"convert_halves": "cutrans_convert_halves({0}, {1}, {2})",
+             "convert_halves_transposed": "cutrans_convert_halves_transposed({0}, {1}, {2}, {3}, {4})",
+             "mma_f32": "cutrans_mma_f32({0}, {1}, {2}, {3}, {4}, {5}, {6})"}
 _HALF_ATOMIC = "cutrans_atomic_{}_{}".format     # the helper of atomic (op, type) on a 16-bit float
 THREAD = thread_loop.THREAD   # the linear thread index (an int) inside a block's thread loop
 
@@ -229,6 +231,9 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
 
     def _region(self, region: Region, depth: int, label: str) -> str:
         self.next_label = label
+        leaders = thread_loop.warp_leaders(region.stmts)
+        if leaders is not None:
+            return self._leader_loop(leaders, depth, label)
         bound = thread_loop.region_bound(region.stmts, self.context, self.index_form == "fast")
         if bound is None:
             return self._thread_loop(region.stmts, depth, label, "(int)blockDim.x")
@@ -242,12 +247,20 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
                 f" ? (int)cutrans_xlim : (int)blockDim.x;\n{loop}\n{pad}}}")
 
     def _thread_loop(self, region_stmts: list, depth: int, label: str, end: str) -> str:
-        pad, inner, body = self.pad(depth), self.pad(depth + 1), self.pad(depth + 2)
-        stmts = "".join(self.pad(depth + 3) + self.visit(s, depth + 3) + "\n" for s in region_stmts)
-        target = f"{body}{label}:;\n" if f"goto {label};" in stmts else ""
-        return (thread_loop.loop_head(pad, inner, end=end) + f"{body}{{\n{stmts}{body}}}\n{target}"
+        pad, inner = self.pad(depth), self.pad(depth + 1)
+        return (thread_loop.loop_head(pad, inner, end=end) + self._loop_body(region_stmts, depth + 2, label)
                 + thread_loop.loop_tail(pad, inner))
 
+    def _leader_loop(self, stmts: list, depth: int, label: str) -> str:
+        """cpu_thread_loop.warp_leaders: only the first thread of each warp runs the region."""
+        return thread_loop.leader_head(self.pad(depth)) + self._loop_body(stmts, depth + 1, label) + self.pad(depth) + "}"
+
+    def _loop_body(self, stmts: list, depth: int, label: str) -> str:
+        """A work-item loop's body: the statements in a block, then the label a thread's `return` jumps to."""
+        pad = self.pad(depth)
+        text = "".join(self.pad(depth + 1) + self.visit(s, depth + 1) + "\n" for s in stmts)
+        target = f"{pad}{label}:;\n" if f"goto {label};" in text else ""
+        return f"{pad}{{\n{text}{pad}}}\n{target}"
 
     def block_level(self, item: BlockLevel, depth: int) -> str:
         s = item.stmt

@@ -143,6 +143,39 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
     return Bound(base, cond.rhs, list(as_list(test.then)))
 
 
+WARP = 32
+
+
+def _first_lane_test(cond) -> bool:
+    """`(linear thread id & 31) == 0` or `linear thread id % 32 == 0`: true in the first thread of each warp."""
+    if not (isinstance(cond, N.BinOp) and cond.op == "==" and isinstance(cond.rhs, N.IntLit) and cond.rhs.value == 0):
+        return False
+    lane = cond.lhs
+    return (isinstance(lane, N.BinOp) and isinstance(lane.lhs, N.SpecialReg) and lane.lhs.reg == "thread_linear"
+            and isinstance(lane.rhs, N.IntLit) and (lane.op, lane.rhs.value) in (("&", WARP - 1), ("%", WARP)))
+
+
+def warp_leaders(stmts: list) -> list | None:
+    """The statements of a region that is only `if (lane == 0) { S }` (the per-warp tensor-core ops of
+    passes/warp_matrix_ops.py, a warp's partial sum written by its first thread): S, which a loop over the
+    first thread of each warp runs (`leader_head`) instead of a walk of every thread that tests each one.
+    The same threads run S, in the same order, with the same thread index."""
+    if len(stmts) != 1 or not isinstance(stmts[0], N.If) or stmts[0].orelse is not None:
+        return None
+    return list(as_list(stmts[0].then)) if _first_lane_test(stmts[0].cond) else None
+
+
+def leader_head(pad: str) -> str:
+    """The opening lines of the loop over the first thread of each warp (linear ids 0, 32, 64, ...), with
+    the names a work-item loop's body may use; the caller closes it with `}`."""
+    inner = pad + "    "
+    return (f"{pad}for (int {THREAD} = 0; {THREAD} < (int)cutrans_nthreads; {THREAD} += {WARP}) {{\n"
+            f"{inner}const int cutrans_tx = {THREAD} % (int)blockDim.x;\n"
+            f"{inner}const unsigned int cutrans_ty = (unsigned int){THREAD} / blockDim.x % blockDim.y;\n"
+            f"{inner}const unsigned int cutrans_tz = (unsigned int){THREAD} / (blockDim.x * blockDim.y);\n"
+            f"{inner}const cutrans_uint3 threadIdx = {{(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz}};\n")
+
+
 def loop_head(pad: str, inner: str, simd: str = "#pragma omp simd", end: str = "(int)blockDim.x") -> str:
     """The nest's opening lines, up to and including the innermost body's first lines; the caller
     closes it with `loop_tail`. `end`: where the x loop stops."""

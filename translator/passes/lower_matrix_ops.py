@@ -222,26 +222,19 @@ def _warp_load_store(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
 
 
 def _halves_to_tile(b: _Builder, frag: Fragment, layout: str, tile, mem) -> list:
-    """Halves become floats a contiguous run of memory at a time (math.convert_halves, which the CPU
-    target converts eight at a time where the machine can): a row-major tile's rows straight into the
-    tile, a column-major tile's columns into a buffer that is then copied across (a separate transposing
-    loop is three times faster than one interleaved with the conversions, measured with GCC 12)."""
-    def run_start(base, index, stride):
-        return b.bin("+", base, b.bin("*", b.var(index), b.lit(stride) if isinstance(stride, int) else stride),
-                     base.type)
-
-    def convert(dst, src, count):
-        return N.ExprStmt(N.MathCall("convert_halves", "exact", [dst, src, b.lit(count)], VOID, loc=b.loc), loc=b.loc)
+    """Halves become floats whole runs of memory at a time (the CPU target's runtime_shims/cpu/cpurt_tiles.h
+    converts eight per F16C instruction where the machine has it): a row-major tile's rows straight into
+    the tile (convert_halves), a column-major tile eight by eight columns, transposed in registers
+    (convert_halves_transposed; GCC 12 does the transposing copy one float at a time)."""
+    def convert(func, args):
+        return N.ExprStmt(N.MathCall(func, "exact", args, VOID, loc=b.loc), loc=b.loc)
 
     if layout == "row":
-        return [b.loop("r", frag.rows, [convert(run_start(tile, "r", frag.cols), run_start(mem, "r", b.var("ldm")),
-                                                frag.cols)])]
-    runs = Array(F32, frag.rows * frag.cols)        # column c at runs[c * rows]: then one transposing copy
-    from_runs = b.at(b.var("runs", runs), b.bin("+", b.bin("*", b.var("c"), b.lit(frag.rows)), b.var("r")))
-    return [N.VarDecl("runs", runs, "private", None, loc=b.loc),
-            b.loop("c", frag.cols, [convert(run_start(b.var("runs", runs), "c", frag.rows),
-                                            run_start(mem, "c", b.var("ldm")), frag.rows)]),
-            *_tile_loop(b, frag, [b.set(b.at(tile, _tile_index(b, frag)), from_runs)])]
+        def run_start(base, stride):
+            return b.bin("+", base, b.bin("*", b.var("r"), stride), base.type)
+        return [b.loop("r", frag.rows, [convert("convert_halves", [run_start(tile, b.lit(frag.cols)),
+                                                                   run_start(mem, b.var("ldm")), b.lit(frag.cols)])])]
+    return [convert("convert_halves_transposed", [tile, mem, b.lit(frag.rows), b.lit(frag.cols), b.var("ldm")])]
 
 
 def _warp_step(b: _Builder, acc, x, y, precision: str):
@@ -259,7 +252,10 @@ def _warp_mma(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
     """Row by row: a row of sums takes c's row, then each k in ascending order updates it, a loop along the
     row that a C compiler vectorizes, with the row in registers. The update loop is marked not to be
     unrolled: GCC 12 otherwise unrolls it whole and vectorizes across k instead, ten times slower
-    (measured 2.2 against 55 GFLOP/s per core; k outermost over a tile of sums reached 33-47)."""
+    (measured 2.2 against 55 GFLOP/s per core; k outermost over a tile of sums reached 33-47).
+    An f16 mma with float c and d is one call of cutrans_mma_f32 (runtime_shims/cpu/cpurt_tiles.h), the
+    same fused steps in the same order with eight rows of sums held in vector registers at once: GCC 12
+    kept the row loop's sums in memory (the sample GEMM at n = 2048: 0.56 -> 0.44 s)."""
     d, a, bf, c = op.frags
     sum_type = _SUM_TYPES.get(a.precision, d.elem)
 
@@ -271,6 +267,10 @@ def _warp_mma(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
 
     pa, pb = b.var("a", _ptr(a.held, True)), b.var("b", _ptr(bf.held, True))
     pd, pc = b.var("d", _ptr(d.elem)), b.var("c", _ptr(c.elem, True))
+    params = [b.param("d", pd.type), b.param("a", pa.type), b.param("b", pb.type), b.param("c", pc.type)]
+    if a.precision == "f16" and d.elem == F32 and c.elem == F32:
+        tile = N.MathCall("mma_f32", "exact", [pd, pa, pb, pc, b.lit(d.m), b.lit(d.n), b.lit(a.k)], VOID, loc=b.loc)
+        return b.function(name, params, [N.ExprStmt(tile, loc=b.loc)])
     x = _input(b, b.at(pa, b.bin("+", b.bin("*", b.var("i"), b.lit(a.k)), b.var("kk"))), a.precision)
     y = _input(b, b.at(pb, b.bin("+", b.bin("*", b.var("kk"), b.lit(d.n)), b.var("j"))), a.precision)
     update = b.set(sums(), _warp_step(b, sums(), b.var("x", a.held), y, a.precision))
@@ -278,7 +278,6 @@ def _warp_mma(b: _Builder, op: N.MatrixOp, name: str) -> N.Function:
             b.loop("j", d.n, [b.set(sums(), b.cast(in_row(pc), sum_type))]),
             b.loop("kk", a.k, [b.let("x", x, a.held), b.loop("j", d.n, [update], unroll=1)]),
             b.loop("j", d.n, [b.set(in_row(pd), b.cast(sums(), d.elem))])]
-    params = [b.param("d", pd.type), b.param("a", pa.type), b.param("b", pb.type), b.param("c", pc.type)]
     return b.function(name, params, [b.loop("i", d.m, body)])
 
 

@@ -143,50 +143,35 @@ void cutrans_kernel_wmma_gemm_bf16(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_fill_acc_m16n16k16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], 0.0f);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_fill_acc_m16n16k16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], 0.0f);
             }
         }
         for (int kk = 0; kk < k; kk += 16) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_load_a_m16n16k16_row_bf16(a_frag[((unsigned int)cutrans_t) / 32u], a + row[cutrans_t] * k + kk, k);
-                            cutrans_wmma_warp_load_b_m16n16k16_col_bf16(b_frag[((unsigned int)cutrans_t) / 32u], b + col[cutrans_t] * k + kk, k);
-                            cutrans_wmma_warp_mma_m16n16k16_f32_bf16_bf16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc_frag[((unsigned int)cutrans_t) / 32u]);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_load_a_m16n16k16_row_bf16(a_frag[((unsigned int)cutrans_t) / 32u], a + row[cutrans_t] * k + kk, k);
+                    cutrans_wmma_warp_load_b_m16n16k16_col_bf16(b_frag[((unsigned int)cutrans_t) / 32u], b + col[cutrans_t] * k + kk, k);
+                    cutrans_wmma_warp_mma_m16n16k16_f32_bf16_bf16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc_frag[((unsigned int)cutrans_t) / 32u]);
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_load_acc_m16n16k16_row_f32(c_frag[((unsigned int)cutrans_t) / 32u], c + row[cutrans_t] * n + col[cutrans_t], n);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_load_acc_m16n16k16_row_f32(c_frag[((unsigned int)cutrans_t) / 32u], c + row[cutrans_t] * n + col[cutrans_t], n);
             }
         }
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
@@ -203,18 +188,13 @@ void cutrans_kernel_wmma_gemm_bf16(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_store_acc_m16n16k16_row_f32(d + row[cutrans_t] * n + col[cutrans_t], c_frag[((unsigned int)cutrans_t) / 32u], n);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_store_acc_m16n16k16_row_f32(d + row[cutrans_t] * n + col[cutrans_t], c_frag[((unsigned int)cutrans_t) / 32u], n);
             }
         }
     }
@@ -302,50 +282,35 @@ void cutrans_kernel_wmma_gemm_bf16_tall(cutrans_dim3 gridDim, cutrans_dim3 block
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_fill_acc_m32n8k16_f32(acc[((unsigned int)cutrans_t) / 32u], 0.0f);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_fill_acc_m32n8k16_f32(acc[((unsigned int)cutrans_t) / 32u], 0.0f);
             }
         }
         for (int kk = 0; kk < k; kk += 16) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_load_a_m32n8k16_col_bf16(a_frag[((unsigned int)cutrans_t) / 32u], a_t + kk * m + row, m);
-                            cutrans_wmma_warp_load_b_m32n8k16_row_bf16(b_frag[((unsigned int)cutrans_t) / 32u], b_t + kk * n + col[cutrans_t], n);
-                            cutrans_wmma_warp_mma_m32n8k16_f32_bf16_bf16_f32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_load_a_m32n8k16_col_bf16(a_frag[((unsigned int)cutrans_t) / 32u], a_t + kk * m + row, m);
+                    cutrans_wmma_warp_load_b_m32n8k16_row_bf16(b_frag[((unsigned int)cutrans_t) / 32u], b_t + kk * n + col[cutrans_t], n);
+                    cutrans_wmma_warp_mma_m32n8k16_f32_bf16_bf16_f32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_store_acc_m32n8k16_col_f32(d + col[cutrans_t] * m + row, acc[((unsigned int)cutrans_t) / 32u], m);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_store_acc_m32n8k16_col_f32(d + col[cutrans_t] * m + row, acc[((unsigned int)cutrans_t) / 32u], m);
             }
         }
     }
@@ -422,50 +387,35 @@ void cutrans_kernel_wmma_gemm_bf16_wide(cutrans_dim3 gridDim, cutrans_dim3 block
         int row = blockIdx.y * 8u;
         for (int tile = 0; tile < 2; ++tile) {
             int col = (blockIdx.x * 2u + tile) * 32u;
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_fill_acc_m8n32k16_f32(acc[((unsigned int)cutrans_t) / 32u], 0.0f);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_fill_acc_m8n32k16_f32(acc[((unsigned int)cutrans_t) / 32u], 0.0f);
                 }
             }
             for (int kk = 0; kk < k; kk += 16) {
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                                cutrans_wmma_warp_load_a_m8n32k16_row_bf16(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
-                                cutrans_wmma_warp_load_b_m8n32k16_row_bf16(b_frag[((unsigned int)cutrans_t) / 32u], b_t + kk * n + col, n);
-                                cutrans_wmma_warp_mma_m8n32k16_f32_bf16_bf16_f32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
-                            }
-                        }
+                for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                    const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                    const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                    const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        cutrans_wmma_warp_load_a_m8n32k16_row_bf16(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
+                        cutrans_wmma_warp_load_b_m8n32k16_row_bf16(b_frag[((unsigned int)cutrans_t) / 32u], b_t + kk * n + col, n);
+                        cutrans_wmma_warp_mma_m8n32k16_f32_bf16_bf16_f32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
                     }
                 }
             }
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_store_acc_m8n32k16_row_f32(d + row * n + col, acc[((unsigned int)cutrans_t) / 32u], n);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_store_acc_m8n32k16_row_f32(d + row * n + col, acc[((unsigned int)cutrans_t) / 32u], n);
                 }
             }
         }

@@ -94,50 +94,35 @@ void cutrans_kernel_dgemm_8x8x4(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_load_acc_m8n8k4_col_f64(acc[((unsigned int)cutrans_t) / 32u], c + col[cutrans_t] * m + row, m);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_load_acc_m8n8k4_col_f64(acc[((unsigned int)cutrans_t) / 32u], c + col[cutrans_t] * m + row, m);
             }
         }
         for (int kk = 0; kk < k; kk += 4) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_load_a_m8n8k4_col_f64(a_frag[((unsigned int)cutrans_t) / 32u], a + kk * m + row, m);
-                            cutrans_wmma_warp_load_b_m8n8k4_row_f64(b_frag[((unsigned int)cutrans_t) / 32u], b + kk * n + col[cutrans_t], n);
-                            cutrans_wmma_warp_mma_m8n8k4_f64_f64_f64_f64(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_load_a_m8n8k4_col_f64(a_frag[((unsigned int)cutrans_t) / 32u], a + kk * m + row, m);
+                    cutrans_wmma_warp_load_b_m8n8k4_row_f64(b_frag[((unsigned int)cutrans_t) / 32u], b + kk * n + col[cutrans_t], n);
+                    cutrans_wmma_warp_mma_m8n8k4_f64_f64_f64_f64(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_store_acc_m8n8k4_col_f64(c + col[cutrans_t] * m + row, acc[((unsigned int)cutrans_t) / 32u], m);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_store_acc_m8n8k4_col_f64(c + col[cutrans_t] * m + row, acc[((unsigned int)cutrans_t) / 32u], m);
             }
         }
     }

@@ -45,35 +45,12 @@ static inline void cutrans_wmma_warp_load_a_m16n16k16_row_f16(float* f, const _F
 
 static inline void cutrans_wmma_warp_load_b_m16n16k16_col_f16(float* f, const _Float16* p, unsigned int ldm)
 {
-    float runs[256];
-    for (unsigned int c = 0u; c < 16u; c += 1u) {
-        cutrans_convert_halves(runs + c * 16u, p + c * ldm, 16u);
-    }
-    for (unsigned int r = 0u; r < 16u; r += 1u) {
-        for (unsigned int c_1 = 0u; c_1 < 16u; c_1 += 1u) {
-            f[r * 16u + c_1] = runs[c_1 * 16u + r];
-        }
-    }
+    cutrans_convert_halves_transposed(f, p, 16u, 16u, ldm);
 }
 
 static inline void cutrans_wmma_warp_mma_m16n16k16_f32_f16_f16_f32(float* d, const float* a, const float* b, const float* c)
 {
-    for (unsigned int i = 0u; i < 16u; i += 1u) {
-        float sums[16];
-        for (unsigned int j = 0u; j < 16u; j += 1u) {
-            sums[j] = c[i * 16u + j];
-        }
-        for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            float x = a[i * 16u + kk];
-            #pragma GCC unroll 1
-            for (unsigned int j_1 = 0u; j_1 < 16u; j_1 += 1u) {
-                sums[j_1] = fmaf(x, b[kk * 16u + j_1], sums[j_1]);
-            }
-        }
-        for (unsigned int j_2 = 0u; j_2 < 16u; j_2 += 1u) {
-            d[i * 16u + j_2] = sums[j_2];
-        }
-    }
+    cutrans_mma_f32(d, a, b, c, 16u, 16u, 16u);
 }
 
 static inline void cutrans_wmma_warp_load_acc_m16n16k16_row_f32(float* f, const float* p, unsigned int ldm)
@@ -124,50 +101,35 @@ void cutrans_kernel_wmma_gemm_fp16(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_fill_acc_m16n16k16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], 0.0f);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_fill_acc_m16n16k16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], 0.0f);
             }
         }
         for (int kk = 0; kk < k; kk += 16) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_load_a_m16n16k16_row_f16(a_frag[((unsigned int)cutrans_t) / 32u], a + row[cutrans_t] * k + kk, k);
-                            cutrans_wmma_warp_load_b_m16n16k16_col_f16(b_frag[((unsigned int)cutrans_t) / 32u], b + col[cutrans_t] * k + kk, k);
-                            cutrans_wmma_warp_mma_m16n16k16_f32_f16_f16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc_frag[((unsigned int)cutrans_t) / 32u]);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_load_a_m16n16k16_row_f16(a_frag[((unsigned int)cutrans_t) / 32u], a + row[cutrans_t] * k + kk, k);
+                    cutrans_wmma_warp_load_b_m16n16k16_col_f16(b_frag[((unsigned int)cutrans_t) / 32u], b + col[cutrans_t] * k + kk, k);
+                    cutrans_wmma_warp_mma_m16n16k16_f32_f16_f16_f32(acc_frag[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc_frag[((unsigned int)cutrans_t) / 32u]);
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_load_acc_m16n16k16_row_f32(c_frag[((unsigned int)cutrans_t) / 32u], c + row[cutrans_t] * n + col[cutrans_t], n);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_load_acc_m16n16k16_row_f32(c_frag[((unsigned int)cutrans_t) / 32u], c + row[cutrans_t] * n + col[cutrans_t], n);
             }
         }
         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
@@ -184,18 +146,13 @@ void cutrans_kernel_wmma_gemm_fp16(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_store_acc_m16n16k16_row_f32(d + row[cutrans_t] * n + col[cutrans_t], c_frag[((unsigned int)cutrans_t) / 32u], n);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_store_acc_m16n16k16_row_f32(d + row[cutrans_t] * n + col[cutrans_t], c_frag[((unsigned int)cutrans_t) / 32u], n);
             }
         }
     }
@@ -219,15 +176,7 @@ static inline void cutrans_wmma_warp_load_a_m32n8k16_row_f16(float* f, const _Fl
 
 static inline void cutrans_wmma_warp_load_b_m32n8k16_col_f16(float* f, const _Float16* p, unsigned int ldm)
 {
-    float runs[128];
-    for (unsigned int c = 0u; c < 8u; c += 1u) {
-        cutrans_convert_halves(runs + c * 16u, p + c * ldm, 16u);
-    }
-    for (unsigned int r = 0u; r < 16u; r += 1u) {
-        for (unsigned int c_1 = 0u; c_1 < 8u; c_1 += 1u) {
-            f[r * 8u + c_1] = runs[c_1 * 16u + r];
-        }
-    }
+    cutrans_convert_halves_transposed(f, p, 16u, 8u, ldm);
 }
 
 static inline void cutrans_wmma_warp_mma_m32n8k16_f16_f16_f16_f16(_Float16* d, const float* a, const float* b, const _Float16* c)
@@ -273,50 +222,35 @@ void cutrans_kernel_wmma_gemm_half_accumulate(cutrans_dim3 gridDim, cutrans_dim3
         _Float16 acc[32][256];
         int row = blockIdx.y * 32u;
         int col = blockIdx.x * 8u;
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_fill_acc_m32n8k16_f16(acc[((unsigned int)cutrans_t) / 32u], (_Float16)0.0f);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_fill_acc_m32n8k16_f16(acc[((unsigned int)cutrans_t) / 32u], (_Float16)0.0f);
             }
         }
         for (int kk = 0; kk < k; kk += 16) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_load_a_m32n8k16_row_f16(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
-                            cutrans_wmma_warp_load_b_m32n8k16_col_f16(b_frag[((unsigned int)cutrans_t) / 32u], b + col * k + kk, k);
-                            cutrans_wmma_warp_mma_m32n8k16_f16_f16_f16_f16(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_load_a_m32n8k16_row_f16(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
+                    cutrans_wmma_warp_load_b_m32n8k16_col_f16(b_frag[((unsigned int)cutrans_t) / 32u], b + col * k + kk, k);
+                    cutrans_wmma_warp_mma_m32n8k16_f16_f16_f16_f16(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_store_acc_m32n8k16_row_f16(d + row * n + col, acc[((unsigned int)cutrans_t) / 32u], n);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_store_acc_m32n8k16_row_f16(d + row * n + col, acc[((unsigned int)cutrans_t) / 32u], n);
             }
         }
     }

@@ -81,35 +81,25 @@ void cutrans_kernel_gemm_s8_relu(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
         int acc[32][256];
         int col = blockIdx.x * 8u;
         int row = blockIdx.y * 32u;
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_fill_acc_m32n8k16_i32(acc[((unsigned int)cutrans_t) / 32u], 0);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_fill_acc_m32n8k16_i32(acc[((unsigned int)cutrans_t) / 32u], 0);
             }
         }
         for (int kk = 0; kk < k; kk += 16) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_load_a_m32n8k16_row_s8(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
-                            cutrans_wmma_warp_load_b_m32n8k16_row_s8(b_frag[((unsigned int)cutrans_t) / 32u], b + kk * n + col, n);
-                            cutrans_wmma_warp_mma_m32n8k16_i32_s8_s8_i32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_load_a_m32n8k16_row_s8(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
+                    cutrans_wmma_warp_load_b_m32n8k16_row_s8(b_frag[((unsigned int)cutrans_t) / 32u], b + kk * n + col, n);
+                    cutrans_wmma_warp_mma_m32n8k16_i32_s8_s8_i32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
                 }
             }
         }
@@ -127,18 +117,13 @@ void cutrans_kernel_gemm_s8_relu(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_store_acc_m32n8k16_col_i32(c + col * m + row, acc[((unsigned int)cutrans_t) / 32u], m);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_store_acc_m32n8k16_col_i32(c + col * m + row, acc[((unsigned int)cutrans_t) / 32u], m);
             }
         }
     }
@@ -214,50 +199,35 @@ void cutrans_kernel_gemm_u8_accumulate(cutrans_dim3 gridDim, cutrans_dim3 blockD
         int acc[32][256];
         int col = blockIdx.x * 16u;
         int row = blockIdx.y * 16u;
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_load_acc_m16n16k16_row_i32(acc[((unsigned int)cutrans_t) / 32u], c + row * n + col, n);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_load_acc_m16n16k16_row_i32(acc[((unsigned int)cutrans_t) / 32u], c + row * n + col, n);
             }
         }
         for (int kk = 0; kk < k; kk += 16) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_load_a_m16n16k16_row_u8(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
-                            cutrans_wmma_warp_load_b_m16n16k16_col_u8(b_frag[((unsigned int)cutrans_t) / 32u], b + col * k + kk, k);
-                            cutrans_wmma_warp_mma_m16n16k16_i32_u8_u8_i32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_load_a_m16n16k16_row_u8(a_frag[((unsigned int)cutrans_t) / 32u], a + row * k + kk, k);
+                    cutrans_wmma_warp_load_b_m16n16k16_col_u8(b_frag[((unsigned int)cutrans_t) / 32u], b + col * k + kk, k);
+                    cutrans_wmma_warp_mma_m16n16k16_i32_u8_u8_i32(acc[((unsigned int)cutrans_t) / 32u], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
                 }
             }
         }
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_store_acc_m16n16k16_row_i32(c + row * n + col, acc[((unsigned int)cutrans_t) / 32u], n);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_store_acc_m16n16k16_row_i32(c + row * n + col, acc[((unsigned int)cutrans_t) / 32u], n);
             }
         }
     }

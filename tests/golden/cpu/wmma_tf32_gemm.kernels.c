@@ -115,34 +115,24 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
             }
         }
         for (int t = 0; t < 2; ++t) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_fill_acc_m16n16k8_f32(acc[((unsigned int)cutrans_t) / 32u][t], 0.0f);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_fill_acc_m16n16k8_f32(acc[((unsigned int)cutrans_t) / 32u][t], 0.0f);
                 }
             }
         }
         for (int kk = 0; kk < k; kk += 8) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_load_a_m16n16k8_row_tf32(a_frag[((unsigned int)cutrans_t) / 32u], a + row[cutrans_t] * k + kk, k);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_load_a_m16n16k8_row_tf32(a_frag[((unsigned int)cutrans_t) / 32u], a + row[cutrans_t] * k + kk, k);
                 }
             }
             for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
@@ -163,18 +153,13 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
             }
             for (int t_1 = 0; t_1 < 2; ++t_1) {
                 int col = col0 + t_1 * 16;
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                                cutrans_wmma_warp_load_b_m16n16k8_col_tf32(b_frag[((unsigned int)cutrans_t) / 32u], b + col * k + kk, k);
-                            }
-                        }
+                for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                    const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                    const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                    const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        cutrans_wmma_warp_load_b_m16n16k8_col_tf32(b_frag[((unsigned int)cutrans_t) / 32u], b + col * k + kk, k);
                     }
                 }
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
@@ -193,18 +178,13 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                         }
                     }
                 }
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                                cutrans_wmma_warp_mma_m16n16k8_f32_tf32_tf32_f32(acc[((unsigned int)cutrans_t) / 32u][t_1], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u][t_1]);
-                            }
-                        }
+                for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                    const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                    const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                    const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        cutrans_wmma_warp_mma_m16n16k8_f32_tf32_tf32_f32(acc[((unsigned int)cutrans_t) / 32u][t_1], a_frag[((unsigned int)cutrans_t) / 32u], b_frag[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u][t_1]);
                     }
                 }
             }
@@ -222,18 +202,13 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                     }
                 }
             }
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_load_acc_m16n16k8_row_f32(c_frag[((unsigned int)cutrans_t) / 32u], tile[cutrans_t], n);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_load_acc_m16n16k8_row_f32(c_frag[((unsigned int)cutrans_t) / 32u], tile[cutrans_t], n);
                 }
             }
             for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
@@ -250,18 +225,13 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                     }
                 }
             }
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                            cutrans_wmma_warp_store_acc_m16n16k8_row_f32(tile[cutrans_t], c_frag[((unsigned int)cutrans_t) / 32u], n);
-                        }
-                    }
+            for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+                const int cutrans_tx = cutrans_t % (int)blockDim.x;
+                const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+                const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    cutrans_wmma_warp_store_acc_m16n16k8_row_f32(tile[cutrans_t], c_frag[((unsigned int)cutrans_t) / 32u], n);
                 }
             }
         }

@@ -79,22 +79,17 @@ void cutrans_kernel_tf32_nan_rows(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
         float fa[32][128];
         float fb[32][128];
         float acc[32][256];
-        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-            #pragma omp simd
-            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                const int cutrans_t = cutrans_trow + cutrans_tx;
-                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                {
-                    if ((((unsigned int)cutrans_t) & 31u) == 0u) {
-                        cutrans_wmma_warp_fill_acc_m16n16k8_f32(acc[((unsigned int)cutrans_t) / 32u], 0.5f);
-                        cutrans_wmma_warp_load_a_m16n16k8_row_tf32(fa[((unsigned int)cutrans_t) / 32u], a, 8u);
-                        cutrans_wmma_warp_load_b_m16n16k8_col_tf32(fb[((unsigned int)cutrans_t) / 32u], b, 8u);
-                        cutrans_wmma_warp_mma_m16n16k8_f32_tf32_tf32_f32(acc[((unsigned int)cutrans_t) / 32u], fa[((unsigned int)cutrans_t) / 32u], fb[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
-                        cutrans_wmma_warp_store_acc_m16n16k8_row_f32(d, acc[((unsigned int)cutrans_t) / 32u], 16u);
-                    }
-                }
+        for (int cutrans_t = 0; cutrans_t < (int)cutrans_nthreads; cutrans_t += 32) {
+            const int cutrans_tx = cutrans_t % (int)blockDim.x;
+            const unsigned int cutrans_ty = (unsigned int)cutrans_t / blockDim.x % blockDim.y;
+            const unsigned int cutrans_tz = (unsigned int)cutrans_t / (blockDim.x * blockDim.y);
+            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+            {
+                cutrans_wmma_warp_fill_acc_m16n16k8_f32(acc[((unsigned int)cutrans_t) / 32u], 0.5f);
+                cutrans_wmma_warp_load_a_m16n16k8_row_tf32(fa[((unsigned int)cutrans_t) / 32u], a, 8u);
+                cutrans_wmma_warp_load_b_m16n16k8_col_tf32(fb[((unsigned int)cutrans_t) / 32u], b, 8u);
+                cutrans_wmma_warp_mma_m16n16k8_f32_tf32_tf32_f32(acc[((unsigned int)cutrans_t) / 32u], fa[((unsigned int)cutrans_t) / 32u], fb[((unsigned int)cutrans_t) / 32u], acc[((unsigned int)cutrans_t) / 32u]);
+                cutrans_wmma_warp_store_acc_m16n16k8_row_f32(d, acc[((unsigned int)cutrans_t) / 32u], 16u);
             }
         }
     }
