@@ -83,6 +83,7 @@ def _vectorized_lines(cc: str, folder: Path, name: str, lines: list[int]) -> lis
 
 @pytest.mark.parametrize("sample,kernel", [
     ("vector_add", "vector_add"),
+    ("parameters_read_between_stores", "scale_rows"),
     pytest.param("saxpy_grid_stride", "saxpy", marks=pytest.mark.xfail(strict=True, reason=GRID_STRIDE)),
 ])
 def test_thread_loop_is_vectorized(tmp_path, sample, kernel):

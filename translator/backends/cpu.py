@@ -196,7 +196,12 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         dynamic = any(p.name == DYNAMIC_SHARED for p in f.params)
         launch = [thread_loop.LAUNCH_DECL] if self.global_x else []
         decls = ([thread_loop.BLOCK_DECL] if self.global_x else []) + decls
-        return render("cpu/kernel.c.j2", signature=self.signature(f), decls=decls, body=block,
+        # every variable the block loop reads from outside is each OpenMP thread's own copy: shared, GCC reads
+        # it through a pointer that a store through any pointer may change (-fno-strict-aliasing), so it is
+        # read again at every use and the thread loops around such stores are not vectorized
+        copied = ["gridDim", "blockDim", "cutrans_shared_bytes", *(p.name for p in f.params if p.name != DYNAMIC_SHARED),
+                  "cutrans_nthreads", *([thread_loop.FITS_X] if self.global_x else [])]
+        return render("cpu/kernel.c.j2", signature=self.signature(f), decls=decls, body=block, copied=copied,
                       launch_decls=launch, dynamic_shared=DYNAMIC_SHARED if dynamic else None)
 
     def schedule_text(self, schedule: list, depth: int) -> str:

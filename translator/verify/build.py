@@ -81,6 +81,8 @@ def _opencl_steps(stems: list[str], flags: list[str], folder: Path) -> tuple[lis
 # -fno-strict-aliasing: CUDA programs read memory through pointers to other types (a float4 loaded into a
 # `__half a[8]` and read as __half2, HeCBench vadd), which C's aliasing rule makes undefined: GCC 12 at -O3
 # reordered such reads before the writes they depend on. The emulated reference is built with it too.
+# (It also lets a store through any pointer change a variable the OpenMP threads share, which kept GCC from
+# vectorizing loops that read one; so the block loop gives each thread its own copies, templates/cpu/kernel.c.j2.)
 CPU_KERNEL_FLAGS = ("-std=gnu11", "-O3", "-march=native", "-fno-trapping-math", "-fno-strict-aliasing")
 
 

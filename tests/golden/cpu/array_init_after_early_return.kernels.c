@@ -27,7 +27,7 @@ void cutrans_kernel_weighted_warp_sums(cutrans_dim3 gridDim, cutrans_dim3 blockD
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, in, out, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {

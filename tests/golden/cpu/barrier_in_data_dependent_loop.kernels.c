@@ -15,7 +15,7 @@ void cutrans_kernel_segment_rounds(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, data, seg_start, out, cutrans_nthreads)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {

@@ -16,7 +16,7 @@ void cutrans_kernel_axpb_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, y, x, a, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -65,7 +65,7 @@ void cutrans_kernel_axpb_double(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, y, x, a, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -114,7 +114,7 @@ void cutrans_kernel_scale_by_float_4_1(cutrans_dim3 gridDim, cutrans_dim3 blockD
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, d, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -163,7 +163,7 @@ void cutrans_kernel_scale_by_float_4_0(cutrans_dim3 gridDim, cutrans_dim3 blockD
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, d, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -212,7 +212,7 @@ void cutrans_kernel_add_one_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, d, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -261,7 +261,7 @@ void cutrans_kernel_axpb_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, y, x, a, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -310,7 +310,7 @@ void cutrans_kernel_scale_by_int_3_1(cutrans_dim3 gridDim, cutrans_dim3 blockDim
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, d, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -359,7 +359,7 @@ void cutrans_kernel_scale_by_int_3_0(cutrans_dim3 gridDim, cutrans_dim3 blockDim
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, d, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -408,7 +408,7 @@ void cutrans_kernel_add_one_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, d, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -457,7 +457,7 @@ void cutrans_kernel_scale_by_int_2_1(cutrans_dim3 gridDim, cutrans_dim3 blockDim
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, d, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -506,7 +506,7 @@ void cutrans_kernel_scale_by_int_2_0(cutrans_dim3 gridDim, cutrans_dim3 blockDim
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, d, n, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {

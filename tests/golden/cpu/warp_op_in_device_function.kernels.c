@@ -49,7 +49,7 @@ void cutrans_kernel_block_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, in, out, cutrans_nthreads)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -265,7 +265,7 @@ void cutrans_kernel_rotate_and_scale(cutrans_dim3 gridDim, cutrans_dim3 blockDim
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, in, out, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -424,7 +424,7 @@ void cutrans_kernel_aggregated_counts(cutrans_dim3 gridDim, cutrans_dim3 blockDi
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, counters, slots, tickets, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {

@@ -89,7 +89,7 @@ void cutrans_kernel_wmma_gemm_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
 {
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, a, b, c, m, n, k, alpha, beta, cutrans_nthreads)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
@@ -243,7 +243,7 @@ void cutrans_kernel_round_to_tf32(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
     const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
     (void)cutrans_shared_bytes;
     const int cutrans_fits_x = (unsigned long long)gridDim.x * blockDim.x <= 2147483648ull;
-    #pragma omp parallel for collapse(3) schedule(static)
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, in, out, count, cutrans_nthreads, cutrans_fits_x)
     for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
     for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
