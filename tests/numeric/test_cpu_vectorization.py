@@ -36,14 +36,34 @@ GRID_STRIDE = ("a grid-stride loop inside the thread loop has a trip count gcc c
                "loop is not vectorized (see this module's docstring)")
 
 # compiler -> (flags that print the report, pattern of a line saying a loop at LINE was vectorized).
-# A loop is reported at its `#pragma omp simd` (clang), its header, or its first statement (gcc; the
-# thread loop's first statement is NEAR[1] lines below its header: the linear index, threadIdx, `{`).
-# A report in that window counts unless the line it names starts a loop nested in the body.
+# A loop is reported at its `#pragma omp simd` (clang), its header, or a statement of its body (gcc: the
+# first one it keeps, which is below the declarations of the thread's indices and may be inside an `if`).
+# A report from the line above the header to the loop's closing brace counts, unless the line it names
+# is in a loop nested in the body (that loop's own report).
 REPORTS = {
     "gcc": (["-fopt-info-vec-optimized"], r"{file}:(\d+):\d+: optimized: loop vectorized"),
     "clang": (["-Rpass=loop-vectorize"], r"{file}:(\d+):\d+: remark: vectorized loop"),
 }
-NEAR = (-1, 4)
+
+
+def _closing_line(text: list[str], header: int) -> int:
+    """The line (1-based) of the brace that closes the block opened on line `header`."""
+    depth = 0
+    for ln in range(header, len(text) + 1):
+        depth += text[ln - 1].count("{") - text[ln - 1].count("}")
+        if depth <= 0 and ln > header:
+            return ln
+    return len(text)
+
+
+def _own_lines(text: list[str], header: int) -> set[int]:
+    """The lines whose report stands for the loop whose header is on line `header`."""
+    end = _closing_line(text, header)
+    own = set(range(header - 1, end + 1))
+    for ln in range(header + 1, end):
+        if LOOP_STATEMENT.match(text[ln - 1]):
+            own -= set(range(ln, _closing_line(text, ln) + 1))
+    return own
 
 
 def _compilers() -> list[str]:
@@ -77,13 +97,13 @@ def _vectorized_lines(cc: str, folder: Path, name: str, lines: list[int]) -> lis
     assert proc.returncode == 0, proc.stderr[-2000:]
     text = (folder / name).read_text().splitlines()
     reported = {int(m) for m in re.findall(pattern.format(file=re.escape(name)), proc.stderr)}
-    reported = {ln for ln in reported if not LOOP_STATEMENT.match(text[ln - 1])}
-    return [ln for ln in lines if any(ln + d in reported for d in range(NEAR[0], NEAR[1] + 1))]
+    return [ln for ln in lines if reported & _own_lines(text, ln)]
 
 
 @pytest.mark.parametrize("sample,kernel", [
     ("vector_add", "vector_add"),
     ("parameters_read_between_stores", "scale_rows"),
+    ("row_weight_under_2d_bounds_check", "scale_by_row_weight"),
     pytest.param("saxpy_grid_stride", "saxpy", marks=pytest.mark.xfail(strict=True, reason=GRID_STRIDE)),
 ])
 def test_thread_loop_is_vectorized(tmp_path, sample, kernel):

@@ -52,6 +52,8 @@ def test_an_int_base_plus_thread_index_qualifies_in_every_version(tmp_path):
     "int i = blockIdx.x * blockDim.x + threadIdx.x;\nif (i < n) y[i] = x[i]; else y[0] = 1.0f;",
     # something after the if
     "int i = blockIdx.x * blockDim.x + threadIdx.x;\nif (i < n) y[i] = x[i];\ny[n + threadIdx.x] = 0.0f;",
+    # the other half of the test has an effect, which the threads the bound drops would skip
+    "int i = blockIdx.x * blockDim.x + threadIdx.x;\nif (i < n && atomicAdd((int *)y, 1) > 0) y[i] = x[i];",
 ])
 def test_regions_that_keep_the_guard(tmp_path, body):
     assert not _bounded(_kernel_c(tmp_path, body))
@@ -73,3 +75,15 @@ def test_region_bound_reads_the_ir(lower):
     assert bound is not None and bound.base is None and isinstance(bound.limit, N.VarRef)
     assert cpu_thread_loop.region_bound(stmts, set(), fast=False) is None
     assert cpu_thread_loop.region_bound(stmts, {"i"}, fast=True) is None
+
+
+@pytest.mark.parametrize("test", ["p < n && q < 8", "q < 8 && p < n", "q < 8 && p < n && x[q] > 0.0f"])
+def test_the_bound_of_a_two_dimensional_test(tmp_path, test):
+    """`if (p < n && rest)`: the x loop stops at n and runs `if (rest)`; rest is the other terms, in order."""
+    body = ("int p = blockIdx.x * blockDim.x + threadIdx.x;\nint q = blockIdx.y * blockDim.y + threadIdx.y;\n"
+            f"if ({test}) y[q * n + p] = 2.0f * x[p];")
+    text = _kernel_c(tmp_path, body)
+    fast = text.split("} else {")[0]
+    assert _bounded(fast)
+    rest = " && ".join(t for t in test.split(" && ") if t != "p < n")
+    assert f"if ({rest})" in fast and "p < n" not in fast

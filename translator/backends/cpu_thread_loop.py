@@ -33,7 +33,7 @@ import dataclasses
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.effects import has_effects
-from translator.ir.types import Scalar
+from translator.ir.types import BOOL, Scalar
 from translator.passes.statements import as_list
 from translator.passes.uniformity import assigned_name
 
@@ -79,7 +79,10 @@ INDEX_FORMS = {
 @dataclasses.dataclass(frozen=True)
 class Bound:
     """A region `T v = A + threadIdx.x; ... if (v < N) { S }` (A and N the same in every thread): only the
-    threads with threadIdx.x < N - A do anything, so the x loop stops there and runs S unguarded. Every
+    threads with threadIdx.x < N - A do anything, so the x loop stops there and runs S unguarded. The test
+    may be a conjunction `v < N && rest` (in any order; `rest` without effects, a 2-D kernel's row check):
+    then the loop runs `if (rest) { S }`, which GCC vectorizes where it did not vectorize the whole test
+    (a masked load from an address that is the same in every thread of the row, PolyBench doitgen). Every
     thread runs the same statements as before; the vector loop needs no masked stores, which are slow
     (microcoded AVX2 vmaskmov on AMD Zen)."""
     base: object          # A: an int expression (IR), or None for the global index's cutrans_gx
@@ -116,7 +119,40 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
     if not stmts or not isinstance(stmts[-1], N.If) or stmts[-1].orelse is not None:
         return None
     lead, test = stmts[:-1], stmts[-1]
-    cond = test.cond
+    terms = _conjuncts(test.cond)
+    for k, cond in enumerate(terms):
+        bound = _bound_term(cond, lead, stmts, per_thread, fast)
+        if bound is None:
+            continue
+        # `if (v < N && rest)`: where the loop runs, v < N holds, so `rest` alone decides. `rest` has no
+        # effects, so that the threads the bound drops may skip it
+        rest = terms[:k] + terms[k + 1:]
+        if any(has_effects(t) for t in rest):
+            return None
+        then = list(as_list(test.then))
+        if rest:
+            then = [N.If(_conjunction(rest), N.Block(then, loc=test.loc), None, loc=test.loc)]
+        return Bound(bound[0], bound[1], then)
+    return None
+
+
+def _conjuncts(cond) -> list:
+    """`a && b && c` as [a, b, c]."""
+    if isinstance(cond, N.BinOp) and cond.op == "&&":
+        return _conjuncts(cond.lhs) + _conjuncts(cond.rhs)
+    return [cond]
+
+
+def _conjunction(terms: list):
+    result = terms[0]
+    for t in terms[1:]:
+        result = N.BinOp("&&", result, t, BOOL, loc=result.loc)
+    return result
+
+
+def _bound_term(cond, lead: list, stmts: list, per_thread: set, fast: bool):
+    """(A, N) when `cond` is `v < N`, v an int declared in `lead` as `A + threadIdx.x` (A None: the global
+    index) and N the same in every thread; else None."""
     if not (isinstance(cond, N.BinOp) and cond.op == "<" and isinstance(cond.lhs, N.VarRef) and _int32(cond.lhs)
             and _int32(cond.rhs)):
         return None
@@ -140,7 +176,7 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
     for s in lead:
         if not isinstance(s, N.VarDecl) or s.name in per_thread or has_effects(s):
             return None
-    return Bound(base, cond.rhs, list(as_list(test.then)))
+    return base, cond.rhs
 
 
 WARP = 32

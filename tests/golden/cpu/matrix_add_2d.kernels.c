@@ -23,19 +23,23 @@ void cutrans_kernel_matrix_add(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int col = (unsigned int)(cutrans_gx + cutrans_tx);
-                        int row = blockIdx.y * blockDim.y + threadIdx.y;
-                        if (row < rows && col < cols) {
-                            int idx = row * cols + col;
-                            c[idx] = fmaf(beta, b[idx], a[idx]);
+            {
+                const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int col = (unsigned int)(cutrans_gx + cutrans_tx);
+                            int row = blockIdx.y * blockDim.y + threadIdx.y;
+                            if (row < rows) {
+                                int idx = row * cols + col;
+                                c[idx] = fmaf(beta, b[idx], a[idx]);
+                            }
                         }
                     }
                 }

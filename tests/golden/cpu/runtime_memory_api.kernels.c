@@ -26,18 +26,22 @@ void cutrans_kernel_scale_pitched_rows(cutrans_dim3 gridDim, cutrans_dim3 blockD
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         int r = blockIdx.y;
         if (cutrans_fits_x) {
-            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                #pragma omp simd
-                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                    const int cutrans_t = cutrans_trow + cutrans_tx;
-                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                    {
-                        int c = (unsigned int)(cutrans_gx + cutrans_tx);
-                        if (r < rows && c < cols) {
-                            float* row = (float*)((signed char*)m + r * pitch);
-                            row[c] = fmaf(row[c], scale, offset_by[r % 4]);
+            {
+                const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
+                const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int c = (unsigned int)(cutrans_gx + cutrans_tx);
+                            if (r < rows) {
+                                float* row = (float*)((signed char*)m + r * pitch);
+                                row[c] = fmaf(row[c], scale, offset_by[r % 4]);
+                            }
                         }
                     }
                 }

@@ -191,18 +191,22 @@ void cutrans_kernel_product(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         if (blockDim.z == 1u) {
             if (cutrans_fits_x) {
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            int col = (unsigned int)(cutrans_gx + cutrans_tx);
-                            int row = blockIdx.y * blockDim.y + threadIdx.y;
-                            if (row < n && col < m) {
-                                c[row * m + col] *= 2.0f;
+                {
+                    const long long cutrans_xlim = (long long)(m) - cutrans_gx;
+                    const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int col = (unsigned int)(cutrans_gx + cutrans_tx);
+                                int row = blockIdx.y * blockDim.y + threadIdx.y;
+                                if (row < n) {
+                                    c[row * m + col] *= 2.0f;
+                                }
                             }
                         }
                     }
@@ -227,18 +231,22 @@ void cutrans_kernel_product(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
             }
             for (int k = 0; k < m; k++) {
                 if (cutrans_fits_x) {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                int col_cutrans1 = (unsigned int)(cutrans_gx + cutrans_tx);
-                                int row_cutrans1 = blockIdx.y * blockDim.y + threadIdx.y;
-                                if (row_cutrans1 < n && col_cutrans1 < m) {
-                                    c[row_cutrans1 * m + col_cutrans1] = fmaf(a[row_cutrans1 * m + k], b[k * m + col_cutrans1], c[row_cutrans1 * m + col_cutrans1]);
+                    {
+                        const long long cutrans_xlim = (long long)(m) - cutrans_gx;
+                        const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                            #pragma omp simd
+                            for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                                const int cutrans_t = cutrans_trow + cutrans_tx;
+                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                {
+                                    int col_cutrans1 = (unsigned int)(cutrans_gx + cutrans_tx);
+                                    int row_cutrans1 = blockIdx.y * blockDim.y + threadIdx.y;
+                                    if (row_cutrans1 < n) {
+                                        c[row_cutrans1 * m + col_cutrans1] = fmaf(a[row_cutrans1 * m + k], b[k * m + col_cutrans1], c[row_cutrans1 * m + col_cutrans1]);
+                                    }
                                 }
                             }
                         }
@@ -264,21 +272,25 @@ void cutrans_kernel_product(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
             }
         } else {
             if (cutrans_fits_x) {
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            int col_cutrans0 = (unsigned int)(cutrans_gx + cutrans_tx);
-                            int row_cutrans0 = blockIdx.y * blockDim.y + threadIdx.y;
-                            if (row_cutrans0 < n && col_cutrans0 < m) {
-                                c[row_cutrans0 * m + col_cutrans0] *= 2.0f;
-                                int k_cutrans0;
-                                for (k_cutrans0 = 0; k_cutrans0 < m; k_cutrans0++) {
-                                    c[row_cutrans0 * m + col_cutrans0] = fmaf(a[row_cutrans0 * m + k_cutrans0], b[k_cutrans0 * m + col_cutrans0], c[row_cutrans0 * m + col_cutrans0]);
+                {
+                    const long long cutrans_xlim = (long long)(m) - cutrans_gx;
+                    const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int col_cutrans0 = (unsigned int)(cutrans_gx + cutrans_tx);
+                                int row_cutrans0 = blockIdx.y * blockDim.y + threadIdx.y;
+                                if (row_cutrans0 < n) {
+                                    c[row_cutrans0 * m + col_cutrans0] *= 2.0f;
+                                    int k_cutrans0;
+                                    for (k_cutrans0 = 0; k_cutrans0 < m; k_cutrans0++) {
+                                        c[row_cutrans0 * m + col_cutrans0] = fmaf(a[row_cutrans0 * m + k_cutrans0], b[k_cutrans0 * m + col_cutrans0], c[row_cutrans0 * m + col_cutrans0]);
+                                    }
                                 }
                             }
                         }

@@ -1,0 +1,54 @@
+// A 2-D kernel's bounds check `if (p < cols && q < rows)`, whose body reads w[q]: the same element in
+// every thread of a row. The CPU target's thread loop over x stops where p < cols fails and keeps only
+// `if (q < rows)` inside (backends/cpu_thread_loop.py, Bound): GCC 12 vectorized no loop under the whole
+// test, because it cannot make a masked load from an address that is the same in every lane (PolyBench
+// doitgen's loop over s has this shape). tests/numeric/test_cpu_vectorization.py checks that this
+// kernel's thread loop is vectorized. Every thread does what it did before; the host checks the numbers
+// exactly.
+#include <cstdio>
+#include "oclrt.h"
+#include "row_weight_under_2d_bounds_check.launch.h"
+
+/* cutrans: kernel 'scale_by_row_weight' moved to row_weight_under_2d_bounds_check.cl */
+
+
+
+
+
+
+
+
+int main()
+{
+    const int rows = 29, cols = 200;
+    static float m[rows * cols], w[rows], expected[rows * cols];
+    for (int i = 0; i < rows * cols; ++i) {
+        m[i] = 0.25f * ((i * 37) % 19) - 2.0f;
+    }
+    for (int i = 0; i < rows; ++i) {
+        w[i] = 0.5f * (i % 7) - 1.5f;
+    }
+    for (int i = 0; i < rows; ++i) {
+        for (int j = 0; j < cols; ++j) {
+            float product = m[i * cols + j] * w[i];      // every value a multiple of 1/8: exact in float
+            expected[i * cols + j] = product + 0.75f;
+        }
+    }
+    float *dm, *dw;
+    oclrtMalloc((void **)&dm, sizeof m);
+    oclrtMalloc((void **)&dw, sizeof w);
+    oclrtMemcpy(dm, m, sizeof m, oclrtMemcpyHostToDevice);
+    oclrtMemcpy(dw, w, sizeof w, oclrtMemcpyHostToDevice);
+    cutrans_launch_scale_by_row_weight(dim3((cols + 31) / 32, (rows + 7) / 8), dim3(32, 8), 0, 0, rows, cols, dm, dw, 0.75f);
+    oclrtMemcpy(m, dm, sizeof m, oclrtMemcpyDeviceToHost);
+    int wrong = 0;
+    for (int i = 0; i < rows * cols; ++i) {
+        wrong += m[i] != expected[i];
+    }
+    printf("m[0] = %g, m[%d] = %g\n", m[0], rows * cols - 1, m[rows * cols - 1]);
+    printf("%d of %d elements wrong\n", wrong, rows * cols);
+    printf("%s\n", wrong == 0 ? "PASS" : "FAIL");
+    oclrtFree(dm);
+    oclrtFree(dw);
+    return wrong == 0 ? 0 : 1;
+}
