@@ -102,8 +102,8 @@ def _vectorized_lines(cc: str, folder: Path, name: str, lines: list[int]) -> lis
 
 @pytest.mark.parametrize("sample,kernel", [
     ("vector_add", "vector_add"),
-    ("parameters_read_between_stores", "scale_rows"),
-    ("row_weight_under_2d_bounds_check", "scale_by_row_weight"),
+    ("two_dimensional_bounds_check", "scale_by_column_weight"),     # the parameters' private copies
+    ("two_dimensional_bounds_check", "scale_by_row_weight"),        # a conjunction as the loop's bound
     pytest.param("saxpy_grid_stride", "saxpy", marks=pytest.mark.xfail(strict=True, reason=GRID_STRIDE)),
 ])
 def test_thread_loop_is_vectorized(tmp_path, sample, kernel):
