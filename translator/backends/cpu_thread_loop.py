@@ -33,6 +33,7 @@ import dataclasses
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.effects import has_effects
+from translator.ir.matrix import WARP
 from translator.ir.types import BOOL, Scalar
 from translator.passes.statements import as_list
 from translator.passes.uniformity import assigned_name
@@ -91,6 +92,8 @@ class Bound:
 
 
 XEND = "cutrans_xend"
+# the body's first line in every work-item loop, once cutrans_tx, cutrans_ty and cutrans_tz are known
+THREAD_IDX_DECL = "const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};"
 
 
 def _int32(e) -> bool:
@@ -119,9 +122,20 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
     if not stmts or not isinstance(stmts[-1], N.If) or stmts[-1].orelse is not None:
         return None
     lead, test = stmts[:-1], stmts[-1]
+    # the leading statements run in the threads the bound drops too: only declarations without effects,
+    # whose variables nothing after this region reads
+    if any(not isinstance(s, N.VarDecl) or s.name in per_thread or has_effects(s) for s in lead):
+        return None
+    local = {d.name for d in lead} | per_thread
+    varying = local | {name for s in stmts for n in walk(s) if (name := assigned_name(n)) is not None}
+
+    def invariant(e) -> bool:
+        return all(isinstance(n, _INVARIANT) and not (isinstance(n, N.VarRef) and n.name in varying)
+                   and not (isinstance(n, N.SpecialReg) and n.reg in ("thread_idx", "thread_linear"))
+                   for n in walk(e))
     terms = _conjuncts(test.cond)
     for k, cond in enumerate(terms):
-        bound = _bound_term(cond, lead, stmts, per_thread, fast)
+        bound = _bound_term(cond, lead, fast, invariant)
         if bound is None:
             continue
         # `if (v < N && rest)`: where the loop runs, v < N holds, so `rest` alone decides. `rest` has no
@@ -150,36 +164,21 @@ def _conjunction(terms: list):
     return result
 
 
-def _bound_term(cond, lead: list, stmts: list, per_thread: set, fast: bool):
+def _bound_term(cond, lead: list, fast: bool, invariant) -> tuple | None:
     """(A, N) when `cond` is `v < N`, v an int declared in `lead` as `A + threadIdx.x` (A None: the global
-    index) and N the same in every thread; else None."""
+    index) and N the same in every thread (`invariant`); else None."""
     if not (isinstance(cond, N.BinOp) and cond.op == "<" and isinstance(cond.lhs, N.VarRef) and _int32(cond.lhs)
             and _int32(cond.rhs)):
         return None
-    decl = next((d for d in lead if isinstance(d, N.VarDecl) and d.name == cond.lhs.name), None)
+    decl = next((d for d in lead if d.name == cond.lhs.name), None)
     if decl is None or decl.init is None or not _int32(decl):
         return None
     found, base = _minus_thread_x(decl.init)
     if not found or (base is None and not fast):
         return None
-    local = {d.name for d in lead if isinstance(d, N.VarDecl)} | per_thread
-    written = {name for s in stmts for n in walk(s) if (name := assigned_name(n)) is not None}
-
-    def invariant(e) -> bool:
-        return all(isinstance(n, _INVARIANT) and not (isinstance(n, N.VarRef) and n.name in local | written)
-                   and not (isinstance(n, N.SpecialReg) and n.reg in ("thread_idx", "thread_linear"))
-                   for n in walk(e))
     if not invariant(cond.rhs) or (base is not None and not invariant(base)):
         return None
-    # the leading statements run in the threads the bound drops too: only declarations without effects,
-    # whose variables nothing after this region reads
-    for s in lead:
-        if not isinstance(s, N.VarDecl) or s.name in per_thread or has_effects(s):
-            return None
     return base, cond.rhs
-
-
-WARP = 32
 
 
 def _first_lane_test(cond) -> bool:
@@ -209,7 +208,7 @@ def leader_head(pad: str) -> str:
             f"{inner}const int cutrans_tx = {THREAD} % (int)blockDim.x;\n"
             f"{inner}const unsigned int cutrans_ty = (unsigned int){THREAD} / blockDim.x % blockDim.y;\n"
             f"{inner}const unsigned int cutrans_tz = (unsigned int){THREAD} / (blockDim.x * blockDim.y);\n"
-            f"{inner}const cutrans_uint3 threadIdx = {{(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz}};\n")
+            f"{inner}{THREAD_IDX_DECL}\n")
 
 
 def loop_head(pad: str, inner: str, simd: str = "#pragma omp simd", end: str = "(int)blockDim.x") -> str:
@@ -221,7 +220,7 @@ def loop_head(pad: str, inner: str, simd: str = "#pragma omp simd", end: str = "
             f"{inner}{simd}\n"
             f"{inner}for (int cutrans_tx = 0; cutrans_tx < {end}; ++cutrans_tx) {{\n"
             f"{inner}    const int {THREAD} = cutrans_trow + cutrans_tx;\n"
-            f"{inner}    const cutrans_uint3 threadIdx = {{(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz}};\n")
+            f"{inner}    {THREAD_IDX_DECL}\n")
 
 
 def loop_tail(pad: str, inner: str) -> str:
