@@ -28,6 +28,7 @@ BUILDS = {
     "half_precision": ("half_precision.cu", ()),
     "streams_printf": ("streams_printf.cu", ()),
     "wave64": ("wave64.cu", ("CUEMU_WARP_SIZE=64",)),
+    "shuffle_outside_mask": ("shuffle_outside_mask.cu", ()),
 }
 
 
@@ -136,3 +137,14 @@ def test_64_lane_warps(built):
         "votes warp0 11 warp1 0",
     ]
 
+
+
+def test_shuffle_from_outside_its_mask_warns_once(built):
+    done = run(built, "shuffle_outside_mask")
+    assert done.returncode == 0, done.stderr
+    # lane 0: three times its own 100, plus 1000 * lane 1's 101; lane 7: 3 * 107 + 1000 * 106
+    assert done.stdout.splitlines() == ["lane 0 101300 lane 7 106321"]
+    warnings = [ln for ln in done.stderr.splitlines() if ln.startswith("cuemu: warning:")]
+    assert warnings == ["cuemu: warning: __shfl_down_sync: lane 0 reads lane 16, which is not among the lanes that "
+                        "take part (mask 0x000000ff); CUDA leaves that value undefined, and the emulation gives "
+                        "lane 0 its own value (said once)"]

@@ -68,7 +68,8 @@ class ProgramVerifier:
         policy, widened = widened_policy(self.policy, unsafe.applied({"unsafe": self.unsafe}, target))
         result = compare_runs(reference_run, run, policy)
         files = compare_files(self.files["reference"], self.files[target], policy) if self.captures else []
-        note = "; ".join(filter(None, [translation_note(self.work / target), widened]))
+        notes = [translation_note(self.work / target), widened, *emulation_warnings(reference_run)]
+        note = "; ".join(filter(None, notes))
         how = f"; {note}" if note else ""
         if result.ok and not files:
             compared = f" and {len(self.files['reference'])} output file(s)" if self.captures else ""
@@ -91,6 +92,15 @@ def verify_program(path: str, targets: list[str], *, options, program_args=(), t
         v = ProgramVerifier(path, options, program_args, timeout, policy, work, cwd_path, reference,
                             captures if output_files else None, unsafe_rewrites, also=also)
         return _verify(v, path, targets)
+
+
+def emulation_warnings(run) -> list[str]:
+    """What the emulated reference warned of on stderr (`cuemu: warning: ...`, such as a shuffle that reads
+    a lane outside its mask): undefined behaviour that the translations compute as the emulation does, so an
+    agreement there proves less than it seems."""
+    prefix = "cuemu: warning: "
+    return [f"the reference run warned: {line[len(prefix):]}" for line in run.stderr.splitlines()
+            if line.startswith(prefix)]
 
 
 def widened_policy(policy, rewrites) -> tuple:

@@ -2,6 +2,7 @@
 // that have exited count as absent), and the last lane to arrive computes every lane's result.
 #pragma once
 
+#include <atomic>
 #include <climits>
 
 #include "scheduler.h"
@@ -25,13 +26,23 @@ inline int src_xor(int lane, int arg, int width)
     return src > ((lane & -width) | (width - 1)) ? -1 : src;
 }
 
-template <int (*source)(int, int, int)>
+// A shuffle that reads a lane outside its mask (or one that has exited) gets an undefined value in CUDA;
+// the emulation gives the lane its own value and says so on stderr, once per kind of shuffle, because a
+// program that does it computes what the GPU happens to leave in that lane (translations compute what
+// the emulation does, so verify cannot catch it).
+inline void warn_absent_source(int kind, int lane, int src, lanemask arrived);
+
+template <int kind, int (*source)(int, int, int)>
 void compute_shuffle(EmuThread *lanes, lanemask arrived)
 {
     for (int lane = 0; lane < static_cast<int>(warp_lanes); ++lane) {
         if (has_lane(arrived, lane)) {
             const int src = source(lane, lanes[lane].arg, lanes[lane].width);
-            const bool valid = src >= 0 && src < static_cast<int>(warp_lanes) && has_lane(arrived, src);
+            const bool in_warp = src >= 0 && src < static_cast<int>(warp_lanes);
+            const bool valid = in_warp && has_lane(arrived, src);
+            if (in_warp && !valid) {
+                warn_absent_source(kind, lane, src, arrived);
+            }
             lanes[lane].result = lanes[valid ? src : lane].value;
         }
     }
@@ -161,10 +172,10 @@ inline void meet_lane_group(unsigned size, void (*run)(void *const *), void *dat
 }
 
 inline constexpr WarpOpInfo warp_ops[] = {
-    {"__shfl_sync", compute_shuffle<src_idx>},
-    {"__shfl_up_sync", compute_shuffle<src_up>},
-    {"__shfl_down_sync", compute_shuffle<src_down>},
-    {"__shfl_xor_sync", compute_shuffle<src_xor>},
+    {"__shfl_sync", compute_shuffle<k_shfl_idx, src_idx>},
+    {"__shfl_up_sync", compute_shuffle<k_shfl_up, src_up>},
+    {"__shfl_down_sync", compute_shuffle<k_shfl_down, src_down>},
+    {"__shfl_xor_sync", compute_shuffle<k_shfl_xor, src_xor>},
     {"__ballot_sync", compute_vote},
     {"__any_sync", compute_vote},
     {"__all_sync", compute_vote},
@@ -181,6 +192,19 @@ inline constexpr WarpOpInfo warp_ops[] = {
 };
 
 inline const WarpOpInfo &warp_op(int kind) { return warp_ops[kind]; }
+
+inline void warn_absent_source(int kind, int lane, int src, lanemask arrived)
+{
+    static std::atomic<bool> warned[k_shfl_xor + 1];
+    if (warned[kind].exchange(true)) {
+        return;
+    }
+    std::fflush(nullptr);
+    std::fprintf(stderr, "cuemu: warning: %s: lane %d reads lane %d, which is not among the lanes that take part "
+                 "(mask " CUEMU_MASK_FMT "); CUDA leaves that value undefined, and the emulation gives lane %d its "
+                 "own value (said once)\n", warp_ops[kind].name, lane, src, CUEMU_MASK_ARG(arrived), lane);
+    std::fflush(stderr);
+}
 
 inline void check_width(int width, int kind)
 {
