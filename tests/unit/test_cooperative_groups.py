@@ -80,6 +80,41 @@ def test_tile_ranks_and_meta_groups(lower):
     assert size.op == "/" and size.lhs.op == "+" and size.lhs.lhs.reg == "block_threads" and size.rhs.value == 16
 
 
+def test_a_function_given_a_group_is_made_once_per_group_and_the_parameter_is_the_group(lower):
+    module, diags = lower(HEAD + """
+template <typename G> __device__ int rank_of(G &g) { return g.thread_rank(); }
+__device__ int first_of(cg::thread_block_tile<8> t, int base) { return base + t.size() * t.meta_group_rank(); }
+__global__ void k(int *o) {
+    cg::thread_block cta = cg::this_thread_block();
+    cg::thread_block_tile<32> w = cg::tiled_partition<32>(cta);
+    auto e = cg::tiled_partition<8>(w);
+    o[cta.thread_rank()] = rank_of(w) + rank_of(e) + rank_of(cta) + rank_of(w) + first_of(e, 1);
+}""")
+    assert not diags, diags
+    names = [f.name for f in module.functions]
+    # the instance's name (G's type), then the group's (which tile of what): the second call with `w` reuses
+    # the first function
+    assert names == ["rank_of_tile32_tile32", "rank_of_tile8_tile32_tile8", "rank_of_thread_block_block",
+                     "first_of_tile32_tile8", "k"]
+    assert _fn(module, "rank_of_tile32_tile32").params == []
+    assert [p.name for p in _fn(module, "first_of_tile32_tile8").params] == ["base"]
+    tile8 = _fn(module, "rank_of_tile8_tile32_tile8").body.stmts[0].value
+    assert _uncast(tile8).op == "&" and _uncast(tile8).rhs.value == 7
+    calls = [n for n in walk(_fn(module, "k")) if isinstance(n, N.Call)]
+    assert [len(c.args) for c in calls] == [0, 0, 0, 0, 1]
+
+
+def test_a_group_parameter_that_no_call_gives_is_refused(lower, cuda_file):
+    from translator.frontend.clang_setup import parse
+    from translator.frontend.lower import lower_module
+    path = cuda_file(HEAD + """
+__device__ int rank_of(cg::thread_block_tile<32> &g) { return g.thread_rank(); }
+__global__ void k(int *o, cg::thread_block_tile<32> *t) { o[0] = rank_of(*t); }""")
+    tu, _, _ = parse(path)
+    _, diags = lower_module(tu, path)
+    assert diags and diags[0].code == "L003"
+
+
 def _uncast(e):
     while isinstance(e, N.Cast):
         e = e.value

@@ -14,6 +14,10 @@ from what the group is, which the frontend reads from the variable's initializer
                                  block, lowered like the warp's: every thread of the block must reach it)
     this_thread_block(scratch)   the block; CUDA's `__shared__ block_tile_memory<N> scratch` that multi-warp
                                  tiles communicate through has no IR: the lowering keeps its own scratch
+    a group parameter            a device function given groups is made once per set of groups given
+                                 (`f_tile32`, `f_block`); there the parameter is the group its callers
+                                 pass, and the call passes nothing for it (cuda-samples reduction's
+                                 `cg_reduce_n(v, tile)`)
     this_grid()                  the grid: rank and size only; its sync() is refused (blocks of a
                                  translated grid are never known to be co-resident)
     coalesced_threads()          the calling thread alone (warning L012): rank 0, size 1, a shuffle
@@ -86,6 +90,15 @@ def is_group_type(ctype) -> bool:
         decl.spelling in ("thread_group", "thread_block", "grid_group", "thread_block_tile", "coalesced_group")
 
 
+def mangled_type(ctype) -> str | None:
+    """A group type's part of a template instance's name (`tile32`, `thread_block`), the same whichever
+    headers declare it (CUDA's add an inline namespace and a parent type); None for any other type."""
+    if not is_group_type(ctype):
+        return None
+    width = _TILE_TYPE.search(ctype.get_canonical().spelling)
+    return f"tile{width.group(1)}" if width else ctype.get_canonical().get_declaration().spelling
+
+
 def is_tile_memory(ctype) -> bool:
     """CUDA's `block_tile_memory<N>`, the scratch a thread block hands to multi-warp tiles."""
     decl = ctype.get_canonical().get_declaration()
@@ -119,12 +132,34 @@ def group_of(fl, c) -> Group:
             fl.fail(c, UNSUPPORTED, f"group '{c.spelling}' has no initializer the translator can follow")
         return group_of(fl, init[-1])
     if c.kind == K.DECL_REF_EXPR and c.referenced is not None and c.referenced.kind == K.PARM_DECL:
-        fl.fail(c, UNSUPPORTED, f"group parameter '{c.spelling}': cooperative groups passed to functions are "
-                                f"not supported yet; make the group inside the function")
+        passed = getattr(fl, "passed_groups", {})
+        params = list(fl.fn.get_arguments()) if passed else []
+        if c.referenced not in params or params.index(c.referenced) not in passed:
+            fl.fail(c, UNSUPPORTED, f"group parameter '{c.spelling}': only a device function called with a group "
+                                    f"the translator can follow may take one")
+        return passed[params.index(c.referenced)]
     if c.kind == K.CALL_EXPR and c.spelling in _MAKERS:
         return _MAKERS[c.spelling](fl, c)
     fl.fail(c, UNSUPPORTED, "this cooperative-groups expression is not supported; name the group through a "
                             "variable initialized by this_thread_block() or tiled_partition()")
+
+
+def passed_groups(fl, call) -> dict[int, Group]:
+    """The groups that a call of a device function passes, by argument position. A group has no state in
+    the IR, so the callee is lowered once per set of groups passed to it (`instance_suffix` tells them
+    apart), with each group parameter standing for the group its callers pass."""
+    return {i: group_of(fl, a) for i, a in enumerate(call.get_arguments()) if is_group_type(a.type)}
+
+
+def instance_suffix(groups: dict[int, Group]) -> str:
+    """`_tile32`, `_block_tile64`...: the part of a callee's name that says which groups it was given."""
+    return "".join(f"_{_tag(g)}" for _, g in sorted(groups.items()))
+
+
+def _tag(g: Group) -> str:
+    if g.kind != "tile":
+        return g.kind
+    return f"tile{g.width}" if g.parent.kind == "block" else f"{_tag(g.parent)}_tile{g.width}"
 
 
 def _tiled_partition(fl, c) -> Group:

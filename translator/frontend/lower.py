@@ -22,7 +22,7 @@ from translator.frontend.evaluate import evaluate
 from translator.frontend import (cooperative_groups, device_printf, half, half_functions, library_names, ptx, records, references,
                                  stateless, tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
-from translator.frontend.templates import Instantiation, Instantiator, instance_of, presumed, template_of
+from translator.frontend.templates import Instance, Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
 from translator.ir.base import HostTemplate, SourceLoc
 from translator.frontend.warp import launch_bound, lower_warp_call
@@ -80,6 +80,7 @@ class FunctionLowerer:
         self.uses_dynamic_shared = False
         self.file_dynamic: dict[str, N.VarDecl] = {}   # file-scope extern __shared__ arrays used here
         self.element_loops: dict = {}   # loop variable -> Fragment: loops over a fragment's elements (wmma.py)
+        self.passed_groups: dict = {}   # parameter position -> the Group every call passes (cooperative_groups.py)
 
     # -- helpers ---------------------------------------------------------------------------
     def loc(self, c) -> SourceLoc:
@@ -103,7 +104,9 @@ class FunctionLowerer:
     def lower(self) -> N.Function:
         c = self.fn
         params = []
-        for p in c.get_arguments():
+        for i, p in enumerate(c.get_arguments()):
+            if i in self.passed_groups:
+                continue                    # a group: no state (cooperative_groups.passed_groups)
             space = "global" if self.is_kernel else "generic"
             host = p.type.get_canonical().spelling if self.is_kernel else None   # e.g. `unsigned long *`
             if host and p.type.get_canonical().kind == ci.TypeKind.ENUM:
@@ -550,27 +553,35 @@ class FunctionLowerer:
         return N.MathCall(func, precision, args, call_type, loc=self.loc(c))
 
     def device_call(self, c, callee) -> N.Expr:
+        groups = cooperative_groups.passed_groups(self, c)
         if template_of(callee) is not None:
-            name, definition = self.m.require_instance(callee, self.loc(c)), callee
+            name, definition = self.m.require_instance(callee, self.loc(c), groups), callee
         else:
             definition = callee.get_definition()
             if definition is None:
                 self.fail(c, "L002", f"device function '{callee.spelling}' has no definition in this translation unit")
-            name = self.m.require(definition, self.loc(c))
-        return N.Call(name, self.call_args(c, definition, name), self.type_of(c), loc=self.loc(c))
+            name = self.m.require(definition, self.loc(c), groups=groups)
+        return N.Call(name, self.call_args(c, definition, name, skip=groups), self.type_of(c), loc=self.loc(c))
 
     def device_method_call(self, c, definition, name: str) -> N.Expr:
-        """A method of a struct without data (frontend/stateless.py), called as device function `name`."""
-        name = self.m.require(definition, self.loc(c), name)
-        return N.Call(name, self.call_args(c, definition, name), self.type_of(c), loc=self.loc(c))
+        """A method of a struct without data (frontend/stateless.py), called as device function `name`:
+        `definition` is the method's cursor, or the Instance of a class template that makes it."""
+        if isinstance(definition, Instance):
+            name, definition = self.m.require_method(definition, self.loc(c))
+        else:
+            name = self.m.require(definition, self.loc(c), name)
+        arguments = list(c.get_arguments())
+        if len(arguments) == len(list(definition.get_arguments())) + 1:
+            arguments = arguments[1:]         # an operator call, `f(x)`: libclang lists the object `f` first
+        return N.Call(name, self.call_args(c, definition, name, arguments), self.type_of(c), loc=self.loc(c))
 
-    def call_args(self, c, definition, name: str, arguments=None) -> list:
+    def call_args(self, c, definition, name: str, arguments=None, skip=()) -> list:
         """The arguments of a call of lowered device function `name`: the call's own (or the cursors
-        `arguments`), then the launch's dynamic shared memory when the callee uses it (which makes this
-        function use it too)."""
+        `arguments`) but those at the positions in `skip` (groups), then the launch's dynamic shared memory
+        when the callee uses it (which makes this function use it too)."""
         params = list(definition.get_arguments())
         given = c.get_arguments() if arguments is None else arguments
-        args = [references.argument(self, a, p) for a, p in zip(given, params)]
+        args = [references.argument(self, a, p) for i, (a, p) in enumerate(zip(given, params)) if i not in skip]
         if any(p.name == DYNAMIC_SHARED for p in self.m.done[name].params):
             self.uses_dynamic_shared = True
             args.append(N.VarRef(DYNAMIC_SHARED, Pointer(Scalar("u8"), "shared"), loc=self.loc(c)))
@@ -674,6 +685,7 @@ class ModuleLowerer:
         self.globals: dict[str, N.GlobalVar] = {}
         self.global_usrs: dict[str, str] = {}     # name -> the USR of the variable it names
         self.function_usrs: dict[str, str] = {}   # output name -> the USR of the function it names
+        self.instances: dict[str, object] = {}     # instance name -> its parsed copy (or explicit specialization)
 
     def require_global(self, fl: "FunctionLowerer", cursor, name: str | None = None, host=None) -> N.GlobalVar:
         """The IR of a __device__/__constant__ variable, lowered at its first use (`name`, `host`: those of
@@ -735,11 +747,12 @@ class ModuleLowerer:
         self.function_usrs[name] = usr
         return name
 
-    def require(self, cursor, from_loc: SourceLoc, name: str | None = None, make=None) -> str:
+    def require(self, cursor, from_loc: SourceLoc, name: str | None = None, make=None, groups=None) -> str:
         """Make sure device function `cursor` is lowered (before its caller in the output order) as
-        `name`, by `make()` (default: its own name, or an overload's, by a FunctionLowerer); returns the
-        name."""
-        name = name or self.function_name(cursor)
+        `name`, by `make()` (default: its own name, or an overload's, by a FunctionLowerer), with the
+        groups `groups` (by parameter position) passed to it; returns the name, which ends in a suffix
+        for the groups."""
+        name = (name or self.function_name(cursor)) + cooperative_groups.instance_suffix(groups or {})
         if name in self.done:
             return name
         if name in self.active:
@@ -747,24 +760,35 @@ class ModuleLowerer:
                                      from_loc.path, from_loc.line, from_loc.col))
         self.active.append(name)
         try:
-            self.done[name] = (make or (lambda: FunctionLowerer(self, cursor)))().lower()
+            lowerer = (make or (lambda: FunctionLowerer(self, cursor)))()
+            lowerer.passed_groups = groups or {}
+            self.done[name] = lowerer.lower()
             self.done[name].name = name
             self.order.append(name)
         finally:
             self.active.pop()
         return name
 
-    def require_instance(self, spec, from_loc: SourceLoc) -> str:
-        """Make sure the template instance that specialization `spec` names is lowered; its name."""
-        inst = instance_of(spec)
-        if inst.name in self.done or inst.name in self.active:
-            return self.require(spec, from_loc, inst.name)
-        return self.require_parsed(self.instantiator.instantiate([inst])[0], from_loc)
+    def parsed(self, inst: Instance):
+        """The instance `inst` parsed (once per module): an Instantiation, or an Explicit."""
+        if inst.name not in self.instances:
+            self.instances[inst.name] = self.instantiator.instantiate([inst])[0]
+        return self.instances[inst.name]
 
-    def require_parsed(self, parsed, from_loc: SourceLoc) -> str:
+    def require_instance(self, spec, from_loc: SourceLoc, groups=None) -> str:
+        """Make sure the template instance that specialization `spec` names is lowered; its name."""
+        return self.require_parsed(self.parsed(instance_of(spec)), from_loc, groups)
+
+    def require_method(self, inst: Instance, from_loc: SourceLoc) -> tuple[str, object]:
+        """Make sure the method that `inst` (templates.method_instance) makes is lowered; its name and
+        the cursor of its definition in the parsed copy."""
+        parsed = self.parsed(inst)
+        return self.require_parsed(parsed, from_loc), parsed.cursor
+
+    def require_parsed(self, parsed, from_loc: SourceLoc, groups=None) -> str:
         """Lower an instance: a parsed copy of its template, or an explicit specialization as it is."""
         make = (lambda: InstanceLowerer(self, parsed)) if isinstance(parsed, Instantiation) else None
-        return self.require(parsed.cursor, from_loc, parsed.instance.name, make)
+        return self.require(parsed.cursor, from_loc, parsed.instance.name, make, groups)
 
     def report(self, exc: CutransError) -> None:
         """Keep `exc`'s diagnostics, once each (two instances of one template fail alike)."""

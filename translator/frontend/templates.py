@@ -26,7 +26,8 @@ import weakref
 import clang.cindex as ci
 
 from translator.diagnostics import CutransError, error
-from translator.frontend import discarded, explicit_instances, host_templates as H, local_headers, tu_index
+from translator.frontend import (cooperative_groups, discarded, explicit_instances, host_templates as H,
+                                 local_headers, tu_index)
 from translator.frontend.clang_setup import CompileOptions
 from translator.ir.base import SourceLoc
 
@@ -92,8 +93,9 @@ class Instance:
     name: str                         # the IR name, e.g. reduce_float_256
     shown: str                        # reduce<float, 256>
     bindings: tuple[Binding, ...]
-    template: object = dataclasses.field(compare=False, hash=False)   # FUNCTION_TEMPLATE definition
+    template: object = dataclasses.field(compare=False, hash=False)   # FUNCTION_TEMPLATE (or CLASS_TEMPLATE) definition
     explicit: object = dataclasses.field(default=None, compare=False, hash=False)  # `template <>` definition
+    member: int = -1     # of a CLASS_TEMPLATE: the method lowered, by its place among the class's members
 
 
 def template_of(function):
@@ -122,6 +124,43 @@ def instance_of(spec) -> Instance:
     return Instance(_unclash(name, definition), shown, bindings, definition, _explicit_definition(spec))
 
 
+def members(record) -> list:
+    """A class (template)'s members in the order written, template parameters left out."""
+    return [m for m in record.get_children() if m.kind not in PARAM_KINDS]
+
+
+def method_instance(method, name: str) -> Instance:
+    """The instance, named `name`, that lowers `method` of an implicitly instantiated class template
+    (`SharedMemory<int>::operator int *`): the whole class template is copied with its parameters bound,
+    and the method at the same place among the copy's members is the function lowered. Only type arguments
+    are bound: libclang reports no value of a non-type argument of a class."""
+    record = method.semantic_parent
+    tmpl = record.specialized_template
+    definition = tmpl.get_definition() if tmpl is not None and tmpl.kind == K.CLASS_TEMPLATE else None
+    if definition is None:
+        _fail(method, f"'{record.type.spelling}' is not an instance of a class template defined in this "
+                      f"translation unit (a partial specialization is not supported)")
+    _check_template(definition)
+    params = [c for c in definition.get_children() if c.kind in PARAM_KINDS]
+    rtype = record.type.get_canonical()
+    if rtype.get_num_template_arguments() != len(params):
+        _fail(method, f"cannot tell the template arguments of '{rtype.spelling}'")
+    bindings = []
+    for i, p in enumerate(params):
+        arg = rtype.get_template_argument_type(i)
+        if p.kind != K.TEMPLATE_TYPE_PARAMETER or arg.kind == ci.TypeKind.INVALID:
+            _fail(method, f"template argument {i + 1} of '{rtype.spelling}' is not a type; only class templates "
+                          f"with type parameters are instantiated in device code")
+        spelling = arg.get_canonical().spelling
+        bindings.append(Binding(p.spelling, "type", f"typedef {spelling} {p.spelling};", _mangle_type(spelling),
+                                spelling, spelling))
+    pattern = method.specialized_template
+    written = members(definition)
+    if pattern is None or pattern not in written:
+        _fail(method, f"cannot find the definition of '{method.spelling}' in class template '{definition.spelling}'")
+    return Instance(name, rtype.spelling, tuple(bindings), definition, member=written.index(pattern))
+
+
 def _explicit_definition(spec):
     """The definition of an explicit specialization (`template <> ... f<float>(...) {...}`), or None
     when `spec` is instantiated from the template's body."""
@@ -144,9 +183,10 @@ def _binding(spec, i: int, param) -> Binding:
     if kind is None or (kind == "value") != (param.kind == K.TEMPLATE_NON_TYPE_PARAMETER):
         _fail(param, f"template argument {i + 1} of '{spec.spelling}' has a kind that is not supported")
     if kind == "type":
-        spelling = spec.get_template_argument_type(i).get_canonical().spelling
+        arg = spec.get_template_argument_type(i)
+        spelling = arg.get_canonical().spelling
         return Binding(param.spelling, kind, f"typedef {spelling} {param.spelling};",
-                       _mangle_type(spelling), spelling, spelling)
+                       cooperative_groups.mangled_type(arg) or _mangle_type(spelling), spelling, spelling)
     value, bits = spec.get_template_argument_value(i), spec.get_template_argument_unsigned_value(i)
     if param.type.get_canonical().kind == ci.TypeKind.BOOL:
         value = bits = int(value != 0)        # libclang reads `true` as a 1-bit signed -1
@@ -483,12 +523,21 @@ class Instantiator:
         name_at = tmpl.location.offset
         if tmpl.location.file is None or tmpl.location.file.name != path or \
                 text[name_at:name_at + len(tmpl.spelling)] != tmpl.spelling.encode():
-            _fail(tmpl, f"function template '{tmpl.spelling}' is written through a macro; it cannot be instantiated")
+            _fail(tmpl, f"template '{tmpl.spelling}' is written through a macro; it cannot be instantiated")
         header = _header_end(tmpl)
         body = (b" " * (tmpl.extent.start.column - 1) + _blank(text[start:header]) + text[header:name_at]
                 + _copy_name(namespace, tmpl.spelling).encode() + text[name_at + len(tmpl.spelling):end])
-        bindings = " ".join(b.text for b in inst.bindings if b.name)
         first, after = presumed(tmpl.extent.start), presumed(tmpl.extent.end)
+        if tmpl.kind == K.CLASS_TEMPLATE:       # a class ends at its `;`: the copy goes after it, and has its own
+            semicolon = re.match(rb"\s*;", text[end:])
+            if semicolon is None:
+                _fail(tmpl, f"class template '{tmpl.spelling}' does not end with ';' where libclang says it ends")
+            skipped, end = text[end:end + semicolon.end()], end + semicolon.end()
+            lines = skipped.count(b"\n")
+            after = (after[0], after[1] + lines,
+                     len(skipped) - skipped.rindex(b"\n") if lines else after[2] + len(skipped))
+            body += b";"
+        bindings = " ".join(b.text for b in inst.bindings if b.name)
         copy = (f"\nnamespace {namespace} {{ {bindings}\n{_line(first[1], first[0])}".encode() + body
                 + f"\n}}\n{_line(after[1], after[0])}".encode() + b" " * (after[2] - 1))
         return path, end, copy
@@ -516,7 +565,9 @@ class Instantiator:
         cursor = found.get(namespace)
         if cursor is None:
             _fail(inst.template, f"the copy of '{inst.shown}' was not found after parsing it")
-        _, line, col = presumed(cursor.location)
+        _, line, col = presumed(cursor.location)        # the renamed name: of the function, or of the class
+        if inst.member >= 0:
+            cursor = members(cursor)[inst.member]
         return Instantiation(inst, cursor, namespace, (line, col),
                              len(_copy_name(namespace, inst.template.spelling)) - len(inst.template.spelling))
 
@@ -582,7 +633,7 @@ def _apply(text: bytes, at: dict) -> bytes:
 
 
 def _functions_in_namespaces(tu, paths: set) -> dict:
-    """namespace name -> the function declared in it, for every instance namespace in `paths`."""
+    """namespace name -> the function (or class) declared in it, for every instance namespace in `paths`."""
     found, todo = {}, [c for c in tu.cursor.get_children()          # kind first: one call, not three
                        if c.kind == K.NAMESPACE and c.location.file and c.location.file.name in paths]
     while todo:
@@ -590,6 +641,6 @@ def _functions_in_namespaces(tu, paths: set) -> dict:
         for c in ns.get_children():
             if c.kind == K.NAMESPACE:
                 todo.append(c)
-            elif c.kind == K.FUNCTION_DECL and ns.spelling.startswith(_NAMESPACE):
+            elif c.kind in (K.FUNCTION_DECL, K.STRUCT_DECL, K.CLASS_DECL) and ns.spelling.startswith(_NAMESPACE):
                 found[ns.spelling] = c
     return found
