@@ -29,7 +29,7 @@ from translator.driver import backend_for, load_unit
 from translator.verify.build import CPU_KERNEL_FLAGS
 
 RUNTIME = ROOT / "runtime_shims" / "cpu"
-THREAD_LOOP = re.compile(r"for \(int cutrans_tx = 0;")
+THREAD_LOOP = re.compile(r"for \(int cutrans_tx = \w+;")
 VERSIONS = {"if (cutrans_fits_x) {": "fast", "} else {": "generic"}
 LOOP_STATEMENT = re.compile(r"\s*(for|while|do)\b")
 GRID_STRIDE = ("a grid-stride loop inside the thread loop has a trip count gcc cannot compute, so the thread "
@@ -104,6 +104,7 @@ def _vectorized_lines(cc: str, folder: Path, name: str, lines: list[int]) -> lis
     ("vector_add", "vector_add"),
     ("two_dimensional_bounds_check", "scale_by_column_weight"),     # the parameters' private copies
     ("two_dimensional_bounds_check", "scale_by_row_weight"),        # a conjunction as the loop's bound
+    ("stencil_interior_bounds_check", "smooth_interior"),           # lower and upper bounds, a row test
     pytest.param("saxpy_grid_stride", "saxpy", marks=pytest.mark.xfail(strict=True, reason=GRID_STRIDE)),
 ])
 def test_thread_loop_is_vectorized(tmp_path, sample, kernel):

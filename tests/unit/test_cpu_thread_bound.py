@@ -77,13 +77,60 @@ def test_region_bound_reads_the_ir(lower):
     assert cpu_thread_loop.region_bound(stmts, {"i"}, fast=True) is None
 
 
-@pytest.mark.parametrize("test", ["p < n && q < 8", "q < 8 && p < n", "q < 8 && p < n && x[q] > 0.0f"])
-def test_the_bound_of_a_two_dimensional_test(tmp_path, test):
-    """`if (p < n && rest)`: the x loop stops at n and runs `if (rest)`; rest is the other terms, in order."""
+ROW_Q = "(int)(blockIdx.y * blockDim.y + threadIdx.y)"     # q, as the row check spells it
+
+
+@pytest.mark.parametrize("test, row, inner", [
+    ("p < n && q < 8", f"{ROW_Q} < 8", None),
+    ("q < 8 && p < n", f"{ROW_Q} < 8", None),
+    ("q < 8 && p < n && x[q] > 0.0f", f"{ROW_Q} < 8", "x[q] > 0.0f"),         # a load stays in the loop
+    ("p < n && q % 3 == 1", None, "q % 3 == 1"),                              # so does a division
+])
+def test_the_bound_of_a_two_dimensional_test(tmp_path, test, row, inner):
+    """`if (p < n && rest)`: the x loop stops at n; the terms of rest the same in every thread of a row
+    are checked once per row, before the x loop, and the others are an `if` in it, in order."""
     body = ("int p = blockIdx.x * blockDim.x + threadIdx.x;\nint q = blockIdx.y * blockDim.y + threadIdx.y;\n"
             f"if ({test}) y[q * n + p] = 2.0f * x[p];")
     text = _kernel_c(tmp_path, body)
     fast = text.split("} else {")[0]
-    assert _bounded(fast)
-    rest = " && ".join(t for t in test.split(" && ") if t != "p < n")
-    assert f"if ({rest})" in fast and "p < n" not in fast
+    assert _bounded(fast) and "p < n" not in fast
+    if row:
+        check = "{ const cutrans_uint3 threadIdx = {0u, cutrans_ty, cutrans_tz}; " + f"if (!({row})) continue; }}"
+        assert check in fast and fast.index(check) < fast.index("#pragma omp simd")
+    else:
+        assert "continue; }" not in fast
+    assert (f"if ({inner})" in fast) if inner else ("if (" not in fast.split("#pragma omp simd")[1])
+
+
+@pytest.mark.parametrize("test, first", [
+    ("p > 0 && p < n", "(long long)(0) + 1"),
+    ("0 < p && p < n", "(long long)(0) + 1"),
+    ("p >= 2 && p < n", "(long long)(2)"),
+    ("p < n && 3 <= p", "(long long)(3)"),
+])
+def test_a_lower_bound_starts_the_x_loop(tmp_path, test, first):
+    text = _kernel_c(tmp_path, f"int p = blockIdx.x * blockDim.x + threadIdx.x;\nif ({test}) y[p] = x[p - 1];")
+    fast = text.split("} else {")[0]
+    assert f"const long long cutrans_xfirst = {first} - cutrans_gx;" in fast
+    assert "for (int cutrans_tx = cutrans_xbegin; cutrans_tx < cutrans_xend; ++cutrans_tx)" in fast
+    assert "if (" not in fast.split("#pragma omp simd")[1]
+
+
+def test_a_lower_bound_alone_and_an_inclusive_upper_bound(tmp_path):
+    fast = _kernel_c(tmp_path, "int p = blockIdx.x * blockDim.x + threadIdx.x;\nif (p > 4) y[p] = x[p];").split(
+        "} else {")[0]
+    assert "cutrans_tx = cutrans_xbegin; cutrans_tx < (int)blockDim.x;" in fast and "cutrans_xlim" not in fast
+    fast = _kernel_c(tmp_path, "int p = blockIdx.x * blockDim.x + threadIdx.x;\nif (p <= n) y[p] = x[p];").split(
+        "} else {")[0]
+    assert "const long long cutrans_xlim = (long long)(n) + 1 - cutrans_gx;" in fast
+
+
+def test_assignments_to_the_regions_own_variables_may_precede_the_test(tmp_path):
+    """PolyBench's stencils set their coefficients before the bounds check (`c11 = +0.2;`)."""
+    body = ("int p = blockIdx.x * blockDim.x + threadIdx.x;\nfloat c;\nc = 0.5f;\n"
+            "if (p < n) y[p] = c * x[p];")
+    assert _bounded(_kernel_c(tmp_path, body).split("} else {")[0])
+    # an assignment to a variable declared elsewhere, or one with an effect, keeps the guard
+    for lead in ("y[0] = 0.5f;", "c = (float)atomicAdd((int *)y, 1);"):
+        body = f"int p = blockIdx.x * blockDim.x + threadIdx.x;\nfloat c;\n{lead}\nif (p < n) y[p] = c * x[p];"
+        assert not _bounded(_kernel_c(tmp_path, body))

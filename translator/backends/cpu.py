@@ -246,15 +246,25 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
         # run unguarded
         pad, inner = self.pad(depth), self.pad(depth + 1)
         base = thread_loop.BLOCK_BASE_X if bound.base is None else f"(long long)({self.expr(bound.base)})"
-        loop = self._thread_loop([*region.stmts[:-1], *bound.then], depth + 1, label, thread_loop.XEND)
-        return (f"{pad}{{\n{inner}const long long cutrans_xlim = (long long)({self.expr(bound.limit)}) - {base};\n"
-                f"{inner}const int {thread_loop.XEND} = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x"
-                f" ? (int)cutrans_xlim : (int)blockDim.x;\n{loop}\n{pad}}}")
+        lines, ends = [], {"end": "(int)blockDim.x", "begin": "0"}
+        for which, value, added in (("end", bound.limit, bound.limit_plus), ("begin", bound.first, bound.first_plus)):
+            if value is None:
+                continue
+            # where the bound puts the x counter, clamped to [0, blockDim.x]; a begin past the end runs nothing
+            at, name = thread_loop.LOOP_ENDS[which]
+            plus = f" + {added}" if added else ""
+            lines += [f"const long long {at} = (long long)({self.expr(value)}){plus} - {base};",
+                      f"const int {name} = {at} <= 0 ? 0 : {at} < (long long)blockDim.x ? (int){at} : (int)blockDim.x;"]
+            ends[which] = name
+        row = thread_loop.row_check(self.expr(bound.row)) if bound.row is not None else ""
+        loop = self._thread_loop([*region.stmts[:-1], *bound.then], depth + 1, label, ends["end"], ends["begin"], row)
+        return f"{pad}{{\n" + "".join(f"{inner}{line}\n" for line in lines) + f"{loop}\n{pad}}}"
 
-    def _thread_loop(self, region_stmts: list, depth: int, label: str, end: str) -> str:
+    def _thread_loop(self, region_stmts: list, depth: int, label: str, end: str, begin: str = "0",
+                     row: str = "") -> str:
         pad, inner = self.pad(depth), self.pad(depth + 1)
-        return (thread_loop.loop_head(pad, inner, end=end) + self._loop_body(region_stmts, depth + 2, label)
-                + thread_loop.loop_tail(pad, inner))
+        return (thread_loop.loop_head(pad, inner, end=end, begin=begin, row=row)
+                + self._loop_body(region_stmts, depth + 2, label) + thread_loop.loop_tail(pad, inner))
 
     def _leader_loop(self, stmts: list, depth: int, label: str) -> str:
         """cpu_thread_loop.warp_leaders: only the first thread of each warp runs the region."""

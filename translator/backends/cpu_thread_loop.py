@@ -28,10 +28,11 @@ as written. Both spellings have the same value whenever the first is used: resul
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 
 from translator.ir import nodes as N
-from translator.ir.base import walk
+from translator.ir.base import map_children, walk
 from translator.ir.effects import has_effects
 from translator.ir.matrix import WARP
 from translator.ir.types import BOOL, Scalar
@@ -80,18 +81,27 @@ INDEX_FORMS = {
 @dataclasses.dataclass(frozen=True)
 class Bound:
     """A region `T v = A + threadIdx.x; ... if (v < N) { S }` (A and N the same in every thread): only the
-    threads with threadIdx.x < N - A do anything, so the x loop stops there and runs S unguarded. The test
-    may be a conjunction `v < N && rest` (in any order; `rest` without effects, a 2-D kernel's row check):
-    then the loop runs `if (rest) { S }`, which GCC vectorizes where it did not vectorize the whole test
-    (a masked load from an address that is the same in every thread of the row, PolyBench doitgen). Every
-    thread runs the same statements as before; the vector loop needs no masked stores, which are slow
-    (microcoded AVX2 vmaskmov on AMD Zen)."""
+    threads with threadIdx.x < N - A do anything, so the x loop stops there and runs S unguarded. A lower
+    bound `v > F` (or `>=`; a stencil's `j > 0`) starts the loop where it first holds, and either bound may
+    come alone. The test may be a conjunction `v < N && rest` (in any order; `rest` without effects, a 2-D
+    kernel's row check): then the loop runs `if (rest) { S }`, which GCC vectorizes where it did not
+    vectorize the whole test (a masked load from an address that is the same in every thread of the row,
+    PolyBench doitgen). The terms of `rest` that are the same in every thread of a row (they read
+    threadIdx.y or .z, not .x; no load, no division) are `row`, tested once per row before the x loop
+    (PolyBench convolution-2d's `i > 0 && i < NI - 1`). Every thread runs the same statements as before;
+    the vector loop needs no masked stores, which are slow (microcoded AVX2 vmaskmov on AMD Zen)."""
     base: object          # A: an int expression (IR), or None for the global index's cutrans_gx
-    limit: object         # N
+    limit: object         # N (None: no upper bound), where v < N + limit_plus must hold
     then: list            # S, its statements
+    limit_plus: int = 0
+    first: object = None  # F (None: no lower bound), where v >= F + first_plus must hold
+    first_plus: int = 0
+    row: object = None    # a test the same in every thread of a row (threadIdx.y, .z), checked before the x loop
 
 
 XEND = "cutrans_xend"
+# the x loop's ends under a Bound: (the bound's value less the block's base, as long long; the clamped int)
+LOOP_ENDS = {"end": ("cutrans_xlim", XEND), "begin": ("cutrans_xfirst", "cutrans_xbegin")}
 # the body's first line in every work-item loop, once cutrans_tx, cutrans_ty and cutrans_tz are known
 THREAD_IDX_DECL = "const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};"
 
@@ -122,11 +132,9 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
     if not stmts or not isinstance(stmts[-1], N.If) or stmts[-1].orelse is not None:
         return None
     lead, test = stmts[:-1], stmts[-1]
-    # the leading statements run in the threads the bound drops too: only declarations without effects,
-    # whose variables nothing after this region reads
-    if any(not isinstance(s, N.VarDecl) or s.name in per_thread or has_effects(s) for s in lead):
+    if not _private_lead(lead, per_thread):
         return None
-    local = {d.name for d in lead} | per_thread
+    local = {d.name for d in lead if isinstance(d, N.VarDecl)} | per_thread
     varying = local | {name for s in stmts for n in walk(s) if (name := assigned_name(n)) is not None}
 
     def invariant(e) -> bool:
@@ -134,20 +142,76 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
                    and not (isinstance(n, N.SpecialReg) and n.reg in ("thread_idx", "thread_linear"))
                    for n in walk(e))
     terms = _conjuncts(test.cond)
-    for k, cond in enumerate(terms):
-        bound = _bound_term(cond, lead, fast, invariant)
-        if bound is None:
-            continue
-        # `if (v < N && rest)`: where the loop runs, v < N holds, so `rest` alone decides. `rest` has no
-        # effects, so that the threads the bound drops may skip it
-        rest = terms[:k] + terms[k + 1:]
-        if any(has_effects(t) for t in rest):
-            return None
-        then = list(as_list(test.then))
-        if rest:
-            then = [N.If(_conjunction(rest), N.Block(then, loc=test.loc), None, loc=test.loc)]
-        return Bound(bound[0], bound[1], then)
-    return None
+    found = [_bound_term(cond, lead, fast, invariant) for cond in terms]
+    ends = {}                         # "end" | "first" -> (index of the term, its reading), for one variable
+    for k, reading in enumerate(found):
+        if reading is not None and reading[0] not in ends and all(r[1] == reading[1] for _, r in ends.values()):
+            ends[reading[0]] = (k, reading)
+    if not ends:
+        return None
+    # `if (v < N && rest)`: where the loop runs, v < N holds, so `rest` alone decides. `rest` has no
+    # effects, so that the threads the bound drops may skip it
+    rest = [t for k, t in enumerate(terms) if k not in {k for k, _ in ends.values()}]
+    if any(has_effects(t) for t in rest):
+        return None
+    # the terms the same in every thread of a row (`i > 0` of a 2-D kernel) are tested once per row, before
+    # the x loop: GCC neither unswitched nor hoisted them, and vectorized the loop with masked stores
+    assigned = {name for s in stmts for n in walk(s) if (name := assigned_name(n)) is not None}
+    inits = {d.name: N.Cast(d.init, False, d.type, loc=d.loc) for d in lead  # as the declaration converts it
+             if isinstance(d, N.VarDecl) and d.init is not None and d.name not in assigned}
+    row = [t for t in rest if _row_invariant(t, inits, varying)]
+    rest = [t for t in rest if not any(t is r for r in row)]
+    then = list(as_list(test.then))
+    if rest:
+        then = [N.If(_conjunction(rest), N.Block(then, loc=test.loc), None, loc=test.loc)]
+    end, first = (ends[e][1] if e in ends else None for e in ("end", "first"))
+    return Bound((end or first)[2], end[3] if end else None, then, end[4] if end else 0,
+                 first[3] if first else None, first[4] if first else 0,
+                 _substitute(copy.deepcopy(_conjunction(row)), inits) if row else None)
+
+
+# what a row test may contain: no load (a thread may not read what no thread of the row would have read)
+# and no division (by a value that, where the row's x range is empty, no thread would have divided by)
+_ROW_TRAPS = ("/", "%")
+
+
+def _row_invariant(e, inits: dict, varying: set) -> bool:
+    """Is `e` the same in every thread of a row, and safe to evaluate once per row? Its variables are
+    invariant, or declared before the test with an initializer that is (substituted by `_substitute`)."""
+    for n in walk(e):
+        if isinstance(n, N.VarRef) and n.name in inits:
+            if not _row_invariant(inits[n.name], inits, varying):
+                return False
+        elif isinstance(n, N.VarRef) and n.name in varying:
+            return False
+        elif isinstance(n, N.SpecialReg) and (n.reg == "thread_linear" or n.reg == "thread_idx" and n.dim == "x"):
+            return False
+        elif not isinstance(n, _INVARIANT) or isinstance(n, N.BinOp) and n.op in _ROW_TRAPS:
+            return False
+    return True
+
+
+def _substitute(e, inits: dict):
+    """`e` with each variable of `inits` replaced by a copy of its initializer (itself substituted)."""
+    if isinstance(e, N.VarRef) and e.name in inits:
+        return _substitute(copy.deepcopy(inits[e.name]), inits)
+    map_children(e, lambda child: _substitute(child, inits))
+    return e
+
+
+def _private_lead(lead: list, per_thread: set) -> bool:
+    """The statements before a region's test run in the threads the bound drops too, so they may only make
+    values private to the thread that nothing after the region reads: declarations without effects, and
+    assignments without other effects to variables those declare (PolyBench's `c11 = +0.2;`)."""
+    declared = set()
+    for s in lead:
+        if isinstance(s, N.VarDecl) and s.name not in per_thread and not has_effects(s):
+            declared.add(s.name)
+        elif not (isinstance(s, N.ExprStmt) and isinstance(s.expr, N.Assign) and s.expr.op == "="
+                  and isinstance(s.expr.target, N.VarRef) and s.expr.target.name in declared
+                  and not has_effects(s.expr.value)):
+            return False
+    return True
 
 
 def _conjuncts(cond) -> list:
@@ -164,21 +228,32 @@ def _conjunction(terms: list):
     return result
 
 
+# a comparison of v with a value the same in every thread, v on the left -> (which end of the x loop it
+# bounds, what to add to the value): v < N ends the loop at N, v <= N at N + 1, v >= F starts it at F...
+_BOUND_FORMS = {"<": ("end", 0), "<=": ("end", 1), ">=": ("first", 0), ">": ("first", 1)}
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}      # c < v is v > c
+
+
 def _bound_term(cond, lead: list, fast: bool, invariant) -> tuple | None:
-    """(A, N) when `cond` is `v < N`, v an int declared in `lead` as `A + threadIdx.x` (A None: the global
-    index) and N the same in every thread (`invariant`); else None."""
-    if not (isinstance(cond, N.BinOp) and cond.op == "<" and isinstance(cond.lhs, N.VarRef) and _int32(cond.lhs)
-            and _int32(cond.rhs)):
+    """(end, v's name, A, value, added) when `cond` compares v with a value the same in every thread
+    (`invariant`), v an int declared in `lead` as `A + threadIdx.x` (A None: the global index); else None."""
+    if not (isinstance(cond, N.BinOp) and cond.op in _BOUND_FORMS and _int32(cond.lhs) and _int32(cond.rhs)):
         return None
-    decl = next((d for d in lead if d.name == cond.lhs.name), None)
+    op, var, value = cond.op, cond.lhs, cond.rhs
+    if not isinstance(var, N.VarRef):
+        op, var, value = _MIRRORED[op], cond.rhs, cond.lhs
+        if not isinstance(var, N.VarRef):
+            return None
+    decl = next((d for d in lead if isinstance(d, N.VarDecl) and d.name == var.name), None)
     if decl is None or decl.init is None or not _int32(decl):
         return None
     found, base = _minus_thread_x(decl.init)
     if not found or (base is None and not fast):
         return None
-    if not invariant(cond.rhs) or (base is not None and not invariant(base)):
+    if not invariant(value) or (base is not None and not invariant(base)):
         return None
-    return base, cond.rhs
+    end, added = _BOUND_FORMS[op]
+    return end, var.name, base, value, added
 
 
 def _first_lane_test(cond) -> bool:
@@ -211,16 +286,26 @@ def leader_head(pad: str) -> str:
             f"{inner}{THREAD_IDX_DECL}\n")
 
 
-def loop_head(pad: str, inner: str, simd: str = "#pragma omp simd", end: str = "(int)blockDim.x") -> str:
+def loop_head(pad: str, inner: str, simd: str = "#pragma omp simd", end: str = "(int)blockDim.x",
+              begin: str = "0", row: str = "") -> str:
     """The nest's opening lines, up to and including the innermost body's first lines; the caller
-    closes it with `loop_tail`. `end`: where the x loop stops."""
+    closes it with `loop_tail`. `begin`, `end`: where the x loop starts and stops; `row`: a line that
+    skips the row of threads (`row_check`)."""
     return (f"{pad}for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)\n"
             f"{pad}for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {{\n"
             f"{inner}const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);\n"
+            + (f"{inner}{row}\n" if row else "") +
             f"{inner}{simd}\n"
-            f"{inner}for (int cutrans_tx = 0; cutrans_tx < {end}; ++cutrans_tx) {{\n"
+            f"{inner}for (int cutrans_tx = {begin}; cutrans_tx < {end}; ++cutrans_tx) {{\n"
             f"{inner}    const int {THREAD} = cutrans_trow + cutrans_tx;\n"
             f"{inner}    {THREAD_IDX_DECL}\n")
+
+
+def row_check(test: str) -> str:
+    """The line that skips a row of threads whose Bound.row `test` (C text) fails; threadIdx.x is not
+    known there, and the test does not read it."""
+    head = "const cutrans_uint3 threadIdx = {0u, cutrans_ty, cutrans_tz}; " if "threadIdx" in test else ""
+    return f"{{ {head}if (!({test})) continue; }}"
 
 
 def loop_tail(pad: str, inner: str) -> str:

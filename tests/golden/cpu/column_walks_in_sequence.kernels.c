@@ -64,18 +64,18 @@ void cutrans_kernel_project_out(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                     {
                         const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
                         const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                        const long long cutrans_xfirst = (long long)(k) + 1 - cutrans_gx;
+                        const int cutrans_xbegin = cutrans_xfirst <= 0 ? 0 : cutrans_xfirst < (long long)blockDim.x ? (int)cutrans_xfirst : (int)blockDim.x;
                         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                         for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                             const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
                             #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                            for (int cutrans_tx = cutrans_xbegin; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                                 const int cutrans_t = cutrans_trow + cutrans_tx;
                                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                 {
                                     int j_cutrans1 = (unsigned int)(cutrans_gx + cutrans_tx);
-                                    if (j_cutrans1 > k) {
-                                        r[k * cols + j_cutrans1] = fmaf(q[i * cols + k], a[i * cols + j_cutrans1], r[k * cols + j_cutrans1]);
-                                    }
+                                    r[k * cols + j_cutrans1] = fmaf(q[i * cols + k], a[i * cols + j_cutrans1], r[k * cols + j_cutrans1]);
                                 }
                             }
                         }
@@ -102,18 +102,18 @@ void cutrans_kernel_project_out(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                 {
                     const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
                     const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                    const long long cutrans_xfirst = (long long)(k) + 1 - cutrans_gx;
+                    const int cutrans_xbegin = cutrans_xfirst <= 0 ? 0 : cutrans_xfirst < (long long)blockDim.x ? (int)cutrans_xfirst : (int)blockDim.x;
                     for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                     for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                         const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
                         #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        for (int cutrans_tx = cutrans_xbegin; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                             const int cutrans_t = cutrans_trow + cutrans_tx;
                             const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                             {
                                 int j_cutrans2 = (unsigned int)(cutrans_gx + cutrans_tx);
-                                if (j_cutrans2 > k) {
-                                    scale[cutrans_t] = r[k * cols + j_cutrans2] < 0.0f ? -1.0f : 1.0f;
-                                }
+                                scale[cutrans_t] = r[k * cols + j_cutrans2] < 0.0f ? -1.0f : 1.0f;
                             }
                         }
                     }
@@ -140,18 +140,18 @@ void cutrans_kernel_project_out(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                     {
                         const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
                         const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                        const long long cutrans_xfirst = (long long)(k) + 1 - cutrans_gx;
+                        const int cutrans_xbegin = cutrans_xfirst <= 0 ? 0 : cutrans_xfirst < (long long)blockDim.x ? (int)cutrans_xfirst : (int)blockDim.x;
                         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                         for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                             const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
                             #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                            for (int cutrans_tx = cutrans_xbegin; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                                 const int cutrans_t = cutrans_trow + cutrans_tx;
                                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                 {
                                     int j_cutrans3 = (unsigned int)(cutrans_gx + cutrans_tx);
-                                    if (j_cutrans3 > k) {
-                                        a[i * cols + j_cutrans3] = fmaf(-(q[i * cols + k] * r[k * cols + j_cutrans3] * scale[cutrans_t]), scale[cutrans_t], a[i * cols + j_cutrans3]);
-                                    }
+                                    a[i * cols + j_cutrans3] = fmaf(-(q[i * cols + k] * r[k * cols + j_cutrans3] * scale[cutrans_t]), scale[cutrans_t], a[i * cols + j_cutrans3]);
                                 }
                             }
                         }
@@ -179,25 +179,25 @@ void cutrans_kernel_project_out(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                 {
                     const long long cutrans_xlim = (long long)(cols) - cutrans_gx;
                     const int cutrans_xend = cutrans_xlim <= 0 ? 0 : cutrans_xlim < (long long)blockDim.x ? (int)cutrans_xlim : (int)blockDim.x;
+                    const long long cutrans_xfirst = (long long)(k) + 1 - cutrans_gx;
+                    const int cutrans_xbegin = cutrans_xfirst <= 0 ? 0 : cutrans_xfirst < (long long)blockDim.x ? (int)cutrans_xfirst : (int)blockDim.x;
                     for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                     for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                         const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
                         #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
+                        for (int cutrans_tx = cutrans_xbegin; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                             const int cutrans_t = cutrans_trow + cutrans_tx;
                             const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                             {
                                 int j_cutrans0 = (unsigned int)(cutrans_gx + cutrans_tx);
-                                if (j_cutrans0 > k) {
-                                    r[k * cols + j_cutrans0] = 0.0f;
-                                    int i_cutrans0;
-                                    for (i_cutrans0 = 0; i_cutrans0 < rows; i_cutrans0++) {
-                                        r[k * cols + j_cutrans0] = fmaf(q[i_cutrans0 * cols + k], a[i_cutrans0 * cols + j_cutrans0], r[k * cols + j_cutrans0]);
-                                    }
-                                    float scale_cutrans0 = r[k * cols + j_cutrans0] < 0.0f ? -1.0f : 1.0f;
-                                    for (i_cutrans0 = 0; i_cutrans0 < rows; i_cutrans0++) {
-                                        a[i_cutrans0 * cols + j_cutrans0] = fmaf(-(q[i_cutrans0 * cols + k] * r[k * cols + j_cutrans0] * scale_cutrans0), scale_cutrans0, a[i_cutrans0 * cols + j_cutrans0]);
-                                    }
+                                r[k * cols + j_cutrans0] = 0.0f;
+                                int i_cutrans0;
+                                for (i_cutrans0 = 0; i_cutrans0 < rows; i_cutrans0++) {
+                                    r[k * cols + j_cutrans0] = fmaf(q[i_cutrans0 * cols + k], a[i_cutrans0 * cols + j_cutrans0], r[k * cols + j_cutrans0]);
+                                }
+                                float scale_cutrans0 = r[k * cols + j_cutrans0] < 0.0f ? -1.0f : 1.0f;
+                                for (i_cutrans0 = 0; i_cutrans0 < rows; i_cutrans0++) {
+                                    a[i_cutrans0 * cols + j_cutrans0] = fmaf(-(q[i_cutrans0 * cols + k] * r[k * cols + j_cutrans0] * scale_cutrans0), scale_cutrans0, a[i_cutrans0 * cols + j_cutrans0]);
                                 }
                             }
                         }

@@ -29,6 +29,7 @@ void cutrans_kernel_matrix_add(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    { const cutrans_uint3 threadIdx = {0u, cutrans_ty, cutrans_tz}; if (!((int)(blockIdx.y * blockDim.y + threadIdx.y) < rows)) continue; }
                     #pragma omp simd
                     for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                         const int cutrans_t = cutrans_trow + cutrans_tx;
@@ -36,10 +37,8 @@ void cutrans_kernel_matrix_add(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         {
                             int col = (unsigned int)(cutrans_gx + cutrans_tx);
                             int row = blockIdx.y * blockDim.y + threadIdx.y;
-                            if (row < rows) {
-                                int idx = row * cols + col;
-                                c[idx] = fmaf(beta, b[idx], a[idx]);
-                            }
+                            int idx = row * cols + col;
+                            c[idx] = fmaf(beta, b[idx], a[idx]);
                         }
                     }
                 }

@@ -32,16 +32,15 @@ void cutrans_kernel_scale_pitched_rows(cutrans_dim3 gridDim, cutrans_dim3 blockD
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    { if (!(r < rows)) continue; }
                     #pragma omp simd
                     for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             int c = (unsigned int)(cutrans_gx + cutrans_tx);
-                            if (r < rows) {
-                                float* row = (float*)((signed char*)m + r * pitch);
-                                row[c] = fmaf(row[c], scale, offset_by[r % 4]);
-                            }
+                            float* row = (float*)((signed char*)m + r * pitch);
+                            row[c] = fmaf(row[c], scale, offset_by[r % 4]);
                         }
                     }
                 }

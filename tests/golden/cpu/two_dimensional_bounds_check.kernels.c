@@ -29,6 +29,7 @@ void cutrans_kernel_scale_by_column_weight(cutrans_dim3 gridDim, cutrans_dim3 bl
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    { const cutrans_uint3 threadIdx = {0u, cutrans_ty, cutrans_tz}; if (!((int)(blockIdx.y * blockDim.y + threadIdx.y) < rows)) continue; }
                     #pragma omp simd
                     for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                         const int cutrans_t = cutrans_trow + cutrans_tx;
@@ -36,9 +37,7 @@ void cutrans_kernel_scale_by_column_weight(cutrans_dim3 gridDim, cutrans_dim3 bl
                         {
                             int p = (unsigned int)(cutrans_gx + cutrans_tx);
                             int q = blockIdx.y * blockDim.y + threadIdx.y;
-                            if (q < rows) {
-                                m[q * cols + p] = fmaf(m[q * cols + p], w[p], bias);
-                            }
+                            m[q * cols + p] = fmaf(m[q * cols + p], w[p], bias);
                         }
                     }
                 }
@@ -82,6 +81,7 @@ void cutrans_kernel_scale_by_row_weight(cutrans_dim3 gridDim, cutrans_dim3 block
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    { const cutrans_uint3 threadIdx = {0u, cutrans_ty, cutrans_tz}; if (!((int)(blockIdx.y * blockDim.y + threadIdx.y) < rows)) continue; }
                     #pragma omp simd
                     for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                         const int cutrans_t = cutrans_trow + cutrans_tx;
@@ -89,9 +89,7 @@ void cutrans_kernel_scale_by_row_weight(cutrans_dim3 gridDim, cutrans_dim3 block
                         {
                             int p = (unsigned int)(cutrans_gx + cutrans_tx);
                             int q = blockIdx.y * blockDim.y + threadIdx.y;
-                            if (q < rows) {
-                                m[q * cols + p] = fmaf(m[q * cols + p], w[q], bias);
-                            }
+                            m[q * cols + p] = fmaf(m[q * cols + p], w[q], bias);
                         }
                     }
                 }

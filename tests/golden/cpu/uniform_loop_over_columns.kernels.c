@@ -197,6 +197,7 @@ void cutrans_kernel_product(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                     for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                     for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                         const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        { const cutrans_uint3 threadIdx = {0u, cutrans_ty, cutrans_tz}; if (!((int)(blockIdx.y * blockDim.y + threadIdx.y) < n)) continue; }
                         #pragma omp simd
                         for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                             const int cutrans_t = cutrans_trow + cutrans_tx;
@@ -204,9 +205,7 @@ void cutrans_kernel_product(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                             {
                                 int col = (unsigned int)(cutrans_gx + cutrans_tx);
                                 int row = blockIdx.y * blockDim.y + threadIdx.y;
-                                if (row < n) {
-                                    c[row * m + col] *= 2.0f;
-                                }
+                                c[row * m + col] *= 2.0f;
                             }
                         }
                     }
@@ -237,6 +236,7 @@ void cutrans_kernel_product(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                         for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                             const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                            { const cutrans_uint3 threadIdx = {0u, cutrans_ty, cutrans_tz}; if (!((int)(blockIdx.y * blockDim.y + threadIdx.y) < n)) continue; }
                             #pragma omp simd
                             for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                                 const int cutrans_t = cutrans_trow + cutrans_tx;
@@ -244,9 +244,7 @@ void cutrans_kernel_product(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                                 {
                                     int col_cutrans1 = (unsigned int)(cutrans_gx + cutrans_tx);
                                     int row_cutrans1 = blockIdx.y * blockDim.y + threadIdx.y;
-                                    if (row_cutrans1 < n) {
-                                        c[row_cutrans1 * m + col_cutrans1] = fmaf(a[row_cutrans1 * m + k], b[k * m + col_cutrans1], c[row_cutrans1 * m + col_cutrans1]);
-                                    }
+                                    c[row_cutrans1 * m + col_cutrans1] = fmaf(a[row_cutrans1 * m + k], b[k * m + col_cutrans1], c[row_cutrans1 * m + col_cutrans1]);
                                 }
                             }
                         }
@@ -278,6 +276,7 @@ void cutrans_kernel_product(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                     for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                     for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                         const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        { const cutrans_uint3 threadIdx = {0u, cutrans_ty, cutrans_tz}; if (!((int)(blockIdx.y * blockDim.y + threadIdx.y) < n)) continue; }
                         #pragma omp simd
                         for (int cutrans_tx = 0; cutrans_tx < cutrans_xend; ++cutrans_tx) {
                             const int cutrans_t = cutrans_trow + cutrans_tx;
@@ -285,12 +284,10 @@ void cutrans_kernel_product(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                             {
                                 int col_cutrans0 = (unsigned int)(cutrans_gx + cutrans_tx);
                                 int row_cutrans0 = blockIdx.y * blockDim.y + threadIdx.y;
-                                if (row_cutrans0 < n) {
-                                    c[row_cutrans0 * m + col_cutrans0] *= 2.0f;
-                                    int k_cutrans0;
-                                    for (k_cutrans0 = 0; k_cutrans0 < m; k_cutrans0++) {
-                                        c[row_cutrans0 * m + col_cutrans0] = fmaf(a[row_cutrans0 * m + k_cutrans0], b[k_cutrans0 * m + col_cutrans0], c[row_cutrans0 * m + col_cutrans0]);
-                                    }
+                                c[row_cutrans0 * m + col_cutrans0] *= 2.0f;
+                                int k_cutrans0;
+                                for (k_cutrans0 = 0; k_cutrans0 < m; k_cutrans0++) {
+                                    c[row_cutrans0 * m + col_cutrans0] = fmaf(a[row_cutrans0 * m + k_cutrans0], b[k_cutrans0 * m + col_cutrans0], c[row_cutrans0 * m + col_cutrans0]);
                                 }
                             }
                         }
