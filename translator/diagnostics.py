@@ -55,6 +55,8 @@ _CODES = [
                            "CUDA allows)"),
     Code("L013", "stable", "note: a cooperative-groups tile spans several warps; its collectives are exchanges "
                            "that every thread of the block must reach (HIP has no such tiles)"),
+    Code("L014", "stable", "warning: a preprocessor conditional tests __CUDA_ARCH__, which cutrans (like nvcc's "
+                           "host pass) reads as undefined: a GPU build may compile other device code there"),
     # mapping
     Code("M001", "stable", "a CUDA API name has no equivalent on the target"),
     Code("M002", "stable", "a CUDA API name is deprecated on the target"),

@@ -21,7 +21,7 @@ from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy
                                       LaunchSite, NameSite, PtxSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
 from translator.frontend.local_headers import local_header
-from translator.frontend import (cooperative_groups, inactive, library_names, ptx, skipped, tu_index,
+from translator.frontend import (arch_conditionals, cooperative_groups, inactive, library_names, ptx, skipped, tu_index,
                                  variable_templates)
 from translator.frontend.templates import launch_instance_name, presumed
 
@@ -115,6 +115,7 @@ def _file_sites(fl: _File, tu, seen: "_Headers") -> HostSites:
     sites.inactive = inactive.collect(fl, tu, branches)
     sites.device_decls = _device_decls(fl.top, None, fl)
     sites.launches, sites.diagnostics = _launches(fl)
+    sites.diagnostics += arch_conditionals.warnings(fl)
     sites.headers = _header_copies(fl, tu, sites, seen)
     sites.tile_members = _tile_members(fl, tu)
     sites.ptx = _ptx_sites(fl, tu)

@@ -52,7 +52,7 @@ _NESTS = {"if", "ifdef", "ifndef"}
 _NEXT_BRANCH = {"elif", "else", "elifdef", "elifndef"}
 
 
-def _directives(source: bytes, tokens, lo: int, hi: int) -> list[tuple[int, str]]:
+def directives(source: bytes, tokens, lo: int, hi: int) -> list[tuple[int, str]]:
     """(offset of the '#', directive word) of each directive among tokens[lo:hi] (libclang's raw tokens:
     (spelling, kind, start, end)), in order. A '#' counts where it is the first thing on its line."""
     out = []
@@ -72,7 +72,7 @@ def branches(source: bytes, tokens, ranges: list[tuple[int, int]]) -> list[tuple
     starts = [t[2] for t in tokens]
     for a, b in ranges:
         top, depth = [], 0           # the directives of the range's own conditional
-        for offset, word in _directives(source, tokens, bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+        for offset, word in directives(source, tokens, bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
             if not top or depth == 0 and (word in _NEXT_BRANCH or word == "endif"):
                 top.append((offset, word))
             elif word in _NESTS:
