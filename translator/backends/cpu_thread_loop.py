@@ -135,7 +135,8 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
     if not _private_lead(lead, per_thread):
         return None
     local = {d.name for d in lead if isinstance(d, N.VarDecl)} | per_thread
-    varying = local | {name for s in stmts for n in walk(s) if (name := assigned_name(n)) is not None}
+    assigned = {name for s in stmts for n in walk(s) if (name := assigned_name(n)) is not None}
+    varying = local | assigned
 
     def invariant(e) -> bool:
         return all(isinstance(n, _INVARIANT) and not (isinstance(n, N.VarRef) and n.name in varying)
@@ -156,7 +157,6 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
         return None
     # the terms the same in every thread of a row (`i > 0` of a 2-D kernel) are tested once per row, before
     # the x loop: GCC neither unswitched nor hoisted them, and vectorized the loop with masked stores
-    assigned = {name for s in stmts for n in walk(s) if (name := assigned_name(n)) is not None}
     inits = {d.name: N.Cast(d.init, False, d.type, loc=d.loc) for d in lead  # as the declaration converts it
              if isinstance(d, N.VarDecl) and d.init is not None and d.name not in assigned}
     row = [t for t in rest if _row_invariant(t, inits, varying)]
