@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import typing
 
 from translator.ir import nodes as N
 from translator.ir.base import map_children, walk
@@ -143,30 +144,33 @@ def region_bound(stmts: list, per_thread: set, fast: bool) -> Bound | None:
                    and not (isinstance(n, N.SpecialReg) and n.reg in ("thread_idx", "thread_linear"))
                    for n in walk(e))
     terms = _conjuncts(test.cond)
-    found = [_bound_term(cond, lead, fast, invariant) for cond in terms]
-    ends = {}                         # "end" | "first" -> (index of the term, its reading), for one variable
-    for k, reading in enumerate(found):
-        if reading is not None and reading[0] not in ends and all(r[1] == reading[1] for _, r in ends.values()):
-            ends[reading[0]] = (k, reading)
+    ends: dict[str, _BoundTerm] = {}      # "end" | "first" -> the first term that bounds it, all on one variable
+    used = set()                          # the indices of those terms
+    for k, cond in enumerate(terms):
+        term = _bound_term(cond, lead, fast, invariant)
+        if term is not None and term.end not in ends and all(t.var == term.var for t in ends.values()):
+            ends[term.end] = term
+            used.add(k)
     if not ends:
         return None
     # `if (v < N && rest)`: where the loop runs, v < N holds, so `rest` alone decides. `rest` has no
     # effects, so that the threads the bound drops may skip it
-    rest = [t for k, t in enumerate(terms) if k not in {k for k, _ in ends.values()}]
+    rest = [t for k, t in enumerate(terms) if k not in used]
     if any(has_effects(t) for t in rest):
         return None
     # the terms the same in every thread of a row (`i > 0` of a 2-D kernel) are tested once per row, before
     # the x loop: GCC neither unswitched nor hoisted them, and vectorized the loop with masked stores
     inits = {d.name: N.Cast(d.init, False, d.type, loc=d.loc) for d in lead  # as the declaration converts it
              if isinstance(d, N.VarDecl) and d.init is not None and d.name not in assigned}
-    row = [t for t in rest if _row_invariant(t, inits, varying)]
-    rest = [t for t in rest if not any(t is r for r in row)]
+    row, inner = [], []
+    for t in rest:
+        (row if _row_invariant(t, inits, varying) else inner).append(t)
     then = list(as_list(test.then))
-    if rest:
-        then = [N.If(_conjunction(rest), N.Block(then, loc=test.loc), None, loc=test.loc)]
-    end, first = (ends[e][1] if e in ends else None for e in ("end", "first"))
-    return Bound((end or first)[2], end[3] if end else None, then, end[4] if end else 0,
-                 first[3] if first else None, first[4] if first else 0,
+    if inner:
+        then = [N.If(_conjunction(inner), N.Block(then, loc=test.loc), None, loc=test.loc)]
+    end, first = ends.get("end"), ends.get("first")
+    return Bound((end or first).base, end.value if end else None, then, end.added if end else 0,
+                 first.value if first else None, first.added if first else 0,
                  _substitute(copy.deepcopy(_conjunction(row)), inits) if row else None)
 
 
@@ -234,9 +238,17 @@ _BOUND_FORMS = {"<": ("end", 0), "<=": ("end", 1), ">=": ("first", 0), ">": ("fi
 _MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}      # c < v is v > c
 
 
-def _bound_term(cond, lead: list, fast: bool, invariant) -> tuple | None:
-    """(end, v's name, A, value, added) when `cond` compares v with a value the same in every thread
-    (`invariant`), v an int declared in `lead` as `A + threadIdx.x` (A None: the global index); else None."""
+class _BoundTerm(typing.NamedTuple):
+    end: str              # "end" | "first": which end of the x loop the term bounds
+    var: str              # v
+    base: object          # A of v = A + threadIdx.x (None: the global index)
+    value: object         # the value v is compared with
+    added: int            # what to add to it (_BOUND_FORMS)
+
+
+def _bound_term(cond, lead: list, fast: bool, invariant) -> _BoundTerm | None:
+    """The reading of `cond` when it compares v with a value the same in every thread (`invariant`), v an
+    int declared in `lead` as `A + threadIdx.x` (A None: the global index); else None."""
     if not (isinstance(cond, N.BinOp) and cond.op in _BOUND_FORMS and _int32(cond.lhs) and _int32(cond.rhs)):
         return None
     op, var, value = cond.op, cond.lhs, cond.rhs
@@ -252,8 +264,7 @@ def _bound_term(cond, lead: list, fast: bool, invariant) -> tuple | None:
         return None
     if not invariant(value) or (base is not None and not invariant(base)):
         return None
-    end, added = _BOUND_FORMS[op]
-    return end, var.name, base, value, added
+    return _BoundTerm(_BOUND_FORMS[op][0], var.name, base, value, _BOUND_FORMS[op][1])
 
 
 def _first_lane_test(cond) -> bool:

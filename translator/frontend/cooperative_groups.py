@@ -132,12 +132,13 @@ def group_of(fl, c) -> Group:
             fl.fail(c, UNSUPPORTED, f"group '{c.spelling}' has no initializer the translator can follow")
         return group_of(fl, init[-1])
     if c.kind == K.DECL_REF_EXPR and c.referenced is not None and c.referenced.kind == K.PARM_DECL:
-        passed = getattr(fl, "passed_groups", {})
-        params = list(fl.fn.get_arguments()) if passed else []
-        if c.referenced not in params or params.index(c.referenced) not in passed:
+        passed = getattr(fl, "passed_groups", {})          # _Refusal has none
+        position = next((i for i, p in enumerate(fl.fn.get_arguments()) if p == c.referenced), None) \
+            if passed else None
+        if position not in passed:
             fl.fail(c, UNSUPPORTED, f"group parameter '{c.spelling}': only a device function called with a group "
                                     f"the translator can follow may take one")
-        return passed[params.index(c.referenced)]
+        return passed[position]
     if c.kind == K.CALL_EXPR and c.spelling in _MAKERS:
         return _MAKERS[c.spelling](fl, c)
     fl.fail(c, UNSUPPORTED, "this cooperative-groups expression is not supported; name the group through a "

@@ -72,8 +72,9 @@ def method_call(fl, c):
     if callee.is_static_method():
         fl.fail(c, "L003", f"static method '{callee.spelling}' is not supported in device code")
     name = function_name(callee)
-    if implicit_template(callee.semantic_parent) is not None:
-        return fl.device_method_call(c, templates.method_instance(callee, name), name)
+    written = implicit_template(callee.semantic_parent)
+    if written is not None:
+        return fl.device_method_call(c, templates.method_instance(callee, written, name), name)
     definition = callee.get_definition()
     if definition is None:
         fl.fail(c, "L003", f"method '{callee.spelling}' of '{callee.semantic_parent.type.spelling}' has no body "

@@ -129,36 +129,27 @@ def members(record) -> list:
     return [m for m in record.get_children() if m.kind not in PARAM_KINDS]
 
 
-def method_instance(method, name: str) -> Instance:
-    """The instance, named `name`, that lowers `method` of an implicitly instantiated class template
-    (`SharedMemory<int>::operator int *`): the whole class template is copied with its parameters bound,
-    and the method at the same place among the copy's members is the function lowered. Only type arguments
-    are bound: libclang reports no value of a non-type argument of a class."""
-    record = method.semantic_parent
-    tmpl = record.specialized_template
-    definition = tmpl.get_definition() if tmpl is not None and tmpl.kind == K.CLASS_TEMPLATE else None
-    if definition is None:
-        _fail(method, f"'{record.type.spelling}' is not an instance of a class template defined in this "
-                      f"translation unit (a partial specialization is not supported)")
+def method_instance(method, definition, name: str) -> Instance:
+    """The instance, named `name`, that lowers `method` of an implicit instance of class template
+    `definition` (`SharedMemory<int>::operator int *`): the whole class template is copied with its
+    parameters bound, and the method at the same place among the copy's members is the function lowered.
+    Only type arguments are bound: libclang reports no value of a non-type argument of a class."""
     _check_template(definition)
     params = [c for c in definition.get_children() if c.kind in PARAM_KINDS]
-    rtype = record.type.get_canonical()
+    rtype = method.semantic_parent.type.get_canonical()
     if rtype.get_num_template_arguments() != len(params):
         _fail(method, f"cannot tell the template arguments of '{rtype.spelling}'")
-    bindings = []
-    for i, p in enumerate(params):
-        arg = rtype.get_template_argument_type(i)
+    args = [rtype.get_template_argument_type(i) for i in range(len(params))]
+    for i, (p, arg) in enumerate(zip(params, args)):
         if p.kind != K.TEMPLATE_TYPE_PARAMETER or arg.kind == ci.TypeKind.INVALID:
             _fail(method, f"template argument {i + 1} of '{rtype.spelling}' is not a type; only class templates "
                           f"with type parameters are instantiated in device code")
-        spelling = arg.get_canonical().spelling
-        bindings.append(Binding(p.spelling, "type", f"typedef {spelling} {p.spelling};", _mangle_type(spelling),
-                                spelling, spelling))
     pattern = method.specialized_template
     written = members(definition)
     if pattern is None or pattern not in written:
         _fail(method, f"cannot find the definition of '{method.spelling}' in class template '{definition.spelling}'")
-    return Instance(name, rtype.spelling, tuple(bindings), definition, member=written.index(pattern))
+    bindings = tuple(_type_binding(p, arg) for p, arg in zip(params, args))
+    return Instance(name, rtype.spelling, bindings, definition, member=written.index(pattern))
 
 
 def _explicit_definition(spec):
@@ -183,16 +174,20 @@ def _binding(spec, i: int, param) -> Binding:
     if kind is None or (kind == "value") != (param.kind == K.TEMPLATE_NON_TYPE_PARAMETER):
         _fail(param, f"template argument {i + 1} of '{spec.spelling}' has a kind that is not supported")
     if kind == "type":
-        arg = spec.get_template_argument_type(i)
-        spelling = arg.get_canonical().spelling
-        return Binding(param.spelling, kind, f"typedef {spelling} {param.spelling};",
-                       cooperative_groups.mangled_type(arg) or _mangle_type(spelling), spelling, spelling)
+        return _type_binding(param, spec.get_template_argument_type(i))
     value, bits = spec.get_template_argument_value(i), spec.get_template_argument_unsigned_value(i)
     if param.type.get_canonical().kind == ci.TypeKind.BOOL:
         value = bits = int(value != 0)        # libclang reads `true` as a 1-bit signed -1
     text = f"constexpr {param.type.spelling} {param.spelling} = static_cast<{param.type.spelling}>({bits}ULL);"
     return Binding(param.spelling, kind, text, f"m{-value}" if value < 0 else str(value), str(value),
                    _value_argument(param, value, bits))
+
+
+def _type_binding(param, arg) -> Binding:
+    """Type parameter `param` bound to type `arg` by a typedef inside the copy."""
+    spelling = arg.get_canonical().spelling
+    return Binding(param.spelling, "type", f"typedef {spelling} {param.spelling};",
+                   cooperative_groups.mangled_type(arg) or _mangle_type(spelling), spelling, spelling)
 
 
 def _value_argument(param, value: int, bits: int) -> str:
