@@ -80,10 +80,7 @@ def need(name: str, tool):
 # Samples that use an API Debian's HIP 5.2 (the HIP of CI) lacks: the HIP backend refuses them with M001 naming
 # each missing name (translator/backends/hip.py), so their HIP tests are expected failures with the gap named.
 # Strict: mapping the API onto HIP 5 turns XPASS red, and the entry must go.
-HIP_API_GAPS: dict[str, str] = {
-    "multi_warp_tiles": "cooperative-groups tiles of more than 32 threads have no HIP equivalent: HIP's tiles stop "
-                        "at the wavefront (M001)",
-}
+HIP_API_GAPS: dict[str, str] = {}
 
 
 def hip_params(paths):

@@ -54,7 +54,7 @@ _CODES = [
     Code("L012", "stable", "warning: a coalesced group is translated as the calling thread alone (a grouping "
                            "CUDA allows)"),
     Code("L013", "stable", "note: a cooperative-groups tile spans several warps; its collectives are exchanges "
-                           "that every thread of the block must reach (HIP has no such tiles)"),
+                           "that every thread of the block must reach (HIP has no such tiles: cutrans_hip_cg.h makes them)"),
     Code("L014", "stable", "warning: a preprocessor conditional tests __CUDA_ARCH__, which cutrans (like nvcc's "
                            "host pass) reads as undefined: a GPU build may compile other device code there"),
     # mapping

@@ -262,15 +262,39 @@ def test_multi_warp_collectives_need_the_whole_block(lower):
     assert "a collective of a tile larger than a warp" in info.value.diagnostics[0].message
 
 
-def test_hip_refuses_multi_warp_tiles(cuda_file):
+def test_hip_makes_multi_warp_tiles_through_the_compat_header(cuda_file):
+    """HIP's tiles stop at the wavefront: tiled_partition<...> and thread_block_tile<...> become
+    cutrans_hip_cg.h's twins, and a member HIP 5 lacks, called on a tile whose size is a template parameter,
+    is followed to the group the tile is cut from (the block made from a dependent scratch). One cut from
+    such a tile is not followed (its parent's size is a template parameter): M001 refuses its
+    meta_group_rank()."""
     from translator.backends.hip import HipBackend
     from translator.driver import load_unit
-    path = cuda_file(HEAD + """__global__ void k(int* o) {
-        cg::thread_block cta = cg::this_thread_block();
-        auto t = cg::tiled_partition<64>(cta);
-        o[cta.thread_rank()] = t.any(o[0] > 2);
-    }""")
+    path = cuda_file(HEAD + """
+    template <unsigned G>
+    __global__ void k(int* o) {
+        __shared__ cg::block_tile_memory<G * 2> scratch;
+        auto cta = cg::this_thread_block(scratch);
+        auto t = cg::tiled_partition<G>(cta);
+        cg::thread_block_tile<32> w = cg::tiled_partition<32>(t);   // tiled_partition<4>(t) in a comment
+        o[cta.thread_rank()] = t.any(o[0] > 2) + t.meta_group_rank() + w.thread_rank();
+    }
+    void run(int* o) { k<64><<<1, 128>>>(o); }""")
+    out = HipBackend().translate(load_unit(path), {"offload_arch": "gfx90a"})
+    text = next(v for k, v in out.files.items() if k.endswith(".hip")).decode()
+    assert "auto t = cg::cutrans_tiled_partition<G>(cta);" in text
+    assert "cg::cutrans_thread_block_tile<32> w = cg::cutrans_tiled_partition<32>(t);" in text
+    assert "// tiled_partition<4>(t) in a comment" in text
+    assert "cutrans_tile_any(t, o[0] > 2) + cutrans_tile_meta_group_rank(t, 0) + w.thread_rank()" in text
+    assert "hip/cutrans_hip_cg.h" in out.runtime_files
+    refused = cuda_file(HEAD + """
+    template <unsigned G>
+    __global__ void k(int* o) {
+        auto t = cg::tiled_partition<G>(cg::this_thread_block());
+        auto w = cg::tiled_partition<32>(t);
+        o[0] = w.meta_group_rank();
+    }
+    void run(int* o) { k<64><<<1, 128>>>(o); }""")
     with pytest.raises(CutransError) as info:
-        HipBackend().translate(load_unit(path), {"offload_arch": "gfx90a"})
+        HipBackend().translate(load_unit(refused), {"offload_arch": "gfx90a"})
     assert [d.code for d in info.value.diagnostics] == ["M001"]
-    assert "tiles stop at the wavefront" in info.value.diagnostics[0].message

@@ -106,6 +106,20 @@ def tile_member_edits(site) -> list[Edit]:
     return [opening, Edit(site.object.end, site.paren + 1, ", ", why=why)]
 
 
+# Where a program makes cooperative-groups tiles of several warps (the frontend's note L013), its
+# `tiled_partition<...>` and `thread_block_tile<...>` become cutrans_hip_cg.h's twins, which are HIP's for
+# tiles up to 32 threads and cutrans_multi_warp_tile<N> above: CUDA's order of reduction on any wavefront.
+# Comments and string literals are matched first so that nothing in them is renamed.
+_MULTI_WARP_NAMES = re.compile(rb'(//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*")|\b(tiled_partition|thread_block_tile)(?=\s*<)',
+                               re.S)
+
+
+def multi_warp_edits(source: bytes) -> list[Edit]:
+    """`tiled_partition<` -> `cutrans_tiled_partition<`, `thread_block_tile<` -> `cutrans_thread_block_tile<`."""
+    return [Edit(m.start(2), m.start(2), "cutrans_", why="a tile of several warps has no HIP equivalent")
+            for m in _MULTI_WARP_NAMES.finditer(source) if m.group(2)]
+
+
 def _refuse_missing_tile_members(sites) -> None:
     """`sites`: the HostSites of the file or of a header converted with it."""
     if not any(i.header == "cooperative_groups.h" for i in sites.includes):
@@ -188,14 +202,8 @@ def _cuda_names_edit(sites) -> list[Edit]:
 
 def _refuse_layout_dependent_elements(unit: Unit) -> None:
     """`frag.x[i]` that depends on which elements a thread holds: cutrans_hip_wmma.h holds them as the OpenCL
-    and CPU lowering does, which is not what the reference emulation holds, so the numbers would differ.
-    Cooperative-groups tiles of several warps (the frontend's note L013): HIP's tiles stop at the wavefront,
-    and on wave64 a tile of 64 threads would be one wavefront, whose reductions combine in another order."""
+    and CPU lowering does, which is not what the reference emulation holds, so the numbers would differ."""
     diags = [d for d in unit.diagnostics if d.code == LAYOUT_DEPENDENT_CODE]
-    diags += [error("M001", "cooperative-groups tiles of more than 32 threads have no HIP equivalent: HIP's "
-                    "tiles stop at the wavefront, and a wave64 tile of 64 threads would reduce in another order "
-                    "than CUDA's two warps; use tiles of up to 32 threads and combine them through __shared__ "
-                    "memory", d.path, d.line, d.col) for d in unit.diagnostics if d.code == MULTI_WARP_CODE]
     if diags:
         raise CutransError(*diags)
 
@@ -238,9 +246,11 @@ class HipBackend(CFamilyEmitter):
             if any(d.severity >= Severity.ERROR for d in warp.diagnostics):
                 raise CutransError(*warp.diagnostics)   # a wrong number is worse than no output
         files, shipped, diags = {}, set(), []
+        multi_warp = any(d.code == MULTI_WARP_CODE for d in unit.diagnostics)
         for sites, name, main in [(unit.sites, output_name(unit.path), True)] + \
                 [(h.sites, names[h.sites.path], False) for h in headers]:
             warp_edits = (warp.edits if main else warp.header_edits.get(sites.path, [])) if warp else []
+            warp_edits = warp_edits + (multi_warp_edits(sites.source) if multi_warp else [])
             text, ship, file_diags = self.convert_file(sites, launch, names, warp_edits, main, header_table,
                                                        bool(options.get("all_branches")))
             files[name] = text

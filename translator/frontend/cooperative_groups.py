@@ -317,6 +317,47 @@ def tile_parent_width(c) -> int | None:
     return g.parent.width if g.parent.kind == "tile" else 0 if g.parent.kind == "block" else None
 
 
+def dependent_member_object(c):
+    """The object of `c` when `c` is a member call whose type depends on a template parameter (libclang gives
+    such a call and its member reference no name): `t` of `t.meta_group_rank()` in a template; else None."""
+    children = list(c.get_children())
+    if c.spelling or not children or children[0].kind != K.MEMBER_REF_EXPR or children[0].spelling:
+        return None
+    objects = [k for k in children[0].get_children() if k.kind == K.DECL_REF_EXPR]
+    return objects[0] if objects else None
+
+
+def dependent_tile_parent_width(c) -> int | None:
+    """tile_parent_width for a variable initialized by `tiled_partition<N>(parent)` with N a template
+    parameter (its size differs between instances; the group it is cut from does not). The parent may be
+    the block made from a scratch whose type depends on one too (`this_thread_block(scratch)`)."""
+    made = _dependent_maker(c)
+    if made is None or made[0] != "tiled_partition" or len(made[1]) != 1:
+        return None
+    parent = made[1][0]
+    block = _dependent_maker(_strip(parent))
+    if block is not None:
+        return 0 if block[0] == "this_thread_block" else None
+    try:
+        group = group_of(_Refusal, parent)
+    except CutransError:
+        return None
+    return group.width if group.kind == "tile" else 0 if group.kind == "block" else None
+
+
+def _dependent_maker(c):
+    """(name, arguments) of the call that initializes variable `c` where libclang leaves the call unresolved
+    (its arguments depend on a template parameter), else None."""
+    if c.kind != K.DECL_REF_EXPR or c.referenced is None or c.referenced.kind != K.VAR_DECL:
+        return None
+    init = [k for k in c.referenced.get_children() if k.kind == K.CALL_EXPR and not k.spelling]
+    if len(init) != 1:
+        return None
+    callee, *args = init[0].get_children()
+    names = [k.spelling for k in callee.get_children() if k.kind == K.OVERLOADED_DECL_REF]
+    return (names[0], args) if len(names) == 1 else None
+
+
 # -- calls ----------------------------------------------------------------------------------------------
 
 def member_object(c):

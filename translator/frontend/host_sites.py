@@ -129,19 +129,27 @@ def _tile_members(fl: _File, tu) -> list[TileMemberSite]:
     tile variable whose parent group is known; any other such call is left to the HIP backend's refusal."""
     out = []
     for c in tu_index.preorder(tu, fl.main):
-        if c.kind != K.CALL_EXPR or c.spelling not in cooperative_groups.HIP5_MISSING_TILE_MEMBERS or \
-                not cooperative_groups.is_group_call(c):
+        if c.kind != K.CALL_EXPR:
             continue
-        obj = cooperative_groups.member_object(c)
+        if c.spelling in cooperative_groups.HIP5_MISSING_TILE_MEMBERS and cooperative_groups.is_group_call(c):
+            obj, member, parent_width = cooperative_groups.member_object(c), c.spelling, \
+                cooperative_groups.tile_parent_width
+        else:                       # in a template, a member call of a tile whose size is a template parameter
+            obj, member, parent_width = cooperative_groups.dependent_member_object(c), None, \
+                cooperative_groups.dependent_tile_parent_width
+            if obj is None:
+                continue
         start, end = obj.extent.start.offset, obj.extent.end.offset
         m = _MEMBER_CALL.match(fl.source, end)
-        if not _in_file(obj, fl.main) or m is None or m.group(1).decode() != c.spelling or \
+        member = member or (m.group(1).decode() if m else "")
+        if not _in_file(obj, fl.main) or m is None or m.group(1).decode() != member or \
+                member not in cooperative_groups.HIP5_MISSING_TILE_MEMBERS or \
                 not _IDENTIFIER.fullmatch(fl.source[start:end]):       # a variable, as written here
             continue
-        parent = cooperative_groups.tile_parent_width(obj)
+        parent = parent_width(obj)
         if parent is None:
             continue
-        out.append(TileMemberSite(c.spelling, fl.span(start, end), m.end() - 1, fl.span(start, c.extent.end.offset),
+        out.append(TileMemberSite(member, fl.span(start, end), m.end() - 1, fl.span(start, c.extent.end.offset),
                                   parent))
     return out
 
