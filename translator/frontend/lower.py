@@ -19,8 +19,8 @@ from translator.frontend.clang_ops import unary_operator
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import lower_type
 from translator.frontend.evaluate import evaluate
-from translator.frontend import (cooperative_groups, device_printf, half, half_functions, library_names, ptx, records, references,
-                                 stateless, tu_index, variable_templates, wmma)
+from translator.frontend import (cooperative_groups, device_printf, half, half_functions, lambdas, library_names, ptx,
+                                 records, references, stateless, tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instance, Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -81,6 +81,7 @@ class FunctionLowerer:
         self.file_dynamic: dict[str, N.VarDecl] = {}   # file-scope extern __shared__ arrays used here
         self.element_loops: dict = {}   # loop variable -> Fragment: loops over a fragment's elements (wmma.py)
         self.passed_groups: dict = {}   # parameter position -> the Group every call passes (cooperative_groups.py)
+        self.captures: dict = {}        # a lambda's captured variables by name (lambdas.py): leading parameters
 
     # -- helpers ---------------------------------------------------------------------------
     def loc(self, c) -> SourceLoc:
@@ -112,6 +113,7 @@ class FunctionLowerer:
             if host and p.type.get_canonical().kind == ci.TypeKind.ENUM:
                 host = f"enum {host}"        # the launch glue takes the host's enum (program.enum_param)
             params.append(N.Param(p.spelling, references.param_type(self, p, space), host, loc=self.loc(p)))
+        params[:0] = lambdas.capture_params(self)
         body = next((ch for ch in c.get_children() if ch.kind == K.COMPOUND_STMT), None)
         ret = self.type_of(c, c.result_type)
         kind = "kernel" if self.is_kernel else "device"
@@ -172,6 +174,8 @@ class FunctionLowerer:
             return cooperative_groups.declare(self, v)     # a group has no state in the IR
         if cooperative_groups.is_tile_memory(v.type):
             return None                                    # multi-warp tiles' scratch: the lowering has its own
+        if lambdas.is_closure_type(v.type):
+            return lambdas.declare(self, v)                # copies of what it captures by value
         if stateless.is_stateless(v.type):
             return None                                    # no data: its methods become device functions
         ty = self.type_of(v)
@@ -365,6 +369,9 @@ class FunctionLowerer:
         return N.BoolLit(self.tokens(c)[:1] == ["true"], BOOL, loc=self.loc(c))
 
     def decl_ref(self, c) -> N.Expr:
+        captured = lambdas.captured_ref(self, c) if self.captures else None
+        if captured is not None:
+            return captured
         ref = c.referenced
         if ref is None:
             self.fail(c, "L001", f"unresolved name '{c.spelling}'")
@@ -515,6 +522,9 @@ class FunctionLowerer:
         if name in _CONSTANT_BUILTINS or callee is not None and callee.semantic_parent is not None \
                 and callee.semantic_parent.spelling == "numeric_limits":
             return self.constant_call(c, name)
+        lambda_call = lambdas.call(self, c)
+        if lambda_call is not None:
+            return lambda_call
         method = stateless.method_call(self, c)
         if method is not None:
             return method

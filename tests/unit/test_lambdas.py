@@ -1,0 +1,67 @@
+"""Lambdas in device code (translator/frontend/lambdas.py): each becomes a device function whose captures
+lead its parameters; by value a copy made where the lambda is, by reference a pointer where the body
+writes the variable and the value at the call where it only reads it; what cannot be translated exactly
+is refused with L002."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.ir import nodes as N
+from translator.ir.base import walk
+from translator.ir.types import Pointer, Scalar
+
+I32 = Scalar("i32")
+
+
+def _fn(module, name):
+    return next(f for f in module.functions if f.name == name)
+
+
+def _kernel(lower, body, params="float* o, float a"):
+    module, diags = lower(f"__global__ void k({params}) {{\n{body}\n}}")
+    return module, [d for d in diags if d.severity.name == "ERROR"]
+
+
+def test_a_capture_by_value_is_copied_where_the_lambda_is_made(lower):
+    module, errors = _kernel(lower, """
+        float b = 2.0f;
+        auto f = [=](float v) { return a * v + b; };
+        b = 5.0f;
+        o[0] = f(o[1]);""")
+    assert not errors, errors
+    lam = _fn(module, "k_lambda_4_18")
+    assert [(p.name, str(p.type)) for p in lam.params] == [("a", "f32"), ("b", "f32"), ("v", "f32")]
+    decls = [n for n in walk(_fn(module, "k")) if isinstance(n, N.VarDecl)]
+    assert [d.name for d in decls] == ["b", "k_lambda_4_18_a", "k_lambda_4_18_b"]
+    call = next(n for n in walk(_fn(module, "k")) if isinstance(n, N.Call))
+    assert [a.name for a in call.args[:2]] == ["k_lambda_4_18_a", "k_lambda_4_18_b"]
+
+
+def test_a_capture_by_reference_is_a_pointer_only_where_the_body_writes_it(lower):
+    module, errors = _kernel(lower, """
+        int hits = 0;
+        auto bump = [&](float v) { if (v > a) hits += 1; return hits; };
+        o[0] = bump(o[1]) + [&] { return a; }();""")
+    assert not errors, errors
+    bump = _fn(module, "k_lambda_4_21")
+    assert [(p.name, str(p.type)) for p in bump.params] == [("a", "f32"), ("hits", str(Pointer(I32, "generic"))),
+                                                           ("v", "f32")]
+    call = next(n for n in walk(_fn(module, "k")) if isinstance(n, N.Call) and n.func == "k_lambda_4_21")
+    assert isinstance(call.args[0], N.VarRef) and isinstance(call.args[1], N.UnOp) and call.args[1].op == "&"
+
+
+@pytest.mark.parametrize("body, message", [
+    ("int n = 0; auto f = [=]() mutable { return ++n; }; o[0] = f();", "mutable"),
+    ("auto f = [m = 2](float v) { return v * m; }; o[0] = f(a);", "capture 'm = 2'"),
+    ("auto f = [](auto v) { return v; }; o[0] = f(a);", "generic lambda"),
+    ("float t[2] = {1, 2}; auto f = [=](int i) { return t[i]; }; o[0] = f(1);", "by value"),
+    ("auto g = [=](float v) { return v * a; }; auto f = [&](float v) { return g(v); }; o[0] = f(a);",
+     "another lambda"),
+    ("auto f = [&]() { o = o + 1; }; f();", "assigns pointer 'o'"),
+    ("auto f = [=](float v) { return v * a; }; auto g = f; o[0] = g(a);", "made elsewhere"),
+])
+def test_what_a_lambda_cannot_keep_exactly_is_refused(lower, body, message):
+    _, errors = _kernel(lower, body)
+    assert [d.code for d in errors] == ["L002"], errors
+    assert message in errors[0].message
