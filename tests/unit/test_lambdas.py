@@ -65,3 +65,20 @@ def test_what_a_lambda_cannot_keep_exactly_is_refused(lower, body, message):
     _, errors = _kernel(lower, body)
     assert [d.code for d in errors] == ["L002"], errors
     assert message in errors[0].message
+
+
+@pytest.mark.parametrize("body", [
+    "float2 p = make_float2(1, 2); auto f = [&]() { p.y = a; }; f(); o[0] = p.y;",
+    "float v[2] = {0, 0}; auto f = [&]() { v[1] = a; }; f(); o[0] = v[1];",
+    "float s = 0; float* alias = &s; auto f = [&]() { *alias = a; return s; }; o[0] = f();",
+    "float s = 0; auto g = [&](float& r) { r = a; }; auto f = [&]() { g(s); }; o[0] = s;",
+])
+def test_a_capture_the_lambda_may_change_is_passed_by_address(lower, body):
+    """A member or array element written, a write through an alias the enclosing function took: pointers."""
+    module, errors = _kernel(lower, body)
+    if "g(s)" in body:                       # a lambda calling another lambda is refused, not guessed
+        assert [d.code for d in errors] == ["L002"]
+        return
+    assert not errors, errors
+    lam = next(f for f in module.functions if "_lambda_" in f.name)
+    assert isinstance(lam.params[0].type, Pointer), [(p.name, str(p.type)) for p in lam.params]

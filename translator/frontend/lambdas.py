@@ -11,16 +11,17 @@ A variable of the enclosing function that the body names is a capture:
     its address, binds a reference to it), and a `__shared__` variable (static storage: never copied):
     the parameter is a pointer (frontend/references.py), every call passes the variable's address, and
     the body reads and writes through it; an array is passed as the pointer it decays to. One captured by
-    reference that the body only reads is passed by value at each call: the body runs within the call,
-    where nothing else can change a thread's own variable.
+    reference that the body only reads, and whose address the enclosing function never takes (nor binds a
+    reference to it), is passed by value at each call: the body runs within the call, where nothing
+    else can change a thread's own variable.
 An immediately invoked lambda (`[&] { ... }()`) passes the variables' values and addresses at the call.
 The function is named after the enclosing function and the lambda's line and column.
 
 Refused (L002), never translated approximately: `mutable` lambdas and init-captures (the closure keeps
 state between calls), `this`, generic lambdas (`auto` parameters), a lambda used other than by calling a
-variable initialized with it or the lambda expression itself (passed to a function, copied), an array or
-a cooperative group or tensor-core fragment captured by value, and a lambda that names a variable of an
-enclosing lambda it does not capture.
+variable initialized with it or the lambda expression itself (passed to a function, copied), a lambda
+that calls another lambda of the enclosing function, an array captured by value, a cooperative group or
+tensor-core fragment captured at all, and a pointer that the body assigns through a capture by reference.
 """
 
 from __future__ import annotations
@@ -157,7 +158,12 @@ def captures(fl, lam) -> list[Capture]:
         if var.spelling not in explicit and default is None and not var.type.is_const_qualified():
             fl.fail(c, CODE, f"lambda names '{var.spelling}' without capturing it")
         _check_capturable(fl, c, var, by_reference)
-        mode = "copy" if not by_reference else "pointer" if _is_array(var) or var in writes else "read"
+        if not by_reference:
+            mode = "copy"
+        elif _is_array(var) or var in writes or var in _written(var.semantic_parent, aliases_only=True):
+            mode = "pointer"
+        else:
+            mode = "read"
         if mode == "pointer" and var.type.get_canonical().kind.name == "POINTER":
             fl.fail(c, CODE, f"lambda assigns pointer '{var.spelling}', which it captures by reference (a pointer "
                              f"to a pointer would need an address space for each level)")
@@ -165,30 +171,46 @@ def captures(fl, lam) -> list[Capture]:
     return list(out.values())
 
 
-def _written(body) -> list:
-    """The variables that `body` assigns, increments, takes the address of, or binds a reference to."""
+def _written(root, aliases_only: bool = False) -> list:
+    """The variables that code `root` assigns (a member or an element of an array member too), increments,
+    calls a method of, takes the address of, binds a reference to, or passes to a reference parameter;
+    with `aliases_only`, only the last three (what lets code elsewhere write the variable)."""
     out = []
-
-    def named(e):
-        e = _strip(e)
-        return e.referenced if e.kind == K.DECL_REF_EXPR else None
-
-    for c in body.walk_preorder():
+    for c in root.walk_preorder():
         targets = []
-        if c.kind in (K.BINARY_OPERATOR, K.COMPOUND_ASSIGNMENT_OPERATOR):
+        if c.kind in (K.BINARY_OPERATOR, K.COMPOUND_ASSIGNMENT_OPERATOR) and not aliases_only:
             children = list(c.get_children())
             if children and (c.kind == K.COMPOUND_ASSIGNMENT_OPERATOR or _operator(c) == "="):
                 targets.append(children[0])
         elif c.kind == K.UNARY_OPERATOR and unary_operator(c) in ("++", "--", "post++", "post--", "&"):
-            targets += list(c.get_children())
+            targets += list(c.get_children()) if unary_operator(c) == "&" or not aliases_only else []
         elif c.kind == K.CALL_EXPR and c.referenced is not None and c.referenced.kind in (K.FUNCTION_DECL,
                                                                                            K.CXX_METHOD):
-            params = list(c.referenced.get_arguments())
-            targets += [a for a, p in zip(c.get_arguments(), params) if references.is_reference(p.type)]
+            arguments, params = list(c.get_arguments()), list(c.referenced.get_arguments())
+            arguments = arguments[len(arguments) - len(params):] if len(arguments) > len(params) else arguments
+            targets += [a for a, p in zip(arguments, params) if references.is_reference(p.type)]
+            callee = next(c.get_children(), None)
+            if c.referenced.kind == K.CXX_METHOD and callee is not None and callee.kind == K.MEMBER_REF_EXPR:
+                targets += list(callee.get_children())[:1]          # x.method(): may change x
         elif c.kind == K.VAR_DECL and references.is_reference(c.type):
             targets += [k for k in c.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
-        out += [v for v in map(named, targets) if v is not None]
+        out += [v for v in map(_stored_variable, targets) if v is not None]
     return out
+
+
+def _stored_variable(e):
+    """The variable that lvalue `e` is part of: x for x, x.f, x.a[i]; None through a pointer (p->f, p[i])."""
+    while True:
+        e = _strip(e)
+        if e.kind == K.DECL_REF_EXPR:
+            return e.referenced
+        children = list(e.get_children())
+        if e.kind not in (K.MEMBER_REF_EXPR, K.ARRAY_SUBSCRIPT_EXPR) or not children:
+            return None
+        base = _strip(children[0])
+        if base.type.get_canonical().kind.name == "POINTER":
+            return None
+        e = base
 
 
 def _operator(c) -> str:

@@ -11,6 +11,11 @@
 #pragma GCC optimize("fp-contract=off")
 #endif
 
+typedef struct __attribute__((aligned(8))) int2 {
+    int x;
+    int y;
+} int2;
+
 static inline float captures_lambda_16_19(float a, float offset, float v)
 {
     return fmaf(a, v, offset);
@@ -28,6 +33,12 @@ static inline _Bool captures_lambda_19_25(float a, int* hits, float v)
 static inline float captures_lambda_30_36(int hits)
 {
     return (float)hits;
+}
+
+static inline void captures_lambda_32_25(int2* tally, int d)
+{
+    tally->x += d;
+    tally->y = d;
 }
 
 void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* x, float* y, int* counts, float a, int n)
@@ -63,7 +74,10 @@ void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                             captures_lambda_19_25(a, &hits, v);
                             captures_lambda_19_25(a, &hits, v * 0.5f);
                             y[i] = fmaf(offset, 0.0f, v) + captures_lambda_30_36(hits);
-                            counts[i] = hits;
+                            int2 tally = {0, 0};
+                            captures_lambda_32_25(&tally, 3);
+                            captures_lambda_32_25(&tally, hits);
+                            counts[i] = tally.x * 10 + tally.y;
                         }
                     }
                 }
@@ -87,7 +101,10 @@ void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                             captures_lambda_19_25(a, &hits, v);
                             captures_lambda_19_25(a, &hits, v * 0.5f);
                             y[i] = fmaf(offset, 0.0f, v) + captures_lambda_30_36(hits);
-                            counts[i] = hits;
+                            int2 tally = {0, 0};
+                            captures_lambda_32_25(&tally, 3);
+                            captures_lambda_32_25(&tally, hits);
+                            counts[i] = tally.x * 10 + tally.y;
                         }
                     }
                 }
@@ -96,21 +113,21 @@ void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
     }
 }
 
-static inline void block_sums_lambda_39_17(int* tile, const int* in, int at, const cutrans_uint3 blockIdx)
+static inline void block_sums_lambda_46_17(int* tile, const int* in, int at, const cutrans_uint3 blockIdx)
 {
     tile[at] = in[blockIdx.x * 128u + at] * 2;
 }
 
-static inline int block_sums_lambda_42_19_lambda_43_19(int* tile, int t, int k)
+static inline int block_sums_lambda_49_19_lambda_50_19(int* tile, int t, int k)
 {
     return tile[(t + k) % 128];
 }
 
-static inline int block_sums_lambda_42_19(int* tile, int t, int width)
+static inline int block_sums_lambda_49_19(int* tile, int t, int width)
 {
     int s = 0;
     for (int k = 0; k < width; ++k) {
-        s += block_sums_lambda_42_19_lambda_43_19(tile, t, k);
+        s += block_sums_lambda_49_19_lambda_50_19(tile, t, k);
     }
     return s;
 }
@@ -135,7 +152,7 @@ void cutrans_kernel_block_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     t[cutrans_t] = threadIdx.x;
-                    block_sums_lambda_39_17(tile, in, t[cutrans_t], blockIdx);
+                    block_sums_lambda_46_17(tile, in, t[cutrans_t], blockIdx);
                 }
             }
         }
@@ -147,15 +164,15 @@ void cutrans_kernel_block_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    int block_sums_lambda_42_19_t = t[cutrans_t];
-                    out[blockIdx.x * 128u + t[cutrans_t]] = block_sums_lambda_42_19(tile, block_sums_lambda_42_19_t, 4);
+                    int block_sums_lambda_49_19_t = t[cutrans_t];
+                    out[blockIdx.x * 128u + t[cutrans_t]] = block_sums_lambda_49_19(tile, block_sums_lambda_49_19_t, 4);
                 }
             }
         }
     }
 }
 
-static inline int scaled_3_lambda_58_14(const int* in, int bias, int k)
+static inline int scaled_3_lambda_65_14(const int* in, int bias, int k)
 {
     return in[k] * 3 + bias;
 }
@@ -182,8 +199,8 @@ void cutrans_kernel_scaled_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     {
                         int i = (unsigned int)(cutrans_gx + cutrans_tx);
                         int bias = i % 3;
-                        int scaled_3_lambda_58_14_bias = bias;
-                        out[i] = scaled_3_lambda_58_14(in, scaled_3_lambda_58_14_bias, i);
+                        int scaled_3_lambda_65_14_bias = bias;
+                        out[i] = scaled_3_lambda_65_14(in, scaled_3_lambda_65_14_bias, i);
                     }
                 }
             }
@@ -198,8 +215,8 @@ void cutrans_kernel_scaled_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     {
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
                         int bias = i % 3;
-                        int scaled_3_lambda_58_14_bias = bias;
-                        out[i] = scaled_3_lambda_58_14(in, scaled_3_lambda_58_14_bias, i);
+                        int scaled_3_lambda_65_14_bias = bias;
+                        out[i] = scaled_3_lambda_65_14(in, scaled_3_lambda_65_14_bias, i);
                     }
                 }
             }

@@ -3,6 +3,15 @@
 #pragma once
 #include "cpurt.h"
 #include "cpurt_device.h"
+#include <cstddef>
+#include <cstring>
+
+#ifndef CUTRANS_HOST_VECTOR_int2
+#define CUTRANS_HOST_VECTOR_int2
+/* CUDA's int2, as the device code lays it out. */
+struct alignas(8) int2 { int x, y; };
+static inline int2 make_int2(int x, int y) { return int2{x, y}; }
+#endif
 
 extern "C" {
 void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* x, float* y, int* counts, float a, int n);

@@ -1,8 +1,8 @@
 // Lambdas in device code. Each becomes a device function whose captures are extra parameters:
 // by value (the value when the lambda was made, even if the variable changes later), by reference
-// (the body reads and writes the caller's variable), a __shared__ array (never copied), an
-// immediately invoked lambda, a lambda defined inside another, and one in a kernel template that reads
-// the template's parameter. The host checks every result against a plain loop.
+// (the body reads and writes the caller's variable, or members of it), a __shared__ array (never
+// copied), an immediately invoked lambda, a lambda defined inside another, and one in a kernel template
+// that reads the template's parameter. The host checks every result against a plain loop.
 #include <cstdio>
 #include <hip/hip_runtime.h>
 
@@ -28,7 +28,14 @@ __global__ void captures(const float *x, float *y, int *counts, float a, int n)
         count_if_big(v);
         count_if_big(v * 0.5f);
         y[i] = v + offset * 0.0f + [&] { return (float)hits; }();
-        counts[i] = hits;
+        int2 tally = make_int2(0, 0);
+        auto tally_up = [&](int d) {        // writes members of a variable it captures by reference
+            tally.x += d;
+            tally.y = d;
+        };
+        tally_up(3);
+        tally_up(hits);
+        counts[i] = tally.x * 10 + tally.y;
     }
 }
 
@@ -91,7 +98,7 @@ int main()
     for (int i = 0; i < N; ++i) {
         float v = a * hx[i] + 1.5f;
         int hits = (v > a) + (v * 0.5f > a);
-        bad += hcounts[i] != hits || hy[i] != v + (float)hits;
+        bad += hcounts[i] != (3 + hits) * 10 + hits || hy[i] != v + (float)hits;
         int b = i / BLOCK * BLOCK, t = i % BLOCK, s = 0;
         for (int k = 0; k < 4; ++k) {
             s += 2 * hin[b + (t + k) % BLOCK];

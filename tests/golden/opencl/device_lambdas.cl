@@ -24,6 +24,12 @@ float captures_lambda_30_36(int hits)
     return (float)hits;
 }
 
+void captures_lambda_32_25(int2* tally, int d)
+{
+    tally->x += d;
+    tally->y = d;
+}
+
 __kernel void captures(__global const float* x, __global float* y, __global int* counts, float a, int n)
 {
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
@@ -37,25 +43,28 @@ __kernel void captures(__global const float* x, __global float* y, __global int*
         captures_lambda_19_25(a, &hits, v);
         captures_lambda_19_25(a, &hits, v * 0.5f);
         y[i] = fma(offset, 0.0f, v) + captures_lambda_30_36(hits);
-        counts[i] = hits;
+        int2 tally = (int2)(0, 0);
+        captures_lambda_32_25(&tally, 3);
+        captures_lambda_32_25(&tally, hits);
+        counts[i] = tally.x * 10 + tally.y;
     }
 }
 
-void block_sums_lambda_39_17(__local int* tile, __global const int* in, int at)
+void block_sums_lambda_46_17(__local int* tile, __global const int* in, int at)
 {
     tile[at] = in[(uint)get_group_id(0) * 128u + at] * 2;
 }
 
-int block_sums_lambda_42_19_lambda_43_19(__local int* tile, int t, int k)
+int block_sums_lambda_49_19_lambda_50_19(__local int* tile, int t, int k)
 {
     return tile[(t + k) % 128];
 }
 
-int block_sums_lambda_42_19(__local int* tile, int t, int width)
+int block_sums_lambda_49_19(__local int* tile, int t, int width)
 {
     int s = 0;
     for (int k = 0; k < width; ++k) {
-        s += block_sums_lambda_42_19_lambda_43_19(tile, t, k);
+        s += block_sums_lambda_49_19_lambda_50_19(tile, t, k);
     }
     return s;
 }
@@ -64,13 +73,13 @@ __kernel void block_sums(__global const int* in, __global int* out)
 {
     __local int tile[128];
     int t = (uint)get_local_id(0);
-    block_sums_lambda_39_17(tile, in, t);
+    block_sums_lambda_46_17(tile, in, t);
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    int block_sums_lambda_42_19_t = t;
-    out[(uint)get_group_id(0) * 128u + t] = block_sums_lambda_42_19(tile, block_sums_lambda_42_19_t, 4);
+    int block_sums_lambda_49_19_t = t;
+    out[(uint)get_group_id(0) * 128u + t] = block_sums_lambda_49_19(tile, block_sums_lambda_49_19_t, 4);
 }
 
-int scaled_3_lambda_58_14(__global const int* in, int bias, int k)
+int scaled_3_lambda_65_14(__global const int* in, int bias, int k)
 {
     return in[k] * 3 + bias;
 }
@@ -79,6 +88,6 @@ __kernel void scaled_3(__global const int* in, __global int* out)
 {
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
     int bias = i % 3;
-    int scaled_3_lambda_58_14_bias = bias;
-    out[i] = scaled_3_lambda_58_14(in, scaled_3_lambda_58_14_bias, i);
+    int scaled_3_lambda_65_14_bias = bias;
+    out[i] = scaled_3_lambda_65_14(in, scaled_3_lambda_65_14_bias, i);
 }

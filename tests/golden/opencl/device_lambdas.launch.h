@@ -4,14 +4,21 @@
 #pragma once
 #include "oclrt.h"
 
+#ifndef CUTRANS_HOST_VECTOR_int2
+#define CUTRANS_HOST_VECTOR_int2
+/* CUDA's int2, as the device code lays it out. */
+struct alignas(8) int2 { int x, y; };
+static inline int2 make_int2(int x, int y) { return int2{x, y}; }
+#endif
+
 static const oclrtProgramSource cutrans_program_device_lambdas = {
     "device_lambdas.cl",
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@device_lambdas.cu 8:16 13:19 15:20 16:21 17:22 19:24 22:30 27:12 29:14 30:15 31:16 33:17 34:18 "
-    "35:26 36:27 37:28 38:29 39:30 40:31 44:39 49:43 54:42 56:44 57:45 58:46 60:48 63:35 65:37 66:38 "
-    "67:40 68:41 69:42 70:50 73:58 78:54 80:56 81:57 82:58 83:59",
+    "@device_lambdas.cu 8:16 13:19 15:20 16:21 17:22 19:24 22:30 27:32 29:33 30:34 33:12 35:14 36:15 "
+    "37:16 39:17 40:18 41:26 42:27 43:28 44:29 45:30 46:31 47:36 48:37 49:38 53:46 58:50 63:49 65:51 "
+    "66:52 67:53 69:55 72:42 74:44 75:45 76:47 77:48 78:49 79:57 82:65 87:61 89:63 90:64 91:65 92:66",
 };
 
 static inline void cutrans_launch_captures(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * x, float * y, int * counts, float a, int n)
