@@ -1,8 +1,9 @@
 // Lambdas in device code. Each becomes a device function whose captures are extra parameters:
 // by value (the value when the lambda was made, even if the variable changes later), by reference
 // (the body reads and writes the caller's variable, or members of it), a __shared__ array (never
-// copied), an immediately invoked lambda, a lambda defined inside another, and one in a kernel template
-// that reads the template's parameter. The host checks every result against a plain loop.
+// copied), an immediately invoked lambda, a lambda defined inside another, one in a kernel template
+// that reads the template's parameter, and one that captures a device function's reference parameters,
+// two of which name one variable. The host checks every result against a plain loop.
 #include <cstdio>
 #include <cuda_runtime.h>
 
@@ -66,6 +67,29 @@ __global__ void scaled(const int *in, int *out)
     out[i] = f(i);
 }
 
+// A lambda in a device function that captures its reference parameters: `limit` may name the same
+// variable as `pos` (the second call), so it must be read through the reference after `pos` changes.
+__device__ unsigned walk(unsigned &pos, const unsigned &limit, int *trace)
+{
+    auto advance = [&]() {
+        pos += 1;
+        return pos < limit + 3;
+    };
+    unsigned steps = 0;
+    while (steps < 8 && advance()) {
+        trace[steps++] = (int)pos;
+    }
+    return steps;
+}
+
+__global__ void references(int *trace, unsigned *steps)
+{
+    unsigned t = threadIdx.x, p = t, l = 2, q = t;
+    unsigned a = walk(p, l, trace + 16 * t);
+    unsigned b = walk(q, q, trace + 16 * t + 8);
+    steps[t] = a * 100 + b;
+}
+
 int main()
 {
     float hx[N], hy[N];
@@ -88,6 +112,16 @@ int main()
     captures<<<N / BLOCK, BLOCK>>>(x, y, counts, a, N);
     block_sums<<<N / BLOCK, BLOCK>>>(in, sums);
     scaled<3><<<N / BLOCK, BLOCK>>>(in, sc);
+    int htrace[8 * 16];
+    unsigned hsteps[8];
+    int *trace;
+    unsigned *steps;
+    cudaMalloc((void **)&trace, sizeof htrace);
+    cudaMalloc((void **)&steps, sizeof hsteps);
+    cudaMemset(trace, 0, sizeof htrace);
+    references<<<1, 8>>>(trace, steps);
+    cudaMemcpy(htrace, trace, sizeof htrace, cudaMemcpyDeviceToHost);
+    cudaMemcpy(hsteps, steps, sizeof hsteps, cudaMemcpyDeviceToHost);
     cudaMemcpy(hy, y, sizeof hy, cudaMemcpyDeviceToHost);
     cudaMemcpy(hcounts, counts, sizeof hcounts, cudaMemcpyDeviceToHost);
     cudaMemcpy(hsums, sums, sizeof hsums, cudaMemcpyDeviceToHost);
@@ -106,6 +140,17 @@ int main()
         bad += hsums[i] != s || hscaled[i] != hin[i] * 3 + i % 3;
         checksum += hy[i] + hcounts[i] + hsums[i] + hscaled[i];
     }
+    for (int t = 0; t < 8; ++t) {
+        unsigned a = t < 4 ? 4 - t : 0;                 // p = t + 1, t + 2, ... while p < 5
+        bad += hsteps[t] != a * 100 + 8;                // with limit = pos, pos < pos + 3 always holds
+        for (unsigned k = 0; k < a; ++k) {
+            bad += htrace[16 * t + k] != (int)(t + 1 + k);
+        }
+        for (int k = 0; k < 8; ++k) {
+            bad += htrace[16 * t + 8 + k] != t + 1 + k;
+        }
+    }
+    printf("steps[0] = %u, steps[5] = %u\n", hsteps[0], hsteps[5]);
     printf("checksum %.3f, y[7] = %.4f, sums[9] = %d, scaled[11] = %d\n", checksum, hy[7], hsums[9], hscaled[11]);
     cudaFree(x);
     cudaFree(y);
@@ -113,6 +158,8 @@ int main()
     cudaFree(counts);
     cudaFree(sums);
     cudaFree(sc);
+    cudaFree(trace);
+    cudaFree(steps);
     printf("%s\n", bad ? "FAIL" : "PASS");
     return bad ? 1 : 0;
 }

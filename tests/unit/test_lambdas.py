@@ -82,3 +82,25 @@ def test_a_capture_the_lambda_may_change_is_passed_by_address(lower, body):
     assert not errors, errors
     lam = next(f for f in module.functions if "_lambda_" in f.name)
     assert isinstance(lam.params[0].type, Pointer), [(p.name, str(p.type)) for p in lam.params]
+
+
+def test_a_reference_the_enclosing_function_has_is_captured_as_what_it_refers_to(lower):
+    """A `T&` parameter captured: by reference its pointer is passed on, read or written (two references may
+    name one variable: `limit` must see the write through `pos` when both are `p`); by value a copy of the
+    referent (ans-cuda's decoder captures its reference parameters)."""
+    module, diags = lower("""
+    __device__ void step(unsigned &pos, const unsigned &limit, unsigned* out) {
+        auto advance = [&]() { pos += 1; return pos < limit; };
+        auto seen = [=]() { return limit; };
+        while (advance()) { out[pos] = seen(); }
+    }
+    __global__ void k(unsigned* out) { unsigned p = 0, l = 4; step(p, l, out); }""")
+    assert not [d for d in diags if d.severity.name == "ERROR"], diags
+    advance = next(f for f in module.functions if f.name.startswith("step_lambda_3"))
+    pointer, const = str(Pointer(Scalar("u32"), "generic")), str(Pointer(Scalar("u32"), "generic", True))
+    assert [(p.name, str(p.type)) for p in advance.params] == [("pos", pointer), ("limit", const)]
+    seen = next(f for f in module.functions if f.name.startswith("step_lambda_4"))
+    assert [(p.name, str(p.type)) for p in seen.params] == [("limit", "u32")]
+    step = next(f for f in module.functions if f.name == "step")
+    call = next(n for n in walk(step) if isinstance(n, N.Call) and n.func == advance.name)
+    assert isinstance(call.args[0], N.VarRef) and call.args[0].name == "pos"     # the pointer, passed on

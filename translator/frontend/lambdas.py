@@ -11,8 +11,9 @@ A variable of the enclosing function that the body names is a capture:
     its address, binds a reference to it), and a `__shared__` variable (static storage: never copied):
     the parameter is a pointer (frontend/references.py), every call passes the variable's address, and
     the body reads and writes through it; an array is passed as the pointer it decays to. One captured by
-    reference that the body only reads, and whose address the enclosing function never takes (nor binds a
-    reference to it), is passed by value at each call: the body runs within the call, where nothing
+    reference that the body only reads, that is not itself a reference (two may name one variable), and
+    whose address the enclosing function never takes (nor binds a reference to it), is passed by value at
+    each call: the body runs within the call, where nothing
     else can change a thread's own variable.
 An immediately invoked lambda (`[&] { ... }()`) passes the variables' values and addresses at the call.
 The function is named after the enclosing function and the lambda's line and column.
@@ -160,7 +161,8 @@ def captures(fl, lam) -> list[Capture]:
         _check_capturable(fl, c, var, by_reference)
         if not by_reference:
             mode = "copy"
-        elif _is_array(var) or var in writes or var in _written(var.semantic_parent, aliases_only=True):
+        elif _is_array(var) or references.is_reference(var.type) or var in writes or \
+                var in _written(var.semantic_parent, aliases_only=True):
             mode = "pointer"
         else:
             mode = "read"
@@ -250,7 +252,7 @@ def declare(fl, v) -> list:
     out = []
     for cap in captures(fl, lam):
         if cap.mode == "copy":
-            ty = fl.type_of(cap.var)
+            ty = _value_type(fl, cap.var)
             value = fl.expr(_reference_to(fl, lam, cap.var), want=ty)
             out.append(N.VarDecl(snapshot_name(fl, lam, cap.var), ty, "private", value, loc=fl.loc(v)))
     return out
@@ -301,7 +303,7 @@ def call(fl, c) -> N.Expr | None:
         if cap.by_reference and not _is_array(cap.var):
             passed.append(references.address_of(fl, use, f"variable '{cap.name}' captured by reference"))
         elif named and cap.mode == "copy":
-            ty = fl.type_of(cap.var)
+            ty = _value_type(fl, cap.var)
             passed.append(N.VarRef(snapshot_name(fl, lam, cap.var), ty, loc=fl.loc(c)))
         else:
             passed.append(fl.expr(use, want=_capture_type(fl, cap)))
@@ -315,10 +317,17 @@ def _is_array(var) -> bool:
 def _capture_type(fl, cap: Capture):
     """The parameter type of a capture: its own by value; by reference a pointer to it, or for an array the
     pointer to its first element that it decays to."""
-    ty = fl.type_of(cap.var)
+    ty = _value_type(fl, cap.var)
     if not cap.by_reference:
         return ty
-    return Pointer(ty.elem if isinstance(ty, Array) else ty, "generic")
+    ctype = cap.var.type.get_pointee() if references.is_reference(cap.var.type) else cap.var.type
+    return Pointer(ty.elem if isinstance(ty, Array) else ty, "generic", ctype.is_const_qualified())
+
+
+def _value_type(fl, var):
+    """The type of `var`'s value: a reference's referent."""
+    ctype = var.type.get_pointee() if references.is_reference(var.type) else var.type
+    return fl.type_of(var, ctype)
 
 
 def capture_params(fl) -> list:

@@ -16,12 +16,12 @@ typedef struct __attribute__((aligned(8))) int2 {
     int y;
 } int2;
 
-static inline float captures_lambda_16_19(float a, float offset, float v)
+static inline float captures_lambda_17_19(float a, float offset, float v)
 {
     return fmaf(a, v, offset);
 }
 
-static inline _Bool captures_lambda_19_25(float a, int* hits, float v)
+static inline _Bool captures_lambda_20_25(float a, int* hits, float v)
 {
     if (v > a) {
         *hits += 1;
@@ -30,12 +30,12 @@ static inline _Bool captures_lambda_19_25(float a, int* hits, float v)
     return 0;
 }
 
-static inline float captures_lambda_30_36(int hits)
+static inline float captures_lambda_31_36(int hits)
 {
     return (float)hits;
 }
 
-static inline void captures_lambda_32_25(int2* tally, int d)
+static inline void captures_lambda_33_25(int2* tally, int d)
 {
     tally->x += d;
     tally->y = d;
@@ -52,7 +52,7 @@ void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
     for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
-        float captures_lambda_16_19_a = a;
+        float captures_lambda_17_19_a = a;
         if (cutrans_fits_x) {
             {
                 const long long cutrans_xlim = (long long)(n) - cutrans_gx;
@@ -67,16 +67,16 @@ void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                         {
                             int i = (unsigned int)(cutrans_gx + cutrans_tx);
                             float offset = 1.5f;
-                            float captures_lambda_16_19_offset = offset;
+                            float captures_lambda_17_19_offset = offset;
                             offset = -100.0f;
                             int hits = 0;
-                            float v = captures_lambda_16_19(captures_lambda_16_19_a, captures_lambda_16_19_offset, x[i]);
-                            captures_lambda_19_25(a, &hits, v);
-                            captures_lambda_19_25(a, &hits, v * 0.5f);
-                            y[i] = fmaf(offset, 0.0f, v) + captures_lambda_30_36(hits);
+                            float v = captures_lambda_17_19(captures_lambda_17_19_a, captures_lambda_17_19_offset, x[i]);
+                            captures_lambda_20_25(a, &hits, v);
+                            captures_lambda_20_25(a, &hits, v * 0.5f);
+                            y[i] = fmaf(offset, 0.0f, v) + captures_lambda_31_36(hits);
                             int2 tally = {0, 0};
-                            captures_lambda_32_25(&tally, 3);
-                            captures_lambda_32_25(&tally, hits);
+                            captures_lambda_33_25(&tally, 3);
+                            captures_lambda_33_25(&tally, hits);
                             counts[i] = tally.x * 10 + tally.y;
                         }
                     }
@@ -93,17 +93,17 @@ void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     {
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
                         float offset = 1.5f;
-                        float captures_lambda_16_19_offset = offset;
+                        float captures_lambda_17_19_offset = offset;
                         offset = -100.0f;
                         int hits = 0;
                         if (i < n) {
-                            float v = captures_lambda_16_19(captures_lambda_16_19_a, captures_lambda_16_19_offset, x[i]);
-                            captures_lambda_19_25(a, &hits, v);
-                            captures_lambda_19_25(a, &hits, v * 0.5f);
-                            y[i] = fmaf(offset, 0.0f, v) + captures_lambda_30_36(hits);
+                            float v = captures_lambda_17_19(captures_lambda_17_19_a, captures_lambda_17_19_offset, x[i]);
+                            captures_lambda_20_25(a, &hits, v);
+                            captures_lambda_20_25(a, &hits, v * 0.5f);
+                            y[i] = fmaf(offset, 0.0f, v) + captures_lambda_31_36(hits);
                             int2 tally = {0, 0};
-                            captures_lambda_32_25(&tally, 3);
-                            captures_lambda_32_25(&tally, hits);
+                            captures_lambda_33_25(&tally, 3);
+                            captures_lambda_33_25(&tally, hits);
                             counts[i] = tally.x * 10 + tally.y;
                         }
                     }
@@ -113,21 +113,21 @@ void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
     }
 }
 
-static inline void block_sums_lambda_46_17(int* tile, const int* in, int at, const cutrans_uint3 blockIdx)
+static inline void block_sums_lambda_47_17(int* tile, const int* in, int at, const cutrans_uint3 blockIdx)
 {
     tile[at] = in[blockIdx.x * 128u + at] * 2;
 }
 
-static inline int block_sums_lambda_49_19_lambda_50_19(int* tile, int t, int k)
+static inline int block_sums_lambda_50_19_lambda_51_19(int* tile, int t, int k)
 {
     return tile[(t + k) % 128];
 }
 
-static inline int block_sums_lambda_49_19(int* tile, int t, int width)
+static inline int block_sums_lambda_50_19(int* tile, int t, int width)
 {
     int s = 0;
     for (int k = 0; k < width; ++k) {
-        s += block_sums_lambda_49_19_lambda_50_19(tile, t, k);
+        s += block_sums_lambda_50_19_lambda_51_19(tile, t, k);
     }
     return s;
 }
@@ -152,7 +152,7 @@ void cutrans_kernel_block_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     t[cutrans_t] = threadIdx.x;
-                    block_sums_lambda_46_17(tile, in, t[cutrans_t], blockIdx);
+                    block_sums_lambda_47_17(tile, in, t[cutrans_t], blockIdx);
                 }
             }
         }
@@ -164,15 +164,60 @@ void cutrans_kernel_block_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    int block_sums_lambda_49_19_t = t[cutrans_t];
-                    out[blockIdx.x * 128u + t[cutrans_t]] = block_sums_lambda_49_19(tile, block_sums_lambda_49_19_t, 4);
+                    int block_sums_lambda_50_19_t = t[cutrans_t];
+                    out[blockIdx.x * 128u + t[cutrans_t]] = block_sums_lambda_50_19(tile, block_sums_lambda_50_19_t, 4);
                 }
             }
         }
     }
 }
 
-static inline int scaled_3_lambda_65_14(const int* in, int bias, int k)
+static inline _Bool walk_lambda_74_20(unsigned int* pos, const unsigned int* limit)
+{
+    *pos += 1u;
+    return *pos < *limit + 3u;
+}
+
+static inline unsigned int walk(unsigned int* pos, const unsigned int* limit, int* trace)
+{
+    unsigned int steps = 0u;
+    while (steps < 8u && walk_lambda_74_20(pos, limit)) {
+        trace[steps++] = (int)*pos;
+    }
+    return steps;
+}
+
+void cutrans_kernel_references(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int* trace, unsigned int* steps)
+{
+    const unsigned int cutrans_nthreads = blockDim.x * blockDim.y * blockDim.z;
+    (void)cutrans_shared_bytes;
+    #pragma omp parallel for collapse(3) schedule(static) firstprivate(gridDim, blockDim, cutrans_shared_bytes, trace, steps, cutrans_nthreads)
+    for (unsigned int cutrans_bz = 0; cutrans_bz < gridDim.z; ++cutrans_bz)
+    for (unsigned int cutrans_by = 0; cutrans_by < gridDim.y; ++cutrans_by)
+    for (unsigned int cutrans_bx = 0; cutrans_bx < gridDim.x; ++cutrans_bx) {
+        const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
+        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+            #pragma omp simd
+            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                const int cutrans_t = cutrans_trow + cutrans_tx;
+                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                {
+                    unsigned int t = threadIdx.x;
+                    unsigned int p = t;
+                    unsigned int l = 2u;
+                    unsigned int q = t;
+                    unsigned int a = walk(&p, &l, trace + 16u * t);
+                    unsigned int b = walk(&q, &q, trace + 16u * t + 8);
+                    steps[t] = a * 100u + b;
+                }
+            }
+        }
+    }
+}
+
+static inline int scaled_3_lambda_66_14(const int* in, int bias, int k)
 {
     return in[k] * 3 + bias;
 }
@@ -199,8 +244,8 @@ void cutrans_kernel_scaled_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     {
                         int i = (unsigned int)(cutrans_gx + cutrans_tx);
                         int bias = i % 3;
-                        int scaled_3_lambda_65_14_bias = bias;
-                        out[i] = scaled_3_lambda_65_14(in, scaled_3_lambda_65_14_bias, i);
+                        int scaled_3_lambda_66_14_bias = bias;
+                        out[i] = scaled_3_lambda_66_14(in, scaled_3_lambda_66_14_bias, i);
                     }
                 }
             }
@@ -215,8 +260,8 @@ void cutrans_kernel_scaled_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     {
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
                         int bias = i % 3;
-                        int scaled_3_lambda_65_14_bias = bias;
-                        out[i] = scaled_3_lambda_65_14(in, scaled_3_lambda_65_14_bias, i);
+                        int scaled_3_lambda_66_14_bias = bias;
+                        out[i] = scaled_3_lambda_66_14(in, scaled_3_lambda_66_14_bias, i);
                     }
                 }
             }

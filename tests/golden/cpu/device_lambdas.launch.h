@@ -16,6 +16,7 @@ static inline int2 make_int2(int x, int y) { return int2{x, y}; }
 extern "C" {
 void cutrans_kernel_captures(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* x, float* y, int* counts, float a, int n);
 void cutrans_kernel_block_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* out);
+void cutrans_kernel_references(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, int* trace, unsigned int* steps);
 void cutrans_kernel_scaled_3(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const int* in, int* out);
 }
 
@@ -41,6 +42,18 @@ static inline void cutrans_launch_block_sums(dim3 cutrans_grid, dim3 cutrans_blo
         return;
     }
     cutrans_kernel_block_sums(cutrans_g, cutrans_b, cutrans_shared_bytes, (const int*)in, (int*)out);
+}
+
+static inline void cutrans_launch_references(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, int * trace, unsigned int * steps)
+{
+    (void)cutrans_stream;
+    const cutrans_dim3 cutrans_g = {cutrans_grid.x, cutrans_grid.y, cutrans_grid.z};
+    const cutrans_dim3 cutrans_b = {cutrans_block.x, cutrans_block.y, cutrans_block.z};
+    if (int cutrans_e = cutrans_check_launch(cutrans_g, cutrans_b)) {
+        cpurtSetLastError((cpurtError_t)cutrans_e);
+        return;
+    }
+    cutrans_kernel_references(cutrans_g, cutrans_b, cutrans_shared_bytes, (int*)trace, (unsigned int*)steps);
 }
 
 static inline void cutrans_launch_scaled_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, cpurtStream_t cutrans_stream, const int * in, int * out)

@@ -5,12 +5,12 @@
  * a fused multiply-add would round differently and could change results downstream. */
 #pragma OPENCL FP_CONTRACT OFF
 
-float captures_lambda_16_19(float a, float offset, float v)
+float captures_lambda_17_19(float a, float offset, float v)
 {
     return fma(a, v, offset);
 }
 
-bool captures_lambda_19_25(float a, int* hits, float v)
+bool captures_lambda_20_25(float a, int* hits, float v)
 {
     if (v > a) {
         *hits += 1;
@@ -19,12 +19,12 @@ bool captures_lambda_19_25(float a, int* hits, float v)
     return 0;
 }
 
-float captures_lambda_30_36(int hits)
+float captures_lambda_31_36(int hits)
 {
     return (float)hits;
 }
 
-void captures_lambda_32_25(int2* tally, int d)
+void captures_lambda_33_25(int2* tally, int d)
 {
     tally->x += d;
     tally->y = d;
@@ -34,37 +34,37 @@ __kernel void captures(__global const float* x, __global float* y, __global int*
 {
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
     float offset = 1.5f;
-    float captures_lambda_16_19_a = a;
-    float captures_lambda_16_19_offset = offset;
+    float captures_lambda_17_19_a = a;
+    float captures_lambda_17_19_offset = offset;
     offset = -100.0f;
     int hits = 0;
     if (i < n) {
-        float v = captures_lambda_16_19(captures_lambda_16_19_a, captures_lambda_16_19_offset, x[i]);
-        captures_lambda_19_25(a, &hits, v);
-        captures_lambda_19_25(a, &hits, v * 0.5f);
-        y[i] = fma(offset, 0.0f, v) + captures_lambda_30_36(hits);
+        float v = captures_lambda_17_19(captures_lambda_17_19_a, captures_lambda_17_19_offset, x[i]);
+        captures_lambda_20_25(a, &hits, v);
+        captures_lambda_20_25(a, &hits, v * 0.5f);
+        y[i] = fma(offset, 0.0f, v) + captures_lambda_31_36(hits);
         int2 tally = (int2)(0, 0);
-        captures_lambda_32_25(&tally, 3);
-        captures_lambda_32_25(&tally, hits);
+        captures_lambda_33_25(&tally, 3);
+        captures_lambda_33_25(&tally, hits);
         counts[i] = tally.x * 10 + tally.y;
     }
 }
 
-void block_sums_lambda_46_17(__local int* tile, __global const int* in, int at)
+void block_sums_lambda_47_17(__local int* tile, __global const int* in, int at)
 {
     tile[at] = in[(uint)get_group_id(0) * 128u + at] * 2;
 }
 
-int block_sums_lambda_49_19_lambda_50_19(__local int* tile, int t, int k)
+int block_sums_lambda_50_19_lambda_51_19(__local int* tile, int t, int k)
 {
     return tile[(t + k) % 128];
 }
 
-int block_sums_lambda_49_19(__local int* tile, int t, int width)
+int block_sums_lambda_50_19(__local int* tile, int t, int width)
 {
     int s = 0;
     for (int k = 0; k < width; ++k) {
-        s += block_sums_lambda_49_19_lambda_50_19(tile, t, k);
+        s += block_sums_lambda_50_19_lambda_51_19(tile, t, k);
     }
     return s;
 }
@@ -73,13 +73,39 @@ __kernel void block_sums(__global const int* in, __global int* out)
 {
     __local int tile[128];
     int t = (uint)get_local_id(0);
-    block_sums_lambda_46_17(tile, in, t);
+    block_sums_lambda_47_17(tile, in, t);
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    int block_sums_lambda_49_19_t = t;
-    out[(uint)get_group_id(0) * 128u + t] = block_sums_lambda_49_19(tile, block_sums_lambda_49_19_t, 4);
+    int block_sums_lambda_50_19_t = t;
+    out[(uint)get_group_id(0) * 128u + t] = block_sums_lambda_50_19(tile, block_sums_lambda_50_19_t, 4);
 }
 
-int scaled_3_lambda_65_14(__global const int* in, int bias, int k)
+bool walk_lambda_74_20(uint* pos, const uint* limit)
+{
+    *pos += 1u;
+    return *pos < *limit + 3u;
+}
+
+uint walk(uint* pos, const uint* limit, __global int* trace)
+{
+    uint steps = 0u;
+    while (steps < 8u && walk_lambda_74_20(pos, limit)) {
+        trace[steps++] = (int)*pos;
+    }
+    return steps;
+}
+
+__kernel void references(__global int* trace, __global uint* steps)
+{
+    uint t = (uint)get_local_id(0);
+    uint p = t;
+    uint l = 2u;
+    uint q = t;
+    uint a = walk(&p, &l, trace + 16u * t);
+    uint b = walk(&q, &q, trace + 16u * t + 8);
+    steps[t] = a * 100u + b;
+}
+
+int scaled_3_lambda_66_14(__global const int* in, int bias, int k)
 {
     return in[k] * 3 + bias;
 }
@@ -88,6 +114,6 @@ __kernel void scaled_3(__global const int* in, __global int* out)
 {
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
     int bias = i % 3;
-    int scaled_3_lambda_65_14_bias = bias;
-    out[i] = scaled_3_lambda_65_14(in, scaled_3_lambda_65_14_bias, i);
+    int scaled_3_lambda_66_14_bias = bias;
+    out[i] = scaled_3_lambda_66_14(in, scaled_3_lambda_66_14_bias, i);
 }

@@ -16,9 +16,10 @@ static const oclrtProgramSource cutrans_program_device_lambdas = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@device_lambdas.cu 8:16 13:19 15:20 16:21 17:22 19:24 22:30 27:32 29:33 30:34 33:12 35:14 36:15 "
-    "37:16 39:17 40:18 41:26 42:27 43:28 44:29 45:30 46:31 47:36 48:37 49:38 53:46 58:50 63:49 65:51 "
-    "66:52 67:53 69:55 72:42 74:44 75:45 76:47 77:48 78:49 79:57 82:65 87:61 89:63 90:64 91:65 92:66",
+    "@device_lambdas.cu 8:17 13:20 15:21 16:22 17:23 19:25 22:31 27:33 29:34 30:35 33:13 35:15 36:16 "
+    "37:17 39:18 40:19 41:27 42:28 43:29 44:30 45:31 46:32 47:37 48:38 49:39 53:47 58:51 63:50 65:52 "
+    "66:53 67:54 69:56 72:43 74:45 75:46 76:48 77:49 78:50 79:58 82:74 84:75 85:76 88:72 90:78 91:79 "
+    "92:80 94:82 97:85 99:87 103:88 104:89 105:90 108:66 113:62 115:64 116:65 117:66 118:67",
 };
 
 static inline void cutrans_launch_captures(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * x, float * y, int * counts, float a, int n)
@@ -40,6 +41,15 @@ static inline void cutrans_launch_block_sums(dim3 cutrans_grid, dim3 cutrans_blo
         {oclrtKernelArg::Global, &out, sizeof(out)},
     };
     oclrtLaunchKernel(&cutrans_program_device_lambdas, "block_sums", cutrans_grid, cutrans_block, cutrans_shared_bytes, cutrans_stream, cutrans_args, 2);
+}
+
+static inline void cutrans_launch_references(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, int * trace, unsigned int * steps)
+{
+    const oclrtKernelArg cutrans_args[] = {
+        {oclrtKernelArg::Global, &trace, sizeof(trace)},
+        {oclrtKernelArg::Global, &steps, sizeof(steps)},
+    };
+    oclrtLaunchKernel(&cutrans_program_device_lambdas, "references", cutrans_grid, cutrans_block, cutrans_shared_bytes, cutrans_stream, cutrans_args, 2);
 }
 
 static inline void cutrans_launch_scaled_3(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * in, int * out)
