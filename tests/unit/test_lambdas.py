@@ -104,3 +104,15 @@ def test_a_reference_the_enclosing_function_has_is_captured_as_what_it_refers_to
     step = next(f for f in module.functions if f.name == "step")
     call = next(n for n in walk(step) if isinstance(n, N.Call) and n.func == advance.name)
     assert isinstance(call.args[0], N.VarRef) and call.args[0].name == "pos"     # the pointer, passed on
+
+
+def test_a_lambda_passed_to_a_device_function_template_is_refused_by_name(lower):
+    _, diags = lower("""
+    template <class F> __device__ float apply(F f, float v) { return f(v) + 1.0f; }
+    __global__ void k(float* o, float a) {
+        auto sc = [=](float v) { return v * a; };
+        o[0] = apply(sc, o[1]);
+    }""")
+    errors = [d for d in diags if d.severity.name == "ERROR"]
+    assert [d.code for d in errors] == ["L002"]
+    assert "a lambda passed to device function 'apply'" in errors[0].message

@@ -20,7 +20,8 @@ The function is named after the enclosing function and the lambda's line and col
 
 Refused (L002), never translated approximately: `mutable` lambdas and init-captures (the closure keeps
 state between calls), `this`, generic lambdas (`auto` parameters), a lambda used other than by calling a
-variable initialized with it or the lambda expression itself (passed to a function, copied), a lambda
+variable initialized with it or the lambda expression itself (passed to a device function: named in the
+message; copied), a lambda
 that calls another lambda of the enclosing function, an array captured by value, a cooperative group or
 tensor-core fragment captured at all, and a pointer that the body assigns through a capture by reference.
 """
@@ -270,6 +271,15 @@ def _lowerer(fl, method, caps: list[Capture]):
     FunctionLowerer.__init__(lowerer, fl.m, method)
     lowerer.captures = {cap.name: cap for cap in caps}
     return lowerer
+
+
+def refuse_passed(fl, call) -> None:
+    """A lambda passed to a device function (`apply(f, x)` with `template <class F> ... apply(F f, ...)`)
+    is refused by name: its type cannot be spelled in the function's instance, nor its captures passed."""
+    for a in call.get_arguments():
+        if is_closure_type(a.type):
+            fl.fail(a, CODE, f"a lambda passed to device function '{call.spelling}' is not supported yet; call "
+                             f"the lambda in the function that makes it")
 
 
 def is_call(c) -> bool:

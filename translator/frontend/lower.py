@@ -563,6 +563,7 @@ class FunctionLowerer:
         return N.MathCall(func, precision, args, call_type, loc=self.loc(c))
 
     def device_call(self, c, callee) -> N.Expr:
+        lambdas.refuse_passed(self, c)
         groups = cooperative_groups.passed_groups(self, c)
         if template_of(callee) is not None:
             name, definition = self.m.require_instance(callee, self.loc(c), groups), callee
