@@ -116,3 +116,12 @@ def test_a_lambda_passed_to_a_device_function_template_is_refused_by_name(lower)
     errors = [d for d in diags if d.severity.name == "ERROR"]
     assert [d.code for d in errors] == ["L002"]
     assert "a lambda passed to device function 'apply'" in errors[0].message
+
+
+def test_a_lambda_a_macro_writes_is_refused_not_misread(lower):
+    _, diags = lower("""
+    #define SCALER(s) [=](float v) { return v * s; }
+    __global__ void k(float* o, float a) { auto f = SCALER(a); o[0] = f(o[1]); }""")
+    errors = [d for d in diags if d.severity.name == "ERROR"]
+    assert [d.code for d in errors] == ["L002"], errors
+    assert "macro" in errors[0].message

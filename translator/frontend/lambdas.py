@@ -61,7 +61,7 @@ def is_closure_type(ctype) -> bool:
     """The type of a lambda (libclang names it `(lambda at file:line:col)`)."""
     decl = ctype.get_canonical().get_declaration()
     return decl is not None and decl.kind in (K.CLASS_DECL, K.STRUCT_DECL) and \
-        decl.type.spelling.lstrip("const ").startswith("(lambda at ") if decl is not None else False
+        decl.type.spelling.removeprefix("const ").startswith("(lambda at ")
 
 
 def _strip(c):
@@ -88,7 +88,7 @@ def lambda_expr(c):
 
 def _introducer(fl, lam) -> tuple[str | None, dict[str, bool]]:
     """The capture default ('=', '&' or None) and the explicit captures (name -> by reference) of `lam`."""
-    tokens = fl.tokens(lam)
+    tokens = _tokens(fl, lam)
     end = tokens.index("]")
     items, item = [], []
     for t in tokens[1:end]:
@@ -115,9 +115,19 @@ def _introducer(fl, lam) -> tuple[str | None, dict[str, bool]]:
     return default, explicit
 
 
+def _tokens(fl, lam) -> list[str]:
+    """The tokens of lambda `lam` as written; a lambda that a macro writes has none of its own to read."""
+    tokens = list(lam.get_tokens())
+    start = lam.extent.start
+    if not tokens or tokens[0].spelling != "[" or (tokens[0].location.line, tokens[0].location.column) != \
+            (start.line, start.column) or "]" not in [t.spelling for t in tokens]:
+        fl.fail(lam, CODE, "a lambda written by a macro is not supported in device code; write it out")
+    return [t.spelling for t in tokens]
+
+
 def _parameter_tokens(fl, lam) -> list[str]:
     """The tokens of `lam`'s parameter list (none when it has no list)."""
-    tokens = fl.tokens(lam)
+    tokens = _tokens(fl, lam)
     at = tokens.index("]") + 1
     if at >= len(tokens) or tokens[at] != "(":
         return []
