@@ -312,9 +312,12 @@ def tile_parent_width(c) -> int | None:
         g = group_of(_Refusal, c)
     except CutransError:
         return None
-    if g.kind != "tile":
-        return None
-    return g.parent.width if g.parent.kind == "tile" else 0 if g.parent.kind == "block" else None
+    return _width_as_parent(g.parent) if g.kind == "tile" else None
+
+
+def _width_as_parent(group: Group) -> int | None:
+    """What the HIP compat twins are told of a tile's parent: its width, 0 for the block, None otherwise."""
+    return group.width if group.kind == "tile" else 0 if group.kind == "block" else None
 
 
 def dependent_member_object(c):
@@ -339,10 +342,9 @@ def dependent_tile_parent_width(c) -> int | None:
     if block is not None:
         return 0 if block[0] == "this_thread_block" else None
     try:
-        group = group_of(_Refusal, parent)
+        return _width_as_parent(group_of(_Refusal, parent))
     except CutransError:
         return None
-    return group.width if group.kind == "tile" else 0 if group.kind == "block" else None
 
 
 def _dependent_maker(c):

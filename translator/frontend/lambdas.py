@@ -65,7 +65,7 @@ def is_closure_type(ctype) -> bool:
 
 
 def _strip(c):
-    while c.kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR, K.CALL_EXPR) and not (c.kind == K.CALL_EXPR and c.spelling):
+    while c.kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
         children = list(c.get_children())
         if len(children) != 1:
             return c
@@ -155,6 +155,13 @@ def captures(fl, lam) -> list[Capture]:
     default, explicit = _introducer(fl, lam)
     body = next(k for k in lam.get_children() if k.kind == K.COMPOUND_STMT)
     writes = _written(body)
+    aliases: dict = {}                       # enclosing function (clang's hash) -> the variables it aliases
+
+    def aliased(function) -> list:
+        if function.hash not in aliases:
+            aliases[function.hash] = _written(function, aliases_only=True)
+        return aliases[function.hash]
+
     out: dict[str, Capture] = {}
     for c in body.walk_preorder():
         if c.kind != K.DECL_REF_EXPR or c.referenced is None or c.referenced.kind not in (K.VAR_DECL, K.PARM_DECL):
@@ -172,8 +179,7 @@ def captures(fl, lam) -> list[Capture]:
         _check_capturable(fl, c, var, by_reference)
         if not by_reference:
             mode = "copy"
-        elif _is_array(var) or references.is_reference(var.type) or var in writes or \
-                var in _written(var.semantic_parent, aliases_only=True):
+        elif _is_array(var) or references.is_reference(var.type) or var in writes or var in aliased(parent):
             mode = "pointer"
         else:
             mode = "read"
@@ -193,7 +199,7 @@ def _written(root, aliases_only: bool = False) -> list:
         targets = []
         if c.kind in (K.BINARY_OPERATOR, K.COMPOUND_ASSIGNMENT_OPERATOR) and not aliases_only:
             children = list(c.get_children())
-            if children and (c.kind == K.COMPOUND_ASSIGNMENT_OPERATOR or _operator(c) == "="):
+            if children and (c.kind == K.COMPOUND_ASSIGNMENT_OPERATOR or c.binary_operator.name == "Assign"):
                 targets.append(children[0])
         elif c.kind == K.UNARY_OPERATOR and unary_operator(c) in ("++", "--", "post++", "post--", "&"):
             targets += list(c.get_children()) if unary_operator(c) == "&" or not aliases_only else []
@@ -224,12 +230,6 @@ def _stored_variable(e):
         if base.type.get_canonical().kind.name == "POINTER":
             return None
         e = base
-
-
-def _operator(c) -> str:
-    """The spelling of binary operator `c` (its first token after the left operand)."""
-    left = next(c.get_children())
-    return next((t.spelling for t in c.get_tokens() if t.extent.start.offset >= left.extent.end.offset), "")
 
 
 def _check_capturable(fl, c, var, by_reference: bool) -> None:
@@ -340,14 +340,17 @@ def _capture_type(fl, cap: Capture):
     ty = _value_type(fl, cap.var)
     if not cap.by_reference:
         return ty
-    ctype = cap.var.type.get_pointee() if references.is_reference(cap.var.type) else cap.var.type
-    return Pointer(ty.elem if isinstance(ty, Array) else ty, "generic", ctype.is_const_qualified())
+    return Pointer(ty.elem if isinstance(ty, Array) else ty, "generic", _referent(cap.var).is_const_qualified())
+
+
+def _referent(var):
+    """The clang type of `var`'s value: a reference's referent, else its own."""
+    return var.type.get_pointee() if references.is_reference(var.type) else var.type
 
 
 def _value_type(fl, var):
-    """The type of `var`'s value: a reference's referent."""
-    ctype = var.type.get_pointee() if references.is_reference(var.type) else var.type
-    return fl.type_of(var, ctype)
+    """The IR type of `var`'s value."""
+    return fl.type_of(var, _referent(var))
 
 
 def capture_params(fl) -> list:
