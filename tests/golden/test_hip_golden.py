@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import HIP_API_GAPS
+from tests.conftest import HIP_API_GAPS, source_text
 from translator.backends.hip import HipBackend, output_name
 from translator.backends.hip_warp import WARP32_NAMES
 from translator.diagnostics import CutransError
@@ -28,8 +28,8 @@ SNAPSHOTS = Path(__file__).resolve().parent / "hip"
 INPUTS = sorted((ROOT / "samples").glob("*.cu")) + sorted((SNAPSHOTS / "inputs").glob("*.cu"))
 MODES = {"": {"offload_arch": "gfx90a"}, ".ggl": {"offload_arch": "gfx90a", "launch_syntax": "hipLaunchKernelGGL"},
          ".wave32": {"offload_arch": "gfx1030"}, ".all_branches": {"offload_arch": "gfx90a", "all_branches": True}}
-USES_WARP = {p for p in INPUTS if any(name in p.read_text() for name in WARP32_NAMES)}
-ALL_BRANCHES = {p for p in INPUTS if "--all-branches" in p.read_text()}
+USES_WARP = {p for p in INPUTS if any(name in source_text(p) for name in WARP32_NAMES)}
+ALL_BRANCHES = {p for p in INPUTS if "--all-branches" in source_text(p)}
 ONLY_FOR = {".wave32": USES_WARP, ".all_branches": ALL_BRANCHES}   # elsewhere these modes give the default output
 _CHECK = re.compile(r"//\s*CHECK-HIP:\s*(.+?)\s*$")
 
@@ -56,15 +56,15 @@ def test_hip_output_matches_snapshot(path: Path, mode: str):
         if os.environ.get("CUTRANS_UPDATE_GOLDEN") == "1":
             snapshot.write_bytes(text)
         assert snapshot.is_file(), f"no snapshot {snapshot.name}: run with CUTRANS_UPDATE_GOLDEN=1"
-        assert text.decode() == snapshot.read_text(), f"HIP output {name} of {path.name} changed"
+        assert text.decode(errors="surrogateescape") == source_text(snapshot), f"HIP output {name} of {path.name} changed"
 
 
-@pytest.mark.parametrize("path", [p for p in INPUTS if "CHECK-HIP:" in p.read_text()], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [p for p in INPUTS if "CHECK-HIP:" in source_text(p)], ids=lambda p: p.stem)
 def test_inline_checks(path: Path):
     out_lines = translate(path, "").decode().splitlines()
-    checks = [(i, m.group(1)) for i, line in enumerate(path.read_text().splitlines())
+    checks = [(i, m.group(1)) for i, line in enumerate(source_text(path).splitlines())
               if (m := _CHECK.search(line))]
-    offset = len(out_lines) - len(path.read_text().splitlines())    # lines the compat include adds
+    offset = len(out_lines) - len(source_text(path).splitlines())    # lines the compat include adds
     for index, expected in checks:
         code = out_lines[index + offset].split("// CHECK-HIP:")[0]      # not the check's own text
         assert expected in code, f"{path.name}:{index + 1}: expected {expected!r}"
@@ -76,7 +76,7 @@ def test_samples_exist():
 
 def _unit(tmp_path: Path, text: str):
     path = tmp_path / "snippet.cu"
-    path.write_text(text)
+    path.writesource_text(text)
     return load_unit(str(path))
 
 

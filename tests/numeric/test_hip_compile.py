@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import hip_params
+from tests.conftest import hip_params, source_text
 from translator.backends.hip import HipBackend, output_name
 from translator.backends.hip_warp import WARP32_NAMES
 from translator.driver import load_unit
@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[2]
 INPUTS = sorted((ROOT / "samples").glob("*.cu")) + sorted((ROOT / "tests/golden/hip/inputs").glob("*.cu"))
 MODES = {"chevron": {}, "ggl": {"launch_syntax": "hipLaunchKernelGGL"}, "wave32": {"offload_arch": "gfx1030"},
          "matrix-cores": {"offload_arch": "gfx90a", "unsafe": ("tensor-core-intrinsics",)}}
-USES_WARP = {p for p in INPUTS if any(name in p.read_text() for name in WARP32_NAMES)}
-USES_WMMA = {p for p in INPUTS if "<mma.h>" in p.read_text()}
+USES_WARP = {p for p in INPUTS if any(name in source_text(p) for name in WARP32_NAMES)}
+USES_WMMA = {p for p in INPUTS if "<mma.h>" in source_text(p)}
 ONLY_FOR = {"wave32": USES_WARP, "matrix-cores": USES_WMMA}   # elsewhere these modes give the default output
 # --all-branches inputs: the -D options of each configuration that turns inactive branches on, so that hipcc
 # compiles what --all-branches rewrote there (besides the configuration translated, which needs none).
@@ -70,7 +70,7 @@ CASES = list(_cases())
 def test_hip_output_compiles(path: Path, mode: str, tmp_path: Path):
     arch = MODES[mode].get("offload_arch", HIP.offload_arch)
     hip_file = _translate(path, {"offload_arch": arch, **MODES[mode]}, tmp_path)
-    missing = toolchain.missing_hip_libraries(hip_file.read_text())
+    missing = toolchain.missing_hip_libraries(source_text(hip_file))
     if missing:
         pytest.skip(f"not installed here: {', '.join(missing)}")
     run = _hipcc(hip_file, path, arch, tmp_path)
@@ -87,7 +87,7 @@ def _hipcc(hip_file: Path, path: Path, arch: str, tmp_path: Path, defines=()) ->
 
 
 BRANCH_CASES = [pytest.param(path, defines, id=f"{path.stem}-{' '.join(defines) or 'as-translated'}")
-                for path in INPUTS if "--all-branches" in path.read_text()
+                for path in INPUTS if "--all-branches" in source_text(path)
                 for defines in ((), *BRANCH_CONFIGURATIONS.get(path.stem, ()))]
 
 

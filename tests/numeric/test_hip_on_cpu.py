@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import hip_params
+from tests.conftest import hip_params, source_text
 from translator.diagnostics import CutransError
 from translator.frontend.clang_setup import CompileOptions
 from translator.backends import hip_arch
@@ -42,7 +42,7 @@ def test_sample_passes_on_hip(sample):
     assert result.status == "pass", result.detail
 
 
-WMMA_SAMPLES = [p for p in SAMPLES if "<mma.h>" in p.read_text()]
+WMMA_SAMPLES = [p for p in SAMPLES if "<mma.h>" in source_text(p)]
 
 
 @pytest.mark.parametrize("sample", hip_params(WMMA_SAMPLES), ids=lambda p: p.stem)

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.conftest import ROOT, need
+from tests.conftest import ROOT, need, source_text
 from tests.numeric.test_verify import _perturbing, _tools
 from translator.cli import main
 from translator.frontend.clang_setup import CompileOptions
@@ -25,7 +25,7 @@ def test_every_sample_kernel_has_a_case():
     import re
     declared = {(c.file, re.sub(r"<.*", "", c.kernel)) for c in CASES}
     for sample in sorted((ROOT / "samples").glob("*.cu")):
-        for kernel in re.findall(r"__global__\s+void\s+(\w+)", sample.read_text()):
+        for kernel in re.findall(r"__global__\s+void\s+(\w+)", source_text(sample)):
             assert (str(sample), kernel) in declared, f"no [[tool.cutrans.verify]] case for {sample.name}:{kernel}"
 
 

@@ -35,6 +35,10 @@ def test_buffer_declarations():
     assert buffers.record_dtype(rec).itemsize == 8
     assert parse_arg("in int8[5] as char", "t").pointer_type == "char*"
     assert parse_arg("in float[4] = 2.5", "t").fill.describe() == "2.5"
+    # an alias keeps its own C type: `unsigned long *` and `unsigned long long *` do not convert
+    assert parse_arg("in ulong[4]", "t").pointer_type == "unsigned long*"
+    assert parse_arg("out char[4]", "t").pointer_type == "char*"
+    assert parse_arg("in size_t[2]", "t").dtype_name == "uint64"
 
 
 def test_scalar_declarations():
@@ -44,6 +48,7 @@ def test_scalar_declarations():
     assert parse_arg("int32 -7", "t").value == "(int)-7"
     assert parse_arg("float64 inf", "t").value == "(double)(INFINITY)"
     assert parse_arg("Params {0.01f, 9.8f, 50}", "t").value == "{0.01f, 9.8f, 50}"
+    assert parse_arg("long -3", "t").ctype == "long"
 
 
 @pytest.mark.parametrize("text, message", [

@@ -25,5 +25,5 @@ def apply_edits(source: bytes, edits: list[Edit]) -> bytes:
             raise OverlappingEdits(f"edits overlap: {a} and {b}")
     out = bytearray(source)
     for e in reversed(ordered):
-        out[e.start:e.end] = e.text.encode("utf-8")
+        out[e.start:e.end] = e.text.encode("utf-8", "surrogateescape")
     return bytes(out)

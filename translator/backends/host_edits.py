@@ -72,6 +72,7 @@ def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None =
     edits += [_launch_edit(s, sites.source, in_launch, launch) for s in launches]
     edits += [Edit(i.span.start, i.span.end, include_map[i.header], why=f"include {i.header}")
               for i in sites.includes if i.header in (include_map or {})]
+    edits += [_drop_register(k, sites.source) for k in sites.register_keywords if not _inside_any(k, dropped)]
     library_edits, library_diags = _library_includes(sites.path, sites.includes, target)
     return sorted(edits + library_edits), diags + library_diags
 
@@ -181,7 +182,7 @@ def _with_renames(site: LaunchSite, source: bytes, inner: list[Edit]) -> tuple[L
     """The source with `inner` applied, and `site` with its spans moved to match."""
     if not inner:
         return site, source
-    deltas = [(e.end, len(e.text.encode()) - (e.end - e.start)) for e in inner]
+    deltas = [(e.end, len(e.text.encode("utf-8", "surrogateescape")) - (e.end - e.start)) for e in inner]
 
     def move(span: Span) -> Span:
         start = span.start + sum(d for end, d in deltas if end <= span.start)
@@ -191,6 +192,14 @@ def _with_renames(site: LaunchSite, source: bytes, inner: list[Edit]) -> tuple[L
         config_args=tuple(map(move, site.config_args)), arg_list=tuple(map(move, site.arg_list)),
         template_args=site.template_args and move(site.template_args))
     return moved, apply_edits(source, inner)
+
+
+def _drop_register(keyword, source: bytes) -> Edit:
+    """`register int x` -> `int x`: the keyword and the blanks after it."""
+    end = keyword.end
+    while end < len(source) and source[end:end + 1] in (b" ", b"\t"):
+        end += 1
+    return Edit(keyword.start, end, "", why="C++17 removed `register`; nvcc ignores it")
 
 
 def _inside_any(span, outer) -> bool:

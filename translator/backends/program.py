@@ -141,13 +141,6 @@ def vector_definition(s: Struct) -> dict:
             "params": ", ".join(f"{elem} {f}" for f in names)}
 
 
-def refuse_struct_globals(module: N.Module) -> None:
-    for g in module.globals:
-        if used_structs([g]):
-            raise CutransError(error("L003", f"__device__/__constant__ variable '{g.name}' has a struct type, "
-                                             f"which is not supported on this target yet", *where(g)))
-
-
 def symbol_templates(module: N.Module) -> list[dict]:
     """Per variable template with instances in device memory, its parameters and each instance's host
     arguments and variable (templates/symbol_templates.h.j2)."""
@@ -230,8 +223,8 @@ class ProgramBackend:
         stem = Path(unit.path).stem
         device = self.device_source(module, unit)
         files = {
-            f"{stem}{self.device_suffix}": device.encode(),
-            f"{stem}.launch.h": self.launch_header(module, unit, stem).encode(),
+            f"{stem}{self.device_suffix}": device.encode("utf-8", "surrogateescape"),
+            f"{stem}.launch.h": self.launch_header(module, unit, stem).encode("utf-8", "surrogateescape"),
             f"{stem}.cpp": self.host_source(unit, stem),
             **self.header_copies(unit.sites),
         }
@@ -243,9 +236,11 @@ class ProgramBackend:
 
     def launch_header(self, module: N.Module, unit, stem: str) -> str:
         globals_ = {g.name for g in module.globals}
-        refuse_struct_globals(module)
         kernels = [self.launch_kernel(k, globals_) for k in self.kernels(module)]
-        variables = [{"definition": HOST_TYPES.visit(g), "declaration": HOST_TYPES.declare(g.type, g.name)}
+        # a variable of a struct type is declared with the struct's mirror: the program's own struct is
+        # defined after this header (`__constant__ kdata k[N]` filled by cudaMemcpyToSymbol, HeCBench fhd)
+        spell = {g.name: MIRRORS if used_structs([g]) else HOST_TYPES for g in module.globals}
+        variables = [{"definition": spell[g.name].visit(g), "declaration": spell[g.name].declare(g.type, g.name)}
                      for g in module.globals]
         structs = used_structs(p for k in self.kernels(module) for p in k.params)
         # the host may use them too; its __half2 is cutrans_fp16.h's
@@ -260,7 +255,9 @@ class ProgramBackend:
                       uses_half=any(_holds_half(p.type) or by_value(p)
                                     for k in self.kernels(module) for p in k.params),
                       uses_bf16=any(_holds_bf16(p.type) for k in self.kernels(module) for p in k.params),
-                      mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector])
+                      mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector],
+                      global_mirrors=[MIRRORS.struct_definition(s, None) for s in used_structs(module.globals)
+                                      if not s.vector])
 
     def launch_kernel(self, k: N.Function, globals_: set[str]) -> dict:
         """What the launch header needs to know of kernel `k`; parameters that the host passes come

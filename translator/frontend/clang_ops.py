@@ -3,6 +3,8 @@
 unary_operator: which unary operator a UNARY_OPERATOR cursor applies (clang_getCursorUnaryOperatorKind,
 libclang 17+). Reading tokens fails where the operator is written through a macro (`#define NOT !`);
 the C API answers from the AST. Returns None where the library lacks the function.
+
+strip_parens: the expression under parentheses and libclang's unexposed wrappers (implicit conversions).
 """
 
 from __future__ import annotations
@@ -30,3 +32,15 @@ def _unary_kind_function():
 def unary_operator(cursor) -> str | None:
     function = _unary_kind_function()
     return None if function is None else UNARY_KINDS.get(function(cursor))
+
+
+def strip_parens(cursor):
+    """The expression under parentheses and single-child unexposed wrappers (implicit conversions); a wrapper
+    with several children is returned as it is."""
+    transparent = (cindex.CursorKind.UNEXPOSED_EXPR, cindex.CursorKind.PAREN_EXPR)
+    while cursor.kind in transparent:
+        kids = list(cursor.get_children())
+        if len(kids) != 1:
+            break
+        cursor = kids[0]
+    return cursor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import os
 from pathlib import Path
@@ -40,6 +41,7 @@ class CompileOptions:
 
     def clang_args(self) -> list[str]:
         args = ["-x", "cuda", "--cuda-host-only", f"-std={self.std}", "-Wno-unknown-cuda-version",
+                "-Wno-register",        # nvcc accepts `register` in C++17 (deprecated, ignored)
                 "-nocudalib", "-D__CUTRANS__=1"]
         if self.cuda_path:
             args += [f"--cuda-path={self.cuda_path}", f"-idirafter{STAND_IN_INCLUDE / 'toolkit_gaps'}",
@@ -66,10 +68,27 @@ def _index():
             import clang.cindex as ci
             if hasattr(ci.Config, "libcxx_dir"):
                 ci.Config.libcxx_dir = None   # its libc++ folder breaks glibc's math.h
+            _decode_leniently(ci)
             _INDEX = ci.Index.create()
         except Exception as exc:  # the binding or the shared library is missing
             raise CutransError(error("P005", f"cannot load libclang: {exc}")) from None
     return _INDEX
+
+
+def _decode_leniently(ci) -> None:
+    """The binding decodes every string libclang returns as strict UTF-8, so a Latin-1 byte in a comment
+    or a string literal (a copyright sign in a licence header) raised UnicodeDecodeError. Bytes that are
+    not UTF-8 become lone surrogates instead ('surrogateescape'), and the backends encode them back
+    to the same bytes."""
+    interop = getattr(ci, "c_interop_string", None)
+    if interop is None or getattr(interop, "_cutrans_lenient", False):
+        return
+
+    def value(self):
+        raw = ctypes.c_char_p.value.__get__(self)
+        return None if raw is None else raw.decode("utf-8", "surrogateescape")
+    interop.value = property(value)
+    interop._cutrans_lenient = True
 
 
 def _clang_diag(d, path: str) -> Diagnostic | None:

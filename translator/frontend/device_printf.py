@@ -15,6 +15,7 @@ import re
 
 import clang.cindex as ci
 
+from translator.frontend.clang_ops import strip_parens
 from translator.ir import nodes as N
 from translator.ir.types import F64, I32, Pointer, Scalar, VOID, is_scalar
 
@@ -141,11 +142,7 @@ def decode_literal(spelling: str) -> str:
 # -- lowering ------------------------------------------------------------------------------------
 def _string_cursor(c):
     """The STRING_LITERAL under an argument's implicit conversions and parentheses, or None."""
-    while c.kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
-        kids = list(c.get_children())
-        if len(kids) != 1:
-            return None
-        c = kids[0]
+    c = strip_parens(c)
     return c if c.kind == K.STRING_LITERAL else None
 
 

@@ -9,7 +9,7 @@ import os
 import clang.cindex as ci
 
 from translator.ir import nodes as N
-from translator.ir.types import Array, Scalar, is_float
+from translator.ir.types import Array, Scalar, Struct, is_float
 
 K = ci.CursorKind
 SPACES = {K.CUDACONSTANT_ATTR: "constant", K.CUDADEVICE_ATTR: "global"}
@@ -87,6 +87,13 @@ def _file_bytes(path: str, mtime_ns: int, size: int) -> bytes:
 def _value(fl, c, ty, constant: bool = True):
     while c.kind == K.UNEXPOSED_EXPR and len(list(c.get_children())) == 1 and isinstance(ty, Array):
         c = next(iter(c.get_children()))
+    if c.kind == K.INIT_LIST_EXPR and isinstance(ty, Struct):
+        items = list(c.get_children())
+        if ty.union or len(items) > len(ty.fields):
+            fl.fail(c, "L001", f"unsupported initializer of {'union' if ty.union else 'struct'} '{ty.name}'")
+        # fields without an initializer are zero, in C as in C++
+        return N.InitList([_value(fl, item, t, constant) for item, (_, t) in zip(items, ty.fields)], ty,
+                          loc=fl.loc(c))
     if c.kind == K.INIT_LIST_EXPR:
         if not isinstance(ty, Array):
             items = list(c.get_children())

@@ -119,9 +119,18 @@ def _file_sites(fl: _File, tu, seen: "_Headers") -> HostSites:
     sites.headers = _header_copies(fl, tu, sites, seen)
     sites.tile_members = _tile_members(fl, tu)
     sites.ptx = _ptx_sites(fl, tu)
+    sites.register_keywords = _register_keywords(fl, branches)
     sites.symbol_templates = variable_templates.reference_sites(fl, tu, variable_templates.device_templates(tu))
     sites.diagnostics += [d for h in sites.headers for d in h.sites.diagnostics]
     return sites
+
+
+def _register_keywords(fl: _File, branches: list[tuple[int, int]]) -> list[Span]:
+    """The `register` storage-class keywords of the file's active code. C++17 removed the keyword; nvcc still
+    accepts it (and ignores it), clang and hipcc refuse it, so every target's output drops it."""
+    return [fl.span(start, end) for spelling, kind, start, end in fl.tokens
+            if spelling == "register" and kind == ci.TokenKind.KEYWORD
+            and not any(a <= start < b for a, b in branches)]
 
 
 def _tile_members(fl: _File, tu) -> list[TileMemberSite]:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import clang.cindex as ci
 
 from translator.frontend import references
-from translator.frontend.clang_ops import unary_operator
+from translator.frontend.clang_ops import strip_parens, unary_operator
 from translator.ir import nodes as N
 from translator.ir.types import Array, Pointer
 
@@ -64,21 +64,12 @@ def is_closure_type(ctype) -> bool:
         decl.type.spelling.removeprefix("const ").startswith("(lambda at ")
 
 
-def _strip(c):
-    while c.kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
-        children = list(c.get_children())
-        if len(children) != 1:
-            return c
-        c = children[0]
-    return c
-
-
 def lambda_expr(c):
     """The LAMBDA_EXPR that expression `c` or variable `c` stands for, or None."""
     if c.kind == K.VAR_DECL:
         init = [k for k in c.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
         return lambda_expr(init[-1]) if init else None
-    c = _strip(c)
+    c = strip_parens(c)
     if c.kind == K.LAMBDA_EXPR:
         return c
     if c.kind == K.DECL_REF_EXPR and c.referenced is not None and c.referenced.kind == K.VAR_DECL:
@@ -220,13 +211,13 @@ def _written(root, aliases_only: bool = False) -> list:
 def _stored_variable(e):
     """The variable that lvalue `e` is part of: x for x, x.f, x.a[i]; None through a pointer (p->f, p[i])."""
     while True:
-        e = _strip(e)
+        e = strip_parens(e)
         if e.kind == K.DECL_REF_EXPR:
             return e.referenced
         children = list(e.get_children())
         if e.kind not in (K.MEMBER_REF_EXPR, K.ARRAY_SUBSCRIPT_EXPR) or not children:
             return None
-        base = _strip(children[0])
+        base = strip_parens(children[0])
         if base.type.get_canonical().kind.name == "POINTER":
             return None
         e = base
@@ -315,7 +306,7 @@ def call(fl, c) -> N.Expr | None:
     if "auto" in _parameter_tokens(fl, lam):
         fl.fail(c, CODE, "a generic lambda (auto parameters) is not supported in device code")
     caps = captures(fl, lam)
-    named = _strip(obj).kind != K.LAMBDA_EXPR
+    named = strip_parens(obj).kind != K.LAMBDA_EXPR
     name = fl.m.require(method, fl.loc(c), function_name(fl, lam), lambda: _lowerer(fl, method, caps))
     passed = []
     for cap in caps:

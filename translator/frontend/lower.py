@@ -15,7 +15,7 @@ import clang.cindex as ci
 
 from translator import mappings
 from translator.diagnostics import CutransError, Diagnostic, error
-from translator.frontend.clang_ops import unary_operator
+from translator.frontend.clang_ops import strip_parens, unary_operator
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import lower_type
 from translator.frontend.evaluate import evaluate
@@ -153,9 +153,8 @@ class FunctionLowerer:
         return decls[0] if len(decls) == 1 else decls or None
 
     def var_decl(self, v) -> N.VarDecl:
-        if v.kind in (K.NAMESPACE_ALIAS, K.USING_DIRECTIVE, K.USING_DECLARATION, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL):
-            return None       # `namespace cg = cooperative_groups;`, `typedef int4 copy_t;`: names only, no code
-                              # (types are lowered from clang's canonical types)
+        if v.kind in _NO_CODE_DECLS:
+            return None
         if v.kind != K.VAR_DECL:
             self.fail(v, "L001", f"declaration '{v.kind.name.lower()}' is not supported in device code yet")
         attrs = _attrs(v)
@@ -288,6 +287,8 @@ class FunctionLowerer:
         return self.stmt(kids[0])
 
     def expr_stmt(self, c):
+        if c.kind == K.CONDITIONAL_OPERATOR and c.type.get_canonical().kind == ci.TypeKind.VOID:
+            return self.void_conditional(c)
         sync = self.sync_call(c)
         if sync is not None:
             return sync
@@ -296,6 +297,13 @@ class FunctionLowerer:
         if c.kind == K.CALL_EXPR and c.spelling == "printf":
             return N.ExprStmt(device_printf.lower_printf(self, c), loc=self.loc(c))
         return N.ExprStmt(self.expr(c), loc=self.loc(c))
+
+    def void_conditional(self, c) -> N.If:
+        """`c ? __syncthreads() : __syncwarp();` (HeCBench bitpermute): a statement, so each arm is lowered as one
+        (a barrier may only be a statement), under an if."""
+        cond, *arms = c.get_children()
+        then, orelse = (self.expr_stmt(strip_parens(arm)) for arm in arms)
+        return N.If(self.cond(cond), then, orelse, loc=self.loc(c))
 
     def sincos(self, c) -> N.Block:
         """`sincosf(x, &s, &c)` -> `{ float t = x; *(&s) = sinf(t); *(&c) = cosf(t); }` (x evaluated once)."""
@@ -629,6 +637,11 @@ _STMT_HANDLERS = {
     K.UNEXPOSED_STMT: FunctionLowerer.hinted_loop,
 }
 _LOOP_KINDS = (K.FOR_STMT, K.WHILE_STMT, K.DO_STMT)
+# Declarations that are names only, with no code: `namespace cg = cooperative_groups;`, `typedef int4 copy_t;`
+# (types are lowered from clang's canonical types), a local `enum { none, some };` (its constants become
+# integers where used) and `static_assert` (clang has checked it, for each instance of a template too).
+_NO_CODE_DECLS = (K.NAMESPACE_ALIAS, K.USING_DIRECTIVE, K.USING_DECLARATION, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL,
+                  K.ENUM_DECL, K.STATIC_ASSERT)
 
 _EXPR_HANDLERS = {
     K.UNEXPOSED_EXPR: FunctionLowerer.unexposed,

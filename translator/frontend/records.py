@@ -20,7 +20,8 @@ from translator.ir.types import VECTOR_TYPES, Array, Pointer, Struct, field_offs
 
 K = ci.CursorKind
 _RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL, K.UNION_DECL}
-_ALLOWED_MEMBERS = {K.FIELD_DECL, K.CXX_ACCESS_SPEC_DECL}
+# names only, no data: member typedefs and aliases (`using index_t = int;`) and static_asserts
+_ALLOWED_MEMBERS = {K.FIELD_DECL, K.CXX_ACCESS_SPEC_DECL, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL, K.STATIC_ASSERT}
 _COPIES = ("is_copy_constructor", "is_move_constructor")
 _ASSIGNS = ("is_copy_assignment_operator_method", "is_move_assignment_operator_method")
 _MAKERS = {f"make_{name}": name for name in VECTOR_TYPES}

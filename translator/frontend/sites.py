@@ -141,6 +141,7 @@ class HostSites:
     repeated_headers: list = dataclasses.field(default_factory=list)
     tile_members: list = dataclasses.field(default_factory=list)  # TileMemberSite
     ptx: list = dataclasses.field(default_factory=list)  # PtxSite
+    register_keywords: list = dataclasses.field(default_factory=list)  # Span of each active `register`
     symbol_templates: list = dataclasses.field(default_factory=list)  # SymbolTemplateSite
     inactive: list = dataclasses.field(default_factory=list)  # InactiveBranch: skipped code that mentions CUDA APIs
 

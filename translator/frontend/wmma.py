@@ -25,6 +25,7 @@ import re
 
 import clang.cindex as ci
 
+from translator.frontend.clang_ops import strip_parens
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
 from translator.ir.matrix import SHAPES, Fragment, lane
@@ -105,18 +106,9 @@ def fragment_of(ctype, fail) -> Fragment | None:
     return Fragment(use, m, n, k, precision, layout)
 
 
-def _strip(c):
-    while c.kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
-        kids = list(c.get_children())
-        if len(kids) != 1:
-            break
-        c = kids[0]
-    return c
-
-
 def _frag(fl, c):
     """(the Fragment, the IR expression of its storage) for an argument naming a fragment."""
-    inner = _strip(c)       # CUDA's own headers take a fragment's base class (__frag_base): look under the cast
+    inner = strip_parens(c)       # CUDA's own headers take a fragment's base class (__frag_base): look under the cast
     frag = fragment_of(inner.type, lambda code, message: fl.fail(c, code, message))
     if frag is None:
         fl.fail(c, UNSUPPORTED, "expected a wmma::fragment here")
@@ -125,7 +117,7 @@ def _frag(fl, c):
 
 def storage_expr(fl, c) -> N.Expr:
     """The IR of an expression that names a fragment (a variable, or an element of an array of them)."""
-    s = _strip(c)
+    s = strip_parens(c)
     frag = fragment_of(s.type, lambda code, message: fl.fail(s, code, message))
     if s.kind == K.DECL_REF_EXPR and s.referenced is not None and s.referenced.kind == K.VAR_DECL:
         return N.VarRef(s.spelling, fl.type_of(s.referenced, space="private"), loc=fl.loc(s))
@@ -161,7 +153,7 @@ def _has_initializer(v) -> bool:
 def _value_initialized(v, frag) -> bool:
     """`auto f = wmma::fragment<...>();`: a temporary of the fragment's own type made from nothing."""
     kids = [k for k in v.get_children() if k.kind.is_expression()]
-    c = _strip(kids[-1]) if kids else None
+    c = strip_parens(kids[-1]) if kids else None
     return c is not None and frag is not None and _default_construction(c)
 
 
@@ -261,7 +253,7 @@ def member(fl, c):
     kids = [k for k in c.get_children() if not k.kind.is_reference()]
     if len(kids) != 1:
         return None
-    frag = fragment_of(_strip(kids[0]).type, lambda code, message: fl.fail(c, code, message))
+    frag = fragment_of(strip_parens(kids[0]).type, lambda code, message: fl.fail(c, code, message))
     if frag is None:
         return None
     if c.spelling == "num_elements":
@@ -273,11 +265,11 @@ def member(fl, c):
 
 def _element_frag(fl, c):
     """The fragment `c` (an `f.x[i]` subscript's base, `f.x`) belongs to, or None."""
-    s = _strip(c)
+    s = strip_parens(c)
     if s.kind != K.MEMBER_REF_EXPR or s.spelling != "x":
         return None
     kids = [k for k in s.get_children() if not k.kind.is_reference()]
-    return fragment_of(_strip(kids[0]).type, lambda code, message: fl.fail(c, code, message)) if len(kids) == 1 else None
+    return fragment_of(strip_parens(kids[0]).type, lambda code, message: fl.fail(c, code, message)) if len(kids) == 1 else None
 
 
 def check_element(fl, c) -> None:
@@ -286,7 +278,7 @@ def check_element(fl, c) -> None:
     frag = _element_frag(fl, base)
     if frag is None:
         return
-    name = _strip(index).spelling if _strip(index).kind == K.DECL_REF_EXPR else None
+    name = strip_parens(index).spelling if strip_parens(index).kind == K.DECL_REF_EXPR else None
     loop = fl.element_loops.get(name) if name else None
     if loop is None or (loop.use, loop.rows, loop.cols, loop.layout) != (frag.use, frag.rows, frag.cols, frag.layout):
         fl.fail(c, LAYOUT_DEPENDENT_CODE, f"{LAYOUT_DEPENDENT} (CUDA leaves it "
@@ -320,7 +312,7 @@ def _element_frag_of_member(fl, member_cursor):
     kids = [k for k in member_cursor.get_children() if not k.kind.is_reference()]
     if len(kids) != 1:
         return None
-    return fragment_of(_strip(kids[0]).type, lambda code, message: fl.fail(member_cursor, code, message))
+    return fragment_of(strip_parens(kids[0]).type, lambda code, message: fl.fail(member_cursor, code, message))
 
 
 # The host side of an OpenCL or CPU translation: `#include <mma.h>` (device-only declarations) becomes

@@ -135,11 +135,11 @@ def parse_type(text: str, structs: dict | None = None) -> Type:
     return Scalar(text)
 
 
-# CUDA's vector families: name prefix -> element type (`long`/`ulong` vectors are left out: their
-# element width differs between hosts).
+# CUDA's vector families: name prefix -> element type. `long`/`ulong` vectors hold 64-bit elements, as
+# `long` is on the 64-bit Linux hosts the frontend parses for (LP64; the scalars are lowered likewise).
 VECTOR_ELEMENTS = {
     "char": "i8", "uchar": "u8", "short": "i16", "ushort": "u16", "int": "i32", "uint": "u32",
-    "longlong": "i64", "ulonglong": "u64", "float": "f32", "double": "f64",
+    "long": "i64", "ulong": "u64", "longlong": "i64", "ulonglong": "u64", "float": "f32", "double": "f64",
 }
 VECTOR_TYPES = {f"{prefix}{n}": (Scalar(elem), n) for prefix, elem in VECTOR_ELEMENTS.items() for n in (2, 3, 4)}
 

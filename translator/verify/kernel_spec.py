@@ -51,6 +51,8 @@ DTYPES: dict[str, DType] = {d.name: d for d in (
 )}
 ALIASES = {"int": "int32", "unsigned": "uint32", "float": "float32", "double": "float64", "half": "float16",
            "char": "int8", "uchar": "uint8", "long": "int64", "ulong": "uint64", "size_t": "uint64"}
+# aliases whose C type is not their dtype's (`in ulong[256]` is an `unsigned long *`, not `unsigned long long *`)
+_ALIAS_CTYPES = {"char": "char", "long": "long", "ulong": "unsigned long", "size_t": "size_t"}
 
 FILLS = ("random", "uniform", "zeros", "ones", "range", "special", "constant")
 _IDENT = r"[A-Za-z_][\w:]*(?:<[^<>]*>)?"
@@ -147,11 +149,17 @@ def _fail(where: str, message: str) -> CutransError:
     return CutransError(error("U003", message, where))
 
 
+def _known(name: str) -> DType | None:
+    d = DTYPES.get(ALIASES.get(name, name))
+    return dataclasses.replace(d, ctype=_ALIAS_CTYPES[name]) if d is not None and name in _ALIAS_CTYPES else d
+
+
 def dtype(name: str, where: str) -> DType:
-    name = ALIASES.get(name.strip(), name.strip())
-    if name not in DTYPES:
-        raise _fail(where, f"unknown dtype '{name}'; choose from {', '.join(DTYPES)} or a record {{f32, ...}}")
-    return DTYPES[name]
+    d = _known(name.strip())
+    if d is None:
+        raise _fail(where, f"unknown dtype '{ALIASES.get(name.strip(), name.strip())}'; choose from "
+                           f"{', '.join(DTYPES)} or a record {{f32, ...}}")
+    return d
 
 
 def _fields(text: str, where: str) -> tuple[DType, ...]:
@@ -214,9 +222,8 @@ def parse_arg(text: str, where: str) -> BufferArg | ScalarArg:
     if not m:
         raise _fail(where, f"'{text}' is neither a buffer (in float32[1024]) nor a scalar (int32 1024)")
     name, value = m["dtype"], m["value"].strip()
-    known = ALIASES.get(name, name)
-    if known in DTYPES:
-        d = DTYPES[known]
+    d = _known(name)
+    if d is not None:
         number = _number(value, where, f"the value of '{text}'")
         if d.kind != "float" and number != int(number):
             raise _fail(where, f"'{text}': {d.name} takes an integer value")

@@ -1,0 +1,57 @@
+// Regression sample: the `register` storage class, which older CUDA programs put on hot variables
+// (HeCBench maxFlops). C++17 removed the keyword; nvcc still accepts and ignores it, while clang
+// refused it as an error (P002), and hipcc refuses it too. Every target's output drops the keyword.
+#include <cstdio>
+#include <cuda_runtime.h>
+
+template <typename T>
+__device__ T polynomial(T x)
+{
+    register T acc = (T)1;
+    for (register int k = 1; k <= 4; ++k) {
+        acc = acc * x + (T)k;
+    }
+    return acc;
+}
+
+__global__ void evaluate(const float *in, float *out, int n)
+{
+    register int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) {
+        register float x = in[i], y = 0.5f * x;
+        out[i] = polynomial(x) - polynomial(y);
+    }
+}
+
+int main()
+{
+    const int n = 96;
+    float h[n];
+    for (register int i = 0; i < n; ++i) {
+        h[i] = 0.125f * (float)(i % 17) - 1.0f;
+    }
+    float *d_in, *d_out;
+    cudaMalloc((void **)&d_in, sizeof h);
+    cudaMalloc((void **)&d_out, sizeof h);
+    cudaMemcpy(d_in, h, sizeof h, cudaMemcpyHostToDevice);
+    evaluate<<<3, 32>>>(d_in, d_out, n);
+    float out[n];
+    cudaMemcpy(out, d_out, sizeof out, cudaMemcpyDeviceToHost);
+    int errors = 0;
+    double sum = 0.0;
+    for (int i = 0; i < n; ++i) {
+        float x = h[i], y = 0.5f * x, px = 1.0f, py = 1.0f;
+        for (int k = 1; k <= 4; ++k) {
+            px = px * x + (float)k;
+            py = py * y + (float)k;
+        }
+        float want = px - py;
+        errors += out[i] - want > 1e-4f || want - out[i] > 1e-4f;    // the device may contract to fmas
+        sum += out[i];
+    }
+    printf("out[5] = %.5f, sum = %.4f\n", out[5], sum);
+    printf("%s\n", errors == 0 ? "PASS" : "FAIL");
+    cudaFree(d_in);
+    cudaFree(d_out);
+    return 0;
+}

@@ -1,0 +1,44 @@
+// Regression sample: a source file that is not UTF-8. This licence header is Latin-1, as in many older
+// programs: Copyright © 2013 Example Corp. libclang's Python binding decoded every string as strict
+// UTF-8, so the © above stopped the conversion with an internal error (U002). The bytes pass
+// through unchanged, in comments and in host string literals (device printf strings stay ASCII: L010).
+#include <cmath>
+#include <cstdio>
+#include <hip/hip_runtime.h>
+
+// Temperatures in °C, scaled into °F.
+__global__ void to_fahrenheit(const float *celsius, float *fahrenheit, int n)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) {
+        fahrenheit[i] = celsius[i] * 1.8f + 32.0f;
+    }
+    if (i == 0) {
+        printf("device: %.1f C -> %.1f F\n", celsius[0], fahrenheit[0]);
+    }
+}
+
+int main()
+{
+    const int n = 64;
+    float h[n];
+    for (int i = 0; i < n; ++i) {
+        h[i] = 0.5f * (float)(i - 20);
+    }
+    float *c, *f;
+    hipMalloc((void **)&c, sizeof h);
+    hipMalloc((void **)&f, sizeof h);
+    hipMemcpy(c, h, sizeof h, hipMemcpyHostToDevice);
+    hipLaunchKernelGGL(to_fahrenheit, dim3(2), dim3(32), 0, 0, c, f, n);
+    float out[n];
+    hipMemcpy(out, f, sizeof out, hipMemcpyDeviceToHost);
+    int errors = 0;
+    for (int i = 0; i < n; ++i) {
+        errors += fabsf(out[i] - (h[i] * 1.8f + 32.0f)) > 1e-4f;    // the device may contract to an fma
+    }
+    printf("host: %.1f°" "C -> %.1f°" "F\n", h[n - 1], out[n - 1]);
+    printf("%s\n", errors == 0 ? "PASS" : "FAIL");
+    hipFree(c);
+    hipFree(f);
+    return 0;
+}

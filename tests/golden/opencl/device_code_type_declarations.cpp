@@ -1,0 +1,69 @@
+// Regression sample: declarations that name types or check facts and make no code, in device code and
+// in structs that device code uses: a member type alias (HeCBench hadamard's `using index_t = ...`), a
+// static_assert in a struct and in a kernel (HeCBench score), and an enum declared inside a kernel
+// (HeCBench graphB+). Each was refused (L001, L003); now the names resolve and no code is made.
+#include <cstdio>
+#include "oclrt.h"
+#include "device_code_type_declarations.launch.h"
+
+struct Params {
+    using index_t = long long;
+    typedef float value_t;
+    static_assert(sizeof(index_t) == 8, "64-bit strides");
+    index_t stride;
+    value_t scale;
+    int count;
+};
+
+#define BINS 64
+#define WARP 32
+
+/* cutrans: kernel 'classify' moved to device_code_type_declarations.cl */
+
+
+
+
+
+
+
+
+
+
+
+
+int main()
+{
+    const int n = 100, stride = 2;
+    float h[n * stride];
+    for (int i = 0; i < n * stride; ++i) {
+        h[i] = 0.05f * (float)(i % 61) - 1.0f;
+    }
+    float *d_in, *d_scaled;
+    int *d_labels;
+    oclrtMalloc((void **)&d_in, sizeof h);
+    oclrtMalloc((void **)&d_scaled, n * sizeof(float));
+    oclrtMalloc((void **)&d_labels, n * sizeof(int));
+    oclrtMemcpy(d_in, h, sizeof h, oclrtMemcpyHostToDevice);
+    Params p;
+    p.stride = stride;
+    p.scale = 4.0f;
+    p.count = n;
+    cutrans_launch_classify((n + 63) / 64, 64, 0, 0, p, d_in, d_labels, d_scaled);
+    int labels[n];
+    float scaled[n];
+    oclrtMemcpy(labels, d_labels, sizeof labels, oclrtMemcpyDeviceToHost);
+    oclrtMemcpy(scaled, d_scaled, sizeof scaled, oclrtMemcpyDeviceToHost);
+    int errors = 0, counts[3] = {0, 0, 0};
+    for (int i = 0; i < n; ++i) {
+        float v = h[i * stride];
+        errors += labels[i] != (v < 0.0f ? 0 : v < 1.0f ? 1 : 2);
+        errors += scaled[i] != v * 4.0f;
+        counts[labels[i]] += 1;
+    }
+    printf("negative %d, small %d, large %d, scaled[7] = %g\n", counts[0], counts[1], counts[2], scaled[7]);
+    printf("%s\n", errors == 0 ? "PASS" : "FAIL");
+    oclrtFree(d_in);
+    oclrtFree(d_scaled);
+    oclrtFree(d_labels);
+    return 0;
+}

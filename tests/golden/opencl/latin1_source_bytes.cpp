@@ -1,0 +1,45 @@
+// Regression sample: a source file that is not UTF-8. This licence header is Latin-1, as in many older
+// programs: Copyright © 2013 Example Corp. libclang's Python binding decoded every string as strict
+// UTF-8, so the © above stopped the conversion with an internal error (U002). The bytes pass
+// through unchanged, in comments and in host string literals (device printf strings stay ASCII: L010).
+#include <cmath>
+#include <cstdio>
+#include "oclrt.h"
+#include "latin1_source_bytes.launch.h"
+
+// Temperatures in °C, scaled into °F.
+/* cutrans: kernel 'to_fahrenheit' moved to latin1_source_bytes.cl */
+
+
+
+
+
+
+
+
+
+
+int main()
+{
+    const int n = 64;
+    float h[n];
+    for (int i = 0; i < n; ++i) {
+        h[i] = 0.5f * (float)(i - 20);
+    }
+    float *c, *f;
+    oclrtMalloc((void **)&c, sizeof h);
+    oclrtMalloc((void **)&f, sizeof h);
+    oclrtMemcpy(c, h, sizeof h, oclrtMemcpyHostToDevice);
+    cutrans_launch_to_fahrenheit(2, 32, 0, 0, c, f, n);
+    float out[n];
+    oclrtMemcpy(out, f, sizeof out, oclrtMemcpyDeviceToHost);
+    int errors = 0;
+    for (int i = 0; i < n; ++i) {
+        errors += fabsf(out[i] - (h[i] * 1.8f + 32.0f)) > 1e-4f;    // the device may contract to an fma
+    }
+    printf("host: %.1f°" "C -> %.1f°" "F\n", h[n - 1], out[n - 1]);
+    printf("%s\n", errors == 0 ? "PASS" : "FAIL");
+    oclrtFree(c);
+    oclrtFree(f);
+    return 0;
+}
