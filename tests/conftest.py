@@ -10,13 +10,13 @@ from translator.verify.demo import sample_programs
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.cu"))
+# Programs of several sources, one sub-folder of samples/ each (verify --link): lists of sources, main first.
+LINKED_SAMPLES = [p for p in sample_programs(ROOT / "samples") if len(p) > 1]
 
 
 def source_text(path: Path) -> str:
     """A source as text; a byte that is not UTF-8 (samples/latin1_source_bytes.cu) stays one code point."""
     return path.read_bytes().decode("utf-8", "surrogateescape")
-# Programs of several sources, one sub-folder of samples/ each (verify --link): lists of sources, main first.
-LINKED_SAMPLES = [p for p in sample_programs(ROOT / "samples") if len(p) > 1]
 
 
 @pytest.fixture

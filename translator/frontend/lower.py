@@ -19,8 +19,8 @@ from translator.frontend.clang_ops import strip_parens, unary_operator
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import lower_type
 from translator.frontend.evaluate import evaluate
-from translator.frontend import (cooperative_groups, device_printf, half, half_functions, lambdas, library_names, ptx,
-                                 records, references, stateless, tu_index, variable_templates, wmma)
+from translator.frontend import (cooperative_groups, device_printf, half, half_functions, lambdas, library_names, methods,
+                                 ptx, records, references, stateless, tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instance, Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -28,7 +28,7 @@ from translator.ir.base import HostTemplate, SourceLoc
 from translator.frontend.warp import launch_bound, lower_warp_call
 from translator.ir.builtins import (ATOMICS, CACHE_LOADS, DYNAMIC_SHARED, MATH, MATH_OPERANDS, SINCOS, SPECIAL_REGS,
                                      SYNC, UNSUPPORTED_CALLS, WARP)
-from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_float, is_scalar
+from translator.ir.types import BOOL, U32, VOID, Array, Pointer, Scalar, Struct, is_float, is_scalar
 
 K = ci.CursorKind
 _BINOPS = {
@@ -82,6 +82,8 @@ class FunctionLowerer:
         self.element_loops: dict = {}   # loop variable -> Fragment: loops over a fragment's elements (wmma.py)
         self.passed_groups: dict = {}   # parameter position -> the Group every call passes (cooperative_groups.py)
         self.captures: dict = {}        # a lambda's captured variables by name (lambdas.py): leading parameters
+        self.self_param = None          # a method's object (methods.SelfParam): its leading parameter
+        self.statement = None           # the expression of the expression statement being lowered
 
     # -- helpers ---------------------------------------------------------------------------
     def loc(self, c) -> SourceLoc:
@@ -113,9 +115,9 @@ class FunctionLowerer:
             if host and p.type.get_canonical().kind == ci.TypeKind.ENUM:
                 host = f"enum {host}"        # the launch glue takes the host's enum (program.enum_param)
             params.append(N.Param(p.spelling, references.param_type(self, p, space), host, loc=self.loc(p)))
-        params[:0] = lambdas.capture_params(self)
+        params[:0] = methods.params(self) + lambdas.capture_params(self)
         body = next((ch for ch in c.get_children() if ch.kind == K.COMPOUND_STMT), None)
-        ret = self.type_of(c, c.result_type)
+        ret = VOID if self.self_param and self.self_param.returns_this else self.type_of(c, c.result_type)
         kind = "kernel" if self.is_kernel else "device"
         block = self.stmt(body)
         block.stmts[:0] = self.file_dynamic.values()
@@ -275,6 +277,9 @@ class FunctionLowerer:
 
     def return_stmt(self, c) -> N.Return:
         kids = list(c.get_children())
+        returns_this = methods.return_statement(self, c, kids)
+        if returns_this is not None:
+            return returns_this
         ret = self.type_of(self.fn, self.fn.result_type)
         return N.Return(self.expr(kids[0], want=ret) if kids else None, loc=self.loc(c))
 
@@ -287,6 +292,7 @@ class FunctionLowerer:
         return self.stmt(kids[0])
 
     def expr_stmt(self, c):
+        self.statement = strip_parens(c)     # a call whose value is unused (methods.call)
         if c.kind == K.CONDITIONAL_OPERATOR and c.type.get_canonical().kind == ci.TypeKind.VOID:
             return self.void_conditional(c)
         sync = self.sync_call(c)
@@ -438,6 +444,8 @@ class FunctionLowerer:
         return folded
 
     def member_ref(self, c) -> N.Expr:
+        if not any(not k.kind.is_reference() for k in c.get_children()):
+            return records.member(self, c)        # a member named alone inside a method (methods.py)
         base = self.only_child(c)
         inner = base
         while inner.kind == K.UNEXPOSED_EXPR:
@@ -467,6 +475,8 @@ class FunctionLowerer:
     def unary(self, c) -> N.Expr:
         operand = self.only_child(c)
         op = unary_operator(c) or self.unary_from_tokens(c, operand)
+        if op == "*" and methods.is_this(operand):
+            return methods.this_value(self, c)
         e = N.UnOp(op, self.expr(operand), self.type_of(c), loc=self.loc(c))
         return half_functions.reinterpretation(e) or e
 
@@ -539,6 +549,9 @@ class FunctionLowerer:
         struct_op = records.call(self, c)
         if struct_op is not None:
             return struct_op
+        method = methods.call(self, c)
+        if method is not None:
+            return method
         if name in MATH:
             return self.math_call(c, name)
         if name in WARP:
@@ -581,6 +594,12 @@ class FunctionLowerer:
                 self.fail(c, "L002", f"device function '{callee.spelling}' has no definition in this translation unit")
             name = self.m.require(definition, self.loc(c), groups=groups)
         return N.Call(name, self.call_args(c, definition, name, skip=groups), self.type_of(c), loc=self.loc(c))
+
+    def method_lowerer(self, definition, mode) -> "FunctionLowerer":
+        """A lowerer of a method of a struct with data, whose object comes as `mode` says (methods.py)."""
+        lowerer = FunctionLowerer(self.m, definition)
+        lowerer.self_param = mode
+        return lowerer
 
     def device_method_call(self, c, definition, name: str) -> N.Expr:
         """A method of a struct without data (frontend/stateless.py), called as device function `name`:
@@ -652,6 +671,7 @@ _EXPR_HANDLERS = {
     K.CXX_BOOL_LITERAL_EXPR: FunctionLowerer.bool_literal,
     K.DECL_REF_EXPR: FunctionLowerer.decl_ref,
     K.MEMBER_REF_EXPR: FunctionLowerer.member_ref,
+    K.CXX_THIS_EXPR: methods.this_pointer,
     K.BINARY_OPERATOR: FunctionLowerer.binary,
     K.COMPOUND_ASSIGNMENT_OPERATOR: FunctionLowerer.binary,
     K.UNARY_OPERATOR: FunctionLowerer.unary,
@@ -753,15 +773,15 @@ class ModuleLowerer:
                 yield from (c for c in tu_index.top_level(self.tu, name)
                             if is_kernel(c) and c.is_definition() and template_of(c) is None)
 
-    def function_name(self, cursor) -> str:
-        """A function's name in the output: its own, or for an overload of a name that another function
-        already has (C and OpenCL C have no overloading), that name with its parameter types appended
-        (`half_max_half2_half2`)."""
+    def function_name(self, cursor, base: str | None = None) -> str:
+        """A function's name in the output: its own (or `base`), or for an overload of a name that another
+        function already has (C and OpenCL C have no overloading), that name with its parameter types
+        appended (`half_max_half2_half2`)."""
         usr = cursor.get_usr() or cursor.spelling
         taken = next((name for name, owner in self.function_usrs.items() if owner == usr), None)
         if taken is not None:
             return taken
-        name = cursor.spelling
+        name = base or cursor.spelling
         if name in self.function_usrs:
             words = [re.sub(r"\W+", "_", a.type.get_canonical().spelling.replace("const ", "")).strip("_")
                      for a in cursor.get_arguments()]

@@ -13,15 +13,17 @@ import clang.cindex as ci
 
 from translator import mappings
 from translator.diagnostics import CutransError, error
-from translator.frontend import library_names
+from translator.frontend import library_names, methods
 from translator.frontend.globals import initializer, initializer_offset
 from translator.ir import nodes as N
 from translator.ir.types import VECTOR_TYPES, Array, Pointer, Struct, field_offsets, size_align, vector_struct
 
 K = ci.CursorKind
 _RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL, K.UNION_DECL}
-# names only, no data: member typedefs and aliases (`using index_t = int;`) and static_asserts
-_ALLOWED_MEMBERS = {K.FIELD_DECL, K.CXX_ACCESS_SPEC_DECL, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL, K.STATIC_ASSERT}
+# no data but fields: member typedefs and aliases (`using index_t = int;`), static_asserts, and methods (each
+# called from device code becomes a device function of its object: methods.py)
+_ALLOWED_MEMBERS = {K.FIELD_DECL, K.CXX_ACCESS_SPEC_DECL, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL, K.STATIC_ASSERT,
+                    K.CXX_METHOD}
 _COPIES = ("is_copy_constructor", "is_move_constructor")
 _ASSIGNS = ("is_copy_assignment_operator_method", "is_move_assignment_operator_method")
 _MAKERS = {f"make_{name}": name for name in VECTOR_TYPES}
@@ -87,7 +89,11 @@ def _plain(decl, ctype, where, lower_type) -> Struct:
     extra = next((c for c in decl.get_children() if c.kind not in _ALLOWED_MEMBERS), None)
     if extra is not None:
         _refuse(f"struct '{name}' has a {extra.kind.name.lower().replace('_', ' ')} ('{extra.spelling}'); only "
-                f"plain structs of fields are supported in device code", where)
+                f"structs of fields and methods are supported in device code", where)
+    virtual = next((c for c in decl.get_children() if c.kind == K.CXX_METHOD and c.is_virtual_method()), None)
+    if virtual is not None:
+        _refuse(f"struct '{name}' has a virtual method ('{virtual.spelling}'); objects with a table of virtual "
+                f"methods are not supported in device code", where)
     fields = _fields(decl, where, lower_type)
     if not fields:
         _refuse(f"empty struct '{name}' is not supported in device code", where)
@@ -139,12 +145,13 @@ def member(fl, c) -> N.Expr:
     """`s.f` -> Member(s, f); `p->f` -> Member(*p, f)."""
     field = c.referenced
     if field is None or field.kind != K.FIELD_DECL:
-        fl.fail(c, "L003", f"member '{c.spelling}' is not a data member of a plain struct; methods and "
-                           f"static members are not supported in device code")
+        fl.fail(c, "L003", f"member '{c.spelling}' is not a data member of a struct; static members, and methods "
+                           f"used other than by calling them, are not supported in device code")
     kids = [k for k in c.get_children() if not k.kind.is_reference()]
-    if len(kids) != 1:
-        fl.fail(c, "L003", "implicit member access (inside a method) is not supported in device code")
-    base = fl.expr(kids[0])
+    if len(kids) > 1:
+        fl.fail(c, "L003", f"unexpected form of member access '{c.spelling}'")
+    # a member named alone, or through `this`, inside a method: the method's object (methods.py)
+    base = methods.this_value(fl, c) if not kids or methods.is_this(kids[0]) else fl.expr(kids[0])
     if isinstance(base.type, Pointer):
         base = N.UnOp("*", base, base.type.pointee, loc=base.loc)
     if not isinstance(base.type, Struct) or base.type.field(c.spelling) is None:

@@ -1,0 +1,190 @@
+"""Methods of structs with data, called from device code: each becomes a device function of the object.
+
+    struct Vec3 {
+        float x, y, z;
+        __device__ float dot(const Vec3 &o) const { return x * o.x + y * o.y + z * o.z; }
+        __device__ void scale(float k) { x *= k; y *= k; z *= k; }
+        __device__ Vec3 operator-(const Vec3 &o) const { return {x - o.x, y - o.y, z - o.z}; }
+    };
+    float d = (a - b).dot(c);   v.scale(2.0f);   p->scale(0.5f);
+
+A method becomes the device function `<struct>_<method>` (`Vec3_dot`; an operator by a word, `Vec3_operator_sub`)
+whose first parameter `self` is the object:
+
+- a `const` method that returns a value gets the object by value (`Vec3_dot(Vec3_operator_sub(a, b), c)`), so
+  it may be called on a temporary. Inside it `this` may only reach members (`this->x`, `*this`): a `this`
+  used as an address would be the copy's, not the caller's object, so it is refused;
+- any other method (one that may write the members, or returns a pointer or reference that may point into
+  the object) gets a pointer to the object (`Vec3_scale(&v, 2.0f)`, `Vec3_scale(p, 0.5f)`), so the caller's
+  object is the one written. Such a method of a temporary is refused, having no address.
+
+Inside a method, a member named alone (`x`) is `self`'s, as is `this->x`. Static methods, structs with
+virtual methods (records.py), methods of class template instances and method templates are refused (L003),
+as are methods with no body in the translation unit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import clang.cindex as ci
+
+from translator.frontend.clang_ops import strip_parens
+from translator.ir import nodes as N
+from translator.ir.types import VOID, Pointer, Struct
+
+K = ci.CursorKind
+CODE = "L003"
+SELF = "self"
+_RECORDS = (K.STRUCT_DECL, K.CLASS_DECL)
+# operator -> the word in the function's name (C and OpenCL C have no operators to overload)
+_OPERATOR_WORDS = {
+    "+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod", "^": "xor", "&": "and", "|": "or", "~": "not",
+    "!": "lnot", "<": "lt", ">": "gt", "<=": "le", ">=": "ge", "==": "eq", "!=": "ne", "&&": "land",
+    "||": "lor", "<<": "shl", ">>": "shr", "+=": "add_assign", "-=": "sub_assign", "*=": "mul_assign",
+    "/=": "div_assign", "%=": "mod_assign", "^=": "xor_assign", "&=": "and_assign", "|=": "or_assign",
+    "<<=": "shl_assign", ">>=": "shr_assign", "++": "inc", "--": "dec", "[]": "index", "()": "call",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class SelfParam:
+    """How a lowered method receives its object: the struct, and by value or through a pointer; and whether
+    it returns the object itself (`Vec3 &operator+=(...) { ...; return *this; }`: made a void function)."""
+    struct: Struct
+    by_value: bool
+    returns_this: bool = False
+
+    @property
+    def type(self):
+        return self.struct if self.by_value else Pointer(self.struct, "generic")
+
+
+def _record_method(callee) -> bool:
+    parent = callee.semantic_parent
+    return callee.kind == K.CXX_METHOD and parent is not None and parent.kind in _RECORDS
+
+
+def _by_value(callee) -> bool:
+    result = callee.result_type.get_canonical().kind
+    return callee.is_const_method() and result not in (ci.TypeKind.POINTER, ci.TypeKind.LVALUEREFERENCE,
+                                                       ci.TypeKind.RVALUEREFERENCE)
+
+
+def _returns_reference(callee) -> bool:
+    return callee.result_type.get_canonical().kind in (ci.TypeKind.LVALUEREFERENCE, ci.TypeKind.RVALUEREFERENCE)
+
+
+def return_statement(fl, c, kids) -> N.Return | None:
+    """`return *this;` in a method that returns its object (SelfParam.returns_this): a plain return; any
+    other return of a reference is refused. None in any other function."""
+    mode = fl.self_param
+    if mode is None or not mode.returns_this:
+        return None
+    value = strip_parens(kids[0]) if kids else None
+    if value is None or value.kind != K.UNARY_OPERATOR or not is_this(next(value.get_children())):
+        fl.fail(c, CODE, "a method that returns a reference must return '*this' to be supported in device code")
+    return N.Return(None, loc=fl.loc(c))
+
+
+def function_word(callee) -> str:
+    """`dot` -> `dot`; `operator-` -> `operator_sub`."""
+    name = callee.spelling
+    if name.startswith("operator"):
+        op = name[len("operator"):].strip()
+        return f"operator_{_OPERATOR_WORDS.get(op, 'op')}"
+    return name
+
+
+def call(fl, c) -> N.Expr | None:
+    """The IR of `obj.m(args)`, `p->m(args)` or an overloaded operator of a struct with data; None for any
+    other call."""
+    callee = c.referenced
+    if callee is None or not _record_method(callee):
+        return None
+    where = f"method '{callee.spelling}' of '{callee.semantic_parent.type.spelling}'"
+    if callee.is_static_method():
+        fl.fail(c, CODE, f"static {where} is not supported in device code")
+    parent = callee.semantic_parent
+    if parent.specialized_template is not None:
+        fl.fail(c, CODE, f"{where}: methods of class template instances are not supported in device code")
+    definition = callee.get_definition()
+    if definition is None:
+        fl.fail(c, CODE, f"{where} has no body in this translation unit")
+    struct = fl.type_of(c, parent.type)
+    mode = SelfParam(struct, _by_value(callee), _returns_reference(callee))
+    if mode.returns_this and fl.statement != c:
+        fl.fail(c, CODE, f"{where} returns a reference, whose value is used here; only a call whose value is "
+                         f"unused (`a += b;`) is supported in device code")
+    obj, arguments = _object_and_arguments(fl, c, callee)
+    this = _self_argument(fl, c, obj, mode, where)
+    base = f"{struct.name}_{function_word(callee)}"
+    name = fl.m.require(definition, fl.loc(c), fl.m.function_name(definition, base),
+                        make=lambda: fl.method_lowerer(definition, mode))
+    result = VOID if mode.returns_this else fl.type_of(c)
+    return N.Call(name, [this, *fl.call_args(c, definition, name, arguments)], result, loc=fl.loc(c))
+
+
+def _object_and_arguments(fl, c, callee):
+    """The object's cursor and the argument cursors of the call."""
+    kids = list(c.get_children())
+    head = strip_parens(kids[0]) if kids else None
+    if head is not None and head.kind == K.MEMBER_REF_EXPR and head.referenced == callee:
+        objs = [k for k in head.get_children() if not k.kind.is_reference()]
+        if len(objs) != 1:
+            return None, list(c.get_arguments())      # `m(args)` inside another method: this object
+        return objs[0], list(c.get_arguments())
+    arguments = list(c.get_arguments())                # an operator: libclang lists the object first
+    if len(arguments) != len(list(callee.get_arguments())) + 1:
+        fl.fail(c, CODE, f"cannot tell the object of this call of '{callee.spelling}'")
+    return arguments[0], arguments[1:]
+
+
+def _self_argument(fl, c, obj, mode: SelfParam, where: str) -> N.Expr:
+    if obj is None:
+        return this_value(fl, c) if mode.by_value else this_pointer(fl, c)
+    value = fl.expr(obj)
+    if isinstance(value.type, Pointer):                # p->m(): the pointer is the object's address
+        return N.UnOp("*", value, value.type.pointee, loc=value.loc) if mode.by_value else value
+    if mode.by_value:
+        return value
+    if not _is_lvalue(value):
+        fl.fail(c, CODE, f"{where} may write its object or return a pointer into it, and is called here on a "
+                         f"temporary; store the object in a variable first")
+    return N.UnOp("&", value, Pointer(value.type, "generic"), loc=value.loc)
+
+
+def _is_lvalue(e) -> bool:
+    return isinstance(e, (N.VarRef, N.Member, N.Index)) or isinstance(e, N.UnOp) and e.op == "*"
+
+
+def params(fl) -> list:
+    """The leading `self` parameter of a lowered method ([] for any other function)."""
+    mode = fl.self_param
+    return [] if mode is None else [N.Param(SELF, mode.type, loc=fl.loc(fl.fn))]
+
+
+def this_value(fl, c) -> N.Expr:
+    """The object inside a method: `*this`, and the base of a member named alone."""
+    mode = _mode(fl, c)
+    ref = N.VarRef(SELF, mode.type, loc=fl.loc(c))
+    return ref if mode.by_value else N.UnOp("*", ref, mode.struct, loc=fl.loc(c))
+
+
+def this_pointer(fl, c) -> N.Expr:
+    """`this` used as an address: only where the method has the caller's object."""
+    mode = _mode(fl, c)
+    if mode.by_value:
+        fl.fail(c, CODE, "a const method that uses 'this' as an address is not supported in device code (it gets "
+                         "a copy of the object); use its members, or '*this'")
+    return N.VarRef(SELF, mode.type, loc=fl.loc(c))
+
+
+def is_this(c) -> bool:
+    return strip_parens(c).kind == K.CXX_THIS_EXPR
+
+
+def _mode(fl, c) -> SelfParam:
+    if fl.self_param is None:
+        fl.fail(c, CODE, "'this' outside a method of a struct is not supported in device code")
+    return fl.self_param
