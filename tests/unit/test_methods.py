@@ -87,3 +87,42 @@ def test_a_pointer_object_is_passed_as_it_is(lower):
 def test_what_cannot_be_translated_exactly_is_refused(lower, body, message):
     _, errors = _lower(lower, body)
     assert errors and errors[0].code == "L003" and message in errors[0].message, errors
+
+
+CTOR = """
+struct C {
+    float re, im;
+    __device__ C() : re(0.0f), im(1.0f) {}
+    __device__ C(float r, float i) : re(r), im(i) { if (r < 0.0f) { im = -i; return; } re += 1.0f; }
+    __device__ float sum() const { return re + im; }
+};
+struct Holder { C c; };
+"""
+
+
+def _construct(lower, body):
+    module, diags = lower(CTOR + f"__global__ void k(float *o, float a) {{\n{body}\n}}")
+    return module, [d for d in diags if d.severity.name == "ERROR"]
+
+
+def test_a_constructor_makes_the_object_and_returns_it(lower):
+    module, errors = _construct(lower, "C d;\nC e(a, 2.0f);\nC f = C(3.0f, a);\no[0] = d.sum() + e.sum() + f.sum();")
+    assert not errors, errors
+    make = _fn(module, "C_C_float_float")
+    assert make.params[0].name == "r" and str(make.ret) == "struct C"
+    first, *_, last = make.body.stmts
+    assert isinstance(first, N.VarDecl) and first.name == "self" and first.init is None
+    assert isinstance(last, N.Return) and last.value.name == "self"
+    early = [r for r in walk(make) if isinstance(r, N.Return)]
+    assert len(early) == 2 and all(r.value.name == "self" for r in early)      # `return;` returns the object
+    inits = [d.init for d in walk(_fn(module, "k")) if isinstance(d, N.VarDecl)]
+    assert [i.func for i in inits] == ["C_C", "C_C_float_float", "C_C_float_float"]   # `C d;` runs C()
+
+
+@pytest.mark.parametrize("body, message", [
+    ("C cs[4];\no[0] = cs[0].sum();", "an array of 'C'"),
+    ("Holder h;\no[0] = h.c.sum();", "is a struct with a constructor"),
+])
+def test_constructions_that_run_per_element_are_refused(lower, body, message):
+    _, errors = _construct(lower, body)
+    assert errors and errors[0].code == "L003" and message in errors[0].message, errors

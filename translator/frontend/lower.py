@@ -28,7 +28,7 @@ from translator.ir.base import HostTemplate, SourceLoc
 from translator.frontend.warp import launch_bound, lower_warp_call
 from translator.ir.builtins import (ATOMICS, CACHE_LOADS, DYNAMIC_SHARED, MATH, MATH_OPERANDS, SINCOS, SPECIAL_REGS,
                                      SYNC, UNSUPPORTED_CALLS, WARP)
-from translator.ir.types import BOOL, U32, VOID, Array, Pointer, Scalar, Struct, is_float, is_scalar
+from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_float, is_scalar
 
 K = ci.CursorKind
 _BINOPS = {
@@ -117,9 +117,9 @@ class FunctionLowerer:
             params.append(N.Param(p.spelling, references.param_type(self, p, space), host, loc=self.loc(p)))
         params[:0] = methods.params(self) + lambdas.capture_params(self)
         body = next((ch for ch in c.get_children() if ch.kind == K.COMPOUND_STMT), None)
-        ret = VOID if self.self_param and self.self_param.returns_this else self.type_of(c, c.result_type)
+        ret = methods.result_type(self) or self.type_of(c, c.result_type)
         kind = "kernel" if self.is_kernel else "device"
-        block = self.stmt(body)
+        block = methods.constructor_body(self, self.stmt(body))
         block.stmts[:0] = self.file_dynamic.values()
         if self.uses_dynamic_shared:
             params.append(N.Param(DYNAMIC_SHARED, Pointer(Scalar("u8"), "shared"), loc=self.loc(c)))
@@ -183,6 +183,8 @@ class FunctionLowerer:
         if wmma.is_fragment_type(v.type):
             return wmma.declare(self, v, ty)
         init = records.declared_initializer(self, v, ty)
+        if init is None and records.constructed(self, v, ty):
+            init = methods.default_construction(self, v)     # `V v;` with the program's V()
         if init is not None and shared:
             self.fail(v, "L001", "__shared__ variables cannot be initialized")
         return N.VarDecl(v.spelling, ty, "shared" if shared else "private", init, loc=self.loc(v))
@@ -510,6 +512,9 @@ class FunctionLowerer:
         kids = [k for k in c.get_children() if k.kind.is_expression() or k.kind == K.UNEXPOSED_EXPR]
         if c.kind == K.CXX_FUNCTIONAL_CAST_EXPR and kids and kids[-1].kind == K.CALL_EXPR \
                 and not half.is_half_call(kids[-1]):
+            ctor = kids[-1].referenced
+            if ctor is not None and methods.written_constructor(ctor):
+                return methods.construct(self, kids[-1], ctor)     # `V(a)`: one argument, written as a cast
             self.fail(c, "L003", "constructor calls in device code are not supported yet")
         if c.kind in (K.CXX_REINTERPRET_CAST_EXPR, K.CXX_CONST_CAST_EXPR) and references.is_reference(c.type):
             self.fail(c, "L003", f"a {c.kind.name[4:-10].lower()}_cast to a reference type is not supported in "

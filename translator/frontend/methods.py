@@ -18,6 +18,11 @@ whose first parameter `self` is the object:
   the object) gets a pointer to the object (`Vec3_scale(&v, 2.0f)`, `Vec3_scale(p, 0.5f)`), so the caller's
   object is the one written. Such a method of a temporary is refused, having no address.
 
+A constructor the program writes (`V(float a, float b) : x(a), y(b) { ... }`) becomes `<struct>_<struct>` (an
+overload named after its parameters), which declares the object `self`, runs the member initializers and the
+body, and returns it: `V v;`, `V v(a, b)`, `V v{a, b}`, `V v = V(a, b)` and `V(a, b).m()` call it. An array of
+such structs, or a struct holding one, would run it per element, and is refused (records.py).
+
 Inside a method, a member named alone (`x`) is `self`'s, as is `this->x`. Static methods, structs with
 virtual methods (records.py), methods of class template instances and method templates are refused (L003),
 as are methods with no body in the translation unit.
@@ -49,11 +54,13 @@ _OPERATOR_WORDS = {
 
 @dataclasses.dataclass(frozen=True)
 class SelfParam:
-    """How a lowered method receives its object: the struct, and by value or through a pointer; and whether
-    it returns the object itself (`Vec3 &operator+=(...) { ...; return *this; }`: made a void function)."""
+    """How a lowered method receives its object: the struct, and by value or through a pointer; whether it
+    returns the object itself (`Vec3 &operator+=(...) { ...; return *this; }`: made a void function); and
+    whether it is a constructor (the object is a local variable it returns)."""
     struct: Struct
     by_value: bool
     returns_this: bool = False
+    constructs: bool = False
 
     @property
     def type(self):
@@ -71,14 +78,26 @@ def _by_value(callee) -> bool:
                                                        ci.TypeKind.RVALUEREFERENCE)
 
 
+def result_type(fl):
+    """The lowered function's result where it is not the written one: void for a method that returns its
+    object, the struct for a constructor; None otherwise."""
+    mode = fl.self_param
+    if mode is None:
+        return None
+    return mode.struct if mode.constructs else VOID if mode.returns_this else None
+
+
 def _returns_reference(callee) -> bool:
     return callee.result_type.get_canonical().kind in (ci.TypeKind.LVALUEREFERENCE, ci.TypeKind.RVALUEREFERENCE)
 
 
 def return_statement(fl, c, kids) -> N.Return | None:
     """`return *this;` in a method that returns its object (SelfParam.returns_this): a plain return; any
-    other return of a reference is refused. None in any other function."""
+    other return of a reference is refused. `return;` in a constructor returns the object. None in any
+    other function."""
     mode = fl.self_param
+    if mode is not None and mode.constructs:
+        return N.Return(N.VarRef(SELF, mode.struct, loc=fl.loc(c)), loc=fl.loc(c))
     if mode is None or not mode.returns_this:
         return None
     value = strip_parens(kids[0]) if kids else None
@@ -159,9 +178,9 @@ def _is_lvalue(e) -> bool:
 
 
 def params(fl) -> list:
-    """The leading `self` parameter of a lowered method ([] for any other function)."""
+    """The leading `self` parameter of a lowered method ([] for any other function, and a constructor)."""
     mode = fl.self_param
-    return [] if mode is None else [N.Param(SELF, mode.type, loc=fl.loc(fl.fn))]
+    return [] if mode is None or mode.constructs else [N.Param(SELF, mode.type, loc=fl.loc(fl.fn))]
 
 
 def this_value(fl, c) -> N.Expr:
@@ -174,6 +193,9 @@ def this_value(fl, c) -> N.Expr:
 def this_pointer(fl, c) -> N.Expr:
     """`this` used as an address: only where the method has the caller's object."""
     mode = _mode(fl, c)
+    if mode.constructs:
+        ref = N.VarRef(SELF, mode.struct, loc=fl.loc(c))
+        return N.UnOp("&", ref, Pointer(mode.struct, "private"), loc=fl.loc(c))
     if mode.by_value:
         fl.fail(c, CODE, "a const method that uses 'this' as an address is not supported in device code (it gets "
                          "a copy of the object); use its members, or '*this'")
@@ -188,3 +210,67 @@ def _mode(fl, c) -> SelfParam:
     if fl.self_param is None:
         fl.fail(c, CODE, "'this' outside a method of a struct is not supported in device code")
     return fl.self_param
+
+
+# -- constructors ---------------------------------------------------------------------------------
+def written_constructor(ctor) -> bool:
+    """A constructor the program wrote (libclang lists only those among the struct's members), other than a
+    copy or move constructor (a copy of the bits)."""
+    parent = ctor.semantic_parent
+    return ctor.kind == K.CONSTRUCTOR and parent is not None and not ctor.is_copy_constructor() and \
+        not ctor.is_move_constructor() and any(m == ctor for m in parent.get_children())
+
+
+def has_written_constructor(decl) -> bool:
+    return any(written_constructor(m) for m in decl.get_children() if m.kind == K.CONSTRUCTOR)
+
+
+def construct(fl, c, ctor) -> N.Expr:
+    """`V(a, b)`, `V v(a, b)`, `V v{a, b}`, `V v;` with a constructor the program wrote: a call of the device
+    function `<struct>_<struct>` that makes the object and returns it."""
+    parent = ctor.semantic_parent
+    where = f"constructor of '{parent.type.spelling}'"
+    if parent.specialized_template is not None:
+        fl.fail(c, CODE, f"{where}: constructors of class template instances are not supported in device code")
+    definition = ctor.get_definition()
+    if definition is None:
+        fl.fail(c, CODE, f"{where} has no body in this translation unit")
+    struct = fl.type_of(c, parent.type)
+    mode = SelfParam(struct, True, constructs=True)
+    arguments = [a for a in c.get_children() if not a.kind.is_reference()]
+    name = fl.m.require(definition, fl.loc(c), fl.m.function_name(definition, f"{struct.name}_{struct.name}"),
+                        make=lambda: fl.method_lowerer(definition, mode))
+    return N.Call(name, fl.call_args(c, definition, name, arguments), struct, loc=fl.loc(c))
+
+
+def default_construction(fl, v) -> N.Expr | None:
+    """`V v;` where V's default constructor is one the program wrote: its call; None otherwise."""
+    for k in v.get_children():
+        k = strip_parens(k)
+        if k.kind == K.CALL_EXPR and k.referenced is not None and written_constructor(k.referenced):
+            return construct(fl, k, k.referenced)
+    return None
+
+
+def constructor_body(fl, block: N.Block) -> N.Block:
+    """A constructor's body: the object declared, its member initializers (`: x(a), y(b)`), the written
+    body, and the object returned."""
+    mode = fl.self_param
+    if mode is None or not mode.constructs:
+        return block
+    loc = fl.loc(fl.fn)
+    this = N.VarRef(SELF, mode.struct, loc=loc)
+    stmts = [N.VarDecl(SELF, mode.struct, "private", None, loc=loc)]
+    kids = [k for k in fl.fn.get_children() if k.kind not in (K.PARM_DECL, K.COMPOUND_STMT)
+            and not k.kind.is_attribute()]
+    while kids:
+        member = kids.pop(0)
+        if member.kind != K.MEMBER_REF or not kids or member.spelling not in dict(mode.struct.fields):
+            fl.fail(member, CODE, "this constructor's initializer list is not supported in device code "
+                                  "(only members initialized from one expression each)")
+        value = kids.pop(0)
+        field = mode.struct.field(member.spelling)
+        target = N.Member(this, member.spelling, field, loc=fl.loc(member))
+        stmts.append(N.ExprStmt(N.Assign("=", target, fl.expr(value, want=field), field, loc=fl.loc(value)),
+                                loc=fl.loc(value)))
+    return N.Block(stmts + block.stmts + [N.Return(this, loc=loc)], loc=block.loc)

@@ -16,14 +16,15 @@ from translator.diagnostics import CutransError, error
 from translator.frontend import library_names, methods
 from translator.frontend.globals import initializer, initializer_offset
 from translator.ir import nodes as N
-from translator.ir.types import VECTOR_TYPES, Array, Pointer, Struct, field_offsets, size_align, vector_struct
+from translator.ir.types import (VECTOR_TYPES, Array, Pointer, Struct, field_offsets, innermost, size_align,
+                                 vector_struct)
 
 K = ci.CursorKind
 _RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL, K.UNION_DECL}
 # no data but fields: member typedefs and aliases (`using index_t = int;`), static_asserts, and methods (each
 # called from device code becomes a device function of its object: methods.py)
 _ALLOWED_MEMBERS = {K.FIELD_DECL, K.CXX_ACCESS_SPEC_DECL, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL, K.STATIC_ASSERT,
-                    K.CXX_METHOD}
+                    K.CXX_METHOD, K.CONSTRUCTOR}
 _COPIES = ("is_copy_constructor", "is_move_constructor")
 _ASSIGNS = ("is_copy_assignment_operator_method", "is_move_assignment_operator_method")
 _MAKERS = {f"make_{name}": name for name in VECTOR_TYPES}
@@ -59,7 +60,11 @@ def _fields(decl, where, lower_type) -> tuple:
             if initializer_offset(f) is not None:     # expressions among the children may be array sizes
                 _refuse(f"default member initializer of '{decl.spelling}::{f.spelling}' is not supported "
                         f"in device code", where)
-            fields.append((f.spelling, lower_type(f.type, where)))
+            t = lower_type(f.type, where)
+            if _constructed_struct(t, f.type):
+                _refuse(f"field '{decl.spelling}::{f.spelling}' is a struct with a constructor, which each "
+                        f"'{decl.spelling}' would run; this is not supported in device code", where)
+            fields.append((f.spelling, t))
     return tuple(fields)
 
 
@@ -100,6 +105,34 @@ def _plain(decl, ctype, where, lower_type) -> Struct:
     s = Struct(name, fields, union=decl.kind == K.UNION_DECL)
     _check_layout(s, ctype, where)
     return s
+
+
+def _held_record(ctype):
+    """The struct or class declaration that a field or variable of type `ctype` holds (through arrays)."""
+    t = ctype.get_canonical()
+    while t.kind in (ci.TypeKind.CONSTANTARRAY, ci.TypeKind.INCOMPLETEARRAY):
+        t = t.element_type.get_canonical()
+    decl = t.get_declaration() if t.kind == ci.TypeKind.RECORD else None
+    return decl if decl is not None and decl.kind in _RECORD_KINDS else None
+
+
+def _constructed_struct(t, ctype) -> bool:
+    """Whether IR type `t` (of clang type `ctype`) holds a struct of the program's with a constructor it wrote
+    (CUDA's own types, halves and vectors, have constructors in the stand-in headers, which make no code)."""
+    s = innermost(t)
+    held = _held_record(ctype)
+    return isinstance(s, Struct) and not s.vector and held is not None and methods.has_written_constructor(held)
+
+
+def constructed(fl, v, ty) -> bool:
+    """Whether local variable `v` (IR type `ty`) holds structs that a constructor the program wrote makes:
+    a struct (methods.default_construction calls it); an array of them is refused."""
+    if not _constructed_struct(ty, v.type):
+        return False
+    if isinstance(ty, Array):
+        fl.fail(v, "L003", f"an array of '{innermost(ty).name}', whose constructor runs for each element, is "
+                           f"not supported in device code")
+    return True
 
 
 def _check_layout(s: Struct, ctype, where) -> None:
@@ -175,6 +208,8 @@ def call(fl, c) -> N.Expr | None:
 
 
 def _construct(fl, c, ctor) -> N.Expr:
+    if methods.written_constructor(ctor):
+        return methods.construct(fl, c, ctor)
     args = list(c.get_arguments())
     struct = fl.type_of(c)
     if not (any(getattr(ctor, m)() for m in _COPIES) and len(args) == 1 and isinstance(struct, Struct)):
