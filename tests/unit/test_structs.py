@@ -156,6 +156,13 @@ def test_launch_glue_checks_struct_layouts_against_the_host():
         assert "struct alignas(16) float4 { float x, y, z, w; };" in header
 
 
+def test_designated_initializers_of_struct_device_globals_are_refused(lower):
+    """libclang lists only the items written: `{.y = 3.0f}` would have set x."""
+    _, diags = lower("struct S { float x, y; };\n__constant__ S s = {.y = 3.0f};\n"
+                     "__global__ void k(float* o) { o[0] = s.x; }")
+    assert diags and diags[0].code == "L003" and "designated" in diags[0].message
+
+
 @pytest.mark.parametrize("target", ["cpu", "opencl"])
 def test_struct_device_globals_are_declared_on_the_host_with_the_structs_mirror(cuda_file, target):
     """The program's own struct is defined after the launch header, so the host copy of a struct variable

@@ -88,6 +88,7 @@ def _value(fl, c, ty, constant: bool = True):
     while c.kind == K.UNEXPOSED_EXPR and len(list(c.get_children())) == 1 and isinstance(ty, Array):
         c = next(iter(c.get_children()))
     if c.kind == K.INIT_LIST_EXPR and isinstance(ty, Struct):
+        refuse_designated(fl, c)
         items = list(c.get_children())
         if ty.union or len(items) > len(ty.fields):
             fl.fail(c, "L001", f"unsupported initializer of {'union' if ty.union else 'struct'} '{ty.name}'")
@@ -109,6 +110,14 @@ def _value(fl, c, ty, constant: bool = True):
     if constant and not _is_constant(value):
         fl.fail(c, "L001", "a device global's initializer must be a constant expression of literals")
     return value
+
+
+def refuse_designated(fl, c) -> None:
+    """Refuse a designated initializer (`{.y = 1.0f}`): libclang lists only the items written, which then do
+    not line up with the fields (x would get 1.0f)."""
+    toks = [t.spelling for t in c.get_tokens()]
+    if any(t == "." and before in ("{", ",") for before, t in zip(toks, toks[1:])):
+        fl.fail(c, "L003", "designated initializers are not supported in device code")
 
 
 def _is_constant(e) -> bool:

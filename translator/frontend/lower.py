@@ -514,7 +514,7 @@ class FunctionLowerer:
                 and not half.is_half_call(kids[-1]):
             ctor = kids[-1].referenced
             if ctor is not None and methods.written_constructor(ctor):
-                return methods.construct(self, kids[-1], ctor)     # `V(a)`: one argument, written as a cast
+                return self.expr(kids[-1])       # `V(a)`: a constructor call written as a cast (records.call)
             self.fail(c, "L003", "constructor calls in device code are not supported yet")
         if c.kind in (K.CXX_REINTERPRET_CAST_EXPR, K.CXX_CONST_CAST_EXPR) and references.is_reference(c.type):
             self.fail(c, "L003", f"a {c.kind.name[4:-10].lower()}_cast to a reference type is not supported in "

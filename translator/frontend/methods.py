@@ -36,6 +36,7 @@ import clang.cindex as ci
 
 from translator.frontend.clang_ops import strip_parens
 from translator.ir import nodes as N
+from translator.ir.effects import is_lvalue
 from translator.ir.types import VOID, Pointer, Struct
 
 K = ci.CursorKind
@@ -167,14 +168,10 @@ def _self_argument(fl, c, obj, mode: SelfParam, where: str) -> N.Expr:
         return N.UnOp("*", value, value.type.pointee, loc=value.loc) if mode.by_value else value
     if mode.by_value:
         return value
-    if not _is_lvalue(value):
+    if not is_lvalue(value):
         fl.fail(c, CODE, f"{where} may write its object or return a pointer into it, and is called here on a "
                          f"temporary; store the object in a variable first")
     return N.UnOp("&", value, Pointer(value.type, "generic"), loc=value.loc)
-
-
-def _is_lvalue(e) -> bool:
-    return isinstance(e, (N.VarRef, N.Member, N.Index)) or isinstance(e, N.UnOp) and e.op == "*"
 
 
 def params(fl) -> list:

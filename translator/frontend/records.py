@@ -14,7 +14,7 @@ import clang.cindex as ci
 from translator import mappings
 from translator.diagnostics import CutransError, error
 from translator.frontend import library_names, methods
-from translator.frontend.globals import initializer, initializer_offset
+from translator.frontend.globals import initializer, initializer_offset, refuse_designated
 from translator.ir import nodes as N
 from translator.ir.types import (VECTOR_TYPES, Array, Pointer, Struct, field_offsets, innermost, size_align,
                                  vector_struct)
@@ -241,9 +241,7 @@ def struct_initializer(fl, c, s: Struct) -> N.Expr:
     if len(items) > len(s.fields) or any(k.kind == K.INIT_LIST_EXPR and not isinstance(t, Struct)
                                          for k, (_, t) in zip(items, s.fields)):
         fl.fail(c, "L003", f"this initializer for struct '{s.name}' is not supported in device code")
-    toks = [t.spelling for t in c.get_tokens()]
-    if any(t == "." and before in ("{", ",") for before, t in zip(toks, toks[1:])):
-        fl.fail(c, "L003", "designated initializers are not supported in device code")
+    refuse_designated(fl, c)
     values = [struct_initializer(fl, k, t) if isinstance(t, Struct) and k.kind == K.INIT_LIST_EXPR
               else fl.expr(k, want=t) for k, (_, t) in zip(items, s.fields)]
     return N.InitList(values, s, loc=fl.loc(c))

@@ -15,6 +15,7 @@ import clang.cindex as ci
 
 from translator.frontend.clang_types import lower_param_type
 from translator.ir import nodes as N
+from translator.ir.effects import is_lvalue
 from translator.ir.types import Pointer
 
 _REFERENCE_KINDS = ("LVALUEREFERENCE",)
@@ -56,14 +57,10 @@ def address_of(fl, c, what: str) -> N.Expr:
     e = fl.expr(c)
     if isinstance(e, N.UnOp) and e.op == "*":
         return e.operand                          # &*p is p: a reference passed on to another one
-    if not _is_lvalue(e):
+    if not is_lvalue(e):
         fl.fail(c, "L003", f"{what} is bound to a temporary value; only variables, array elements and "
                            f"members can be bound to references in device code")
     return N.UnOp("&", e, Pointer(e.type, "generic"), loc=e.loc)
-
-
-def _is_lvalue(e) -> bool:
-    return isinstance(e, (N.VarRef, N.Index, N.Member)) or (isinstance(e, N.UnOp) and e.op == "*")
 
 
 def argument(fl, a, p) -> N.Expr:

@@ -1,4 +1,5 @@
-"""Side effects in the IR: what a pass must not evaluate twice, or in fewer threads than the program does."""
+"""Side effects in the IR: what a pass must not evaluate twice, or in fewer threads than the program does;
+and which expressions name storage (whose address may be taken)."""
 
 from __future__ import annotations
 
@@ -19,3 +20,8 @@ def is_effect(n) -> bool:
 def has_effects(e) -> bool:
     """Does evaluating `e` have a side effect anywhere?"""
     return any(is_effect(n) for n in walk(e))
+
+
+def is_lvalue(e) -> bool:
+    """Does `e` name storage (a variable, element, member or dereference), so that `&e` is its address?"""
+    return isinstance(e, (N.VarRef, N.Index, N.Member)) or (isinstance(e, N.UnOp) and e.op == "*")
