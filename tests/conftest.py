@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,15 @@ LINKED_SAMPLES = [p for p in sample_programs(ROOT / "samples") if len(p) > 1]
 def source_text(path: Path) -> str:
     """A source as text; a byte that is not UTF-8 (samples/latin1_source_bytes.cu) stays one code point."""
     return path.read_bytes().decode("utf-8", "surrogateescape")
+
+
+@functools.lru_cache(maxsize=8)
+def loaded_unit(path: Path):
+    """`path` parsed and lowered with the default options, once for the last few paths a test process asked
+    for: a unit serves every target (a backend translates a copy of its IR), and a test file that runs one
+    input's checks one after another (in several modes, for several targets) parses it once."""
+    from translator.driver import load_unit
+    return load_unit(str(path))
 
 
 @pytest.fixture

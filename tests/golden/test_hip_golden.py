@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import HIP_API_GAPS, source_text
+from tests.conftest import HIP_API_GAPS, loaded_unit, source_text
 from translator.backends.hip import HipBackend, output_name
 from translator.backends.hip_warp import WARP32_NAMES
 from translator.diagnostics import CutransError
@@ -37,7 +37,7 @@ _CHECK = re.compile(r"//\s*CHECK-HIP:\s*(.+?)\s*$")
 @functools.lru_cache(maxsize=None)
 def translate_all(path: Path, mode: str) -> dict[str, bytes]:
     """Every file of the HIP output: the input's, and its own headers with device code (converted too)."""
-    return HipBackend().translate(load_unit(str(path)), MODES[mode]).files
+    return HipBackend().translate(loaded_unit(path), MODES[mode]).files
 
 
 def translate(path: Path, mode: str) -> bytes:
@@ -76,7 +76,7 @@ def test_samples_exist():
 
 def _unit(tmp_path: Path, text: str):
     path = tmp_path / "snippet.cu"
-    path.writesource_text(text)
+    path.write_text(text)
     return load_unit(str(path))
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES
-from translator.driver import backend_for, load_unit
+from tests.conftest import SAMPLES, loaded_unit
+from translator.driver import backend_for
 from translator.ir.printer import print_ir
 
 HERE = Path(__file__).resolve().parent
@@ -34,14 +34,13 @@ def _stable(text: bytes, sample: Path) -> bytes:
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
 def test_ir(sample):
-    unit = load_unit(str(sample))
-    _check(HERE / "ir" / f"{sample.stem}.ir", print_ir(unit.module).encode())
+    _check(HERE / "ir" / f"{sample.stem}.ir", print_ir(loaded_unit(sample).module).encode())
 
 
-@pytest.mark.parametrize("target", ["opencl", "cpu"])
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+# one sample's targets next to each other, so that a test process parses it once (conftest.loaded_unit)
+@pytest.mark.parametrize("sample, target", [(s, t) for s in SAMPLES for t in ("opencl", "cpu")],
+                         ids=lambda v: v.stem if isinstance(v, Path) else v)
 def test_backend_output(sample, target):
-    unit = load_unit(str(sample))
-    output = backend_for(target).translate(unit, {})
+    output = backend_for(target).translate(loaded_unit(sample), {})
     for name, data in sorted(output.files.items()):
         _check(HERE / target / name, _stable(data, sample))

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import hip_params, source_text
+from tests.conftest import hip_params, loaded_unit, source_text
 from translator.backends.hip import HipBackend, output_name
 from translator.backends.hip_warp import WARP32_NAMES
-from translator.driver import load_unit
 from translator.frontend.clang_setup import SHIMS
 from translator import mappings
 from translator.mappings import load_table
@@ -44,7 +43,7 @@ needs_hipcc = pytest.mark.skipif(isinstance(HIP, str), reason=HIP if isinstance(
 
 
 def _translate(path: Path, options: dict, out_dir: Path) -> Path:
-    out = HipBackend().translate(load_unit(str(path)), options)
+    out = HipBackend().translate(loaded_unit(path), options)
     for rel in out.runtime_files:
         shutil.copy(SHIMS / rel, out_dir / Path(rel).name)
     for name, text in out.files.items():          # the input's file, and its own headers converted with it

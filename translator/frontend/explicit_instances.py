@@ -15,6 +15,8 @@ import os
 
 import clang.cindex as ci
 
+from translator.frontend import tu_index
+
 K = ci.CursorKind
 PROBE = "cutrans_probe_"
 _NOT_INSTANTIATION = {"<", "extern", ".", "->", "::", "typename"}   # around a `template` that starts none
@@ -97,7 +99,7 @@ def specializations(tu, paths) -> list:
     """The DECL_REF_EXPR of each probe's initializer in files `paths` of `tu` (a translation unit parsed
     with the probes), in probe order."""
     found = {}
-    todo = [c for c in tu.cursor.get_children() if c.location.file and c.location.file.name in paths]
+    todo = [c for path in paths for c in tu_index.top_level(tu, path)]
     while todo:
         c = todo.pop()
         if c.kind in (K.NAMESPACE, K.LINKAGE_SPEC):

@@ -137,10 +137,12 @@ def call(fl, c) -> N.Expr | None:
         fl.fail(c, CODE, f"{where} returns a reference, whose value is used here; only a call whose value is "
                          f"unused (`a += b;`) is supported in device code")
     obj, arguments = _object_and_arguments(fl, c, callee)
-    this = _self_argument(fl, c, obj, mode, where)
     base = f"{struct.name}_{function_word(callee)}"
+    # the callee before the object (`(a * b) + c` needs + then *), as a call of a plain function orders them,
+    # so the module lists its functions alike whether a method is called as one or through its lowered name
     name = fl.m.require(definition, fl.loc(c), fl.m.function_name(definition, base),
                         make=lambda: fl.method_lowerer(definition, mode))
+    this = _self_argument(fl, c, obj, mode, where)
     result = VOID if mode.returns_this else fl.type_of(c)
     return N.Call(name, [this, *fl.call_args(c, definition, name, arguments)], result, loc=fl.loc(c))
 

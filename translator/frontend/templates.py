@@ -629,8 +629,7 @@ def _apply(text: bytes, at: dict) -> bytes:
 
 def _functions_in_namespaces(tu, paths: set) -> dict:
     """namespace name -> the function (or class) declared in it, for every instance namespace in `paths`."""
-    found, todo = {}, [c for c in tu.cursor.get_children()          # kind first: one call, not three
-                       if c.kind == K.NAMESPACE and c.location.file and c.location.file.name in paths]
+    found, todo = {}, [c for path in paths for c in tu_index.top_level(tu, path) if c.kind == K.NAMESPACE]
     while todo:
         ns = todo.pop()
         for c in ns.get_children():

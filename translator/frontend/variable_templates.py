@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import clang.cindex as ci
 
+from translator.frontend import tu_index
 from translator.frontend.sites import SymbolTemplateSite
 
 K = ci.CursorKind
@@ -139,7 +140,7 @@ def device_templates(tu) -> dict[str, str]:
     """The file-scope variable templates in device memory that `tu` declares: name -> constant_variable or
     device_variable (the DeviceDeclSite kind). Scanned once per translation unit."""
     if tu not in _DEVICE_TEMPLATES:
-        top = [c for c in tu.cursor.get_children() if c.kind == K.UNEXPOSED_DECL]
+        top = tu_index.of_kind(tu, K.UNEXPOSED_DECL)
         instances: dict[str, list] = {}
         for c in top:
             if is_instance(c):

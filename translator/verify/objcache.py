@@ -1,4 +1,4 @@
-"""Compiled runtime shims, cached by content (the way ccache caches objects).
+"""Compiled runtime shims and emulation builds, cached by content (the way ccache caches objects).
 
 Every OpenCL or CPU build links the same host runtime (oclrt.cpp, cpurt.cpp). Compiling oclrt.cpp takes
 about 3 s against 0.2 s for a translated program, so `shim_object` compiles it once per distinct input and
@@ -7,20 +7,34 @@ command (compiler path, its size and modification time, every flag), the shim so
 each header it includes with quotes, transitively, from the build folder. A changed shim, header, flag or
 compiler gives a new key, never a stale object. Objects are written through a temporary file and a
 rename, so concurrent builds (pytest-xdist workers, parallel `verify`) see a whole object or none.
-CUTRANS_OBJECT_CACHE=0 turns the cache off; an unwritable cache folder only costs the reuse.
+
+Programs built against the CPU emulation (the reference, a kernel harness, HIP output on the CPU) take about
+3 s each, and one verify run, a kernel case and a test of the same program build the same one again.
+`cached_program` keys such a build the way ccache's preprocessor mode does: the compiler, every flag that
+acts after preprocessing, and the preprocessed text (`-E -P`, about 0.15 s), which holds every header,
+macro and __FILE__/__LINE__ the build sees, so -I/-D/-U and the folders the sources sit in do not split the
+key. A build whose preprocessed text names its own work folder (a copied header's __FILE__) is not cached.
+
+CUTRANS_OBJECT_CACHE=0 turns both caches off; an unwritable cache folder only costs the reuse.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
-from translator.verify.reference import QUOTED_INCLUDE
 from translator.verify.toolchain import CACHE_DIR
 
+QUOTED_INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.MULTILINE)
+
 OBJECTS = CACHE_DIR / "objects"
+PROGRAMS = CACHE_DIR / "programs"
+# Flags that act only while preprocessing: the preprocessed text, which the key hashes, carries their effect.
+_PREPROCESSOR_ONLY = ("-I", "-D", "-U")
 
 
 def enabled() -> bool:
@@ -78,3 +92,43 @@ def shim_object(command: list[str], source: Path, compile_into) -> Path:
     except OSError:
         pass
     return local
+
+
+def _store(cached: Path, built: Path) -> None:
+    from translator.driver import write_atomic
+    try:
+        write_atomic(cached, built.read_bytes())
+    except OSError:
+        pass
+
+
+def program_key(compile_part: list[str], link_part: list[str], inputs, private: Path) -> str | None:
+    """The cache key of `compile_part + inputs + link_part` (the output path left out of `link_part`), or
+    None where it cannot be cached: the preprocessor fails (the build will report why) or its text names
+    `private`, the build's own folder."""
+    try:
+        done = subprocess.run([*compile_part, "-E", "-P", *map(str, inputs)], capture_output=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0 or os.fsencode(str(private)) in done.stdout:
+        return None
+    digest = hashlib.sha256()
+    flags = [a for a in (*compile_part, *link_part) if not a.startswith(_PREPROCESSOR_ONLY)]
+    for part in (_compiler_identity(compile_part[0]), *flags):
+        digest.update(part.encode(errors="surrogateescape") + b"\0")
+    digest.update(hashlib.sha256(done.stdout).digest())
+    return digest.hexdigest()[:32]
+
+
+def cached_program(compile_part: list[str], link_part: list[str], inputs, exe: Path, private: Path, build) -> None:
+    """Make the program `exe`, compiled from `inputs` by `compile_part` and linked with `link_part`: copied
+    from the cache, or made by `build()` and then stored."""
+    key = program_key(compile_part, link_part, inputs, private) if enabled() else None
+    cached = PROGRAMS / f"{key}.exe" if key else None
+    if cached is not None and cached.is_file():
+        shutil.copyfile(cached, exe)
+        os.chmod(exe, 0o755)
+        return
+    build()
+    if cached is not None and exe.is_file():
+        _store(cached, exe)

@@ -26,6 +26,8 @@ import subprocess
 from pathlib import Path
 
 from translator.diagnostics import CutransError, error
+from translator.verify import objcache
+from translator.verify.objcache import QUOTED_INCLUDE
 
 EMULATE_INCLUDE = Path(__file__).resolve().parents[2] / "runtime_shims" / "emulate" / "include"
 
@@ -423,23 +425,28 @@ def contraction_flags(fmad: bool) -> tuple[str, ...]:
     return ("-DCUEMU_FMAD", "-Wno-attributes", *(("-mfma",) if _x86() else ()))
 
 
-def compile_command(copies, exe_path: Path, source_dir: Path, *, include_dirs=(), defines=(),
-                    extra_flags=(), fmad: bool = True) -> list[str]:
-    """The compiler command that builds the normalized copies (one path, or the sources of one program,
-    each compiled on its own and linked together): emulation headers first, then the main source's own
-    directory, then the caller's include directories. Host code never contracts; device code contracts
-    as nvcc -fmad=`fmad` does. Type punning through pointers (a float4 read as half2s, HeCBench relu) works
-    under nvcc, so the host compiler may not assume strict aliasing either."""
-    copies = [copies] if isinstance(copies, (str, Path)) else list(copies)
+def compile_flags(source_dir: Path, *, include_dirs=(), defines=(), extra_flags=(), fmad: bool = True) -> list[str]:
+    """The compiler and flags that compile the normalized copies of a program: emulation headers first, then
+    the main source's own directory, then the caller's include directories. Host code never contracts;
+    device code contracts as nvcc -fmad=`fmad` does. Type punning through pointers (a float4 read as half2s,
+    HeCBench relu) works under nvcc, so the host compiler may not assume strict aliasing either."""
     return [
         *_compiler(), "-std=c++17", "-O2", "-fno-strict-aliasing", "-ffp-contract=off", *contraction_flags(fmad), "-x", "c++",
         f"-I{EMULATE_INCLUDE}", f"-I{source_dir}", *(f"-I{d}" for d in include_dirs),
         *(f"-D{d}" for d in defines), "-include", "cuda_runtime.h", *extra_flags,
-        *map(str, copies), "-x", "none", "-o", str(exe_path), "-lm",
     ]
 
 
-QUOTED_INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.MULTILINE)   # objcache.py too
+LINK_FLAGS = ("-lm",)
+
+
+def compile_command(copies, exe_path: Path, source_dir: Path, **flags) -> list[str]:
+    """The compiler command that builds the normalized copies (one path, or the sources of one program,
+    each compiled on its own and linked together) into `exe_path`; `flags` as compile_flags takes them."""
+    copies = [copies] if isinstance(copies, (str, Path)) else list(copies)
+    return [*compile_flags(source_dir, **flags), *map(str, copies), "-x", "none", "-o", str(exe_path), *LINK_FLAGS]
+
+
 
 
 def _local_header(name: str, including: Path, roots: tuple) -> tuple[Path, Path] | None:
@@ -504,14 +511,20 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
     workdir.mkdir(parents=True, exist_ok=True)
     extra_roots = tuple(Path(r).resolve() for r in header_roots)
     copies = [_normalized_copy(p, workdir, (p.resolve().parent, *extra_roots), code, what) for p in sources]
-    cmd = compile_command(copies, exe_path, source_path.resolve().parent, include_dirs=include_dirs,
-                          defines=defines, extra_flags=extra_flags, fmad=fmad)
+    flags = dict(include_dirs=include_dirs, defines=defines, extra_flags=extra_flags, fmad=fmad)
+    source_dir = source_path.resolve().parent
+    objcache.cached_program(compile_flags(source_dir, **flags), ["-x", "none", *LINK_FLAGS], copies, exe_path,
+                            workdir, lambda: _compile(compile_command(copies, exe_path, source_dir, **flags),
+                                                      sources, code, what))
+
+
+def _compile(cmd: list[str], sources: list[Path], code: str, what: str) -> None:
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=600)
     except FileNotFoundError:
-        raise CutransError(error(code, f"the C++ compiler '{cmd[0]}' was not found (set CXX)", str(source_path)))
+        raise CutransError(error(code, f"the C++ compiler '{cmd[0]}' was not found (set CXX)", str(sources[0])))
     except subprocess.TimeoutExpired:
-        raise CutransError(error(code, f"the build of {what} ran past 600 s", str(source_path)))
+        raise CutransError(error(code, f"the build of {what} ran past 600 s", str(sources[0])))
     if done.returncode != 0:
         path, line, col, text = _first_errors(done.stderr, [str(p) for p in sources])
         raise CutransError(error(code, f"{what} did not build:\n{text}", path, line, col))

@@ -42,14 +42,14 @@ static inline float Complex_norm2(Complex self)
     return fmaf(self.re, self.re, self.im * self.im);
 }
 
-static inline Complex Complex_operator_mul(Complex self, const Complex* o)
-{
-    return Complex_Complex(fmaf(self.re, o->re, -(self.im * o->im)), fmaf(self.re, o->im, self.im * o->re));
-}
-
 static inline Complex Complex_operator_add(Complex self, const Complex* o)
 {
     return Complex_Complex(self.re + o->re, self.im + o->im);
+}
+
+static inline Complex Complex_operator_mul(Complex self, const Complex* o)
+{
+    return Complex_Complex(fmaf(self.re, o->re, -(self.im * o->im)), fmaf(self.re, o->im, self.im * o->re));
 }
 
 static inline Complex Complex_Complex_float(float r)

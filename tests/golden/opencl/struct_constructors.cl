@@ -36,14 +36,14 @@ float Complex_norm2(Complex self)
     return fma(self.re, self.re, self.im * self.im);
 }
 
-Complex Complex_operator_mul(Complex self, const Complex* o)
-{
-    return Complex_Complex(fma(self.re, o->re, -(self.im * o->im)), fma(self.re, o->im, self.im * o->re));
-}
-
 Complex Complex_operator_add(Complex self, const Complex* o)
 {
     return Complex_Complex(self.re + o->re, self.im + o->im);
+}
+
+Complex Complex_operator_mul(Complex self, const Complex* o)
+{
+    return Complex_Complex(fma(self.re, o->re, -(self.im * o->im)), fma(self.re, o->im, self.im * o->re));
 }
 
 Complex Complex_Complex_float(float r)

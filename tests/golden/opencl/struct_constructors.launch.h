@@ -9,7 +9,7 @@ static const oclrtProgramSource cutrans_program_struct_constructors = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@struct_constructors.cu 18:14 26:13 34:18 39:16 44:17 49:15 57:46 59:48 60:49 61:50 62:51 63:52 "
+    "@struct_constructors.cu 18:14 26:13 34:18 39:17 44:16 49:15 57:46 59:48 60:49 61:50 62:51 63:52 "
     "64:53 65:54 66:55 68:57 69:58 70:61 71:62 75:24 78:26 79:27 80:28 81:29 83:31 84:32 86:34 87:24 "
     "90:36 92:38 93:39 94:40 96:42 99:66 101:68 102:69 103:70 104:71 105:72",
 };
