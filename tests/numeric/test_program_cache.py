@@ -92,3 +92,41 @@ def test_disabled_cache_always_builds(tmp_path, monkeypatch):
     builds.make(tmp_path / "a")
     builds.make(tmp_path / "b")
     assert builds.count == 2
+
+
+def test_the_cache_keeps_the_most_recently_used_programs_within_its_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("CUTRANS_PROGRAM_CACHE_MB", "0")     # nothing fits: every stored program goes again
+    builds = Builds()
+    builds.make(tmp_path / "a")
+    builds.make(tmp_path / "b")
+    assert builds.count == 2 and not list(objcache.PROGRAMS.iterdir())
+
+
+def test_prune_removes_the_oldest_first(tmp_path):
+    folder = tmp_path / "programs"
+    folder.mkdir()
+    for age, name in enumerate(["new", "mid", "old"]):
+        (folder / name).write_bytes(b"x" * 100)
+        os.utime(folder / name, ns=(10**9 * (10 - age),) * 2)
+    objcache._prune(folder, 250)
+    assert sorted(p.name for p in folder.iterdir()) == ["mid", "new"]
+
+
+def test_a_passed_check_is_not_run_again_and_a_failed_one_always_is(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "main.cpp").write_text("int v = 1;\n")
+    runs = []
+
+    def check(ok):
+        def run():
+            runs.append(ok)
+            if not ok:
+                raise RuntimeError("the compile check failed")
+        return run
+    for folder in ("a", "b"):
+        with pytest.raises(RuntimeError):
+            objcache.passed_check([*CXX, "-x", "c++", "-O1"], [tmp_path / folder / "main.cpp"],
+                                  tmp_path / folder, check(False))
+        objcache.passed_check([*CXX, "-x", "c++"], [tmp_path / folder / "main.cpp"], tmp_path / folder, check(True))
+    assert runs == [False, True, False]

@@ -115,10 +115,13 @@ def _hip_compile_check(names: list[str], flags: list[str], folder: Path) -> str:
     missing = [m for name in names for m in toolchain.missing_hip_libraries((folder / name).read_text(errors="replace"))]
     if missing:
         return f"hipcc compile check skipped: not installed here: {', '.join(sorted(set(missing)))}"
+    env = {**os.environ, **dict(hip.env)}
     for name in names:
         step = Step([*hip.command, *hip.flags, *flags, "-c", name, "-o", f"{name}.o"],
                     f"compiling the HIP output {name} with hipcc ({hip.offload_arch})")
-        _run_step(step, folder, {**os.environ, **dict(hip.env)})
+        # the object is not used: a check that passed for the same preprocessed text is not run again
+        objcache.passed_check([*hip.command, *hip.flags, *flags], [folder / name], folder,
+                              lambda: _run_step(step, folder, env), env)
     return f"compiled with hipcc ({hip.offload_arch})"
 
 

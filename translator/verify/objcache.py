@@ -15,11 +15,15 @@ acts after preprocessing, and the preprocessed text (`-E -P`, about 0.15 s), whi
 macro and __FILE__/__LINE__ the build sees, so -I/-D/-U and the folders the sources sit in do not split the
 key. A build whose preprocessed text names its own work folder (a copied header's __FILE__) is not cached.
 
+The programs folder keeps at most CUTRANS_PROGRAM_CACHE_MB megabytes (default 512, about ten thousand
+programs); storing one past that removes the least recently used.
+
 CUTRANS_OBJECT_CACHE=0 turns both caches off; an unwritable cache folder only costs the reuse.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -94,30 +98,90 @@ def shim_object(command: list[str], source: Path, compile_into) -> Path:
     return local
 
 
+def _program_limit() -> int:
+    try:
+        return max(0, int(os.environ.get("CUTRANS_PROGRAM_CACHE_MB", "512"))) << 20
+    except ValueError:
+        return 512 << 20
+
+
+def _prune(folder: Path, limit: int) -> None:
+    """Remove the least recently used files of `folder` (by modification time: a reuse touches its file)
+    until the rest take at most `limit` bytes."""
+    try:
+        entries = sorted(((e.stat().st_mtime_ns, e.stat().st_size, e.path) for e in os.scandir(folder)
+                          if e.is_file()), reverse=True)
+    except OSError:
+        return
+    kept = 0
+    for _, size, path in entries:
+        kept += size
+        if kept > limit:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+
+
 def _store(cached: Path, built: Path) -> None:
     from translator.driver import write_atomic
     try:
         write_atomic(cached, built.read_bytes())
     except OSError:
-        pass
+        return
+    _prune(cached.parent, _program_limit())
 
 
-def program_key(compile_part: list[str], link_part: list[str], inputs, private: Path) -> str | None:
-    """The cache key of `compile_part + inputs + link_part` (the output path left out of `link_part`), or
-    None where it cannot be cached: the preprocessor fails (the build will report why) or its text names
-    `private`, the build's own folder."""
+@functools.cache
+def _version(program: str, env_items: tuple) -> str:
+    """What `program --version` prints: a compiler driver (hipcc) may run a compiler elsewhere, which an
+    upgrade changes without touching the driver's file."""
     try:
-        done = subprocess.run([*compile_part, "-E", "-P", *map(str, inputs)], capture_output=True, timeout=600)
+        done = subprocess.run([program, "--version"], capture_output=True, timeout=60, env=dict(env_items) or None)
+        return done.stdout.decode(errors="replace")
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
+def program_key(compile_part: list[str], link_part: list[str], inputs, private: Path, env: dict | None = None) -> str | None:
+    """The cache key of `compile_part + inputs + link_part` (the output path left out of `link_part`), run
+    with environment `env`, or None where it cannot be cached: the preprocessor fails (the build will report
+    why) or its text names `private`, the build's own folder."""
+    try:
+        done = subprocess.run([*compile_part, "-E", "-P", *map(str, inputs)], capture_output=True, timeout=600,
+                              env=env)
     except (OSError, subprocess.TimeoutExpired):
         return None
     if done.returncode != 0 or os.fsencode(str(private)) in done.stdout:
         return None
     digest = hashlib.sha256()
     flags = [a for a in (*compile_part, *link_part) if not a.startswith(_PREPROCESSOR_ONLY)]
-    for part in (_compiler_identity(compile_part[0]), *flags):
+    identity = (_compiler_identity(compile_part[0]), _version(compile_part[0], tuple(sorted((env or {}).items()))))
+    for part in (*identity, *flags):
         digest.update(part.encode(errors="surrogateescape") + b"\0")
     digest.update(hashlib.sha256(done.stdout).digest())
     return digest.hexdigest()[:32]
+
+
+def passed_check(compile_part: list[str], inputs, private: Path, check, env: dict | None = None) -> None:
+    """Run `check()`, a compile of `inputs` by `compile_part` whose output nothing uses (hipcc's compile
+    check), unless the same check passed before: a passing key is kept as an empty file. A failing check
+    is never kept, so its errors are reported each time."""
+    key = program_key(compile_part, ["-c"], inputs, private, env) if enabled() else None
+    stamp = PROGRAMS / f"{key}.passed" if key else None
+    if stamp is not None and stamp.is_file():
+        try:
+            os.utime(stamp)
+            return
+        except OSError:
+            pass
+    check()
+    if stamp is not None:
+        from translator.driver import write_atomic
+        try:
+            write_atomic(stamp, b"")
+        except OSError:
+            pass
 
 
 def cached_program(compile_part: list[str], link_part: list[str], inputs, exe: Path, private: Path, build) -> None:
@@ -126,9 +190,13 @@ def cached_program(compile_part: list[str], link_part: list[str], inputs, exe: P
     key = program_key(compile_part, link_part, inputs, private) if enabled() else None
     cached = PROGRAMS / f"{key}.exe" if key else None
     if cached is not None and cached.is_file():
-        shutil.copyfile(cached, exe)
-        os.chmod(exe, 0o755)
-        return
+        try:
+            shutil.copyfile(cached, exe)
+            os.utime(cached)            # recently used: pruned last
+            os.chmod(exe, 0o755)
+            return
+        except OSError:             # pruned by another build meanwhile: build it
+            pass
     build()
     if cached is not None and exe.is_file():
         _store(cached, exe)
