@@ -143,8 +143,13 @@ def test_deterministic_mutant_is_detected(session, sample, operator, problem):
 
 
 def test_every_operator_has_a_site_in_some_sample():
-    found = {op for sample in SAMPLES for op in M.OPERATORS if M.chosen_site(load_unit(str(sample)), op) is not None}
-    assert found == set(M.OPERATORS)
+    missing = set(M.OPERATORS)
+    for sample in SAMPLES:           # each loaded once, until every operator has its site
+        unit = load_unit(str(sample))
+        missing -= {op for op in missing if M.chosen_site(unit, op) is not None}
+        if not missing:
+            break
+    assert not missing, f"no sample has a site for {sorted(missing)}"
 
 
 def test_ir_mutants_alone_do_not_reach_the_hip_output():
