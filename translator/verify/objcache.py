@@ -109,13 +109,12 @@ def _prune(folder: Path, limit: int) -> None:
     """Remove the least recently used files of `folder` (by modification time: a reuse touches its file)
     until the rest take at most `limit` bytes."""
     try:
-        entries = sorted(((e.stat().st_mtime_ns, e.stat().st_size, e.path) for e in os.scandir(folder)
-                          if e.is_file()), reverse=True)
+        stats = [(e.stat(), e.path) for e in os.scandir(folder) if e.is_file()]
     except OSError:
         return
     kept = 0
-    for _, size, path in entries:
-        kept += size
+    for st, path in sorted(stats, key=lambda sp: sp[0].st_mtime_ns, reverse=True):
+        kept += st.st_size
         if kept > limit:
             try:
                 os.unlink(path)
@@ -123,10 +122,26 @@ def _prune(folder: Path, limit: int) -> None:
                 pass
 
 
-def _store(cached: Path, built: Path) -> None:
+def _reused(cached: Path | None, use=lambda cached: None) -> bool:
+    """Whether the cache holds `cached`, a kept program or stamp; if so `use(cached)` and mark it recently
+    used. False when there is none, or it went (pruned by another build) before it could be used."""
+    if cached is None or not cached.is_file():
+        return False
+    try:
+        use(cached)
+        os.utime(cached)            # recently used: pruned last
+        return True
+    except OSError:
+        return False
+
+
+def _keep(cached: Path | None, data: bytes) -> None:
+    """Store `data` as `cached` (None: not cacheable), then hold the folder to its limit."""
+    if cached is None:
+        return
     from translator.driver import write_atomic
     try:
-        write_atomic(cached, built.read_bytes())
+        write_atomic(cached, data)
     except OSError:
         return
     _prune(cached.parent, _program_limit())
@@ -169,19 +184,9 @@ def passed_check(compile_part: list[str], inputs, private: Path, check, env: dic
     is never kept, so its errors are reported each time."""
     key = program_key(compile_part, ["-c"], inputs, private, env) if enabled() else None
     stamp = PROGRAMS / f"{key}.passed" if key else None
-    if stamp is not None and stamp.is_file():
-        try:
-            os.utime(stamp)
-            return
-        except OSError:
-            pass
-    check()
-    if stamp is not None:
-        from translator.driver import write_atomic
-        try:
-            write_atomic(stamp, b"")
-        except OSError:
-            pass
+    if not _reused(stamp):
+        check()
+        _keep(stamp, b"")
 
 
 def cached_program(compile_part: list[str], link_part: list[str], inputs, exe: Path, private: Path, build) -> None:
@@ -189,14 +194,12 @@ def cached_program(compile_part: list[str], link_part: list[str], inputs, exe: P
     from the cache, or made by `build()` and then stored."""
     key = program_key(compile_part, link_part, inputs, private) if enabled() else None
     cached = PROGRAMS / f"{key}.exe" if key else None
-    if cached is not None and cached.is_file():
-        try:
-            shutil.copyfile(cached, exe)
-            os.utime(cached)            # recently used: pruned last
-            os.chmod(exe, 0o755)
-            return
-        except OSError:             # pruned by another build meanwhile: build it
-            pass
+
+    def copy(cached: Path) -> None:
+        shutil.copyfile(cached, exe)
+        os.chmod(exe, 0o755)
+    if _reused(cached, copy):
+        return
     build()
-    if cached is not None and exe.is_file():
-        _store(cached, exe)
+    if exe.is_file():
+        _keep(cached, exe.read_bytes())

@@ -437,16 +437,15 @@ def compile_flags(source_dir: Path, *, include_dirs=(), defines=(), extra_flags=
     ]
 
 
-LINK_FLAGS = ("-lm",)
+# after the sources: what links them (the output path follows)
+LINK_FLAGS = ("-x", "none", "-lm")
 
 
 def compile_command(copies, exe_path: Path, source_dir: Path, **flags) -> list[str]:
     """The compiler command that builds the normalized copies (one path, or the sources of one program,
     each compiled on its own and linked together) into `exe_path`; `flags` as compile_flags takes them."""
     copies = [copies] if isinstance(copies, (str, Path)) else list(copies)
-    return [*compile_flags(source_dir, **flags), *map(str, copies), "-x", "none", "-o", str(exe_path), *LINK_FLAGS]
-
-
+    return [*compile_flags(source_dir, **flags), *map(str, copies), *LINK_FLAGS, "-o", str(exe_path)]
 
 
 def _local_header(name: str, including: Path, roots: tuple) -> tuple[Path, Path] | None:
@@ -513,7 +512,7 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
     copies = [_normalized_copy(p, workdir, (p.resolve().parent, *extra_roots), code, what) for p in sources]
     flags = dict(include_dirs=include_dirs, defines=defines, extra_flags=extra_flags, fmad=fmad)
     source_dir = source_path.resolve().parent
-    objcache.cached_program(compile_flags(source_dir, **flags), ["-x", "none", *LINK_FLAGS], copies, exe_path,
+    objcache.cached_program(compile_flags(source_dir, **flags), list(LINK_FLAGS), copies, exe_path,
                             workdir, lambda: _compile(compile_command(copies, exe_path, source_dir, **flags),
                                                       sources, code, what))
 
