@@ -77,7 +77,7 @@ def test_hip_output_compiles(path: Path, mode: str, tmp_path: Path):
 
 
 def _hipcc(hip_file: Path, path: Path, arch: str, tmp_path: Path, defines=()) -> subprocess.CompletedProcess:
-    env = {**os.environ, **dict(HIP.env)}
+    env = toolchain.scratch_env({**os.environ, **dict(HIP.env)}, tmp_path)
     flags = [f for f in HIP.flags if not f.startswith("--offload-arch=")] + [f"--offload-arch={arch}", *defines]
     flags.append("-std=c++17")      # the standard cutrans parses with by default (hipcc's own is older)
     # the output keeps including the program's own headers, found as the original found them: next to it
@@ -146,3 +146,18 @@ def test_library_hip_names_exist_in_the_installed_library_headers(family):
     absent = [r.name for r in load_table(family) if r.kind != "header"    # hipcub::DeviceReduce: DeviceReduce
               and r.flag("hip") in ("supported", "deprecated", "removed") and mappings.last_part(r.hip) not in words]
     assert absent == [], "HIP names not in the installed headers (flag them 'experimental' or fix them)"
+
+
+@needs_hipcc
+def test_the_compile_check_leaves_nothing_in_tmpdir(tmp_path: Path, monkeypatch):
+    """clang's HIP driver leaves an empty `<stem>-XXXXXX` folder in TMPDIR behind each compile and each
+    `-E`; verify's compile check runs hipcc with TMPDIR inside its own work folder, which goes with it."""
+    from translator.verify.build import _hip_compile_check
+    system_tmp, work = tmp_path / "system-tmp", tmp_path / "work"
+    system_tmp.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("TMPDIR", str(system_tmp))
+    monkeypatch.setenv("CUTRANS_OBJECT_CACHE", "0")
+    (work / "leak_probe.hip").write_text("#include <hip/hip_runtime.h>\n__global__ void k(float *a) { a[0] = 1.0f; }\n")
+    assert _hip_compile_check(["leak_probe.hip"], [], work).startswith("compiled with hipcc")
+    assert not list(system_tmp.iterdir())

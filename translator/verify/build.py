@@ -115,7 +115,7 @@ def _hip_compile_check(names: list[str], flags: list[str], folder: Path) -> str:
     missing = [m for name in names for m in toolchain.missing_hip_libraries((folder / name).read_text(errors="replace"))]
     if missing:
         return f"hipcc compile check skipped: not installed here: {', '.join(sorted(set(missing)))}"
-    env = {**os.environ, **dict(hip.env)}
+    env = toolchain.scratch_env({**os.environ, **dict(hip.env)}, folder)
     for name in names:
         step = Step([*hip.command, *hip.flags, *flags, "-c", name, "-o", f"{name}.o"],
                     f"compiling the HIP output {name} with hipcc ({hip.offload_arch})")

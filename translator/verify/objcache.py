@@ -147,6 +147,11 @@ def _keep(cached: Path | None, data: bytes) -> None:
     _prune(cached.parent, _program_limit())
 
 
+# where a build keeps its temporary files (toolchain.scratch_env): a different folder each build, and no
+# part of what the compiler is
+_SCRATCH_VARIABLES = ("TMPDIR",)
+
+
 @functools.cache
 def _version(program: str, env_items: tuple) -> str:
     """What `program --version` prints: a compiler driver (hipcc) may run a compiler elsewhere, which an
@@ -171,7 +176,8 @@ def program_key(compile_part: list[str], link_part: list[str], inputs, private: 
         return None
     digest = hashlib.sha256()
     flags = [a for a in (*compile_part, *link_part) if not a.startswith(_PREPROCESSOR_ONLY)]
-    identity = (_compiler_identity(compile_part[0]), _version(compile_part[0], tuple(sorted((env or {}).items()))))
+    version_env = tuple(sorted((k, v) for k, v in (env or {}).items() if k not in _SCRATCH_VARIABLES))
+    identity = (_compiler_identity(compile_part[0]), _version(compile_part[0], version_env))
     for part in (*identity, *flags):
         digest.update(part.encode(errors="surrogateescape") + b"\0")
     digest.update(hashlib.sha256(done.stdout).digest())

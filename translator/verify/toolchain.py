@@ -321,6 +321,15 @@ def find_hipcc() -> Hip | str:
     return Hip((path,), (f"--offload-arch={arch}",), (("HIP_PLATFORM", "amd"),), arch)
 
 
+def scratch_env(env: dict, folder: Path) -> dict:
+    """`env` with TMPDIR inside `folder`, for a hipcc run there: clang's HIP driver leaves an empty
+    `<stem>-XXXXXX` folder in TMPDIR behind each compile and each `-E`, which would pile up in /tmp; in the
+    build's own folder they are removed with it."""
+    tmp = Path(folder) / "tmp"
+    tmp.mkdir(exist_ok=True)
+    return {**env, "TMPDIR": str(tmp)}
+
+
 def clear_caches() -> None:
     """Forgets the per-process results (the on-disk OpenCL probe cache stays)."""
     for finder in (find_cxx, find_cc, find_openmp, find_opencl, find_hipcc):
