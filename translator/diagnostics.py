@@ -43,8 +43,8 @@ _CODES = [
     Code("L004", "stable", "recursion in device code"),
     Code("L005", "stable", "a barrier sits where the CPU target cannot place it yet"),
     Code("L006", "stable", "the IR verifier found an inconsistency (internal error)"),
-    Code("L007", "stable", "a warp operation sits under thread-dependent control flow, where the target's "
-                           "block-wide exchange cannot place it"),
+    Code("L007", "stable", "a warp operation, or a barrier after an early return, sits under thread-dependent "
+                           "control flow, where the target's block-wide exchange or predication cannot place it"),
     Code("L008", "stable", "textures and surfaces in device code (no image mapping yet)"),
     Code("L009", "stable", "inline assembly (PTX) in device code"),
     Code("L010", "stable", "a device printf that the targets cannot print as CUDA does, or a string literal "

@@ -124,8 +124,18 @@ def test_loop_with_barrier_and_thread_dependent_bound_is_checked_at_run_time(low
     assert isinstance(checked.stmt, N.For)
 
 
-def test_return_before_a_barrier_is_refused(lower):
-    sched = _schedule(lower, "if (threadIdx.x >= n) return; __syncthreads(); out[0] = 1;")
+def test_an_early_return_before_a_barrier_runs_predicated(lower):
+    """`if (c) return;` before a barrier: the threads that return pass the later barriers under a flag."""
+    module, _ = lower("__global__ void k(int* out, int n) { if (threadIdx.x >= n) return; __syncthreads(); out[0] = 1; }")
+    k = _fn(run_pipeline(module, "cpu"), "k")
+    check_returns(Scheduler(k).schedule(k.body.stmts))
+    nodes = list(walk(k.body))
+    assert not any(isinstance(n, N.Return) for n in nodes)
+    assert any(isinstance(n, N.VarDecl) and n.name == "cutrans_stays_0" for n in nodes)
+
+
+def test_a_return_inside_a_loop_before_a_barrier_is_refused(lower):
+    sched = _schedule(lower, "for (int j = 0; j < n; ++j) { if (out[j] < 0) return; } __syncthreads(); out[0] = 1;")
     with pytest.raises(CutransError, match="return"):
         check_returns(sched)
 

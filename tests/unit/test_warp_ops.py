@@ -17,6 +17,7 @@ from translator.passes.lower_warp_ops import lower_warp_ops
 
 I32, I64, F64 = Scalar("i32"), Scalar("i64"), Scalar("f64")
 FULL = 0xFFFFFFFF
+FLAGS = ("cutrans_warp_if_", "cutrans_stays_", "cutrans_returns_")   # the flags of predicated 'if's
 
 
 def _kernel(module, name="k"):
@@ -220,7 +221,8 @@ def test_backends_emit_the_lowered_kernel(lower, target):
     ("for (int i = 0; i < 4; ++i) { v += __shfl_xor_sync(0xffffffffu, v, 1); if (v > 2.0f) i++; }",
      "inside a loop whose"),
     ("for (int i = 0; i < 4; ++i) { if (v > 2.0f) break; v += __shfl_sync(0xffffffffu, v, 0); }", "leave early"),
-    ("if (threadIdx.x == 3) { v = 1.0f; return; } v += __shfl_down_sync(0xffffffffu, v, 1);", "after a 'return'"),
+    ("if (threadIdx.x == 3) { if (v > 0.0f) return; v = 1.0f; } v += __shfl_down_sync(0xffffffffu, v, 1);",
+     "after a 'return'"),
     ("v = v > 0.0f && __any_sync(0xffffffffu, v > 1.0f);", "'&&', '||' or '?:'"),
     ("while (__any_sync(0xffffffffu, v > 1.0f)) v -= 1.0f;", "condition or step"),
     ("do { v += __shfl_down_sync(0xffffffffu, v, 1); } while (v < 10.0f);", "do-while"),
@@ -228,7 +230,7 @@ def test_backends_emit_the_lowered_kernel(lower, target):
     # lanes that reduce over masks that differ, under control flow that cannot be predicated
     ("for (int i = 0; i < (int)threadIdx.x % 32; ++i) v += __reduce_add_sync(0xffffffffu << i, 1);",
      "inside a loop whose"),
-    ("if (threadIdx.x % 2) { v = __reduce_max_sync(0xaaaaaaaau, (int)v); return; } "
+    ("if (threadIdx.x % 2) { v = __reduce_max_sync(0xaaaaaaaau, (int)v); if (v > 3.0f) return; } "
      "v = __reduce_min_sync(0x55555555u, (int)v);", "'return' (line 1) leaves, so it cannot be predicated"),
     ("while (v > 0.0f) v -= __reduce_or_sync(__ballot_sync(0xffffffffu, v > 0.0f), 1u);", "inside a loop whose"),
 ])
@@ -265,6 +267,10 @@ def test_warp_ops_under_block_uniform_control_are_accepted(lower):
     "if (threadIdx.x < 64) { float w = v * 2.0f; if (threadIdx.x < 16) w += __shfl_sync(0xffffu, w, 3); v = w; }",
     "if (threadIdx.x % 2) { v = __reduce_add_sync(0xaaaaaaaau, (int)v); } "
     "else if (threadIdx.x % 32 < 16) { v = __reduce_min_sync(0x5555u, (unsigned)v); }",
+    # a branch that returns after work of its own: `if (c) { A } else { the rest }`
+    "if (threadIdx.x == 3) { v = 1.0f; return; } v += __shfl_down_sync(0xffffffffu, v, 1);",
+    "if (threadIdx.x % 2) { v = __reduce_max_sync(0xaaaaaaaau, (int)v); return; } "
+    "v = __reduce_min_sync(0x55555555u, (int)v);",
 ])
 def test_a_warp_op_under_a_thread_dependent_if_is_predicated(lower, body):
     """Every barrier of the lowering runs in every thread; all other statements of the branch are
@@ -274,10 +280,10 @@ def test_a_warp_op_under_a_thread_dependent_if_is_predicated(lower, body):
     module = lower_warp_ops(module)
     kernel = _kernel(module)
     assert not _ops(module)
-    flags = [n for n in walk(kernel) if isinstance(n, N.VarDecl) and n.name.startswith("cutrans_warp_if_")]
+    flags = [n for n in walk(kernel) if isinstance(n, N.VarDecl) and n.name.startswith(FLAGS)]
     assert flags and all(n.type == BOOL for n in flags)
     guards = [n for n in walk(kernel) if isinstance(n, N.If) and isinstance(n.cond, N.VarRef)
-              and n.cond.name.startswith("cutrans_warp_if_")]
+              and n.cond.name.startswith(FLAGS)]
     assert all(not any(isinstance(m, N.Barrier) for m in walk(g)) for g in guards)
     if "__syncwarp" not in body:
         assert guards
@@ -294,6 +300,92 @@ def test_a_nested_predicated_if_ands_its_flag_with_the_enclosing_one(lower):
     inner = next(n for n in walk(kernel) if isinstance(n, N.VarDecl) and n.name == "cutrans_warp_if_1")
     assert isinstance(inner.init, N.BinOp) and inner.init.op == "&&"
     assert inner.init.lhs.name == "cutrans_warp_if_0"
+
+
+def _guarded_by(kernel, flag):
+    return [n for n in walk(kernel) if isinstance(n, N.If) and isinstance(n.cond, N.VarRef) and n.cond.name == flag]
+
+
+def test_an_early_return_before_barriers_is_predicated(lower):
+    """CUDA drops a thread that returned from later barriers: it runs them under a false flag instead,
+    and runs nothing else; a value every thread needs for the barrier loop is computed by all."""
+    module, _ = lower("""
+        __global__ void k(int* o, int n) {
+            __shared__ int s[64];
+            int i = blockIdx.x * blockDim.x + threadIdx.x;
+            if (i >= n) return;
+            int rounds = n / 64 + 1;
+            s[threadIdx.x] = o[i];
+            for (int r = 0; r < rounds; ++r) { __syncthreads(); s[threadIdx.x] += 1; }
+            o[i] = s[threadIdx.x];
+        }""")
+    kernel = _kernel(lower_warp_ops(module))
+    assert not any(isinstance(n, N.Return) for n in walk(kernel))
+    (flag,) = [n for n in walk(kernel) if isinstance(n, N.VarDecl) and n.name.startswith(FLAGS)]
+    assert flag.name == "cutrans_stays_0"
+    guards = _guarded_by(kernel, flag.name)
+    assert guards and not any(isinstance(m, (N.Barrier, N.For)) for g in guards for m in walk(g))
+    rounds = next(n for n in walk(kernel) if isinstance(n, N.VarDecl) and n.name == "rounds")
+    assert rounds.init is not None                       # computed by every thread, not under the flag
+
+
+def test_neighbouring_guarded_statements_share_one_if(lower):
+    module, _ = lower("""
+        __global__ void k(int* o, int n) {
+            if (threadIdx.x >= n) return;
+            int a = o[threadIdx.x];
+            int b = o[threadIdx.x + 1];
+            __syncthreads();
+            o[threadIdx.x] = a + b;
+        }""")
+    kernel = _kernel(lower_warp_ops(module))
+    (first, second) = _guarded_by(kernel, "cutrans_stays_0")
+    assert [type(s) for s in first.then.stmts] == [N.ExprStmt, N.ExprStmt]       # a = ...; b = ...;
+
+
+def test_a_branch_that_returns_after_work_of_its_own_runs_under_its_own_flag(lower):
+    module, _ = lower("""
+        __global__ void k(int* o, int n) {
+            if (threadIdx.x >= n) { o[0] = -1; return; }
+            __syncthreads();
+            o[threadIdx.x] = 1;
+        }""")
+    kernel = _kernel(lower_warp_ops(module))
+    names = [n.name for n in walk(kernel) if isinstance(n, N.VarDecl) and n.name.startswith(FLAGS)]
+    assert names == ["cutrans_returns_0", "cutrans_returns_0_else"]
+    assert not any(isinstance(n, N.Return) for n in walk(kernel))
+
+
+@pytest.mark.parametrize("vote, absent", [("__syncthreads_count(v)", 0), ("__syncthreads_or(v)", 0),
+                                          ("__syncthreads_and(v)", 1), ("__ballot_sync(0xffffffffu, v)", 0),
+                                          ("__all_sync(0xffffffffu, v)", 1)])
+def test_a_thread_that_returned_votes_as_cuda_counts_an_exited_thread(lower, vote, absent):
+    module, _ = lower(f"""
+        __global__ void k(int* o, int n) {{
+            if (threadIdx.x >= n) return;
+            int v = o[threadIdx.x] > 0;
+            o[threadIdx.x] = {vote};
+        }}""")
+    kernel = _kernel(lower_warp_ops(module))
+    stores = [n for n in walk(kernel) if isinstance(n, N.Assign) and isinstance(n.target, N.Index)
+              and isinstance(n.target.base, N.VarRef) and n.target.base.name == "cutrans_warp_u32"]
+    (store,) = stores
+    assert isinstance(store.value, N.Conditional) and _lit(store.value.orelse) == absent
+    assert not any(store in list(walk(g)) for g in _guarded_by(kernel, "cutrans_stays_0"))
+
+
+@pytest.mark.parametrize("body, construct", [
+    ("int m = n / d; for (int r = 0; r < m; ++r) { __syncthreads(); o[r] += 1; }", "'m' is computed only by"),
+    ("for (int r = 0; r < o[0]; ++r) { __syncthreads(); }", "inside a loop whose iterations may differ"),
+    ("for (int r = 0; r < n; ++r) { if (o[r] < 0) return; __syncthreads(); }",
+     "'return' (line 1) leaves, so it cannot be predicated"),
+])
+def test_barriers_after_an_early_return_that_cannot_run_predicated_are_refused(lower, body, construct):
+    module, _ = lower(f"__global__ void k(int* o, int n, int d) {{ if (threadIdx.x >= n) return; {body} }}")
+    with pytest.raises(CutransError) as info:
+        lower_warp_ops(module)
+    (d,) = info.value.diagnostics
+    assert d.code == "L007" and construct in d.message, d.message
 
 
 def test_warp_ops_in_device_functions_are_inlined_into_the_kernel(lower):

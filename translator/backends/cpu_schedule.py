@@ -164,7 +164,8 @@ def context_variables(schedule: list) -> dict[str, N.VarDecl]:
 
 
 def check_returns(schedule: list) -> None:
-    """A thread that returns before a barrier would have to skip later regions: refuse that for now."""
+    """A thread that returns before a barrier would have to skip later regions. lower_warp_ops predicates
+    the early returns of a kernel's outermost level (`if (c) return;`); refuse any other."""
     last = schedule[-1] if schedule and isinstance(schedule[-1], Region) else None
     for region in regions(schedule):
         if region is last:
@@ -172,4 +173,6 @@ def check_returns(schedule: list) -> None:
         for s in region.stmts:
             for n in walk(s):
                 if isinstance(n, N.Return):
-                    _refuse(n, "'return' before a later __syncthreads() is not supported on the CPU target yet")
+                    _refuse(n, "'return' before a later __syncthreads() is supported on the CPU target only at the "
+                               "kernel's outermost level (`if (c) return;` or `if (c) { ...; return; }`), not inside a "
+                               "loop or a nested 'if'; keep a flag instead")

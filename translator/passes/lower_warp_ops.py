@@ -44,7 +44,7 @@ from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import map_children, walk
 from translator.ir.builtins import BLOCK_VOTES, WARP, WARP_LANES, WARP_REDUCTIONS, WARP_SHUFFLES
-from translator.ir.types import BOOL, U32, Array, Pointer, Scalar
+from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, is_float
 from translator.passes.statements import early_exit_as_if, rewrite_all, rewrite_nested
 from translator.passes.inline_warp_functions import inline_warp_functions
 from translator.passes.uniformity import Uniformity
@@ -89,14 +89,67 @@ def has_warp_op(node) -> bool:
     return node is not None and any(isinstance(n, N.WarpOp) for n in walk(node))
 
 
+def has_barrier(node) -> bool:
+    return node is not None and any(isinstance(n, N.Barrier) for n in walk(node))
+
+
+def has_sync(node) -> bool:
+    """A warp operation or a block barrier: something every thread of the block must reach."""
+    return node is not None and any(isinstance(n, (N.WarpOp, N.Barrier)) for n in walk(node))
+
+
+def _traps(e) -> bool:
+    """Whether evaluating `e` may fault where its thread should not have evaluated it: a read through
+    memory, a call, or an integer division or remainder by anything but a non-zero literal."""
+    for n in walk(e):
+        if isinstance(n, (N.Index, N.Member, N.Call, N.Atomic, N.WarpOp, N.Printf)) or (
+                isinstance(n, N.UnOp) and n.op == "*"):
+            return True
+        if isinstance(n, N.BinOp) and n.op in ("/", "%") and not is_float(n.type) and not _nonzero_literal(n.rhs):
+            return True
+    return False
+
+
+def _nonzero_literal(e) -> bool:
+    while isinstance(e, N.Cast):
+        e = e.value
+    return isinstance(e, N.IntLit) and e.value != 0
+
+
 # -- checking: every warp operation must be reached by every thread of the block ----------------------
 
 class _Checker:
-    def __init__(self, kernel: N.Function):
+    def __init__(self, kernel: N.Function, exits: set):
         self.uniformity = Uniformity(kernel)
+        self.exits = exits          # ids of the 'if's early_exit_as_if made of early returns
         self.exit = None            # a `return` that only some threads may take, seen so far
         self.predicated: set = set()  # ids of the 'if's whose warp operations run predicated
         self.depth = 0              # how many predicated 'if's enclose the statement being checked
+        self.inside_exit = 0        # how many 'if's of early returns that cannot be predicated enclose it
+        self.decls: dict[str, list] = {}
+        for n in walk(kernel.body):
+            if isinstance(n, N.VarDecl):
+                self.decls.setdefault(n.name, []).append(n)
+
+    def shared_by_all(self, s, parts):
+        """Inside a predicated 'if', the conditions of a statement around barriers or warp operations (a
+        uniform loop or 'if') are evaluated by every thread, so the values they read must be too: a
+        value the guard of the 'if' keeps from the threads it leaves out cannot be read there."""
+        if not self.depth or not has_sync(s):
+            return
+        for part in parts:
+            for n in walk(part):
+                if isinstance(n, N.VarRef) and any(d.init is not None and _traps(d.init) for d in self.decls.get(n.name, ())):
+                    _refuse(n, f"'{n.name}' is computed only by the threads that did not return early (its "
+                               f"value is read through memory or divides by a variable), but the threads that "
+                               f"returned must still run the barriers this condition controls; compute it "
+                               f"before the 'return'")
+
+    def must_predicate(self, s: N.If) -> bool:
+        """Warp operations under `s`, or barriers where `s` (or a predicated 'if' around it) stands for
+        an early return: a thread that returned must not hold up the others' barriers."""
+        return has_warp_op(s.then) or has_warp_op(s.orelse) or (
+            (id(s) in self.exits or self.depth > 0) and (has_barrier(s.then) or has_barrier(s.orelse)))
 
     def stmt(self, s, why):
         """Check statement `s`; `why` is None where every thread gets here, else the reason not."""
@@ -108,12 +161,21 @@ class _Checker:
         elif isinstance(s, N.If):
             self.expr(s.cond, why)
             uniform = self.uniformity.is_uniform(s.cond)
-            if why is None and not uniform and (has_warp_op(s.then) or has_warp_op(s.orelse)):
+            jump = _escaping_jump(s.then, False, False) or _escaping_jump(s.orelse, False, False)
+            if uniform:
+                self.shared_by_all(s, [s.cond])
+            if why is None and not uniform and self.must_predicate(s) and jump is None:
                 self.predicate(s)
-            else:
-                inner = why or (None if uniform else "inside an 'if' whose condition may differ between threads")
-                self.stmt(s.then, inner)
-                self.stmt(s.orelse, inner)
+                return
+            inner = why or (None if uniform else "inside an 'if' whose condition may differ between threads")
+            if inner is not None and jump is not None and not why:
+                inner = (f"inside an 'if' whose condition may differ between threads and which a "
+                         f"'{type(jump).__name__.lower()}' (line {jump.loc.line}) leaves, so it cannot be predicated")
+            exiting = id(s) in self.exits and not uniform
+            self.inside_exit += exiting
+            self.stmt(s.then, inner)
+            self.stmt(s.orelse, inner)
+            self.inside_exit -= exiting
         elif isinstance(s, (N.For, N.While)):
             self.loop(s, why)
         elif isinstance(s, (N.DoWhile, N.Switch)):
@@ -124,19 +186,18 @@ class _Checker:
             self.expr(s.value, why)
             if why is not None and self.exit is None:
                 self.exit = s
+        elif isinstance(s, N.Barrier) and why is not None and (self.depth or self.inside_exit):
+            _refuse(s, f"__syncthreads() {why}, after a 'return' that only some threads take: the threads "
+                       f"that returned must pass it without running anything, which is possible only in code "
+                       f"that every thread runs alike; make the control flow around it the same for the whole "
+                       f"block")
         else:
             self.expr(s, why)
 
     def predicate(self, s: N.If):
-        """An 'if' whose condition may differ between threads, around warp operations: predicated
-        (every thread runs the exchanges, only those for which it holds run the rest) where exact."""
-        jump = _escaping_jump(s.then, False, False) or _escaping_jump(s.orelse, False, False)
-        if jump is not None:
-            why = (f"inside an 'if' whose condition may differ between threads and which a "
-                   f"'{type(jump).__name__.lower()}' (line {jump.loc.line}) leaves, so it cannot be predicated")
-            self.stmt(s.then, why)
-            self.stmt(s.orelse, why)
-            return
+        """An 'if' whose condition may differ between threads, around warp operations or the barriers
+        after an early return, and which no jump leaves: predicated (every thread runs the exchanges and
+        barriers, only those for which it holds run the rest)."""
         self.predicated.add(id(s))
         self.depth += 1
         self.stmt(s.then, None)
@@ -144,6 +205,7 @@ class _Checker:
         self.depth -= 1
 
     def loop(self, s, why):
+        self.shared_by_all(s, [s.cond, getattr(s, "step", None), getattr(s, "init", None)])
         for part in (s.cond, getattr(s, "step", None)):
             self.expr(part, why or "in a loop's condition or step")
         self.stmt(getattr(s, "init", None), why)
@@ -370,14 +432,18 @@ def _helper(name: str, loc) -> N.Function:
 
 
 class _KernelRewriter:
-    def __init__(self, kernel: N.Function, helpers: dict, predicated: set):
+    def __init__(self, kernel: N.Function, helpers: dict, checker: _Checker):
         self.kernel = kernel
         self.helpers = helpers              # helper name -> location of its first use
         self.size = kernel.max_threads or MAX_BLOCK_THREADS
         self.scratch: dict[str, N.VarDecl] = {}
         self.count = 0
-        self.predicated = predicated        # ids of the 'if's to predicate (the checker chose them)
+        self.predicated = checker.predicated    # ids of the 'if's to predicate (the checker chose them)
+        self.exits = checker.exits          # ids of the 'if's that stand for early returns
+        self.uniform = checker.uniformity.uniform
         self.flag = None                    # the flag of the innermost predicated 'if' being rewritten
+        self.unguarded: set = set()         # ids of statements every thread runs even under a flag
+        self.guards: set = set()            # ids of the 'if's `guard` made
 
     def need(self, helper: str, loc) -> str:
         self.helpers.setdefault(helper, loc)
@@ -396,7 +462,7 @@ class _KernelRewriter:
 
     # statements
     def stmts(self, stmts: list) -> list:
-        return rewrite_all(stmts, self.stmt)
+        return self.merge_guards(rewrite_all(stmts, self.stmt))
 
     def block(self, s):
         return rewrite_nested(s, self.stmt)
@@ -404,7 +470,7 @@ class _KernelRewriter:
     def stmt(self, s) -> list:
         """`s` rewritten, preceded by the exchanges of its warp operations and followed by the barrier
         that frees the scratch again; inside a predicated 'if', all but the barriers guarded by its flag."""
-        if not has_warp_op(s):
+        if not has_sync(s):
             return self.guard([s])
         if isinstance(s, N.ExprStmt) and isinstance(s.expr, N.WarpOp) and s.expr.op == "syncwarp":
             return [N.Barrier("block", loc=s.loc)]
@@ -435,7 +501,8 @@ class _KernelRewriter:
         cond = self.expr(s.cond, prelude)
         out = self.guard(prelude) + ([N.Barrier("block", loc=s.loc)] if prelude else [])
         outer, self.count = self.flag, self.count + 1
-        flag = b.ref(f"cutrans_warp_if_{self.count - 1}", BOOL)
+        role = "warp_if" if id(s) not in self.exits else "stays" if s.orelse is None else "returns"
+        flag = b.ref(f"cutrans_{role}_{self.count - 1}", BOOL)
         out.append(b.var(flag.name, BOOL, cond if outer is None else b.bin("&&", outer, cond)))
         for branch, value in ((s.then, flag), (s.orelse, N.UnOp("!", flag, BOOL, loc=s.loc))):
             if branch is None:
@@ -445,27 +512,53 @@ class _KernelRewriter:
                 out.append(b.var(flag.name + "_else", BOOL, value))
                 value = b.ref(flag.name + "_else", BOOL)
             self.flag = value
-            out.append(N.Block(self.stmt(branch), loc=branch.loc))
+            inner = self.stmt(branch)
+            out.append(inner[0] if len(inner) == 1 and isinstance(inner[0], N.Block) else N.Block(inner, loc=branch.loc))
         self.flag = outer
         return out
 
     def guard(self, stmts: list) -> list:
         """Inside a predicated 'if': each statement but a barrier runs only where its flag holds (a
-        declaration stays in its scope, its initialization is guarded)."""
+        declaration stays in its scope, its initialization is guarded). A value the same in every thread
+        whose computation cannot fault is computed by all, since conditions around the barriers that
+        every thread runs may need it."""
         if self.flag is None:
             return stmts
         out = []
         for s in stmts:
-            if isinstance(s, N.Barrier) or (isinstance(s, N.VarDecl) and s.init is None):
+            if isinstance(s, N.Barrier) or (isinstance(s, N.VarDecl) and s.init is None) or id(s) in self.unguarded:
+                out.append(s)
+            elif isinstance(s, N.VarDecl) and s.name in self.uniform and not _traps(s.init):
                 out.append(s)
             elif isinstance(s, N.VarDecl):
                 target = N.VarRef(s.name, s.type, loc=s.loc)
                 stores = _element_stores(s, target, s.init, s.type)
-                out += [N.VarDecl(s.name, s.type, s.space, None, loc=s.loc),
-                        N.If(self.flag, stores[0] if len(stores) == 1 else N.Block(stores, loc=s.loc), None,
-                             loc=s.loc)]
+                out += [N.VarDecl(s.name, s.type, s.space, None, loc=s.loc), self.guarded(stores, s.loc)]
             else:
-                out.append(N.If(self.flag, s, None, loc=s.loc))
+                out.append(self.guarded([s], s.loc))
+        return out
+
+    def guarded(self, stmts: list, loc) -> N.If:
+        if len(stmts) == 1 and isinstance(stmts[0], N.Block):
+            stmts = stmts[0].stmts
+        made = N.If(self.flag, N.Block(stmts, loc=loc), None, loc=loc)
+        self.guards.add(id(made))
+        return made
+
+    def merge_guards(self, stmts: list) -> list:
+        """Neighbouring statements guarded by the same flag share one 'if'. A declaration between them
+        (whose initialization the next one guards) moves above that 'if' when nothing in it names it."""
+        out: list = []
+        run = None                          # the guarding 'if' the next guarded statement may join
+        for s in stmts:
+            if run is not None and id(s) in self.guards and s.cond is run.cond:
+                run.then.stmts += s.then.stmts
+            elif run is not None and isinstance(s, N.VarDecl) and s.init is None and not any(
+                    isinstance(n, N.VarRef) and n.name == s.name for n in walk(run)):
+                out.insert(len(out) - 1, s)
+            else:
+                out.append(s)
+                run = s if id(s) in self.guards else None
         return out
 
     # expressions
@@ -522,9 +615,19 @@ class _KernelRewriter:
                 ballot = b.cast(b.bin("==", ballot, b.bin("&", mask, live)), I32)
             read = ballot
         store = N.Index(slots, b.thread(), slots.type.elem, loc=e.loc)
-        prelude += [N.ExprStmt(N.Assign("=", store, source, store.type, loc=e.loc), loc=e.loc),
-                    N.Barrier("block", loc=e.loc), b.var(result, e.type, read)]
+        write = N.ExprStmt(N.Assign("=", store, source, store.type, loc=e.loc), loc=e.loc)
+        if self.flag is not None and e.op in _VOTE_ABSENT:
+            # a thread the flag leaves out votes as CUDA counts a thread that has exited (or not arrived)
+            absent = b.u32(_VOTE_ABSENT[e.op])
+            write.expr.value = N.Conditional(self.flag, source, absent, U32, loc=e.loc)
+            self.unguarded.add(id(write))
+        prelude += [write, N.Barrier("block", loc=e.loc), b.var(result, e.type, read)]
         return b.ref(result, e.type)
+
+
+# What the slot of a thread outside a predicated 'if' holds in a vote: CUDA counts only the threads that
+# arrive (__syncthreads_count/_or), and __ballot/__any/__all_sync look at the non-exited threads of the mask.
+_VOTE_ABSENT = {"block_count": 0, "block_or": 0, "block_and": 1, "ballot": 0, "any": 0, "all": 1}
 
 
 _HELPER_ORDER = ("shfl_idx", "shfl_up", "shfl_down", "shfl_xor", "ballot", "live", "block_count")
@@ -533,16 +636,18 @@ _HELPER_ORDER = ("shfl_idx", "shfl_up", "shfl_down", "shfl_xor", "ballot", "live
 def lower_warp_ops(module: N.Module) -> N.Module:
     helpers: dict = {}
     module = inline_warp_functions(module)
-    predicated = {}
+    checkers = {}
     for f in module.functions:
-        if has_warp_op(f.body):
-            f.body.stmts = early_exit_as_if(f.body.stmts, has_warp_op)
-            checker = _Checker(f)
+        made: list = []
+        if has_sync(f.body):
+            f.body.stmts = early_exit_as_if(f.body.stmts, has_sync, made)
+        if has_warp_op(f.body) or made:
+            checker = _Checker(f, {id(m) for m in made})
             checker.stmt(f.body, None)
-            predicated[f.name] = checker.predicated
+            checkers[f.name] = checker
     for f in module.functions:
-        if f.name in predicated:
-            _KernelRewriter(f, helpers, predicated[f.name]).run()
+        if f.name in checkers:
+            _KernelRewriter(f, helpers, checkers[f.name]).run()
     order = [h for h in _HELPER_ORDER if h in helpers] + sorted(h for h in helpers if h not in _HELPER_ORDER)
     module.functions[:0] = [_helper(h, helpers[h]) for h in order]
     return module

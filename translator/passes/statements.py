@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from translator.ir import nodes as N
+from translator.ir.base import walk
 from translator.ir.types import BOOL
 
 
@@ -25,19 +26,39 @@ def rewrite_nested(s, rewrite):
     return stmts[0] if len(stmts) == 1 and not isinstance(stmts[0], N.VarDecl) else N.Block(stmts, loc=s.loc)
 
 
-def early_exit_as_if(stmts: list, needs) -> list:
+def _exit_branch(s) -> list | None:
+    """The statements a branch `if (c) { A...; return; }` runs before its `return` (no value, none other
+    in A), or None when `s` is no such 'if'."""
+    if not isinstance(s, N.If) or s.orelse is not None:
+        return None
+    body = as_list(s.then)
+    if not body or not isinstance(body[-1], N.Return) or body[-1].value is not None:
+        return None
+    if any(isinstance(n, N.Return) for b in body[:-1] for n in walk(b)):
+        return None
+    return body[:-1]
+
+
+def early_exit_as_if(stmts: list, needs, made: list | None = None) -> list:
     """`if (c) return; rest...` at a kernel's outermost level, where `needs(statement)` holds for some
     statement of the rest (it holds a construct that every thread must reach) -> `if (!(c)) { rest... }`:
     the same threads run the rest, and where c is the same for every thread of a block the new 'if'
-    is one every thread takes alike."""
+    is one every thread takes alike. A branch that does something before it returns,
+    `if (c) { A...; return; } rest...`, becomes `if (c) { A... } else { rest... }`. The 'if's made are
+    appended to `made` when it is given."""
     for i, s in enumerate(stmts):
-        exits = isinstance(s, N.If) and s.orelse is None and (
-            isinstance(s.then, N.Return) or (isinstance(s.then, N.Block) and len(s.then.stmts) == 1
-                                             and isinstance(s.then.stmts[0], N.Return)))
+        before = _exit_branch(s)
         rest = stmts[i + 1:]
-        if exits and any(needs(r) for r in rest):
-            cond = N.UnOp("!", s.cond, BOOL, loc=s.loc)
-            return stmts[:i] + [N.If(cond, N.Block(early_exit_as_if(rest, needs), loc=s.loc), None, loc=s.loc)]
+        if before is None or not any(needs(r) for r in rest):
+            continue
+        rest = N.Block(early_exit_as_if(rest, needs, made), loc=s.loc)
+        if before:
+            branch = N.If(s.cond, N.Block(before, loc=s.then.loc), rest, loc=s.loc)
+        else:
+            branch = N.If(N.UnOp("!", s.cond, BOOL, loc=s.loc), rest, None, loc=s.loc)
+        if made is not None:
+            made.append(branch)
+        return stmts[:i] + [branch]
     return stmts
 
 

@@ -35,7 +35,7 @@ void cutrans_kernel_weighted_warp_sums(cutrans_dim3 gridDim, cutrans_dim3 blockD
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         float cutrans_warp_f32[1024];
         int i[cutrans_nthreads];
-        _Bool cutrans_warp_if_0[cutrans_nthreads];
+        _Bool cutrans_stays_0[cutrans_nthreads];
         float weights[cutrans_nthreads][4];
         int picks[cutrans_nthreads][2][2];
         float x[cutrans_nthreads];
@@ -50,7 +50,7 @@ void cutrans_kernel_weighted_warp_sums(cutrans_dim3 gridDim, cutrans_dim3 blockD
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         i[cutrans_t] = (unsigned int)(cutrans_gx + cutrans_tx);
-                        cutrans_warp_if_0[cutrans_t] = !(i[cutrans_t] / 32 * 32 >= n);
+                        cutrans_stays_0[cutrans_t] = !(i[cutrans_t] / 32 * 32 >= n);
                     }
                 }
             }
@@ -64,13 +64,40 @@ void cutrans_kernel_weighted_warp_sums(cutrans_dim3 gridDim, cutrans_dim3 blockD
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         i[cutrans_t] = blockIdx.x * blockDim.x + threadIdx.x;
-                        cutrans_warp_if_0[cutrans_t] = !(i[cutrans_t] / 32 * 32 >= n);
+                        cutrans_stays_0[cutrans_t] = !(i[cutrans_t] / 32 * 32 >= n);
                     }
                 }
             }
         }
         {
-            {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        /* weights lives in per-thread storage */
+                        /* picks lives in per-thread storage */
+                        /* x lives in per-thread storage */
+                        /* sum lives in per-thread storage */
+                        if (cutrans_stays_0[cutrans_t]) {
+                            weights[cutrans_t][0] = 1.0f;
+                            weights[cutrans_t][1] = 0.5f;
+                            weights[cutrans_t][2] = 0.25f;
+                            weights[cutrans_t][3] = 0;
+                            picks[cutrans_t][0][0] = 0;
+                            picks[cutrans_t][0][1] = 1;
+                            picks[cutrans_t][1][0] = 2;
+                            picks[cutrans_t][1][1] = 0;
+                            x[cutrans_t] = i[cutrans_t] < n ? in[i[cutrans_t]] : 0.0f;
+                            sum[cutrans_t] = 0.0f;
+                        }
+                    }
+                }
+            }
+            for (int j = 0; j < 4; ++j) {
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -79,61 +106,8 @@ void cutrans_kernel_weighted_warp_sums(cutrans_dim3 gridDim, cutrans_dim3 blockD
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
-                            /* weights lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                weights[cutrans_t][0] = 1.0f;
-                                weights[cutrans_t][1] = 0.5f;
-                                weights[cutrans_t][2] = 0.25f;
-                                weights[cutrans_t][3] = 0;
-                            }
-                            /* picks lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                picks[cutrans_t][0][0] = 0;
-                                picks[cutrans_t][0][1] = 1;
-                                picks[cutrans_t][1][0] = 2;
-                                picks[cutrans_t][1][1] = 0;
-                            }
-                            /* x lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                x[cutrans_t] = i[cutrans_t] < n ? in[i[cutrans_t]] : 0.0f;
-                            }
-                            /* sum lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                sum[cutrans_t] = 0.0f;
-                            }
-                        }
-                    }
-                }
-                for (int j = 0; j < 4; ++j) {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_f32[((unsigned int)cutrans_t)] = x[cutrans_t];
-                                }
-                            }
-                        }
-                    }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                float cutrans_warp_1;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, 1 << picks[cutrans_t][j / 2][j % 2], 32)];
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    sum[cutrans_t] = fmaf(weights[cutrans_t][j], cutrans_warp_1, sum[cutrans_t]);
-                                }
+                            if (cutrans_stays_0[cutrans_t]) {
+                                cutrans_warp_f32[((unsigned int)cutrans_t)] = x[cutrans_t];
                             }
                         }
                     }
@@ -146,10 +120,26 @@ void cutrans_kernel_weighted_warp_sums(cutrans_dim3 gridDim, cutrans_dim3 blockD
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                if (i[cutrans_t] < n) {
-                                    out[i[cutrans_t]] = sum[cutrans_t];
-                                }
+                            float cutrans_warp_1;
+                            if (cutrans_stays_0[cutrans_t]) {
+                                cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, 1 << picks[cutrans_t][j / 2][j % 2], 32)];
+                                sum[cutrans_t] = fmaf(weights[cutrans_t][j], cutrans_warp_1, sum[cutrans_t]);
+                            }
+                        }
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (cutrans_stays_0[cutrans_t]) {
+                            if (i[cutrans_t] < n) {
+                                out[i[cutrans_t]] = sum[cutrans_t];
                             }
                         }
                     }

@@ -1619,7 +1619,21 @@ void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
             }
         }
         {
-            {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (cutrans_warp_if_0[cutrans_t]) {
+                            mySum[cutrans_t] += sdata[tid[cutrans_t] + 32u];
+                        }
+                    }
+                }
+            }
+            for (int offset = 32u / 2u; offset > 0; offset /= 2) {
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -1629,41 +1643,23 @@ void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if (cutrans_warp_if_0[cutrans_t]) {
-                                mySum[cutrans_t] += sdata[tid[cutrans_t] + 32u];
+                                cutrans_warp_f32[((unsigned int)cutrans_t)] = mySum[cutrans_t];
                             }
                         }
                     }
                 }
-                for (int offset = 32u / 2u; offset > 0; offset /= 2) {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_f32[((unsigned int)cutrans_t)] = mySum[cutrans_t];
-                                }
-                            }
-                        }
-                    }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                float cutrans_warp_1;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset, 32)];
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    mySum[cutrans_t] += cutrans_warp_1;
-                                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            float cutrans_warp_1;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset, 32)];
+                                mySum[cutrans_t] += cutrans_warp_1;
                             }
                         }
                     }

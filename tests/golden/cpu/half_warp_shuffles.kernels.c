@@ -457,36 +457,32 @@ void cutrans_kernel_shuffles_half(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                 }
             }
             {
-                {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    cutrans_warp_f16[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
-                                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_6[cutrans_t]) {
+                                cutrans_warp_f16[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                _Float16 cutrans_warp_7;
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    cutrans_warp_7 = cutrans_warp_f16[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 1431655765u, 2, 32)];
-                                }
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    even_cutrans_inl0[cutrans_t] = cutrans_warp_7;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            _Float16 cutrans_warp_7;
+                            if (cutrans_warp_if_6[cutrans_t]) {
+                                cutrans_warp_7 = cutrans_warp_f16[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 1431655765u, 2, 32)];
+                                even_cutrans_inl0[cutrans_t] = cutrans_warp_7;
                             }
                         }
                     }
@@ -507,36 +503,32 @@ void cutrans_kernel_shuffles_half(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                 }
             }
             {
-                {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    cutrans_warp_f16[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
-                                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_8[cutrans_t]) {
+                                cutrans_warp_f16[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                _Float16 cutrans_warp_9;
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    cutrans_warp_9 = cutrans_warp_f16[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 2863311530u, (int)2u, 32)];
-                                }
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    odd_cutrans_inl0[cutrans_t] = cutrans_warp_9;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            _Float16 cutrans_warp_9;
+                            if (cutrans_warp_if_8[cutrans_t]) {
+                                cutrans_warp_9 = cutrans_warp_f16[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 2863311530u, (int)2u, 32)];
+                                odd_cutrans_inl0[cutrans_t] = cutrans_warp_9;
                             }
                         }
                     }
@@ -777,36 +769,32 @@ void cutrans_kernel_shuffles_half2(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 }
             }
             {
-                {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    cutrans_warp_half2[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
-                                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_6[cutrans_t]) {
+                                cutrans_warp_half2[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                half2 cutrans_warp_7;
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    cutrans_warp_7 = cutrans_warp_half2[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 1431655765u, 2, 32)];
-                                }
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    even_cutrans_inl1[cutrans_t] = cutrans_warp_7;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            half2 cutrans_warp_7;
+                            if (cutrans_warp_if_6[cutrans_t]) {
+                                cutrans_warp_7 = cutrans_warp_half2[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 1431655765u, 2, 32)];
+                                even_cutrans_inl1[cutrans_t] = cutrans_warp_7;
                             }
                         }
                     }
@@ -827,36 +815,32 @@ void cutrans_kernel_shuffles_half2(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 }
             }
             {
-                {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    cutrans_warp_half2[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
-                                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_8[cutrans_t]) {
+                                cutrans_warp_half2[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                half2 cutrans_warp_9;
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    cutrans_warp_9 = cutrans_warp_half2[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 2863311530u, (int)2u, 32)];
-                                }
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    odd_cutrans_inl1[cutrans_t] = cutrans_warp_9;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            half2 cutrans_warp_9;
+                            if (cutrans_warp_if_8[cutrans_t]) {
+                                cutrans_warp_9 = cutrans_warp_half2[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 2863311530u, (int)2u, 32)];
+                                odd_cutrans_inl1[cutrans_t] = cutrans_warp_9;
                             }
                         }
                     }
@@ -1097,36 +1081,32 @@ void cutrans_kernel_shuffles_nv_bfloat16(cutrans_dim3 gridDim, cutrans_dim3 bloc
                 }
             }
             {
-                {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    cutrans_warp_bf16[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
-                                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_6[cutrans_t]) {
+                                cutrans_warp_bf16[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                cutrans_bf16 cutrans_warp_7;
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    cutrans_warp_7 = cutrans_warp_bf16[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 1431655765u, 2, 32)];
-                                }
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    even_cutrans_inl2[cutrans_t] = cutrans_warp_7;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            cutrans_bf16 cutrans_warp_7;
+                            if (cutrans_warp_if_6[cutrans_t]) {
+                                cutrans_warp_7 = cutrans_warp_bf16[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 1431655765u, 2, 32)];
+                                even_cutrans_inl2[cutrans_t] = cutrans_warp_7;
                             }
                         }
                     }
@@ -1147,36 +1127,32 @@ void cutrans_kernel_shuffles_nv_bfloat16(cutrans_dim3 gridDim, cutrans_dim3 bloc
                 }
             }
             {
-                {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    cutrans_warp_bf16[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
-                                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_8[cutrans_t]) {
+                                cutrans_warp_bf16[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                cutrans_bf16 cutrans_warp_9;
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    cutrans_warp_9 = cutrans_warp_bf16[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 2863311530u, (int)2u, 32)];
-                                }
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    odd_cutrans_inl2[cutrans_t] = cutrans_warp_9;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            cutrans_bf16 cutrans_warp_9;
+                            if (cutrans_warp_if_8[cutrans_t]) {
+                                cutrans_warp_9 = cutrans_warp_bf16[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 2863311530u, (int)2u, 32)];
+                                odd_cutrans_inl2[cutrans_t] = cutrans_warp_9;
                             }
                         }
                     }
@@ -1417,36 +1393,32 @@ void cutrans_kernel_shuffles_nv_bfloat162(cutrans_dim3 gridDim, cutrans_dim3 blo
                 }
             }
             {
-                {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    cutrans_warp_nv_bfloat162[((unsigned int)cutrans_t)] = v_cutrans_inl3[cutrans_t];
-                                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_6[cutrans_t]) {
+                                cutrans_warp_nv_bfloat162[((unsigned int)cutrans_t)] = v_cutrans_inl3[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                nv_bfloat162 cutrans_warp_7;
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    cutrans_warp_7 = cutrans_warp_nv_bfloat162[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 1431655765u, 2, 32)];
-                                }
-                                if (cutrans_warp_if_6[cutrans_t]) {
-                                    even_cutrans_inl3[cutrans_t] = cutrans_warp_7;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            nv_bfloat162 cutrans_warp_7;
+                            if (cutrans_warp_if_6[cutrans_t]) {
+                                cutrans_warp_7 = cutrans_warp_nv_bfloat162[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 1431655765u, 2, 32)];
+                                even_cutrans_inl3[cutrans_t] = cutrans_warp_7;
                             }
                         }
                     }
@@ -1467,36 +1439,32 @@ void cutrans_kernel_shuffles_nv_bfloat162(cutrans_dim3 gridDim, cutrans_dim3 blo
                 }
             }
             {
-                {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    cutrans_warp_nv_bfloat162[((unsigned int)cutrans_t)] = v_cutrans_inl3[cutrans_t];
-                                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_8[cutrans_t]) {
+                                cutrans_warp_nv_bfloat162[((unsigned int)cutrans_t)] = v_cutrans_inl3[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                nv_bfloat162 cutrans_warp_9;
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    cutrans_warp_9 = cutrans_warp_nv_bfloat162[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 2863311530u, (int)2u, 32)];
-                                }
-                                if (cutrans_warp_if_8[cutrans_t]) {
-                                    odd_cutrans_inl3[cutrans_t] = cutrans_warp_9;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            nv_bfloat162 cutrans_warp_9;
+                            if (cutrans_warp_if_8[cutrans_t]) {
+                                cutrans_warp_9 = cutrans_warp_nv_bfloat162[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 2863311530u, (int)2u, 32)];
+                                odd_cutrans_inl3[cutrans_t] = cutrans_warp_9;
                             }
                         }
                     }

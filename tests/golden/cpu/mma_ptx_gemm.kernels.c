@@ -56,12 +56,11 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
         unsigned int cutrans_warp_u32[1024];
         int warp[cutrans_nthreads];
         int lane[cutrans_nthreads];
-        _Bool cutrans_warp_if_0[cutrans_nthreads];
+        _Bool cutrans_stays_0[cutrans_nthreads];
         int tile_m[cutrans_nthreads];
         int tile_n[cutrans_nthreads];
         int g[cutrans_nthreads];
         int t[cutrans_nthreads];
-        int words[cutrans_nthreads];
         float acc[cutrans_nthreads][4];
         unsigned int a[cutrans_nthreads][4];
         unsigned int b[cutrans_nthreads][2];
@@ -80,7 +79,6 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
         float c1_cutrans_inl1[cutrans_nthreads];
         float c2_cutrans_inl1[cutrans_nthreads];
         float c3_cutrans_inl1[cutrans_nthreads];
-        int k_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
         float* d0_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
         float* d1_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
         float* d2_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
@@ -93,9 +91,6 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
         float s1_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
         float s2_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
         float s3_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
-        int kk_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
-        unsigned int column_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
-        unsigned int half_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
         unsigned int a_top_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
         unsigned int a_bottom_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
         unsigned int b_left_cutrans_inl0_cutrans_inl1[cutrans_nthreads];
@@ -112,7 +107,7 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                     {
                         warp[cutrans_t] = (unsigned int)(cutrans_gx + cutrans_tx) / 32u;
                         lane[cutrans_t] = threadIdx.x % 32u;
-                        cutrans_warp_if_0[cutrans_t] = !(warp[cutrans_t] >= m / 16 * tiles_n);
+                        cutrans_stays_0[cutrans_t] = !(warp[cutrans_t] >= m / 16 * tiles_n);
                     }
                 }
             }
@@ -127,13 +122,42 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                     {
                         warp[cutrans_t] = blockIdx.x * blockDim.x + threadIdx.x / 32u;
                         lane[cutrans_t] = threadIdx.x % 32u;
-                        cutrans_warp_if_0[cutrans_t] = !(warp[cutrans_t] >= m / 16 * tiles_n);
+                        cutrans_stays_0[cutrans_t] = !(warp[cutrans_t] >= m / 16 * tiles_n);
                     }
                 }
             }
         }
         {
-            {
+            int words = k / 2;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        /* tile_m lives in per-thread storage */
+                        /* tile_n lives in per-thread storage */
+                        /* g lives in per-thread storage */
+                        /* t lives in per-thread storage */
+                        if (cutrans_stays_0[cutrans_t]) {
+                            tile_m[cutrans_t] = warp[cutrans_t] / tiles_n * 16;
+                            tile_n[cutrans_t] = warp[cutrans_t] % tiles_n * 8;
+                            g[cutrans_t] = lane[cutrans_t] / 4;
+                            t[cutrans_t] = lane[cutrans_t] % 4;
+                        }
+                        /* acc lives in per-thread storage */
+                        if (cutrans_stays_0[cutrans_t]) {
+                            acc[cutrans_t][0] = 0.0f;
+                            acc[cutrans_t][1] = 0.0f;
+                            acc[cutrans_t][2] = 0.0f;
+                            acc[cutrans_t][3] = 0.0f;
+                        }
+                    }
+                }
+            }
+            for (int k0 = 0; k0 < k; k0 += 16) {
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -142,37 +166,21 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
-                            /* tile_m lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                tile_m[cutrans_t] = warp[cutrans_t] / tiles_n * 16;
-                            }
-                            /* tile_n lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                tile_n[cutrans_t] = warp[cutrans_t] % tiles_n * 8;
-                            }
-                            /* g lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                g[cutrans_t] = lane[cutrans_t] / 4;
-                            }
-                            /* t lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                t[cutrans_t] = lane[cutrans_t] % 4;
-                            }
-                            /* words lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                words[cutrans_t] = k / 2;
-                            }
-                            /* acc lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                acc[cutrans_t][0] = 0.0f;
-                                acc[cutrans_t][1] = 0.0f;
-                                acc[cutrans_t][2] = 0.0f;
-                                acc[cutrans_t][3] = 0.0f;
+                            /* a lives in per-thread storage */
+                            /* b lives in per-thread storage */
+                            /* d lives in per-thread storage */
+                            if (cutrans_stays_0[cutrans_t]) {
+                                a[cutrans_t][0] = a_rows[(tile_m[cutrans_t] + g[cutrans_t]) * words + k0 / 2 + t[cutrans_t]];
+                                a[cutrans_t][1] = a_rows[(tile_m[cutrans_t] + g[cutrans_t] + 8) * words + k0 / 2 + t[cutrans_t]];
+                                a[cutrans_t][2] = a_rows[(tile_m[cutrans_t] + g[cutrans_t]) * words + k0 / 2 + 4 + t[cutrans_t]];
+                                a[cutrans_t][3] = a_rows[(tile_m[cutrans_t] + g[cutrans_t] + 8) * words + k0 / 2 + 4 + t[cutrans_t]];
+                                b[cutrans_t][0] = b_cols[(tile_n[cutrans_t] + g[cutrans_t]) * words + k0 / 2 + t[cutrans_t]];
+                                b[cutrans_t][1] = b_cols[(tile_n[cutrans_t] + g[cutrans_t]) * words + k0 / 2 + 4 + t[cutrans_t]];
                             }
                         }
                     }
                 }
-                for (int k0 = 0; k0 < k; k0 += 16) {
+                {
                     for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                     for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                         const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -181,31 +189,41 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                             const int cutrans_t = cutrans_trow + cutrans_tx;
                             const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                             {
-                                /* a lives in per-thread storage */
-                                /* b lives in per-thread storage */
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    a[cutrans_t][0] = a_rows[(tile_m[cutrans_t] + g[cutrans_t]) * words[cutrans_t] + k0 / 2 + t[cutrans_t]];
+                                /* d0_cutrans_inl1 lives in per-thread storage */
+                                /* d1_cutrans_inl1 lives in per-thread storage */
+                                /* d2_cutrans_inl1 lives in per-thread storage */
+                                /* d3_cutrans_inl1 lives in per-thread storage */
+                                /* a0_cutrans_inl1 lives in per-thread storage */
+                                /* a1_cutrans_inl1 lives in per-thread storage */
+                                /* a2_cutrans_inl1 lives in per-thread storage */
+                                /* a3_cutrans_inl1 lives in per-thread storage */
+                                /* b0_cutrans_inl1 lives in per-thread storage */
+                                /* b1_cutrans_inl1 lives in per-thread storage */
+                                /* c0_cutrans_inl1 lives in per-thread storage */
+                                /* c1_cutrans_inl1 lives in per-thread storage */
+                                /* c2_cutrans_inl1 lives in per-thread storage */
+                                /* c3_cutrans_inl1 lives in per-thread storage */
+                                if (cutrans_stays_0[cutrans_t]) {
+                                    d0_cutrans_inl1[cutrans_t] = &d[cutrans_t][0];
+                                    d1_cutrans_inl1[cutrans_t] = &d[cutrans_t][1];
+                                    d2_cutrans_inl1[cutrans_t] = &d[cutrans_t][2];
+                                    d3_cutrans_inl1[cutrans_t] = &d[cutrans_t][3];
+                                    a0_cutrans_inl1[cutrans_t] = a[cutrans_t][0];
+                                    a1_cutrans_inl1[cutrans_t] = a[cutrans_t][1];
+                                    a2_cutrans_inl1[cutrans_t] = a[cutrans_t][2];
+                                    a3_cutrans_inl1[cutrans_t] = a[cutrans_t][3];
+                                    b0_cutrans_inl1[cutrans_t] = b[cutrans_t][0];
+                                    b1_cutrans_inl1[cutrans_t] = b[cutrans_t][1];
+                                    c0_cutrans_inl1[cutrans_t] = acc[cutrans_t][0];
+                                    c1_cutrans_inl1[cutrans_t] = acc[cutrans_t][1];
+                                    c2_cutrans_inl1[cutrans_t] = acc[cutrans_t][2];
+                                    c3_cutrans_inl1[cutrans_t] = acc[cutrans_t][3];
                                 }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    a[cutrans_t][1] = a_rows[(tile_m[cutrans_t] + g[cutrans_t] + 8) * words[cutrans_t] + k0 / 2 + t[cutrans_t]];
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    a[cutrans_t][2] = a_rows[(tile_m[cutrans_t] + g[cutrans_t]) * words[cutrans_t] + k0 / 2 + 4 + t[cutrans_t]];
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    a[cutrans_t][3] = a_rows[(tile_m[cutrans_t] + g[cutrans_t] + 8) * words[cutrans_t] + k0 / 2 + 4 + t[cutrans_t]];
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    b[cutrans_t][0] = b_cols[(tile_n[cutrans_t] + g[cutrans_t]) * words[cutrans_t] + k0 / 2 + t[cutrans_t]];
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    b[cutrans_t][1] = b_cols[(tile_n[cutrans_t] + g[cutrans_t]) * words[cutrans_t] + k0 / 2 + 4 + t[cutrans_t]];
-                                }
-                                /* d lives in per-thread storage */
                             }
                         }
                     }
                     {
+                        int k_cutrans_inl0_cutrans_inl1 = 16;
                         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                         for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                             const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -214,66 +232,64 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                                 const int cutrans_t = cutrans_trow + cutrans_tx;
                                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                 {
-                                    /* d0_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        d0_cutrans_inl1[cutrans_t] = &d[cutrans_t][0];
-                                    }
-                                    /* d1_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        d1_cutrans_inl1[cutrans_t] = &d[cutrans_t][1];
-                                    }
-                                    /* d2_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        d2_cutrans_inl1[cutrans_t] = &d[cutrans_t][2];
-                                    }
-                                    /* d3_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        d3_cutrans_inl1[cutrans_t] = &d[cutrans_t][3];
-                                    }
-                                    /* a0_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        a0_cutrans_inl1[cutrans_t] = a[cutrans_t][0];
-                                    }
-                                    /* a1_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        a1_cutrans_inl1[cutrans_t] = a[cutrans_t][1];
-                                    }
-                                    /* a2_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        a2_cutrans_inl1[cutrans_t] = a[cutrans_t][2];
-                                    }
-                                    /* a3_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        a3_cutrans_inl1[cutrans_t] = a[cutrans_t][3];
-                                    }
-                                    /* b0_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        b0_cutrans_inl1[cutrans_t] = b[cutrans_t][0];
-                                    }
-                                    /* b1_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        b1_cutrans_inl1[cutrans_t] = b[cutrans_t][1];
-                                    }
-                                    /* c0_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        c0_cutrans_inl1[cutrans_t] = acc[cutrans_t][0];
-                                    }
-                                    /* c1_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        c1_cutrans_inl1[cutrans_t] = acc[cutrans_t][1];
-                                    }
-                                    /* c2_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        c2_cutrans_inl1[cutrans_t] = acc[cutrans_t][2];
-                                    }
-                                    /* c3_cutrans_inl1 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        c3_cutrans_inl1[cutrans_t] = acc[cutrans_t][3];
+                                    /* d0_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    /* d1_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    /* d2_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    /* d3_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    unsigned int a0_cutrans_inl0_cutrans_inl1;
+                                    unsigned int a1_cutrans_inl0_cutrans_inl1;
+                                    unsigned int a2_cutrans_inl0_cutrans_inl1;
+                                    unsigned int a3_cutrans_inl0_cutrans_inl1;
+                                    unsigned int b0_cutrans_inl0_cutrans_inl1;
+                                    unsigned int b1_cutrans_inl0_cutrans_inl1;
+                                    float c0_cutrans_inl0_cutrans_inl1;
+                                    float c1_cutrans_inl0_cutrans_inl1;
+                                    float c2_cutrans_inl0_cutrans_inl1;
+                                    float c3_cutrans_inl0_cutrans_inl1;
+                                    /* a_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    /* b_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    unsigned int lane_cutrans_inl0_cutrans_inl1;
+                                    /* g_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    /* t_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    /* s0_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    /* s1_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    /* s2_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    /* s3_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                    if (cutrans_stays_0[cutrans_t]) {
+                                        d0_cutrans_inl0_cutrans_inl1[cutrans_t] = d0_cutrans_inl1[cutrans_t];
+                                        d1_cutrans_inl0_cutrans_inl1[cutrans_t] = d1_cutrans_inl1[cutrans_t];
+                                        d2_cutrans_inl0_cutrans_inl1[cutrans_t] = d2_cutrans_inl1[cutrans_t];
+                                        d3_cutrans_inl0_cutrans_inl1[cutrans_t] = d3_cutrans_inl1[cutrans_t];
+                                        a0_cutrans_inl0_cutrans_inl1 = a0_cutrans_inl1[cutrans_t];
+                                        a1_cutrans_inl0_cutrans_inl1 = a1_cutrans_inl1[cutrans_t];
+                                        a2_cutrans_inl0_cutrans_inl1 = a2_cutrans_inl1[cutrans_t];
+                                        a3_cutrans_inl0_cutrans_inl1 = a3_cutrans_inl1[cutrans_t];
+                                        b0_cutrans_inl0_cutrans_inl1 = b0_cutrans_inl1[cutrans_t];
+                                        b1_cutrans_inl0_cutrans_inl1 = b1_cutrans_inl1[cutrans_t];
+                                        c0_cutrans_inl0_cutrans_inl1 = c0_cutrans_inl1[cutrans_t];
+                                        c1_cutrans_inl0_cutrans_inl1 = c1_cutrans_inl1[cutrans_t];
+                                        c2_cutrans_inl0_cutrans_inl1 = c2_cutrans_inl1[cutrans_t];
+                                        c3_cutrans_inl0_cutrans_inl1 = c3_cutrans_inl1[cutrans_t];
+                                        a_cutrans_inl0_cutrans_inl1[cutrans_t][0] = a0_cutrans_inl0_cutrans_inl1;
+                                        a_cutrans_inl0_cutrans_inl1[cutrans_t][1] = a1_cutrans_inl0_cutrans_inl1;
+                                        a_cutrans_inl0_cutrans_inl1[cutrans_t][2] = a2_cutrans_inl0_cutrans_inl1;
+                                        a_cutrans_inl0_cutrans_inl1[cutrans_t][3] = a3_cutrans_inl0_cutrans_inl1;
+                                        b_cutrans_inl0_cutrans_inl1[cutrans_t][0] = b0_cutrans_inl0_cutrans_inl1;
+                                        b_cutrans_inl0_cutrans_inl1[cutrans_t][1] = b1_cutrans_inl0_cutrans_inl1;
+                                        lane_cutrans_inl0_cutrans_inl1 = (threadIdx.x + blockDim.x * (threadIdx.y + blockDim.y * threadIdx.z)) % 32u;
+                                        g_cutrans_inl0_cutrans_inl1[cutrans_t] = lane_cutrans_inl0_cutrans_inl1 / 4u;
+                                        t_cutrans_inl0_cutrans_inl1[cutrans_t] = lane_cutrans_inl0_cutrans_inl1 % 4u;
+                                        s0_cutrans_inl0_cutrans_inl1[cutrans_t] = c0_cutrans_inl0_cutrans_inl1;
+                                        s1_cutrans_inl0_cutrans_inl1[cutrans_t] = c1_cutrans_inl0_cutrans_inl1;
+                                        s2_cutrans_inl0_cutrans_inl1[cutrans_t] = c2_cutrans_inl0_cutrans_inl1;
+                                        s3_cutrans_inl0_cutrans_inl1[cutrans_t] = c3_cutrans_inl0_cutrans_inl1;
                                     }
                                 }
                             }
                         }
-                        {
+                        for (int kk_cutrans_inl0_cutrans_inl1 = 0; kk_cutrans_inl0_cutrans_inl1 < k_cutrans_inl0_cutrans_inl1; ++kk_cutrans_inl0_cutrans_inl1) {
+                            unsigned int column_cutrans_inl0_cutrans_inl1 = (unsigned int)(kk_cutrans_inl0_cutrans_inl1 % 8 / 2);
+                            unsigned int half_cutrans_inl0_cutrans_inl1 = (unsigned int)(kk_cutrans_inl0_cutrans_inl1 % 2);
                             for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                             for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                                 const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -282,105 +298,8 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                                     const int cutrans_t = cutrans_trow + cutrans_tx;
                                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                     {
-                                        /* k_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            k_cutrans_inl0_cutrans_inl1[cutrans_t] = 16;
-                                        }
-                                        /* d0_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            d0_cutrans_inl0_cutrans_inl1[cutrans_t] = d0_cutrans_inl1[cutrans_t];
-                                        }
-                                        /* d1_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            d1_cutrans_inl0_cutrans_inl1[cutrans_t] = d1_cutrans_inl1[cutrans_t];
-                                        }
-                                        /* d2_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            d2_cutrans_inl0_cutrans_inl1[cutrans_t] = d2_cutrans_inl1[cutrans_t];
-                                        }
-                                        /* d3_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            d3_cutrans_inl0_cutrans_inl1[cutrans_t] = d3_cutrans_inl1[cutrans_t];
-                                        }
-                                        unsigned int a0_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a0_cutrans_inl0_cutrans_inl1 = a0_cutrans_inl1[cutrans_t];
-                                        }
-                                        unsigned int a1_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a1_cutrans_inl0_cutrans_inl1 = a1_cutrans_inl1[cutrans_t];
-                                        }
-                                        unsigned int a2_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a2_cutrans_inl0_cutrans_inl1 = a2_cutrans_inl1[cutrans_t];
-                                        }
-                                        unsigned int a3_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a3_cutrans_inl0_cutrans_inl1 = a3_cutrans_inl1[cutrans_t];
-                                        }
-                                        unsigned int b0_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            b0_cutrans_inl0_cutrans_inl1 = b0_cutrans_inl1[cutrans_t];
-                                        }
-                                        unsigned int b1_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            b1_cutrans_inl0_cutrans_inl1 = b1_cutrans_inl1[cutrans_t];
-                                        }
-                                        float c0_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            c0_cutrans_inl0_cutrans_inl1 = c0_cutrans_inl1[cutrans_t];
-                                        }
-                                        float c1_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            c1_cutrans_inl0_cutrans_inl1 = c1_cutrans_inl1[cutrans_t];
-                                        }
-                                        float c2_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            c2_cutrans_inl0_cutrans_inl1 = c2_cutrans_inl1[cutrans_t];
-                                        }
-                                        float c3_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            c3_cutrans_inl0_cutrans_inl1 = c3_cutrans_inl1[cutrans_t];
-                                        }
-                                        /* a_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a_cutrans_inl0_cutrans_inl1[cutrans_t][0] = a0_cutrans_inl0_cutrans_inl1;
-                                            a_cutrans_inl0_cutrans_inl1[cutrans_t][1] = a1_cutrans_inl0_cutrans_inl1;
-                                            a_cutrans_inl0_cutrans_inl1[cutrans_t][2] = a2_cutrans_inl0_cutrans_inl1;
-                                            a_cutrans_inl0_cutrans_inl1[cutrans_t][3] = a3_cutrans_inl0_cutrans_inl1;
-                                        }
-                                        /* b_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            b_cutrans_inl0_cutrans_inl1[cutrans_t][0] = b0_cutrans_inl0_cutrans_inl1;
-                                            b_cutrans_inl0_cutrans_inl1[cutrans_t][1] = b1_cutrans_inl0_cutrans_inl1;
-                                        }
-                                        unsigned int lane_cutrans_inl0_cutrans_inl1;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            lane_cutrans_inl0_cutrans_inl1 = (threadIdx.x + blockDim.x * (threadIdx.y + blockDim.y * threadIdx.z)) % 32u;
-                                        }
-                                        /* g_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            g_cutrans_inl0_cutrans_inl1[cutrans_t] = lane_cutrans_inl0_cutrans_inl1 / 4u;
-                                        }
-                                        /* t_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            t_cutrans_inl0_cutrans_inl1[cutrans_t] = lane_cutrans_inl0_cutrans_inl1 % 4u;
-                                        }
-                                        /* s0_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            s0_cutrans_inl0_cutrans_inl1[cutrans_t] = c0_cutrans_inl0_cutrans_inl1;
-                                        }
-                                        /* s1_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            s1_cutrans_inl0_cutrans_inl1[cutrans_t] = c1_cutrans_inl0_cutrans_inl1;
-                                        }
-                                        /* s2_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            s2_cutrans_inl0_cutrans_inl1[cutrans_t] = c2_cutrans_inl0_cutrans_inl1;
-                                        }
-                                        /* s3_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            s3_cutrans_inl0_cutrans_inl1[cutrans_t] = c3_cutrans_inl0_cutrans_inl1;
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_u32[((unsigned int)cutrans_t)] = a_cutrans_inl0_cutrans_inl1[cutrans_t][kk_cutrans_inl0_cutrans_inl1 / 8 * 2];
                                         }
                                     }
                                 }
@@ -393,212 +312,11 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                                     const int cutrans_t = cutrans_trow + cutrans_tx;
                                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                     {
-                                        kk_cutrans_inl0_cutrans_inl1[cutrans_t] = 0;
-                                    }
-                                }
-                            }
-                            for (;;) {
-                                unsigned int cutrans_vote1 = 0;
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd reduction(+:cutrans_vote1)
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        cutrans_vote1 += (kk_cutrans_inl0_cutrans_inl1[cutrans_t] < k_cutrans_inl0_cutrans_inl1[cutrans_t]) ? 1u : 0u;
-                                    }
-                                }
-                                cutrans_check_uniform(cutrans_vote1, cutrans_nthreads, "mma_m16n8k16_gemm", "cutrans_ptx_mma.h", 67);
-                                if (cutrans_vote1 == 0) break;
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            /* column_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                column_cutrans_inl0_cutrans_inl1[cutrans_t] = (unsigned int)(kk_cutrans_inl0_cutrans_inl1[cutrans_t] % 8 / 2);
-                                            }
-                                            /* half_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                half_cutrans_inl0_cutrans_inl1[cutrans_t] = (unsigned int)(kk_cutrans_inl0_cutrans_inl1[cutrans_t] % 2);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_u32[((unsigned int)cutrans_t)] = a_cutrans_inl0_cutrans_inl1[cutrans_t][kk_cutrans_inl0_cutrans_inl1[cutrans_t] / 8 * 2];
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            unsigned int cutrans_warp_1;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_1 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(4u * g_cutrans_inl0_cutrans_inl1[cutrans_t] + column_cutrans_inl0_cutrans_inl1[cutrans_t]), 32)];
-                                            }
-                                            /* a_top_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                a_top_cutrans_inl0_cutrans_inl1[cutrans_t] = cutrans_warp_1;
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_u32[((unsigned int)cutrans_t)] = a_cutrans_inl0_cutrans_inl1[cutrans_t][kk_cutrans_inl0_cutrans_inl1[cutrans_t] / 8 * 2 + 1];
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            unsigned int cutrans_warp_2;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_2 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(4u * g_cutrans_inl0_cutrans_inl1[cutrans_t] + column_cutrans_inl0_cutrans_inl1[cutrans_t]), 32)];
-                                            }
-                                            /* a_bottom_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                a_bottom_cutrans_inl0_cutrans_inl1[cutrans_t] = cutrans_warp_2;
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_u32[((unsigned int)cutrans_t)] = b_cutrans_inl0_cutrans_inl1[cutrans_t][kk_cutrans_inl0_cutrans_inl1[cutrans_t] / 8];
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            unsigned int cutrans_warp_3;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_3 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(8u * t_cutrans_inl0_cutrans_inl1[cutrans_t] + column_cutrans_inl0_cutrans_inl1[cutrans_t]), 32)];
-                                            }
-                                            /* b_left_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                b_left_cutrans_inl0_cutrans_inl1[cutrans_t] = cutrans_warp_3;
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_u32[((unsigned int)cutrans_t)] = b_cutrans_inl0_cutrans_inl1[cutrans_t][kk_cutrans_inl0_cutrans_inl1[cutrans_t] / 8];
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            unsigned int cutrans_warp_4;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_4 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(8u * t_cutrans_inl0_cutrans_inl1[cutrans_t] + 4u + column_cutrans_inl0_cutrans_inl1[cutrans_t]), 32)];
-                                            }
-                                            /* b_right_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                b_right_cutrans_inl0_cutrans_inl1[cutrans_t] = cutrans_warp_4;
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            float x0_cutrans_inl0_cutrans_inl1;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                x0_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(a_top_cutrans_inl0_cutrans_inl1[cutrans_t], half_cutrans_inl0_cutrans_inl1[cutrans_t]);
-                                            }
-                                            float x1_cutrans_inl0_cutrans_inl1;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                x1_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(a_bottom_cutrans_inl0_cutrans_inl1[cutrans_t], half_cutrans_inl0_cutrans_inl1[cutrans_t]);
-                                            }
-                                            float y0_cutrans_inl0_cutrans_inl1;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                y0_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(b_left_cutrans_inl0_cutrans_inl1[cutrans_t], half_cutrans_inl0_cutrans_inl1[cutrans_t]);
-                                            }
-                                            float y1_cutrans_inl0_cutrans_inl1;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                y1_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(b_right_cutrans_inl0_cutrans_inl1[cutrans_t], half_cutrans_inl0_cutrans_inl1[cutrans_t]);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                s0_cutrans_inl0_cutrans_inl1[cutrans_t] = fmaf(x0_cutrans_inl0_cutrans_inl1, y0_cutrans_inl0_cutrans_inl1, s0_cutrans_inl0_cutrans_inl1[cutrans_t]);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                s1_cutrans_inl0_cutrans_inl1[cutrans_t] = fmaf(x0_cutrans_inl0_cutrans_inl1, y1_cutrans_inl0_cutrans_inl1, s1_cutrans_inl0_cutrans_inl1[cutrans_t]);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                s2_cutrans_inl0_cutrans_inl1[cutrans_t] = fmaf(x1_cutrans_inl0_cutrans_inl1, y0_cutrans_inl0_cutrans_inl1, s2_cutrans_inl0_cutrans_inl1[cutrans_t]);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                s3_cutrans_inl0_cutrans_inl1[cutrans_t] = fmaf(x1_cutrans_inl0_cutrans_inl1, y1_cutrans_inl0_cutrans_inl1, s3_cutrans_inl0_cutrans_inl1[cutrans_t]);
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            ++kk_cutrans_inl0_cutrans_inl1[cutrans_t];
+                                        unsigned int cutrans_warp_1;
+                                        /* a_top_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_1 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(4u * g_cutrans_inl0_cutrans_inl1[cutrans_t] + column_cutrans_inl0_cutrans_inl1), 32)];
+                                            a_top_cutrans_inl0_cutrans_inl1[cutrans_t] = cutrans_warp_1;
                                         }
                                     }
                                 }
@@ -611,34 +329,130 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                                     const int cutrans_t = cutrans_trow + cutrans_tx;
                                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                     {
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            *d0_cutrans_inl0_cutrans_inl1[cutrans_t] = s0_cutrans_inl0_cutrans_inl1[cutrans_t];
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_u32[((unsigned int)cutrans_t)] = a_cutrans_inl0_cutrans_inl1[cutrans_t][kk_cutrans_inl0_cutrans_inl1 / 8 * 2 + 1];
                                         }
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            *d1_cutrans_inl0_cutrans_inl1[cutrans_t] = s1_cutrans_inl0_cutrans_inl1[cutrans_t];
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        unsigned int cutrans_warp_2;
+                                        /* a_bottom_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_2 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(4u * g_cutrans_inl0_cutrans_inl1[cutrans_t] + column_cutrans_inl0_cutrans_inl1), 32)];
+                                            a_bottom_cutrans_inl0_cutrans_inl1[cutrans_t] = cutrans_warp_2;
                                         }
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            *d2_cutrans_inl0_cutrans_inl1[cutrans_t] = s2_cutrans_inl0_cutrans_inl1[cutrans_t];
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_u32[((unsigned int)cutrans_t)] = b_cutrans_inl0_cutrans_inl1[cutrans_t][kk_cutrans_inl0_cutrans_inl1 / 8];
                                         }
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            *d3_cutrans_inl0_cutrans_inl1[cutrans_t] = s3_cutrans_inl0_cutrans_inl1[cutrans_t];
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        unsigned int cutrans_warp_3;
+                                        /* b_left_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_3 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(8u * t_cutrans_inl0_cutrans_inl1[cutrans_t] + column_cutrans_inl0_cutrans_inl1), 32)];
+                                            b_left_cutrans_inl0_cutrans_inl1[cutrans_t] = cutrans_warp_3;
+                                        }
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_u32[((unsigned int)cutrans_t)] = b_cutrans_inl0_cutrans_inl1[cutrans_t][kk_cutrans_inl0_cutrans_inl1 / 8];
+                                        }
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        unsigned int cutrans_warp_4;
+                                        /* b_right_cutrans_inl0_cutrans_inl1 lives in per-thread storage */
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_4 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(8u * t_cutrans_inl0_cutrans_inl1[cutrans_t] + 4u + column_cutrans_inl0_cutrans_inl1), 32)];
+                                            b_right_cutrans_inl0_cutrans_inl1[cutrans_t] = cutrans_warp_4;
+                                        }
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        float x0_cutrans_inl0_cutrans_inl1;
+                                        float x1_cutrans_inl0_cutrans_inl1;
+                                        float y0_cutrans_inl0_cutrans_inl1;
+                                        float y1_cutrans_inl0_cutrans_inl1;
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            x0_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(a_top_cutrans_inl0_cutrans_inl1[cutrans_t], half_cutrans_inl0_cutrans_inl1);
+                                            x1_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(a_bottom_cutrans_inl0_cutrans_inl1[cutrans_t], half_cutrans_inl0_cutrans_inl1);
+                                            y0_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(b_left_cutrans_inl0_cutrans_inl1[cutrans_t], half_cutrans_inl0_cutrans_inl1);
+                                            y1_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(b_right_cutrans_inl0_cutrans_inl1[cutrans_t], half_cutrans_inl0_cutrans_inl1);
+                                            s0_cutrans_inl0_cutrans_inl1[cutrans_t] = fmaf(x0_cutrans_inl0_cutrans_inl1, y0_cutrans_inl0_cutrans_inl1, s0_cutrans_inl0_cutrans_inl1[cutrans_t]);
+                                            s1_cutrans_inl0_cutrans_inl1[cutrans_t] = fmaf(x0_cutrans_inl0_cutrans_inl1, y1_cutrans_inl0_cutrans_inl1, s1_cutrans_inl0_cutrans_inl1[cutrans_t]);
+                                            s2_cutrans_inl0_cutrans_inl1[cutrans_t] = fmaf(x1_cutrans_inl0_cutrans_inl1, y0_cutrans_inl0_cutrans_inl1, s2_cutrans_inl0_cutrans_inl1[cutrans_t]);
+                                            s3_cutrans_inl0_cutrans_inl1[cutrans_t] = fmaf(x1_cutrans_inl0_cutrans_inl1, y1_cutrans_inl0_cutrans_inl1, s3_cutrans_inl0_cutrans_inl1[cutrans_t]);
                                         }
                                     }
                                 }
                             }
                         }
-                    }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    for (int i = 0; i < 4; ++i) {
-                                        acc[cutrans_t][i] = d[cutrans_t][i];
+                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                            #pragma omp simd
+                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                const int cutrans_t = cutrans_trow + cutrans_tx;
+                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                {
+                                    if (cutrans_stays_0[cutrans_t]) {
+                                        *d0_cutrans_inl0_cutrans_inl1[cutrans_t] = s0_cutrans_inl0_cutrans_inl1[cutrans_t];
+                                        *d1_cutrans_inl0_cutrans_inl1[cutrans_t] = s1_cutrans_inl0_cutrans_inl1[cutrans_t];
+                                        *d2_cutrans_inl0_cutrans_inl1[cutrans_t] = s2_cutrans_inl0_cutrans_inl1[cutrans_t];
+                                        *d3_cutrans_inl0_cutrans_inl1[cutrans_t] = s3_cutrans_inl0_cutrans_inl1[cutrans_t];
                                     }
                                 }
                             }
@@ -653,10 +467,26 @@ void cutrans_kernel_mma_m16n8k16_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                for (int i_1 = 0; i_1 < 4; ++i_1) {
-                                    c[(tile_m[cutrans_t] + g[cutrans_t] + 8 * (i_1 / 2)) * n + tile_n[cutrans_t] + 2 * t[cutrans_t] + i_1 % 2] = acc[cutrans_t][i_1];
+                            if (cutrans_stays_0[cutrans_t]) {
+                                for (int i = 0; i < 4; ++i) {
+                                    acc[cutrans_t][i] = d[cutrans_t][i];
                                 }
+                            }
+                        }
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (cutrans_stays_0[cutrans_t]) {
+                            for (int i_1 = 0; i_1 < 4; ++i_1) {
+                                c[(tile_m[cutrans_t] + g[cutrans_t] + 8 * (i_1 / 2)) * n + tile_n[cutrans_t] + 2 * t[cutrans_t] + i_1 % 2] = acc[cutrans_t][i_1];
                             }
                         }
                     }
@@ -680,12 +510,11 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
         unsigned int cutrans_warp_u32[1024];
         int warp[cutrans_nthreads];
         int lane[cutrans_nthreads];
-        _Bool cutrans_warp_if_0[cutrans_nthreads];
+        _Bool cutrans_stays_0[cutrans_nthreads];
         int tile_m[cutrans_nthreads];
         int tile_n[cutrans_nthreads];
         int g[cutrans_nthreads];
         int t[cutrans_nthreads];
-        int words[cutrans_nthreads];
         float c0[cutrans_nthreads];
         float c1[cutrans_nthreads];
         float c2[cutrans_nthreads];
@@ -704,7 +533,6 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
         float c1_cutrans_inl3[cutrans_nthreads];
         float c2_cutrans_inl3[cutrans_nthreads];
         float c3_cutrans_inl3[cutrans_nthreads];
-        int k_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
         float* d0_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
         float* d1_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
         float* d2_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
@@ -717,9 +545,6 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
         float s1_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
         float s2_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
         float s3_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
-        int kk_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
-        unsigned int column_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
-        unsigned int half_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
         unsigned int a_top_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
         unsigned int a_bottom_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
         unsigned int b_left_cutrans_inl2_cutrans_inl3[cutrans_nthreads];
@@ -736,7 +561,7 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                     {
                         warp[cutrans_t] = (unsigned int)(cutrans_gx + cutrans_tx) / 32u;
                         lane[cutrans_t] = threadIdx.x % 32u;
-                        cutrans_warp_if_0[cutrans_t] = !(warp[cutrans_t] >= m / 16 * tiles_n);
+                        cutrans_stays_0[cutrans_t] = !(warp[cutrans_t] >= m / 16 * tiles_n);
                     }
                 }
             }
@@ -751,13 +576,45 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                     {
                         warp[cutrans_t] = blockIdx.x * blockDim.x + threadIdx.x / 32u;
                         lane[cutrans_t] = threadIdx.x % 32u;
-                        cutrans_warp_if_0[cutrans_t] = !(warp[cutrans_t] >= m / 16 * tiles_n);
+                        cutrans_stays_0[cutrans_t] = !(warp[cutrans_t] >= m / 16 * tiles_n);
                     }
                 }
             }
         }
         {
-            {
+            int words = k / 2;
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        /* tile_m lives in per-thread storage */
+                        /* tile_n lives in per-thread storage */
+                        /* g lives in per-thread storage */
+                        /* t lives in per-thread storage */
+                        if (cutrans_stays_0[cutrans_t]) {
+                            tile_m[cutrans_t] = warp[cutrans_t] / tiles_n * 16;
+                            tile_n[cutrans_t] = warp[cutrans_t] % tiles_n * 8;
+                            g[cutrans_t] = lane[cutrans_t] / 4;
+                            t[cutrans_t] = lane[cutrans_t] % 4;
+                        }
+                        /* c0 lives in per-thread storage */
+                        /* c1 lives in per-thread storage */
+                        /* c2 lives in per-thread storage */
+                        /* c3 lives in per-thread storage */
+                        if (cutrans_stays_0[cutrans_t]) {
+                            c0[cutrans_t] = 0.0f;
+                            c1[cutrans_t] = 0.0f;
+                            c2[cutrans_t] = 0.0f;
+                            c3[cutrans_t] = 0.0f;
+                        }
+                    }
+                }
+            }
+            for (int k0 = 0; k0 < k; k0 += 8) {
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -766,46 +623,18 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
-                            /* tile_m lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                tile_m[cutrans_t] = warp[cutrans_t] / tiles_n * 16;
-                            }
-                            /* tile_n lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                tile_n[cutrans_t] = warp[cutrans_t] % tiles_n * 8;
-                            }
-                            /* g lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                g[cutrans_t] = lane[cutrans_t] / 4;
-                            }
-                            /* t lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                t[cutrans_t] = lane[cutrans_t] % 4;
-                            }
-                            /* words lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                words[cutrans_t] = k / 2;
-                            }
-                            /* c0 lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                c0[cutrans_t] = 0.0f;
-                            }
-                            /* c1 lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                c1[cutrans_t] = 0.0f;
-                            }
-                            /* c2 lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                c2[cutrans_t] = 0.0f;
-                            }
-                            /* c3 lives in per-thread storage */
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                c3[cutrans_t] = 0.0f;
+                            /* a0 lives in per-thread storage */
+                            /* a1 lives in per-thread storage */
+                            /* b0 lives in per-thread storage */
+                            if (cutrans_stays_0[cutrans_t]) {
+                                a0[cutrans_t] = a_rows[(tile_m[cutrans_t] + g[cutrans_t]) * words + k0 / 2 + t[cutrans_t]];
+                                a1[cutrans_t] = a_rows[(tile_m[cutrans_t] + g[cutrans_t] + 8) * words + k0 / 2 + t[cutrans_t]];
+                                b0[cutrans_t] = b_cols[(tile_n[cutrans_t] + g[cutrans_t]) * words + k0 / 2 + t[cutrans_t]];
                             }
                         }
                     }
                 }
-                for (int k0 = 0; k0 < k; k0 += 8) {
+                {
                     for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                     for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                         const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -814,22 +643,38 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                             const int cutrans_t = cutrans_trow + cutrans_tx;
                             const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                             {
-                                /* a0 lives in per-thread storage */
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    a0[cutrans_t] = a_rows[(tile_m[cutrans_t] + g[cutrans_t]) * words[cutrans_t] + k0 / 2 + t[cutrans_t]];
-                                }
-                                /* a1 lives in per-thread storage */
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    a1[cutrans_t] = a_rows[(tile_m[cutrans_t] + g[cutrans_t] + 8) * words[cutrans_t] + k0 / 2 + t[cutrans_t]];
-                                }
-                                /* b0 lives in per-thread storage */
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    b0[cutrans_t] = b_cols[(tile_n[cutrans_t] + g[cutrans_t]) * words[cutrans_t] + k0 / 2 + t[cutrans_t]];
+                                /* d0_cutrans_inl3 lives in per-thread storage */
+                                /* d1_cutrans_inl3 lives in per-thread storage */
+                                /* d2_cutrans_inl3 lives in per-thread storage */
+                                /* d3_cutrans_inl3 lives in per-thread storage */
+                                /* a0_cutrans_inl3 lives in per-thread storage */
+                                /* a1_cutrans_inl3 lives in per-thread storage */
+                                /* b0_cutrans_inl3 lives in per-thread storage */
+                                /* c0_cutrans_inl3 lives in per-thread storage */
+                                /* c1_cutrans_inl3 lives in per-thread storage */
+                                /* c2_cutrans_inl3 lives in per-thread storage */
+                                /* c3_cutrans_inl3 lives in per-thread storage */
+                                if (cutrans_stays_0[cutrans_t]) {
+                                    d0_cutrans_inl3[cutrans_t] = &c0[cutrans_t];
+                                    d1_cutrans_inl3[cutrans_t] = &c1[cutrans_t];
+                                    d2_cutrans_inl3[cutrans_t] = &c2[cutrans_t];
+                                    d3_cutrans_inl3[cutrans_t] = &c3[cutrans_t];
+                                    a0_cutrans_inl3[cutrans_t] = a0[cutrans_t];
+                                    a1_cutrans_inl3[cutrans_t] = a1[cutrans_t];
+                                    b0_cutrans_inl3[cutrans_t] = b0[cutrans_t];
+                                    c0_cutrans_inl3[cutrans_t] = c0[cutrans_t];
+                                    c1_cutrans_inl3[cutrans_t] = c1[cutrans_t];
+                                    c2_cutrans_inl3[cutrans_t] = c2[cutrans_t];
+                                    c3_cutrans_inl3[cutrans_t] = c3[cutrans_t];
                                 }
                             }
                         }
                     }
                     {
+                        int k_cutrans_inl2_cutrans_inl3 = 8;
+                        unsigned int a2_cutrans_inl2_cutrans_inl3 = 0u;
+                        unsigned int a3_cutrans_inl2_cutrans_inl3 = 0u;
+                        unsigned int b1_cutrans_inl2_cutrans_inl3 = 0u;
                         for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                         for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                             const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -838,54 +683,62 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                                 const int cutrans_t = cutrans_trow + cutrans_tx;
                                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                 {
-                                    /* d0_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        d0_cutrans_inl3[cutrans_t] = &c0[cutrans_t];
+                                    /* d0_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    /* d1_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    /* d2_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    /* d3_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    unsigned int a0_cutrans_inl2_cutrans_inl3;
+                                    unsigned int a1_cutrans_inl2_cutrans_inl3;
+                                    if (cutrans_stays_0[cutrans_t]) {
+                                        d0_cutrans_inl2_cutrans_inl3[cutrans_t] = d0_cutrans_inl3[cutrans_t];
+                                        d1_cutrans_inl2_cutrans_inl3[cutrans_t] = d1_cutrans_inl3[cutrans_t];
+                                        d2_cutrans_inl2_cutrans_inl3[cutrans_t] = d2_cutrans_inl3[cutrans_t];
+                                        d3_cutrans_inl2_cutrans_inl3[cutrans_t] = d3_cutrans_inl3[cutrans_t];
+                                        a0_cutrans_inl2_cutrans_inl3 = a0_cutrans_inl3[cutrans_t];
+                                        a1_cutrans_inl2_cutrans_inl3 = a1_cutrans_inl3[cutrans_t];
                                     }
-                                    /* d1_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        d1_cutrans_inl3[cutrans_t] = &c1[cutrans_t];
+                                    unsigned int b0_cutrans_inl2_cutrans_inl3;
+                                    if (cutrans_stays_0[cutrans_t]) {
+                                        b0_cutrans_inl2_cutrans_inl3 = b0_cutrans_inl3[cutrans_t];
                                     }
-                                    /* d2_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        d2_cutrans_inl3[cutrans_t] = &c2[cutrans_t];
-                                    }
-                                    /* d3_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        d3_cutrans_inl3[cutrans_t] = &c3[cutrans_t];
-                                    }
-                                    /* a0_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        a0_cutrans_inl3[cutrans_t] = a0[cutrans_t];
-                                    }
-                                    /* a1_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        a1_cutrans_inl3[cutrans_t] = a1[cutrans_t];
-                                    }
-                                    /* b0_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        b0_cutrans_inl3[cutrans_t] = b0[cutrans_t];
-                                    }
-                                    /* c0_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        c0_cutrans_inl3[cutrans_t] = c0[cutrans_t];
-                                    }
-                                    /* c1_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        c1_cutrans_inl3[cutrans_t] = c1[cutrans_t];
-                                    }
-                                    /* c2_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        c2_cutrans_inl3[cutrans_t] = c2[cutrans_t];
-                                    }
-                                    /* c3_cutrans_inl3 lives in per-thread storage */
-                                    if (cutrans_warp_if_0[cutrans_t]) {
-                                        c3_cutrans_inl3[cutrans_t] = c3[cutrans_t];
+                                    float c0_cutrans_inl2_cutrans_inl3;
+                                    float c1_cutrans_inl2_cutrans_inl3;
+                                    float c2_cutrans_inl2_cutrans_inl3;
+                                    float c3_cutrans_inl2_cutrans_inl3;
+                                    /* a_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    /* b_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    unsigned int lane_cutrans_inl2_cutrans_inl3;
+                                    /* g_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    /* t_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    /* s0_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    /* s1_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    /* s2_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    /* s3_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                    if (cutrans_stays_0[cutrans_t]) {
+                                        c0_cutrans_inl2_cutrans_inl3 = c0_cutrans_inl3[cutrans_t];
+                                        c1_cutrans_inl2_cutrans_inl3 = c1_cutrans_inl3[cutrans_t];
+                                        c2_cutrans_inl2_cutrans_inl3 = c2_cutrans_inl3[cutrans_t];
+                                        c3_cutrans_inl2_cutrans_inl3 = c3_cutrans_inl3[cutrans_t];
+                                        a_cutrans_inl2_cutrans_inl3[cutrans_t][0] = a0_cutrans_inl2_cutrans_inl3;
+                                        a_cutrans_inl2_cutrans_inl3[cutrans_t][1] = a1_cutrans_inl2_cutrans_inl3;
+                                        a_cutrans_inl2_cutrans_inl3[cutrans_t][2] = a2_cutrans_inl2_cutrans_inl3;
+                                        a_cutrans_inl2_cutrans_inl3[cutrans_t][3] = a3_cutrans_inl2_cutrans_inl3;
+                                        b_cutrans_inl2_cutrans_inl3[cutrans_t][0] = b0_cutrans_inl2_cutrans_inl3;
+                                        b_cutrans_inl2_cutrans_inl3[cutrans_t][1] = b1_cutrans_inl2_cutrans_inl3;
+                                        lane_cutrans_inl2_cutrans_inl3 = (threadIdx.x + blockDim.x * (threadIdx.y + blockDim.y * threadIdx.z)) % 32u;
+                                        g_cutrans_inl2_cutrans_inl3[cutrans_t] = lane_cutrans_inl2_cutrans_inl3 / 4u;
+                                        t_cutrans_inl2_cutrans_inl3[cutrans_t] = lane_cutrans_inl2_cutrans_inl3 % 4u;
+                                        s0_cutrans_inl2_cutrans_inl3[cutrans_t] = c0_cutrans_inl2_cutrans_inl3;
+                                        s1_cutrans_inl2_cutrans_inl3[cutrans_t] = c1_cutrans_inl2_cutrans_inl3;
+                                        s2_cutrans_inl2_cutrans_inl3[cutrans_t] = c2_cutrans_inl2_cutrans_inl3;
+                                        s3_cutrans_inl2_cutrans_inl3[cutrans_t] = c3_cutrans_inl2_cutrans_inl3;
                                     }
                                 }
                             }
                         }
-                        {
+                        for (int kk_cutrans_inl2_cutrans_inl3 = 0; kk_cutrans_inl2_cutrans_inl3 < k_cutrans_inl2_cutrans_inl3; ++kk_cutrans_inl2_cutrans_inl3) {
+                            unsigned int column_cutrans_inl2_cutrans_inl3 = (unsigned int)(kk_cutrans_inl2_cutrans_inl3 % 8 / 2);
+                            unsigned int half_cutrans_inl2_cutrans_inl3 = (unsigned int)(kk_cutrans_inl2_cutrans_inl3 % 2);
                             for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                             for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                                 const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -894,105 +747,8 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                                     const int cutrans_t = cutrans_trow + cutrans_tx;
                                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                     {
-                                        /* k_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            k_cutrans_inl2_cutrans_inl3[cutrans_t] = 8;
-                                        }
-                                        /* d0_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            d0_cutrans_inl2_cutrans_inl3[cutrans_t] = d0_cutrans_inl3[cutrans_t];
-                                        }
-                                        /* d1_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            d1_cutrans_inl2_cutrans_inl3[cutrans_t] = d1_cutrans_inl3[cutrans_t];
-                                        }
-                                        /* d2_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            d2_cutrans_inl2_cutrans_inl3[cutrans_t] = d2_cutrans_inl3[cutrans_t];
-                                        }
-                                        /* d3_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            d3_cutrans_inl2_cutrans_inl3[cutrans_t] = d3_cutrans_inl3[cutrans_t];
-                                        }
-                                        unsigned int a0_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a0_cutrans_inl2_cutrans_inl3 = a0_cutrans_inl3[cutrans_t];
-                                        }
-                                        unsigned int a1_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a1_cutrans_inl2_cutrans_inl3 = a1_cutrans_inl3[cutrans_t];
-                                        }
-                                        unsigned int a2_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a2_cutrans_inl2_cutrans_inl3 = 0u;
-                                        }
-                                        unsigned int a3_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a3_cutrans_inl2_cutrans_inl3 = 0u;
-                                        }
-                                        unsigned int b0_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            b0_cutrans_inl2_cutrans_inl3 = b0_cutrans_inl3[cutrans_t];
-                                        }
-                                        unsigned int b1_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            b1_cutrans_inl2_cutrans_inl3 = 0u;
-                                        }
-                                        float c0_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            c0_cutrans_inl2_cutrans_inl3 = c0_cutrans_inl3[cutrans_t];
-                                        }
-                                        float c1_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            c1_cutrans_inl2_cutrans_inl3 = c1_cutrans_inl3[cutrans_t];
-                                        }
-                                        float c2_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            c2_cutrans_inl2_cutrans_inl3 = c2_cutrans_inl3[cutrans_t];
-                                        }
-                                        float c3_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            c3_cutrans_inl2_cutrans_inl3 = c3_cutrans_inl3[cutrans_t];
-                                        }
-                                        /* a_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            a_cutrans_inl2_cutrans_inl3[cutrans_t][0] = a0_cutrans_inl2_cutrans_inl3;
-                                            a_cutrans_inl2_cutrans_inl3[cutrans_t][1] = a1_cutrans_inl2_cutrans_inl3;
-                                            a_cutrans_inl2_cutrans_inl3[cutrans_t][2] = a2_cutrans_inl2_cutrans_inl3;
-                                            a_cutrans_inl2_cutrans_inl3[cutrans_t][3] = a3_cutrans_inl2_cutrans_inl3;
-                                        }
-                                        /* b_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            b_cutrans_inl2_cutrans_inl3[cutrans_t][0] = b0_cutrans_inl2_cutrans_inl3;
-                                            b_cutrans_inl2_cutrans_inl3[cutrans_t][1] = b1_cutrans_inl2_cutrans_inl3;
-                                        }
-                                        unsigned int lane_cutrans_inl2_cutrans_inl3;
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            lane_cutrans_inl2_cutrans_inl3 = (threadIdx.x + blockDim.x * (threadIdx.y + blockDim.y * threadIdx.z)) % 32u;
-                                        }
-                                        /* g_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            g_cutrans_inl2_cutrans_inl3[cutrans_t] = lane_cutrans_inl2_cutrans_inl3 / 4u;
-                                        }
-                                        /* t_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            t_cutrans_inl2_cutrans_inl3[cutrans_t] = lane_cutrans_inl2_cutrans_inl3 % 4u;
-                                        }
-                                        /* s0_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            s0_cutrans_inl2_cutrans_inl3[cutrans_t] = c0_cutrans_inl2_cutrans_inl3;
-                                        }
-                                        /* s1_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            s1_cutrans_inl2_cutrans_inl3[cutrans_t] = c1_cutrans_inl2_cutrans_inl3;
-                                        }
-                                        /* s2_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            s2_cutrans_inl2_cutrans_inl3[cutrans_t] = c2_cutrans_inl2_cutrans_inl3;
-                                        }
-                                        /* s3_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            s3_cutrans_inl2_cutrans_inl3[cutrans_t] = c3_cutrans_inl2_cutrans_inl3;
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_u32[((unsigned int)cutrans_t)] = a_cutrans_inl2_cutrans_inl3[cutrans_t][kk_cutrans_inl2_cutrans_inl3 / 8 * 2];
                                         }
                                     }
                                 }
@@ -1005,212 +761,11 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                                     const int cutrans_t = cutrans_trow + cutrans_tx;
                                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                     {
-                                        kk_cutrans_inl2_cutrans_inl3[cutrans_t] = 0;
-                                    }
-                                }
-                            }
-                            for (;;) {
-                                unsigned int cutrans_vote1 = 0;
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd reduction(+:cutrans_vote1)
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        cutrans_vote1 += (kk_cutrans_inl2_cutrans_inl3[cutrans_t] < k_cutrans_inl2_cutrans_inl3[cutrans_t]) ? 1u : 0u;
-                                    }
-                                }
-                                cutrans_check_uniform(cutrans_vote1, cutrans_nthreads, "mma_m16n8k8_gemm", "cutrans_ptx_mma.h", 67);
-                                if (cutrans_vote1 == 0) break;
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            /* column_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                column_cutrans_inl2_cutrans_inl3[cutrans_t] = (unsigned int)(kk_cutrans_inl2_cutrans_inl3[cutrans_t] % 8 / 2);
-                                            }
-                                            /* half_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                half_cutrans_inl2_cutrans_inl3[cutrans_t] = (unsigned int)(kk_cutrans_inl2_cutrans_inl3[cutrans_t] % 2);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_u32[((unsigned int)cutrans_t)] = a_cutrans_inl2_cutrans_inl3[cutrans_t][kk_cutrans_inl2_cutrans_inl3[cutrans_t] / 8 * 2];
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            unsigned int cutrans_warp_1;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_1 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(4u * g_cutrans_inl2_cutrans_inl3[cutrans_t] + column_cutrans_inl2_cutrans_inl3[cutrans_t]), 32)];
-                                            }
-                                            /* a_top_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                a_top_cutrans_inl2_cutrans_inl3[cutrans_t] = cutrans_warp_1;
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_u32[((unsigned int)cutrans_t)] = a_cutrans_inl2_cutrans_inl3[cutrans_t][kk_cutrans_inl2_cutrans_inl3[cutrans_t] / 8 * 2 + 1];
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            unsigned int cutrans_warp_2;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_2 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(4u * g_cutrans_inl2_cutrans_inl3[cutrans_t] + column_cutrans_inl2_cutrans_inl3[cutrans_t]), 32)];
-                                            }
-                                            /* a_bottom_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                a_bottom_cutrans_inl2_cutrans_inl3[cutrans_t] = cutrans_warp_2;
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_u32[((unsigned int)cutrans_t)] = b_cutrans_inl2_cutrans_inl3[cutrans_t][kk_cutrans_inl2_cutrans_inl3[cutrans_t] / 8];
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            unsigned int cutrans_warp_3;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_3 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(8u * t_cutrans_inl2_cutrans_inl3[cutrans_t] + column_cutrans_inl2_cutrans_inl3[cutrans_t]), 32)];
-                                            }
-                                            /* b_left_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                b_left_cutrans_inl2_cutrans_inl3[cutrans_t] = cutrans_warp_3;
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_u32[((unsigned int)cutrans_t)] = b_cutrans_inl2_cutrans_inl3[cutrans_t][kk_cutrans_inl2_cutrans_inl3[cutrans_t] / 8];
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            unsigned int cutrans_warp_4;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                cutrans_warp_4 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(8u * t_cutrans_inl2_cutrans_inl3[cutrans_t] + 4u + column_cutrans_inl2_cutrans_inl3[cutrans_t]), 32)];
-                                            }
-                                            /* b_right_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                b_right_cutrans_inl2_cutrans_inl3[cutrans_t] = cutrans_warp_4;
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            float x0_cutrans_inl2_cutrans_inl3;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                x0_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(a_top_cutrans_inl2_cutrans_inl3[cutrans_t], half_cutrans_inl2_cutrans_inl3[cutrans_t]);
-                                            }
-                                            float x1_cutrans_inl2_cutrans_inl3;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                x1_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(a_bottom_cutrans_inl2_cutrans_inl3[cutrans_t], half_cutrans_inl2_cutrans_inl3[cutrans_t]);
-                                            }
-                                            float y0_cutrans_inl2_cutrans_inl3;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                y0_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(b_left_cutrans_inl2_cutrans_inl3[cutrans_t], half_cutrans_inl2_cutrans_inl3[cutrans_t]);
-                                            }
-                                            float y1_cutrans_inl2_cutrans_inl3;
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                y1_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(b_right_cutrans_inl2_cutrans_inl3[cutrans_t], half_cutrans_inl2_cutrans_inl3[cutrans_t]);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                s0_cutrans_inl2_cutrans_inl3[cutrans_t] = fmaf(x0_cutrans_inl2_cutrans_inl3, y0_cutrans_inl2_cutrans_inl3, s0_cutrans_inl2_cutrans_inl3[cutrans_t]);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                s1_cutrans_inl2_cutrans_inl3[cutrans_t] = fmaf(x0_cutrans_inl2_cutrans_inl3, y1_cutrans_inl2_cutrans_inl3, s1_cutrans_inl2_cutrans_inl3[cutrans_t]);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                s2_cutrans_inl2_cutrans_inl3[cutrans_t] = fmaf(x1_cutrans_inl2_cutrans_inl3, y0_cutrans_inl2_cutrans_inl3, s2_cutrans_inl2_cutrans_inl3[cutrans_t]);
-                                            }
-                                            if (cutrans_warp_if_0[cutrans_t]) {
-                                                s3_cutrans_inl2_cutrans_inl3[cutrans_t] = fmaf(x1_cutrans_inl2_cutrans_inl3, y1_cutrans_inl2_cutrans_inl3, s3_cutrans_inl2_cutrans_inl3[cutrans_t]);
-                                            }
-                                        }
-                                    }
-                                }
-                                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                                    #pragma omp simd
-                                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                        {
-                                            ++kk_cutrans_inl2_cutrans_inl3[cutrans_t];
+                                        unsigned int cutrans_warp_1;
+                                        /* a_top_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_1 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(4u * g_cutrans_inl2_cutrans_inl3[cutrans_t] + column_cutrans_inl2_cutrans_inl3), 32)];
+                                            a_top_cutrans_inl2_cutrans_inl3[cutrans_t] = cutrans_warp_1;
                                         }
                                     }
                                 }
@@ -1223,52 +778,154 @@ void cutrans_kernel_mma_m16n8k8_gemm(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                                     const int cutrans_t = cutrans_trow + cutrans_tx;
                                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                                     {
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            *d0_cutrans_inl2_cutrans_inl3[cutrans_t] = s0_cutrans_inl2_cutrans_inl3[cutrans_t];
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_u32[((unsigned int)cutrans_t)] = a_cutrans_inl2_cutrans_inl3[cutrans_t][kk_cutrans_inl2_cutrans_inl3 / 8 * 2 + 1];
                                         }
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            *d1_cutrans_inl2_cutrans_inl3[cutrans_t] = s1_cutrans_inl2_cutrans_inl3[cutrans_t];
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        unsigned int cutrans_warp_2;
+                                        /* a_bottom_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_2 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(4u * g_cutrans_inl2_cutrans_inl3[cutrans_t] + column_cutrans_inl2_cutrans_inl3), 32)];
+                                            a_bottom_cutrans_inl2_cutrans_inl3[cutrans_t] = cutrans_warp_2;
                                         }
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            *d2_cutrans_inl2_cutrans_inl3[cutrans_t] = s2_cutrans_inl2_cutrans_inl3[cutrans_t];
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_u32[((unsigned int)cutrans_t)] = b_cutrans_inl2_cutrans_inl3[cutrans_t][kk_cutrans_inl2_cutrans_inl3 / 8];
                                         }
-                                        if (cutrans_warp_if_0[cutrans_t]) {
-                                            *d3_cutrans_inl2_cutrans_inl3[cutrans_t] = s3_cutrans_inl2_cutrans_inl3[cutrans_t];
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        unsigned int cutrans_warp_3;
+                                        /* b_left_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_3 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(8u * t_cutrans_inl2_cutrans_inl3[cutrans_t] + column_cutrans_inl2_cutrans_inl3), 32)];
+                                            b_left_cutrans_inl2_cutrans_inl3[cutrans_t] = cutrans_warp_3;
                                         }
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_u32[((unsigned int)cutrans_t)] = b_cutrans_inl2_cutrans_inl3[cutrans_t][kk_cutrans_inl2_cutrans_inl3 / 8];
+                                        }
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        unsigned int cutrans_warp_4;
+                                        /* b_right_cutrans_inl2_cutrans_inl3 lives in per-thread storage */
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            cutrans_warp_4 = cutrans_warp_u32[cutrans_warp_shfl_idx(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)(8u * t_cutrans_inl2_cutrans_inl3[cutrans_t] + 4u + column_cutrans_inl2_cutrans_inl3), 32)];
+                                            b_right_cutrans_inl2_cutrans_inl3[cutrans_t] = cutrans_warp_4;
+                                        }
+                                    }
+                                }
+                            }
+                            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                                #pragma omp simd
+                                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                    {
+                                        float x0_cutrans_inl2_cutrans_inl3;
+                                        float x1_cutrans_inl2_cutrans_inl3;
+                                        float y0_cutrans_inl2_cutrans_inl3;
+                                        float y1_cutrans_inl2_cutrans_inl3;
+                                        if (cutrans_stays_0[cutrans_t]) {
+                                            x0_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(a_top_cutrans_inl2_cutrans_inl3[cutrans_t], half_cutrans_inl2_cutrans_inl3);
+                                            x1_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(a_bottom_cutrans_inl2_cutrans_inl3[cutrans_t], half_cutrans_inl2_cutrans_inl3);
+                                            y0_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(b_left_cutrans_inl2_cutrans_inl3[cutrans_t], half_cutrans_inl2_cutrans_inl3);
+                                            y1_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(b_right_cutrans_inl2_cutrans_inl3[cutrans_t], half_cutrans_inl2_cutrans_inl3);
+                                            s0_cutrans_inl2_cutrans_inl3[cutrans_t] = fmaf(x0_cutrans_inl2_cutrans_inl3, y0_cutrans_inl2_cutrans_inl3, s0_cutrans_inl2_cutrans_inl3[cutrans_t]);
+                                            s1_cutrans_inl2_cutrans_inl3[cutrans_t] = fmaf(x0_cutrans_inl2_cutrans_inl3, y1_cutrans_inl2_cutrans_inl3, s1_cutrans_inl2_cutrans_inl3[cutrans_t]);
+                                            s2_cutrans_inl2_cutrans_inl3[cutrans_t] = fmaf(x1_cutrans_inl2_cutrans_inl3, y0_cutrans_inl2_cutrans_inl3, s2_cutrans_inl2_cutrans_inl3[cutrans_t]);
+                                            s3_cutrans_inl2_cutrans_inl3[cutrans_t] = fmaf(x1_cutrans_inl2_cutrans_inl3, y1_cutrans_inl2_cutrans_inl3, s3_cutrans_inl2_cutrans_inl3[cutrans_t]);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                            #pragma omp simd
+                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                                const int cutrans_t = cutrans_trow + cutrans_tx;
+                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                                {
+                                    if (cutrans_stays_0[cutrans_t]) {
+                                        *d0_cutrans_inl2_cutrans_inl3[cutrans_t] = s0_cutrans_inl2_cutrans_inl3[cutrans_t];
+                                        *d1_cutrans_inl2_cutrans_inl3[cutrans_t] = s1_cutrans_inl2_cutrans_inl3[cutrans_t];
+                                        *d2_cutrans_inl2_cutrans_inl3[cutrans_t] = s2_cutrans_inl2_cutrans_inl3[cutrans_t];
+                                        *d3_cutrans_inl2_cutrans_inl3[cutrans_t] = s3_cutrans_inl2_cutrans_inl3[cutrans_t];
                                     }
                                 }
                             }
                         }
                     }
                 }
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            int row;
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                row = tile_m[cutrans_t] + g[cutrans_t];
-                            }
-                            int col;
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                col = tile_n[cutrans_t] + 2 * t[cutrans_t];
-                            }
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                c[row * n + col] = c0[cutrans_t];
-                            }
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                c[row * n + col + 1] = c1[cutrans_t];
-                            }
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                c[(row + 8) * n + col] = c2[cutrans_t];
-                            }
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                c[(row + 8) * n + col + 1] = c3[cutrans_t];
-                            }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int row;
+                        int col;
+                        if (cutrans_stays_0[cutrans_t]) {
+                            row = tile_m[cutrans_t] + g[cutrans_t];
+                            col = tile_n[cutrans_t] + 2 * t[cutrans_t];
+                            c[row * n + col] = c0[cutrans_t];
+                            c[row * n + col + 1] = c1[cutrans_t];
+                            c[(row + 8) * n + col] = c2[cutrans_t];
+                            c[(row + 8) * n + col + 1] = c3[cutrans_t];
                         }
                     }
                 }

@@ -154,37 +154,33 @@ void cutrans_kernel_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cut
                 }
             }
             {
-                {
-                    for (int offset_cutrans_inl0_1 = 16; offset_cutrans_inl0_1 > 0; offset_cutrans_inl0_1 /= 2) {
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_1[cutrans_t]) {
-                                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
-                                    }
+                for (int offset_cutrans_inl0_1 = 16; offset_cutrans_inl0_1 > 0; offset_cutrans_inl0_1 /= 2) {
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_1[cutrans_t]) {
+                                    cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl0[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    int cutrans_warp_2;
-                                    if (cutrans_warp_if_1[cutrans_t]) {
-                                        cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset_cutrans_inl0_1, 32)];
-                                    }
-                                    if (cutrans_warp_if_1[cutrans_t]) {
-                                        v_cutrans_inl0[cutrans_t] += cutrans_warp_2;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int cutrans_warp_2;
+                                if (cutrans_warp_if_1[cutrans_t]) {
+                                    cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset_cutrans_inl0_1, 32)];
+                                    v_cutrans_inl0[cutrans_t] += cutrans_warp_2;
                                 }
                             }
                         }

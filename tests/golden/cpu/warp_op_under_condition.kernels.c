@@ -118,7 +118,22 @@ void cutrans_kernel_last_warp_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
             }
         }
         {
-            {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        /* v lives in per-thread storage */
+                        if (cutrans_warp_if_0[cutrans_t]) {
+                            v[cutrans_t] = s[tid[cutrans_t]] + s[tid[cutrans_t] + 32u];
+                        }
+                    }
+                }
+            }
+            for (int offset = 16; offset > 0; offset /= 2) {
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -127,43 +142,8 @@ void cutrans_kernel_last_warp_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
-                            /* v lives in per-thread storage */
                             if (cutrans_warp_if_0[cutrans_t]) {
-                                v[cutrans_t] = s[tid[cutrans_t]] + s[tid[cutrans_t] + 32u];
-                            }
-                        }
-                    }
-                }
-                for (int offset = 16; offset > 0; offset /= 2) {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_f32[((unsigned int)cutrans_t)] = v[cutrans_t];
-                                }
-                            }
-                        }
-                    }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                float cutrans_warp_1;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset, 32)];
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    v[cutrans_t] += cutrans_warp_1;
-                                }
+                                cutrans_warp_f32[((unsigned int)cutrans_t)] = v[cutrans_t];
                             }
                         }
                     }
@@ -176,10 +156,26 @@ void cutrans_kernel_last_warp_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
+                            float cutrans_warp_1;
                             if (cutrans_warp_if_0[cutrans_t]) {
-                                if (tid[cutrans_t] == 0u) {
-                                    out[blockIdx.x] = v[cutrans_t];
-                                }
+                                cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)offset, 32)];
+                                v[cutrans_t] += cutrans_warp_1;
+                            }
+                        }
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (cutrans_warp_if_0[cutrans_t]) {
+                            if (tid[cutrans_t] == 0u) {
+                                out[blockIdx.x] = v[cutrans_t];
                             }
                         }
                     }
@@ -225,6 +221,48 @@ void cutrans_kernel_branch_shuffles(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
             }
         }
         {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (cutrans_warp_if_0[cutrans_t]) {
+                            cutrans_warp_i32[((unsigned int)cutrans_t)] = v[cutrans_t];
+                        }
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_1;
+                        if (cutrans_warp_if_0[cutrans_t]) {
+                            cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)1u, 32)];
+                            r[cutrans_t] = v[cutrans_t] + cutrans_warp_1;
+                        }
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        cutrans_warp_if_2[cutrans_t] = cutrans_warp_if_0[cutrans_t] && tid[cutrans_t] % 32 < 16;
+                    }
+                }
+            }
             {
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
@@ -234,7 +272,7 @@ void cutrans_kernel_branch_shuffles(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
-                            if (cutrans_warp_if_0[cutrans_t]) {
+                            if (cutrans_warp_if_2[cutrans_t]) {
                                 cutrans_warp_i32[((unsigned int)cutrans_t)] = v[cutrans_t];
                             }
                         }
@@ -248,60 +286,10 @@ void cutrans_kernel_branch_shuffles(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
-                            int cutrans_warp_1;
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_down(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)1u, 32)];
-                            }
-                            if (cutrans_warp_if_0[cutrans_t]) {
-                                r[cutrans_t] = v[cutrans_t] + cutrans_warp_1;
-                            }
-                        }
-                    }
-                }
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            cutrans_warp_if_2[cutrans_t] = cutrans_warp_if_0[cutrans_t] && tid[cutrans_t] % 32 < 16;
-                        }
-                    }
-                }
-                {
-                    {
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_2[cutrans_t]) {
-                                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v[cutrans_t];
-                                    }
-                                }
-                            }
-                        }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    int cutrans_warp_3;
-                                    if (cutrans_warp_if_2[cutrans_t]) {
-                                        cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 65535u, 3, 32)];
-                                    }
-                                    if (cutrans_warp_if_2[cutrans_t]) {
-                                        r[cutrans_t] += 100 * cutrans_warp_3;
-                                    }
-                                }
+                            int cutrans_warp_3;
+                            if (cutrans_warp_if_2[cutrans_t]) {
+                                cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_xor(((unsigned int)cutrans_t), cutrans_nthreads, 65535u, 3, 32)];
+                                r[cutrans_t] += 100 * cutrans_warp_3;
                             }
                         }
                     }
@@ -321,83 +309,75 @@ void cutrans_kernel_branch_shuffles(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
             }
         }
         {
-            {
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            if (cutrans_warp_if_0_else[cutrans_t]) {
-                                cutrans_warp_i32[((unsigned int)cutrans_t)] = v[cutrans_t];
-                            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (cutrans_warp_if_0_else[cutrans_t]) {
+                            cutrans_warp_i32[((unsigned int)cutrans_t)] = v[cutrans_t];
                         }
                     }
                 }
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            int cutrans_warp_4;
-                            if (cutrans_warp_if_0_else[cutrans_t]) {
-                                cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)2u, 32)];
-                            }
-                            if (cutrans_warp_if_0_else[cutrans_t]) {
-                                r[cutrans_t] = v[cutrans_t] - cutrans_warp_4;
-                            }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        int cutrans_warp_4;
+                        if (cutrans_warp_if_0_else[cutrans_t]) {
+                            cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_up(((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u, (int)2u, 32)];
+                            r[cutrans_t] = v[cutrans_t] - cutrans_warp_4;
                         }
                     }
                 }
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            if (cutrans_warp_if_0_else[cutrans_t]) {
-                                cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(v[cutrans_t] % 2 == 0 != 0);
-                            }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        cutrans_warp_u32[((unsigned int)cutrans_t)] = cutrans_warp_if_0_else[cutrans_t] ? (unsigned int)(v[cutrans_t] % 2 == 0 != 0) : 0u;
+                    }
+                }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        unsigned int cutrans_warp_5;
+                        /* votes lives in per-thread storage */
+                        if (cutrans_warp_if_0_else[cutrans_t]) {
+                            cutrans_warp_5 = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u);
+                            votes[cutrans_t] = cutrans_warp_5;
                         }
                     }
                 }
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            unsigned int cutrans_warp_5;
-                            if (cutrans_warp_if_0_else[cutrans_t]) {
-                                cutrans_warp_5 = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u);
-                            }
-                            /* votes lives in per-thread storage */
-                            if (cutrans_warp_if_0_else[cutrans_t]) {
-                                votes[cutrans_t] = cutrans_warp_5;
-                            }
-                        }
-                    }
-                }
-                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                    #pragma omp simd
-                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                        const int cutrans_t = cutrans_trow + cutrans_tx;
-                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                        {
-                            if (cutrans_warp_if_0_else[cutrans_t]) {
-                                r[cutrans_t] += __builtin_popcount(votes[cutrans_t]);
-                            }
+            }
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        if (cutrans_warp_if_0_else[cutrans_t]) {
+                            r[cutrans_t] += __builtin_popcount(votes[cutrans_t]);
                         }
                     }
                 }
@@ -448,7 +428,22 @@ void cutrans_kernel_votes_in_loop(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
             }
         }
         {
-            {
+            for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+            for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                #pragma omp simd
+                for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                    const int cutrans_t = cutrans_trow + cutrans_tx;
+                    const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                    {
+                        /* v lives in per-thread storage */
+                        if (cutrans_warp_if_0[cutrans_t]) {
+                            v[cutrans_t] = in[i[cutrans_t]];
+                        }
+                    }
+                }
+            }
+            for (int round = 0; round < 4; ++round) {
                 for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
                 for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
                     const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
@@ -457,75 +452,50 @@ void cutrans_kernel_votes_in_loop(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                         const int cutrans_t = cutrans_trow + cutrans_tx;
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
-                            /* v lives in per-thread storage */
+                            cutrans_warp_u32[((unsigned int)cutrans_t)] = cutrans_warp_if_0[cutrans_t] ? (unsigned int)(v[cutrans_t] > round * 25 != 0) : 0u;
+                        }
+                    }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_1;
                             if (cutrans_warp_if_0[cutrans_t]) {
-                                v[cutrans_t] = in[i[cutrans_t]];
+                                cutrans_warp_1 = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u);
+                                count[cutrans_t] += __builtin_popcount(cutrans_warp_1);
                             }
                         }
                     }
                 }
-                for (int round = 0; round < 4; ++round) {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(v[cutrans_t] > round * 25 != 0);
-                                }
-                            }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            cutrans_warp_u32[((unsigned int)cutrans_t)] = cutrans_warp_if_0[cutrans_t] ? (unsigned int)(v[cutrans_t] >= round != 0) : 1u;
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                unsigned int cutrans_warp_1;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_1 = cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    count[cutrans_t] += __builtin_popcount(cutrans_warp_1);
-                                }
-                            }
-                        }
-                    }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)(v[cutrans_t] >= round != 0);
-                                }
-                            }
-                        }
-                    }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                int cutrans_warp_2;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_2 = (int)(cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u) == (4294967295u & cutrans_warp_live(((unsigned int)cutrans_t), cutrans_nthreads)));
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    count[cutrans_t] += 1000 * cutrans_warp_2;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int cutrans_warp_2;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_2 = (int)(cutrans_warp_ballot(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, 4294967295u) == (4294967295u & cutrans_warp_live(((unsigned int)cutrans_t), cutrans_nthreads)));
+                                count[cutrans_t] += 1000 * cutrans_warp_2;
                             }
                         }
                     }

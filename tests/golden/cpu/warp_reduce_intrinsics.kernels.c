@@ -411,14 +411,12 @@ void cutrans_kernel_odd_even_lanes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
         int* io[cutrans_nthreads];
         unsigned int* uo[cutrans_nthreads];
         _Bool cutrans_warp_if_0[cutrans_nthreads];
-        unsigned int mask_cutrans_inl1[cutrans_nthreads];
         int v_cutrans_inl1[cutrans_nthreads];
         unsigned int w_cutrans_inl1[cutrans_nthreads];
         int* io_cutrans_inl1[cutrans_nthreads];
         unsigned int* uo_cutrans_inl1[cutrans_nthreads];
         _Bool cutrans_warp_if_0_else[cutrans_nthreads];
         _Bool cutrans_warp_if_10[cutrans_nthreads];
-        unsigned int mask_cutrans_inl2[cutrans_nthreads];
         int v_cutrans_inl2[cutrans_nthreads];
         unsigned int w_cutrans_inl2[cutrans_nthreads];
         int* io_cutrans_inl2[cutrans_nthreads];
@@ -460,312 +458,281 @@ void cutrans_kernel_odd_even_lanes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
         }
         {
             {
-                {
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                /* mask_cutrans_inl1 lives in per-thread storage */
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    mask_cutrans_inl1[cutrans_t] = 2863311530u;
-                                }
-                                /* v_cutrans_inl1 lives in per-thread storage */
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    v_cutrans_inl1[cutrans_t] = a[i[cutrans_t]];
-                                }
-                                /* w_cutrans_inl1 lives in per-thread storage */
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    w_cutrans_inl1[cutrans_t] = u[i[cutrans_t]];
-                                }
-                                /* io_cutrans_inl1 lives in per-thread storage */
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    io_cutrans_inl1[cutrans_t] = io[cutrans_t];
-                                }
-                                /* uo_cutrans_inl1 lives in per-thread storage */
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    uo_cutrans_inl1[cutrans_t] = uo[cutrans_t];
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
-                                }
+                unsigned int mask_cutrans_inl1 = 2863311530u;
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            /* v_cutrans_inl1 lives in per-thread storage */
+                            /* w_cutrans_inl1 lives in per-thread storage */
+                            /* io_cutrans_inl1 lives in per-thread storage */
+                            /* uo_cutrans_inl1 lives in per-thread storage */
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                v_cutrans_inl1[cutrans_t] = a[i[cutrans_t]];
+                                w_cutrans_inl1[cutrans_t] = u[i[cutrans_t]];
+                                io_cutrans_inl1[cutrans_t] = io[cutrans_t];
+                                uo_cutrans_inl1[cutrans_t] = uo[cutrans_t];
+                                cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                unsigned int cutrans_warp_1;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_1 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    io_cutrans_inl1[cutrans_t][0] = cutrans_warp_1;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_1;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_1 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1);
+                                io_cutrans_inl1[cutrans_t][0] = cutrans_warp_1;
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                int cutrans_warp_2;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_2 = cutrans_warp_reduce_min_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    io_cutrans_inl1[cutrans_t][1] = cutrans_warp_2;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int cutrans_warp_2;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_2 = cutrans_warp_reduce_min_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1);
+                                io_cutrans_inl1[cutrans_t][1] = cutrans_warp_2;
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                int cutrans_warp_3;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_3 = cutrans_warp_reduce_max_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    io_cutrans_inl1[cutrans_t][2] = cutrans_warp_3;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            int cutrans_warp_3;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_3 = cutrans_warp_reduce_max_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1);
+                                io_cutrans_inl1[cutrans_t][2] = cutrans_warp_3;
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                unsigned int cutrans_warp_4;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_4 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    uo_cutrans_inl1[cutrans_t][0] = cutrans_warp_4;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_4;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_4 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1);
+                                uo_cutrans_inl1[cutrans_t][0] = cutrans_warp_4;
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                unsigned int cutrans_warp_5;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_5 = cutrans_warp_reduce_min_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    uo_cutrans_inl1[cutrans_t][1] = cutrans_warp_5;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_5;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_5 = cutrans_warp_reduce_min_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1);
+                                uo_cutrans_inl1[cutrans_t][1] = cutrans_warp_5;
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                unsigned int cutrans_warp_6;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_6 = cutrans_warp_reduce_max_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    uo_cutrans_inl1[cutrans_t][2] = cutrans_warp_6;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_6;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_6 = cutrans_warp_reduce_max_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1);
+                                uo_cutrans_inl1[cutrans_t][2] = cutrans_warp_6;
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                unsigned int cutrans_warp_7;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_7 = cutrans_warp_reduce_and_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    uo_cutrans_inl1[cutrans_t][3] = cutrans_warp_7;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_7;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_7 = cutrans_warp_reduce_and_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1);
+                                uo_cutrans_inl1[cutrans_t][3] = cutrans_warp_7;
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                unsigned int cutrans_warp_8;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_8 = cutrans_warp_reduce_or_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    uo_cutrans_inl1[cutrans_t][4] = cutrans_warp_8;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_8;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_8 = cutrans_warp_reduce_or_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1);
+                                uo_cutrans_inl1[cutrans_t][4] = cutrans_warp_8;
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl1[cutrans_t];
                             }
                         }
                     }
-                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                        #pragma omp simd
-                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                            const int cutrans_t = cutrans_trow + cutrans_tx;
-                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                            {
-                                unsigned int cutrans_warp_9;
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    cutrans_warp_9 = cutrans_warp_reduce_xor_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1[cutrans_t]);
-                                }
-                                if (cutrans_warp_if_0[cutrans_t]) {
-                                    uo_cutrans_inl1[cutrans_t][5] = cutrans_warp_9;
-                                }
+                }
+                for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                    const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                    #pragma omp simd
+                    for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                        const int cutrans_t = cutrans_trow + cutrans_tx;
+                        const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                        {
+                            unsigned int cutrans_warp_9;
+                            if (cutrans_warp_if_0[cutrans_t]) {
+                                cutrans_warp_9 = cutrans_warp_reduce_xor_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl1);
+                                uo_cutrans_inl1[cutrans_t][5] = cutrans_warp_9;
                             }
                         }
                     }
@@ -799,312 +766,281 @@ void cutrans_kernel_odd_even_lanes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
             }
             {
                 {
-                    {
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    /* mask_cutrans_inl2 lives in per-thread storage */
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        mask_cutrans_inl2[cutrans_t] = 21845u;
-                                    }
-                                    /* v_cutrans_inl2 lives in per-thread storage */
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        v_cutrans_inl2[cutrans_t] = a[i[cutrans_t]];
-                                    }
-                                    /* w_cutrans_inl2 lives in per-thread storage */
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        w_cutrans_inl2[cutrans_t] = u[i[cutrans_t]];
-                                    }
-                                    /* io_cutrans_inl2 lives in per-thread storage */
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        io_cutrans_inl2[cutrans_t] = io[cutrans_t];
-                                    }
-                                    /* uo_cutrans_inl2 lives in per-thread storage */
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        uo_cutrans_inl2[cutrans_t] = uo[cutrans_t];
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
-                                    }
+                    unsigned int mask_cutrans_inl2 = 21845u;
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                /* v_cutrans_inl2 lives in per-thread storage */
+                                /* w_cutrans_inl2 lives in per-thread storage */
+                                /* io_cutrans_inl2 lives in per-thread storage */
+                                /* uo_cutrans_inl2 lives in per-thread storage */
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    v_cutrans_inl2[cutrans_t] = a[i[cutrans_t]];
+                                    w_cutrans_inl2[cutrans_t] = u[i[cutrans_t]];
+                                    io_cutrans_inl2[cutrans_t] = io[cutrans_t];
+                                    uo_cutrans_inl2[cutrans_t] = uo[cutrans_t];
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    unsigned int cutrans_warp_11;
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_11 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        io_cutrans_inl2[cutrans_t][0] = cutrans_warp_11;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                unsigned int cutrans_warp_11;
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_11 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2);
+                                    io_cutrans_inl2[cutrans_t][0] = cutrans_warp_11;
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    int cutrans_warp_12;
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_12 = cutrans_warp_reduce_min_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        io_cutrans_inl2[cutrans_t][1] = cutrans_warp_12;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int cutrans_warp_12;
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_12 = cutrans_warp_reduce_min_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2);
+                                    io_cutrans_inl2[cutrans_t][1] = cutrans_warp_12;
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_i32[((unsigned int)cutrans_t)] = v_cutrans_inl2[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    int cutrans_warp_13;
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_13 = cutrans_warp_reduce_max_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        io_cutrans_inl2[cutrans_t][2] = cutrans_warp_13;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                int cutrans_warp_13;
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_13 = cutrans_warp_reduce_max_i32(cutrans_warp_i32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2);
+                                    io_cutrans_inl2[cutrans_t][2] = cutrans_warp_13;
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    unsigned int cutrans_warp_14;
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_14 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        uo_cutrans_inl2[cutrans_t][0] = cutrans_warp_14;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                unsigned int cutrans_warp_14;
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_14 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2);
+                                    uo_cutrans_inl2[cutrans_t][0] = cutrans_warp_14;
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    unsigned int cutrans_warp_15;
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_15 = cutrans_warp_reduce_min_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        uo_cutrans_inl2[cutrans_t][1] = cutrans_warp_15;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                unsigned int cutrans_warp_15;
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_15 = cutrans_warp_reduce_min_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2);
+                                    uo_cutrans_inl2[cutrans_t][1] = cutrans_warp_15;
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    unsigned int cutrans_warp_16;
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_16 = cutrans_warp_reduce_max_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        uo_cutrans_inl2[cutrans_t][2] = cutrans_warp_16;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                unsigned int cutrans_warp_16;
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_16 = cutrans_warp_reduce_max_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2);
+                                    uo_cutrans_inl2[cutrans_t][2] = cutrans_warp_16;
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    unsigned int cutrans_warp_17;
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_17 = cutrans_warp_reduce_and_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        uo_cutrans_inl2[cutrans_t][3] = cutrans_warp_17;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                unsigned int cutrans_warp_17;
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_17 = cutrans_warp_reduce_and_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2);
+                                    uo_cutrans_inl2[cutrans_t][3] = cutrans_warp_17;
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    unsigned int cutrans_warp_18;
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_18 = cutrans_warp_reduce_or_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        uo_cutrans_inl2[cutrans_t][4] = cutrans_warp_18;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                unsigned int cutrans_warp_18;
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_18 = cutrans_warp_reduce_or_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2);
+                                    uo_cutrans_inl2[cutrans_t][4] = cutrans_warp_18;
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_u32[((unsigned int)cutrans_t)] = w_cutrans_inl2[cutrans_t];
                                 }
                             }
                         }
-                        for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
-                        for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
-                            const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
-                            #pragma omp simd
-                            for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
-                                const int cutrans_t = cutrans_trow + cutrans_tx;
-                                const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
-                                {
-                                    unsigned int cutrans_warp_19;
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        cutrans_warp_19 = cutrans_warp_reduce_xor_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2[cutrans_t]);
-                                    }
-                                    if (cutrans_warp_if_10[cutrans_t]) {
-                                        uo_cutrans_inl2[cutrans_t][5] = cutrans_warp_19;
-                                    }
+                    }
+                    for (unsigned int cutrans_tz = 0; cutrans_tz < blockDim.z; ++cutrans_tz)
+                    for (unsigned int cutrans_ty = 0; cutrans_ty < blockDim.y; ++cutrans_ty) {
+                        const int cutrans_trow = (int)((cutrans_tz * blockDim.y + cutrans_ty) * blockDim.x);
+                        #pragma omp simd
+                        for (int cutrans_tx = 0; cutrans_tx < (int)blockDim.x; ++cutrans_tx) {
+                            const int cutrans_t = cutrans_trow + cutrans_tx;
+                            const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
+                            {
+                                unsigned int cutrans_warp_19;
+                                if (cutrans_warp_if_10[cutrans_t]) {
+                                    cutrans_warp_19 = cutrans_warp_reduce_xor_u32(cutrans_warp_u32, ((unsigned int)cutrans_t), cutrans_nthreads, mask_cutrans_inl2);
+                                    uo_cutrans_inl2[cutrans_t][5] = cutrans_warp_19;
                                 }
                             }
                         }

@@ -20,49 +20,39 @@ __kernel void weighted_warp_sums(__global const float* in, __global float* out, 
 {
     __local float cutrans_warp_f32[1024];
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
-    bool cutrans_warp_if_0 = !(i / 32 * 32 >= n);
+    bool cutrans_stays_0 = !(i / 32 * 32 >= n);
     {
-        {
-            float weights[4];
-            if (cutrans_warp_if_0) {
-                weights[0] = 1.0f;
-                weights[1] = 0.5f;
-                weights[2] = 0.25f;
-                weights[3] = 0;
+        float weights[4];
+        int picks[2][2];
+        float x;
+        float sum;
+        if (cutrans_stays_0) {
+            weights[0] = 1.0f;
+            weights[1] = 0.5f;
+            weights[2] = 0.25f;
+            weights[3] = 0;
+            picks[0][0] = 0;
+            picks[0][1] = 1;
+            picks[1][0] = 2;
+            picks[1][1] = 0;
+            x = i < n ? in[i] : 0.0f;
+            sum = 0.0f;
+        }
+        for (int j = 0; j < 4; ++j) {
+            if (cutrans_stays_0) {
+                cutrans_warp_f32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = x;
             }
-            int picks[2][2];
-            if (cutrans_warp_if_0) {
-                picks[0][0] = 0;
-                picks[0][1] = 1;
-                picks[1][0] = 2;
-                picks[1][1] = 0;
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            float cutrans_warp_1;
+            if (cutrans_stays_0) {
+                cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, 1 << picks[j / 2][j % 2], 32)];
+                sum = fma(weights[j], cutrans_warp_1, sum);
             }
-            float x;
-            if (cutrans_warp_if_0) {
-                x = i < n ? in[i] : 0.0f;
-            }
-            float sum;
-            if (cutrans_warp_if_0) {
-                sum = 0.0f;
-            }
-            for (int j = 0; j < 4; ++j) {
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_f32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = x;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                float cutrans_warp_1;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, 1 << picks[j / 2][j % 2], 32)];
-                }
-                if (cutrans_warp_if_0) {
-                    sum = fma(weights[j], cutrans_warp_1, sum);
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-            }
-            if (cutrans_warp_if_0) {
-                if (i < n) {
-                    out[i] = sum;
-                }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        }
+        if (cutrans_stays_0) {
+            if (i < n) {
+                out[i] = sum;
             }
         }
     }

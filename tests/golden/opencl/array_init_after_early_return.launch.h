@@ -9,8 +9,8 @@ static const oclrtProgramSource cutrans_program_array_init_after_early_return = 
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@array_init_after_early_return.cu 8:19 19:8 22:10 23:11 26:14 33:15 40:16 44:17 48:18 49:19 "
-    "62:21 64:22",
+    "@array_init_after_early_return.cu 8:19 19:8 22:10 23:11 25:14 26:15 27:16 28:17 29:14 34:15 "
+    "38:16 39:17 41:18 42:19 53:21 55:22",
 };
 
 static inline void cutrans_launch_weighted_warp_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * out, int n)

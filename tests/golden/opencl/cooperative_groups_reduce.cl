@@ -412,24 +412,20 @@ __kernel void block_sum(__global const float* xs, __global float* out)
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     bool cutrans_warp_if_0 = (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) < 32u;
     {
-        {
+        if (cutrans_warp_if_0) {
+            mySum += sdata[tid + 32u];
+        }
+        for (int offset = 32u / 2u; offset > 0; offset /= 2) {
             if (cutrans_warp_if_0) {
-                mySum += sdata[tid + 32u];
+                cutrans_warp_f32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = mySum;
             }
-            for (int offset = 32u / 2u; offset > 0; offset /= 2) {
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_f32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = mySum;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                float cutrans_warp_1;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)offset, 32)];
-                }
-                if (cutrans_warp_if_0) {
-                    mySum += cutrans_warp_1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            float cutrans_warp_1;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)offset, 32)];
+                mySum += cutrans_warp_1;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
     }
     if ((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) == 0u) {

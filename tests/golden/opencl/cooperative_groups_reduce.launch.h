@@ -12,7 +12,7 @@ static const oclrtProgramSource cutrans_program_cooperative_groups_reduce = {
     "@cooperative_groups_reduce.cu 8:45 19:46 41:41 52:47 70:30 75:37 76:38 77:39 78:40 79:41 116:42 "
     "147:43 184:44 251:45 260:46 269:47 283:48 284:49 285:50 286:51 287:52 288:53 307:54 344:55 "
     "375:56 394:57 395:58 397:60 398:61 401:66 404:69 405:70 406:71 407:72 408:73 409:74 410:75 "
-    "412:77 413:79 416:80 419:81 420:82 435:85 436:86",
+    "412:77 413:79 415:80 418:81 419:82 431:85 432:86",
 };
 
 static inline void cutrans_launch_tile_reductions(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * xs, const int * ks, int * rec, float * fsum, float * fmax, float * fmin)

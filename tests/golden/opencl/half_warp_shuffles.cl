@@ -175,39 +175,31 @@ __kernel void shuffles_half(__global const half* in, __global half* out, int wid
         float even_cutrans_inl0 = v_cutrans_inl0;
         bool cutrans_warp_if_6 = lane_cutrans_inl0 % 2 == 0;
         {
-            {
-                if (cutrans_warp_if_6) {
-                    cutrans_warp_f16[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl0;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                float cutrans_warp_7;
-                if (cutrans_warp_if_6) {
-                    cutrans_warp_7 = cutrans_warp_f16[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 1431655765u, 2, 32)];
-                }
-                if (cutrans_warp_if_6) {
-                    even_cutrans_inl0 = cutrans_warp_7;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_6) {
+                cutrans_warp_f16[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl0;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            float cutrans_warp_7;
+            if (cutrans_warp_if_6) {
+                cutrans_warp_7 = cutrans_warp_f16[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 1431655765u, 2, 32)];
+                even_cutrans_inl0 = cutrans_warp_7;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
         vstore_half_rte(even_cutrans_inl0, 7, out_cutrans_inl0);
         float odd_cutrans_inl0 = v_cutrans_inl0;
         bool cutrans_warp_if_8 = lane_cutrans_inl0 % 2 == 1;
         {
-            {
-                if (cutrans_warp_if_8) {
-                    cutrans_warp_f16[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl0;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                float cutrans_warp_9;
-                if (cutrans_warp_if_8) {
-                    cutrans_warp_9 = cutrans_warp_f16[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 2863311530u, (int)2u, 32)];
-                }
-                if (cutrans_warp_if_8) {
-                    odd_cutrans_inl0 = cutrans_warp_9;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_8) {
+                cutrans_warp_f16[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl0;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            float cutrans_warp_9;
+            if (cutrans_warp_if_8) {
+                cutrans_warp_9 = cutrans_warp_f16[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 2863311530u, (int)2u, 32)];
+                odd_cutrans_inl0 = cutrans_warp_9;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
         vstore_half_rte(odd_cutrans_inl0, 8, out_cutrans_inl0);
     }
@@ -257,39 +249,31 @@ __kernel void shuffles_half2(__global const uint* in, __global uint* out, int wi
         float2 even_cutrans_inl1 = v_cutrans_inl1;
         bool cutrans_warp_if_6 = lane_cutrans_inl1 % 2 == 0;
         {
-            {
-                if (cutrans_warp_if_6) {
-                    cutrans_warp_half2[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                float2 cutrans_warp_7;
-                if (cutrans_warp_if_6) {
-                    cutrans_warp_7 = cutrans_warp_half2[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 1431655765u, 2, 32)];
-                }
-                if (cutrans_warp_if_6) {
-                    even_cutrans_inl1 = cutrans_warp_7;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_6) {
+                cutrans_warp_half2[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            float2 cutrans_warp_7;
+            if (cutrans_warp_if_6) {
+                cutrans_warp_7 = cutrans_warp_half2[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 1431655765u, 2, 32)];
+                even_cutrans_inl1 = cutrans_warp_7;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
         vstore_half2_rte(even_cutrans_inl1, 7, (__global half*)out_cutrans_inl1);
         float2 odd_cutrans_inl1 = v_cutrans_inl1;
         bool cutrans_warp_if_8 = lane_cutrans_inl1 % 2 == 1;
         {
-            {
-                if (cutrans_warp_if_8) {
-                    cutrans_warp_half2[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                float2 cutrans_warp_9;
-                if (cutrans_warp_if_8) {
-                    cutrans_warp_9 = cutrans_warp_half2[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 2863311530u, (int)2u, 32)];
-                }
-                if (cutrans_warp_if_8) {
-                    odd_cutrans_inl1 = cutrans_warp_9;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_8) {
+                cutrans_warp_half2[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            float2 cutrans_warp_9;
+            if (cutrans_warp_if_8) {
+                cutrans_warp_9 = cutrans_warp_half2[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 2863311530u, (int)2u, 32)];
+                odd_cutrans_inl1 = cutrans_warp_9;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
         vstore_half2_rte(odd_cutrans_inl1, 8, (__global half*)out_cutrans_inl1);
     }
@@ -339,39 +323,31 @@ __kernel void shuffles_nv_bfloat16(__global const cutrans_bf16* in, __global cut
         cutrans_bf16 even_cutrans_inl2 = v_cutrans_inl2;
         bool cutrans_warp_if_6 = lane_cutrans_inl2 % 2 == 0;
         {
-            {
-                if (cutrans_warp_if_6) {
-                    cutrans_warp_bf16[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                cutrans_bf16 cutrans_warp_7;
-                if (cutrans_warp_if_6) {
-                    cutrans_warp_7 = cutrans_warp_bf16[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 1431655765u, 2, 32)];
-                }
-                if (cutrans_warp_if_6) {
-                    even_cutrans_inl2 = cutrans_warp_7;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_6) {
+                cutrans_warp_bf16[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            cutrans_bf16 cutrans_warp_7;
+            if (cutrans_warp_if_6) {
+                cutrans_warp_7 = cutrans_warp_bf16[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 1431655765u, 2, 32)];
+                even_cutrans_inl2 = cutrans_warp_7;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
         out_cutrans_inl2[7] = even_cutrans_inl2;
         cutrans_bf16 odd_cutrans_inl2 = v_cutrans_inl2;
         bool cutrans_warp_if_8 = lane_cutrans_inl2 % 2 == 1;
         {
-            {
-                if (cutrans_warp_if_8) {
-                    cutrans_warp_bf16[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                cutrans_bf16 cutrans_warp_9;
-                if (cutrans_warp_if_8) {
-                    cutrans_warp_9 = cutrans_warp_bf16[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 2863311530u, (int)2u, 32)];
-                }
-                if (cutrans_warp_if_8) {
-                    odd_cutrans_inl2 = cutrans_warp_9;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_8) {
+                cutrans_warp_bf16[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            cutrans_bf16 cutrans_warp_9;
+            if (cutrans_warp_if_8) {
+                cutrans_warp_9 = cutrans_warp_bf16[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 2863311530u, (int)2u, 32)];
+                odd_cutrans_inl2 = cutrans_warp_9;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
         out_cutrans_inl2[8] = odd_cutrans_inl2;
     }
@@ -421,39 +397,31 @@ __kernel void shuffles_nv_bfloat162(__global const cutrans_nv_bfloat162* in, __g
         cutrans_nv_bfloat162 even_cutrans_inl3 = v_cutrans_inl3;
         bool cutrans_warp_if_6 = lane_cutrans_inl3 % 2 == 0;
         {
-            {
-                if (cutrans_warp_if_6) {
-                    cutrans_warp_nv_bfloat162[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl3;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                cutrans_nv_bfloat162 cutrans_warp_7;
-                if (cutrans_warp_if_6) {
-                    cutrans_warp_7 = cutrans_warp_nv_bfloat162[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 1431655765u, 2, 32)];
-                }
-                if (cutrans_warp_if_6) {
-                    even_cutrans_inl3 = cutrans_warp_7;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_6) {
+                cutrans_warp_nv_bfloat162[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl3;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            cutrans_nv_bfloat162 cutrans_warp_7;
+            if (cutrans_warp_if_6) {
+                cutrans_warp_7 = cutrans_warp_nv_bfloat162[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 1431655765u, 2, 32)];
+                even_cutrans_inl3 = cutrans_warp_7;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
         out_cutrans_inl3[7] = even_cutrans_inl3;
         cutrans_nv_bfloat162 odd_cutrans_inl3 = v_cutrans_inl3;
         bool cutrans_warp_if_8 = lane_cutrans_inl3 % 2 == 1;
         {
-            {
-                if (cutrans_warp_if_8) {
-                    cutrans_warp_nv_bfloat162[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl3;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                cutrans_nv_bfloat162 cutrans_warp_9;
-                if (cutrans_warp_if_8) {
-                    cutrans_warp_9 = cutrans_warp_nv_bfloat162[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 2863311530u, (int)2u, 32)];
-                }
-                if (cutrans_warp_if_8) {
-                    odd_cutrans_inl3 = cutrans_warp_9;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_8) {
+                cutrans_warp_nv_bfloat162[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl3;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            cutrans_nv_bfloat162 cutrans_warp_9;
+            if (cutrans_warp_if_8) {
+                cutrans_warp_9 = cutrans_warp_nv_bfloat162[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 2863311530u, (int)2u, 32)];
+                odd_cutrans_inl3 = cutrans_warp_9;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
         out_cutrans_inl3[8] = odd_cutrans_inl3;
     }

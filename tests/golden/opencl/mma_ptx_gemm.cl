@@ -42,330 +42,202 @@ __kernel void mma_m16n8k16_gemm(__global const uint* a_rows, __global const uint
     int warp = ((uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0)) / 32u;
     int lane = (uint)get_local_id(0) % 32u;
     int tiles_n = n / 8;
-    bool cutrans_warp_if_0 = !(warp >= m / 16 * tiles_n);
+    bool cutrans_stays_0 = !(warp >= m / 16 * tiles_n);
     {
-        {
-            int tile_m;
-            if (cutrans_warp_if_0) {
-                tile_m = warp / tiles_n * 16;
+        int tile_m;
+        int tile_n;
+        int g;
+        int t;
+        if (cutrans_stays_0) {
+            tile_m = warp / tiles_n * 16;
+            tile_n = warp % tiles_n * 8;
+            g = lane / 4;
+            t = lane % 4;
+        }
+        int words = k / 2;
+        float acc[4];
+        if (cutrans_stays_0) {
+            acc[0] = 0.0f;
+            acc[1] = 0.0f;
+            acc[2] = 0.0f;
+            acc[3] = 0.0f;
+        }
+        for (int k0 = 0; k0 < k; k0 += 16) {
+            uint a[4];
+            uint b[2];
+            float d[4];
+            if (cutrans_stays_0) {
+                a[0] = a_rows[(tile_m + g) * words + k0 / 2 + t];
+                a[1] = a_rows[(tile_m + g + 8) * words + k0 / 2 + t];
+                a[2] = a_rows[(tile_m + g) * words + k0 / 2 + 4 + t];
+                a[3] = a_rows[(tile_m + g + 8) * words + k0 / 2 + 4 + t];
+                b[0] = b_cols[(tile_n + g) * words + k0 / 2 + t];
+                b[1] = b_cols[(tile_n + g) * words + k0 / 2 + 4 + t];
             }
-            int tile_n;
-            if (cutrans_warp_if_0) {
-                tile_n = warp % tiles_n * 8;
-            }
-            int g;
-            if (cutrans_warp_if_0) {
-                g = lane / 4;
-            }
-            int t;
-            if (cutrans_warp_if_0) {
-                t = lane % 4;
-            }
-            int words;
-            if (cutrans_warp_if_0) {
-                words = k / 2;
-            }
-            float acc[4];
-            if (cutrans_warp_if_0) {
-                acc[0] = 0.0f;
-                acc[1] = 0.0f;
-                acc[2] = 0.0f;
-                acc[3] = 0.0f;
-            }
-            for (int k0 = 0; k0 < k; k0 += 16) {
-                uint a[4];
-                uint b[2];
-                if (cutrans_warp_if_0) {
-                    a[0] = a_rows[(tile_m + g) * words + k0 / 2 + t];
+            {
+                float* d0_cutrans_inl1;
+                float* d1_cutrans_inl1;
+                float* d2_cutrans_inl1;
+                float* d3_cutrans_inl1;
+                uint a0_cutrans_inl1;
+                uint a1_cutrans_inl1;
+                uint a2_cutrans_inl1;
+                uint a3_cutrans_inl1;
+                uint b0_cutrans_inl1;
+                uint b1_cutrans_inl1;
+                float c0_cutrans_inl1;
+                float c1_cutrans_inl1;
+                float c2_cutrans_inl1;
+                float c3_cutrans_inl1;
+                if (cutrans_stays_0) {
+                    d0_cutrans_inl1 = &d[0];
+                    d1_cutrans_inl1 = &d[1];
+                    d2_cutrans_inl1 = &d[2];
+                    d3_cutrans_inl1 = &d[3];
+                    a0_cutrans_inl1 = a[0];
+                    a1_cutrans_inl1 = a[1];
+                    a2_cutrans_inl1 = a[2];
+                    a3_cutrans_inl1 = a[3];
+                    b0_cutrans_inl1 = b[0];
+                    b1_cutrans_inl1 = b[1];
+                    c0_cutrans_inl1 = acc[0];
+                    c1_cutrans_inl1 = acc[1];
+                    c2_cutrans_inl1 = acc[2];
+                    c3_cutrans_inl1 = acc[3];
                 }
-                if (cutrans_warp_if_0) {
-                    a[1] = a_rows[(tile_m + g + 8) * words + k0 / 2 + t];
-                }
-                if (cutrans_warp_if_0) {
-                    a[2] = a_rows[(tile_m + g) * words + k0 / 2 + 4 + t];
-                }
-                if (cutrans_warp_if_0) {
-                    a[3] = a_rows[(tile_m + g + 8) * words + k0 / 2 + 4 + t];
-                }
-                if (cutrans_warp_if_0) {
-                    b[0] = b_cols[(tile_n + g) * words + k0 / 2 + t];
-                }
-                if (cutrans_warp_if_0) {
-                    b[1] = b_cols[(tile_n + g) * words + k0 / 2 + 4 + t];
-                }
-                float d[4];
                 {
-                    float* d0_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        d0_cutrans_inl1 = &d[0];
+                    int k_cutrans_inl0_cutrans_inl1 = 16;
+                    float* d0_cutrans_inl0_cutrans_inl1;
+                    float* d1_cutrans_inl0_cutrans_inl1;
+                    float* d2_cutrans_inl0_cutrans_inl1;
+                    float* d3_cutrans_inl0_cutrans_inl1;
+                    uint a0_cutrans_inl0_cutrans_inl1;
+                    uint a1_cutrans_inl0_cutrans_inl1;
+                    uint a2_cutrans_inl0_cutrans_inl1;
+                    uint a3_cutrans_inl0_cutrans_inl1;
+                    uint b0_cutrans_inl0_cutrans_inl1;
+                    uint b1_cutrans_inl0_cutrans_inl1;
+                    float c0_cutrans_inl0_cutrans_inl1;
+                    float c1_cutrans_inl0_cutrans_inl1;
+                    float c2_cutrans_inl0_cutrans_inl1;
+                    float c3_cutrans_inl0_cutrans_inl1;
+                    uint a_cutrans_inl0_cutrans_inl1[4];
+                    uint b_cutrans_inl0_cutrans_inl1[2];
+                    uint lane_cutrans_inl0_cutrans_inl1;
+                    uint g_cutrans_inl0_cutrans_inl1;
+                    uint t_cutrans_inl0_cutrans_inl1;
+                    float s0_cutrans_inl0_cutrans_inl1;
+                    float s1_cutrans_inl0_cutrans_inl1;
+                    float s2_cutrans_inl0_cutrans_inl1;
+                    float s3_cutrans_inl0_cutrans_inl1;
+                    if (cutrans_stays_0) {
+                        d0_cutrans_inl0_cutrans_inl1 = d0_cutrans_inl1;
+                        d1_cutrans_inl0_cutrans_inl1 = d1_cutrans_inl1;
+                        d2_cutrans_inl0_cutrans_inl1 = d2_cutrans_inl1;
+                        d3_cutrans_inl0_cutrans_inl1 = d3_cutrans_inl1;
+                        a0_cutrans_inl0_cutrans_inl1 = a0_cutrans_inl1;
+                        a1_cutrans_inl0_cutrans_inl1 = a1_cutrans_inl1;
+                        a2_cutrans_inl0_cutrans_inl1 = a2_cutrans_inl1;
+                        a3_cutrans_inl0_cutrans_inl1 = a3_cutrans_inl1;
+                        b0_cutrans_inl0_cutrans_inl1 = b0_cutrans_inl1;
+                        b1_cutrans_inl0_cutrans_inl1 = b1_cutrans_inl1;
+                        c0_cutrans_inl0_cutrans_inl1 = c0_cutrans_inl1;
+                        c1_cutrans_inl0_cutrans_inl1 = c1_cutrans_inl1;
+                        c2_cutrans_inl0_cutrans_inl1 = c2_cutrans_inl1;
+                        c3_cutrans_inl0_cutrans_inl1 = c3_cutrans_inl1;
+                        a_cutrans_inl0_cutrans_inl1[0] = a0_cutrans_inl0_cutrans_inl1;
+                        a_cutrans_inl0_cutrans_inl1[1] = a1_cutrans_inl0_cutrans_inl1;
+                        a_cutrans_inl0_cutrans_inl1[2] = a2_cutrans_inl0_cutrans_inl1;
+                        a_cutrans_inl0_cutrans_inl1[3] = a3_cutrans_inl0_cutrans_inl1;
+                        b_cutrans_inl0_cutrans_inl1[0] = b0_cutrans_inl0_cutrans_inl1;
+                        b_cutrans_inl0_cutrans_inl1[1] = b1_cutrans_inl0_cutrans_inl1;
+                        lane_cutrans_inl0_cutrans_inl1 = ((uint)get_local_id(0) + (uint)get_local_size(0) * ((uint)get_local_id(1) + (uint)get_local_size(1) * (uint)get_local_id(2))) % 32u;
+                        g_cutrans_inl0_cutrans_inl1 = lane_cutrans_inl0_cutrans_inl1 / 4u;
+                        t_cutrans_inl0_cutrans_inl1 = lane_cutrans_inl0_cutrans_inl1 % 4u;
+                        s0_cutrans_inl0_cutrans_inl1 = c0_cutrans_inl0_cutrans_inl1;
+                        s1_cutrans_inl0_cutrans_inl1 = c1_cutrans_inl0_cutrans_inl1;
+                        s2_cutrans_inl0_cutrans_inl1 = c2_cutrans_inl0_cutrans_inl1;
+                        s3_cutrans_inl0_cutrans_inl1 = c3_cutrans_inl0_cutrans_inl1;
                     }
-                    float* d1_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        d1_cutrans_inl1 = &d[1];
-                    }
-                    float* d2_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        d2_cutrans_inl1 = &d[2];
-                    }
-                    float* d3_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        d3_cutrans_inl1 = &d[3];
-                    }
-                    uint a0_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        a0_cutrans_inl1 = a[0];
-                    }
-                    uint a1_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        a1_cutrans_inl1 = a[1];
-                    }
-                    uint a2_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        a2_cutrans_inl1 = a[2];
-                    }
-                    uint a3_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        a3_cutrans_inl1 = a[3];
-                    }
-                    uint b0_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        b0_cutrans_inl1 = b[0];
-                    }
-                    uint b1_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        b1_cutrans_inl1 = b[1];
-                    }
-                    float c0_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        c0_cutrans_inl1 = acc[0];
-                    }
-                    float c1_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        c1_cutrans_inl1 = acc[1];
-                    }
-                    float c2_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        c2_cutrans_inl1 = acc[2];
-                    }
-                    float c3_cutrans_inl1;
-                    if (cutrans_warp_if_0) {
-                        c3_cutrans_inl1 = acc[3];
-                    }
-                    {
-                        int k_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            k_cutrans_inl0_cutrans_inl1 = 16;
+                    for (int kk_cutrans_inl0_cutrans_inl1 = 0; kk_cutrans_inl0_cutrans_inl1 < k_cutrans_inl0_cutrans_inl1; ++kk_cutrans_inl0_cutrans_inl1) {
+                        uint column_cutrans_inl0_cutrans_inl1 = (uint)(kk_cutrans_inl0_cutrans_inl1 % 8 / 2);
+                        uint half_cutrans_inl0_cutrans_inl1 = (uint)(kk_cutrans_inl0_cutrans_inl1 % 2);
+                        if (cutrans_stays_0) {
+                            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = a_cutrans_inl0_cutrans_inl1[kk_cutrans_inl0_cutrans_inl1 / 8 * 2];
                         }
-                        float* d0_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            d0_cutrans_inl0_cutrans_inl1 = d0_cutrans_inl1;
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        uint cutrans_warp_1;
+                        uint a_top_cutrans_inl0_cutrans_inl1;
+                        if (cutrans_stays_0) {
+                            cutrans_warp_1 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(4u * g_cutrans_inl0_cutrans_inl1 + column_cutrans_inl0_cutrans_inl1), 32)];
+                            a_top_cutrans_inl0_cutrans_inl1 = cutrans_warp_1;
                         }
-                        float* d1_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            d1_cutrans_inl0_cutrans_inl1 = d1_cutrans_inl1;
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        if (cutrans_stays_0) {
+                            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = a_cutrans_inl0_cutrans_inl1[kk_cutrans_inl0_cutrans_inl1 / 8 * 2 + 1];
                         }
-                        float* d2_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            d2_cutrans_inl0_cutrans_inl1 = d2_cutrans_inl1;
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        uint cutrans_warp_2;
+                        uint a_bottom_cutrans_inl0_cutrans_inl1;
+                        if (cutrans_stays_0) {
+                            cutrans_warp_2 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(4u * g_cutrans_inl0_cutrans_inl1 + column_cutrans_inl0_cutrans_inl1), 32)];
+                            a_bottom_cutrans_inl0_cutrans_inl1 = cutrans_warp_2;
                         }
-                        float* d3_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            d3_cutrans_inl0_cutrans_inl1 = d3_cutrans_inl1;
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        if (cutrans_stays_0) {
+                            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = b_cutrans_inl0_cutrans_inl1[kk_cutrans_inl0_cutrans_inl1 / 8];
                         }
-                        uint a0_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            a0_cutrans_inl0_cutrans_inl1 = a0_cutrans_inl1;
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        uint cutrans_warp_3;
+                        uint b_left_cutrans_inl0_cutrans_inl1;
+                        if (cutrans_stays_0) {
+                            cutrans_warp_3 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(8u * t_cutrans_inl0_cutrans_inl1 + column_cutrans_inl0_cutrans_inl1), 32)];
+                            b_left_cutrans_inl0_cutrans_inl1 = cutrans_warp_3;
                         }
-                        uint a1_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            a1_cutrans_inl0_cutrans_inl1 = a1_cutrans_inl1;
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        if (cutrans_stays_0) {
+                            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = b_cutrans_inl0_cutrans_inl1[kk_cutrans_inl0_cutrans_inl1 / 8];
                         }
-                        uint a2_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            a2_cutrans_inl0_cutrans_inl1 = a2_cutrans_inl1;
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        uint cutrans_warp_4;
+                        uint b_right_cutrans_inl0_cutrans_inl1;
+                        if (cutrans_stays_0) {
+                            cutrans_warp_4 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(8u * t_cutrans_inl0_cutrans_inl1 + 4u + column_cutrans_inl0_cutrans_inl1), 32)];
+                            b_right_cutrans_inl0_cutrans_inl1 = cutrans_warp_4;
                         }
-                        uint a3_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            a3_cutrans_inl0_cutrans_inl1 = a3_cutrans_inl1;
-                        }
-                        uint b0_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            b0_cutrans_inl0_cutrans_inl1 = b0_cutrans_inl1;
-                        }
-                        uint b1_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            b1_cutrans_inl0_cutrans_inl1 = b1_cutrans_inl1;
-                        }
-                        float c0_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            c0_cutrans_inl0_cutrans_inl1 = c0_cutrans_inl1;
-                        }
-                        float c1_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            c1_cutrans_inl0_cutrans_inl1 = c1_cutrans_inl1;
-                        }
-                        float c2_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            c2_cutrans_inl0_cutrans_inl1 = c2_cutrans_inl1;
-                        }
-                        float c3_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            c3_cutrans_inl0_cutrans_inl1 = c3_cutrans_inl1;
-                        }
-                        uint a_cutrans_inl0_cutrans_inl1[4];
-                        if (cutrans_warp_if_0) {
-                            a_cutrans_inl0_cutrans_inl1[0] = a0_cutrans_inl0_cutrans_inl1;
-                            a_cutrans_inl0_cutrans_inl1[1] = a1_cutrans_inl0_cutrans_inl1;
-                            a_cutrans_inl0_cutrans_inl1[2] = a2_cutrans_inl0_cutrans_inl1;
-                            a_cutrans_inl0_cutrans_inl1[3] = a3_cutrans_inl0_cutrans_inl1;
-                        }
-                        uint b_cutrans_inl0_cutrans_inl1[2];
-                        if (cutrans_warp_if_0) {
-                            b_cutrans_inl0_cutrans_inl1[0] = b0_cutrans_inl0_cutrans_inl1;
-                            b_cutrans_inl0_cutrans_inl1[1] = b1_cutrans_inl0_cutrans_inl1;
-                        }
-                        uint lane_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            lane_cutrans_inl0_cutrans_inl1 = ((uint)get_local_id(0) + (uint)get_local_size(0) * ((uint)get_local_id(1) + (uint)get_local_size(1) * (uint)get_local_id(2))) % 32u;
-                        }
-                        uint g_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            g_cutrans_inl0_cutrans_inl1 = lane_cutrans_inl0_cutrans_inl1 / 4u;
-                        }
-                        uint t_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            t_cutrans_inl0_cutrans_inl1 = lane_cutrans_inl0_cutrans_inl1 % 4u;
-                        }
-                        float s0_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            s0_cutrans_inl0_cutrans_inl1 = c0_cutrans_inl0_cutrans_inl1;
-                        }
-                        float s1_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            s1_cutrans_inl0_cutrans_inl1 = c1_cutrans_inl0_cutrans_inl1;
-                        }
-                        float s2_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            s2_cutrans_inl0_cutrans_inl1 = c2_cutrans_inl0_cutrans_inl1;
-                        }
-                        float s3_cutrans_inl0_cutrans_inl1;
-                        if (cutrans_warp_if_0) {
-                            s3_cutrans_inl0_cutrans_inl1 = c3_cutrans_inl0_cutrans_inl1;
-                        }
-                        for (int kk_cutrans_inl0_cutrans_inl1 = 0; kk_cutrans_inl0_cutrans_inl1 < k_cutrans_inl0_cutrans_inl1; ++kk_cutrans_inl0_cutrans_inl1) {
-                            uint column_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                column_cutrans_inl0_cutrans_inl1 = (uint)(kk_cutrans_inl0_cutrans_inl1 % 8 / 2);
-                            }
-                            uint half_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                half_cutrans_inl0_cutrans_inl1 = (uint)(kk_cutrans_inl0_cutrans_inl1 % 2);
-                            }
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = a_cutrans_inl0_cutrans_inl1[kk_cutrans_inl0_cutrans_inl1 / 8 * 2];
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            uint cutrans_warp_1;
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_1 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(4u * g_cutrans_inl0_cutrans_inl1 + column_cutrans_inl0_cutrans_inl1), 32)];
-                            }
-                            uint a_top_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                a_top_cutrans_inl0_cutrans_inl1 = cutrans_warp_1;
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = a_cutrans_inl0_cutrans_inl1[kk_cutrans_inl0_cutrans_inl1 / 8 * 2 + 1];
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            uint cutrans_warp_2;
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_2 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(4u * g_cutrans_inl0_cutrans_inl1 + column_cutrans_inl0_cutrans_inl1), 32)];
-                            }
-                            uint a_bottom_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                a_bottom_cutrans_inl0_cutrans_inl1 = cutrans_warp_2;
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = b_cutrans_inl0_cutrans_inl1[kk_cutrans_inl0_cutrans_inl1 / 8];
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            uint cutrans_warp_3;
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_3 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(8u * t_cutrans_inl0_cutrans_inl1 + column_cutrans_inl0_cutrans_inl1), 32)];
-                            }
-                            uint b_left_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                b_left_cutrans_inl0_cutrans_inl1 = cutrans_warp_3;
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = b_cutrans_inl0_cutrans_inl1[kk_cutrans_inl0_cutrans_inl1 / 8];
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            uint cutrans_warp_4;
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_4 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(8u * t_cutrans_inl0_cutrans_inl1 + 4u + column_cutrans_inl0_cutrans_inl1), 32)];
-                            }
-                            uint b_right_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                b_right_cutrans_inl0_cutrans_inl1 = cutrans_warp_4;
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            float x0_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                x0_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(a_top_cutrans_inl0_cutrans_inl1, half_cutrans_inl0_cutrans_inl1);
-                            }
-                            float x1_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                x1_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(a_bottom_cutrans_inl0_cutrans_inl1, half_cutrans_inl0_cutrans_inl1);
-                            }
-                            float y0_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                y0_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(b_left_cutrans_inl0_cutrans_inl1, half_cutrans_inl0_cutrans_inl1);
-                            }
-                            float y1_cutrans_inl0_cutrans_inl1;
-                            if (cutrans_warp_if_0) {
-                                y1_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(b_right_cutrans_inl0_cutrans_inl1, half_cutrans_inl0_cutrans_inl1);
-                            }
-                            if (cutrans_warp_if_0) {
-                                s0_cutrans_inl0_cutrans_inl1 = fma(x0_cutrans_inl0_cutrans_inl1, y0_cutrans_inl0_cutrans_inl1, s0_cutrans_inl0_cutrans_inl1);
-                            }
-                            if (cutrans_warp_if_0) {
-                                s1_cutrans_inl0_cutrans_inl1 = fma(x0_cutrans_inl0_cutrans_inl1, y1_cutrans_inl0_cutrans_inl1, s1_cutrans_inl0_cutrans_inl1);
-                            }
-                            if (cutrans_warp_if_0) {
-                                s2_cutrans_inl0_cutrans_inl1 = fma(x1_cutrans_inl0_cutrans_inl1, y0_cutrans_inl0_cutrans_inl1, s2_cutrans_inl0_cutrans_inl1);
-                            }
-                            if (cutrans_warp_if_0) {
-                                s3_cutrans_inl0_cutrans_inl1 = fma(x1_cutrans_inl0_cutrans_inl1, y1_cutrans_inl0_cutrans_inl1, s3_cutrans_inl0_cutrans_inl1);
-                            }
-                        }
-                        if (cutrans_warp_if_0) {
-                            *d0_cutrans_inl0_cutrans_inl1 = s0_cutrans_inl0_cutrans_inl1;
-                        }
-                        if (cutrans_warp_if_0) {
-                            *d1_cutrans_inl0_cutrans_inl1 = s1_cutrans_inl0_cutrans_inl1;
-                        }
-                        if (cutrans_warp_if_0) {
-                            *d2_cutrans_inl0_cutrans_inl1 = s2_cutrans_inl0_cutrans_inl1;
-                        }
-                        if (cutrans_warp_if_0) {
-                            *d3_cutrans_inl0_cutrans_inl1 = s3_cutrans_inl0_cutrans_inl1;
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        float x0_cutrans_inl0_cutrans_inl1;
+                        float x1_cutrans_inl0_cutrans_inl1;
+                        float y0_cutrans_inl0_cutrans_inl1;
+                        float y1_cutrans_inl0_cutrans_inl1;
+                        if (cutrans_stays_0) {
+                            x0_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(a_top_cutrans_inl0_cutrans_inl1, half_cutrans_inl0_cutrans_inl1);
+                            x1_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(a_bottom_cutrans_inl0_cutrans_inl1, half_cutrans_inl0_cutrans_inl1);
+                            y0_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(b_left_cutrans_inl0_cutrans_inl1, half_cutrans_inl0_cutrans_inl1);
+                            y1_cutrans_inl0_cutrans_inl1 = cutrans_f16x2_half(b_right_cutrans_inl0_cutrans_inl1, half_cutrans_inl0_cutrans_inl1);
+                            s0_cutrans_inl0_cutrans_inl1 = fma(x0_cutrans_inl0_cutrans_inl1, y0_cutrans_inl0_cutrans_inl1, s0_cutrans_inl0_cutrans_inl1);
+                            s1_cutrans_inl0_cutrans_inl1 = fma(x0_cutrans_inl0_cutrans_inl1, y1_cutrans_inl0_cutrans_inl1, s1_cutrans_inl0_cutrans_inl1);
+                            s2_cutrans_inl0_cutrans_inl1 = fma(x1_cutrans_inl0_cutrans_inl1, y0_cutrans_inl0_cutrans_inl1, s2_cutrans_inl0_cutrans_inl1);
+                            s3_cutrans_inl0_cutrans_inl1 = fma(x1_cutrans_inl0_cutrans_inl1, y1_cutrans_inl0_cutrans_inl1, s3_cutrans_inl0_cutrans_inl1);
                         }
                     }
-                }
-                if (cutrans_warp_if_0) {
-                    for (int i = 0; i < 4; ++i) {
-                        acc[i] = d[i];
+                    if (cutrans_stays_0) {
+                        *d0_cutrans_inl0_cutrans_inl1 = s0_cutrans_inl0_cutrans_inl1;
+                        *d1_cutrans_inl0_cutrans_inl1 = s1_cutrans_inl0_cutrans_inl1;
+                        *d2_cutrans_inl0_cutrans_inl1 = s2_cutrans_inl0_cutrans_inl1;
+                        *d3_cutrans_inl0_cutrans_inl1 = s3_cutrans_inl0_cutrans_inl1;
                     }
                 }
             }
-            if (cutrans_warp_if_0) {
+            if (cutrans_stays_0) {
                 for (int i = 0; i < 4; ++i) {
-                    c[(tile_m + g + 8 * (i / 2)) * n + tile_n + 2 * t + i % 2] = acc[i];
+                    acc[i] = d[i];
                 }
+            }
+        }
+        if (cutrans_stays_0) {
+            for (int i = 0; i < 4; ++i) {
+                c[(tile_m + g + 8 * (i / 2)) * n + tile_n + 2 * t + i % 2] = acc[i];
             }
         }
     }
@@ -377,329 +249,198 @@ __kernel void mma_m16n8k8_gemm(__global const uint* a_rows, __global const uint*
     int warp = ((uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0)) / 32u;
     int lane = (uint)get_local_id(0) % 32u;
     int tiles_n = n / 8;
-    bool cutrans_warp_if_0 = !(warp >= m / 16 * tiles_n);
+    bool cutrans_stays_0 = !(warp >= m / 16 * tiles_n);
     {
-        {
-            int tile_m;
-            if (cutrans_warp_if_0) {
-                tile_m = warp / tiles_n * 16;
+        int tile_m;
+        int tile_n;
+        int g;
+        int t;
+        if (cutrans_stays_0) {
+            tile_m = warp / tiles_n * 16;
+            tile_n = warp % tiles_n * 8;
+            g = lane / 4;
+            t = lane % 4;
+        }
+        int words = k / 2;
+        float c0;
+        float c1;
+        float c2;
+        float c3;
+        if (cutrans_stays_0) {
+            c0 = 0.0f;
+            c1 = 0.0f;
+            c2 = 0.0f;
+            c3 = 0.0f;
+        }
+        for (int k0 = 0; k0 < k; k0 += 8) {
+            uint a0;
+            uint a1;
+            uint b0;
+            if (cutrans_stays_0) {
+                a0 = a_rows[(tile_m + g) * words + k0 / 2 + t];
+                a1 = a_rows[(tile_m + g + 8) * words + k0 / 2 + t];
+                b0 = b_cols[(tile_n + g) * words + k0 / 2 + t];
             }
-            int tile_n;
-            if (cutrans_warp_if_0) {
-                tile_n = warp % tiles_n * 8;
-            }
-            int g;
-            if (cutrans_warp_if_0) {
-                g = lane / 4;
-            }
-            int t;
-            if (cutrans_warp_if_0) {
-                t = lane % 4;
-            }
-            int words;
-            if (cutrans_warp_if_0) {
-                words = k / 2;
-            }
-            float c0;
-            if (cutrans_warp_if_0) {
-                c0 = 0.0f;
-            }
-            float c1;
-            if (cutrans_warp_if_0) {
-                c1 = 0.0f;
-            }
-            float c2;
-            if (cutrans_warp_if_0) {
-                c2 = 0.0f;
-            }
-            float c3;
-            if (cutrans_warp_if_0) {
-                c3 = 0.0f;
-            }
-            for (int k0 = 0; k0 < k; k0 += 8) {
-                uint a0;
-                if (cutrans_warp_if_0) {
-                    a0 = a_rows[(tile_m + g) * words + k0 / 2 + t];
-                }
-                uint a1;
-                if (cutrans_warp_if_0) {
-                    a1 = a_rows[(tile_m + g + 8) * words + k0 / 2 + t];
-                }
-                uint b0;
-                if (cutrans_warp_if_0) {
-                    b0 = b_cols[(tile_n + g) * words + k0 / 2 + t];
+            {
+                float* d0_cutrans_inl3;
+                float* d1_cutrans_inl3;
+                float* d2_cutrans_inl3;
+                float* d3_cutrans_inl3;
+                uint a0_cutrans_inl3;
+                uint a1_cutrans_inl3;
+                uint b0_cutrans_inl3;
+                float c0_cutrans_inl3;
+                float c1_cutrans_inl3;
+                float c2_cutrans_inl3;
+                float c3_cutrans_inl3;
+                if (cutrans_stays_0) {
+                    d0_cutrans_inl3 = &c0;
+                    d1_cutrans_inl3 = &c1;
+                    d2_cutrans_inl3 = &c2;
+                    d3_cutrans_inl3 = &c3;
+                    a0_cutrans_inl3 = a0;
+                    a1_cutrans_inl3 = a1;
+                    b0_cutrans_inl3 = b0;
+                    c0_cutrans_inl3 = c0;
+                    c1_cutrans_inl3 = c1;
+                    c2_cutrans_inl3 = c2;
+                    c3_cutrans_inl3 = c3;
                 }
                 {
-                    float* d0_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        d0_cutrans_inl3 = &c0;
+                    int k_cutrans_inl2_cutrans_inl3 = 8;
+                    float* d0_cutrans_inl2_cutrans_inl3;
+                    float* d1_cutrans_inl2_cutrans_inl3;
+                    float* d2_cutrans_inl2_cutrans_inl3;
+                    float* d3_cutrans_inl2_cutrans_inl3;
+                    uint a0_cutrans_inl2_cutrans_inl3;
+                    uint a1_cutrans_inl2_cutrans_inl3;
+                    if (cutrans_stays_0) {
+                        d0_cutrans_inl2_cutrans_inl3 = d0_cutrans_inl3;
+                        d1_cutrans_inl2_cutrans_inl3 = d1_cutrans_inl3;
+                        d2_cutrans_inl2_cutrans_inl3 = d2_cutrans_inl3;
+                        d3_cutrans_inl2_cutrans_inl3 = d3_cutrans_inl3;
+                        a0_cutrans_inl2_cutrans_inl3 = a0_cutrans_inl3;
+                        a1_cutrans_inl2_cutrans_inl3 = a1_cutrans_inl3;
                     }
-                    float* d1_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        d1_cutrans_inl3 = &c1;
+                    uint a2_cutrans_inl2_cutrans_inl3 = 0u;
+                    uint a3_cutrans_inl2_cutrans_inl3 = 0u;
+                    uint b0_cutrans_inl2_cutrans_inl3;
+                    if (cutrans_stays_0) {
+                        b0_cutrans_inl2_cutrans_inl3 = b0_cutrans_inl3;
                     }
-                    float* d2_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        d2_cutrans_inl3 = &c2;
+                    uint b1_cutrans_inl2_cutrans_inl3 = 0u;
+                    float c0_cutrans_inl2_cutrans_inl3;
+                    float c1_cutrans_inl2_cutrans_inl3;
+                    float c2_cutrans_inl2_cutrans_inl3;
+                    float c3_cutrans_inl2_cutrans_inl3;
+                    uint a_cutrans_inl2_cutrans_inl3[4];
+                    uint b_cutrans_inl2_cutrans_inl3[2];
+                    uint lane_cutrans_inl2_cutrans_inl3;
+                    uint g_cutrans_inl2_cutrans_inl3;
+                    uint t_cutrans_inl2_cutrans_inl3;
+                    float s0_cutrans_inl2_cutrans_inl3;
+                    float s1_cutrans_inl2_cutrans_inl3;
+                    float s2_cutrans_inl2_cutrans_inl3;
+                    float s3_cutrans_inl2_cutrans_inl3;
+                    if (cutrans_stays_0) {
+                        c0_cutrans_inl2_cutrans_inl3 = c0_cutrans_inl3;
+                        c1_cutrans_inl2_cutrans_inl3 = c1_cutrans_inl3;
+                        c2_cutrans_inl2_cutrans_inl3 = c2_cutrans_inl3;
+                        c3_cutrans_inl2_cutrans_inl3 = c3_cutrans_inl3;
+                        a_cutrans_inl2_cutrans_inl3[0] = a0_cutrans_inl2_cutrans_inl3;
+                        a_cutrans_inl2_cutrans_inl3[1] = a1_cutrans_inl2_cutrans_inl3;
+                        a_cutrans_inl2_cutrans_inl3[2] = a2_cutrans_inl2_cutrans_inl3;
+                        a_cutrans_inl2_cutrans_inl3[3] = a3_cutrans_inl2_cutrans_inl3;
+                        b_cutrans_inl2_cutrans_inl3[0] = b0_cutrans_inl2_cutrans_inl3;
+                        b_cutrans_inl2_cutrans_inl3[1] = b1_cutrans_inl2_cutrans_inl3;
+                        lane_cutrans_inl2_cutrans_inl3 = ((uint)get_local_id(0) + (uint)get_local_size(0) * ((uint)get_local_id(1) + (uint)get_local_size(1) * (uint)get_local_id(2))) % 32u;
+                        g_cutrans_inl2_cutrans_inl3 = lane_cutrans_inl2_cutrans_inl3 / 4u;
+                        t_cutrans_inl2_cutrans_inl3 = lane_cutrans_inl2_cutrans_inl3 % 4u;
+                        s0_cutrans_inl2_cutrans_inl3 = c0_cutrans_inl2_cutrans_inl3;
+                        s1_cutrans_inl2_cutrans_inl3 = c1_cutrans_inl2_cutrans_inl3;
+                        s2_cutrans_inl2_cutrans_inl3 = c2_cutrans_inl2_cutrans_inl3;
+                        s3_cutrans_inl2_cutrans_inl3 = c3_cutrans_inl2_cutrans_inl3;
                     }
-                    float* d3_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        d3_cutrans_inl3 = &c3;
+                    for (int kk_cutrans_inl2_cutrans_inl3 = 0; kk_cutrans_inl2_cutrans_inl3 < k_cutrans_inl2_cutrans_inl3; ++kk_cutrans_inl2_cutrans_inl3) {
+                        uint column_cutrans_inl2_cutrans_inl3 = (uint)(kk_cutrans_inl2_cutrans_inl3 % 8 / 2);
+                        uint half_cutrans_inl2_cutrans_inl3 = (uint)(kk_cutrans_inl2_cutrans_inl3 % 2);
+                        if (cutrans_stays_0) {
+                            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = a_cutrans_inl2_cutrans_inl3[kk_cutrans_inl2_cutrans_inl3 / 8 * 2];
+                        }
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        uint cutrans_warp_1;
+                        uint a_top_cutrans_inl2_cutrans_inl3;
+                        if (cutrans_stays_0) {
+                            cutrans_warp_1 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(4u * g_cutrans_inl2_cutrans_inl3 + column_cutrans_inl2_cutrans_inl3), 32)];
+                            a_top_cutrans_inl2_cutrans_inl3 = cutrans_warp_1;
+                        }
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        if (cutrans_stays_0) {
+                            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = a_cutrans_inl2_cutrans_inl3[kk_cutrans_inl2_cutrans_inl3 / 8 * 2 + 1];
+                        }
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        uint cutrans_warp_2;
+                        uint a_bottom_cutrans_inl2_cutrans_inl3;
+                        if (cutrans_stays_0) {
+                            cutrans_warp_2 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(4u * g_cutrans_inl2_cutrans_inl3 + column_cutrans_inl2_cutrans_inl3), 32)];
+                            a_bottom_cutrans_inl2_cutrans_inl3 = cutrans_warp_2;
+                        }
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        if (cutrans_stays_0) {
+                            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = b_cutrans_inl2_cutrans_inl3[kk_cutrans_inl2_cutrans_inl3 / 8];
+                        }
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        uint cutrans_warp_3;
+                        uint b_left_cutrans_inl2_cutrans_inl3;
+                        if (cutrans_stays_0) {
+                            cutrans_warp_3 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(8u * t_cutrans_inl2_cutrans_inl3 + column_cutrans_inl2_cutrans_inl3), 32)];
+                            b_left_cutrans_inl2_cutrans_inl3 = cutrans_warp_3;
+                        }
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        if (cutrans_stays_0) {
+                            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = b_cutrans_inl2_cutrans_inl3[kk_cutrans_inl2_cutrans_inl3 / 8];
+                        }
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        uint cutrans_warp_4;
+                        uint b_right_cutrans_inl2_cutrans_inl3;
+                        if (cutrans_stays_0) {
+                            cutrans_warp_4 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(8u * t_cutrans_inl2_cutrans_inl3 + 4u + column_cutrans_inl2_cutrans_inl3), 32)];
+                            b_right_cutrans_inl2_cutrans_inl3 = cutrans_warp_4;
+                        }
+                        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                        float x0_cutrans_inl2_cutrans_inl3;
+                        float x1_cutrans_inl2_cutrans_inl3;
+                        float y0_cutrans_inl2_cutrans_inl3;
+                        float y1_cutrans_inl2_cutrans_inl3;
+                        if (cutrans_stays_0) {
+                            x0_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(a_top_cutrans_inl2_cutrans_inl3, half_cutrans_inl2_cutrans_inl3);
+                            x1_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(a_bottom_cutrans_inl2_cutrans_inl3, half_cutrans_inl2_cutrans_inl3);
+                            y0_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(b_left_cutrans_inl2_cutrans_inl3, half_cutrans_inl2_cutrans_inl3);
+                            y1_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(b_right_cutrans_inl2_cutrans_inl3, half_cutrans_inl2_cutrans_inl3);
+                            s0_cutrans_inl2_cutrans_inl3 = fma(x0_cutrans_inl2_cutrans_inl3, y0_cutrans_inl2_cutrans_inl3, s0_cutrans_inl2_cutrans_inl3);
+                            s1_cutrans_inl2_cutrans_inl3 = fma(x0_cutrans_inl2_cutrans_inl3, y1_cutrans_inl2_cutrans_inl3, s1_cutrans_inl2_cutrans_inl3);
+                            s2_cutrans_inl2_cutrans_inl3 = fma(x1_cutrans_inl2_cutrans_inl3, y0_cutrans_inl2_cutrans_inl3, s2_cutrans_inl2_cutrans_inl3);
+                            s3_cutrans_inl2_cutrans_inl3 = fma(x1_cutrans_inl2_cutrans_inl3, y1_cutrans_inl2_cutrans_inl3, s3_cutrans_inl2_cutrans_inl3);
+                        }
                     }
-                    uint a0_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        a0_cutrans_inl3 = a0;
-                    }
-                    uint a1_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        a1_cutrans_inl3 = a1;
-                    }
-                    uint b0_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        b0_cutrans_inl3 = b0;
-                    }
-                    float c0_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        c0_cutrans_inl3 = c0;
-                    }
-                    float c1_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        c1_cutrans_inl3 = c1;
-                    }
-                    float c2_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        c2_cutrans_inl3 = c2;
-                    }
-                    float c3_cutrans_inl3;
-                    if (cutrans_warp_if_0) {
-                        c3_cutrans_inl3 = c3;
-                    }
-                    {
-                        int k_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            k_cutrans_inl2_cutrans_inl3 = 8;
-                        }
-                        float* d0_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            d0_cutrans_inl2_cutrans_inl3 = d0_cutrans_inl3;
-                        }
-                        float* d1_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            d1_cutrans_inl2_cutrans_inl3 = d1_cutrans_inl3;
-                        }
-                        float* d2_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            d2_cutrans_inl2_cutrans_inl3 = d2_cutrans_inl3;
-                        }
-                        float* d3_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            d3_cutrans_inl2_cutrans_inl3 = d3_cutrans_inl3;
-                        }
-                        uint a0_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            a0_cutrans_inl2_cutrans_inl3 = a0_cutrans_inl3;
-                        }
-                        uint a1_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            a1_cutrans_inl2_cutrans_inl3 = a1_cutrans_inl3;
-                        }
-                        uint a2_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            a2_cutrans_inl2_cutrans_inl3 = 0u;
-                        }
-                        uint a3_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            a3_cutrans_inl2_cutrans_inl3 = 0u;
-                        }
-                        uint b0_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            b0_cutrans_inl2_cutrans_inl3 = b0_cutrans_inl3;
-                        }
-                        uint b1_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            b1_cutrans_inl2_cutrans_inl3 = 0u;
-                        }
-                        float c0_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            c0_cutrans_inl2_cutrans_inl3 = c0_cutrans_inl3;
-                        }
-                        float c1_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            c1_cutrans_inl2_cutrans_inl3 = c1_cutrans_inl3;
-                        }
-                        float c2_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            c2_cutrans_inl2_cutrans_inl3 = c2_cutrans_inl3;
-                        }
-                        float c3_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            c3_cutrans_inl2_cutrans_inl3 = c3_cutrans_inl3;
-                        }
-                        uint a_cutrans_inl2_cutrans_inl3[4];
-                        if (cutrans_warp_if_0) {
-                            a_cutrans_inl2_cutrans_inl3[0] = a0_cutrans_inl2_cutrans_inl3;
-                            a_cutrans_inl2_cutrans_inl3[1] = a1_cutrans_inl2_cutrans_inl3;
-                            a_cutrans_inl2_cutrans_inl3[2] = a2_cutrans_inl2_cutrans_inl3;
-                            a_cutrans_inl2_cutrans_inl3[3] = a3_cutrans_inl2_cutrans_inl3;
-                        }
-                        uint b_cutrans_inl2_cutrans_inl3[2];
-                        if (cutrans_warp_if_0) {
-                            b_cutrans_inl2_cutrans_inl3[0] = b0_cutrans_inl2_cutrans_inl3;
-                            b_cutrans_inl2_cutrans_inl3[1] = b1_cutrans_inl2_cutrans_inl3;
-                        }
-                        uint lane_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            lane_cutrans_inl2_cutrans_inl3 = ((uint)get_local_id(0) + (uint)get_local_size(0) * ((uint)get_local_id(1) + (uint)get_local_size(1) * (uint)get_local_id(2))) % 32u;
-                        }
-                        uint g_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            g_cutrans_inl2_cutrans_inl3 = lane_cutrans_inl2_cutrans_inl3 / 4u;
-                        }
-                        uint t_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            t_cutrans_inl2_cutrans_inl3 = lane_cutrans_inl2_cutrans_inl3 % 4u;
-                        }
-                        float s0_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            s0_cutrans_inl2_cutrans_inl3 = c0_cutrans_inl2_cutrans_inl3;
-                        }
-                        float s1_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            s1_cutrans_inl2_cutrans_inl3 = c1_cutrans_inl2_cutrans_inl3;
-                        }
-                        float s2_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            s2_cutrans_inl2_cutrans_inl3 = c2_cutrans_inl2_cutrans_inl3;
-                        }
-                        float s3_cutrans_inl2_cutrans_inl3;
-                        if (cutrans_warp_if_0) {
-                            s3_cutrans_inl2_cutrans_inl3 = c3_cutrans_inl2_cutrans_inl3;
-                        }
-                        for (int kk_cutrans_inl2_cutrans_inl3 = 0; kk_cutrans_inl2_cutrans_inl3 < k_cutrans_inl2_cutrans_inl3; ++kk_cutrans_inl2_cutrans_inl3) {
-                            uint column_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                column_cutrans_inl2_cutrans_inl3 = (uint)(kk_cutrans_inl2_cutrans_inl3 % 8 / 2);
-                            }
-                            uint half_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                half_cutrans_inl2_cutrans_inl3 = (uint)(kk_cutrans_inl2_cutrans_inl3 % 2);
-                            }
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = a_cutrans_inl2_cutrans_inl3[kk_cutrans_inl2_cutrans_inl3 / 8 * 2];
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            uint cutrans_warp_1;
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_1 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(4u * g_cutrans_inl2_cutrans_inl3 + column_cutrans_inl2_cutrans_inl3), 32)];
-                            }
-                            uint a_top_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                a_top_cutrans_inl2_cutrans_inl3 = cutrans_warp_1;
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = a_cutrans_inl2_cutrans_inl3[kk_cutrans_inl2_cutrans_inl3 / 8 * 2 + 1];
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            uint cutrans_warp_2;
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_2 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(4u * g_cutrans_inl2_cutrans_inl3 + column_cutrans_inl2_cutrans_inl3), 32)];
-                            }
-                            uint a_bottom_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                a_bottom_cutrans_inl2_cutrans_inl3 = cutrans_warp_2;
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = b_cutrans_inl2_cutrans_inl3[kk_cutrans_inl2_cutrans_inl3 / 8];
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            uint cutrans_warp_3;
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_3 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(8u * t_cutrans_inl2_cutrans_inl3 + column_cutrans_inl2_cutrans_inl3), 32)];
-                            }
-                            uint b_left_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                b_left_cutrans_inl2_cutrans_inl3 = cutrans_warp_3;
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = b_cutrans_inl2_cutrans_inl3[kk_cutrans_inl2_cutrans_inl3 / 8];
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            uint cutrans_warp_4;
-                            if (cutrans_warp_if_0) {
-                                cutrans_warp_4 = cutrans_warp_u32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)(8u * t_cutrans_inl2_cutrans_inl3 + 4u + column_cutrans_inl2_cutrans_inl3), 32)];
-                            }
-                            uint b_right_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                b_right_cutrans_inl2_cutrans_inl3 = cutrans_warp_4;
-                            }
-                            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                            float x0_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                x0_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(a_top_cutrans_inl2_cutrans_inl3, half_cutrans_inl2_cutrans_inl3);
-                            }
-                            float x1_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                x1_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(a_bottom_cutrans_inl2_cutrans_inl3, half_cutrans_inl2_cutrans_inl3);
-                            }
-                            float y0_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                y0_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(b_left_cutrans_inl2_cutrans_inl3, half_cutrans_inl2_cutrans_inl3);
-                            }
-                            float y1_cutrans_inl2_cutrans_inl3;
-                            if (cutrans_warp_if_0) {
-                                y1_cutrans_inl2_cutrans_inl3 = cutrans_f16x2_half(b_right_cutrans_inl2_cutrans_inl3, half_cutrans_inl2_cutrans_inl3);
-                            }
-                            if (cutrans_warp_if_0) {
-                                s0_cutrans_inl2_cutrans_inl3 = fma(x0_cutrans_inl2_cutrans_inl3, y0_cutrans_inl2_cutrans_inl3, s0_cutrans_inl2_cutrans_inl3);
-                            }
-                            if (cutrans_warp_if_0) {
-                                s1_cutrans_inl2_cutrans_inl3 = fma(x0_cutrans_inl2_cutrans_inl3, y1_cutrans_inl2_cutrans_inl3, s1_cutrans_inl2_cutrans_inl3);
-                            }
-                            if (cutrans_warp_if_0) {
-                                s2_cutrans_inl2_cutrans_inl3 = fma(x1_cutrans_inl2_cutrans_inl3, y0_cutrans_inl2_cutrans_inl3, s2_cutrans_inl2_cutrans_inl3);
-                            }
-                            if (cutrans_warp_if_0) {
-                                s3_cutrans_inl2_cutrans_inl3 = fma(x1_cutrans_inl2_cutrans_inl3, y1_cutrans_inl2_cutrans_inl3, s3_cutrans_inl2_cutrans_inl3);
-                            }
-                        }
-                        if (cutrans_warp_if_0) {
-                            *d0_cutrans_inl2_cutrans_inl3 = s0_cutrans_inl2_cutrans_inl3;
-                        }
-                        if (cutrans_warp_if_0) {
-                            *d1_cutrans_inl2_cutrans_inl3 = s1_cutrans_inl2_cutrans_inl3;
-                        }
-                        if (cutrans_warp_if_0) {
-                            *d2_cutrans_inl2_cutrans_inl3 = s2_cutrans_inl2_cutrans_inl3;
-                        }
-                        if (cutrans_warp_if_0) {
-                            *d3_cutrans_inl2_cutrans_inl3 = s3_cutrans_inl2_cutrans_inl3;
-                        }
+                    if (cutrans_stays_0) {
+                        *d0_cutrans_inl2_cutrans_inl3 = s0_cutrans_inl2_cutrans_inl3;
+                        *d1_cutrans_inl2_cutrans_inl3 = s1_cutrans_inl2_cutrans_inl3;
+                        *d2_cutrans_inl2_cutrans_inl3 = s2_cutrans_inl2_cutrans_inl3;
+                        *d3_cutrans_inl2_cutrans_inl3 = s3_cutrans_inl2_cutrans_inl3;
                     }
                 }
             }
-            int row;
-            if (cutrans_warp_if_0) {
-                row = tile_m + g;
-            }
-            int col;
-            if (cutrans_warp_if_0) {
-                col = tile_n + 2 * t;
-            }
-            if (cutrans_warp_if_0) {
-                c[row * n + col] = c0;
-            }
-            if (cutrans_warp_if_0) {
-                c[row * n + col + 1] = c1;
-            }
-            if (cutrans_warp_if_0) {
-                c[(row + 8) * n + col] = c2;
-            }
-            if (cutrans_warp_if_0) {
-                c[(row + 8) * n + col + 1] = c3;
-            }
+        }
+        int row;
+        int col;
+        if (cutrans_stays_0) {
+            row = tile_m + g;
+            col = tile_n + 2 * t;
+            c[row * n + col] = c0;
+            c[row * n + col + 1] = c1;
+            c[(row + 8) * n + col] = c2;
+            c[(row + 8) * n + col + 1] = c3;
         }
     }
 }

@@ -44,21 +44,17 @@ __kernel void sums(__global const int* in, __global int* out)
         v_cutrans_inl0 = (uint)get_local_id(0) < (uint)get_local_size(0) / 32u ? partial_cutrans_inl0[lane_cutrans_inl0] : (int)0;
         bool cutrans_warp_if_1 = warp_cutrans_inl0 == 0;
         {
-            {
-                for (int offset_cutrans_inl0 = 16; offset_cutrans_inl0 > 0; offset_cutrans_inl0 /= 2) {
-                    if (cutrans_warp_if_1) {
-                        cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl0;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    int cutrans_warp_2;
-                    if (cutrans_warp_if_1) {
-                        cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)offset_cutrans_inl0, 32)];
-                    }
-                    if (cutrans_warp_if_1) {
-                        v_cutrans_inl0 += cutrans_warp_2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            for (int offset_cutrans_inl0 = 16; offset_cutrans_inl0 > 0; offset_cutrans_inl0 /= 2) {
+                if (cutrans_warp_if_1) {
+                    cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl0;
                 }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                int cutrans_warp_2;
+                if (cutrans_warp_if_1) {
+                    cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)offset_cutrans_inl0, 32)];
+                    v_cutrans_inl0 += cutrans_warp_2;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
             }
         }
         cutrans_inl0_ret = v_cutrans_inl0;

@@ -71,29 +71,25 @@ __kernel void last_warp_sum(__global const float* in, __global float* out)
     }
     bool cutrans_warp_if_0 = tid < 32u;
     {
-        {
-            float v;
+        float v;
+        if (cutrans_warp_if_0) {
+            v = s[tid] + s[tid + 32u];
+        }
+        for (int offset = 16; offset > 0; offset /= 2) {
             if (cutrans_warp_if_0) {
-                v = s[tid] + s[tid + 32u];
+                cutrans_warp_f32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v;
             }
-            for (int offset = 16; offset > 0; offset /= 2) {
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_f32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                float cutrans_warp_1;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)offset, 32)];
-                }
-                if (cutrans_warp_if_0) {
-                    v += cutrans_warp_1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            float cutrans_warp_1;
             if (cutrans_warp_if_0) {
-                if (tid == 0u) {
-                    out[(uint)get_group_id(0)] = v;
-                }
+                cutrans_warp_1 = cutrans_warp_f32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)offset, 32)];
+                v += cutrans_warp_1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        }
+        if (cutrans_warp_if_0) {
+            if (tid == 0u) {
+                out[(uint)get_group_id(0)] = v;
             }
         }
     }
@@ -109,69 +105,53 @@ __kernel void branch_shuffles(__global const int* in, __global int* out)
     int r;
     bool cutrans_warp_if_0 = tid < 64;
     {
+        if (cutrans_warp_if_0) {
+            cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v;
+        }
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        int cutrans_warp_1;
+        if (cutrans_warp_if_0) {
+            cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)1u, 32)];
+            r = v + cutrans_warp_1;
+        }
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        bool cutrans_warp_if_2 = cutrans_warp_if_0 && tid % 32 < 16;
         {
-            if (cutrans_warp_if_0) {
+            if (cutrans_warp_if_2) {
                 cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v;
             }
             barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-            int cutrans_warp_1;
-            if (cutrans_warp_if_0) {
-                cutrans_warp_1 = cutrans_warp_i32[cutrans_warp_shfl_down((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)1u, 32)];
-            }
-            if (cutrans_warp_if_0) {
-                r = v + cutrans_warp_1;
+            int cutrans_warp_3;
+            if (cutrans_warp_if_2) {
+                cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 65535u, 3, 32)];
+                r += 100 * cutrans_warp_3;
             }
             barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-            bool cutrans_warp_if_2 = cutrans_warp_if_0 && tid % 32 < 16;
-            {
-                {
-                    if (cutrans_warp_if_2) {
-                        cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    int cutrans_warp_3;
-                    if (cutrans_warp_if_2) {
-                        cutrans_warp_3 = cutrans_warp_i32[cutrans_warp_shfl_xor((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 65535u, 3, 32)];
-                    }
-                    if (cutrans_warp_if_2) {
-                        r += 100 * cutrans_warp_3;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                }
-            }
         }
     }
     bool cutrans_warp_if_0_else = !cutrans_warp_if_0;
     {
-        {
-            if (cutrans_warp_if_0_else) {
-                cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v;
-            }
-            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-            int cutrans_warp_4;
-            if (cutrans_warp_if_0_else) {
-                cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)2u, 32)];
-            }
-            if (cutrans_warp_if_0_else) {
-                r = v - cutrans_warp_4;
-            }
-            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-            if (cutrans_warp_if_0_else) {
-                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = (uint)(v % 2 == 0 != 0);
-            }
-            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-            uint cutrans_warp_5;
-            if (cutrans_warp_if_0_else) {
-                cutrans_warp_5 = cutrans_warp_ballot(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u);
-            }
-            uint votes;
-            if (cutrans_warp_if_0_else) {
-                votes = cutrans_warp_5;
-            }
-            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-            if (cutrans_warp_if_0_else) {
-                r += ((int)popcount(votes));
-            }
+        if (cutrans_warp_if_0_else) {
+            cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v;
+        }
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        int cutrans_warp_4;
+        if (cutrans_warp_if_0_else) {
+            cutrans_warp_4 = cutrans_warp_i32[cutrans_warp_shfl_up((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u, (int)2u, 32)];
+            r = v - cutrans_warp_4;
+        }
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = cutrans_warp_if_0_else ? (uint)(v % 2 == 0 != 0) : 0u;
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        uint cutrans_warp_5;
+        uint votes;
+        if (cutrans_warp_if_0_else) {
+            cutrans_warp_5 = cutrans_warp_ballot(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u);
+            votes = cutrans_warp_5;
+        }
+        barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+        if (cutrans_warp_if_0_else) {
+            r += ((int)popcount(votes));
         }
     }
     out[i] = r;
@@ -185,37 +165,27 @@ __kernel void votes_in_loop(__global const int* in, __global int* out)
     int count = 0;
     bool cutrans_warp_if_0 = tid / 32 % 2 == 1;
     {
-        {
-            int v;
+        int v;
+        if (cutrans_warp_if_0) {
+            v = in[i];
+        }
+        for (int round = 0; round < 4; ++round) {
+            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = cutrans_warp_if_0 ? (uint)(v > round * 25 != 0) : 0u;
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            uint cutrans_warp_1;
             if (cutrans_warp_if_0) {
-                v = in[i];
+                cutrans_warp_1 = cutrans_warp_ballot(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u);
+                count += ((int)popcount(cutrans_warp_1));
             }
-            for (int round = 0; round < 4; ++round) {
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = (uint)(v > round * 25 != 0);
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                uint cutrans_warp_1;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_1 = cutrans_warp_ballot(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u);
-                }
-                if (cutrans_warp_if_0) {
-                    count += ((int)popcount(cutrans_warp_1));
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = (uint)(v >= round != 0);
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                int cutrans_warp_2;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_2 = (int)(cutrans_warp_ballot(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u) == (4294967295u & cutrans_warp_live((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)))));
-                }
-                if (cutrans_warp_if_0) {
-                    count += 1000 * cutrans_warp_2;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = cutrans_warp_if_0 ? (uint)(v >= round != 0) : 1u;
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            int cutrans_warp_2;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_2 = (int)(cutrans_warp_ballot(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u) == (4294967295u & cutrans_warp_live((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)))));
+                count += 1000 * cutrans_warp_2;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
     }
     out[i] = count;

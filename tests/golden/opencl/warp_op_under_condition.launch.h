@@ -10,9 +10,9 @@ static const oclrtProgramSource cutrans_program_warp_op_under_condition = {
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
     "@warp_op_under_condition.cu 8:63 19:41 30:60 41:64 53:81 59:26 62:28 63:29 64:30 65:31 66:32 "
-    "67:33 68:34 70:36 72:38 75:39 79:40 80:41 93:43 95:44 102:51 106:53 107:54 108:55 109:56 110:57 "
-    "113:58 125:59 128:60 144:57 145:62 147:63 159:64 172:65 177:67 180:72 183:74 184:75 185:76 "
-    "186:77 189:78 193:79 194:80 206:81 221:84",
+    "67:33 68:34 70:36 72:38 74:39 78:40 79:41 90:43 92:44 98:51 102:53 103:54 104:55 105:56 106:57 "
+    "108:58 118:59 120:60 132:57 133:62 134:63 144:64 153:65 157:67 160:72 163:74 164:75 165:76 "
+    "166:77 168:78 172:79 173:80 181:81 191:84",
 };
 
 static inline void cutrans_launch_last_warp_sum(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * out)

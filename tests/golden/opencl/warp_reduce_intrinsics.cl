@@ -177,136 +177,105 @@ __kernel void odd_even_lanes(__global const int* a, __global const uint* u, __gl
     bool cutrans_warp_if_0 = lane % 2 == 1;
     {
         {
-            {
-                uint mask_cutrans_inl1;
-                if (cutrans_warp_if_0) {
-                    mask_cutrans_inl1 = 2863311530u;
-                }
-                int v_cutrans_inl1;
-                if (cutrans_warp_if_0) {
-                    v_cutrans_inl1 = a[i];
-                }
-                uint w_cutrans_inl1;
-                if (cutrans_warp_if_0) {
-                    w_cutrans_inl1 = u[i];
-                }
-                __global int* io_cutrans_inl1;
-                if (cutrans_warp_if_0) {
-                    io_cutrans_inl1 = io;
-                }
-                __global uint* uo_cutrans_inl1;
-                if (cutrans_warp_if_0) {
-                    uo_cutrans_inl1 = uo;
-                }
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                uint cutrans_warp_1;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_1 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
-                }
-                if (cutrans_warp_if_0) {
-                    io_cutrans_inl1[0] = cutrans_warp_1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                int cutrans_warp_2;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_2 = cutrans_warp_reduce_min_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
-                }
-                if (cutrans_warp_if_0) {
-                    io_cutrans_inl1[1] = cutrans_warp_2;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                int cutrans_warp_3;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_3 = cutrans_warp_reduce_max_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
-                }
-                if (cutrans_warp_if_0) {
-                    io_cutrans_inl1[2] = cutrans_warp_3;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                uint cutrans_warp_4;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_4 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
-                }
-                if (cutrans_warp_if_0) {
-                    uo_cutrans_inl1[0] = cutrans_warp_4;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                uint cutrans_warp_5;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_5 = cutrans_warp_reduce_min_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
-                }
-                if (cutrans_warp_if_0) {
-                    uo_cutrans_inl1[1] = cutrans_warp_5;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                uint cutrans_warp_6;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_6 = cutrans_warp_reduce_max_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
-                }
-                if (cutrans_warp_if_0) {
-                    uo_cutrans_inl1[2] = cutrans_warp_6;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                uint cutrans_warp_7;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_7 = cutrans_warp_reduce_and_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
-                }
-                if (cutrans_warp_if_0) {
-                    uo_cutrans_inl1[3] = cutrans_warp_7;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                uint cutrans_warp_8;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_8 = cutrans_warp_reduce_or_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
-                }
-                if (cutrans_warp_if_0) {
-                    uo_cutrans_inl1[4] = cutrans_warp_8;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                uint cutrans_warp_9;
-                if (cutrans_warp_if_0) {
-                    cutrans_warp_9 = cutrans_warp_reduce_xor_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
-                }
-                if (cutrans_warp_if_0) {
-                    uo_cutrans_inl1[5] = cutrans_warp_9;
-                }
-                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            uint mask_cutrans_inl1 = 2863311530u;
+            int v_cutrans_inl1;
+            uint w_cutrans_inl1;
+            __global int* io_cutrans_inl1;
+            __global uint* uo_cutrans_inl1;
+            if (cutrans_warp_if_0) {
+                v_cutrans_inl1 = a[i];
+                w_cutrans_inl1 = u[i];
+                io_cutrans_inl1 = io;
+                uo_cutrans_inl1 = uo;
+                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
             }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            uint cutrans_warp_1;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_1 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                io_cutrans_inl1[0] = cutrans_warp_1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_0) {
+                cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            int cutrans_warp_2;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_2 = cutrans_warp_reduce_min_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                io_cutrans_inl1[1] = cutrans_warp_2;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_0) {
+                cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            int cutrans_warp_3;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_3 = cutrans_warp_reduce_max_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                io_cutrans_inl1[2] = cutrans_warp_3;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_0) {
+                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            uint cutrans_warp_4;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_4 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                uo_cutrans_inl1[0] = cutrans_warp_4;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_0) {
+                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            uint cutrans_warp_5;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_5 = cutrans_warp_reduce_min_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                uo_cutrans_inl1[1] = cutrans_warp_5;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_0) {
+                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            uint cutrans_warp_6;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_6 = cutrans_warp_reduce_max_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                uo_cutrans_inl1[2] = cutrans_warp_6;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_0) {
+                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            uint cutrans_warp_7;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_7 = cutrans_warp_reduce_and_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                uo_cutrans_inl1[3] = cutrans_warp_7;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_0) {
+                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            uint cutrans_warp_8;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_8 = cutrans_warp_reduce_or_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                uo_cutrans_inl1[4] = cutrans_warp_8;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            if (cutrans_warp_if_0) {
+                cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl1;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+            uint cutrans_warp_9;
+            if (cutrans_warp_if_0) {
+                cutrans_warp_9 = cutrans_warp_reduce_xor_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl1);
+                uo_cutrans_inl1[5] = cutrans_warp_9;
+            }
+            barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
     }
     bool cutrans_warp_if_0_else = !cutrans_warp_if_0;
@@ -314,136 +283,105 @@ __kernel void odd_even_lanes(__global const int* a, __global const uint* u, __gl
         bool cutrans_warp_if_10 = cutrans_warp_if_0_else && lane < 16;
         {
             {
-                {
-                    uint mask_cutrans_inl2;
-                    if (cutrans_warp_if_10) {
-                        mask_cutrans_inl2 = 21845u;
-                    }
-                    int v_cutrans_inl2;
-                    if (cutrans_warp_if_10) {
-                        v_cutrans_inl2 = a[i];
-                    }
-                    uint w_cutrans_inl2;
-                    if (cutrans_warp_if_10) {
-                        w_cutrans_inl2 = u[i];
-                    }
-                    __global int* io_cutrans_inl2;
-                    if (cutrans_warp_if_10) {
-                        io_cutrans_inl2 = io;
-                    }
-                    __global uint* uo_cutrans_inl2;
-                    if (cutrans_warp_if_10) {
-                        uo_cutrans_inl2 = uo;
-                    }
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    uint cutrans_warp_11;
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_11 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
-                    }
-                    if (cutrans_warp_if_10) {
-                        io_cutrans_inl2[0] = cutrans_warp_11;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    int cutrans_warp_12;
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_12 = cutrans_warp_reduce_min_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
-                    }
-                    if (cutrans_warp_if_10) {
-                        io_cutrans_inl2[1] = cutrans_warp_12;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    int cutrans_warp_13;
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_13 = cutrans_warp_reduce_max_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
-                    }
-                    if (cutrans_warp_if_10) {
-                        io_cutrans_inl2[2] = cutrans_warp_13;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    uint cutrans_warp_14;
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_14 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
-                    }
-                    if (cutrans_warp_if_10) {
-                        uo_cutrans_inl2[0] = cutrans_warp_14;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    uint cutrans_warp_15;
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_15 = cutrans_warp_reduce_min_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
-                    }
-                    if (cutrans_warp_if_10) {
-                        uo_cutrans_inl2[1] = cutrans_warp_15;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    uint cutrans_warp_16;
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_16 = cutrans_warp_reduce_max_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
-                    }
-                    if (cutrans_warp_if_10) {
-                        uo_cutrans_inl2[2] = cutrans_warp_16;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    uint cutrans_warp_17;
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_17 = cutrans_warp_reduce_and_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
-                    }
-                    if (cutrans_warp_if_10) {
-                        uo_cutrans_inl2[3] = cutrans_warp_17;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    uint cutrans_warp_18;
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_18 = cutrans_warp_reduce_or_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
-                    }
-                    if (cutrans_warp_if_10) {
-                        uo_cutrans_inl2[4] = cutrans_warp_18;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-                    uint cutrans_warp_19;
-                    if (cutrans_warp_if_10) {
-                        cutrans_warp_19 = cutrans_warp_reduce_xor_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
-                    }
-                    if (cutrans_warp_if_10) {
-                        uo_cutrans_inl2[5] = cutrans_warp_19;
-                    }
-                    barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                uint mask_cutrans_inl2 = 21845u;
+                int v_cutrans_inl2;
+                uint w_cutrans_inl2;
+                __global int* io_cutrans_inl2;
+                __global uint* uo_cutrans_inl2;
+                if (cutrans_warp_if_10) {
+                    v_cutrans_inl2 = a[i];
+                    w_cutrans_inl2 = u[i];
+                    io_cutrans_inl2 = io;
+                    uo_cutrans_inl2 = uo;
+                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
                 }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                uint cutrans_warp_11;
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_11 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                    io_cutrans_inl2[0] = cutrans_warp_11;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                int cutrans_warp_12;
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_12 = cutrans_warp_reduce_min_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                    io_cutrans_inl2[1] = cutrans_warp_12;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_i32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = v_cutrans_inl2;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                int cutrans_warp_13;
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_13 = cutrans_warp_reduce_max_i32(cutrans_warp_i32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                    io_cutrans_inl2[2] = cutrans_warp_13;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                uint cutrans_warp_14;
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_14 = cutrans_warp_reduce_add_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                    uo_cutrans_inl2[0] = cutrans_warp_14;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                uint cutrans_warp_15;
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_15 = cutrans_warp_reduce_min_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                    uo_cutrans_inl2[1] = cutrans_warp_15;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                uint cutrans_warp_16;
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_16 = cutrans_warp_reduce_max_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                    uo_cutrans_inl2[2] = cutrans_warp_16;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                uint cutrans_warp_17;
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_17 = cutrans_warp_reduce_and_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                    uo_cutrans_inl2[3] = cutrans_warp_17;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                uint cutrans_warp_18;
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_18 = cutrans_warp_reduce_or_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                    uo_cutrans_inl2[4] = cutrans_warp_18;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = w_cutrans_inl2;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
+                uint cutrans_warp_19;
+                if (cutrans_warp_if_10) {
+                    cutrans_warp_19 = cutrans_warp_reduce_xor_u32(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl2);
+                    uo_cutrans_inl2[5] = cutrans_warp_19;
+                }
+                barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
             }
         }
         bool cutrans_warp_if_10_else = cutrans_warp_if_0_else && !cutrans_warp_if_10;
