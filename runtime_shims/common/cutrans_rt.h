@@ -58,6 +58,13 @@ static inline std::common_type_t<A, B> max(A a, B b)
 #ifndef __restrict__
 #define __restrict__ __restrict
 #endif
+/* CUDA's spelling of a struct's alignment (host_defines.h); the device side carries the same number. */
+#ifndef __align__
+#define __align__(n) __attribute__((aligned(n)))
+#endif
+#ifndef __builtin_align__
+#define __builtin_align__(n) __align__(n)
+#endif
 
 #define CUTRANS_RT(x) CUTRANS_RT_NAME(x)
 /* make_cudaExtent -> CUTRANS_RT_MAKE(Extent) -> make_oclrtExtent (the argument is expanded before pasting) */

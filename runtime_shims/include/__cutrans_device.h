@@ -20,6 +20,8 @@
 #define __forceinline__ __inline__ __attribute__((always_inline))
 #define __noinline__ __attribute__((noinline))
 #define __restrict__ __restrict
+#define __align__(n) __attribute__((aligned(n)))
+#define __builtin_align__(n) __align__(n)
 #define __CUDACC__ 1
 #define __NVCC__ 1
 #define CUDART_VERSION 12040

@@ -41,6 +41,42 @@ def test_struct_layout_pads_fields_to_their_alignment():
     assert size_align(s) == (32, 8)
 
 
+def test_an_aligned_struct_is_padded_to_its_alignment():
+    s = Struct("S", (("r", I32), ("g", I32), ("b", I32)), align=16)
+    assert size_align(s) == (16, 16)
+    assert size_align(Struct("P", (("lo", s), ("hi", s)))) == (32, 16)
+    assert s.definition() == "struct S align(16) { r: i32; g: i32; b: i32 }"
+
+
+ALIGNED = ("typedef struct __align__(16) { unsigned r, g, b; } rgb;\n"
+           "struct alignas(8) bytes { unsigned char x, y, z, w; };\n"
+           "__global__ void k(rgb* o, bytes* b) { o[0].r = b[0].x; }\n")
+
+
+def test_the_frontend_reads_align_and_alignas_from_the_type(lower):
+    module, diags = lower(ALIGNED)
+    assert not diags
+    structs = {s.name: s for s in used_structs(walk(module))}
+    assert (structs["rgb"].align, structs["bytes"].align) == (16, 8)
+    assert size_align(structs["rgb"]) == (16, 16)
+
+
+@pytest.mark.parametrize("target, spelling", [
+    ("opencl", "typedef struct __attribute__((aligned(16))) rgb {"),
+    ("cpu", "typedef struct __attribute__((aligned(16))) rgb {"),
+])
+def test_backends_spell_the_alignment_a_struct_asked_for(lower, target, spelling):
+    module, _ = lower(ALIGNED)
+    text = _emit(module, target)
+    assert spelling in text and "typedef struct __attribute__((aligned(8))) bytes {" in text
+
+
+def test_cuda_round_trip_keeps_the_alignment(lower):
+    module, _ = lower(ALIGNED)
+    text = "".join(CudaEmitter().struct_definitions(module))
+    assert "struct __align__(16) rgb {" in text and "struct __align__(8) bytes {" in text
+
+
 def test_struct_types_round_trip_through_their_text():
     s = Struct("S", (("a", F32),))
     assert parse_type(str(s), {"S": s}) == s
@@ -88,6 +124,7 @@ def test_ir_text_lists_struct_definitions_first(lower):
     ("struct S { float x = 2.0f; }; __global__ void k(S* s) { s->x = 1.0f; }", "default member initializer"),
     ("template <class T> struct S { T x; }; __global__ void k(S<float>* s) { s->x = 1.0f; }", "template"),
     ("struct __attribute__((packed)) S { char c; int i; }; __global__ void k(S* s) { s->i = 1; }", "packed"),
+    ("struct S { char c; int i __attribute__((aligned(8))); }; __global__ void k(S* s) { s->i = 1; }", "aligned on its own"),
     ("#pragma pack(1)\nstruct S { char c; int i; };\n__global__ void k(S* s) { s->i = 1; }", "layout"),
     ("__global__ void k(unsigned* o) { uint3 t = threadIdx; o[0] = t.x; }", "threadIdx"),
     ("namespace n { struct S { float x; }; } __global__ void k(n::S* s) { s->x = 1.0f; }", "namespace"),

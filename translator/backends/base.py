@@ -205,8 +205,9 @@ class CFamilyEmitter:
 
     def struct_definition(self, s: Struct, node) -> str:
         """`typedef struct|union [aligned] name { fields } name;`: C and OpenCL C, and valid C++ too. A
-        vector type gets CUDA's alignment; other structs have their natural C layout already."""
-        aligned = f" __attribute__((aligned({size_align(s)[1]})))" if s.vector else ""
+        vector type gets CUDA's alignment, a struct the program aligned (`__align__`) its own; other
+        structs have their natural C layout already."""
+        aligned = f" __attribute__((aligned({size_align(s)[1]})))" if s.vector or s.align else ""
         fields = "".join(f"{self.indent_unit}{self.declare(t, f, 'private', node)};\n" for f, t in s.fields)
         name = self.struct_name(s)
         kind = "union" if s.union else "struct"

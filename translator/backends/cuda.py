@@ -96,7 +96,8 @@ class CudaEmitter(CFamilyEmitter):
 
     def struct_definition(self, s: Struct, node) -> str:
         fields = "".join(f"{self.indent_unit}{self.declare(t, f, 'private', node)};\n" for f, t in s.fields)
-        return f"struct {s.name} {{\n{fields}}};\n"
+        aligned = f" __align__({s.align})" if s.align else ""
+        return f"struct{aligned} {s.name} {{\n{fields}}};\n"
 
     def visit_InitList(self, e: N.InitList):
         """A struct value: make_float4(...) for a vector, `Name{...}` for a user struct."""

@@ -9,6 +9,8 @@ where clang knows it. Anything else is refused with L003, never approximated.
 
 from __future__ import annotations
 
+import dataclasses
+
 import clang.cindex as ci
 
 from translator import mappings
@@ -24,7 +26,8 @@ _RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL, K.UNION_DECL}
 # no data but fields: member typedefs and aliases (`using index_t = int;`), static_asserts, and methods (each
 # called from device code becomes a device function of its object: methods.py)
 _ALLOWED_MEMBERS = {K.FIELD_DECL, K.CXX_ACCESS_SPEC_DECL, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL, K.STATIC_ASSERT,
-                    K.CXX_METHOD, K.CONSTRUCTOR}
+                    K.CXX_METHOD, K.CONSTRUCTOR,
+                    K.ALIGNED_ATTR}      # `struct __align__(16) S`: the struct's alignment, read from its type
 _COPIES = ("is_copy_constructor", "is_move_constructor")
 _ASSIGNS = ("is_copy_assignment_operator_method", "is_move_assignment_operator_method")
 _MAKERS = {f"make_{name}": name for name in VECTOR_TYPES}
@@ -103,6 +106,8 @@ def _plain(decl, ctype, where, lower_type) -> Struct:
     if not fields:
         _refuse(f"empty struct '{name}' is not supported in device code", where)
     s = Struct(name, fields, union=decl.kind == K.UNION_DECL)
+    if ctype.get_align() > size_align(s)[1]:         # `struct __align__(16) S`, alignas(16)
+        s = dataclasses.replace(s, align=ctype.get_align())
     _check_layout(s, ctype, where)
     return s
 
@@ -144,8 +149,8 @@ def _check_layout(s: Struct, ctype, where) -> None:
     size, align = size_align(s)
     offsets = [ctype.get_offset(n) // 8 for n, _ in s.fields]
     if (ctype.get_size(), ctype.get_align(), offsets) != (size, align, field_offsets(s)):
-        _refuse(f"struct '{s.name}' does not have the natural C layout (packed or aligned?); it is not "
-                f"supported in device code", where)
+        _refuse(f"struct '{s.name}' does not have the natural C layout (packed, or a field aligned on its own?); "
+                f"it is not supported in device code", where)
 
 
 def vector_layout(fl, c) -> int | None:

@@ -45,11 +45,13 @@ class Array:
 class Struct:
     """A C struct: ordered (field name, type) pairs. `vector`: one of CUDA's built-in vector types
     (float4, int2...), which a backend may spell natively and which carries CUDA's alignment.
-    `union`: a C union, whose fields all start at offset 0."""
+    `union`: a C union, whose fields all start at offset 0. `align`: an alignment above the natural
+    one that the program asked for (`struct __align__(16) S`, alignas), else 0."""
     name: str
     fields: tuple          # ((name, Type), ...)
     vector: bool = False
     union: bool = False
+    align: int = 0
 
     def __str__(self) -> str:
         return f"{'union' if self.union else 'struct'} {self.name}"
@@ -61,7 +63,8 @@ class Struct:
     def definition(self) -> str:
         """The IR text of the definition: `struct float4 vector { x: f32; ... }`."""
         body = "; ".join(f"{n}: {t}" for n, t in self.fields)
-        return f"{self}{' vector' if self.vector else ''} {{ {body} }}"
+        aligned = f" align({self.align})" if self.align else ""
+        return f"{self}{' vector' if self.vector else ''}{aligned} {{ {body} }}"
 
 
 Type = Scalar | Pointer | Array | Struct
@@ -170,6 +173,7 @@ def size_align(t) -> tuple[int, int]:
     offsets, end, align = _layout(t)
     if t.vector and len(t.fields) in (2, 4):
         align = min(end, 16)
+    align = max(align, t.align)
     return -(-end // align) * align, align
 
 
