@@ -80,8 +80,7 @@ def test_implicit_int_to_float_conversion_is_explicit_in_ir(lower):
     ("L001", "__global__ void k(int* o) { again: o[0]++; if (o[0] < 3) goto again; }", "label_stmt"),
     ("L001", "__global__ void k(int* o) { switch (o[0]) { case 1 ... 3: o[1] = 2; } }", "case"),
     ("L001", "int host_only; __global__ void k(int* o) { o[0] = host_only; }", "file-scope"),
-    ("L003", "__device__ float twice(const float& x) { return 2.0f * x; }\n"
-             "__global__ void k(float* o) { o[0] = twice(o[1] + 1.0f); }", "bound to a temporary"),
+    ("L003", "__global__ void k(float* o) { const float& r = o[1] + 1.0f; o[0] = r; }", "bound to a temporary"),
     ("L003", "__global__ void k(float& o) { o = 1.0f; }", "kernels take their arguments by value"),
     ("L003", "__device__ void next(const float*& p) { p += 1; }\n"
              "__global__ void k(const float* i, float* o) { next(i); o[0] = i[0]; }", "reference to a pointer"),
@@ -195,6 +194,33 @@ def test_reference_parameters_and_locals_become_pointers(lower):
     call = next(n for n in walk(k.body) if isinstance(n, N.Call) and n.func == "swap_up")
     assert isinstance(call.args[0], N.UnOp) and call.args[0].op == "&"
     assert isinstance(call.args[1], N.VarRef) and call.args[1].name == "s"    # &*s is s
+
+
+def test_a_temporary_bound_to_a_const_reference_goes_to_a_by_value_variant(lower):
+    """A temporary has no address: the call goes to a copy of the callee that takes that parameter by value,
+    reads it directly and passes its address on; the original stays for calls with lvalues."""
+    module, diags = lower("""
+        __device__ float sq(const float& x) { return x * x; }
+        __device__ float twice(const float& x, const float& y) { return 2.0f * x + sq(y); }
+        __global__ void k(float* o) { float a = o[2]; o[0] = twice(a, o[1] + 1.0f); o[1] = twice(a, a); }""")
+    assert not diags
+    names = [f.name for f in module.functions]
+    assert names == ["sq", "twice", "twice_by_value_y", "k"]
+    variant = next(f for f in module.functions if f.name == "twice_by_value_y")
+    assert [str(p.type) for p in variant.params] == ["f32 const*generic", "f32"]
+    (inner,) = [n for n in walk(variant) if isinstance(n, N.Call)]
+    assert isinstance(inner.args[0], N.UnOp) and inner.args[0].op == "&"     # sq(y) gets &y
+    calls = [n.func for n in walk(_kernel(module)) if isinstance(n, N.Call)]
+    assert calls == ["twice_by_value_y", "twice"]
+
+
+def test_a_function_only_temporaries_reach_is_left_out(lower):
+    module, diags = lower("""
+        struct V { float x, y; };
+        __device__ V operator+(const V& a, const V& b) { V r; r.x = a.x + b.x; r.y = a.y + b.y; return r; }
+        __global__ void k(V* o) { V a = o[0]; V b; b.x = 1.0f; b.y = 2.0f; o[1] = a + V{b.y, b.x}; }""")
+    assert not diags
+    assert [f.name for f in module.functions] == ["operator_add_by_value_b", "k"]     # a free operator's name
 
 
 def test_reference_parameter_bound_in_two_spaces_is_cloned_per_space(lower):

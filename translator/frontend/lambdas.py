@@ -318,7 +318,7 @@ def call(fl, c) -> N.Expr | None:
             passed.append(N.VarRef(snapshot_name(fl, lam, cap.var), ty, loc=fl.loc(c)))
         else:
             passed.append(fl.expr(use, want=_capture_type(fl, cap)))
-    return N.Call(name, passed + fl.call_args(c, method, name, arguments), fl.type_of(c), loc=fl.loc(c))
+    return fl.lowered_call(c, method, name, fl.type_of(c), arguments, leading=passed)
 
 
 def _is_array(var) -> bool:

@@ -24,7 +24,7 @@ from translator.frontend import (cooperative_groups, device_printf, half, half_f
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instance, Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
-from translator.ir.base import HostTemplate, SourceLoc
+from translator.ir.base import HostTemplate, SourceLoc, walk
 from translator.frontend.warp import launch_bound, lower_warp_call
 from translator.ir.builtins import (ATOMICS, CACHE_LOADS, DYNAMIC_SHARED, MATH, MATH_OPERANDS, SINCOS, SPECIAL_REGS,
                                      SYNC, UNSUPPORTED_CALLS, WARP)
@@ -598,7 +598,7 @@ class FunctionLowerer:
             if definition is None:
                 self.fail(c, "L002", f"device function '{callee.spelling}' has no definition in this translation unit")
             name = self.m.require(definition, self.loc(c), groups=groups)
-        return N.Call(name, self.call_args(c, definition, name, skip=groups), self.type_of(c), loc=self.loc(c))
+        return self.lowered_call(c, definition, name, self.type_of(c), skip=groups)
 
     def method_lowerer(self, definition, mode) -> "FunctionLowerer":
         """A lowerer of a method of a struct with data, whose object comes as `mode` says (methods.py)."""
@@ -616,19 +616,28 @@ class FunctionLowerer:
         arguments = list(c.get_arguments())
         if len(arguments) == len(list(definition.get_arguments())) + 1:
             arguments = arguments[1:]         # an operator call, `f(x)`: libclang lists the object `f` first
-        return N.Call(name, self.call_args(c, definition, name, arguments), self.type_of(c), loc=self.loc(c))
+        return self.lowered_call(c, definition, name, self.type_of(c), arguments)
 
-    def call_args(self, c, definition, name: str, arguments=None, skip=()) -> list:
-        """The arguments of a call of lowered device function `name`: the call's own (or the cursors
-        `arguments`) but those at the positions in `skip` (groups), then the launch's dynamic shared memory
-        when the callee uses it (which makes this function use it too)."""
+    def lowered_call(self, c, definition, name: str, ty, arguments=None, skip=(), leading=()) -> N.Call:
+        """A call of lowered device function `name`, of type `ty`: the arguments `leading` (an object, a
+        lambda's captures), then the call's own (or the cursors `arguments`) but those at the positions in
+        `skip` (groups), then the launch's dynamic shared memory when the callee uses it (which makes this
+        function use it too). A temporary bound to a `const T &` parameter, which has no address, goes to
+        a variant of the callee that takes that parameter by value (references.by_value_variant)."""
         params = list(definition.get_arguments())
         given = c.get_arguments() if arguments is None else arguments
-        args = [references.argument(self, a, p) for i, (a, p) in enumerate(zip(given, params)) if i not in skip]
+        args, by_value = list(leading), []
+        for i, (a, p) in enumerate(zip(given, params)):
+            if i not in skip:
+                value, temporary = references.argument(self, a, p)
+                by_value += [len(args)] if temporary else []
+                args.append(value)
+        if by_value:
+            name = references.by_value_variant(self.m, name, by_value)
         if any(p.name == DYNAMIC_SHARED for p in self.m.done[name].params):
             self.uses_dynamic_shared = True
             args.append(N.VarRef(DYNAMIC_SHARED, Pointer(Scalar("u8"), "shared"), loc=self.loc(c)))
-        return args
+        return N.Call(name, args, ty, loc=self.loc(c))
 
     def asm_stmt(self, c) -> N.Stmt:
         """Inline PTX: a warp mma.sync of a known form becomes a call of its function in cutrans_ptx_mma.h
@@ -636,8 +645,8 @@ class FunctionLowerer:
         mma = ptx.recognize(c, self.loc(c).path)
         definition = self.m.ptx_helper(mma.form.helper)
         name = self.m.require(definition, self.loc(c))
-        args = self.call_args(c, definition, name, [op.cursor for op in mma.registers])
-        return N.ExprStmt(N.Call(name, args, Scalar("void"), loc=self.loc(c)), loc=self.loc(c))
+        call = self.lowered_call(c, definition, name, Scalar("void"), [op.cursor for op in mma.registers])
+        return N.ExprStmt(call, loc=self.loc(c))
 
     def null(self, c) -> N.Expr:
         return N.IntLit(0, self.type_of(c), loc=self.loc(c))
@@ -729,6 +738,7 @@ class ModuleLowerer:
         self.instantiator = Instantiator(tu, options)
         self.done: dict[str, N.Function] = {}
         self.order: list[str] = []
+        self.by_value_originals: set[str] = set()   # functions some call replaced by a by-value variant
         self.active: list[str] = []
         self.diagnostics: list[Diagnostic] = []
         self.globals: dict[str, N.GlobalVar] = {}
@@ -786,7 +796,7 @@ class ModuleLowerer:
         taken = next((name for name, owner in self.function_usrs.items() if owner == usr), None)
         if taken is not None:
             return taken
-        name = base or cursor.spelling
+        name = base or methods.function_word(cursor)        # a free `operator+` is `operator_add`
         if name in self.function_usrs:
             words = [re.sub(r"\W+", "_", a.type.get_canonical().spelling.replace("const ", "")).strip("_")
                      for a in cursor.get_arguments()]
@@ -855,6 +865,9 @@ class ModuleLowerer:
             except CutransError as exc:
                 self.report(exc)
         functions = [self.done[n] for n in self.order]
+        # a function whose calls all went to by-value variants (references.by_value_variant) is left out
+        called = {n.func for f in functions for n in walk(f.body) if isinstance(n, N.Call)}
+        functions = [f for f in functions if f.name not in self.by_value_originals or f.name in called]
         return N.Module(os.path.basename(self.path), list(self.globals.values()), functions)
 
 

@@ -144,7 +144,7 @@ def call(fl, c) -> N.Expr | None:
                         make=lambda: fl.method_lowerer(definition, mode))
     this = _self_argument(fl, c, obj, mode, where)
     result = VOID if mode.returns_this else fl.type_of(c)
-    return N.Call(name, [this, *fl.call_args(c, definition, name, arguments)], result, loc=fl.loc(c))
+    return fl.lowered_call(c, definition, name, result, arguments, leading=[this])
 
 
 def _object_and_arguments(fl, c, callee):
@@ -239,7 +239,7 @@ def construct(fl, c, ctor) -> N.Expr:
     arguments = [a for a in c.get_children() if not a.kind.is_reference()]
     name = fl.m.require(definition, fl.loc(c), fl.m.function_name(definition, f"{struct.name}_{struct.name}"),
                         make=lambda: fl.method_lowerer(definition, mode))
-    return N.Call(name, fl.call_args(c, definition, name, arguments), struct, loc=fl.loc(c))
+    return fl.lowered_call(c, definition, name, struct, arguments)
 
 
 def default_construction(fl, v) -> N.Expr | None:

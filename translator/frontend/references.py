@@ -1,7 +1,10 @@
 """C++ lvalue references in device code, lowered to pointers (C and OpenCL C have no references).
 
   * a `T&` / `const T&` parameter of a device function becomes a `T*` parameter; every call site passes
-    the address of its argument, which must be an lvalue (a temporary has no address to pass);
+    the address of its argument, which must be an lvalue. A temporary has no address to pass: a call that
+    binds one to a `const T&` parameter calls a variant of the function that takes that parameter by value
+    (`by_value_variant`), which is exact, as nothing else can reach the temporary and the function cannot
+    write it;
   * a local `T& r = lvalue;` becomes `T* r = &lvalue;`
   * every use of such a parameter or variable reads through the pointer: `r` -> `*r`.
 
@@ -11,10 +14,13 @@ point at (private, shared, global), so a reference to `__shared__` memory stays 
 
 from __future__ import annotations
 
+import copy
+
 import clang.cindex as ci
 
 from translator.frontend.clang_types import lower_param_type
 from translator.ir import nodes as N
+from translator.ir.base import map_children
 from translator.ir.effects import is_lvalue
 from translator.ir.types import Pointer
 
@@ -63,11 +69,47 @@ def address_of(fl, c, what: str) -> N.Expr:
     return N.UnOp("&", e, Pointer(e.type, "generic"), loc=e.loc)
 
 
-def argument(fl, a, p) -> N.Expr:
-    """The IR of call argument `a` for parameter `p` of a device function."""
-    if is_reference(p.type):
-        return address_of(fl, a, f"reference parameter '{p.spelling}'")
-    return fl.expr(a, want=fl.type_of(p))
+def argument(fl, a, p) -> tuple[N.Expr, bool]:
+    """The IR of call argument `a` for parameter `p` of a device function, and whether it is a temporary
+    bound to a `const T&` parameter (then the value itself, which the callee must take by value)."""
+    if not is_reference(p.type):
+        return fl.expr(a, want=fl.type_of(p)), False
+    if p.type.get_pointee().is_const_qualified():
+        e = fl.expr(a)
+        if not (isinstance(e, N.UnOp) and e.op == "*") and not is_lvalue(e):
+            return e, True
+    return address_of(fl, a, f"reference parameter '{p.spelling}'"), False
+
+
+def by_value_variant(m, name: str, positions: list[int]) -> str:
+    """The name of a variant of lowered device function `name` (in module lowerer `m`) that takes its
+    `const T&` parameters at `positions` by value: `name_by_value_<param>...`, made once. Its body reads
+    such a parameter itself where the original read through the pointer, and passes its address on."""
+    original = m.done[name]
+    params = [original.params[i] for i in positions]
+    variant = "_".join([name, "by_value", *(p.name for p in params)])
+    if variant in m.done:
+        return variant
+    f = copy.deepcopy(original)
+    f.name = variant
+    for i in positions:
+        p = f.params[i]
+        p.type = p.type.pointee
+        f.body = _read_by_value(f.body, p.name, p.type)
+    m.done[variant] = f
+    m.order.append(variant)
+    m.by_value_originals.add(name)
+    return variant
+
+
+def _read_by_value(node, name: str, ty):
+    """`node` with `*name` read as `name` (now of type `ty`) and any other use of the pointer `name` as `&name`."""
+    if isinstance(node, N.UnOp) and node.op == "*" and isinstance(node.operand, N.VarRef) and node.operand.name == name:
+        return N.VarRef(name, ty, loc=node.loc)
+    if isinstance(node, N.VarRef) and node.name == name:
+        return N.UnOp("&", N.VarRef(name, ty, loc=node.loc), Pointer(ty, "generic", True), loc=node.loc)
+    map_children(node, lambda child: _read_by_value(child, name, ty))
+    return node
 
 
 def local(fl, v) -> N.VarDecl:
