@@ -329,6 +329,18 @@ def test_an_early_return_before_barriers_is_predicated(lower):
     assert rounds.init is not None                       # computed by every thread, not under the flag
 
 
+def test_a_value_every_thread_computed_before_the_return_may_bound_a_barrier_loop(lower):
+    module, _ = lower("""
+        __global__ void k(int* o, int n, int d) {
+            int m = n / d;
+            int per_thread = n / blockDim.x;
+            if (threadIdx.x >= n) return;
+            for (int r = 0; r < m + per_thread; ++r) { __syncthreads(); o[r] += 1; }
+        }""")
+    kernel = _kernel(lower_warp_ops(module))
+    assert not any(isinstance(n, N.Return) for n in walk(kernel))
+
+
 def test_neighbouring_guarded_statements_share_one_if(lower):
     module, _ = lower("""
         __global__ void k(int* o, int n) {
@@ -376,6 +388,7 @@ def test_a_thread_that_returned_votes_as_cuda_counts_an_exited_thread(lower, vot
 
 @pytest.mark.parametrize("body, construct", [
     ("int m = n / d; for (int r = 0; r < m; ++r) { __syncthreads(); o[r] += 1; }", "'m' is computed only by"),
+    ("int m = o[0] + n; for (int r = 0; r < m; ++r) { __syncthreads(); }", "'m' is computed only by"),
     ("for (int r = 0; r < o[0]; ++r) { __syncthreads(); }", "inside a loop whose iterations may differ"),
     ("for (int r = 0; r < n; ++r) { if (o[r] < 0) return; __syncthreads(); }",
      "'return' (line 1) leaves, so it cannot be predicated"),

@@ -105,15 +105,19 @@ def _traps(e) -> bool:
         if isinstance(n, (N.Index, N.Member, N.Call, N.Atomic, N.WarpOp, N.Printf)) or (
                 isinstance(n, N.UnOp) and n.op == "*"):
             return True
-        if isinstance(n, N.BinOp) and n.op in ("/", "%") and not is_float(n.type) and not _nonzero_literal(n.rhs):
+        if isinstance(n, N.BinOp) and n.op in ("/", "%") and not is_float(n.type) and not _never_zero(n.rhs):
             return True
     return False
 
 
-def _nonzero_literal(e) -> bool:
+_NEVER_ZERO_REGS = ("block_dim", "grid_dim", "warp_size", "block_threads")     # sizes are at least 1
+
+
+def _never_zero(e) -> bool:
+    """A divisor that cannot be zero: a non-zero literal, or a size of the launch (blockDim.x...)."""
     while isinstance(e, N.Cast):
         e = e.value
-    return isinstance(e, N.IntLit) and e.value != 0
+    return (isinstance(e, N.IntLit) and e.value != 0) or (isinstance(e, N.SpecialReg) and e.reg in _NEVER_ZERO_REGS)
 
 
 # -- checking: every warp operation must be reached by every thread of the block ----------------------
@@ -126,10 +130,7 @@ class _Checker:
         self.predicated: set = set()  # ids of the 'if's whose warp operations run predicated
         self.depth = 0              # how many predicated 'if's enclose the statement being checked
         self.inside_exit = 0        # how many 'if's of early returns that cannot be predicated enclose it
-        self.decls: dict[str, list] = {}
-        for n in walk(kernel.body):
-            if isinstance(n, N.VarDecl):
-                self.decls.setdefault(n.name, []).append(n)
+        self.guarded: dict[str, list] = {}      # the declarations inside predicated 'if's, by name
 
     def shared_by_all(self, s, parts):
         """Inside a predicated 'if', the conditions of a statement around barriers or warp operations (a
@@ -139,7 +140,7 @@ class _Checker:
             return
         for part in parts:
             for n in walk(part):
-                if isinstance(n, N.VarRef) and any(d.init is not None and _traps(d.init) for d in self.decls.get(n.name, ())):
+                if isinstance(n, N.VarRef) and any(d.init is not None and _traps(d.init) for d in self.guarded.get(n.name, ())):
                     _refuse(n, f"'{n.name}' is computed only by the threads that did not return early (its "
                                f"value is read through memory or divides by a variable), but the threads that "
                                f"returned must still run the barriers this condition controls; compute it "
@@ -186,6 +187,9 @@ class _Checker:
             self.expr(s.value, why)
             if why is not None and self.exit is None:
                 self.exit = s
+        elif isinstance(s, N.VarDecl) and self.depth:
+            self.guarded.setdefault(s.name, []).append(s)
+            self.expr(s, why)
         elif isinstance(s, N.Barrier) and why is not None and (self.depth or self.inside_exit):
             _refuse(s, f"__syncthreads() {why}, after a 'return' that only some threads take: the threads "
                        f"that returned must pass it without running anything, which is possible only in code "
@@ -208,7 +212,8 @@ class _Checker:
         self.shared_by_all(s, [s.cond, getattr(s, "step", None), getattr(s, "init", None)])
         for part in (s.cond, getattr(s, "step", None)):
             self.expr(part, why or "in a loop's condition or step")
-        self.stmt(getattr(s, "init", None), why)
+        init = getattr(s, "init", None)
+        (self.expr if isinstance(init, N.VarDecl) else self.stmt)(init, why)    # every thread runs the header
         problem = self.uniformity.loop_problem(s)
         jump = _divergent_jump(s.body, self.uniformity, False, True)
         inner = why or ("inside a loop whose iterations may differ between threads" if problem else
