@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Measure cutrans on the public CUDA corpus (../shared/CORPUS.md, tiers a and b).
+"""Measure cutrans on the public CUDA corpus (../shared/CORPUS.md, tiers a and b, and its reserves).
 
-    python benchmarks/corpus.py /tmp/corpus                 # every program in corpus_programs.toml
+    python benchmarks/corpus.py /tmp/corpus                 # tiers a and b: the 47 programs the issues count
     python benchmarks/corpus.py /tmp/corpus --tier a --json results.json
+    python benchmarks/corpus.py /tmp/corpus --tier r        # CORPUS.md's reserves (tier r), beyond the 47
+    python benchmarks/corpus.py /tmp/corpus --tier abr      # all of them
     python benchmarks/corpus.py /tmp/corpus --only reverse scan
 
 ROOT is a folder holding the suites as benchmarks/README.md says how to extract them (one sub-folder per
@@ -82,6 +84,9 @@ class Program:
 
 _FIELDS = {f.name for f in dataclasses.fields(Program)}
 _REQUIRED = ("suite", "tier", "main")
+# tier -> what it is: CORPUS.md's tiers (a) and (b) are the programs the issues count; (r) its reserves
+TIERS = {"a": "tier (a)", "b": "tier (b)", "r": "CORPUS.md's reserves"}
+DEFAULT_TIERS = "ab"
 
 
 def load_suites(path: Path, check_suite=None) -> tuple[dict, dict[str, dict]]:
@@ -115,8 +120,8 @@ def load_programs(path: Path = DEFAULT_TOML) -> tuple[dict[str, dict], list[Prog
             raise ValueError(f"{path}: programs.{name}: missing {', '.join(missing)}")
         if entry["suite"] not in suites:
             raise ValueError(f"{path}: programs.{name}: unknown suite {entry['suite']!r}")
-        if entry["tier"] not in ("a", "b"):
-            raise ValueError(f"{path}: programs.{name}: tier must be 'a' or 'b'")
+        if entry["tier"] not in TIERS:
+            raise ValueError(f"{path}: programs.{name}: tier must be one of {', '.join(TIERS)}")
         if not str(entry["main"]).endswith((".cu", ".cpp")):
             raise ValueError(f"{path}: programs.{name}: main must be a .cu or .cpp file")
         kwargs = dict(entry, name=name)
@@ -499,12 +504,20 @@ def blocking_histogram(outcomes: Sequence[Outcome], targets: Sequence[str] = TAR
 
 # ----------------------------------------------------------------------------------------------- main
 
+def _tiers(letters: str) -> str:
+    if not letters or set(letters) - set(TIERS):
+        raise argparse.ArgumentTypeError(f"tiers are letters among {''.join(TIERS)}, e.g. 'ab' or 'r'")
+    return letters
+
+
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("root", type=Path, help="folder where the suites were extracted (see benchmarks/README.md)")
     ap.add_argument("--programs", type=Path, default=DEFAULT_TOML, help="the corpus TOML (default: %(default)s)")
-    ap.add_argument("--tier", choices=("a", "b"), help="only this tier")
+    ap.add_argument("--tier", default=DEFAULT_TIERS, type=_tiers,
+                    help=f"the tiers to run, as letters ({', '.join(f'{k}: {v}' for k, v in TIERS.items())}; "
+                         f"default %(default)s)")
     ap.add_argument("--only", nargs="+", metavar="NAME", help="only these programs")
     ap.add_argument("--targets", default=",".join(TARGETS), help="comma-separated (default: %(default)s)")
     ap.add_argument("--jobs", "-j", type=int, default=MAX_WORKERS,
@@ -522,8 +535,7 @@ def parse_args(argv=None):
 def main(argv=None) -> int:
     args = parse_args(argv)
     suites, programs = load_programs(args.programs)
-    if args.tier:
-        programs = [p for p in programs if p.tier == args.tier]
+    programs = [p for p in programs if p.tier in args.tier]
     if args.only:
         unknown = set(args.only) - {p.name for p in programs}
         if unknown:

@@ -22,12 +22,21 @@ def corpus():
     return module
 
 
-def test_toml_loads_with_both_tiers(corpus):
+def test_toml_loads_with_both_tiers_and_the_reserves(corpus):
     suites, programs = corpus.load_programs()
     assert {"HeCBench", "cuda-samples", "PolyBench-ACC"} <= set(suites)
     tiers = [p.tier for p in programs]
     assert tiers.count("a") == 17
     assert tiers.count("b") == 30
+    assert tiers.count("r") == 17       # CORPUS.md's reserves for tier (b)
+
+
+def test_the_default_tiers_are_the_47_programs_the_issues_count(corpus):
+    args = corpus.parse_args(["/tmp"])
+    assert args.tier == "ab"
+    assert corpus.parse_args(["/tmp", "--tier", "r"]).tier == "r"
+    with pytest.raises(SystemExit):
+        corpus.parse_args(["/tmp", "--tier", "c"])
 
 
 def test_every_entry_is_well_formed(corpus):
