@@ -13,6 +13,7 @@ from translator.passes.inline_warp_functions import inline_barrier_functions
 from translator.passes.legalize_names import legalize_names
 from translator.passes.lower_matrix_ops import lower_matrix_ops
 from translator.passes.lower_warp_ops import lower_warp_ops
+from translator.passes.shared_params import shared_params
 from translator.passes.sink_thread_loops import sink_thread_loops
 from translator.passes.unique_names import located, unique_names
 from translator.passes.verify_ir import verify_module
@@ -31,7 +32,11 @@ def pipeline(backend: str) -> list:
        lower_matrix_ops (OpenCL, CPU, CUDA) before everything else: it adds device functions with
        generic pointer parameters, which address-space inference then resolves (and clones) like the
        user's own; it adds no warp operations or barriers.
-    3. inline_barrier_functions (CPU) before lower_warp_ops: a device function that reaches a block
+    3. shared_params (OpenCL, CPU) after the matrix passes and before any inlining: it turns a device
+       function's `__shared__` variables into pointer parameters that each kernel reaching it declares
+       once, as CUDA has one per block; the inliners then bind them like any parameter, and address
+       spaces resolve them to shared memory.
+       inline_barrier_functions (CPU) before lower_warp_ops: a device function that reaches a block
        barrier is inlined into its kernels, since a barrier region exists only in a kernel (a barrier
        left in a called function would be no barrier at all on the CPU).
        lower_warp_ops (OpenCL, CPU: no sub-groups) before address spaces and hoisting: it adds
@@ -61,8 +66,8 @@ def pipeline(backend: str) -> list:
     for_target = functools.partial(legalize_names, target=backend)
     located_names = functools.partial(unique_names, only=located)
     stages = {
-        "opencl": [verify_module, half_params, lower_matrix_ops, lower_warp_ops, located_names, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
-        "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, inline_barrier_functions, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, sink_thread_loops, for_target, verify_module],
+        "opencl": [verify_module, half_params, lower_matrix_ops, shared_params, lower_warp_ops, located_names, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
+        "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, shared_params, inline_barrier_functions, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, sink_thread_loops, for_target, verify_module],
         "cuda": [verify_module, lower_matrix_ops],
     }
     return stages[backend]

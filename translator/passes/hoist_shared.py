@@ -3,10 +3,10 @@
 Requires: address spaces inferred. Guarantees: every shared VarDecl, and every view of the
 launch's dynamic shared memory (`extern __shared__ T a[]`, lowered to `T* a = (T*)<dynamic>`), is a
 direct child of a kernel's body, before any other statement, with a name unique in the kernel.
-Such declarations are the same for every thread of a block. A static shared variable
-in a device function gets a diagnostic (passing it as a hidden parameter comes with the OpenCL
-backend issue); a view of the dynamic shared memory stays where it is, since a device function
-gets the launch's dynamic shared memory as a parameter from its callers.
+Such declarations are the same for every thread of a block. A static shared variable of a
+device function is a parameter by now (shared_params.py), so one left there is an internal error,
+reported with a diagnostic; a view of the dynamic shared memory stays where it is, since a device
+function gets the launch's dynamic shared memory as a parameter from its callers.
 """
 
 from __future__ import annotations

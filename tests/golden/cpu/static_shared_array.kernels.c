@@ -34,10 +34,11 @@ void cutrans_kernel_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cut
         const cutrans_uint3 blockIdx = {cutrans_bx, cutrans_by, cutrans_bz};
         const int cutrans_gx = (int)(blockIdx.x * blockDim.x);
         int cutrans_warp_i32[1024];
+        int block_sum_int_partial[32];
         int first[1];
-        int partial_cutrans_inl0[32];
         int cutrans_inl0_ret[cutrans_nthreads];
         int v_cutrans_inl0[cutrans_nthreads];
+        int* block_sum_int_partial_cutrans_inl0[cutrans_nthreads];
         int lane_cutrans_inl0[cutrans_nthreads];
         int warp_cutrans_inl0[cutrans_nthreads];
         _Bool cutrans_warp_if_1[cutrans_nthreads];
@@ -78,6 +79,7 @@ void cutrans_kernel_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cut
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             v_cutrans_inl0[cutrans_t] = in[(unsigned int)(cutrans_gx + cutrans_tx)];
+                            block_sum_int_partial_cutrans_inl0[cutrans_t] = &block_sum_int_partial[0];
                             lane_cutrans_inl0[cutrans_t] = threadIdx.x & 31u;
                             warp_cutrans_inl0[cutrans_t] = threadIdx.x >> 5;
                         }
@@ -93,6 +95,7 @@ void cutrans_kernel_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cut
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             v_cutrans_inl0[cutrans_t] = in[blockIdx.x * blockDim.x + threadIdx.x];
+                            block_sum_int_partial_cutrans_inl0[cutrans_t] = &block_sum_int_partial[0];
                             lane_cutrans_inl0[cutrans_t] = threadIdx.x & 31u;
                             warp_cutrans_inl0[cutrans_t] = threadIdx.x >> 5;
                         }
@@ -135,7 +138,7 @@ void cutrans_kernel_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cut
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         if (lane_cutrans_inl0[cutrans_t] == 0) {
-                            partial_cutrans_inl0[warp_cutrans_inl0[cutrans_t]] = v_cutrans_inl0[cutrans_t];
+                            block_sum_int_partial_cutrans_inl0[cutrans_t][warp_cutrans_inl0[cutrans_t]] = v_cutrans_inl0[cutrans_t];
                         }
                     }
                 }
@@ -148,7 +151,7 @@ void cutrans_kernel_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cut
                     const int cutrans_t = cutrans_trow + cutrans_tx;
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
-                        v_cutrans_inl0[cutrans_t] = threadIdx.x < blockDim.x / 32u ? partial_cutrans_inl0[lane_cutrans_inl0[cutrans_t]] : (int)0;
+                        v_cutrans_inl0[cutrans_t] = threadIdx.x < blockDim.x / 32u ? block_sum_int_partial_cutrans_inl0[cutrans_t][lane_cutrans_inl0[cutrans_t]] : (int)0;
                         cutrans_warp_if_1[cutrans_t] = warp_cutrans_inl0[cutrans_t] == 0;
                     }
                 }

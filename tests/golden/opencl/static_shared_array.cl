@@ -19,8 +19,8 @@ uint cutrans_warp_shfl_down(uint t, uint n, uint mask, int arg, int width)
 __kernel void sums(__global const int* in, __global int* out)
 {
     __local int cutrans_warp_i32[1024];
+    __local int block_sum_int_partial[32];
     __local int first[1];
-    __local int partial_cutrans_inl0[32];
     if ((uint)get_local_id(0) == 0u) {
         first[0] = in[(uint)get_group_id(0) * (uint)get_local_size(0)];
     }
@@ -28,6 +28,7 @@ __kernel void sums(__global const int* in, __global int* out)
     int cutrans_inl0_ret;
     {
         int v_cutrans_inl0 = in[(uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0)];
+        __local int* block_sum_int_partial_cutrans_inl0 = &block_sum_int_partial[0];
         int lane_cutrans_inl0 = (uint)get_local_id(0) & 31u;
         int warp_cutrans_inl0 = (uint)get_local_id(0) >> 5;
         for (int offset_cutrans_inl0 = 16; offset_cutrans_inl0 > 0; offset_cutrans_inl0 /= 2) {
@@ -38,10 +39,10 @@ __kernel void sums(__global const int* in, __global int* out)
             barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }
         if (lane_cutrans_inl0 == 0) {
-            partial_cutrans_inl0[warp_cutrans_inl0] = v_cutrans_inl0;
+            block_sum_int_partial_cutrans_inl0[warp_cutrans_inl0] = v_cutrans_inl0;
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-        v_cutrans_inl0 = (uint)get_local_id(0) < (uint)get_local_size(0) / 32u ? partial_cutrans_inl0[lane_cutrans_inl0] : (int)0;
+        v_cutrans_inl0 = (uint)get_local_id(0) < (uint)get_local_size(0) / 32u ? block_sum_int_partial_cutrans_inl0[lane_cutrans_inl0] : (int)0;
         bool cutrans_warp_if_1 = warp_cutrans_inl0 == 0;
         {
             for (int offset_cutrans_inl0 = 16; offset_cutrans_inl0 > 0; offset_cutrans_inl0 /= 2) {

@@ -9,8 +9,8 @@ static const oclrtProgramSource cutrans_program_static_shared_array = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@static_shared_array.cu 8:13 19:28 22:30 23:10 24:31 25:32 27:34 28:35 31:11 33:12 34:13 40:15 "
-    "41:16 43:18 44:19 45:20 47:21 48:22 60:25 62:35 63:36 64:37",
+    "@static_shared_array.cu 8:13 19:28 23:30 24:31 25:32 27:34 28:35 32:11 34:12 35:13 41:15 42:16 "
+    "44:18 45:19 46:20 48:21 49:22 61:25 63:35 64:36 65:37",
 };
 
 static inline void cutrans_launch_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const int * in, int * out)
