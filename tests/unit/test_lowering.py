@@ -214,6 +214,20 @@ def test_a_temporary_bound_to_a_const_reference_goes_to_a_by_value_variant(lower
     assert calls == ["twice_by_value_y", "twice"]
 
 
+def test_a_variant_and_a_function_of_the_program_never_share_a_name(lower):
+    module, diags = lower("""
+        __device__ float twice(const float& y) { return 2.0f * y; }
+        __device__ float twice_by_value_y(float v) { return v - 1.0f; }
+        __global__ void k(float* o) { o[0] = twice(o[1] + 1.0f) + twice_by_value_y(o[2]); }""")
+    assert not diags
+    names = [f.name for f in module.functions]
+    assert len(names) == 3 and len(set(names)) == 3                 # twice itself is left out
+    calls = [n.func for n in walk(_kernel(module)) if isinstance(n, N.Call)]
+    bodies = {f.name: f for f in module.functions}
+    assert [len(bodies[c].params) for c in calls] == [1, 1] and calls[0] != calls[1]
+    assert any(isinstance(n, N.BinOp) and n.op == "-" for n in walk(bodies[calls[1]]))
+
+
 def test_a_function_only_temporaries_reach_is_left_out(lower):
     module, diags = lower("""
         struct V { float x, y; };

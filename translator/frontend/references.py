@@ -87,9 +87,14 @@ def by_value_variant(m, name: str, positions: list[int]) -> str:
     such a parameter itself where the original read through the pointer, and passes its address on."""
     original = m.done[name]
     params = [original.params[i] for i in positions]
-    variant = "_".join([name, "by_value", *(p.name for p in params)])
-    if variant in m.done:
+    key = f"cutrans:by_value:{name}:{positions}"          # stands for the variant among the functions' USRs
+    variant = next((n for n, usr in m.function_usrs.items() if usr == key), None)
+    if variant is not None:
         return variant
+    variant = "_".join([name, "by_value", *(p.name for p in params)])
+    while variant in m.function_usrs or variant in m.done:   # a function of the program's has the name
+        variant += "_"
+    m.function_usrs[variant] = key
     f = copy.deepcopy(original)
     f.name = variant
     for i in positions:
