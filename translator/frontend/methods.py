@@ -108,11 +108,12 @@ def return_statement(fl, c, kids) -> N.Return | None:
 
 
 def function_word(callee) -> str:
-    """`dot` -> `dot`; `operator-` -> `operator_sub`."""
+    """`dot` -> `dot`; `operator-` -> `operator_sub`; a plain name that starts with the word, such as
+    `operator_add_by_value_b` (cutrans's own, read back from its CUDA output), stays itself."""
     name = callee.spelling
-    if name.startswith("operator"):
-        op = name[len("operator"):].strip()
-        return f"operator_{_OPERATOR_WORDS.get(op, 'op')}"
+    rest = name[len("operator"):]
+    if name.startswith("operator") and not (rest[:1].isalnum() or rest[:1] == "_"):
+        return f"operator_{_OPERATOR_WORDS.get(rest.strip(), 'op')}"
     return name
 
 

@@ -102,7 +102,7 @@ def by_value_variant(m, name: str, positions: list[int]) -> str:
         p.type = p.type.pointee
         f.body = _read_by_value(f.body, p.name, p.type)
     m.done[variant] = f
-    m.order.append(variant)
+    m.order.insert(m.order.index(name), variant)   # where a call of the variant itself would have put it
     m.by_value_originals.add(name)
     return variant
 

@@ -35,14 +35,14 @@ static inline V operator_add_by_value_b(const V* a, V b)
     return V_V(a->x + b.x, a->y + b.y);
 }
 
-static inline V scaled(const V* v, float s)
-{
-    return V_V(v->x * s, v->y * s);
-}
-
 static inline V operator_add_by_value_a_b(V a, V b)
 {
     return V_V(a.x + b.x, a.y + b.y);
+}
+
+static inline V scaled(const V* v, float s)
+{
+    return V_V(v->x * s, v->y * s);
 }
 
 static inline float V_dot_by_value_o(V self, V o)
@@ -50,14 +50,14 @@ static inline float V_dot_by_value_o(V self, V o)
     return fmaf(self.x, o.x, self.y * o.y);
 }
 
-static inline float dot3(const float3* a, const float3* b)
-{
-    return fmaf(a->z, b->z, fmaf(a->x, b->x, a->y * b->y));
-}
-
 static inline float dot3_by_value_a(float3 a, const float3* b)
 {
     return fmaf(a.z, b->z, fmaf(a.x, b->x, a.y * b->y));
+}
+
+static inline float dot3(const float3* a, const float3* b)
+{
+    return fmaf(a->z, b->z, fmaf(a->x, b->x, a->y * b->y));
 }
 
 static inline float length2_by_value_a(float3 a)

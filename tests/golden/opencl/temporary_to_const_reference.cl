@@ -29,14 +29,14 @@ V operator_add_by_value_b(const V* a, V b)
     return V_V(a->x + b.x, a->y + b.y);
 }
 
-V scaled(const V* v, float s)
-{
-    return V_V(v->x * s, v->y * s);
-}
-
 V operator_add_by_value_a_b(V a, V b)
 {
     return V_V(a.x + b.x, a.y + b.y);
+}
+
+V scaled(const V* v, float s)
+{
+    return V_V(v->x * s, v->y * s);
 }
 
 float V_dot_by_value_o(V self, V o)
@@ -44,14 +44,14 @@ float V_dot_by_value_o(V self, V o)
     return fma(self.x, o.x, self.y * o.y);
 }
 
-float dot3(const cutrans_float3* a, const cutrans_float3* b)
-{
-    return fma(a->z, b->z, fma(a->x, b->x, a->y * b->y));
-}
-
 float dot3_by_value_a(cutrans_float3 a, const cutrans_float3* b)
 {
     return fma(a.z, b->z, fma(a.x, b->x, a.y * b->y));
+}
+
+float dot3(const cutrans_float3* a, const cutrans_float3* b)
+{
+    return fma(a->z, b->z, fma(a->x, b->x, a->y * b->y));
 }
 
 float length2_by_value_a(cutrans_float3 a)

@@ -16,8 +16,8 @@ static const oclrtProgramSource cutrans_program_temporary_to_const_reference = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@temporary_to_const_reference.cu 19:12 27:16 32:17 37:16 42:13 47:19 57:20 62:24 64:26 65:27 "
-    "66:28 67:29 68:30 69:31 70:32 71:33 72:34",
+    "@temporary_to_const_reference.cu 19:12 27:16 37:17 42:13 47:19 57:20 62:24 64:26 65:27 66:28 "
+    "67:29 68:30 69:31 70:32 71:33 72:34",
 };
 
 static inline void cutrans_launch_combine(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * xs, const float * ys, float * out, int n)
