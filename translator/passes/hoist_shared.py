@@ -25,28 +25,28 @@ def is_block_scoped(s) -> bool:
     return s.space == "shared" or view
 
 
-def _collect(block: N.Block, out: list) -> None:
-    """Remove shared declarations from `block` (recursively), appending them to `out`."""
+def collect(block: N.Block, out: list, take=is_block_scoped) -> None:
+    """Remove the declarations `take` holds for from `block` (recursively), appending them to `out`."""
     kept = []
     for s in block.stmts:
-        if is_block_scoped(s):
+        if take(s):
             out.append(s)
             continue
-        _descend(s, out)
+        _descend(s, out, take)
         kept.append(s)
     block.stmts = kept
 
 
-def _descend(node, out: list) -> None:
-    """_collect every block under `node`, however deep: a loop inside a plain `{ }` block, an else-if."""
+def _descend(node, out: list, take) -> None:
+    """collect every block under `node`, however deep: a loop inside a plain `{ }` block, an else-if."""
     if isinstance(node, N.Block):
-        _collect(node, out)
+        collect(node, out, take)
         return
     for child in node:
-        _descend(child, out)
+        _descend(child, out, take)
 
 
-def _check_unique(f: N.Function, decls: list) -> None:
+def check_unique(f: N.Function, decls: list) -> None:
     names = [d.name for d in decls]
     local = {n.name for n in walk(f.body) if isinstance(n, N.VarDecl)} | {p.name for p in f.params}
     for d in decls:
@@ -62,8 +62,8 @@ def hoist_shared(module: N.Module) -> N.Module:
             _refuse_static_shared(f)     # a view of the dynamic shared memory is a pointer parameter's copy
             continue
         decls: list = []
-        _collect(f.body, decls)
-        _check_unique(f, decls)
+        collect(f.body, decls)
+        check_unique(f, decls)
         f.body.stmts = decls + f.body.stmts
     return module
 

@@ -23,6 +23,7 @@ from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import map_children, walk
 from translator.ir.types import I32, Array, Pointer
+from translator.passes.hoist_shared import check_unique, collect
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,22 +31,6 @@ class _Hidden:
     """A device function's `__shared__` variable, as the parameters and the kernels' declaration name it."""
     name: str           # <function>_<variable>
     type: object        # the variable's own type
-
-
-def _take_shared(node, out: list) -> None:
-    """Remove the static `__shared__` declarations under `node` (any depth), appending them to `out`."""
-    for child in list(node):
-        if isinstance(child, N.Block):
-            kept = []
-            for s in child.stmts:
-                if isinstance(s, N.VarDecl) and s.space == "shared":
-                    out.append(s)
-                else:
-                    _take_shared(s, out)
-                    kept.append(s)
-            child.stmts = kept
-        elif isinstance(child, N.Stmt):
-            _take_shared(child, out)
 
 
 def _pointer(t) -> Pointer:
@@ -74,15 +59,10 @@ def _own(f: N.Function) -> list[_Hidden]:
     """Take `f`'s static `__shared__` declarations out of its body; the variables it reads through
     parameters from now on."""
     decls: list = []
-    _take_shared(f, decls)
+    collect(f.body, decls, take=lambda s: isinstance(s, N.VarDecl) and s.space == "shared")
     if not decls:
         return []
-    others = {n.name for n in walk(f.body) if isinstance(n, N.VarDecl)} | {p.name for p in f.params}
-    for d in decls:
-        if d.name in others or [x.name for x in decls].count(d.name) > 1:
-            raise CutransError(error("L001", f"__shared__ variable '{d.name}' of '{f.name}' shares its name "
-                                             f"with another variable there; rename one of them",
-                                     d.loc.path, d.loc.line, d.loc.col))
+    check_unique(f, decls)
     hidden = [_Hidden(f"{f.name}_{d.name}", d.type) for d in decls]
     f.body = _renamed(f.body, {d.name: h for d, h in zip(decls, hidden)})
     return hidden

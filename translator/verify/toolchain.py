@@ -322,9 +322,9 @@ def find_hipcc() -> Hip | str:
 
 
 def scratch_env(env: dict, folder: Path) -> dict:
-    """`env` with TMPDIR inside `folder`, for a hipcc run there: clang's HIP driver leaves an empty
-    `<stem>-XXXXXX` folder in TMPDIR behind each compile and each `-E`, which would pile up in /tmp; in the
-    build's own folder they are removed with it."""
+    """`env` with TMPDIR inside `folder`, for a hipcc run there: clang's HIP driver leaves an empty folder
+    (the source's stem, a dash and six random characters) in TMPDIR behind each compile and each `-E`, which
+    would pile up in /tmp; in the build's own folder they are removed with it."""
     tmp = Path(folder) / "tmp"
     tmp.mkdir(exist_ok=True)
     return {**env, "TMPDIR": str(tmp)}
