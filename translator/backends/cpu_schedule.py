@@ -16,7 +16,7 @@ import dataclasses
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.passes.statements import as_list, loop_escapes
+from translator.passes.statements import as_list, has_barrier, loop_escapes
 from translator.passes.uniformity import Uniformity
 from translator.backends.cpu_uniform_check import Vote
 
@@ -35,10 +35,6 @@ class BlockLevel:
     stmt: N.Stmt
     parts: list
     checked: Vote | None = None
-
-
-def has_barrier(node) -> bool:
-    return any(isinstance(n, N.Barrier) for n in walk(node))
 
 
 def _refuse(node, message: str):

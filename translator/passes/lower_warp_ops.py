@@ -45,7 +45,7 @@ from translator.ir import nodes as N
 from translator.ir.base import map_children, walk
 from translator.ir.builtins import BLOCK_VOTES, WARP, WARP_LANES, WARP_REDUCTIONS, WARP_SHUFFLES
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, is_float
-from translator.passes.statements import early_exit_as_if, rewrite_all, rewrite_nested
+from translator.passes.statements import early_exit_as_if, has_barrier, rewrite_all, rewrite_nested
 from translator.passes.inline_warp_functions import inline_warp_functions
 from translator.passes.uniformity import Uniformity
 
@@ -87,10 +87,6 @@ def _refuse(node, message: str):
 
 def has_warp_op(node) -> bool:
     return node is not None and any(isinstance(n, N.WarpOp) for n in walk(node))
-
-
-def has_barrier(node) -> bool:
-    return node is not None and any(isinstance(n, N.Barrier) for n in walk(node))
 
 
 def has_sync(node) -> bool:

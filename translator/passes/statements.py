@@ -12,6 +12,11 @@ def as_list(s) -> list:
     return s.stmts if isinstance(s, N.Block) else [s]
 
 
+def has_barrier(node) -> bool:
+    """Whether a block barrier is under `node` (None has none)."""
+    return node is not None and any(isinstance(n, N.Barrier) for n in walk(node))
+
+
 def rewrite_all(stmts: list, rewrite) -> list:
     """The concatenation of `rewrite(s)` (a list) over `stmts`."""
     return [out for s in stmts for out in rewrite(s)]
