@@ -18,9 +18,11 @@ per target, and a histogram of the diagnostics that blocked programs. Rows are s
 timings go only to --json, so the table is the same from run to run for the same cutrans.
 
 Cells: pass; agrees (printed what the reference printed, but the reference failed its own check or crashed,
-so nothing is proven: not counted as a pass); transl (translated, but not verified because the reference could not run); FAIL (a printed number or the exit status differs); error (could not be built or run);
-unsup (the translator refused a construct); built (HIP compiled with hipcc but cannot run here: no AMD
-GPU); timeout; crash (cutrans itself failed: internal error, traceback, no report); missing.
+so nothing is proven: not counted as a pass); transl (not verified: the reference ran out of time, and the
+translation built; or the reference did not build, and the translation was only translated); FAIL (a
+printed number or the exit status differs); error (could not be built or run); unsup (the translator
+refused a construct); built (HIP compiled with hipcc but cannot run here: no AMD GPU); timeout; crash
+(cutrans itself failed: internal error, traceback, no report); missing.
 The reference column says how the CUDA emulation of the original ended: ok (exit 0, no FAIL printed),
 FAIL (it printed a failing self-check), rc=N, error (did not build), timeout.
 
@@ -329,8 +331,14 @@ def run_program(root: Path, suites: dict, program: Program, targets: Sequence[st
         if outcome.reference.startswith(("FAIL", "rc=")):
             # the original failed its own check or crashed: a translation that does the same proves nothing
             outcome.cells = {t: UNPROVEN if c == "pass" else c for t, c in outcome.cells.items()}
-        if outcome.reference in ("error", "timeout"):
-            # verify translates nothing when the reference cannot run; say how far translation alone gets
+        if outcome.reference == "timeout":
+            # verify still builds each translation when the reference runs out of time: "transl" when it built
+            for t in targets:
+                if BUILT_UNCOMPARED in by_target.get(t, {}).get("detail", ""):
+                    outcome.cells[t] = "transl"
+                    outcome.diagnostics.pop(t, None)
+        if outcome.reference == "error":
+            # verify translates nothing when the reference does not build; say how far translation alone gets
             for t in targets:
                 outcome.cells[t], diag = convert_only(root, suites, program, t)
                 outcome.diagnostics.pop(t, None)
@@ -342,6 +350,10 @@ def run_program(root: Path, suites: dict, program: Program, targets: Sequence[st
     finally:
         if kept and kept.is_dir() and kept.name.startswith("cutrans-"):
             shutil.rmtree(kept, ignore_errors=True)
+
+
+# what verify's result says of a translation that built while the reference ran out of time
+BUILT_UNCOMPARED = "the translation built"
 
 
 def convert_only(root: Path, suites: dict, program: Program, target: str) -> tuple[str, dict | None]:

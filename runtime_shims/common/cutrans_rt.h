@@ -384,6 +384,28 @@ inline CUTRANS_RT(Error_t) CUTRANS_RT(MemcpyFromSymbolAsync)(void* dst, const T&
 inline CUTRANS_RT(Error_t) CUTRANS_RT(ProfilerStart)(void) { return CUTRANS_RT(Success); }
 inline CUTRANS_RT(Error_t) CUTRANS_RT(ProfilerStop)(void) { return CUTRANS_RT(Success); }
 
+/* Accepted and ignored, as CUDA may ignore it: a preference between L1 cache and shared memory. */
+enum CUTRANS_RT(FuncCache) {
+    CUTRANS_RT(FuncCachePreferNone) = 0,
+    CUTRANS_RT(FuncCachePreferShared) = 1,
+    CUTRANS_RT(FuncCachePreferL1) = 2,
+    CUTRANS_RT(FuncCachePreferEqual) = 3
+};
+template <class F>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(FuncSetCacheConfig)(F&&, CUTRANS_RT(FuncCache)) {
+    return CUTRANS_RT(Success);
+}
+inline CUTRANS_RT(Error_t) CUTRANS_RT(DeviceSetCacheConfig)(CUTRANS_RT(FuncCache)) {
+    return CUTRANS_RT(Success);
+}
+
+/* A kernel that host code names outside a launch, as in cudaFuncSetAttribute(kernel, ...). The kernel itself is
+ * in the device code, so the launch header declares one of these under its name; the calls that take a kernel
+ * accept it. */
+struct CUTRANS_RT(Kernel) {
+    const char* name;
+};
+
 /* Accepted and ignored: the targets have no per-kernel shared-memory carve-out to configure. */
 template <class F>
 inline CUTRANS_RT(Error_t) CUTRANS_RT(FuncSetAttribute)(F&&, int, int) {

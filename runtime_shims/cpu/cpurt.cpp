@@ -82,9 +82,12 @@ cpurtError_t cpurtGetDeviceProperties(cpurtDeviceProp* prop, int device) {
     std::snprintf(prop->name, sizeof prop->name, "cutrans CPU (OpenMP)");
     unsigned int cores = std::thread::hardware_concurrency();
     prop->totalGlobalMem = system_bytes(_SC_PHYS_PAGES);
+    /* CUDA's 48 KB without opting in; what the reference (runtime_shims/emulate) reports beyond that, since
+     * programs choose their kernels by these (cuda-samples' cudaTensorCoreGemm), and a block's shared memory
+     * here is an array of the kernel's, as large as the launch asks */
     prop->sharedMemPerBlock = 48 * 1024;
-    prop->sharedMemPerBlockOptin = 48 * 1024;
-    prop->sharedMemPerMultiprocessor = 48 * 1024;
+    prop->sharedMemPerBlockOptin = 227 * 1024;
+    prop->sharedMemPerMultiprocessor = 164 * 1024;
     prop->regsPerBlock = 65536;
     prop->regsPerMultiprocessor = 65536;
     prop->warpSize = 32;

@@ -6,8 +6,8 @@
  * implementation here that takes the mask as 64 bits and works on 32- and 64-lane wavefronts.
  * Shuffles read from the source lane whatever the mask says, which is exact whenever the lanes named
  * by the mask are active (what CUDA requires of a correct program). Included by cutrans only when the
- * translated file uses one of these names. CUDA's SIMD video intrinsics (__vaddss4...), which HIP lacks,
- * are at the end, generated from translator/ir/simd_video.py. */
+ * translated file uses one of these names, or a runtime call that takes a kernel. CUDA's SIMD video
+ * intrinsics (__vaddss4...), which HIP lacks, are at the end, generated from translator/ir/simd_video.py. */
 #ifndef CUTRANS_HIP_COMPAT_H
 #define CUTRANS_HIP_COMPAT_H
 
@@ -19,6 +19,19 @@ typedef unsigned long long cutrans_lanemask_t;
  * so that a HIP release with its own host versions wins overload resolution. */
 template <class = void> __host__ inline float rsqrtf(float x) { return 1.0f / sqrtf(x); }
 template <class = void> __host__ inline double rsqrt(double x) { return 1.0 / sqrt(x); }
+
+/* Runtime calls that name a kernel. CUDA's runtime has templates that take the kernel itself; HIP (5.x, and 6.x
+ * for these two) takes it as `const void*` only, which a function pointer does not convert to. A template
+ * over the function type is more specialized than any `T` template a later HIP release may add, and the plain
+ * `const void*` functions still win for a pointer that already has that type. */
+template <class F>
+__host__ inline hipError_t hipFuncSetAttribute(F* kernel, hipFuncAttribute attribute, int value) {
+    return hipFuncSetAttribute(reinterpret_cast<const void*>(kernel), attribute, value);
+}
+template <class F>
+__host__ inline hipError_t hipFuncSetCacheConfig(F* kernel, hipFuncCache_t config) {
+    return hipFuncSetCacheConfig(reinterpret_cast<const void*>(kernel), config);
+}
 
 __device__ static inline cutrans_lanemask_t cutrans_activemask(void) {
     return __ballot(1);

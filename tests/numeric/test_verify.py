@@ -81,6 +81,37 @@ def test_verify_command_exit_codes_and_json(monkeypatch, capsys):
     assert "FAIL" in capsys.readouterr().out.upper()
 
 
+_SLOW_HOST = """
+#include <cstdio>
+#include <unistd.h>
+__global__ void fill(float *x) { x[threadIdx.x] = 1.0f; }
+int main() {
+    float *d;
+    cudaMalloc((void **)&d, 32 * sizeof(float));
+    fill<<<1, 32>>>(d);
+    cudaDeviceSynchronize();
+    sleep(30);
+    printf("done\\n");
+    return 0;
+}
+"""
+
+
+@pytest.mark.toolchain
+def test_a_reference_out_of_time_still_has_each_translation_built(tmp_path, monkeypatch):
+    """Nothing can be compared when the reference runs past its limit, but a translation that does not build is
+    still reported as such (cuda-samples' cudaTensorCoreGemm built on no target, and said only "timeout")."""
+    _tools("cpu")
+    src = tmp_path / "slow.cu"
+    src.write_text(_SLOW_HOST)
+    [built] = verify_program(str(src), ["cpu"], options=CompileOptions(), cwd=str(tmp_path), timeout=2)
+    assert built.status == "error"
+    assert "reference run timed out [V004]" in built.detail and "the translation built" in built.detail
+    _perturbing(monkeypatch, "cpu", b"x[threadIdx.x] = 1.0f;", b"x[threadIdx.x] = 1.0f +;")
+    [broken] = verify_program(str(src), ["cpu"], options=CompileOptions(), cwd=str(tmp_path), timeout=2)
+    assert broken.status == "error" and "V002" in broken.detail and "timed out" not in broken.detail
+
+
 @pytest.mark.toolchain
 def test_unsupported_construct_is_reported_as_unsupported_with_its_diagnostic(tmp_path):
     _tools("cpu")

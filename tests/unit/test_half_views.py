@@ -12,7 +12,7 @@ import pytest
 from translator.diagnostics import CutransError
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.ir.types import F16, F32, U32, Pointer
+from translator.ir.types import F16, F32, U32, Array, Pointer
 from translator.passes.address_spaces import infer_address_spaces
 from translator.passes.half_as_float import half_as_float
 
@@ -48,9 +48,11 @@ def _spaces(function) -> list:
 
 
 def _space(pointer, decls):
-    """A pointer expression's space: its variable's, or private for the address of a variable."""
-    while isinstance(pointer, (N.Cast, N.BinOp)):
-        pointer = pointer.value if isinstance(pointer, N.Cast) else pointer.lhs
+    """A pointer expression's space: its variable's (a row `m[i]` of a pointer to rows: the pointer's), or private
+    for the address of a variable."""
+    while isinstance(pointer, (N.Cast, N.BinOp, N.Index)):
+        pointer = pointer.value if isinstance(pointer, N.Cast) else \
+            pointer.base if isinstance(pointer, N.Index) else pointer.lhs
     return decls[pointer.name].space if isinstance(pointer, N.VarRef) else "private"
 
 
@@ -125,6 +127,9 @@ def test_a_device_function_is_cloned_for_a_view_argument(lower):
      "bytes of other data at one assignment"),
     ("half h = o[0]; float4 x = v[0]; o[0] = *(f[0] > 0 ? (half *)&x : &h);", "conditional chooses"),
     ("extern __shared__ char raw[]; half *b = (half *)raw; atomicAdd(&b[0], o[0]);", "an atomic on a __half"),
+    # a pointer to rows of halves held in floats, read as other data (it read the floats' bytes before)
+    ("half a[2][8]; a[1][3] = o[0]; half (*p)[8] = a; f[0] = (float)*reinterpret_cast<const unsigned *>(p);",
+     "held as float"),
 ])
 def test_refusals(lower, body, words):
     assert words in _refusal(lower, body)
@@ -133,3 +138,23 @@ def test_refusals(lower, body, words):
 def test_a_view_of_global_memory_is_global_memory(lower):
     module = _opencl(lower, "const half2 *p = reinterpret_cast<const half2 *>(v); o[0] = p[1].x;")
     assert _spaces(module.functions[-1]) == [("store_half", "global"), ("load_half", "global")]
+
+
+def test_rows_of_dynamic_shared_halves_are_a_view(lower):
+    """cudaTensorCoreGemm: `extern __shared__ half shmem[][40]`, filled as int4, read as halves directly and through
+    a `const half *` into a row, and reused as floats. The rows keep CUDA's bytes: `half (*)[40]` in local memory."""
+    module = _opencl(lower, "extern __shared__ half tile[][40]; *((int4 *)&tile[threadIdx.x][0]) = ((const int4 *)u)[0];"
+                            "__syncthreads(); const half *row = &tile[1][0]; f[0] = __half2float(row[3]) + "
+                            "__half2float(tile[2][5]); float *floats = (float *)&tile[0][0]; floats[1] = f[1];")
+    kernel = module.functions[-1]
+    decls = _decls(kernel)
+    assert decls["tile"] == Pointer(Array(F16, 40), "shared") and decls["row"] == Pointer(F16, "shared", True)
+    assert _spaces(kernel) == [("load_half", "shared"), ("load_half", "shared")]
+
+
+def test_rows_of_global_halves_are_read_as_halves(lower):
+    """A kernel parameter `const half (*m)[8]`: its rows are memory, so each element is a vload_half."""
+    module = _opencl(lower, "f[threadIdx.x] = __half2float(m[threadIdx.x][3]);", params="const half (*m)[8], float *f")
+    kernel = module.functions[-1]
+    assert _decls(kernel)["m"] == Pointer(Array(F16, 8), "global", True)
+    assert _spaces(kernel) == [("load_half", "global")]

@@ -13,12 +13,15 @@ from translator.devtools import generate
 from translator.frontend.clang_setup import parse
 from translator.mappings import TableError, load_table, lookup, parse_table
 
-RECORDS = load_table("runtime")
+ALL_RECORDS = load_table("runtime")
+RECORDS = [r for r in ALL_RECORDS if r.kind != "member"]      # the names; MEMBERS are struct fields
+MEMBERS = [r for r in ALL_RECORDS if r.kind == "member"]
 
 # The exact set the OpenCL and CPU runtime shims implement (cudaX -> oclrtX / cpurtX): everything the shared
 # header declares with the runtime's prefix, less what only generated code and the runtimes use themselves.
 _SHIM_HEADER = Path(__file__).resolve().parents[2] / "runtime_shims" / "common" / "cutrans_rt.h"
-_SHIM_INTERNAL = {"x", "SetLastError", "SymbolAddress", "Stream_st", "Event_st", "Success", "ErrorInvalidValue"}
+_SHIM_INTERNAL = {"x", "SetLastError", "SymbolAddress", "Stream_st", "Event_st", "Success", "ErrorInvalidValue",
+                  "Kernel"}          # Kernel: the launch header's handle of a kernel the host code names
 # make_cudaExtent -> make_oclrtExtent: declared as CUTRANS_RT_MAKE(Extent), suffix "make_Extent"
 SHIM_SUFFIXES = (set(re.findall(r"CUTRANS_RT\((\w+)\)", _SHIM_HEADER.read_text()))
                  | {f"make_{m}" for m in re.findall(r"CUTRANS_RT_MAKE\((\w+)\)", _SHIM_HEADER.read_text())}) - _SHIM_INTERNAL - {"make_x"}
@@ -133,6 +136,28 @@ def test_stand_in_headers_declare_every_name(tmp_path):
              ci.CursorKind.MACRO_DEFINITION}
     declared = {c.spelling for c in tu.cursor.walk_preorder() if c.kind in kinds}
     assert sorted(r.name for r in RECORDS if r.name not in declared) == []
+
+
+def test_member_records_name_fields_of_a_table_struct_on_every_target(tmp_path):
+    """`cudaDeviceProp::field`: the struct is a type record whose target names the member's own struct part
+    repeats, and the stand-in headers' struct (the emulation's, which the frontend parses against) and the
+    shims' struct declare the field."""
+    assert MEMBERS
+    src = tmp_path / "props.cu"
+    src.write_text("#include <cuda_runtime.h>\n")
+    tu, _, _ = parse(str(src))
+    fields = {f"{c.semantic_parent.spelling}::{c.spelling}" for c in tu.cursor.walk_preorder()
+              if c.kind == ci.CursorKind.FIELD_DECL and c.semantic_parent is not None}
+    shim = _SHIM_HEADER.read_text()
+    for r in MEMBERS:
+        struct, field = r.name.split("::")
+        owner = lookup(struct)
+        assert owner is not None and owner.kind == "type", r.name
+        for target in mappings.TARGETS:
+            if r.target_name(target):
+                assert r.target_name(target).split("::")[0] == owner.target_name(target), (r.name, target)
+        assert r.name in fields
+        assert re.search(rf"\b{field};", shim), r.name
 
 
 def test_generated_docs_are_up_to_date():

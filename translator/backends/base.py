@@ -176,7 +176,11 @@ class CFamilyEmitter:
         if isinstance(t, Pointer) and isinstance(t.pointee, Array):     # T (*name)[N]: a decayed array parameter
             restrict = "restrict " if t.restrict else ""
             pointee_space = t.space if self.qualify_pointees else "private"
-            return prefix + self.declare(t.pointee, f"(*{restrict}{name})", pointee_space, node)
+            rows = self.declare(t.pointee, f"(*{restrict}{name})", pointee_space, node)
+            if t.const:                   # `__global const float (*m)[8]`, as a pointer to scalars spells it
+                space = self.space_prefix.get(pointee_space, "")
+                rows = f"{space}const {rows[len(space):]}"
+            return prefix + rows
         if isinstance(t, Pointer):
             pointee_prefix = self.space_prefix.get(t.space, "") if self.qualify_pointees else ""
             inner = self.declare(t.pointee, "", t.space, node) if isinstance(t.pointee, Pointer) else (

@@ -68,7 +68,9 @@ COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
 COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__all_sync", "__shfl_sync",
                 "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", *REDUCTION_NAMES, "__hmax", "__hmin",
                 "__hmax2", "__hmin2", "rsqrtf", "rsqrt",     # HIP has these on the device only
-                *SIMD_VIDEO)      # HIP has no SIMD video intrinsics (backends/simd_video.py writes them there)
+                *SIMD_VIDEO,      # HIP has no SIMD video intrinsics (backends/simd_video.py writes them there)
+                # runtime calls that take a kernel, which HIP takes as const void* only
+                "cudaFuncSetAttribute", "cudaFuncSetCacheConfig")
 _COMPAT_USE = re.compile(rb"\b(" + b"|".join(n.encode() for n in COMPAT_NAMES) + rb")\b")
 _SOURCE_SUFFIXES = {".cu": ".hip"}
 

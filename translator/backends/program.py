@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from pathlib import Path
 
 import jinja2
@@ -120,7 +121,7 @@ def plain_param(p: N.Param) -> dict:
         pointer = isinstance(p.type, Pointer)
         value = (f"({MIRRORS.type_name(dataclasses.replace(p.type, restrict=False))}){p.name}" if pointer
                  else f"__bfloat16_as_ushort({p.name})")
-        host = f"{p.host_type} {p.name}" if p.host_type else host_param(p)
+        host = host_declaration(p) if p.host_type else host_param(p)
         return {"template": None, "host": host, "assert": None, "value": value}
     half = by_value(p)
     if half is not None:                  # a __half (__half2) by value the kernel takes as a float (float2): exact
@@ -130,7 +131,27 @@ def plain_param(p: N.Param) -> dict:
     if not p.host_type:
         return {"template": None, "host": host_param(p), "assert": None, "value": p.name}
     value = f"({host_param(N.Param('', p.type))}){p.name}" if isinstance(p.type, Pointer) else p.name
-    return {"template": None, "host": f"{p.host_type} {p.name}", "assert": None, "value": value}
+    return {"template": None, "host": host_declaration(p), "assert": None, "value": value}
+
+
+def host_declaration(p: N.Param) -> str:
+    """Parameter p declared with the host program's spelling of its type: the name goes inside the
+    declarator of a pointer to an array (`const __half (*m)[8]`), after the type otherwise."""
+    if "(*)" in p.host_type:
+        return p.host_type.replace("(*)", f"(*{p.name})", 1)
+    return f"{p.host_type} {p.name}"
+
+
+def kernel_handles(kernels, source: bytes) -> list[str]:
+    """The kernels the host code passes as an argument (`cudaFuncSetAttribute(k, ...)`, `f(&k)`) rather than
+    launches: the launch header declares a handle under each one's name, since the kernel itself moved to
+    the device code. A kernel template's instance is not named that way and gets none."""
+    code = _COMMENTS_AND_STRINGS.sub(b" ", source)
+    return [k.name for k in kernels
+            if re.search(rb"[(,]\s*&?\s*" + re.escape(k.name.encode()) + rb"\s*[,)]", code)]
+
+
+_COMMENTS_AND_STRINGS = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"', re.S)
 
 
 def vector_definition(s: Struct) -> dict:
@@ -246,7 +267,7 @@ class ProgramBackend:
         # the host may use them too; its __half2 is cutrans_fp16.h's
         vectors = [s for s in used_structs(walk(module)) if s.vector and s not in (HALF2, BFLOAT162)]
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
-                      kernels=kernels, variables=variables, build_options=getattr(self, "build_options", ""),
+                      kernels=kernels, kernel_handles=kernel_handles(self.kernels(module), unit.sites.source), variables=variables, build_options=getattr(self, "build_options", ""),
                       line_map=getattr(self, "line_map", []),
                       symbol_templates=symbol_templates(module),
                       generic=generic_dispatch(unit.sites, kernels),

@@ -28,7 +28,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 TABLE_DIR = Path(__file__).resolve().parent
 TARGETS = ("hip", "opencl", "cpu")
-KINDS = ("function", "type", "constant", "macro", "header", "namespace")
+KINDS = ("function", "type", "constant", "macro", "header", "namespace", "member")
 FLAGS = ("supported", "unsupported", "deprecated", "removed", "experimental")
 VERSION_KEYS = ("cuda_added", "cuda_deprecated", "cuda_removed")
 SHIM_PREFIX = {"opencl": "oclrt", "cpu": "cpurt"}

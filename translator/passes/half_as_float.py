@@ -48,7 +48,7 @@ from translator.ir.base import Node, map_children, walk
 from translator.ir.types import (F16, F32, F64, HALF2, I32, U16, U32, VOID, Array, Pointer, Scalar, Struct,
                                  innermost, vector_struct)
 from translator.passes.address_spaces import space_of
-from translator.passes.half_views import MEMORY, Views, byte_views, elements, fail, storage_root
+from translator.passes.half_views import MEMORY, Views, byte_views, elements, fail, scalar_of, storage_root
 
 FLOAT2 = vector_struct("float2")
 _EXACT_IN_FLOAT = ("bool", "i8", "u8", "i16", "u16", "f16", "f32")
@@ -61,17 +61,20 @@ _LANES = {"x": 0, "y": 1}
 HALF_ATOMICS = {"add": "add_half"}
 
 
-def _retype(t, view: bool = False, stored: bool = False):
+def _retype(t, view: bool = False, stored: bool = False, memory: bool = False):
     """The type that holds a value of type t; `view`: t is a pointer into the bytes of other data, `stored`:
-    t is the type of a variable or array stored as bytes."""
+    t is the type of a variable or array stored as bytes, `memory`: of a row of halves that a pointer into
+    global memory or a byte view reaches (`__half (*rows)[40]`), spelled as a pointer into memory spells them."""
     if t in _IN_REGISTERS:
-        return (_AS_BYTES if stored else _IN_REGISTERS)[t]
+        return (_AS_BYTES if stored else _IN_MEMORY if memory else _IN_REGISTERS)[t]
     if isinstance(t, Array):
-        return Array(_retype(t.elem, stored=stored), t.size)
+        return Array(_retype(t.elem, stored=stored, memory=memory), t.size)
     if isinstance(t, Pointer) and t.pointee in _IN_REGISTERS:
         pointee = _IN_MEMORY[t.pointee] if t.space in MEMORY or view else _IN_REGISTERS[t.pointee]
         return Pointer(pointee, t.space, t.const, t.restrict)
-    if isinstance(t, Pointer) and isinstance(t.pointee, (Array, Pointer)):
+    if isinstance(t, Pointer) and isinstance(t.pointee, Array):    # rows of halves: bytes where CUDA's are
+        return Pointer(_retype(t.pointee, memory=view or t.space in MEMORY), t.space, t.const, t.restrict)
+    if isinstance(t, Pointer) and isinstance(t.pointee, Pointer):
         return Pointer(_retype(t.pointee), t.space, t.const, t.restrict)
     return t
 
@@ -84,8 +87,14 @@ def _in_memory(ptr, views: Views) -> bool:
     """Whether pointer `ptr` reaches halves as CUDA's bytes: global/constant memory, or a byte view. The
     space comes from the declarations (`views.env`): inference sets it there, not on every reference."""
     if isinstance(ptr.type, Array):                     # an array, which decays to a pointer
-        return views.in_storage(ptr)
+        return _row_in_memory(ptr, views)
     return space_of(ptr, views.env) in MEMORY or views.pointer(ptr)
+
+
+def _row_in_memory(e, views: Views) -> bool:
+    """Whether array-valued `e` (a variable, or a row `r[i]` of a pointer to rows) holds CUDA's bytes: stored as
+    bytes, a row of a byte view, or a row in global/constant memory."""
+    return views.element_of(e) or space_of(e, views.env) in MEMORY
 
 
 def _half_memory(e, views: Views) -> tuple | None:
@@ -146,7 +155,8 @@ class _Rewriter:
         if isinstance(ptr.type, Pointer):
             space = space_of(ptr, self.views.env) or ptr.type.space
             return self.expr(ptr), space
-        space = self.views.stored[storage_root(ptr)]
+        root = storage_root(ptr)
+        space = self.views.stored[root] if root in self.views.stored else space_of(ptr, self.views.env)
         if isinstance(ptr.type, Array):
             held, storage = ptr.type.elem, self.expr(ptr)              # retyped to ushort or uint: it decays
         else:
@@ -178,18 +188,20 @@ class _Rewriter:
         if isinstance(e, N.Cast) and isinstance(e.type, Pointer):
             self.check_reinterpretation(e)
         view = self.views.pointer(e) if isinstance(e, N.Expr) else False
-        stored = isinstance(getattr(e, "type", None), Array) and self.views.in_storage(e)
+        array = isinstance(getattr(e, "type", None), Array)
+        stored = array and self.views.in_storage(e)
+        memory = array and not stored and _row_in_memory(e, self.views)
         self.children(e)
         if hasattr(e, "type"):
-            e.type = _retype(e.type, view, stored)
+            e.type = _retype(e.type, view, stored, memory)
         return e
 
     def check_reinterpretation(self, e: N.Cast):
         """A pointer to halves held in floats (not in global/constant memory) must not become a pointer to
         another type: it would see the floats' bytes. A cast from other data makes a byte view, and a byte
         view may become anything."""
-        source = elements(e.value.type)
-        if not isinstance(e.type, Pointer) or e.type.pointee == source:
+        source = scalar_of(elements(e.value.type))
+        if not isinstance(e.type, Pointer) or scalar_of(e.type.pointee) == source:   # `(__half *)rows` too
             return
         if source not in _IN_REGISTERS or _in_memory(e.value, self.views):
             return

@@ -45,7 +45,8 @@ def fail(node, message: str):
 
 
 def half_pointer_outside_memory(t) -> bool:
-    return isinstance(t, Pointer) and t.pointee in _HALVES and t.space not in MEMORY
+    """A pointer to halves, or to (multi-dimensional) rows of them (`__half (*)[40]`), outside global memory."""
+    return isinstance(t, Pointer) and _holds_halves(t.pointee) and t.space not in MEMORY
 
 
 def elements(t):
@@ -53,11 +54,16 @@ def elements(t):
     return t.pointee if isinstance(t, Pointer) else t.elem if isinstance(t, Array) else None
 
 
-def _holds_halves(t) -> bool:
-    """A __half or __half2, or an array of them (of any rank)."""
+def scalar_of(t):
+    """The element type of t with every array dimension stripped (t itself when it is no array)."""
     while isinstance(t, Array):
         t = t.elem
-    return t in _HALVES
+    return t
+
+
+def _holds_halves(t) -> bool:
+    """A __half or __half2, or an array of them (of any rank)."""
+    return scalar_of(t) in _HALVES
 
 
 def storage_root(e) -> str | None:
@@ -107,9 +113,9 @@ class Views:
         if isinstance(e, N.VarRef) and not isinstance(e.type, Array):
             return e.name in self.names
         if isinstance(e.type, Array):                  # an array decays to a pointer to its first element
-            return self.in_storage(e)
+            return self.element_of(e)
         if isinstance(e, N.Cast) and elements(e.value.type) is not None:
-            return elements(e.value.type) not in _HALVES or self.of(e.value)
+            return scalar_of(elements(e.value.type)) not in _HALVES or self.of(e.value)
         if isinstance(e, N.BinOp) and e.op in "+-":
             return self.of(e.lhs) if isinstance(e.lhs.type, Pointer) else self.of(e.rhs)
         if isinstance(e, N.UnOp) and e.op == "&":
@@ -123,14 +129,16 @@ class Views:
         return False
 
     def element_of(self, e) -> bool:
-        """Whether lvalue `e` is a half in a byte view or in a variable stored as bytes: `p[k]`, `*p`,
-        `p[k].x`, `a[k]`, `h`."""
+        """Whether lvalue `e` is a half, or an array of them, in a byte view or in a variable stored as bytes:
+        `p[k]`, `*p`, `p[k].x`, `a[k]`, `h`, and `r[i][k]` and its row `r[i]` of a view `r` of rows of halves."""
         if isinstance(e, N.Member) and e.base.type == HALF2:
             return self.element_of(e.base)
-        if e.type in _HALVES and self.in_storage(e):
+        if _holds_halves(e.type) and self.in_storage(e):
             return True
         if isinstance(e, N.Index) and half_pointer_outside_memory(e.base.type):
             return self.of(e.base)
+        if isinstance(e, N.Index) and isinstance(e.base.type, Array):
+            return self.element_of(e.base)
         if isinstance(e, N.UnOp) and e.op == "*" and half_pointer_outside_memory(e.operand.type):
             return self.of(e.operand)
         return False

@@ -82,3 +82,18 @@ def build_and_run(target: str, units, folder: Path, options, sources, run: Calla
     if failure:
         return None, Ending("fail", failure, finished.seconds)
     return finished, None
+
+
+def build_only(target: str, units, folder: Path, options, sources, *, translate_options: dict | None = None,
+               backend=None) -> Ending:
+    """Translate and build `units` for `target` in `folder` without running them: the reference could not
+    run, so there is nothing to compare with, but a translation that does not build is still worth knowing.
+    The Ending's status is "built" when it built (its detail then says how, for a target this machine can
+    only compile), else the translator's or the build's."""
+    start = time.monotonic()
+    try:
+        exe, _ = build_target(target, units, folder, options, sources, translate_options, backend)
+    except CutransError as exc:
+        return Ending(status_for(exc.diagnostics), first_lines(exc.diagnostics), time.monotonic() - start,
+                      tuple(exc.diagnostics))
+    return Ending("built", exe if isinstance(exe, str) else "", time.monotonic() - start)

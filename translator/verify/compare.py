@@ -41,7 +41,7 @@ DEFAULT_IGNORE_PATTERNS: tuple[str, ...] = (
     r"\b(?:ms|us|ns)\b",
     r"\d(?:ms|us|ns)\b",  # 12ms
     r"\bGB/s\b",
-    r"\bGFLOP",  # GFLOP, GFLOPS, GFLOP/s
+    r"\b[KMGTP]FLOP",  # GFLOP, GFLOPS, GFLOP/s, TFLOPS: rates (a plain FLOP count is compared)
     r"\bthroughput\b",
     r"\bbandwidth\b",
 )

@@ -4,9 +4,10 @@ The harness is the user's source, unchanged and on the same lines, followed by a
 The user's own `main` (if any) is renamed by defining `main` as USER_MAIN on the command line; the
 generated part starts with `#undef main`. The generated main reads each buffer argument from
 INPUT_DIR/argN.bin, copies it to the device, launches the kernel once with the declared grid, block and
-dynamic shared memory, synchronizes, and writes every buffer back to OUTPUT_DIR/argN.bin. Because it is
-an ordinary CUDA program, each target translates and builds it like any other: the kernel runs alone, on
-the same bytes, everywhere.
+dynamic shared memory, synchronizes, and writes every buffer back to OUTPUT_DIR/argN.bin. A buffer declared
+with several dimensions (`float32[24,32]`) is passed as an object that converts to any pointer, so the
+kernel may take it as `float *` or as rows, `float (*)[32]`. Because it is an ordinary CUDA program, each
+target translates and builds it like any other: the kernel runs alone, on the same bytes, everywhere.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ static void cutrans_harness_check(cudaError_t status, const char* what)
         exit(3);
     }}
 }}
+
+// a buffer of several dimensions, which the kernel may take as a pointer to its elements or to its rows
+// (`float (*)[N]`): the argument converts to whichever pointer the parameter is
+struct cutrans_harness_buffer
+{{
+    void* data;
+    template <class T> operator T*() const {{ return (T*)data; }}
+}};
 
 static void* cutrans_harness_load(const char* dir, const char* name, size_t bytes)
 {{
@@ -106,7 +115,8 @@ def harness_main(case: KernelCase) -> str:
     for index, arg in enumerate(case.args):
         if isinstance(arg, BufferArg):
             lines += _buffer_setup(index, arg)
-            operands.append(f"d_arg{index}")
+            rows = len(arg.shape) > 1 and not arg.ctype
+            operands.append(f"cutrans_harness_buffer{{d_arg{index}}}" if rows else f"d_arg{index}")
         else:
             assert isinstance(arg, ScalarArg)
             lines.append(f"    {arg.ctype} arg{index} = {arg.value};")

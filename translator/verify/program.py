@@ -15,7 +15,7 @@ from pathlib import Path
 from translator import unsafe
 from translator.diagnostics import CutransError
 from translator.verify import cuda_reference
-from translator.verify.attempt import build_and_run, build_reference, first_lines
+from translator.verify.attempt import build_and_run, build_only, build_reference, first_lines
 from translator.verify.build import translation_note
 from translator.verify.compare import DEFAULT_POLICY, compare_runs
 from translator.verify.output_files import Captures, capturing, compare_files
@@ -80,6 +80,16 @@ class ProgramVerifier:
             detail += "\nstderr of the translated program:\n" + run.stderr.strip()[-2000:]
         return TargetResult(self.path, target, "fail", detail, run.seconds)
 
+    def build_only(self, target: str, units, reference_run) -> TargetResult:
+        """The reference ran past its time limit: the target is translated and built, not run."""
+        ending = build_only(target, units, self.work / target, self.options, [Path(self.path), *self.also],
+                            translate_options={"unsafe": self.unsafe}, backend=self.backends.get(target))
+        if ending.status != "built":
+            return TargetResult(self.path, target, ending.status, ending.detail, ending.seconds, ending.diagnostics)
+        how = f" ({ending.detail})" if ending.detail else ""
+        return TargetResult(self.path, target, "error", f"the reference run timed out [V004]; the translation "
+                            f"built{how} but was neither run nor compared", reference_run.seconds)
+
 
 def verify_program(path: str, targets: list[str], *, options, program_args=(), timeout: float = 120.0,
                    keep: bool = False, policy=DEFAULT_POLICY, cwd: str | None = None,
@@ -123,6 +133,5 @@ def _verify(v: ProgramVerifier, path: str, targets: list[str]) -> list[TargetRes
         return [TargetResult(path, t, "error", first_lines(exc.diagnostics), None, tuple(exc.diagnostics))
                 for t in targets]
     if ref.timed_out:
-        return [TargetResult(path, t, "error", "the reference run timed out [V004]", ref.seconds)
-                for t in targets]
+        return [dataclasses.replace(v.build_only(t, units, ref), reference=v.reference_text) for t in targets]
     return [dataclasses.replace(v.target(t, units, ref), reference=v.reference_text) for t in targets]

@@ -133,7 +133,8 @@ struct cudaDeviceProp {
     int isMultiGpuBoard;
     int tccDriver;
     std::size_t reservedSharedMemPerBlock;
-    char gcnArchName[256];  // HIP's hipDeviceProp_t field, for translated HIP code
+    char gcnArchName[256];  // HIP's hipDeviceProp_t fields, for translated HIP code
+    std::size_t maxSharedMemoryPerMultiProcessor;
 };
 
 struct CUstream_st {
@@ -181,6 +182,7 @@ inline cudaDeviceProp fake_device()
     prop.l2CacheSize = 40 * 1024 * 1024;
     prop.maxThreadsPerMultiProcessor = 2048;
     prop.sharedMemPerMultiprocessor = 164 * 1024;
+    prop.maxSharedMemoryPerMultiProcessor = prop.sharedMemPerMultiprocessor;
     prop.regsPerMultiprocessor = 65536;
     prop.managedMemory = 1;
     prop.sharedMemPerBlockOptin = CUEMU_DYNAMIC_SHARED_BYTES;
@@ -550,6 +552,9 @@ inline cudaError_t cudaDeviceSetCacheConfig(cudaFuncCache) { return cudaSuccess;
 inline cudaError_t cudaDeviceSetSharedMemConfig(cudaSharedMemConfig) { return cudaSuccess; }
 inline cudaError_t cudaDriverGetVersion(int *version) { *version = CUDART_VERSION; return cudaSuccess; }
 inline cudaError_t cudaRuntimeGetVersion(int *version) { *version = CUDART_VERSION; return cudaSuccess; }
+// as CUDA's runtime declares them: the kernel as `const void*`, and templates that take the kernel itself
+inline cudaError_t cudaFuncSetAttribute(const void *, cudaFuncAttribute, int) { return cudaSuccess; }
+inline cudaError_t cudaFuncSetCacheConfig(const void *, cudaFuncCache) { return cudaSuccess; }
 template <class F>
 cudaError_t cudaFuncSetAttribute(F, cudaFuncAttribute, int) { return cudaSuccess; }
 template <class F>
