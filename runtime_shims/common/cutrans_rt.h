@@ -208,6 +208,8 @@ struct CUTRANS_RT(DeviceProp) {
     size_t sharedMemPerBlockOptin;
     int maxBlocksPerMultiProcessor;
     int cooperativeLaunch;
+    int persistingL2CacheMaxSize;
+    size_t reservedSharedMemPerBlock;
 };
 
 typedef struct CUTRANS_RT(Stream_st)* CUTRANS_RT(Stream_t);

@@ -160,6 +160,19 @@ def test_member_records_name_fields_of_a_table_struct_on_every_target(tmp_path):
         assert re.search(rf"\b{field};", shim), r.name
 
 
+def test_member_records_are_spelled_for_hip_with_a_note_where_only_hip_6_has_them(tmp_path):
+    from translator.driver import convert_unit, load_unit
+    fields = [r.name.split("::")[1] for r in MEMBERS]
+    src = tmp_path / "props.cu"
+    src.write_text("#include <cstdio>\nint main() {\n    cudaDeviceProp prop;\n    cudaGetDeviceProperties(&prop, 0);\n"
+                   + "".join(f"    printf(\"%d\\n\", (int)prop.{f});\n" for f in fields) + "    return 0;\n}\n")
+    output, diags = convert_unit(load_unit(str(src)), "hip", {"offload_arch": "gfx90a"})
+    text = output.files["props.hip"].decode()
+    assert re.findall(r"\(int\)prop\.(\w+)", text) == [r.hip.split("::")[1] for r in MEMBERS]
+    noted = sorted(d.message.split("'")[1] for d in diags if d.code == "M004")
+    assert noted == sorted(r.name for r in MEMBERS if r.hip_note)
+
+
 def test_generated_docs_are_up_to_date():
     assert [gen.output for gen, _ in generate.stale()] == []
 
