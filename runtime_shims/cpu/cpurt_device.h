@@ -107,6 +107,52 @@ static inline _Float16 cutrans_fp16_from_bits(unsigned short x) { _Float16 r; me
 
 #include "cpurt_tiles.h"      /* the per-warp tensor-core helpers' tile routines */
 
+/* CUDA __dp4a and __dp2a_lo/_hi: sums of byte (and halfword x byte) products added to c, wrapping at 32
+ * bits as the instruction does. Signed lanes are sign-extended without relying on implementation-defined
+ * conversions; the sum runs in unsigned arithmetic, which wraps by definition. */
+static inline int cutrans_dp_lane(unsigned int word, unsigned int shift, unsigned int bits, int is_signed)
+{
+    unsigned int mask = (1u << bits) - 1u, lane = (word >> shift) & mask, sign = 1u << (bits - 1u);
+    return is_signed ? (int)(lane ^ sign) - (int)sign : (int)lane;
+}
+
+static inline unsigned int cutrans_dp4a(unsigned int a, unsigned int b, unsigned int c, int is_signed)
+{
+    for (unsigned int i = 0u; i < 32u; i += 8u) {
+        c += (unsigned int)(cutrans_dp_lane(a, i, 8u, is_signed) * cutrans_dp_lane(b, i, 8u, is_signed));
+    }
+    return c;
+}
+
+static inline unsigned int cutrans_dp2a(unsigned int a, unsigned int b, unsigned int c, int hi, int is_signed)
+{
+    for (unsigned int i = 0u; i < 2u; ++i) {
+        c += (unsigned int)(cutrans_dp_lane(a, 16u * i, 16u, is_signed)
+                            * cutrans_dp_lane(b, 8u * (i + 2u * (unsigned int)hi), 8u, is_signed));
+    }
+    return c;
+}
+
+static inline int cutrans_dp4a_i32(int a, int b, int c)
+{
+    return (int)cutrans_dp4a((unsigned int)a, (unsigned int)b, (unsigned int)c, 1);
+}
+
+static inline unsigned int cutrans_dp4a_u32(unsigned int a, unsigned int b, unsigned int c)
+{
+    return cutrans_dp4a(a, b, c, 0);
+}
+
+static inline int cutrans_dp2a_i32(int a, int b, int c, int hi)
+{
+    return (int)cutrans_dp2a((unsigned int)a, (unsigned int)b, (unsigned int)c, hi, 1);
+}
+
+static inline unsigned int cutrans_dp2a_u32(unsigned int a, unsigned int b, unsigned int c, int hi)
+{
+    return cutrans_dp2a(a, b, c, hi, 0);
+}
+
 /* CUDA __byte_perm: byte i of the result is byte ((s >> 4i) & 7) of the 64-bit value y:x. */
 static inline unsigned int cutrans_byte_perm_u32(unsigned int x, unsigned int y, unsigned int s)
 {

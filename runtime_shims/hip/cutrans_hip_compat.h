@@ -20,6 +20,38 @@ typedef unsigned long long cutrans_lanemask_t;
 template <class = void> __host__ inline float rsqrtf(float x) { return 1.0f / sqrtf(x); }
 template <class = void> __host__ inline double rsqrt(double x) { return 1.0 / sqrt(x); }
 
+/* CUDA's __dp4a and __dp2a_lo/_hi: sums of byte (halfword x byte) products added to c, wrapping at 32 bits.
+ * HIP has them only as amd_mixed_dot, which saturates or not by argument and needs the dot instructions of
+ * some targets; these are exact everywhere. */
+__device__ static inline int cutrans_dp_lane(unsigned int word, unsigned int shift, unsigned int bits, bool is_signed) {
+    unsigned int mask = (1u << bits) - 1u, lane = (word >> shift) & mask, sign = 1u << (bits - 1u);
+    return is_signed ? (int)(lane ^ sign) - (int)sign : (int)lane;
+}
+__device__ static inline unsigned int cutrans_dp(unsigned int a, unsigned int b, unsigned int c, bool is_signed,
+                                                 int pairs, int hi) {
+    unsigned int half_bits = pairs == 4 ? 8u : 16u;
+    for (int i = 0; i < pairs; ++i) {
+        c += (unsigned int)(cutrans_dp_lane(a, half_bits * i, half_bits, is_signed) *
+                            cutrans_dp_lane(b, 8u * (i + 2 * hi), 8u, is_signed));
+    }
+    return c;
+}
+__device__ static inline int cutrans_dp4a(int a, int b, int c) { return (int)cutrans_dp(a, b, c, true, 4, 0); }
+__device__ static inline unsigned int cutrans_dp4a(unsigned int a, unsigned int b, unsigned int c) {
+    return cutrans_dp(a, b, c, false, 4, 0);
+}
+__device__ static inline int cutrans_dp2a_lo(int a, int b, int c) { return (int)cutrans_dp(a, b, c, true, 2, 0); }
+__device__ static inline unsigned int cutrans_dp2a_lo(unsigned int a, unsigned int b, unsigned int c) {
+    return cutrans_dp(a, b, c, false, 2, 0);
+}
+__device__ static inline int cutrans_dp2a_hi(int a, int b, int c) { return (int)cutrans_dp(a, b, c, true, 2, 1); }
+__device__ static inline unsigned int cutrans_dp2a_hi(unsigned int a, unsigned int b, unsigned int c) {
+    return cutrans_dp(a, b, c, false, 2, 1);
+}
+#define __dp4a(a, b, c) cutrans_dp4a((a), (b), (c))
+#define __dp2a_lo(a, b, c) cutrans_dp2a_lo((a), (b), (c))
+#define __dp2a_hi(a, b, c) cutrans_dp2a_hi((a), (b), (c))
+
 /* Runtime calls that name a kernel. CUDA's runtime has templates that take the kernel itself; HIP (5.x, and 6.x
  * for these two) takes it as `const void*` only, which a function pointer does not convert to. A template
  * over the function type is more specialized than any `T` template a later HIP release may add, and the plain

@@ -174,8 +174,12 @@ def test_opencl_integer_helpers_appear_only_when_used(device_code):
 
 def test_every_integer_intrinsic_has_both_spellings():
     keys = {(func, ty) for func, ty, prec in MATH.values() if prec == "exact" and ty}
-    # classification keeps its operand's type: both float widths
-    keys |= {(func, ty) for func, ty, prec in MATH.values() if prec == "exact" and not ty for ty in ("f32", "f64")}
+    # classification keeps its operand's type: both float widths; the byte dot products: int and unsigned
+    untyped = {func for func, ty, prec in MATH.values() if prec == "exact" and not ty}
+    dots = {"dp4a", "dp2a_lo", "dp2a_hi"}
+    assert dots <= untyped
+    keys |= {(func, ty) for func in untyped - dots for ty in ("f32", "f64")}
+    keys |= {(func, ty) for func in dots for ty in ("i32", "u32")}
     assert keys <= set(C_MATH) and keys <= set(OPENCL_MATH)
 
 

@@ -83,6 +83,9 @@ C_MATH.update({
     ("funnelshift_l", "u32"): "(unsigned int)(((unsigned long long){1} << 32 | {0}) << ({2} & 31u) >> 32)",
     ("funnelshift_r", "u32"): "(unsigned int)(((unsigned long long){1} << 32 | {0}) >> ({2} & 31u))",
     ("byte_perm", "u32"): "cutrans_byte_perm_u32({0}, {1}, {2})",
+    ("dp4a", "i32"): "cutrans_dp4a_i32({0}, {1}, {2})", ("dp4a", "u32"): "cutrans_dp4a_u32({0}, {1}, {2})",
+    ("dp2a_lo", "i32"): "cutrans_dp2a_i32({0}, {1}, {2}, 0)", ("dp2a_lo", "u32"): "cutrans_dp2a_u32({0}, {1}, {2}, 0)",
+    ("dp2a_hi", "i32"): "cutrans_dp2a_i32({0}, {1}, {2}, 1)", ("dp2a_hi", "u32"): "cutrans_dp2a_u32({0}, {1}, {2}, 1)",
     # bit reinterpretations (runtime_shims/cpu/cpurt_device.h copies the bits with memcpy)
     ("float_as_uint", "f32"): "cutrans_float_as_uint({0})", ("uint_as_float", "u32"): "cutrans_uint_as_float({0})",
     ("float_as_int", "f32"): "cutrans_float_as_int({0})", ("int_as_float", "i32"): "cutrans_int_as_float({0})",

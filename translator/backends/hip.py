@@ -70,7 +70,8 @@ COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__
                 "__hmax2", "__hmin2", "rsqrtf", "rsqrt",     # HIP has these on the device only
                 *SIMD_VIDEO,      # HIP has no SIMD video intrinsics (backends/simd_video.py writes them there)
                 # runtime calls that take a kernel, which HIP takes as const void* only
-                "cudaFuncSetAttribute", "cudaFuncSetCacheConfig")
+                "cudaFuncSetAttribute", "cudaFuncSetCacheConfig",
+                "__dp4a", "__dp2a_lo", "__dp2a_hi")     # HIP has byte dot products only as amd_mixed_dot
 _COMPAT_USE = re.compile(rb"\b(" + b"|".join(n.encode() for n in COMPAT_NAMES) + rb")\b")
 _SOURCE_SUFFIXES = {".cu": ".hip"}
 

@@ -44,6 +44,7 @@ OPENCL_MATH.update({
 OPENCL_HELPERS = {("ffs", "i32"): ("cutrans_ffs_i32", 1), ("ffs", "i64"): ("cutrans_ffs_i64", 1),
                   ("brev", "u32"): ("cutrans_brev_u32", 1), ("brev", "u64"): ("cutrans_brev_u64", 1),
                   ("mul24", "i32"): ("cutrans_mul24_i32", 2), ("byte_perm", "u32"): ("cutrans_byte_perm_u32", 3),
+                  ("dp4a", "i32"): ("cutrans_dp4a_i32", 3), ("dp4a", "u32"): ("cutrans_dp4a_u32", 3),
                   # the bits of a half, which is held in a float here (passes/half_as_float.py), and back
                   ("half_as_ushort", "f32"): ("cutrans_fp16_bits", 1),
                   ("ushort_as_half", "u16"): ("cutrans_fp16_from_bits", 1),
@@ -54,7 +55,9 @@ OPENCL_MATH.update({key: f"{name}({', '.join('{%d}' % i for i in range(arity))})
 OPENCL_MATH.update({("half_as_short", "f32"): "(short)cutrans_fp16_bits({0})",
                     ("short_as_half", "i16"): "cutrans_fp16_from_bits((ushort)({0}))"})
 OPENCL_HELPERS.update({("half_as_short", "f32"): ("cutrans_fp16_bits", 1),
-                       ("short_as_half", "i16"): ("cutrans_fp16_from_bits", 1)})
+                       ("short_as_half", "i16"): ("cutrans_fp16_from_bits", 1),
+                       # spelled as in C (backends/base.py), with the half of b they take as a last argument
+                       **{(f"dp2a_{half}", t): (f"cutrans_dp2a_{t}", 4) for half in ("lo", "hi") for t in ("i32", "u32")}})
 
 # f16 values in floats, half in memory only (passes/half_as_float.py): function -> spelling over its operands
 HALF_MEMORY = {"load_half": "vload_half({1}, {0})", "store_half": "vstore_half_rte({0}, {2}, {1})",

@@ -58,6 +58,8 @@ MATH.update({
     "__hadd": ("hadd", "i32", "exact"), "__uhadd": ("hadd", "u32", "exact"),
     "__rhadd": ("rhadd", "i32", "exact"), "__urhadd": ("rhadd", "u32", "exact"),
     "__byte_perm": ("byte_perm", "u32", "exact"),
+    # byte and halfword dot products with a 32-bit sum (wrapping); int and unsigned overloads: the call's type
+    "__dp4a": ("dp4a", "", "exact"), "__dp2a_lo": ("dp2a_lo", "", "exact"), "__dp2a_hi": ("dp2a_hi", "", "exact"),
     "__float_as_uint": ("float_as_uint", "f32", "exact"), "__uint_as_float": ("uint_as_float", "u32", "exact"),
     "__float_as_int": ("float_as_int", "f32", "exact"), "__int_as_float": ("int_as_float", "i32", "exact"),
     "__funnelshift_l": ("funnelshift_l", "u32", "exact"), "__funnelshift_r": ("funnelshift_r", "u32", "exact"),

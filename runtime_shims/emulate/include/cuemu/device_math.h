@@ -185,6 +185,34 @@ inline unsigned __uhadd(unsigned a, unsigned b) { return static_cast<unsigned>((
 inline unsigned __urhadd(unsigned a, unsigned b) { return static_cast<unsigned>((1ull * a + b + 1) >> 1); }
 inline unsigned __sad(int a, int b, unsigned c) { return c + static_cast<unsigned>(a > b ? 1ll * a - b : 1ll * b - a); }
 inline unsigned __usad(unsigned a, unsigned b, unsigned c) { return c + (a > b ? a - b : b - a); }
+// __dp4a, __dp2a_lo/_hi: byte (halfword x byte) dot products added to c; the sum wraps at 32 bits
+template <class Lane, class Word>
+inline unsigned cuemu_lane(Word w, int i) { return static_cast<unsigned>(static_cast<Lane>(static_cast<unsigned>(w) >> (8 * sizeof(Lane) * i))); }
+template <class Byte, class Word>
+inline Word cuemu_dp4a(Word a, Word b, Word c)
+{
+    unsigned s = static_cast<unsigned>(c);
+    for (int i = 0; i < 4; ++i) {
+        s += static_cast<unsigned>(static_cast<Byte>(cuemu_lane<Byte>(a, i)) * static_cast<Byte>(cuemu_lane<Byte>(b, i)));
+    }
+    return static_cast<Word>(s);
+}
+template <class Half, class Byte, class Word>
+inline Word cuemu_dp2a(Word a, Word b, Word c, int hi)
+{
+    unsigned s = static_cast<unsigned>(c);
+    for (int i = 0; i < 2; ++i) {
+        s += static_cast<unsigned>(static_cast<Half>(cuemu_lane<Half>(a, i)) * static_cast<Byte>(cuemu_lane<Byte>(b, i + 2 * hi)));
+    }
+    return static_cast<Word>(s);
+}
+inline int __dp4a(int a, int b, int c) { return cuemu_dp4a<signed char>(a, b, c); }
+inline unsigned __dp4a(unsigned a, unsigned b, unsigned c) { return cuemu_dp4a<unsigned char>(a, b, c); }
+inline int __dp2a_lo(int a, int b, int c) { return cuemu_dp2a<short, signed char>(a, b, c, 0); }
+inline unsigned __dp2a_lo(unsigned a, unsigned b, unsigned c) { return cuemu_dp2a<unsigned short, unsigned char>(a, b, c, 0); }
+inline int __dp2a_hi(int a, int b, int c) { return cuemu_dp2a<short, signed char>(a, b, c, 1); }
+inline unsigned __dp2a_hi(unsigned a, unsigned b, unsigned c) { return cuemu_dp2a<unsigned short, unsigned char>(a, b, c, 1); }
+
 inline unsigned __byte_perm(unsigned x, unsigned y, unsigned s)
 {
     const unsigned long long bytes = (static_cast<unsigned long long>(y) << 32) | x;
