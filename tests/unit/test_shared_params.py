@@ -51,6 +51,21 @@ def test_each_kernel_declares_the_variables_once_and_passes_them_down(lower):
                and n.operand.name == "keep_count" for n in walk(keep.body))
 
 
+def test_a_reference_to_the_whole_array_gets_the_parameters_value(lower):
+    """`fill(tile)` with `fill(float (&a)[64])` takes `&tile`: after the rewrite that is the parameter's value as a
+    pointer to the array, not the parameter's own address (HeCBench expdist wrote over the pointer)."""
+    module, diags = lower("""
+        __device__ void fill(float (&a)[64]) { a[threadIdx.x] = 1.0f; }
+        __device__ float use() { __shared__ float tile[64]; fill(tile); __syncthreads(); return tile[0]; }
+        __global__ void k(float* o) { o[threadIdx.x] = use(); }""")
+    assert not diags
+    use = _fn(shared_params(module), "use")
+    (call,) = [n for n in walk(use.body) if isinstance(n, N.Call) and n.func == "fill"]
+    (argument,) = call.args
+    assert isinstance(argument, N.Cast) and str(argument.type) == "f32[64]*shared"
+    assert isinstance(argument.value, N.VarRef) and argument.value.name == "use_tile"
+
+
 def test_a_kernel_variable_with_the_copys_name_is_refused(lower):
     module, _ = lower("""
         __device__ void f() { __shared__ int s; s = 1; }

@@ -38,7 +38,14 @@ def _pointer(t) -> Pointer:
 
 
 def _renamed(node, renames: dict):
-    """`node` with each use of a variable of `renames` (old name -> _Hidden) read through its parameter."""
+    """`node` with each use of a variable of `renames` (old name -> _Hidden) read through its parameter. The
+    address of a whole array (`&v`, as a reference to the array passes it) is the parameter's value, as a
+    pointer to the array: not the address of the parameter."""
+    if isinstance(node, N.UnOp) and node.op == "&" and isinstance(node.operand, N.VarRef) \
+            and node.operand.name in renames and isinstance(renames[node.operand.name].type, Array):
+        hidden = renames[node.operand.name]
+        ref = N.VarRef(hidden.name, _pointer(hidden.type), loc=node.loc)
+        return N.Cast(ref, False, Pointer(hidden.type, "shared"), loc=node.loc)
     if isinstance(node, N.VarRef) and node.name in renames:
         hidden = renames[node.name]
         ref = N.VarRef(hidden.name, _pointer(hidden.type), loc=node.loc)
