@@ -136,7 +136,7 @@ def test_bad_tolerance_is_a_diagnostic(kwargs):
 
 @pytest.mark.parametrize("line", ["Kernel time: 3.2 ms", "Elapsed 1.5", "GPU runtime 12.0", "took 4 seconds",
                                   "Bandwidth: 120.5 GB/s", "Throughput 3 GFLOP/s", "TIME = 9", "done in 12ms",
-                                  "TFLOPS: 0.13"])
+                                  "TFLOPS: 0.13", "Avg. speedup gained (serialized - overlapped): 1.9"])
 def test_timing_lines_are_ignored_by_default(line):
     assert same(f"sum 1.0\n{line}\n", f"sum 1.0\n{line.replace('1', '7').replace('3', '8')}\n")
 

@@ -11,14 +11,17 @@ def _run(stderr: str) -> RunResult:
     return RunResult(("./p",), 0, "", stderr, 0.1, False, None)
 
 
-def test_only_the_emulations_warnings_are_passed_on_in_order():
+def test_only_the_emulations_warnings_and_errors_are_passed_on_in_order():
     stderr = ("cuemu: warning: __shfl_down_sync: lane 0 reads lane 16, which is not among the lanes that take part\n"
               "a line of the program's own\n"
-              "cuemu: error: not a warning\n"
-              "cuemu: warning: __shfl_sync: lane 3 reads lane 9\n")
+              "cuemu: warning: __shfl_sync: lane 3 reads lane 9\n"
+              "cuemu: error: kernel 'k', block (0,0,0), thread (0,0,0): __ballot_sync called with mask 0x00000000, "
+              "which excludes lane 0\n")
     assert emulation_warnings(_run(stderr)) == [
         "the reference run warned: __shfl_down_sync: lane 0 reads lane 16, which is not among the lanes that take part",
         "the reference run warned: __shfl_sync: lane 3 reads lane 9",
+        "the reference run stopped: kernel 'k', block (0,0,0), thread (0,0,0): __ballot_sync called with mask "
+        "0x00000000, which excludes lane 0",
     ]
 
 

@@ -43,6 +43,7 @@ DEFAULT_IGNORE_PATTERNS: tuple[str, ...] = (
     r"\bGB/s\b",
     r"\b[KMGTP]FLOP",  # GFLOP, GFLOPS, GFLOP/s, TFLOPS: rates (a plain FLOP count is compared)
     r"\bthroughput\b",
+    r"\bspeed-?ups?\b",  # a ratio of two timings
     r"\bbandwidth\b",
 )
 

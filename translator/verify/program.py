@@ -104,13 +104,17 @@ def verify_program(path: str, targets: list[str], *, options, program_args=(), t
         return _verify(v, path, targets)
 
 
+# what the emulation prints on stderr -> how the report says it
+_EMULATION_NOTES = {"cuemu: warning: ": "the reference run warned: ", "cuemu: error: ": "the reference run stopped: "}
+
+
 def emulation_warnings(run) -> list[str]:
     """What the emulated reference warned of on stderr (`cuemu: warning: ...`, such as a shuffle that reads
     a lane outside its mask): undefined behaviour that the translations compute as the emulation does, so an
-    agreement there proves less than it seems."""
-    prefix = "cuemu: warning: "
-    return [f"the reference run warned: {line[len(prefix):]}" for line in run.stderr.splitlines()
-            if line.startswith(prefix)]
+    agreement there proves less than it seems. And why it stopped (`cuemu: error: ...`, a __ballot_sync whose
+    mask leaves out the calling lane): the reason the reference printed less than the translation."""
+    return [said + line[len(prefix):] for line in run.stderr.splitlines()
+            for prefix, said in _EMULATION_NOTES.items() if line.startswith(prefix)]
 
 
 def widened_policy(policy, rewrites) -> tuple:
