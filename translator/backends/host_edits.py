@@ -9,6 +9,7 @@ from typing import Callable
 from translator import mappings
 from translator.backends.edits import Edit, apply_edits
 from translator.diagnostics import Diagnostic, Severity, error, warning
+from translator.frontend import own_overloads
 from translator.frontend.sites import DeviceDeclSite, HostSites, LaunchSite, NameSite, Span
 from translator.frontend.variable_templates import host_name
 
@@ -73,6 +74,9 @@ def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None =
     edits += [Edit(i.span.start, i.span.end, include_map[i.header], why=f"include {i.header}")
               for i in sites.includes if i.header in (include_map or {})]
     edits += [_drop_register(k, sites.source) for k in sites.register_keywords if not _inside_any(k, dropped)]
+    if target == "hip":             # HIP may declare the same overload (frontend/own_overloads.py)
+        edits += [Edit(s.start, s.end, own_overloads.RENAMED_PREFIX + sites.source[s.start:s.end].decode(),
+                       why="the program's own overload of a builtin's name") for s in sites.own_overloads]
     library_edits, library_diags = _library_includes(sites.path, sites.includes, target)
     return sorted(edits + library_edits), diags + library_diags
 

@@ -20,7 +20,7 @@ from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import lower_type
 from translator.frontend.evaluate import evaluate
 from translator.frontend import (cooperative_groups, device_printf, half, half_functions, lambdas, library_names, methods,
-                                 ptx, records, references, stateless, tu_index, variable_templates, wmma)
+                                 own_overloads, ptx, records, references, stateless, tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instance, Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -557,6 +557,8 @@ class FunctionLowerer:
         method = methods.call(self, c)
         if method is not None:
             return method
+        if own_overloads.programs_own(callee):           # the program's own atomicMin on float (own_overloads.py)
+            return self.device_call(c, callee)
         if name in MATH:
             return self.math_call(c, name)
         if name in WARP:

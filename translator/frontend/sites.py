@@ -142,6 +142,7 @@ class HostSites:
     tile_members: list = dataclasses.field(default_factory=list)  # TileMemberSite
     ptx: list = dataclasses.field(default_factory=list)  # PtxSite
     register_keywords: list = dataclasses.field(default_factory=list)  # Span of each active `register`
+    own_overloads: list = dataclasses.field(default_factory=list)  # Span: the program's atomicMin(float *...)
     symbol_templates: list = dataclasses.field(default_factory=list)  # SymbolTemplateSite
     inactive: list = dataclasses.field(default_factory=list)  # InactiveBranch: skipped code that mentions CUDA APIs
 
