@@ -52,6 +52,22 @@ __device__ static inline unsigned int cutrans_dp2a_hi(unsigned int a, unsigned i
 #define __dp2a_lo(a, b, c) cutrans_dp2a_lo((a), (b), (c))
 #define __dp2a_hi(a, b, c) cutrans_dp2a_hi((a), (b), (c))
 
+/* Block-scoped atomics (and the system-scoped atomicInc/atomicDec), which HIP 5 lacks: the device-scoped
+ * operation, which is at least as strong. */
+#define atomicAdd_block atomicAdd
+#define atomicSub_block atomicSub
+#define atomicExch_block atomicExch
+#define atomicMin_block atomicMin
+#define atomicMax_block atomicMax
+#define atomicAnd_block atomicAnd
+#define atomicOr_block atomicOr
+#define atomicXor_block atomicXor
+#define atomicInc_block atomicInc
+#define atomicDec_block atomicDec
+#define atomicCAS_block atomicCAS
+#define atomicInc_system atomicInc
+#define atomicDec_system atomicDec
+
 /* Runtime calls that name a kernel. CUDA's runtime has templates that take the kernel itself; HIP (5.x, and 6.x
  * for these two) takes it as `const void*` only, which a function pointer does not convert to. A template
  * over the function type is more specialized than any `T` template a later HIP release may add, and the plain

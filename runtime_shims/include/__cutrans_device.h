@@ -164,6 +164,11 @@ __device__ unsigned int __float_as_uint(float);
 __device__ int __float_as_int(float);
 __device__ float __uint_as_float(unsigned int);
 __device__ float __int_as_float(int);
+__device__ long long __double_as_longlong(double);
+__device__ double __longlong_as_double(long long);
+__device__ int __double2hiint(double);
+__device__ int __double2loint(double);
+__device__ double __hiloint2double(int, int);
 __device__ unsigned int __funnelshift_l(unsigned int, unsigned int, unsigned int);
 __device__ unsigned int __funnelshift_r(unsigned int, unsigned int, unsigned int);
 /* CUDA's SIMD video intrinsics on 2x16- and 4x8-bit lanes of a word (translator/ir/simd_video.py) */
@@ -277,28 +282,31 @@ __device__ unsigned int __reduce_and_sync(unsigned int mask, unsigned int value)
 __device__ unsigned int __reduce_or_sync(unsigned int mask, unsigned int value);
 __device__ unsigned int __reduce_xor_sync(unsigned int mask, unsigned int value);
 
-/* atomics */
+/* atomics, each also with the scope in its name (atomicAdd_block, atomicAdd_system: on one device the same
+ * operation, which the frontend takes for the plain one) */
+#define CUTRANS_ATOMIC(T, name) \
+    __device__ T name(T* address, T val); \
+    __device__ T name##_block(T* address, T val); \
+    __device__ T name##_system(T* address, T val);
 #define CUTRANS_ATOMIC_ARITH(T) \
-    __device__ T atomicAdd(T* address, T val); \
-    __device__ T atomicSub(T* address, T val); \
-    __device__ T atomicExch(T* address, T val); \
-    __device__ T atomicMin(T* address, T val); \
-    __device__ T atomicMax(T* address, T val); \
+    CUTRANS_ATOMIC(T, atomicAdd) CUTRANS_ATOMIC(T, atomicSub) CUTRANS_ATOMIC(T, atomicExch) \
+    CUTRANS_ATOMIC(T, atomicMin) CUTRANS_ATOMIC(T, atomicMax) CUTRANS_ATOMIC(T, atomicAnd) \
+    CUTRANS_ATOMIC(T, atomicOr) CUTRANS_ATOMIC(T, atomicXor) \
     __device__ T atomicCAS(T* address, T compare, T val); \
-    __device__ T atomicAnd(T* address, T val); \
-    __device__ T atomicOr(T* address, T val); \
-    __device__ T atomicXor(T* address, T val);
+    __device__ T atomicCAS_block(T* address, T compare, T val); \
+    __device__ T atomicCAS_system(T* address, T compare, T val);
 CUTRANS_ATOMIC_ARITH(int)
 CUTRANS_ATOMIC_ARITH(unsigned int)
 CUTRANS_ATOMIC_ARITH(unsigned long long)
 #undef CUTRANS_ATOMIC_ARITH
-__device__ float atomicAdd(float* address, float val);
-__device__ double atomicAdd(double* address, double val);
-__device__ float atomicExch(float* address, float val);
-__device__ unsigned int atomicInc(unsigned int* address, unsigned int val);
-__device__ unsigned int atomicDec(unsigned int* address, unsigned int val);
-__device__ long long atomicMin(long long* address, long long val);
-__device__ long long atomicMax(long long* address, long long val);
+CUTRANS_ATOMIC(float, atomicAdd)
+CUTRANS_ATOMIC(double, atomicAdd)
+CUTRANS_ATOMIC(float, atomicExch)
+CUTRANS_ATOMIC(unsigned int, atomicInc)
+CUTRANS_ATOMIC(unsigned int, atomicDec)
+CUTRANS_ATOMIC(long long, atomicMin)
+CUTRANS_ATOMIC(long long, atomicMax)
+#undef CUTRANS_ATOMIC
 
 /* texture and surface fetches: declared so that code using them parses; the frontend refuses them (L008) */
 template <class T> __device__ T tex1Dfetch(unsigned long long, int);

@@ -89,6 +89,11 @@ C_MATH.update({
     # bit reinterpretations (runtime_shims/cpu/cpurt_device.h copies the bits with memcpy)
     ("float_as_uint", "f32"): "cutrans_float_as_uint({0})", ("uint_as_float", "u32"): "cutrans_uint_as_float({0})",
     ("float_as_int", "f32"): "cutrans_float_as_int({0})", ("int_as_float", "i32"): "cutrans_int_as_float({0})",
+    ("double_as_longlong", "f64"): "(long long)cutrans_double_as_ulong({0})",
+    ("longlong_as_double", "i64"): "cutrans_ulong_as_double((unsigned long long)({0}))",
+    ("double2hiint", "f64"): "(int)(cutrans_double_as_ulong({0}) >> 32)",
+    ("double2loint", "f64"): "(int)(unsigned int)cutrans_double_as_ulong({0})",
+    ("hiloint2double", "i32"): "cutrans_ulong_as_double((unsigned long long)(unsigned int)({0}) << 32 | (unsigned int)({1}))",
     ("half_as_ushort", "f16"): "cutrans_fp16_bits({0})",
     ("half_as_short", "f16"): "(short)cutrans_fp16_bits({0})",
     ("ushort_as_half", "u16"): "cutrans_fp16_from_bits({0})",

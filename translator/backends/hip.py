@@ -34,6 +34,7 @@ from translator.frontend.sites import LaunchSite
 from translator.mappings import cuda_names
 from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS, MULTI_WARP_CODE
 from translator.frontend.wmma import LAYOUT_DEPENDENT_CODE
+from translator.ir.builtins import ATOMICS
 from translator.ir.simd_video import SIMD_VIDEO
 from translator.pipeline import Output, Unit
 from translator import unsafe
@@ -71,7 +72,8 @@ COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__
                 *SIMD_VIDEO,      # HIP has no SIMD video intrinsics (backends/simd_video.py writes them there)
                 # runtime calls that take a kernel, which HIP takes as const void* only
                 "cudaFuncSetAttribute", "cudaFuncSetCacheConfig",
-                "__dp4a", "__dp2a_lo", "__dp2a_hi")     # HIP has byte dot products only as amd_mixed_dot
+                "__dp4a", "__dp2a_lo", "__dp2a_hi",     # HIP has byte dot products only as amd_mixed_dot
+                *(f"{name}_block" for name in ATOMICS if "_" not in name), "atomicInc_system", "atomicDec_system")
 _COMPAT_USE = re.compile(rb"\b(" + b"|".join(n.encode() for n in COMPAT_NAMES) + rb")\b")
 _SOURCE_SUFFIXES = {".cu": ".hip"}
 

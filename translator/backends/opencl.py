@@ -39,6 +39,9 @@ OPENCL_MATH.update({
     ("funnelshift_r", "u32"): "(uint)(upsample({1}, {0}) >> ({2} & 31u))",
     ("float_as_uint", "f32"): "as_uint({0})", ("uint_as_float", "u32"): "as_float({0})",
     ("float_as_int", "f32"): "as_int({0})", ("int_as_float", "i32"): "as_float({0})",
+    ("double_as_longlong", "f64"): "as_long({0})", ("longlong_as_double", "i64"): "as_double((long)({0}))",
+    ("double2hiint", "f64"): "(int)(as_ulong({0}) >> 32)", ("double2loint", "f64"): "(int)(uint)as_ulong({0})",
+    ("hiloint2double", "i32"): "as_double((ulong)(uint)({0}) << 32 | (uint)({1}))",
 })
 # (IR function, type) -> (the helper function in the preamble that spells it, its arity)
 OPENCL_HELPERS = {("ffs", "i32"): ("cutrans_ffs_i32", 1), ("ffs", "i64"): ("cutrans_ffs_i64", 1),

@@ -62,6 +62,10 @@ MATH.update({
     "__dp4a": ("dp4a", "", "exact"), "__dp2a_lo": ("dp2a_lo", "", "exact"), "__dp2a_hi": ("dp2a_hi", "", "exact"),
     "__float_as_uint": ("float_as_uint", "f32", "exact"), "__uint_as_float": ("uint_as_float", "u32", "exact"),
     "__float_as_int": ("float_as_int", "f32", "exact"), "__int_as_float": ("int_as_float", "i32", "exact"),
+    "__double_as_longlong": ("double_as_longlong", "f64", "exact"),
+    "__longlong_as_double": ("longlong_as_double", "i64", "exact"),
+    "__double2hiint": ("double2hiint", "f64", "exact"), "__double2loint": ("double2loint", "f64", "exact"),
+    "__hiloint2double": ("hiloint2double", "i32", "exact"),
     "__funnelshift_l": ("funnelshift_l", "u32", "exact"), "__funnelshift_r": ("funnelshift_r", "u32", "exact"),
     # the bits of a __half (cuda_fp16.h) and back; frontend/half.py also makes them of `*(short *)&h`
     "__half_as_ushort": ("half_as_ushort", "f16", "exact"), "__half_as_short": ("half_as_short", "f16", "exact"),
@@ -86,6 +90,9 @@ ATOMICS = {
     "atomicInc": "inc", "atomicDec": "dec", "atomicCAS": "cas", "atomicAnd": "and", "atomicOr": "or",
     "atomicXor": "xor",
 }
+# the same with the scope in the name (atomicAdd_block, atomicAdd_system): on one device, and with every block
+# of a kernel on one device, the operation a plain atomic is (its device scope covers a block's)
+ATOMICS.update({f"{name}_{scope}": op for name, op in list(ATOMICS.items()) for scope in ("block", "system")})
 
 # Synchronisation: CUDA name -> (IR statement class name, scope)
 SYNC = {
