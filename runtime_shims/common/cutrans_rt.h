@@ -210,6 +210,7 @@ struct CUTRANS_RT(DeviceProp) {
     int cooperativeLaunch;
     int persistingL2CacheMaxSize;
     size_t reservedSharedMemPerBlock;
+    int pageableMemoryAccess;
 };
 
 typedef struct CUTRANS_RT(Stream_st)* CUTRANS_RT(Stream_t);

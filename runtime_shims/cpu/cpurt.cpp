@@ -109,6 +109,7 @@ cpurtError_t cpurtGetDeviceProperties(cpurtDeviceProp* prop, int device) {
     prop->unifiedAddressing = 1;
     prop->managedMemory = 1;
     prop->concurrentManagedAccess = 1;
+    prop->pageableMemoryAccess = 1; /* the kernels run on the host: any host pointer is theirs too */
     return cpurtSuccess;
 }
 

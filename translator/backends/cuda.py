@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from translator.backends.base import PRECEDENCE, CFamilyEmitter
 from translator.ir import nodes as N
-from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED, MATH, WARP
+from translator.ir.builtins import ATOMIC_NAMES, DYNAMIC_SHARED, MATH, WARP
 from translator.ir.base import walk
 from translator.ir.types import BF16, BFLOAT162, Scalar, Struct, innermost
 
@@ -20,7 +20,7 @@ for _name, (_func, _ty, _prec) in sorted(MATH.items(), key=lambda kv: (kv[0].sta
     _CUDA_NAMES.setdefault((_func, _ty, _prec), _name)
 
 
-_ATOMIC_NAMES = {op: name for name, op in ATOMICS.items()}
+_ATOMIC_NAMES = ATOMIC_NAMES
 _WARP_NAMES = {op: name for name, (op, _) in WARP.items()}
 
 

@@ -10,7 +10,7 @@ from translator.backends.program import ProgramBackend, render, where
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.ir.builtins import ATOMICS, DYNAMIC_SHARED
+from translator.ir.builtins import ATOMIC_NAMES, DYNAMIC_SHARED
 from translator.ir.types import BFLOAT162, BOOL, F32, I32, Pointer, Struct, is_float, size_align, vector_struct
 from translator.passes.address_spaces import space_of
 
@@ -103,7 +103,7 @@ OPENCL_ATOMICS.update({key: (_helper_name(*key, "{space}") + "({0}, {1})", ()) f
 ATOMIC_SPACES = {"global": "global", "shared": "local"}     # atomics exist in these spaces only
 # preamble features a CAS loop's rule calls
 CAS_NEEDS = {("add_half", "f32"): ("cutrans_round_half",)}
-_CUDA_ATOMIC = {op: name for name, op in ATOMICS.items()} | {"add_half": "atomicAdd"}
+_CUDA_ATOMIC = ATOMIC_NAMES | {"add_half": "atomicAdd"}
 # the value operand of atomicAdd on a half (op add_half, passes/half_as_float.py), by the pointee here
 _HALF_VALUES = {"f16": F32, "f32": F32, "u32": vector_struct("float2"), "float2": vector_struct("float2")}
 

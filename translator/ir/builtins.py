@@ -90,6 +90,8 @@ ATOMICS = {
     "atomicInc": "inc", "atomicDec": "dec", "atomicCAS": "cas", "atomicAnd": "and", "atomicOr": "or",
     "atomicXor": "xor",
 }
+# IR atomic op -> the CUDA name that spells it (the unscoped one)
+ATOMIC_NAMES = {op: name for name, op in ATOMICS.items()}
 # the same with the scope in the name (atomicAdd_block, atomicAdd_system): on one device, and with every block
 # of a kernel on one device, the operation a plain atomic is (its device scope covers a block's)
 ATOMICS.update({f"{name}_{scope}": op for name, op in list(ATOMICS.items()) for scope in ("block", "system")})

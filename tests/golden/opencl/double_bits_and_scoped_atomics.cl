@@ -13,7 +13,7 @@
 #endif
 #pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
 
-/* CUDA atomicInc_system on uint in __global memory, which OpenCL has no built-in for:
+/* CUDA atomicInc on uint in __global memory, which OpenCL has no built-in for:
  * a compare-and-swap loop. Returns the old value. */
 uint cutrans_atomic_inc_u32_global(volatile __global uint *p, uint v)
 {
