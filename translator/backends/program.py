@@ -64,6 +64,11 @@ def _holds_half(t) -> bool:
     return innermost(t) in (F16, HALF2)
 
 
+# a half type as the host program spells a parameter (`const half2 *__restrict`): its launch function needs
+# cutrans_fp16.h even where the device code holds the halves in other types (passes/half_as_float.py)
+_HOST_HALF = re.compile(r"\b(?:__)?half2?\b")
+
+
 def _holds_bf16(t) -> bool:
     return innermost(t) in (BF16, BFLOAT162)
 
@@ -273,7 +278,7 @@ class ProgramBackend:
                       generic=generic_dispatch(unit.sites, kernels),
                       device_file=f"{stem}{self.device_suffix}",
                       vectors=[vector_definition(s) for s in vectors],
-                      uses_half=any(_holds_half(p.type) or by_value(p)
+                      uses_half=any(_holds_half(p.type) or by_value(p) or _HOST_HALF.search(p.host_type or "")
                                     for k in self.kernels(module) for p in k.params),
                       uses_bf16=any(_holds_bf16(p.type) for k in self.kernels(module) for p in k.params),
                       mirrors=[MIRRORS.struct_definition(s, None) for s in structs if not s.vector],
