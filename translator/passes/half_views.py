@@ -23,6 +23,10 @@ variable or parameter assigned from one). A pointer variable assigned both a byt
 to halves held in floats is refused (L003). A device function whose half pointer parameter receives a
 byte view at one call and a pointer to floats at another is cloned; the clone is named
 `<function>_bytes_<parameter>...`. A byte view is never the operand of an atomic (refused).
+
+A pointer to rows of halves (`__half (*)[40]`, what `extern __shared__ half tile[][40]` is, cuda-samples'
+cudaTensorCoreGemm) is a byte view on the same terms, and a row `tile[i]` and its elements `tile[i][k]` are
+in it; so are the rows of such a pointer into global memory (a `const __half (*m)[8]` parameter).
 """
 
 from __future__ import annotations
