@@ -54,6 +54,9 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from translator.verify.program import BUILT_UNCOMPARED  # noqa: E402  (what verify says of a build it ran alone)
+
 DEFAULT_TOML = HERE / "corpus_programs.toml"
 TARGETS = ("hip", "opencl", "cpu")
 MAX_WORKERS = 2
@@ -350,10 +353,6 @@ def run_program(root: Path, suites: dict, program: Program, targets: Sequence[st
     finally:
         if kept and kept.is_dir() and kept.name.startswith("cutrans-"):
             shutil.rmtree(kept, ignore_errors=True)
-
-
-# what verify's result says of a translation that built while the reference ran out of time
-BUILT_UNCOMPARED = "the translation built"
 
 
 def convert_only(root: Path, suites: dict, program: Program, target: str) -> tuple[str, dict | None]:

@@ -147,6 +147,9 @@ def host_declaration(p: N.Param) -> str:
     return f"{p.host_type} {p.name}"
 
 
+_COMMENTS_AND_STRINGS = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"', re.S)
+
+
 def kernel_handles(kernels, source: bytes) -> list[str]:
     """The kernels the host code passes as an argument (`cudaFuncSetAttribute(k, ...)`, `f(&k)`) rather than
     launches: the launch header declares a handle under each one's name, since the kernel itself moved to
@@ -155,8 +158,6 @@ def kernel_handles(kernels, source: bytes) -> list[str]:
     return [k.name for k in kernels
             if re.search(rb"[(,]\s*&?\s*" + re.escape(k.name.encode()) + rb"\s*[,)]", code)]
 
-
-_COMMENTS_AND_STRINGS = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"', re.S)
 
 
 def vector_definition(s: Struct) -> dict:
@@ -272,7 +273,8 @@ class ProgramBackend:
         # the host may use them too; its __half2 is cutrans_fp16.h's
         vectors = [s for s in used_structs(walk(module)) if s.vector and s not in (HALF2, BFLOAT162)]
         return render(f"{self.template_dir}/launch.h.j2", stem=stem, source_name=Path(unit.path).name,
-                      kernels=kernels, kernel_handles=kernel_handles(self.kernels(module), unit.sites.source), variables=variables, build_options=getattr(self, "build_options", ""),
+                      kernels=kernels, kernel_handles=kernel_handles(self.kernels(module), unit.sites.source),
+                      variables=variables, build_options=getattr(self, "build_options", ""),
                       line_map=getattr(self, "line_map", []),
                       symbol_templates=symbol_templates(module),
                       generic=generic_dispatch(unit.sites, kernels),
