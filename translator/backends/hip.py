@@ -34,7 +34,7 @@ from translator.frontend.sites import LaunchSite
 from translator.mappings import cuda_names
 from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS, MULTI_WARP_CODE
 from translator.frontend.wmma import LAYOUT_DEPENDENT_CODE
-from translator.ir.builtins import ATOMICS
+from translator.ir.builtins import ATOMIC_NAMES
 from translator.ir.simd_video import SIMD_VIDEO
 from translator.pipeline import Output, Unit
 from translator import unsafe
@@ -73,7 +73,7 @@ COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__
                 # runtime calls that take a kernel, which HIP takes as const void* only
                 "cudaFuncSetAttribute", "cudaFuncSetCacheConfig",
                 "__dp4a", "__dp2a_lo", "__dp2a_hi",     # HIP has byte dot products only as amd_mixed_dot
-                *(f"{name}_block" for name in ATOMICS if "_" not in name), "atomicInc_system", "atomicDec_system")
+                *(f"{name}_block" for name in ATOMIC_NAMES.values()), "atomicInc_system", "atomicDec_system")
 _COMPAT_USE = re.compile(rb"\b(" + b"|".join(n.encode() for n in COMPAT_NAMES) + rb")\b")
 _SOURCE_SUFFIXES = {".cu": ".hip"}
 

@@ -159,7 +159,6 @@ def kernel_handles(kernels, source: bytes) -> list[str]:
             if re.search(rb"[(,]\s*&?\s*" + re.escape(k.name.encode()) + rb"\s*[,)]", code)]
 
 
-
 def vector_definition(s: Struct) -> dict:
     """A host definition of CUDA vector type `s` (with CUDA's alignment) and its make_ function."""
     elem = HOST_TYPES.type_word(s.fields[0][1])
