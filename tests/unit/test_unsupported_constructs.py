@@ -41,6 +41,16 @@ __global__ void gather(cudaTextureObject_t tex, float *out) {
 __global__ void sample(cudaTextureObject_t tex, float *out) {
     out[threadIdx.x] = tex2D<float>(tex, 0.5f, threadIdx.x + 0.5f);
 }""", "L008", "'tex2D'"),
+    "mutable_static_local": ("""
+__global__ void count(int *out) {
+    static int calls = 0;      // one variable shared by every thread: a race, not a constant
+    out[threadIdx.x] = ++calls;
+}""", "L001", "only when they are const"),
+    "raw_string_table": ("""
+__global__ void letters(char *out) {
+    const char names[] = R"(x\\y)";
+    out[threadIdx.x] = names[threadIdx.x % 3];
+}""", "L001", "not raw, wide or UTF-16/32"),
 }
 
 

@@ -26,6 +26,7 @@ TILE_MATH = {"convert_halves": "cutrans_convert_halves({0}, {1}, {2})",
              "mma_f32": "cutrans_mma_f32({0}, {1}, {2}, {3}, {4}, {5}, {6})"}
 _HALF_ATOMIC = "cutrans_atomic_{}_{}".format     # the helper of atomic (op, type) on a 16-bit float
 THREAD = thread_loop.THREAD   # the linear thread index (an int) inside a block's thread loop
+INIT_COPY = "cutrans_init"    # a per-thread variable's brace-list initializer, copied into its storage
 
 
 def _root_variable(e):
@@ -153,6 +154,10 @@ class CPUBackend(ProgramBackend, CFamilyEmitter):
             return super().visit_VarDecl(v, depth)
         if v.init is None:
             return f"/* {v.name} lives in per-thread storage */"
+        if isinstance(v.init, N.InitList):      # a brace list is no expression in C: copied from a constant
+            copy = self.declare(v.type, INIT_COPY, "private", v)
+            return (f"{{ {copy} = {self.init_text(v.init)}; "
+                    f"__builtin_memcpy(&{v.name}[{THREAD}], &{INIT_COPY}, sizeof {INIT_COPY}); }}")
         return f"{v.name}[{THREAD}] = {self.expr(v.init)};"
 
     def visit_Return(self, s: N.Return, depth: int) -> str:

@@ -14,9 +14,12 @@ F16 = Scalar("f16")
 _BF16_NAMES = {"bf16_as_ushort": "__bfloat16_as_ushort", "bf16_as_short": "__bfloat16_as_short",
                "ushort_as_bf16": "__ushort_as_bfloat16", "short_as_bf16": "__short_as_bfloat16", "fma_bf16": "__hfma"}
 
-# (IR function, operand type, precision) -> the CUDA name that produced it.
+# (IR function, operand type, precision) -> the CUDA name that produced it; of several (rint, nearbyint), the
+# one named after the function
 _CUDA_NAMES = {}
-for _name, (_func, _ty, _prec) in sorted(MATH.items(), key=lambda kv: (kv[0].startswith("__"), kv[0])):
+for _name, (_func, _ty, _prec) in sorted(MATH.items(), key=lambda kv: (kv[0].startswith("__"),
+                                                                        kv[0] not in (kv[1][0], kv[1][0] + "f"),
+                                                                        kv[0])):
     _CUDA_NAMES.setdefault((_func, _ty, _prec), _name)
 
 

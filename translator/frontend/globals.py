@@ -8,6 +8,7 @@ import os
 
 import clang.cindex as ci
 
+from translator.frontend import string_literals
 from translator.ir import nodes as N
 from translator.ir.types import Array, Scalar, Struct, is_float
 
@@ -104,8 +105,10 @@ def _value(fl, c, ty, constant: bool = True):
         if len(items) > ty.size:
             fl.fail(c, "L001", "too many initializers")
         return N.InitList(items, ty, loc=fl.loc(c))
+    if string_literals.is_string_initializer(c, ty):
+        return string_literals.items(fl, c, ty)
     if isinstance(ty, Array):
-        fl.fail(c, "L001", "this array initializer is not supported in device globals")
+        fl.fail(c, "L001", "this array initializer is not supported in device code")
     value = fl.expr(c, want=ty)
     if constant and not _is_constant(value):
         fl.fail(c, "L001", "a device global's initializer must be a constant expression of literals")

@@ -164,7 +164,7 @@ class FunctionLowerer:
             self.fail(v, "L001", "__device__/__constant__ variables inside functions are not supported yet")
         shared = K.CUDASHARED_ATTR in attrs
         if v.storage_class == ci.StorageClass.STATIC and not shared:
-            self.fail(v, "L001", "static local variables in device code are not supported")
+            return self.static_constant(v)
         if v.storage_class == ci.StorageClass.EXTERN and shared:
             return self.dynamic_shared(v)
         if v.storage_class == ci.StorageClass.EXTERN:
@@ -188,6 +188,24 @@ class FunctionLowerer:
         if init is not None and shared:
             self.fail(v, "L001", "__shared__ variables cannot be initialized")
         return N.VarDecl(v.spelling, ty, "shared" if shared else "private", init, loc=self.loc(v))
+
+    def static_constant(self, v) -> N.VarDecl:
+        """`static constexpr float lo = ...;` / `static const int table[] = {...};` in a device function: a const
+        with a constant initializer holds the same value in every thread and call, so a local of its own
+        in each is the same program. A static that can change is shared by every thread and is refused."""
+        elem = v.type
+        while elem.get_canonical().kind.name in ("CONSTANTARRAY", "INCOMPLETEARRAY"):
+            elem = elem.get_array_element_type()     # the canonical array type drops its elements' const
+        ty = self.type_of(v)
+        if not elem.get_canonical().is_const_qualified() or isinstance(ty, Struct) or records.constructed(self, v, ty):
+            self.fail(v, "L001", "static local variables in device code are supported only when they are const "
+                                 "scalars or arrays with a constant initializer")
+        init = folded_constant(self, v, v, evaluate)       # a scalar's, folded by clang: it may name another constant
+        if init is None:
+            init = initializer(self, v, ty, constant=True)
+        if init is None:
+            self.fail(v, "L001", f"static const '{v.spelling}' has no initializer")
+        return N.VarDecl(v.spelling, ty, "private", init, loc=self.loc(v))
 
     def dynamic_shared(self, v, at=None) -> N.VarDecl:
         """`extern __shared__ T name[];` -> `T* name = (T*)<the launch's dynamic shared memory>`. In a device
@@ -583,8 +601,10 @@ class FunctionLowerer:
         self.fail(c, "L002", f"call to '{name}' is not supported in device code")
 
     def math_call(self, c, name: str) -> N.Expr:
-        func, ty, precision = MATH[name]
         call_type = self.type_of(c)
+        if MATH[name][1] == "f64" and call_type == Scalar("f32") and name + "f" in MATH:
+            name += "f"                                  # the float overload (std::sin(float)) is sinf
+        func, ty, precision = MATH[name]
         want = Scalar(ty) if ty else call_type
         wants = [Scalar(w) if w else None for w in MATH_OPERANDS.get(name, ())]
         args = [self.expr(a, want=wants[i] if i < len(wants) else want) for i, a in enumerate(c.get_arguments())]

@@ -32,6 +32,8 @@ MATH.update({
     "min": ("min", "", "ieee"), "max": ("max", "", "ieee"),   # "" = the call's own type
     "ldexpf": ("ldexp", "f32", "ieee"), "ldexp": ("ldexp", "f64", "ieee"),
     "frexpf": ("frexp", "f32", "ieee"), "frexp": ("frexp", "f64", "ieee"),
+    # in the default rounding mode (the only one device code has) nearbyint is rint
+    "nearbyintf": ("rint", "f32", "ieee"), "nearbyint": ("rint", "f64", "ieee"),
 })
 # Math functions whose operands do not all have the function's type: name -> the type of each
 # operand ("" = keep the argument's own type, e.g. frexp's `int *` out-parameter).
