@@ -51,6 +51,41 @@ __global__ void letters(char *out) {
     const char names[] = R"(x\\y)";
     out[threadIdx.x] = names[threadIdx.x % 3];
 }""", "L001", "not raw, wide or UTF-16/32"),
+    "cub_raking_reduce": ("""
+#include <cub/cub.cuh>
+__global__ void sums(const float *in, float *out) {
+    using R = cub::BlockReduce<float, 128, cub::BLOCK_REDUCE_RAKING>;
+    __shared__ R::TempStorage temp;
+    out[blockIdx.x] = R(temp).Sum(in[threadIdx.x]);
+}""", "L003", "the RAKING algorithms combine the values in another order"),
+    "cub_own_operator": ("""
+#include <cub/cub.cuh>
+struct Larger { __device__ float operator()(float a, float b) const { return a > b ? a : b; } };
+__global__ void maxima(const float *in, float *out) {
+    using R = cub::BlockReduce<float, 128>;
+    __shared__ R::TempStorage temp;
+    out[blockIdx.x] = R(temp).Reduce(in[threadIdx.x], Larger());
+}""", "L003", "a program's own operator is not"),
+    "cub_private_storage": ("""
+#include <cub/cub.cuh>
+__global__ void sums(const float *in, float *out) {
+    out[blockIdx.x] = cub::BlockReduce<float, 128>().Sum(in[threadIdx.x]);
+}""", "L003", "made without TempStorage"),
+    "cub_block_of_24": ("""
+#include <cub/cub.cuh>
+__global__ void sums(const int *in, int *out) {
+    using R = cub::BlockReduce<int, 24>;
+    __shared__ R::TempStorage temp;
+    out[blockIdx.x] = R(temp).Sum(in[threadIdx.x]);
+}""", "L003", "fewer than 32, not a power of two"),
+    "cub_items_per_thread": ("""
+#include <cub/cub.cuh>
+__global__ void sums(const float *in, float *out) {
+    using R = cub::BlockReduce<float, 64>;
+    __shared__ R::TempStorage temp;
+    float items[4] = {in[threadIdx.x], in[threadIdx.x + 64], in[threadIdx.x + 128], in[threadIdx.x + 192]};
+    out[blockIdx.x] = R(temp).Sum(items);
+}""", "L003", "an array of inputs per thread"),
 }
 
 

@@ -5,6 +5,8 @@ libclang 17+). Reading tokens fails where the operator is written through a macr
 the C API answers from the AST. Returns None where the library lacks the function.
 
 strip_parens: the expression under parentheses and libclang's unexposed wrappers (implicit conversions).
+
+template_args: the top-level template arguments of a type's spelling, which the bindings give only for types.
 """
 
 from __future__ import annotations
@@ -44,3 +46,15 @@ def strip_parens(cursor):
             break
         cursor = kids[0]
     return cursor
+
+
+def template_args(spelling: str) -> list[str]:
+    """The top-level template arguments of `ns::fragment<a, b<c, d>, e>`."""
+    inner = spelling[spelling.index("<") + 1:spelling.rindex(">")]
+    args, depth, start = [], 0, 0
+    for i, ch in enumerate(inner):
+        depth += {"<": 1, ">": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            args.append(inner[start:i].strip())
+            start = i + 1
+    return args + [inner[start:].strip()]

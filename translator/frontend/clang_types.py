@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from translator.diagnostics import CutransError, error
-from translator.frontend import half, wmma
+from translator.frontend import cub_block, half, wmma
 from translator.frontend.records import lower_record
 from translator.ir.types import Array, Pointer, Scalar
 
@@ -35,8 +35,13 @@ def lower_type(ctype, where, default_space: str = "generic"):
     if kind == "RECORD" and half.is_half_record(t):
         return half.record_type(t)
     if kind == "RECORD":
-        frag = wmma.fragment_of(t, lambda code, message: _fail(code, message, where))
-        return frag.storage if frag is not None else lower_record(t, where, lower_type)
+        def fail(code, message):
+            _fail(code, message, where)
+        frag = wmma.fragment_of(t, fail)
+        if frag is not None:
+            return frag.storage
+        storage = cub_block.storage_type(t, lambda elem: lower_type(elem, where), fail)   # CUB's TempStorage
+        return storage if storage is not None else lower_record(t, where, lower_type)
     if kind == "ENUM":                  # an enum (plain or `enum class`) is its underlying integer type
         return lower_type(t.get_declaration().enum_type, where, default_space)
     raise CutransError(error("L003", f"type '{ctype.spelling}' is not supported in device code yet", *where))

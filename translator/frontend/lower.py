@@ -19,8 +19,9 @@ from translator.frontend.clang_ops import strip_parens, unary_operator
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import lower_type
 from translator.frontend.evaluate import evaluate
-from translator.frontend import (cooperative_groups, device_printf, half, half_functions, lambdas, library_names, methods,
-                                 own_overloads, ptx, records, references, stateless, tu_index, variable_templates, wmma)
+from translator.frontend import (cooperative_groups, cub_block, device_printf, half, half_functions, lambdas,
+                                 library_names, methods, own_overloads, ptx, records, references, stateless, tu_index,
+                                 variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instance, Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -111,7 +112,7 @@ class FunctionLowerer:
             if i in self.passed_groups:
                 continue                    # a group: no state (cooperative_groups.passed_groups)
             space = "global" if self.is_kernel else "generic"
-            host = p.type.get_canonical().spelling if self.is_kernel else None   # e.g. `unsigned long *`
+            host = _host_spelling(p.type) if self.is_kernel else None   # e.g. `unsigned long *`
             if host and p.type.get_canonical().kind == ci.TypeKind.ENUM:
                 host = f"enum {host}"        # the launch glue takes the host's enum (program.enum_param)
             params.append(N.Param(p.spelling, references.param_type(self, p, space), host, loc=self.loc(p)))
@@ -179,6 +180,8 @@ class FunctionLowerer:
             return lambdas.declare(self, v)                # copies of what it captures by value
         if stateless.is_stateless(v.type):
             return None                                    # no data: its methods become device functions
+        if cub_block.is_collective_type(v.type):
+            return None                                    # `BlockReduce r(temp);`: its uses read `temp` (cub_block)
         ty = self.type_of(v)
         if wmma.is_fragment_type(v.type):
             return wmma.declare(self, v, ty)
@@ -556,6 +559,9 @@ class FunctionLowerer:
             device_printf.refuse_value_use(self, c)
         if cooperative_groups.is_group_call(c):
             return cooperative_groups.lower_call(self, c)
+        reduction = cub_block.call(self, c)
+        if reduction is not None:                        # cub::BlockReduce(temp).Sum(v)
+            return reduction
         if wmma.is_matrix_call(c):
             return wmma.lower_call(self, c)
         if half.is_half_call(c):
@@ -695,6 +701,16 @@ _LOOP_KINDS = (K.FOR_STMT, K.WHILE_STMT, K.DO_STMT)
 # Declarations that are names only, with no code: `namespace cg = cooperative_groups;`, `typedef int4 copy_t;`
 # (types are lowered from clang's canonical types), a local `enum { none, some };` (its constants become
 # integers where used) and `static_assert` (clang has checked it, for each instance of a template too).
+def _host_spelling(ctype) -> str:
+    """A kernel parameter's type as the host declares it: an array parameter (`double phi[][8][8]`, which libclang
+    spells undecayed) as the pointer it is (`double (*)[8][8]`)."""
+    t = ctype.get_canonical()
+    if t.kind.name not in ("CONSTANTARRAY", "INCOMPLETEARRAY"):
+        return t.spelling
+    elem = t.element_type.spelling
+    return f"{elem[:elem.index('[')].rstrip()} (*){elem[elem.index('['):]}" if "[" in elem else f"{elem} *"
+
+
 _NO_CODE_DECLS = (K.NAMESPACE_ALIAS, K.USING_DIRECTIVE, K.USING_DECLARATION, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL,
                   K.ENUM_DECL, K.STATIC_ASSERT)
 

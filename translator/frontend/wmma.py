@@ -25,7 +25,7 @@ import re
 
 import clang.cindex as ci
 
-from translator.frontend.clang_ops import strip_parens
+from translator.frontend.clang_ops import strip_parens, template_args
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
 from translator.ir.matrix import SHAPES, Fragment, lane
@@ -59,18 +59,6 @@ def is_matrix_call(c) -> bool:
     return c.kind == K.CALL_EXPR and c.spelling in _CALLS and c.referenced is not None and _in_wmma(c.referenced)
 
 
-def _template_args(spelling: str) -> list[str]:
-    """The top-level template arguments of `ns::fragment<a, b<c, d>, e>`."""
-    inner = spelling[spelling.index("<") + 1:spelling.rindex(">")]
-    args, depth, start = [], 0, 0
-    for i, ch in enumerate(inner):
-        depth += {"<": 1, ">": -1}.get(ch, 0)
-        if ch == "," and depth == 0:
-            args.append(inner[start:i].strip())
-            start = i + 1
-    return args + [inner[start:].strip()]
-
-
 def _short(name: str) -> str:
     """`nvcuda::wmma::precision::tf32` -> `precision::tf32`; `nvcuda::wmma::row_major` -> `row_major`."""
     name = re.sub(r"^(const\s+)?(::)?(nvcuda::)?(wmma::)?", "", name.strip())
@@ -84,7 +72,7 @@ def fragment_of(ctype, fail) -> Fragment | None:
     decl = t.get_declaration()
     if decl is None or decl.spelling != "fragment" or not _in_wmma(decl):
         return None
-    args = _template_args(t.spelling)
+    args = template_args(t.spelling)
     if len(args) < 5:
         fail(UNSUPPORTED, f"cannot read the shape of '{t.spelling}'")
     use = _USES.get(_short(args[0]))

@@ -1,0 +1,4 @@
+// cub::BlockReduce for the CPU emulation: see ../cub.cuh.
+#pragma once
+
+#include "../cub.cuh"

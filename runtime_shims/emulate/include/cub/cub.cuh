@@ -1,0 +1,94 @@
+// CUB for the CPU emulation: the block-wide reduction (cub::BlockReduce) and the operators it takes. The rest
+// of CUB is not here, so a program that uses it does not build as a reference (and says which name is missing).
+//
+// BlockReduce computes what CUB's default algorithm (BLOCK_REDUCE_WARP_REDUCTIONS) computes, step for step, so
+// floating-point results agree with CUDA's bit for bit:
+//   1. in each warp of the block (32 consecutive row-major thread ids, from the template's block dimensions),
+//      steps with offsets 1, 2, 4, 8, 16: a lane whose lane + offset is still a valid lane of its warp combines
+//      op(own, value of lane + offset);
+//   2. lane 0 of each warp stores the warp's result; after a barrier, thread 0 folds them in warp order:
+//      op(op(warp0, warp1), warp2)...
+// The valid lanes are the block's first `num_valid` threads (all of them without num_valid). Thread 0 returns
+// the block's result; every other thread returns the partial value CUB's algorithm leaves in it. The steps go
+// through a per-block array between barriers rather than shuffles, so every thread of the block must call it,
+// as CUB requires.
+//
+// Refused at compile time: the RAKING algorithms (another order of operations) and blocks of fewer than 32
+// threads that are not a power of two (CUB reduces those with another warp algorithm).
+#pragma once
+
+#include "../cuda_runtime.h"
+
+namespace cub {
+
+struct Sum {
+    template <class T>
+    __host__ __device__ T operator()(const T &a, const T &b) const { return a + b; }
+};
+struct Max {
+    template <class T>
+    __host__ __device__ T operator()(const T &a, const T &b) const { return a < b ? b : a; }
+};
+struct Min {
+    template <class T>
+    __host__ __device__ T operator()(const T &a, const T &b) const { return b < a ? b : a; }
+};
+
+enum BlockReduceAlgorithm { BLOCK_REDUCE_RAKING_COMMUTATIVE_ONLY, BLOCK_REDUCE_RAKING, BLOCK_REDUCE_WARP_REDUCTIONS };
+
+template <typename T, int BLOCK_DIM_X, BlockReduceAlgorithm ALGORITHM = BLOCK_REDUCE_WARP_REDUCTIONS,
+          int BLOCK_DIM_Y = 1, int BLOCK_DIM_Z = 1, int LEGACY_PTX_ARCH = 0>
+class BlockReduce {
+    static constexpr int BLOCK_THREADS = BLOCK_DIM_X * BLOCK_DIM_Y * BLOCK_DIM_Z;
+    static constexpr int WARP_THREADS = 32;
+    static constexpr int WARPS = (BLOCK_THREADS + WARP_THREADS - 1) / WARP_THREADS;
+    static_assert(ALGORITHM == BLOCK_REDUCE_WARP_REDUCTIONS,
+                  "cuemu: only cub::BLOCK_REDUCE_WARP_REDUCTIONS (the default) is emulated");
+    static_assert(BLOCK_THREADS >= WARP_THREADS || (BLOCK_THREADS & (BLOCK_THREADS - 1)) == 0,
+                  "cuemu: a cub::BlockReduce of fewer than 32 threads must have a power of two of them");
+
+  public:
+    struct TempStorage {
+        T lanes[BLOCK_THREADS];
+        T warp_aggregates[WARPS];
+    };
+
+    __device__ explicit BlockReduce(TempStorage &storage) : storage_(storage) {}
+
+    template <class ReductionOp>
+    __device__ T Reduce(T input, ReductionOp op, int num_valid = BLOCK_THREADS)
+    {
+        // CUB's row-major id from the template's dimensions (a dimension of 1 adds nothing)
+        const int tid = static_cast<int>(threadIdx.x) + (BLOCK_DIM_Y == 1 ? 0 : static_cast<int>(threadIdx.y) * BLOCK_DIM_X) +
+                        (BLOCK_DIM_Z == 1 ? 0 : static_cast<int>(threadIdx.z) * BLOCK_DIM_X * BLOCK_DIM_Y);
+        const int lane = tid % WARP_THREADS, warp = tid / WARP_THREADS;
+        const int rest = num_valid - warp * WARP_THREADS;
+        const int warp_valid = rest < WARP_THREADS ? rest : WARP_THREADS;     // this warp's valid lanes (may be <= 0)
+        T value = input;
+        for (int offset = 1; offset < WARP_THREADS; offset *= 2) {
+            storage_.lanes[tid] = value;
+            __syncthreads();
+            if (lane + offset < warp_valid) {
+                value = op(value, storage_.lanes[tid + offset]);
+            }
+            __syncthreads();
+        }
+        if (lane == 0) {
+            storage_.warp_aggregates[warp] = value;
+        }
+        __syncthreads();
+        if (tid == 0) {
+            for (int w = 1; w < WARPS && w * WARP_THREADS < num_valid; ++w) {
+                value = op(value, storage_.warp_aggregates[w]);
+            }
+        }
+        return value;
+    }
+
+    __device__ T Sum(T input, int num_valid = BLOCK_THREADS) { return Reduce(input, cub::Sum(), num_valid); }
+
+  private:
+    TempStorage &storage_;
+};
+
+}  // namespace cub
