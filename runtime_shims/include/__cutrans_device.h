@@ -7,8 +7,14 @@
 /* printf is callable from device code, as CUDA's headers declare it (included first: it is pre-included) */
 #pragma clang force_cuda_host_device begin
 #include <stdio.h>
+/* assert, which CUDA's headers include too (crt/common_functions.h); in device code the frontend refuses it */
+#include <assert.h>
 #pragma clang force_cuda_host_device end
 #include <math.h>
+/* the other C headers CUDA's include (crt/common_functions.h), which programs use without including them */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #define __global__ __attribute__((global))
 #define __device__ __attribute__((device))

@@ -51,6 +51,12 @@ __global__ void letters(char *out) {
     const char names[] = R"(x\\y)";
     out[threadIdx.x] = names[threadIdx.x % 3];
 }""", "L001", "not raw, wide or UTF-16/32"),
+    "device_assert": ("""
+#include <cassert>
+__global__ void checked(const int *in, int *out) {
+    assert(in[threadIdx.x] >= 0);
+    out[threadIdx.x] = in[threadIdx.x];
+}""", "L002", "convert with -DNDEBUG"),
     "cub_raking_reduce": ("""
 #include <cub/cub.cuh>
 __global__ void sums(const float *in, float *out) {

@@ -225,6 +225,10 @@ class FunctionLowerer:
         kids = list(c.get_children())
         if kids and kids[0].kind == K.DECL_STMT:
             self.fail(c, "L001", "declarations in an if condition are not supported yet")
+        taken = evaluate(kids[0]) if self.tokens(c)[1:2] == ["constexpr"] else None
+        if taken is not None:          # `if constexpr`: clang leaves the discarded branch without a body
+            branch = kids[1] if taken else kids[2] if len(kids) > 2 else None
+            return N.Block([self.stmt(branch)] if branch is not None else [], loc=self.loc(c))
         orelse = self.stmt(kids[2]) if len(kids) > 2 else None
         return N.If(self.cond(kids[0]), self.stmt(kids[1]), orelse, loc=self.loc(c))
 
@@ -417,6 +421,9 @@ class FunctionLowerer:
         if variable_templates.is_instance(ref):
             g = self.m.require_template_global(self, c, ref)
             return N.VarRef(g.name, g.type, loc=self.loc(c))
+        folded = folded_constant(self, c, ref, evaluate) if ref.kind == K.UNEXPOSED_DECL else None
+        if folded is not None:            # a library's constant variable template: std::is_same_v<T, int>
+            return folded
         if ref.kind not in (K.VAR_DECL, K.PARM_DECL):
             self.fail(c, "L001", f"reference to '{c.spelling}' ({ref.kind.name.lower()}) is not supported")
         if ref.semantic_parent is not None and ref.semantic_parent.kind == K.TRANSLATION_UNIT:
@@ -557,6 +564,10 @@ class FunctionLowerer:
             self.fail(c, "L001", f"'{name}' must be used as a statement")
         if name == "printf":
             device_printf.refuse_value_use(self, c)
+        if name in _ASSERT_FAILS:
+            self.fail(c, "L002", "assert in device code: no target can stop a running kernel the way a failed CUDA "
+                                 "assert does; convert with -DNDEBUG to leave the asserts out (they are then not "
+                                 "checked)")
         if cooperative_groups.is_group_call(c):
             return cooperative_groups.lower_call(self, c)
         reduction = cub_block.call(self, c)
@@ -710,6 +721,9 @@ def _host_spelling(ctype) -> str:
     elem = t.element_type.spelling
     return f"{elem[:elem.index('[')].rstrip()} (*){elem[elem.index('['):]}" if "[" in elem else f"{elem} *"
 
+
+# what the C library's assert() calls when its condition fails (glibc, macOS, musl)
+_ASSERT_FAILS = ("__assert_fail", "__assert_rtn", "__assert_func", "__assert")
 
 _NO_CODE_DECLS = (K.NAMESPACE_ALIAS, K.USING_DIRECTIVE, K.USING_DECLARATION, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL,
                   K.ENUM_DECL, K.STATIC_ASSERT)
