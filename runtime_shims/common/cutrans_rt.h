@@ -291,6 +291,12 @@ CUTRANS_RT(Error_t) CUTRANS_RT(Memset3DAsync)(CUTRANS_RT(PitchedPtr) ptr, int va
 /* Streams and events */
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamCreate)(CUTRANS_RT(Stream_t)* stream);
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamCreateWithFlags)(CUTRANS_RT(Stream_t)* stream, unsigned int flags);
+/* Stream priorities: every queue here runs its work in order, with no priority to give it. The range is
+ * [0, 0] (greatest = least), as on a GPU without priorities, and so the emulated reference reports it. */
+CUTRANS_RT(Error_t) CUTRANS_RT(StreamCreateWithPriority)(CUTRANS_RT(Stream_t)* stream, unsigned int flags,
+                                                         int priority);
+CUTRANS_RT(Error_t) CUTRANS_RT(StreamGetPriority)(CUTRANS_RT(Stream_t) stream, int* priority);
+CUTRANS_RT(Error_t) CUTRANS_RT(DeviceGetStreamPriorityRange)(int* least, int* greatest);
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamDestroy)(CUTRANS_RT(Stream_t) stream);
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamSynchronize)(CUTRANS_RT(Stream_t) stream);
 CUTRANS_RT(Error_t) CUTRANS_RT(StreamQuery)(CUTRANS_RT(Stream_t) stream);

@@ -575,10 +575,17 @@ inline cudaError_t cudaStreamDestroy(cudaStream_t stream) { delete stream; retur
 inline cudaError_t cudaStreamSynchronize(cudaStream_t) { return cudaSuccess; }
 inline cudaError_t cudaStreamQuery(cudaStream_t) { return cudaSuccess; }
 inline cudaError_t cudaStreamWaitEvent(cudaStream_t, cudaEvent_t, unsigned = 0) { return cudaSuccess; }
+// One in-order queue, no priorities: the range is [0, 0], and either pointer may be null (as in CUDA).
 inline cudaError_t cudaDeviceGetStreamPriorityRange(int *least, int *greatest)
 {
-    *least = 0;
-    *greatest = 0;
+    if (least) *least = 0;
+    if (greatest) *greatest = 0;
+    return cudaSuccess;
+}
+inline cudaError_t cudaStreamGetPriority(cudaStream_t, int *priority)
+{
+    if (!priority) return cudaErrorInvalidValue;
+    *priority = 0;
     return cudaSuccess;
 }
 
