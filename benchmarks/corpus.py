@@ -4,7 +4,8 @@
     python benchmarks/corpus.py /tmp/corpus                 # tiers a and b: the 47 programs the issues count
     python benchmarks/corpus.py /tmp/corpus --tier a --json results.json
     python benchmarks/corpus.py /tmp/corpus --tier r        # CORPUS.md's reserves (tier r), beyond the 47
-    python benchmarks/corpus.py /tmp/corpus --tier abr      # all of them
+    python benchmarks/corpus.py /tmp/corpus --tier h        # HeCBench programs beyond CORPUS.md (tier h)
+    python benchmarks/corpus.py /tmp/corpus --tier abrh     # all of them
     python benchmarks/corpus.py /tmp/corpus --only reverse scan
 
 ROOT is a folder holding the suites as benchmarks/README.md says how to extract them (one sub-folder per
@@ -90,7 +91,8 @@ class Program:
 _FIELDS = {f.name for f in dataclasses.fields(Program)}
 _REQUIRED = ("suite", "tier", "main")
 # tier -> what it is: CORPUS.md's tiers (a) and (b) are the programs the issues count; (r) its reserves
-TIERS = {"a": "tier (a)", "b": "tier (b)", "r": "CORPUS.md's reserves"}
+TIERS = {"a": "tier (a)", "b": "tier (b)", "r": "CORPUS.md's reserves",
+         "h": "HeCBench programs beyond CORPUS.md that a fix made translate (each entry's notes say which)"}
 DEFAULT_TIERS = "ab"
 
 

@@ -267,6 +267,8 @@ __device__ void __threadfence_system(void);
    multi-warp cooperative-groups tiles) in the CUDA that the IR round-trip tests print and parse. */
 __CUTRANS_SHFL(int)
 __CUTRANS_SHFL(unsigned int)
+__CUTRANS_SHFL(long)            /* CUDA declares long and unsigned long too: int64_t and size_t are exact matches */
+__CUTRANS_SHFL(unsigned long)
 __CUTRANS_SHFL(long long)
 __CUTRANS_SHFL(unsigned long long)
 __CUTRANS_SHFL(float)

@@ -71,6 +71,16 @@ def test_each_warp_intrinsic_becomes_a_warp_op_with_explicit_operands(lower, cal
             assert arg.type == I32
 
 
+@pytest.mark.parametrize("ctype, ty", [("long", I64), ("unsigned long", Scalar("u64")), ("size_t", Scalar("u64"))])
+def test_shuffles_of_long_are_exact_matches_as_in_cuda(lower, ctype, ty):
+    """CUDA declares the shuffles on long and unsigned long: an int64_t or size_t value was ambiguous (P002)."""
+    module, diags = lower(f"__global__ void k({ctype}* o) {{ o[threadIdx.x] = __shfl_down_sync(0xffffffffu, "
+                          f"o[threadIdx.x], 1); }}")
+    assert not diags
+    (e,) = _ops(_kernel(module))
+    assert (e.op, e.type) == ("shfl_down", ty)
+
+
 def test_syncwarp_is_a_void_warp_op_with_the_full_mask_by_default(lower):
     module, diags = lower("__global__ void k(int* o) { __syncwarp(); __syncwarp(0xffu); o[0] = 1; }")
     assert not diags
