@@ -103,3 +103,15 @@ def test_records_are_frozen():
     record = toolchain.OpenMP(("-fopenmp",))
     with pytest.raises(AttributeError):
         record.flags = ()
+
+
+def test_hip_compile_check_skips_a_library_that_only_a_header_copy_includes(tmp_path, monkeypatch):
+    """HeCBench attention: main.hip includes kernels.h, whose copy includes hipCUB; the check compiled main.hip
+    and failed (file not found) where it should have said the library is not installed here."""
+    from translator.verify import build
+    (tmp_path / "main.hip").write_text('#include <hip/hip_runtime.h>\n#include "kernels.h"\n')
+    (tmp_path / "kernels.h").write_text("#include <hipcub/hipcub.hpp>\n")
+    monkeypatch.setattr(toolchain, "find_hipcc", lambda: toolchain.Hip(("hipcc",), (), (), "gfx90a"))
+    monkeypatch.setattr(toolchain, "hip_header_installed", lambda header: False)
+    note = build._hip_compile_check(["main.hip"], [], tmp_path)
+    assert note == "hipcc compile check skipped: not installed here: CUB's HIP header hipcub/hipcub.hpp"

@@ -110,13 +110,18 @@ def _cpu_steps(stems: list[str], flags: list[str], folder: Path) -> tuple[list[S
     return [*kernels, *hosts, link], {}
 
 
+_HEADER_SUFFIXES = (".h", ".hpp", ".cuh", ".hh", ".inc")
+
+
 def _hip_compile_check(names: list[str], flags: list[str], folder: Path) -> str:
     """Compile the HIP output (file `names` in `folder`) with hipcc when it is installed; returns what the
     note says about it."""
     hip = toolchain.find_hipcc()
     if isinstance(hip, str):
         return f"hipcc compile check skipped: {hip}"
-    missing = [m for name in names for m in toolchain.missing_hip_libraries((folder / name).read_text(errors="replace"))]
+    # the HIP files and the header copies they include (a program's kernels.h may be what includes hipCUB)
+    written = [folder / n for n in names] + sorted(p for p in folder.rglob("*") if p.suffix in _HEADER_SUFFIXES)
+    missing = [m for path in written for m in toolchain.missing_hip_libraries(path.read_text(errors="replace"))]
     if missing:
         return f"hipcc compile check skipped: not installed here: {', '.join(sorted(set(missing)))}"
     env = toolchain.scratch_env({**os.environ, **dict(hip.env)}, folder)
