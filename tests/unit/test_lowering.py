@@ -97,6 +97,24 @@ def test_unsupported_constructs_get_stable_codes_and_locations(lower, code, snip
     assert d.line >= 1 and d.col >= 1 and d.path.endswith("snippet.cu")
 
 
+def test_a_null_branch_or_loop_body_is_an_empty_block(lower):
+    """`if (x) ; else ...` and `for (...) ;` stopped the translation with an internal error (U002): the null
+    statement lowered to nothing where the If and the loops need a statement. A branch that an instance of
+    `if constexpr` discards is such a null statement too (frontend/discarded.py)."""
+    module, diags = lower("""
+        __global__ void k(int* o) {
+            if (o[0] > 1) ; else o[1] = 2;
+            for (int i = 0; i < 3; ++i) ;
+            while (o[2] > 7) ;
+        }""")
+    assert not diags
+    k = _kernel(module)
+    branch, loop, spin = k.body.stmts
+    assert isinstance(branch.then, N.Block) and branch.then.stmts == []
+    assert isinstance(loop.body, N.Block) and loop.body.stmts == []
+    assert isinstance(spin.body, N.Block) and spin.body.stmts == []
+
+
 def test_one_bad_kernel_does_not_hide_the_others(lower):
     module, diags = lower("""
         __global__ void good(int* o) { o[0] = 1; }

@@ -139,6 +139,12 @@ class FunctionLowerer:
             return self.expr_stmt(c)
         self.fail(c, "L001", f"statement '{c.kind.name.lower()}' is not supported in device code yet")
 
+    def substatement(self, c) -> N.Stmt:
+        """A branch of an `if` or a loop's body: a null statement there (`if (x) ; else ...`, `for (...) ;`, or a
+        branch of `if constexpr` that an instance discards, frontend/discarded.py) is an empty block."""
+        s = self.stmt(c)
+        return s if s is not None else N.Block([], loc=self.loc(c))
+
     def block(self, c) -> N.Block:
         stmts = []
         for ch in c.get_children():
@@ -225,12 +231,8 @@ class FunctionLowerer:
         kids = list(c.get_children())
         if kids and kids[0].kind == K.DECL_STMT:
             self.fail(c, "L001", "declarations in an if condition are not supported yet")
-        taken = evaluate(kids[0]) if self.tokens(c)[1:2] == ["constexpr"] else None
-        if taken is not None:          # `if constexpr`: clang leaves the discarded branch without a body
-            branch = kids[1] if taken else kids[2] if len(kids) > 2 else None
-            return N.Block([self.stmt(branch)] if branch is not None else [], loc=self.loc(c))
-        orelse = self.stmt(kids[2]) if len(kids) > 2 else None
-        return N.If(self.cond(kids[0]), self.stmt(kids[1]), orelse, loc=self.loc(c))
+        orelse = self.substatement(kids[2]) if len(kids) > 2 else None
+        return N.If(self.cond(kids[0]), self.substatement(kids[1]), orelse, loc=self.loc(c))
 
     def for_stmt(self, c) -> N.Stmt:
         parts = self.for_parts(c)
@@ -241,7 +243,7 @@ class FunctionLowerer:
         if loop is not None:
             self.element_loops[loop[0]] = loop[1]
         try:
-            body = self.stmt(parts["body"])
+            body = self.substatement(parts["body"])
         finally:
             if loop is not None:
                 del self.element_loops[loop[0]]
@@ -296,11 +298,11 @@ class FunctionLowerer:
         cond, body = list(c.get_children())
         if cond.kind == K.DECL_STMT:
             self.fail(c, "L001", "declarations in a while condition are not supported yet")
-        return N.While(self.cond(cond), self.stmt(body), loc=self.loc(c))
+        return N.While(self.cond(cond), self.substatement(body), loc=self.loc(c))
 
     def do_stmt(self, c) -> N.DoWhile:
         body, cond = list(c.get_children())
-        return N.DoWhile(self.stmt(body), self.cond(cond), loc=self.loc(c))
+        return N.DoWhile(self.substatement(body), self.cond(cond), loc=self.loc(c))
 
     def return_stmt(self, c) -> N.Return:
         kids = list(c.get_children())
@@ -709,9 +711,6 @@ _STMT_HANDLERS = {
     K.UNEXPOSED_STMT: FunctionLowerer.hinted_loop,
 }
 _LOOP_KINDS = (K.FOR_STMT, K.WHILE_STMT, K.DO_STMT)
-# Declarations that are names only, with no code: `namespace cg = cooperative_groups;`, `typedef int4 copy_t;`
-# (types are lowered from clang's canonical types), a local `enum { none, some };` (its constants become
-# integers where used) and `static_assert` (clang has checked it, for each instance of a template too).
 def _host_spelling(ctype) -> str:
     """A kernel parameter's type as the host declares it: an array parameter (`double phi[][8][8]`, which libclang
     spells undecayed) as the pointer it is (`double (*)[8][8]`)."""
@@ -725,6 +724,9 @@ def _host_spelling(ctype) -> str:
 # what the C library's assert() calls when its condition fails (glibc, macOS, musl)
 _ASSERT_FAILS = ("__assert_fail", "__assert_rtn", "__assert_func", "__assert")
 
+# Declarations that are names only, with no code: `namespace cg = cooperative_groups;`, `typedef int4 copy_t;`
+# (types are lowered from clang's canonical types), a local `enum { none, some };` (its constants become
+# integers where used) and `static_assert` (clang has checked it, for each instance of a template too).
 _NO_CODE_DECLS = (K.NAMESPACE_ALIAS, K.USING_DIRECTIVE, K.USING_DECLARATION, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL,
                   K.ENUM_DECL, K.STATIC_ASSERT)
 

@@ -35,11 +35,10 @@ void cutrans_kernel_digest_uint(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                         if (i >= n) {
                             continue;
                         }
-                        {
-                            {
-                                unsigned int v = in[i];
-                                out[i] = (v & 255u) + (v >> 8 & 255u) + (v >> 16 & 255u) + (v >> 24);
-                            }
+                        if (1) {
+                            unsigned int v = in[i];
+                            out[i] = (v & 255u) + (v >> 8 & 255u) + (v >> 16 & 255u) + (v >> 24);
+                        } else {
                         }
                     }
                 }
@@ -57,11 +56,10 @@ void cutrans_kernel_digest_uint(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                         if (i >= n) {
                             continue;
                         }
-                        {
-                            {
-                                unsigned int v = in[i];
-                                out[i] = (v & 255u) + (v >> 8 & 255u) + (v >> 16 & 255u) + (v >> 24);
-                            }
+                        if (1) {
+                            unsigned int v = in[i];
+                            out[i] = (v & 255u) + (v >> 8 & 255u) + (v >> 16 & 255u) + (v >> 24);
+                        } else {
                         }
                     }
                 }
@@ -94,11 +92,10 @@ void cutrans_kernel_digest_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         if (i >= n) {
                             continue;
                         }
-                        {
-                            {
-                                int scale = 1 ? (int)3 : (int)0.5;
-                                out[i] = in[i] * scale + (0 ? (int)1 : (int)0);
-                            }
+                        if (0) {
+                        } else {
+                            int scale = 1 ? (int)3 : (int)0.5;
+                            out[i] = in[i] * scale + (0 ? (int)1 : (int)0);
                         }
                     }
                 }
@@ -116,11 +113,10 @@ void cutrans_kernel_digest_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         if (i >= n) {
                             continue;
                         }
-                        {
-                            {
-                                int scale = 1 ? (int)3 : (int)0.5;
-                                out[i] = in[i] * scale + (0 ? (int)1 : (int)0);
-                            }
+                        if (0) {
+                        } else {
+                            int scale = 1 ? (int)3 : (int)0.5;
+                            out[i] = in[i] * scale + (0 ? (int)1 : (int)0);
                         }
                     }
                 }
@@ -153,11 +149,10 @@ void cutrans_kernel_digest_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                         if (i >= n) {
                             continue;
                         }
-                        {
-                            {
-                                float scale = 0 ? (float)3 : (float)0.5;
-                                out[i] = fmaf(in[i], scale, 1 ? (float)1 : (float)0);
-                            }
+                        if (0) {
+                        } else {
+                            float scale = 0 ? (float)3 : (float)0.5;
+                            out[i] = fmaf(in[i], scale, 1 ? (float)1 : (float)0);
                         }
                     }
                 }
@@ -175,11 +170,10 @@ void cutrans_kernel_digest_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                         if (i >= n) {
                             continue;
                         }
-                        {
-                            {
-                                float scale = 0 ? (float)3 : (float)0.5;
-                                out[i] = fmaf(in[i], scale, 1 ? (float)1 : (float)0);
-                            }
+                        if (0) {
+                        } else {
+                            float scale = 0 ? (float)3 : (float)0.5;
+                            out[i] = fmaf(in[i], scale, 1 ? (float)1 : (float)0);
                         }
                     }
                 }

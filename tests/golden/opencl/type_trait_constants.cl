@@ -11,11 +11,10 @@ __kernel void digest_uint(__global const uint* in, __global uint* out, int n)
     if (i >= n) {
         return;
     }
-    {
-        {
-            uint v = in[i];
-            out[i] = (v & 255u) + (v >> 8 & 255u) + (v >> 16 & 255u) + (v >> 24);
-        }
+    if (1) {
+        uint v = in[i];
+        out[i] = (v & 255u) + (v >> 8 & 255u) + (v >> 16 & 255u) + (v >> 24);
+    } else {
     }
 }
 
@@ -25,11 +24,10 @@ __kernel void digest_int(__global const int* in, __global int* out, int n)
     if (i >= n) {
         return;
     }
-    {
-        {
-            int scale = 1 ? (int)3 : (int)0.5;
-            out[i] = in[i] * scale + (0 ? (int)1 : (int)0);
-        }
+    if (0) {
+    } else {
+        int scale = 1 ? (int)3 : (int)0.5;
+        out[i] = in[i] * scale + (0 ? (int)1 : (int)0);
     }
 }
 
@@ -39,10 +37,9 @@ __kernel void digest_float(__global const float* in, __global float* out, int n)
     if (i >= n) {
         return;
     }
-    {
-        {
-            float scale = 0 ? (float)3 : (float)0.5;
-            out[i] = fma(in[i], scale, 1 ? (float)1 : (float)0);
-        }
+    if (0) {
+    } else {
+        float scale = 0 ? (float)3 : (float)0.5;
+        out[i] = fma(in[i], scale, 1 ? (float)1 : (float)0);
     }
 }

@@ -9,8 +9,8 @@ static const oclrtProgramSource cutrans_program_type_trait_constants = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@type_trait_constants.cu 8:12 10:14 11:15 12:16 14:18 16:19 17:20 22:12 24:14 25:15 26:16 28:18 "
-    "29:21 30:22 31:23 36:12 38:14 39:15 40:16 42:18 43:21 44:22 45:23",
+    "@type_trait_constants.cu 8:12 10:14 11:15 12:16 14:18 15:19 16:20 21:12 23:14 24:15 25:16 27:18 "
+    "29:22 30:23 34:12 36:14 37:15 38:16 40:18 42:22 43:23",
 };
 
 static inline void cutrans_launch_digest_uint(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const unsigned int * in, unsigned int * out, int n)
