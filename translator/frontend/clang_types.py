@@ -51,14 +51,14 @@ def _fail(code: str, message: str, where):
     raise CutransError(error(code, message, *where))
 
 
-_ARRAY_KINDS = ("CONSTANTARRAY", "INCOMPLETEARRAY")
+ARRAY_KINDS = ("CONSTANTARRAY", "INCOMPLETEARRAY")
 
 
 def lower_param_type(ctype, where, space: str):
     """A parameter's type: an array parameter (`float a[4][16]`, `int b[]`) is the pointer it decays
     to, as in C (`float (*a)[16]`, `int *b`), pointing into `space`."""
     t = ctype.get_canonical()
-    if t.kind.name in _ARRAY_KINDS:
+    if t.kind.name in ARRAY_KINDS:
         elem = t.element_type
         return Pointer(lower_type(elem, where, space), space, _const(t))
     return lower_type(ctype, where, space)

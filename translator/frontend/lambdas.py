@@ -35,6 +35,7 @@ import clang.cindex as ci
 
 from translator.frontend import references
 from translator.frontend.clang_ops import strip_parens, unary_operator
+from translator.frontend.clang_types import ARRAY_KINDS
 from translator.ir import nodes as N
 from translator.ir.types import Array, Pointer
 
@@ -322,7 +323,7 @@ def call(fl, c) -> N.Expr | None:
 
 
 def _is_array(var) -> bool:
-    return var.type.get_canonical().kind.name in ("CONSTANTARRAY", "INCOMPLETEARRAY")
+    return var.type.get_canonical().kind.name in ARRAY_KINDS
 
 
 def _capture_type(fl, cap: Capture):

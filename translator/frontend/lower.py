@@ -17,7 +17,7 @@ from translator import mappings
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.frontend.clang_ops import strip_parens, unary_operator
 from translator.frontend.clang_setup import PTX_HELPERS
-from translator.frontend.clang_types import lower_type
+from translator.frontend.clang_types import ARRAY_KINDS, lower_type
 from translator.frontend.evaluate import evaluate
 from translator.frontend import (cooperative_groups, cub_block, device_printf, half, half_functions, lambdas,
                                  library_names, methods, own_overloads, ptx, records, references, stateless, tu_index,
@@ -203,7 +203,7 @@ class FunctionLowerer:
         with a constant initializer holds the same value in every thread and call, so a local of its own
         in each is the same program. A static that can change is shared by every thread and is refused."""
         elem = v.type
-        while elem.get_canonical().kind.name in ("CONSTANTARRAY", "INCOMPLETEARRAY"):
+        while elem.get_canonical().kind.name in ARRAY_KINDS:
             elem = elem.get_array_element_type()     # the canonical array type drops its elements' const
         ty = self.type_of(v)
         if not elem.get_canonical().is_const_qualified() or isinstance(ty, Struct) or records.constructed(self, v, ty):
@@ -715,7 +715,7 @@ def _host_spelling(ctype) -> str:
     """A kernel parameter's type as the host declares it: an array parameter (`double phi[][8][8]`, which libclang
     spells undecayed) as the pointer it is (`double (*)[8][8]`)."""
     t = ctype.get_canonical()
-    if t.kind.name not in ("CONSTANTARRAY", "INCOMPLETEARRAY"):
+    if t.kind.name not in ARRAY_KINDS:
         return t.spelling
     elem = t.element_type.spelling
     return f"{elem[:elem.index('[')].rstrip()} (*){elem[elem.index('['):]}" if "[" in elem else f"{elem} *"
