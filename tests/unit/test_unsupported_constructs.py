@@ -64,14 +64,41 @@ __global__ void sums(const float *in, float *out) {
     __shared__ R::TempStorage temp;
     out[blockIdx.x] = R(temp).Sum(in[threadIdx.x]);
 }""", "L003", "the RAKING algorithms combine the values in another order"),
-    "cub_own_operator": ("""
+    "cub_lambda_operator": ("""
 #include <cub/cub.cuh>
-struct Larger { __device__ float operator()(float a, float b) const { return a > b ? a : b; } };
 __global__ void maxima(const float *in, float *out) {
     using R = cub::BlockReduce<float, 128>;
     __shared__ R::TempStorage temp;
-    out[blockIdx.x] = R(temp).Reduce(in[threadIdx.x], Larger());
-}""", "L003", "a program's own operator is not"),
+    out[blockIdx.x] = R(temp).Reduce(in[threadIdx.x], [](float a, float b) { return a > b ? a : b; });
+}""", "L003", "not with a lambda or a function"),
+    "cub_operator_with_state": ("""
+#include <cub/cub.cuh>
+struct Capped { float cap; __device__ float operator()(float a, float b) const { return fminf(a + b, cap); } };
+__global__ void sums(const float *in, float *out) {
+    using R = cub::BlockReduce<float, 128>;
+    __shared__ R::TempStorage temp;
+    out[blockIdx.x] = R(temp).Reduce(in[threadIdx.x], Capped{4.0f});
+}""", "L003", "only a struct without data, not a template, with one operator()"),
+    "cub_operator_converting_reference": ("""
+#include <cub/cub.cuh>
+struct Odd { __device__ float operator()(const double &a, float b) const { return a + b; } };
+__global__ void sums(const float *in, float *out) {
+    using R = cub::BlockReduce<float, 128>;
+    __shared__ R::TempStorage temp;
+    out[blockIdx.x] = R(temp).Reduce(in[threadIdx.x], Odd());
+}""", "L003", "must take two values of the element type"),
+    "member_template_not_deducible": ("""
+struct Convert { template <class R, class T> __device__ R to(T x) const { return (R)x; } };
+__global__ void ints(const float *in, int *out) {
+    out[threadIdx.x] = Convert().to<int>(in[threadIdx.x]);
+}""", "L001", "cannot tell the template arguments of 'to'"),
+    "member_template_of_class_template": ("""
+template <class S> struct Scaled {
+    template <class T> __device__ T times(T x) const { return x * (T)sizeof(S); }
+};
+__global__ void scale(const float *in, float *out) {
+    out[threadIdx.x] = Scaled<double>().times(in[threadIdx.x]);
+}""", "L001", "not a template and is declared in a namespace"),
     "cub_private_storage": ("""
 #include <cub/cub.cuh>
 __global__ void sums(const float *in, float *out) {

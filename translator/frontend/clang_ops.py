@@ -58,3 +58,18 @@ def template_args(spelling: str) -> list[str]:
             args.append(inner[start:i].strip())
             start = i + 1
     return args + [inner[start:].strip()]
+
+
+_REFERENCE_KINDS = ("LVALUEREFERENCE", "RVALUEREFERENCE")
+
+
+def is_reference(ctype) -> bool:
+    """Whether a declared type is a C++ reference (`T &`, `const T &`, `T &&`)."""
+    return ctype.get_canonical().kind.name in _REFERENCE_KINDS or ctype.kind.name in _REFERENCE_KINDS
+
+
+def is_closure_type(ctype) -> bool:
+    """The type of a lambda (libclang names it `(lambda at file:line:col)`)."""
+    decl = ctype.get_canonical().get_declaration()
+    return decl is not None and decl.kind in (cindex.CursorKind.CLASS_DECL, cindex.CursorKind.STRUCT_DECL) and \
+        decl.type.spelling.removeprefix("const ").startswith("(lambda at ")

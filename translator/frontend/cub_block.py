@@ -17,11 +17,13 @@ copy of the same steps):
      warp order, for each warp that has a valid lane.
 Thread 0 returns the block's result; the others return the partial value CUB leaves them (CUB calls it
 undefined). Every thread of the block must make the call, as CUB requires. The operators are cub::Sum (a + b),
-cub::Max (a < b ? b : a) and cub::Min (b < a ? b : a), CUB's definitions.
+cub::Max (a < b ? b : a) and cub::Min (b < a ? b : a), CUB's definitions, or a program's functor: a struct
+without data whose operator() (a member template too, as PyTorch's `Max` with `T &&` parameters) is lowered as
+CUB calls it, `op(T &, T &)`, and called in each step (frontend/stateless.call_operator).
 
 Refused (L003): the RAKING algorithms (another order of operations), fewer than 32 threads that are not a power
-of two (CUB uses another warp algorithm), an element type that is not a scalar, another operator (a program's
-own functor), an array of inputs per thread, and the default constructor (CUB's private storage).
+of two (CUB uses another warp algorithm), an element type that is not a scalar, a lambda or a functor with data
+as the operator, an array of inputs per thread, and the default constructor (CUB's private storage).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ import dataclasses
 
 import clang.cindex as ci
 
-from translator.frontend.clang_ops import strip_parens, template_args
+from translator.frontend import stateless
+from translator.frontend.clang_ops import is_closure_type, is_reference, strip_parens, template_args
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
 from translator.ir.builtins import WARP_LANES
@@ -62,6 +65,7 @@ class Collective:
     """One `cub::BlockReduce<T, X, ALGORITHM, Y, Z>`."""
     elem: Scalar
     dims: tuple
+    spelling: str = ""       # T as C++ spells it (canonical)
 
     @property
     def threads(self) -> int:
@@ -106,7 +110,7 @@ def collective_of(ctype, lower_type, fail) -> Collective | None:
     if threads < WARP_LANES and threads & (threads - 1):
         fail(UNSUPPORTED, f"'{spec.spelling}': a block of {threads} threads (fewer than 32, not a power of two) is "
                           f"reduced by CUB with another warp algorithm, which is not translated")
-    return Collective(elem, dims)
+    return Collective(elem, dims, spec.get_template_argument_type(0).get_canonical().spelling)
 
 
 def storage_type(ctype, lower_type, fail) -> Array | None:
@@ -133,9 +137,9 @@ def call(fl, c) -> N.Expr | None:
                                lambda code, message: fl.fail(c, code, message))
     args = list(c.get_arguments())
     if c.spelling == "Sum":                       # Sum(input[, num_valid]); Reduce(input, op[, num_valid])
-        op, values = "Sum", args
+        op, values = ("sum", _OPERATORS["Sum"]), args
     else:
-        op, values = _operator(fl, args[1] if len(args) > 1 else c), args[:1] + args[2:]
+        op, values = _operator(fl, args[1] if len(args) > 1 else c, collective), args[:1] + args[2:]
     if not values or len(values) > 2:
         fl.fail(c, UNSUPPORTED, f"cub::BlockReduce::{c.spelling} with {len(args)} arguments is not translated")
     if strip_parens(values[0]).type.get_canonical().kind.name == "CONSTANTARRAY":
@@ -148,12 +152,38 @@ def call(fl, c) -> N.Expr | None:
     return N.Call(name, [value, storage, valid], collective.elem, loc=fl.loc(c))
 
 
-def _operator(fl, arg) -> str:
+def _operator(fl, arg, collective: Collective) -> tuple:
+    """(a name for the operator, its combine(a, b, ty, loc)): one of CUB's, or a program's functor."""
     decl = strip_parens(arg).type.get_canonical().get_declaration()
     if decl is not None and decl.spelling in _OPERATORS and in_namespace(decl, "cub"):
-        return decl.spelling
-    fl.fail(arg, UNSUPPORTED, "cub::BlockReduce::Reduce is translated with cub::Sum(), cub::Max() or cub::Min(); "
-                              "a program's own operator is not")
+        return decl.spelling.lower(), _OPERATORS[decl.spelling]
+    if decl is None or decl.kind not in (K.STRUCT_DECL, K.CLASS_DECL) or is_closure_type(decl.type):
+        fl.fail(arg, UNSUPPORTED, "cub::BlockReduce::Reduce is translated with cub::Sum(), cub::Max(), cub::Min() or "
+                                  "a functor (a struct with operator()); not with a lambda or a function")
+    return _functor(fl, arg, decl, collective)
+
+
+def _functor(fl, arg, record, collective: Collective) -> tuple:
+    """A program's functor as the operator: CUB calls it as `op(T &, T &)` (both lvalues of T, in
+    warp_reduce_shfl.cuh and block_reduce_warp_reductions.cuh), so its operator() is lowered for those arguments;
+    a parameter that takes T by value or by reference is given the variable or its address."""
+    t = collective.elem
+    name, definition = stateless.call_operator(fl, record, [f"{collective.spelling} &"] * 2, arg)
+    function = fl.m.done[name]
+    by_address = [is_reference(p.type) for p in definition.get_arguments()]
+    if len(function.params) != 2 or len(by_address) != 2 or not all(
+            p.type.pointee == t if address else isinstance(p.type, Scalar)
+            for address, p in zip(by_address, function.params)):
+        fl.fail(arg, UNSUPPORTED, f"'{record.type.spelling}::operator()' as a cub::BlockReduce operator must take two "
+                                  f"values of the element type, by value or by reference, and nothing else")
+
+    def make(a, b, ty, loc):
+        args = [N.UnOp("&", x, Pointer(ty, "generic"), loc=loc) if address else
+                x if p.type == ty else N.Cast(x, True, p.type, loc=loc)
+                for x, address, p in zip((a, b), by_address, function.params)]
+        result = N.Call(name, args, function.ret, loc=loc)
+        return result if function.ret == ty else N.Cast(result, True, ty, loc=loc)
+    return name, make
 
 
 def _storage(fl, c):
@@ -189,11 +219,12 @@ def _find_storage(root):
     return None
 
 
-def _function(fl, op: str, collective: Collective, loc) -> str:
+def _function(fl, op: tuple, collective: Collective, loc) -> str:
     x, y, z = collective.dims
-    name = f"cutrans_cub_block_reduce_{op.lower()}_{collective.elem.name}_{x}x{y}x{z}"
+    key, combine = op
+    name = f"cutrans_cub_block_reduce_{key}_{collective.elem.name}_{x}x{y}x{z}"
     if name not in fl.m.done:
-        fl.m.done[name] = _reduce_function(name, _OPERATORS[op], collective, loc)
+        fl.m.done[name] = _reduce_function(name, combine, collective, loc)
         fl.m.order.append(name)
     return name
 
@@ -243,7 +274,8 @@ def _reduce_function(name: str, combine, collective: Collective, loc) -> N.Funct
                   N.Block([assign(N.Index(temp, warp, ty, loc=loc), v)], loc=loc), None, loc=loc),
              N.Barrier("block", loc=loc)]
     folds = [N.If(bin("<", lit(w * WARP_LANES), valid, BOOL), N.Block(
-                 [assign(v, combine(v, N.Index(temp, lit(w), ty, loc=loc), ty, loc))], loc=loc), None, loc=loc)
+                 [N.VarDecl(f"addend{w}", ty, "private", N.Index(temp, lit(w), ty, loc=loc), loc=loc),
+                  assign(v, combine(v, var(f"addend{w}", ty), ty, loc))], loc=loc), None, loc=loc)
              for w in range(1, collective.warps)]
     if folds:
         body.append(N.If(bin("==", var("tid"), lit(0), BOOL), N.Block(folds, loc=loc), None, loc=loc))

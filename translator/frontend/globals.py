@@ -9,6 +9,7 @@ import os
 import clang.cindex as ci
 
 from translator.frontend import string_literals
+from translator.frontend.evaluate import evaluate
 from translator.ir import nodes as N
 from translator.ir.types import Array, Scalar, Struct, is_float
 
@@ -111,7 +112,11 @@ def _value(fl, c, ty, constant: bool = True):
         fl.fail(c, "L001", "this array initializer is not supported in device code")
     value = fl.expr(c, want=ty)
     if constant and not _is_constant(value):
-        fl.fail(c, "L001", "a device global's initializer must be a constant expression of literals")
+        # a constant expression of other constants (`static __device__ const uint8_t b = a << 4;`): clang's value
+        folded = evaluate(c) if isinstance(ty, Scalar) else None
+        if folded is None:
+            fl.fail(c, "L001", "a device global's initializer must be a constant expression")
+        return _literal(fl, c, ty, folded)
     return value
 
 
@@ -135,7 +140,7 @@ def _is_constant(e) -> bool:
     return False
 
 
-def folded_constant(fl, c, ref, evaluate):
+def folded_constant(fl, c, ref):
     """A `const` file-scope scalar with a known value, as a literal; None if it is not one."""
     if not ref.type.is_const_qualified():
         return None
@@ -143,8 +148,10 @@ def folded_constant(fl, c, ref, evaluate):
     if not isinstance(ty, Scalar):
         return None
     value = evaluate(ref)
-    if value is None:
-        return None
+    return None if value is None else _literal(fl, c, ty, value)
+
+
+def _literal(fl, c, ty: Scalar, value):
     if is_float(ty):
         return N.FloatLit(float(value), "", ty, loc=fl.loc(c))
     return N.IntLit(int(value), ty, loc=fl.loc(c))

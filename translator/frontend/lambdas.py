@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import clang.cindex as ci
 
 from translator.frontend import references
-from translator.frontend.clang_ops import strip_parens, unary_operator
+from translator.frontend.clang_ops import is_closure_type, strip_parens, unary_operator
 from translator.frontend.clang_types import ARRAY_KINDS
 from translator.ir import nodes as N
 from translator.ir.types import Array, Pointer
@@ -56,13 +56,6 @@ class Capture:
     @property
     def by_reference(self) -> bool:
         return self.mode == "pointer"
-
-
-def is_closure_type(ctype) -> bool:
-    """The type of a lambda (libclang names it `(lambda at file:line:col)`)."""
-    decl = ctype.get_canonical().get_declaration()
-    return decl is not None and decl.kind in (K.CLASS_DECL, K.STRUCT_DECL) and \
-        decl.type.spelling.removeprefix("const ").startswith("(lambda at ")
 
 
 def lambda_expr(c):

@@ -209,7 +209,7 @@ class FunctionLowerer:
         if not elem.get_canonical().is_const_qualified() or isinstance(ty, Struct) or records.constructed(self, v, ty):
             self.fail(v, "L001", "static local variables in device code are supported only when they are const "
                                  "scalars or arrays with a constant initializer")
-        init = folded_constant(self, v, v, evaluate)       # a scalar's, folded by clang: it may name another constant
+        init = folded_constant(self, v, v)       # a scalar's, folded by clang: it may name another constant
         if init is None:
             init = initializer(self, v, ty, constant=True)
         if init is None:
@@ -423,7 +423,7 @@ class FunctionLowerer:
         if variable_templates.is_instance(ref):
             g = self.m.require_template_global(self, c, ref)
             return N.VarRef(g.name, g.type, loc=self.loc(c))
-        folded = folded_constant(self, c, ref, evaluate) if ref.kind == K.UNEXPOSED_DECL else None
+        folded = folded_constant(self, c, ref) if ref.kind == K.UNEXPOSED_DECL else None
         if folded is not None:            # a library's constant variable template: std::is_same_v<T, int>
             return folded
         if ref.kind not in (K.VAR_DECL, K.PARM_DECL):
@@ -444,7 +444,7 @@ class FunctionLowerer:
             if global_space(ref):
                 g = self.m.require_global(self, ref)
                 return N.VarRef(g.name, g.type, loc=self.loc(c))
-            folded = folded_constant(self, c, ref, evaluate)
+            folded = folded_constant(self, c, ref)
             if folded is not None:
                 return folded
             self.fail(c, "L001", f"file-scope variable '{c.spelling}' is not __device__ or __constant__ "
@@ -469,7 +469,7 @@ class FunctionLowerer:
     def static_member(self, c, ref) -> N.Expr:
         """A static data member (`std::is_same<T, half>::value`, `Traits::kSize`): its constant value as a
         literal; one that is not a constant lives in host or device memory the IR does not model."""
-        folded = folded_constant(self, c, ref, evaluate)
+        folded = folded_constant(self, c, ref)
         if folded is None:
             self.fail(c, "L001", f"static data member '{ref.semantic_parent.spelling}::{c.spelling}' is not a "
                                  f"constant scalar, so device code cannot read it")

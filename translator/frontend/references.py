@@ -1,10 +1,11 @@
-"""C++ lvalue references in device code, lowered to pointers (C and OpenCL C have no references).
+"""C++ references in device code, lowered to pointers (C and OpenCL C have no references).
 
-  * a `T&` / `const T&` parameter of a device function becomes a `T*` parameter; every call site passes
-    the address of its argument, which must be an lvalue. A temporary has no address to pass: a call that
-    binds one to a `const T&` parameter calls a variant of the function that takes that parameter by value
-    (`by_value_variant`), which is exact, as nothing else can reach the temporary and the function cannot
-    write it;
+  * a `T&` / `const T&` / `T&&` parameter of a device function becomes a `T*` parameter; every call site
+    passes the address of its argument, which must be an lvalue (or an xvalue, `std::move(x)`: x's address).
+    A temporary has no address to pass: a call that binds one to a `const T&` or `T&&` parameter calls a
+    variant of the function that takes that parameter by value (`by_value_variant`), which is exact, as
+    nothing else can reach the temporary: the function cannot write a `const T&`, and what it writes
+    through a `T&&` no one reads after it;
   * a local `T& r = lvalue;` becomes `T* r = &lvalue;`
   * every use of such a parameter or variable reads through the pointer: `r` -> `*r`.
 
@@ -18,17 +19,16 @@ import copy
 
 import clang.cindex as ci
 
+from translator.frontend.clang_ops import is_reference
 from translator.frontend.clang_types import lower_param_type
 from translator.ir import nodes as N
 from translator.ir.base import map_children
 from translator.ir.effects import is_lvalue
 from translator.ir.types import Pointer
 
-_REFERENCE_KINDS = ("LVALUEREFERENCE",)
 
-
-def is_reference(ctype) -> bool:
-    return ctype.get_canonical().kind.name in _REFERENCE_KINDS or ctype.kind.name in _REFERENCE_KINDS
+def _is_rvalue_reference(ctype) -> bool:
+    return ctype.get_canonical().kind.name == "RVALUEREFERENCE"
 
 
 def _pointer_to_referent(fl, c, ctype) -> Pointer:
@@ -74,7 +74,7 @@ def argument(fl, a, p) -> tuple[N.Expr, bool]:
     bound to a `const T&` parameter (then the value itself, which the callee must take by value)."""
     if not is_reference(p.type):
         return fl.expr(a, want=fl.type_of(p)), False
-    if p.type.get_pointee().is_const_qualified():
+    if p.type.get_pointee().is_const_qualified() or _is_rvalue_reference(p.type):
         e = fl.expr(a)
         if not (isinstance(e, N.UnOp) and e.op == "*") and not is_lvalue(e):
             return e, True

@@ -26,8 +26,8 @@ import weakref
 import clang.cindex as ci
 
 from translator.diagnostics import CutransError, error
-from translator.frontend import (cooperative_groups, discarded, explicit_instances, host_templates as H,
-                                 local_headers, tu_index)
+from translator.frontend import (cooperative_groups, deduction, discarded, explicit_instances,
+                                 host_templates as H, local_headers, tu_index)
 from translator.frontend.clang_setup import CompileOptions
 from translator.ir.base import SourceLoc
 
@@ -36,6 +36,7 @@ _NAMESPACE = "__cutrans_inst_"
 PARAM_KINDS = (K.TEMPLATE_TYPE_PARAMETER, K.TEMPLATE_NON_TYPE_PARAMETER, K.TEMPLATE_TEMPLATE_PARAMETER)
 _ARG_KINDS = {"TYPE": "type", "INTEGRAL": "value"}
 _SCOPE_KINDS = (K.TRANSLATION_UNIT, K.NAMESPACE)
+_RECORD_KINDS = (K.STRUCT_DECL, K.CLASS_DECL)
 _TYPE_WORDS = {
     "unsigned char": "uchar", "signed char": "schar", "unsigned short": "ushort", "unsigned int": "uint",
     "unsigned long": "ulong", "long long": "longlong", "unsigned long long": "ulonglong",
@@ -95,7 +96,7 @@ class Instance:
     bindings: tuple[Binding, ...]
     template: object = dataclasses.field(compare=False, hash=False)   # FUNCTION_TEMPLATE (or CLASS_TEMPLATE) definition
     explicit: object = dataclasses.field(default=None, compare=False, hash=False)  # `template <>` definition
-    member: int = -1     # of a CLASS_TEMPLATE: the method lowered, by its place among the class's members
+    member: int = -1     # of a class (template): the method lowered, by its place among the class's members
 
 
 def template_of(function):
@@ -152,6 +153,37 @@ def method_instance(method, definition, name: str) -> Instance:
     return Instance(name, rtype.spelling, bindings, definition, member=written.index(pattern))
 
 
+def member_template_instance(pattern, actuals: list[str], name: str) -> Instance:
+    """The instance that lowers member function template `pattern` of a plain struct (a functor's `template <class
+    T, class U> R operator()(T &&, U &&) const`) for parameters of the C++ types `actuals`, named `name` and the
+    arguments: the struct is copied with the template's parameters bound to the arguments deduced from `actuals`
+    (deduction.py) and the template's header blanked, and the method at the same place among the copy's members is
+    the function lowered."""
+    record = pattern.semantic_parent
+    if record is None or record.kind not in _RECORD_KINDS or record.semantic_parent is None or \
+            record.semantic_parent.kind not in _SCOPE_KINDS or record.specialized_template is not None:
+        _fail(pattern, f"member function template '{pattern.spelling}' is supported in device code only in a struct "
+                       f"that is not a template and is declared in a namespace")
+    _check_parameters(pattern)
+    params = [c for c in pattern.get_children() if c.kind in PARAM_KINDS]
+    if any(p.kind != K.TEMPLATE_TYPE_PARAMETER for p in params):
+        _fail(pattern, f"member function template '{pattern.spelling}' has a parameter that is not a type; only "
+                       f"type parameters are deduced in device code")
+    patterns = [a.type.spelling for a in pattern.get_children() if a.kind == K.PARM_DECL]
+    bound = deduction.deduce([p.spelling for p in params], patterns, actuals)
+    if bound is None or len(patterns) != len(actuals):
+        _fail(pattern, f"cannot tell the template arguments of '{pattern.spelling}' called with "
+                       f"({', '.join(actuals)}); each template parameter must be the type of a parameter")
+    bindings = tuple(Binding(p.spelling, "type", f"typedef {bound[p.spelling]} {p.spelling};",
+                             _mangle_type(bound[p.spelling]), bound[p.spelling]) for p in params)
+    written = members(record)
+    if pattern not in written:
+        _fail(pattern, f"cannot find the definition of '{pattern.spelling}' in '{record.spelling}'")
+    shown = f"{record.spelling}::{pattern.spelling}<{', '.join(b.shown for b in bindings)}>"
+    return Instance("_".join([name] + [b.mangled for b in bindings]), shown, bindings, record,
+                    member=written.index(pattern))
+
+
 def _explicit_definition(spec):
     """The definition of an explicit specialization (`template <> ... f<float>(...) {...}`), or None
     when `spec` is instantiated from the template's body."""
@@ -162,6 +194,10 @@ def _explicit_definition(spec):
 def _check_template(tmpl) -> None:
     if tmpl.semantic_parent is None or tmpl.semantic_parent.kind not in _SCOPE_KINDS:
         _fail(tmpl, f"member function template '{tmpl.spelling}' is not supported in device code")
+    _check_parameters(tmpl)
+
+
+def _check_parameters(tmpl) -> None:
     for p in tmpl.get_children():
         if p.kind == K.TEMPLATE_TEMPLATE_PARAMETER:
             _fail(p, f"template template parameter '{p.spelling}' of '{tmpl.spelling}' is not supported")
@@ -519,14 +555,22 @@ class Instantiator:
         if tmpl.location.file is None or tmpl.location.file.name != path or \
                 text[name_at:name_at + len(tmpl.spelling)] != tmpl.spelling.encode():
             _fail(tmpl, f"template '{tmpl.spelling}' is written through a macro; it cannot be instantiated")
-        header = _header_end(tmpl)
+        if tmpl.kind in _RECORD_KINDS:        # a plain struct copied for one of its member templates: that one's
+            member = members(tmpl)[inst.member]      # header goes, the struct's name is the only one changed
+            member_header = _header_end(member)
+            text = text[:member.extent.start.offset] + _blank(text[member.extent.start.offset:member_header]) + \
+                text[member_header:]
+            header = start
+        else:
+            header = _header_end(tmpl)
         body = (b" " * (tmpl.extent.start.column - 1) + _blank(text[start:header]) + text[header:name_at]
                 + _copy_name(namespace, tmpl.spelling).encode() + text[name_at + len(tmpl.spelling):end])
         first, after = presumed(tmpl.extent.start), presumed(tmpl.extent.end)
-        if tmpl.kind == K.CLASS_TEMPLATE:       # a class ends at its `;`: the copy goes after it, and has its own
+        # a class ends at its `;`: the copy goes after it, and has its own
+        if tmpl.kind in (K.CLASS_TEMPLATE, *_RECORD_KINDS):
             semicolon = re.match(rb"\s*;", text[end:])
             if semicolon is None:
-                _fail(tmpl, f"class template '{tmpl.spelling}' does not end with ';' where libclang says it ends")
+                _fail(tmpl, f"class '{tmpl.spelling}' does not end with ';' where libclang says it ends")
             skipped, end = text[end:end + semicolon.end()], end + semicolon.end()
             lines = skipped.count(b"\n")
             after = (after[0], after[1] + lines,

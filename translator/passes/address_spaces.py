@@ -62,7 +62,17 @@ def _fail(node, message):
     raise CutransError(error("L001", message, loc.path, loc.line, loc.col))
 
 
-def _return_spaces(functions: list) -> dict:
+def _global_spaces(globals_: list) -> dict:
+    """The environment entries of the module's `__device__` and `__constant__` variables: `tab` of a global
+    array decays to a pointer into its space, `&g` points there, and a global pointer points where its type says."""
+    env = {}
+    for g in globals_:
+        env[g.name] = g.type.space if isinstance(g.type, Pointer) else g.space
+        env[("storage", g.name)] = g.space
+    return env
+
+
+def _return_spaces(functions: list, base: dict) -> dict:
     """("returns", name) -> space for each device function that returns a pointer, when every `return` in it
     points into one space known without its callers (`return s_float;` of an extern __shared__ array); the
     function's return type and the type of each call of it get that space. Callees come first in
@@ -71,7 +81,7 @@ def _return_spaces(functions: list) -> dict:
     for f in functions:
         if not (isinstance(f.ret, Pointer) and f.ret.space == "generic"):
             continue
-        env = dict(returns)
+        env = {**base, **returns}
         for node in [*f.params, *(n for n in walk(f.body) if isinstance(n, N.VarDecl))]:
             if not (isinstance(node.type, Pointer) and node.type.space == "generic"):
                 env[node.name] = _env_entry(node.type, getattr(node, "space", "private"))
@@ -179,7 +189,8 @@ def infer_address_spaces(module: N.Module) -> N.Module:
     functions = module.functions
     by_name = {f.name: f for f in functions}
     variants: dict = {}               # callee name -> {((param, space), ...): name of the variant}
-    returns = _return_spaces(functions)
+    globals_ = _global_spaces(module.globals)
+    returns = {**globals_, **_return_spaces(functions, globals_)}
 
     def visit(f: N.Function) -> int:
         spaces = next((dict(s) for known in variants.values() for s, name in known.items() if name == f.name), {})

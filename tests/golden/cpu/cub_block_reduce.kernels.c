@@ -234,10 +234,12 @@ void cutrans_kernel_partial_tile_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDi
                     {
                         if (tid_cutrans_inl0[cutrans_t] == 0) {
                             if (32 < num_valid_cutrans_inl0) {
-                                v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + temp_cutrans_inl0[cutrans_t][1];
+                                float addend1_cutrans_inl0 = temp_cutrans_inl0[cutrans_t][1];
+                                v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + addend1_cutrans_inl0;
                             }
                             if (64 < num_valid_cutrans_inl0) {
-                                v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + temp_cutrans_inl0[cutrans_t][2];
+                                float addend2_cutrans_inl0 = temp_cutrans_inl0[cutrans_t][2];
+                                v_cutrans_inl0[cutrans_t] = v_cutrans_inl0[cutrans_t] + addend2_cutrans_inl0;
                             }
                         }
                         cutrans_inl0_ret[cutrans_t] = v_cutrans_inl0[cutrans_t];
@@ -519,25 +521,32 @@ void cutrans_kernel_extremes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     {
                         if (tid_cutrans_inl1[cutrans_t] == 0) {
                             if (32 < num_valid_cutrans_inl1) {
-                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < temp_cutrans_inl1[cutrans_t][1] ? temp_cutrans_inl1[cutrans_t][1] : v_cutrans_inl1[cutrans_t];
+                                int addend1_cutrans_inl1 = temp_cutrans_inl1[cutrans_t][1];
+                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < addend1_cutrans_inl1 ? addend1_cutrans_inl1 : v_cutrans_inl1[cutrans_t];
                             }
                             if (64 < num_valid_cutrans_inl1) {
-                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < temp_cutrans_inl1[cutrans_t][2] ? temp_cutrans_inl1[cutrans_t][2] : v_cutrans_inl1[cutrans_t];
+                                int addend2_cutrans_inl1 = temp_cutrans_inl1[cutrans_t][2];
+                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < addend2_cutrans_inl1 ? addend2_cutrans_inl1 : v_cutrans_inl1[cutrans_t];
                             }
                             if (96 < num_valid_cutrans_inl1) {
-                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < temp_cutrans_inl1[cutrans_t][3] ? temp_cutrans_inl1[cutrans_t][3] : v_cutrans_inl1[cutrans_t];
+                                int addend3_cutrans_inl1 = temp_cutrans_inl1[cutrans_t][3];
+                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < addend3_cutrans_inl1 ? addend3_cutrans_inl1 : v_cutrans_inl1[cutrans_t];
                             }
                             if (128 < num_valid_cutrans_inl1) {
-                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < temp_cutrans_inl1[cutrans_t][4] ? temp_cutrans_inl1[cutrans_t][4] : v_cutrans_inl1[cutrans_t];
+                                int addend4_cutrans_inl1 = temp_cutrans_inl1[cutrans_t][4];
+                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < addend4_cutrans_inl1 ? addend4_cutrans_inl1 : v_cutrans_inl1[cutrans_t];
                             }
                             if (160 < num_valid_cutrans_inl1) {
-                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < temp_cutrans_inl1[cutrans_t][5] ? temp_cutrans_inl1[cutrans_t][5] : v_cutrans_inl1[cutrans_t];
+                                int addend5_cutrans_inl1 = temp_cutrans_inl1[cutrans_t][5];
+                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < addend5_cutrans_inl1 ? addend5_cutrans_inl1 : v_cutrans_inl1[cutrans_t];
                             }
                             if (192 < num_valid_cutrans_inl1) {
-                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < temp_cutrans_inl1[cutrans_t][6] ? temp_cutrans_inl1[cutrans_t][6] : v_cutrans_inl1[cutrans_t];
+                                int addend6_cutrans_inl1 = temp_cutrans_inl1[cutrans_t][6];
+                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < addend6_cutrans_inl1 ? addend6_cutrans_inl1 : v_cutrans_inl1[cutrans_t];
                             }
                             if (224 < num_valid_cutrans_inl1) {
-                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < temp_cutrans_inl1[cutrans_t][7] ? temp_cutrans_inl1[cutrans_t][7] : v_cutrans_inl1[cutrans_t];
+                                int addend7_cutrans_inl1 = temp_cutrans_inl1[cutrans_t][7];
+                                v_cutrans_inl1[cutrans_t] = v_cutrans_inl1[cutrans_t] < addend7_cutrans_inl1 ? addend7_cutrans_inl1 : v_cutrans_inl1[cutrans_t];
                             }
                         }
                         cutrans_inl1_ret[cutrans_t] = v_cutrans_inl1[cutrans_t];
@@ -731,25 +740,32 @@ void cutrans_kernel_extremes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     {
                         if (tid_cutrans_inl2[cutrans_t] == 0) {
                             if (32 < num_valid_cutrans_inl2) {
-                                v_cutrans_inl2[cutrans_t] = temp_cutrans_inl2[cutrans_t][1] < v_cutrans_inl2[cutrans_t] ? temp_cutrans_inl2[cutrans_t][1] : v_cutrans_inl2[cutrans_t];
+                                float addend1_cutrans_inl2 = temp_cutrans_inl2[cutrans_t][1];
+                                v_cutrans_inl2[cutrans_t] = addend1_cutrans_inl2 < v_cutrans_inl2[cutrans_t] ? addend1_cutrans_inl2 : v_cutrans_inl2[cutrans_t];
                             }
                             if (64 < num_valid_cutrans_inl2) {
-                                v_cutrans_inl2[cutrans_t] = temp_cutrans_inl2[cutrans_t][2] < v_cutrans_inl2[cutrans_t] ? temp_cutrans_inl2[cutrans_t][2] : v_cutrans_inl2[cutrans_t];
+                                float addend2_cutrans_inl2 = temp_cutrans_inl2[cutrans_t][2];
+                                v_cutrans_inl2[cutrans_t] = addend2_cutrans_inl2 < v_cutrans_inl2[cutrans_t] ? addend2_cutrans_inl2 : v_cutrans_inl2[cutrans_t];
                             }
                             if (96 < num_valid_cutrans_inl2) {
-                                v_cutrans_inl2[cutrans_t] = temp_cutrans_inl2[cutrans_t][3] < v_cutrans_inl2[cutrans_t] ? temp_cutrans_inl2[cutrans_t][3] : v_cutrans_inl2[cutrans_t];
+                                float addend3_cutrans_inl2 = temp_cutrans_inl2[cutrans_t][3];
+                                v_cutrans_inl2[cutrans_t] = addend3_cutrans_inl2 < v_cutrans_inl2[cutrans_t] ? addend3_cutrans_inl2 : v_cutrans_inl2[cutrans_t];
                             }
                             if (128 < num_valid_cutrans_inl2) {
-                                v_cutrans_inl2[cutrans_t] = temp_cutrans_inl2[cutrans_t][4] < v_cutrans_inl2[cutrans_t] ? temp_cutrans_inl2[cutrans_t][4] : v_cutrans_inl2[cutrans_t];
+                                float addend4_cutrans_inl2 = temp_cutrans_inl2[cutrans_t][4];
+                                v_cutrans_inl2[cutrans_t] = addend4_cutrans_inl2 < v_cutrans_inl2[cutrans_t] ? addend4_cutrans_inl2 : v_cutrans_inl2[cutrans_t];
                             }
                             if (160 < num_valid_cutrans_inl2) {
-                                v_cutrans_inl2[cutrans_t] = temp_cutrans_inl2[cutrans_t][5] < v_cutrans_inl2[cutrans_t] ? temp_cutrans_inl2[cutrans_t][5] : v_cutrans_inl2[cutrans_t];
+                                float addend5_cutrans_inl2 = temp_cutrans_inl2[cutrans_t][5];
+                                v_cutrans_inl2[cutrans_t] = addend5_cutrans_inl2 < v_cutrans_inl2[cutrans_t] ? addend5_cutrans_inl2 : v_cutrans_inl2[cutrans_t];
                             }
                             if (192 < num_valid_cutrans_inl2) {
-                                v_cutrans_inl2[cutrans_t] = temp_cutrans_inl2[cutrans_t][6] < v_cutrans_inl2[cutrans_t] ? temp_cutrans_inl2[cutrans_t][6] : v_cutrans_inl2[cutrans_t];
+                                float addend6_cutrans_inl2 = temp_cutrans_inl2[cutrans_t][6];
+                                v_cutrans_inl2[cutrans_t] = addend6_cutrans_inl2 < v_cutrans_inl2[cutrans_t] ? addend6_cutrans_inl2 : v_cutrans_inl2[cutrans_t];
                             }
                             if (224 < num_valid_cutrans_inl2) {
-                                v_cutrans_inl2[cutrans_t] = temp_cutrans_inl2[cutrans_t][7] < v_cutrans_inl2[cutrans_t] ? temp_cutrans_inl2[cutrans_t][7] : v_cutrans_inl2[cutrans_t];
+                                float addend7_cutrans_inl2 = temp_cutrans_inl2[cutrans_t][7];
+                                v_cutrans_inl2[cutrans_t] = addend7_cutrans_inl2 < v_cutrans_inl2[cutrans_t] ? addend7_cutrans_inl2 : v_cutrans_inl2[cutrans_t];
                             }
                         }
                         cutrans_inl2_ret[cutrans_t] = v_cutrans_inl2[cutrans_t];
@@ -954,25 +970,32 @@ void cutrans_kernel_extremes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t
                     {
                         if (tid_cutrans_inl3[cutrans_t] == 0) {
                             if (32 < num_valid_cutrans_inl3) {
-                                v_cutrans_inl3[cutrans_t] = temp_cutrans_inl3[cutrans_t][1] < v_cutrans_inl3[cutrans_t] ? temp_cutrans_inl3[cutrans_t][1] : v_cutrans_inl3[cutrans_t];
+                                int addend1_cutrans_inl3 = temp_cutrans_inl3[cutrans_t][1];
+                                v_cutrans_inl3[cutrans_t] = addend1_cutrans_inl3 < v_cutrans_inl3[cutrans_t] ? addend1_cutrans_inl3 : v_cutrans_inl3[cutrans_t];
                             }
                             if (64 < num_valid_cutrans_inl3) {
-                                v_cutrans_inl3[cutrans_t] = temp_cutrans_inl3[cutrans_t][2] < v_cutrans_inl3[cutrans_t] ? temp_cutrans_inl3[cutrans_t][2] : v_cutrans_inl3[cutrans_t];
+                                int addend2_cutrans_inl3 = temp_cutrans_inl3[cutrans_t][2];
+                                v_cutrans_inl3[cutrans_t] = addend2_cutrans_inl3 < v_cutrans_inl3[cutrans_t] ? addend2_cutrans_inl3 : v_cutrans_inl3[cutrans_t];
                             }
                             if (96 < num_valid_cutrans_inl3) {
-                                v_cutrans_inl3[cutrans_t] = temp_cutrans_inl3[cutrans_t][3] < v_cutrans_inl3[cutrans_t] ? temp_cutrans_inl3[cutrans_t][3] : v_cutrans_inl3[cutrans_t];
+                                int addend3_cutrans_inl3 = temp_cutrans_inl3[cutrans_t][3];
+                                v_cutrans_inl3[cutrans_t] = addend3_cutrans_inl3 < v_cutrans_inl3[cutrans_t] ? addend3_cutrans_inl3 : v_cutrans_inl3[cutrans_t];
                             }
                             if (128 < num_valid_cutrans_inl3) {
-                                v_cutrans_inl3[cutrans_t] = temp_cutrans_inl3[cutrans_t][4] < v_cutrans_inl3[cutrans_t] ? temp_cutrans_inl3[cutrans_t][4] : v_cutrans_inl3[cutrans_t];
+                                int addend4_cutrans_inl3 = temp_cutrans_inl3[cutrans_t][4];
+                                v_cutrans_inl3[cutrans_t] = addend4_cutrans_inl3 < v_cutrans_inl3[cutrans_t] ? addend4_cutrans_inl3 : v_cutrans_inl3[cutrans_t];
                             }
                             if (160 < num_valid_cutrans_inl3) {
-                                v_cutrans_inl3[cutrans_t] = temp_cutrans_inl3[cutrans_t][5] < v_cutrans_inl3[cutrans_t] ? temp_cutrans_inl3[cutrans_t][5] : v_cutrans_inl3[cutrans_t];
+                                int addend5_cutrans_inl3 = temp_cutrans_inl3[cutrans_t][5];
+                                v_cutrans_inl3[cutrans_t] = addend5_cutrans_inl3 < v_cutrans_inl3[cutrans_t] ? addend5_cutrans_inl3 : v_cutrans_inl3[cutrans_t];
                             }
                             if (192 < num_valid_cutrans_inl3) {
-                                v_cutrans_inl3[cutrans_t] = temp_cutrans_inl3[cutrans_t][6] < v_cutrans_inl3[cutrans_t] ? temp_cutrans_inl3[cutrans_t][6] : v_cutrans_inl3[cutrans_t];
+                                int addend6_cutrans_inl3 = temp_cutrans_inl3[cutrans_t][6];
+                                v_cutrans_inl3[cutrans_t] = addend6_cutrans_inl3 < v_cutrans_inl3[cutrans_t] ? addend6_cutrans_inl3 : v_cutrans_inl3[cutrans_t];
                             }
                             if (224 < num_valid_cutrans_inl3) {
-                                v_cutrans_inl3[cutrans_t] = temp_cutrans_inl3[cutrans_t][7] < v_cutrans_inl3[cutrans_t] ? temp_cutrans_inl3[cutrans_t][7] : v_cutrans_inl3[cutrans_t];
+                                int addend7_cutrans_inl3 = temp_cutrans_inl3[cutrans_t][7];
+                                v_cutrans_inl3[cutrans_t] = addend7_cutrans_inl3 < v_cutrans_inl3[cutrans_t] ? addend7_cutrans_inl3 : v_cutrans_inl3[cutrans_t];
                             }
                         }
                         cutrans_inl3_ret[cutrans_t] = v_cutrans_inl3[cutrans_t];
@@ -1211,13 +1234,16 @@ void cutrans_kernel_tile_energy(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                     {
                         if (tid_cutrans_inl4[cutrans_t] == 0) {
                             if (32 < num_valid_cutrans_inl4) {
-                                v_cutrans_inl4[cutrans_t] = v_cutrans_inl4[cutrans_t] + temp_cutrans_inl4[cutrans_t][1];
+                                double addend1_cutrans_inl4 = temp_cutrans_inl4[cutrans_t][1];
+                                v_cutrans_inl4[cutrans_t] = v_cutrans_inl4[cutrans_t] + addend1_cutrans_inl4;
                             }
                             if (64 < num_valid_cutrans_inl4) {
-                                v_cutrans_inl4[cutrans_t] = v_cutrans_inl4[cutrans_t] + temp_cutrans_inl4[cutrans_t][2];
+                                double addend2_cutrans_inl4 = temp_cutrans_inl4[cutrans_t][2];
+                                v_cutrans_inl4[cutrans_t] = v_cutrans_inl4[cutrans_t] + addend2_cutrans_inl4;
                             }
                             if (96 < num_valid_cutrans_inl4) {
-                                v_cutrans_inl4[cutrans_t] = v_cutrans_inl4[cutrans_t] + temp_cutrans_inl4[cutrans_t][3];
+                                double addend3_cutrans_inl4 = temp_cutrans_inl4[cutrans_t][3];
+                                v_cutrans_inl4[cutrans_t] = v_cutrans_inl4[cutrans_t] + addend3_cutrans_inl4;
                             }
                         }
                         cutrans_inl4_ret[cutrans_t] = v_cutrans_inl4[cutrans_t];
@@ -1451,7 +1477,8 @@ void cutrans_kernel_block_of_48(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                     {
                         if (tid_cutrans_inl5[cutrans_t] == 0) {
                             if (32 < num_valid_cutrans_inl5) {
-                                v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] + temp_cutrans_inl5[cutrans_t][1];
+                                float addend1_cutrans_inl5 = temp_cutrans_inl5[cutrans_t][1];
+                                v_cutrans_inl5[cutrans_t] = v_cutrans_inl5[cutrans_t] + addend1_cutrans_inl5;
                             }
                         }
                         cutrans_inl5_ret[cutrans_t] = v_cutrans_inl5[cutrans_t];
@@ -1918,13 +1945,16 @@ void cutrans_kernel_block_sums_128(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                     {
                         if (tid_cutrans_inl7[cutrans_t] == 0) {
                             if (32 < num_valid_cutrans_inl7) {
-                                v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + temp_cutrans_inl7[cutrans_t][1];
+                                float addend1_cutrans_inl7 = temp_cutrans_inl7[cutrans_t][1];
+                                v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + addend1_cutrans_inl7;
                             }
                             if (64 < num_valid_cutrans_inl7) {
-                                v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + temp_cutrans_inl7[cutrans_t][2];
+                                float addend2_cutrans_inl7 = temp_cutrans_inl7[cutrans_t][2];
+                                v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + addend2_cutrans_inl7;
                             }
                             if (96 < num_valid_cutrans_inl7) {
-                                v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + temp_cutrans_inl7[cutrans_t][3];
+                                float addend3_cutrans_inl7 = temp_cutrans_inl7[cutrans_t][3];
+                                v_cutrans_inl7[cutrans_t] = v_cutrans_inl7[cutrans_t] + addend3_cutrans_inl7;
                             }
                         }
                         cutrans_inl7_ret[cutrans_t] = v_cutrans_inl7[cutrans_t];

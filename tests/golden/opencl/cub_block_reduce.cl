@@ -83,10 +83,12 @@ __kernel void partial_tile_sums(__global const float* in, __global float* out, i
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         if (tid_cutrans_inl0 == 0) {
             if (32 < num_valid_cutrans_inl0) {
-                v_cutrans_inl0 = v_cutrans_inl0 + temp_cutrans_inl0[1];
+                float addend1_cutrans_inl0 = temp_cutrans_inl0[1];
+                v_cutrans_inl0 = v_cutrans_inl0 + addend1_cutrans_inl0;
             }
             if (64 < num_valid_cutrans_inl0) {
-                v_cutrans_inl0 = v_cutrans_inl0 + temp_cutrans_inl0[2];
+                float addend2_cutrans_inl0 = temp_cutrans_inl0[2];
+                v_cutrans_inl0 = v_cutrans_inl0 + addend2_cutrans_inl0;
             }
         }
         cutrans_inl0_ret = v_cutrans_inl0;
@@ -160,25 +162,32 @@ __kernel void extremes(__global const int* keys, __global const float* x, __glob
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         if (tid_cutrans_inl1 == 0) {
             if (32 < num_valid_cutrans_inl1) {
-                v_cutrans_inl1 = v_cutrans_inl1 < temp_cutrans_inl1[1] ? temp_cutrans_inl1[1] : v_cutrans_inl1;
+                int addend1_cutrans_inl1 = temp_cutrans_inl1[1];
+                v_cutrans_inl1 = v_cutrans_inl1 < addend1_cutrans_inl1 ? addend1_cutrans_inl1 : v_cutrans_inl1;
             }
             if (64 < num_valid_cutrans_inl1) {
-                v_cutrans_inl1 = v_cutrans_inl1 < temp_cutrans_inl1[2] ? temp_cutrans_inl1[2] : v_cutrans_inl1;
+                int addend2_cutrans_inl1 = temp_cutrans_inl1[2];
+                v_cutrans_inl1 = v_cutrans_inl1 < addend2_cutrans_inl1 ? addend2_cutrans_inl1 : v_cutrans_inl1;
             }
             if (96 < num_valid_cutrans_inl1) {
-                v_cutrans_inl1 = v_cutrans_inl1 < temp_cutrans_inl1[3] ? temp_cutrans_inl1[3] : v_cutrans_inl1;
+                int addend3_cutrans_inl1 = temp_cutrans_inl1[3];
+                v_cutrans_inl1 = v_cutrans_inl1 < addend3_cutrans_inl1 ? addend3_cutrans_inl1 : v_cutrans_inl1;
             }
             if (128 < num_valid_cutrans_inl1) {
-                v_cutrans_inl1 = v_cutrans_inl1 < temp_cutrans_inl1[4] ? temp_cutrans_inl1[4] : v_cutrans_inl1;
+                int addend4_cutrans_inl1 = temp_cutrans_inl1[4];
+                v_cutrans_inl1 = v_cutrans_inl1 < addend4_cutrans_inl1 ? addend4_cutrans_inl1 : v_cutrans_inl1;
             }
             if (160 < num_valid_cutrans_inl1) {
-                v_cutrans_inl1 = v_cutrans_inl1 < temp_cutrans_inl1[5] ? temp_cutrans_inl1[5] : v_cutrans_inl1;
+                int addend5_cutrans_inl1 = temp_cutrans_inl1[5];
+                v_cutrans_inl1 = v_cutrans_inl1 < addend5_cutrans_inl1 ? addend5_cutrans_inl1 : v_cutrans_inl1;
             }
             if (192 < num_valid_cutrans_inl1) {
-                v_cutrans_inl1 = v_cutrans_inl1 < temp_cutrans_inl1[6] ? temp_cutrans_inl1[6] : v_cutrans_inl1;
+                int addend6_cutrans_inl1 = temp_cutrans_inl1[6];
+                v_cutrans_inl1 = v_cutrans_inl1 < addend6_cutrans_inl1 ? addend6_cutrans_inl1 : v_cutrans_inl1;
             }
             if (224 < num_valid_cutrans_inl1) {
-                v_cutrans_inl1 = v_cutrans_inl1 < temp_cutrans_inl1[7] ? temp_cutrans_inl1[7] : v_cutrans_inl1;
+                int addend7_cutrans_inl1 = temp_cutrans_inl1[7];
+                v_cutrans_inl1 = v_cutrans_inl1 < addend7_cutrans_inl1 ? addend7_cutrans_inl1 : v_cutrans_inl1;
             }
         }
         cutrans_inl1_ret = v_cutrans_inl1;
@@ -240,25 +249,32 @@ __kernel void extremes(__global const int* keys, __global const float* x, __glob
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         if (tid_cutrans_inl2 == 0) {
             if (32 < num_valid_cutrans_inl2) {
-                v_cutrans_inl2 = temp_cutrans_inl2[1] < v_cutrans_inl2 ? temp_cutrans_inl2[1] : v_cutrans_inl2;
+                float addend1_cutrans_inl2 = temp_cutrans_inl2[1];
+                v_cutrans_inl2 = addend1_cutrans_inl2 < v_cutrans_inl2 ? addend1_cutrans_inl2 : v_cutrans_inl2;
             }
             if (64 < num_valid_cutrans_inl2) {
-                v_cutrans_inl2 = temp_cutrans_inl2[2] < v_cutrans_inl2 ? temp_cutrans_inl2[2] : v_cutrans_inl2;
+                float addend2_cutrans_inl2 = temp_cutrans_inl2[2];
+                v_cutrans_inl2 = addend2_cutrans_inl2 < v_cutrans_inl2 ? addend2_cutrans_inl2 : v_cutrans_inl2;
             }
             if (96 < num_valid_cutrans_inl2) {
-                v_cutrans_inl2 = temp_cutrans_inl2[3] < v_cutrans_inl2 ? temp_cutrans_inl2[3] : v_cutrans_inl2;
+                float addend3_cutrans_inl2 = temp_cutrans_inl2[3];
+                v_cutrans_inl2 = addend3_cutrans_inl2 < v_cutrans_inl2 ? addend3_cutrans_inl2 : v_cutrans_inl2;
             }
             if (128 < num_valid_cutrans_inl2) {
-                v_cutrans_inl2 = temp_cutrans_inl2[4] < v_cutrans_inl2 ? temp_cutrans_inl2[4] : v_cutrans_inl2;
+                float addend4_cutrans_inl2 = temp_cutrans_inl2[4];
+                v_cutrans_inl2 = addend4_cutrans_inl2 < v_cutrans_inl2 ? addend4_cutrans_inl2 : v_cutrans_inl2;
             }
             if (160 < num_valid_cutrans_inl2) {
-                v_cutrans_inl2 = temp_cutrans_inl2[5] < v_cutrans_inl2 ? temp_cutrans_inl2[5] : v_cutrans_inl2;
+                float addend5_cutrans_inl2 = temp_cutrans_inl2[5];
+                v_cutrans_inl2 = addend5_cutrans_inl2 < v_cutrans_inl2 ? addend5_cutrans_inl2 : v_cutrans_inl2;
             }
             if (192 < num_valid_cutrans_inl2) {
-                v_cutrans_inl2 = temp_cutrans_inl2[6] < v_cutrans_inl2 ? temp_cutrans_inl2[6] : v_cutrans_inl2;
+                float addend6_cutrans_inl2 = temp_cutrans_inl2[6];
+                v_cutrans_inl2 = addend6_cutrans_inl2 < v_cutrans_inl2 ? addend6_cutrans_inl2 : v_cutrans_inl2;
             }
             if (224 < num_valid_cutrans_inl2) {
-                v_cutrans_inl2 = temp_cutrans_inl2[7] < v_cutrans_inl2 ? temp_cutrans_inl2[7] : v_cutrans_inl2;
+                float addend7_cutrans_inl2 = temp_cutrans_inl2[7];
+                v_cutrans_inl2 = addend7_cutrans_inl2 < v_cutrans_inl2 ? addend7_cutrans_inl2 : v_cutrans_inl2;
             }
         }
         cutrans_inl2_ret = v_cutrans_inl2;
@@ -321,25 +337,32 @@ __kernel void extremes(__global const int* keys, __global const float* x, __glob
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         if (tid_cutrans_inl3 == 0) {
             if (32 < num_valid_cutrans_inl3) {
-                v_cutrans_inl3 = temp_cutrans_inl3[1] < v_cutrans_inl3 ? temp_cutrans_inl3[1] : v_cutrans_inl3;
+                int addend1_cutrans_inl3 = temp_cutrans_inl3[1];
+                v_cutrans_inl3 = addend1_cutrans_inl3 < v_cutrans_inl3 ? addend1_cutrans_inl3 : v_cutrans_inl3;
             }
             if (64 < num_valid_cutrans_inl3) {
-                v_cutrans_inl3 = temp_cutrans_inl3[2] < v_cutrans_inl3 ? temp_cutrans_inl3[2] : v_cutrans_inl3;
+                int addend2_cutrans_inl3 = temp_cutrans_inl3[2];
+                v_cutrans_inl3 = addend2_cutrans_inl3 < v_cutrans_inl3 ? addend2_cutrans_inl3 : v_cutrans_inl3;
             }
             if (96 < num_valid_cutrans_inl3) {
-                v_cutrans_inl3 = temp_cutrans_inl3[3] < v_cutrans_inl3 ? temp_cutrans_inl3[3] : v_cutrans_inl3;
+                int addend3_cutrans_inl3 = temp_cutrans_inl3[3];
+                v_cutrans_inl3 = addend3_cutrans_inl3 < v_cutrans_inl3 ? addend3_cutrans_inl3 : v_cutrans_inl3;
             }
             if (128 < num_valid_cutrans_inl3) {
-                v_cutrans_inl3 = temp_cutrans_inl3[4] < v_cutrans_inl3 ? temp_cutrans_inl3[4] : v_cutrans_inl3;
+                int addend4_cutrans_inl3 = temp_cutrans_inl3[4];
+                v_cutrans_inl3 = addend4_cutrans_inl3 < v_cutrans_inl3 ? addend4_cutrans_inl3 : v_cutrans_inl3;
             }
             if (160 < num_valid_cutrans_inl3) {
-                v_cutrans_inl3 = temp_cutrans_inl3[5] < v_cutrans_inl3 ? temp_cutrans_inl3[5] : v_cutrans_inl3;
+                int addend5_cutrans_inl3 = temp_cutrans_inl3[5];
+                v_cutrans_inl3 = addend5_cutrans_inl3 < v_cutrans_inl3 ? addend5_cutrans_inl3 : v_cutrans_inl3;
             }
             if (192 < num_valid_cutrans_inl3) {
-                v_cutrans_inl3 = temp_cutrans_inl3[6] < v_cutrans_inl3 ? temp_cutrans_inl3[6] : v_cutrans_inl3;
+                int addend6_cutrans_inl3 = temp_cutrans_inl3[6];
+                v_cutrans_inl3 = addend6_cutrans_inl3 < v_cutrans_inl3 ? addend6_cutrans_inl3 : v_cutrans_inl3;
             }
             if (224 < num_valid_cutrans_inl3) {
-                v_cutrans_inl3 = temp_cutrans_inl3[7] < v_cutrans_inl3 ? temp_cutrans_inl3[7] : v_cutrans_inl3;
+                int addend7_cutrans_inl3 = temp_cutrans_inl3[7];
+                v_cutrans_inl3 = addend7_cutrans_inl3 < v_cutrans_inl3 ? addend7_cutrans_inl3 : v_cutrans_inl3;
             }
         }
         cutrans_inl3_ret = v_cutrans_inl3;
@@ -414,13 +437,16 @@ __kernel void tile_energy(__global const double* field, __global double* out)
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         if (tid_cutrans_inl4 == 0) {
             if (32 < num_valid_cutrans_inl4) {
-                v_cutrans_inl4 = v_cutrans_inl4 + temp_cutrans_inl4[1];
+                double addend1_cutrans_inl4 = temp_cutrans_inl4[1];
+                v_cutrans_inl4 = v_cutrans_inl4 + addend1_cutrans_inl4;
             }
             if (64 < num_valid_cutrans_inl4) {
-                v_cutrans_inl4 = v_cutrans_inl4 + temp_cutrans_inl4[2];
+                double addend2_cutrans_inl4 = temp_cutrans_inl4[2];
+                v_cutrans_inl4 = v_cutrans_inl4 + addend2_cutrans_inl4;
             }
             if (96 < num_valid_cutrans_inl4) {
-                v_cutrans_inl4 = v_cutrans_inl4 + temp_cutrans_inl4[3];
+                double addend3_cutrans_inl4 = temp_cutrans_inl4[3];
+                v_cutrans_inl4 = v_cutrans_inl4 + addend3_cutrans_inl4;
             }
         }
         cutrans_inl4_ret = v_cutrans_inl4;
@@ -491,7 +517,8 @@ __kernel void block_of_48(__global const float* in, __global float* out)
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         if (tid_cutrans_inl5 == 0) {
             if (32 < num_valid_cutrans_inl5) {
-                v_cutrans_inl5 = v_cutrans_inl5 + temp_cutrans_inl5[1];
+                float addend1_cutrans_inl5 = temp_cutrans_inl5[1];
+                v_cutrans_inl5 = v_cutrans_inl5 + addend1_cutrans_inl5;
             }
         }
         cutrans_inl5_ret = v_cutrans_inl5;
@@ -631,13 +658,16 @@ __kernel void block_sums_128(__global const float* in, __global float* out, int 
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         if (tid_cutrans_inl7 == 0) {
             if (32 < num_valid_cutrans_inl7) {
-                v_cutrans_inl7 = v_cutrans_inl7 + temp_cutrans_inl7[1];
+                float addend1_cutrans_inl7 = temp_cutrans_inl7[1];
+                v_cutrans_inl7 = v_cutrans_inl7 + addend1_cutrans_inl7;
             }
             if (64 < num_valid_cutrans_inl7) {
-                v_cutrans_inl7 = v_cutrans_inl7 + temp_cutrans_inl7[2];
+                float addend2_cutrans_inl7 = temp_cutrans_inl7[2];
+                v_cutrans_inl7 = v_cutrans_inl7 + addend2_cutrans_inl7;
             }
             if (96 < num_valid_cutrans_inl7) {
-                v_cutrans_inl7 = v_cutrans_inl7 + temp_cutrans_inl7[3];
+                float addend3_cutrans_inl7 = temp_cutrans_inl7[3];
+                v_cutrans_inl7 = v_cutrans_inl7 + addend3_cutrans_inl7;
             }
         }
         cutrans_inl7_ret = v_cutrans_inl7;

@@ -9,10 +9,10 @@ static const oclrtProgramSource cutrans_program_cub_block_reduce = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@cub_block_reduce.cu 12:32 23:27 26:29 27:30 29:31 30:32 95:33 96:34 100:40 104:44 105:45 106:46 "
-    "107:47 187:48 267:49 268:50 348:51 349:52 350:53 354:58 357:61 358:62 360:63 361:65 429:66 "
-    "430:67 434:72 437:75 438:76 500:77 501:78 505:83 508:86 509:87 510:88 567:89 568:90 572:12 "
-    "575:15 576:16 577:17 578:18 646:19 647:20",
+    "@cub_block_reduce.cu 12:32 23:27 26:29 27:30 29:31 30:32 97:33 98:34 102:40 106:44 107:45 108:46 "
+    "109:47 196:48 283:49 284:50 371:51 372:52 373:53 377:58 380:61 381:62 383:63 384:65 455:66 "
+    "456:67 460:72 463:75 464:76 527:77 528:78 532:83 535:86 536:87 537:88 594:89 595:90 599:12 "
+    "602:15 603:16 604:17 605:18 676:19 677:20",
 };
 
 static inline void cutrans_launch_partial_tile_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * out, int n)

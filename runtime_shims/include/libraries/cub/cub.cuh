@@ -22,9 +22,11 @@
 #define CubDebugExit(e) ((void)::cub::Debug((cudaError_t)(e), __FILE__, __LINE__))
 
 /* A device-wide algorithm: a static member template taking anything (temporary storage, sizes, iterators,
- * stream), returning cudaError_t. A collective's method: a device member template taking anything. */
+ * stream), returning cudaError_t. A collective's method: a device member template taking anything, with a body,
+ * so that a call with a lambda (a type without linkage) parses. */
 #define CUTRANS_CUB_RUN(name) template <typename... A> static __host__ cudaError_t name(A &&...);
-#define CUTRANS_CUB_DO(result, name) template <typename... A> __device__ result name(A &&...);
+#define CUTRANS_CUB_DO(result, name) \
+    template <typename... A> __device__ result name(A &&...) { __builtin_unreachable(); }
 #define CUTRANS_CUB_COLLECTIVE(name) \
     struct TempStorage {};           \
     __device__ name();               \

@@ -1,0 +1,34 @@
+"""Template arguments of a member function template, deduced from its specialization's parameter types
+(translator/frontend/deduction.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.frontend.deduction import deduce
+
+
+@pytest.mark.parametrize("names, patterns, actuals, want", [
+    # PyTorch's forwarding Max called on two lvalues, and on an lvalue and a literal
+    (["T", "U"], ["T &&", "U &&"], ["float &", "float &"], {"T": "float &", "U": "float &"}),
+    (["T", "U"], ["T &&", "U &&"], ["const int &", "float &&"], {"T": "const int &", "U": "float"}),
+    (["T"], ["const T &"], ["const double &"], {"T": "double"}),
+    (["T"], ["T"], ["unsigned int"], {"T": "unsigned int"}),
+    (["V"], ["const V *"], ["const float *"], {"V": "float"}),
+    (["T"], ["W<T>", "int"], ["W<short>", "int"], {"T": "short"}),
+    # the same parameter told twice, alike
+    (["T"], ["T", "const T &"], ["float", "const float &"], {"T": "float"}),
+])
+def test_deduced(names, patterns, actuals, want):
+    assert deduce(names, patterns, actuals) == want
+
+
+@pytest.mark.parametrize("names, patterns, actuals", [
+    (["R", "T"], ["T"], ["float"]),                               # R only in the result: not told
+    (["T"], ["T", "T"], ["float", "int"]),                         # told two ways
+    (["T"], ["ns::T"], ["ns::T"]),                                 # a qualified name is another name
+    (["T", "U"], ["Pair<T, U>"], ["Pair<int, int>"]),              # two names in one parameter are not split
+    (["T"], ["const T &"], ["float &"]),                           # the text around the name must agree
+])
+def test_not_deduced(names, patterns, actuals):
+    assert deduce(names, patterns, actuals) is None
