@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLES
+from translator.diagnostics import CutransError
 
 from translator.ir import nodes as N
 from translator.ir.base import walk
@@ -294,6 +295,35 @@ def test_reference_parameter_bound_in_two_spaces_is_cloned_per_space(lower):
     assert calls == ["bump", "bump_as_shared", "bump_as_global", "bump"]
     names = [f.name for f in module.functions]
     assert names.index("k") == len(names) - 1      # every clone still comes before its caller
+
+
+def test_a_returned_pointer_parameter_points_where_the_argument_does(lower):
+    from translator.passes.address_spaces import infer_address_spaces
+    module, diags = lower("""
+        __device__ float* pick(bool f, float* a, float* b) { return f ? a : b; }
+        __device__ float* later(float* a) { return pick(true, a + 1, a); }
+        __global__ void k(float* o) {
+            __shared__ float s[4];
+            float* p = pick(o[0] > 0.0f, o, o + 1);
+            float* q = later(s);
+            *p = *q;
+        }""")
+    assert not diags
+    infer_address_spaces(module)
+    rets = {f.name: f.ret.space for f in module.functions if f.kind == "device"}
+    assert rets == {"pick": "global", "pick_as_shared_shared": "shared", "later": "shared"}
+    pointers = [d for d in walk(_kernel(module).body) if isinstance(d, N.VarDecl) and d.name in ("p", "q")]
+    assert {d.name: d.type.space for d in pointers} == {"p": "global", "q": "shared"}
+
+
+def test_a_pointer_returned_from_two_spaces_is_refused(lower):
+    from translator.passes.address_spaces import infer_address_spaces
+    module, diags = lower("""
+        __device__ float* either(bool f, float* a) { __shared__ float s[4]; if (f) return a; return s; }
+        __global__ void k(float* o) { *either(o[0] > 0.0f, o) = 1.0f; }""")
+    assert not diags
+    with pytest.raises(CutransError, match="which memory the pointer that 'either' returns"):
+        infer_address_spaces(module)
 
 
 def test_array_parameter_decays_to_a_pointer(lower):

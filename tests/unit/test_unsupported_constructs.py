@@ -87,6 +87,10 @@ __global__ void sums(const float *in, float *out) {
     __shared__ R::TempStorage temp;
     out[blockIdx.x] = R(temp).Reduce(in[threadIdx.x], Odd());
 }""", "L003", "must take two values of the element type"),
+    "array_compound_literal": ("""
+__global__ void pick(int *out) {
+    out[threadIdx.x] = ((int[]){4, 5, 6})[threadIdx.x % 3];
+}""", "L001", "a compound literal is only supported as a struct value"),
     "member_template_not_deducible": ("""
 struct Convert { template <class R, class T> __device__ R to(T x) const { return (R)x; } };
 __global__ void ints(const float *in, int *out) {

@@ -750,6 +750,7 @@ _EXPR_HANDLERS = {
     K.CXX_NULL_PTR_LITERAL_EXPR: FunctionLowerer.null,
     K.GNU_NULL_EXPR: FunctionLowerer.null,
     K.INIT_LIST_EXPR: records.init_list,
+    K.COMPOUND_LITERAL_EXPR: records.compound_literal,
     K.STRING_LITERAL: device_printf.refuse_string,
     **{k: FunctionLowerer.cast for k in _CASTS},
 }

@@ -31,6 +31,7 @@ as are methods with no body in the translation unit.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import clang.cindex as ci
 
@@ -70,7 +71,7 @@ class SelfParam:
 
 def _record_method(callee) -> bool:
     parent = callee.semantic_parent
-    return callee.kind == K.CXX_METHOD and parent is not None and parent.kind in _RECORDS
+    return callee.kind in (K.CXX_METHOD, K.CONVERSION_FUNCTION) and parent is not None and parent.kind in _RECORDS
 
 
 def _by_value(callee) -> bool:
@@ -112,6 +113,8 @@ def function_word(callee) -> str:
     `operator_add_by_value_b` (cutrans's own, read back from its CUDA output), stays itself."""
     name = callee.spelling
     rest = name[len("operator"):]
+    if callee.kind == K.CONVERSION_FUNCTION:          # `operator int` -> operator_to_int
+        return "operator_to_" + "_".join(re.findall(r"\w+", rest.replace("*", " ptr ").replace("&", " ref ")))
     if name.startswith("operator") and not (rest[:1].isalnum() or rest[:1] == "_"):
         return f"operator_{_OPERATOR_WORDS.get(rest.strip(), 'op')}"
     return name

@@ -26,7 +26,7 @@ _RECORD_KINDS = {K.STRUCT_DECL, K.CLASS_DECL, K.UNION_DECL}
 # no data but fields: member typedefs and aliases (`using index_t = int;`), static_asserts, and methods (each
 # called from device code becomes a device function of its object: methods.py)
 _ALLOWED_MEMBERS = {K.FIELD_DECL, K.CXX_ACCESS_SPEC_DECL, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL, K.STATIC_ASSERT,
-                    K.CXX_METHOD, K.CONSTRUCTOR,
+                    K.CXX_METHOD, K.CONSTRUCTOR, K.CONVERSION_FUNCTION, K.FRIEND_DECL,
                     K.ALIGNED_ATTR}      # `struct __align__(16) S`: the struct's alignment, read from its type
 _COPIES = ("is_copy_constructor", "is_move_constructor")
 _ASSIGNS = ("is_copy_assignment_operator_method", "is_move_assignment_operator_method")
@@ -258,6 +258,16 @@ def init_list(fl, c) -> N.Expr:
     if not isinstance(ty, Struct):
         fl.fail(c, "L001", "a braced list is only supported here as a struct value")
     return struct_initializer(fl, c, ty)
+
+
+def compound_literal(fl, c) -> N.Expr:
+    """`(float2){a, b}`, C99's compound literal, which nvcc accepts in C++ (HeCBench fft): the struct value of
+    its braced list."""
+    ty = fl.type_of(c)
+    braced = [k for k in c.get_children() if k.kind == K.INIT_LIST_EXPR]
+    if not isinstance(ty, Struct) or len(braced) != 1:
+        fl.fail(c, "L001", "a compound literal is only supported as a struct value in device code")
+    return struct_initializer(fl, braced[0], ty)
 
 
 def declared_initializer(fl, v, ty):

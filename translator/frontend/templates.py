@@ -87,6 +87,8 @@ class Binding:
     mangled: str         # its part of the instance's name
     shown: str           # how the argument reads in `name<args>`
     argument: str = ""   # the argument as a template argument in generated host code ('' when it has none)
+    # (path, offset) of the declarations of the types a type argument names: the copy must come after them
+    declared_at: tuple = dataclasses.field(default=(), compare=False)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -223,7 +225,27 @@ def _type_binding(param, arg) -> Binding:
     """Type parameter `param` bound to type `arg` by a typedef inside the copy."""
     spelling = arg.get_canonical().spelling
     return Binding(param.spelling, "type", f"typedef {spelling} {param.spelling};",
-                   cooperative_groups.mangled_type(arg) or _mangle_type(spelling), spelling, spelling)
+                   cooperative_groups.mangled_type(arg) or _mangle_type(spelling), spelling, spelling,
+                   tuple(_declarations(arg)))
+
+
+_WRAPPERS = {"POINTER": "get_pointee", "LVALUEREFERENCE": "get_pointee", "RVALUEREFERENCE": "get_pointee",
+             "CONSTANTARRAY": "get_array_element_type", "INCOMPLETEARRAY": "get_array_element_type"}
+
+
+def _declarations(ctype):
+    """(path, offset) of the declaration of each record or enum type that `ctype` names: itself, through
+    pointers, references and arrays, and in its template arguments."""
+    t = ctype.get_canonical()
+    while t.kind.name in _WRAPPERS:
+        t = getattr(t, _WRAPPERS[t.kind.name])().get_canonical()
+    decl = t.get_declaration()
+    if decl is not None and decl.kind != K.NO_DECL_FOUND and decl.location.file is not None:
+        yield decl.location.file.name, decl.extent.start.offset
+    for i in range(max(t.get_num_template_arguments(), 0)):
+        arg = t.get_template_argument_type(i)
+        if arg.kind != ci.TypeKind.INVALID:
+            yield from _declarations(arg)
 
 
 def _value_argument(param, value: int, bits: int) -> str:
@@ -565,17 +587,14 @@ class Instantiator:
             header = _header_end(tmpl)
         body = (b" " * (tmpl.extent.start.column - 1) + _blank(text[start:header]) + text[header:name_at]
                 + _copy_name(namespace, tmpl.spelling).encode() + text[name_at + len(tmpl.spelling):end])
-        first, after = presumed(tmpl.extent.start), presumed(tmpl.extent.end)
+        first = presumed(tmpl.extent.start)
         # a class ends at its `;`: the copy goes after it, and has its own
         if tmpl.kind in (K.CLASS_TEMPLATE, *_RECORD_KINDS):
-            semicolon = re.match(rb"\s*;", text[end:])
-            if semicolon is None:
+            if re.match(rb"\s*;", text[end:]) is None:
                 _fail(tmpl, f"class '{tmpl.spelling}' does not end with ';' where libclang says it ends")
-            skipped, end = text[end:end + semicolon.end()], end + semicolon.end()
-            lines = skipped.count(b"\n")
-            after = (after[0], after[1] + lines,
-                     len(skipped) - skipped.rindex(b"\n") if lines else after[2] + len(skipped))
             body += b";"
+        anchor = _last_declaring(tmpl, inst, path) or tmpl
+        end, after = _past_semicolon(text, anchor.extent.end.offset, presumed(anchor.extent.end))
         bindings = " ".join(b.text for b in inst.bindings if b.name)
         copy = (f"\nnamespace {namespace} {{ {bindings}\n{_line(first[1], first[0])}".encode() + body
                 + f"\n}}\n{_line(after[1], after[0])}".encode() + b" " * (after[2] - 1))
@@ -609,6 +628,32 @@ class Instantiator:
             cursor = members(cursor)[inst.member]
         return Instantiation(inst, cursor, namespace, (line, col),
                              len(_copy_name(namespace, inst.template.spelling)) - len(inst.template.spelling))
+
+
+def _last_declaring(tmpl, inst: Instance, path: str):
+    """The declaration beside the template (in its scope, in its file) that is the last to declare a type the
+    instance's arguments name, when that comes after the template (graphB+'s `swap<EdgeInfo>`, with EdgeInfo
+    declared below swap): the copy goes after it, where a typedef of the argument compiles. None otherwise."""
+    after = [offset for b in inst.bindings for where, offset in b.declared_at
+             if where == path and offset > tmpl.extent.end.offset]
+    if not after or tmpl.lexical_parent is None:
+        return None
+    siblings = [s for s in tmpl.lexical_parent.get_children()
+                if s.extent.start.file is not None and s.extent.start.file.name == path]
+    holding = [s for s in siblings for offset in after if s.extent.start.offset <= offset < s.extent.end.offset]
+    return max(holding, key=lambda s: s.extent.end.offset, default=None)
+
+
+def _past_semicolon(text: bytes, end: int, at: tuple) -> tuple[int, tuple]:
+    """The offset after a declaration that ends at `end` (presumed location `at`), past the `;` that ends a class
+    (libclang's extent stops before it), and the presumed location there."""
+    semicolon = re.match(rb"\s*;", text[end:])
+    if semicolon is None:
+        return end, at
+    skipped = text[end:end + semicolon.end()]
+    lines = skipped.count(b"\n")
+    return end + semicolon.end(), (at[0], at[1] + lines,
+                                   len(skipped) - skipped.rindex(b"\n") if lines else at[2] + len(skipped))
 
 
 def _fingerprint(tu) -> tuple:

@@ -11,6 +11,7 @@ combination keeps the function's name, the others are named `<name>_as_<space>_<
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
@@ -30,8 +31,11 @@ def space_of(e, env: dict) -> str | None:
         return _object_space(e.operand, env)
     if isinstance(e, N.Conditional):
         return space_of(e.then, env) or space_of(e.orelse, env)
-    if isinstance(e, N.Call):                  # a device function whose every return points into one space
-        return env.get(("returns", e.func))
+    if isinstance(e, N.Call):                  # a device function whose every return points into one space,
+        found = env.get(("returns", e.func))   # or where one of its pointer parameters points (_ParamSpace)
+        if isinstance(found, _ParamSpace):
+            return space_of(e.args[found.index], env) if found.index < len(e.args) else None
+        return found
     if isinstance(e, (N.Index, N.Member)) and isinstance(e.type, Array):   # `a[i]` of `T a[2][8]` decays too
         return _object_space(e, env)
     return None
@@ -72,27 +76,41 @@ def _global_spaces(globals_: list) -> dict:
     return env
 
 
+@dataclasses.dataclass(frozen=True)
+class _ParamSpace:
+    """What a function returns points where its pointer parameter `index` points (`T *pick(bool f, T *a, T *b)`
+    returning a or b, both pointing alike at each call): a call's result is in the space of that argument."""
+    index: int
+
+
 def _return_spaces(functions: list, base: dict) -> dict:
     """("returns", name) -> space for each device function that returns a pointer, when every `return` in it
-    points into one space known without its callers (`return s_float;` of an extern __shared__ array); the
-    function's return type and the type of each call of it get that space. Callees come first in
-    `functions`, so a function returning what another returns is settled too."""
+    points into one space known without its callers (`return s_float;` of an extern __shared__ array), or
+    a _ParamSpace when every `return` points where one pointer parameter does; the function's return type
+    and the type of each call of it get a known space. Callees come first in `functions`, so a function
+    returning what another returns is settled too."""
     returns: dict = {}
     for f in functions:
         if not (isinstance(f.ret, Pointer) and f.ret.space == "generic"):
             continue
         env = {**base, **returns}
+        for i, p in enumerate(f.params):
+            if isinstance(p.type, Pointer) and p.type.space == "generic":
+                env[p.name] = _ParamSpace(i)
         for node in [*f.params, *(n for n in walk(f.body) if isinstance(n, N.VarDecl))]:
             if not (isinstance(node.type, Pointer) and node.type.space == "generic"):
                 env[node.name] = _env_entry(node.type, getattr(node, "space", "private"))
         spaces = {space_of(r.value, env) for r in walk(f.body) if isinstance(r, N.Return) and r.value is not None}
         if len(spaces) == 1 and None not in spaces:
-            f.ret = with_space(f.ret, spaces.pop())
-            returns[("returns", f.name)] = f.ret.space
+            found = spaces.pop()
+            returns[("returns", f.name)] = found
+            if isinstance(found, str):
+                f.ret = with_space(f.ret, found)
     for f in functions:
         for node in walk(f.body):
-            if isinstance(node, N.Call) and ("returns", node.func) in returns and isinstance(node.type, Pointer):
-                node.type = with_space(node.type, returns[("returns", node.func)])
+            found = returns.get(("returns", node.func)) if isinstance(node, N.Call) else None
+            if isinstance(found, str) and isinstance(node.type, Pointer):
+                node.type = with_space(node.type, found)
     return returns
 
 
@@ -110,6 +128,10 @@ def _infer_function(f: N.Function, param_spaces: dict, returns: dict) -> dict:
                 node.type = with_space(node.type, _decl_space(f, node, env))
             env[node.name] = _env_entry(node.type, node.space)
             env[("storage", node.name)] = "shared" if node.space == "shared" else "private"
+    if isinstance(f.ret, Pointer) and f.ret.space == "generic":       # returns where a parameter points
+        spaces = {space_of(r.value, env) for r in walk(f.body) if isinstance(r, N.Return) and r.value is not None}
+        if len(spaces) == 1 and None not in spaces:
+            f.ret = with_space(f.ret, spaces.pop())
     for node in walk(f.body):      # `(unsigned long long*)&counts[i]` points where its operand points
         if isinstance(node, N.Cast) and isinstance(node.type, Pointer) and node.type.space == "generic":
             space = space_of(node.value, env)
@@ -153,6 +175,8 @@ def _record_calls(f: N.Function, env: dict, by_name: dict, variants: dict, funct
         if not (isinstance(node, N.Call) and node.func in by_name):
             continue
         callee = by_name[node.func]
+        if isinstance(node.type, Pointer) and node.type.space == "generic":
+            node.type = with_space(node.type, space_of(node, env) or "generic")
         spaces = _call_spaces(node, callee, env)
         if not spaces:
             continue
@@ -201,4 +225,7 @@ def infer_address_spaces(module: N.Module) -> N.Module:
         for p in f.params:
             if isinstance(p.type, Pointer) and p.type.space == "generic":
                 _fail(p, f"pointer parameter '{p.name}' of '{f.name}' gets no argument of a known memory space")
+        if isinstance(f.ret, Pointer) and f.ret.space == "generic":
+            _fail(f, f"cannot tell which memory the pointer that '{f.name}' returns points into; return pointers "
+                     f"into one kind of memory (global, shared or local)")
     return module
