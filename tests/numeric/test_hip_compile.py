@@ -81,7 +81,7 @@ def _hipcc(hip_file: Path, path: Path, arch: str, tmp_path: Path, defines=()) ->
     flags = [f for f in HIP.flags if not f.startswith("--offload-arch=")] + [f"--offload-arch={arch}", *defines]
     flags.append("-std=c++17")      # the standard cutrans parses with by default (hipcc's own is older)
     # the output keeps including the program's own headers, found as the original found them: next to it
-    command = [*HIP.command, *flags, f"-I{path.parent}"]
+    command = [*HIP.command, *flags, f"-I{path.parent}", *toolchain.hip_host_flags(hip_file.parent)]
     runs = []
 
     def check():

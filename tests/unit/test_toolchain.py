@@ -115,3 +115,20 @@ def test_hip_compile_check_skips_a_library_that_only_a_header_copy_includes(tmp_
     monkeypatch.setattr(toolchain, "hip_header_installed", lambda header: False)
     note = build._hip_compile_check(["main.hip"], [], tmp_path)
     assert note == "hipcc compile check skipped: not installed here: CUB's HIP header hipcub/hipcub.hpp"
+
+
+def test_host_openmp_flags_only_for_a_program_that_includes_omp_h(tmp_path, monkeypatch):
+    monkeypatch.setattr(toolchain, "find_openmp", lambda: toolchain.OpenMP(("-fopenmp",)))
+    (tmp_path / "main.cu").write_text('#include <cstdio>\n// #include <omp.h> in a comment does not count\n')
+    (tmp_path / "notes.txt").write_text("#include <omp.h>\n")          # not a source: not read
+    assert toolchain.host_openmp_flags(tmp_path) == ()
+    (tmp_path / "inc").mkdir()
+    (tmp_path / "inc" / "timer.h").write_text("  #  include <omp.h>\ndouble now() { return omp_get_wtime(); }\n")
+    assert toolchain.host_openmp_flags(tmp_path) == ("-fopenmp",)
+
+
+def test_host_openmp_flags_without_openmp_is_a_tool_diagnostic(tmp_path, monkeypatch):
+    monkeypatch.setattr(toolchain, "find_openmp", lambda: "cc -fopenmp does not work: no libgomp")
+    (tmp_path / "main.cu").write_text("#include <omp.h>\n")
+    with pytest.raises(CutransError, match=r"includes <omp.h>, and OpenMP does not work here: .*no libgomp"):
+        toolchain.host_openmp_flags(tmp_path)

@@ -17,6 +17,7 @@ LIBRARY_INCLUDE = STAND_IN_INCLUDE / "libraries"
 # Portable definitions of the inline-PTX mma.sync forms cutrans translates (frontend/ptx.py): parsed with every
 # CUDA file, so that the device code lowers a recognized asm statement as a call of one of them.
 PTX_HELPERS = STAND_IN_INCLUDE / "cutrans_ptx_mma.h"
+OPENMP_INCLUDE = STAND_IN_INCLUDE / "openmp"         # <omp.h> for host code: clang finds none of its own
 CUDA_SUFFIXES = {".cu", ".cuh", ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hip"}
 
 
@@ -55,6 +56,7 @@ class CompileOptions:
             # nvcc includes cuda_runtime.h implicitly; so do we, from the stand-in headers
             args += ["-nocudainc", f"-isystem{STAND_IN_INCLUDE}", f"-isystem{LIBRARY_INCLUDE}", "-include",
                      "cuda_runtime.h"]
+        args.append(f"-idirafter{OPENMP_INCLUDE}")
         return args + ["-include", str(PTX_HELPERS)] + self.preprocessor_args() + self.extra
 
 

@@ -65,8 +65,8 @@ def _opencl_steps(stems: list[str], flags: list[str], folder: Path) -> tuple[lis
     cxx = _available(toolchain.find_cxx(), "OpenCL target's host program")
     cl = _available(toolchain.find_opencl(), "OpenCL target")
     runtime = _runtime_object([*cxx.command, "-std=c++17", "-O2", "-I.", *cl.cflags], "oclrt.cpp", folder)
-    argv = [*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *cl.cflags, *(f"{s}.cpp" for s in stems), runtime,
-            "-o", stems[0], *cl.ldflags]
+    argv = [*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *toolchain.host_openmp_flags(folder), *cl.cflags,
+            *(f"{s}.cpp" for s in stems), runtime, "-o", stems[0], *cl.ldflags]
     return [Step(argv, "compiling the OpenCL host program")], dict(cl.env)
 
 
@@ -102,9 +102,11 @@ def _cpu_steps(stems: list[str], flags: list[str], folder: Path) -> tuple[list[S
     runtime = _runtime_object([*cxx.command, "-std=c++17", "-O2", "-I.", *omp.flags], "cpurt.cpp", folder)
     # the program's own host code is compiled as nvcc's host compiler (and the reference) compile it: without
     # OpenMP, which would define _OPENMP (HeCBench headers then declare host fallbacks such as their own
-    # float2) and turn on its host `#pragma omp`s; only the kernels and the runtime use OpenMP
-    hosts = [Step([*cxx.command, "-std=c++17", "-O2", "-I.", *flags, "-c", f"{s}.cpp", "-o", f"{s}.host.o"],
-                  "compiling the CPU host program") for s in stems]
+    # float2) and turn on its host `#pragma omp`s; only the kernels and the runtime use OpenMP. A program that
+    # includes <omp.h> is built with it, as its own build is (toolchain.host_openmp_flags)
+    host_omp = toolchain.host_openmp_flags(folder)
+    hosts = [Step([*cxx.command, "-std=c++17", "-O2", "-I.", *flags, *host_omp, "-c", f"{s}.cpp", "-o",
+                   f"{s}.host.o"], "compiling the CPU host program") for s in stems]
     link = Step([*cxx.command, *(f"{s}.host.o" for s in stems), runtime, *(f"{s}.kernels.o" for s in stems),
                  *omp.flags, "-o", stems[0], "-lm"], "linking the CPU host program")
     return [*kernels, *hosts, link], {}
@@ -125,6 +127,7 @@ def _hip_compile_check(names: list[str], flags: list[str], folder: Path) -> str:
     if missing:
         return f"hipcc compile check skipped: not installed here: {', '.join(sorted(set(missing)))}"
     env = toolchain.scratch_env({**os.environ, **dict(hip.env)}, folder)
+    flags = [*flags, *toolchain.hip_host_flags(folder)]
     for name in names:
         step = Step([*hip.command, *hip.flags, *flags, "-c", name, "-o", f"{name}.o"],
                     f"compiling the HIP output {name} with hipcc ({hip.offload_arch})")

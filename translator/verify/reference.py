@@ -26,7 +26,7 @@ import subprocess
 from pathlib import Path
 
 from translator.diagnostics import CutransError, error
-from translator.verify import objcache
+from translator.verify import objcache, toolchain
 from translator.verify.objcache import QUOTED_INCLUDE
 
 EMULATE_INCLUDE = Path(__file__).resolve().parents[2] / "runtime_shims" / "emulate" / "include"
@@ -510,6 +510,7 @@ def build_reference(source_path, exe_path, *, include_dirs=(), defines=(), extra
     workdir.mkdir(parents=True, exist_ok=True)
     extra_roots = tuple(Path(r).resolve() for r in header_roots)
     copies = [_normalized_copy(p, workdir, (p.resolve().parent, *extra_roots), code, what) for p in sources]
+    extra_flags = (*extra_flags, *toolchain.host_openmp_flags(workdir))      # a program that includes <omp.h>
     flags = dict(include_dirs=include_dirs, defines=defines, extra_flags=extra_flags, fmad=fmad)
     source_dir = source_path.resolve().parent
     objcache.cached_program(compile_flags(source_dir, **flags), list(LINK_FLAGS), copies, exe_path,

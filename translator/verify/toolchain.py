@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from translator import mappings
 from translator.diagnostics import CutransError, error
+from translator.frontend.clang_setup import OPENMP_INCLUDE
 
 SHIMS = Path(__file__).resolve().parents[2] / "runtime_shims"
 CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cutrans"
@@ -135,6 +137,31 @@ def find_openmp() -> OpenMP | str:
         return cc
     ok, detail = _compile_and_run(cc, _OPENMP_PROBE, ".c", ["-fopenmp"])
     return OpenMP(("-fopenmp",)) if ok else f"{cc.command[0]} -fopenmp does not work: {detail}"
+
+
+_OMP_INCLUDE = re.compile(rb"^[ \t]*#[ \t]*include[ \t]*<omp\.h>", re.M)
+_PROGRAM_SUFFIXES = (".cu", ".cuh", ".cpp", ".cc", ".cxx", ".c", ".hip", ".h", ".hpp", ".hh", ".inc")
+
+
+def host_openmp_flags(folder: Path) -> tuple[str, ...]:
+    """The flags for the host code of a program whose files under `folder` include <omp.h>: its own build
+    compiles the host code with OpenMP and links the OpenMP runtime (HeCBench's Makefiles pass `-Xcompiler
+    -fopenmp`), as omp_get_wtime() and its host `#pragma omp` loops need. () for any other program: nvcc's
+    host compiler runs without OpenMP, so _OPENMP stays undefined. Raises V005 when OpenMP does not work."""
+    files = (p for p in Path(folder).rglob("*") if p.suffix in _PROGRAM_SUFFIXES and p.is_file())
+    if not any(_OMP_INCLUDE.search(p.read_bytes()) for p in files):
+        return ()
+    omp = find_openmp()
+    if isinstance(omp, str):
+        raise CutransError(error("V005", f"the program includes <omp.h>, and OpenMP does not work here: {omp}"))
+    return omp.flags
+
+
+def hip_host_flags(folder: Path) -> tuple[str, ...]:
+    """hipcc's extra flags for the HIP output in `folder`: the stand-in <omp.h> where the program's host code
+    includes it (hipcc's clang has no omp.h without LLVM's OpenMP runtime, and GCC's uses GCC-only attributes);
+    the check compiles, it does not link, so OpenMP itself is not needed."""
+    return (f"-idirafter{OPENMP_INCLUDE}",) if host_openmp_flags(folder) else ()
 
 
 # ---- OpenCL ----
