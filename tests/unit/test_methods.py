@@ -77,11 +77,19 @@ def test_a_pointer_object_is_passed_as_it_is(lower):
     assert isinstance(add.args[0], N.VarRef) and add.args[0].name == "p"
 
 
+def test_a_static_method_is_a_function_without_an_object(lower):
+    module, errors = _lower(lower, "o[0].x = V::zero();")
+    assert not errors, errors
+    zero = _fn(module, "V_zero")
+    assert zero.params == []
+    call = next(c for c in _calls(_fn(module, "k")) if c.func == "V_zero")
+    assert call.args == []
+
+
 @pytest.mark.parametrize("body, message", [
     ("(o[0] - o[1]).add(a);", "called here on a temporary"),
     ("V v = o[0];\no[1] = (v *= a);", "returns a reference, whose value is used"),
     ("o[0].same(o[1]);", "uses 'this' as an address"),
-    ("o[0].x = V::zero();", "static method"),
     ("W w;\no[0].x = w.v();", "virtual method"),
 ])
 def test_what_cannot_be_translated_exactly_is_refused(lower, body, message):

@@ -130,13 +130,17 @@ __global__ void k(int* o) { o[0] = count(1, 2); }""")
     assert "variadic" in diags[0].message
 
 
-def test_template_template_parameter_is_refused(lower):
-    _, diags = lower("""
+def test_template_template_parameter_is_bound_to_the_named_template(lower):
+    module, diags = lower("""
 template <typename T> struct Box { T v; };
+namespace ops { template <typename T> struct Twice { __device__ static T of(T x) { return x + x; } }; }
 template <template <typename> class B, typename T> __device__ T unbox(T x) { return x; }
-__global__ void k(int* o) { o[0] = unbox<Box>(o[2]); }""")
-    assert [(d.code, d.line) for d in diags] == [("L001", 3)]
-    assert "template template parameter" in diags[0].message
+template <template <typename> class F, typename T> __device__ T apply(T x) { return F<T>::of(x); }
+template <template <typename> class F, typename T> __device__ T again(T x) { return apply<F, T>(x); }
+__global__ void k(int* o) { o[0] = unbox<Box>(o[2]) + again<ops::Twice, int>(o[1]); }""")
+    assert not diags, diags
+    names = [f.name for f in module.functions]
+    assert {"unbox_Box_int", "apply_Twice_int", "again_Twice_int", "ops_Twice_int_of"} <= set(names), names
 
 
 def test_launch_depending_on_an_enclosing_template_is_refused(lower):

@@ -91,6 +91,12 @@ __global__ void sums(const float *in, float *out) {
 __global__ void pick(int *out) {
     out[threadIdx.x] = ((int[]){4, 5, 6})[threadIdx.x % 3];
 }""", "L001", "a compound literal is only supported as a struct value"),
+    "template_template_default": ("""
+template <typename T> struct SumOp { __device__ static T op(T a, T b) { return a + b; } };
+template <typename T, template <class> class Func = SumOp>
+__device__ T twice(T v) { return Func<T>::op(v, v); }
+__global__ void k(float *out) { out[threadIdx.x] = twice(out[threadIdx.x]); }
+""", "L001", "cannot tell the template argument for template template parameter 'Func'"),
     "member_template_not_deducible": ("""
 struct Convert { template <class R, class T> __device__ R to(T x) const { return (R)x; } };
 __global__ void ints(const float *in, int *out) {

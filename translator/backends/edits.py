@@ -27,3 +27,13 @@ def apply_edits(source: bytes, edits: list[Edit]) -> bytes:
     for e in reversed(ordered):
         out[e.start:e.end] = e.text.encode("utf-8", "surrogateescape")
     return bytes(out)
+
+
+def insert_first(edits: list[Edit], text: str, why: str) -> list[Edit]:
+    """`edits` with `text` inserted at the very start of the file, before what other edits insert there (a header
+    whose first line is `#include "common.h"` gets both the runtime include and a note before that line)."""
+    at_start = [e for e in edits if e.start == e.end == 0]
+    rest = [e for e in edits if not (e.start == e.end == 0)]
+    merged = text + "".join(e.text for e in dict.fromkeys(at_start))
+    whys = "; ".join([why, *(e.why for e in dict.fromkeys(at_start))])
+    return [*rest, Edit(0, 0, merged, why=whys)]

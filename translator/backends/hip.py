@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from translator.backends.base import CFamilyEmitter
-from translator.backends.edits import Edit, apply_edits
+from translator.backends.edits import Edit, apply_edits, insert_first
 from translator.backends.hip_warp import REDUCTION_NAMES, warp_rewrite
 from translator.backends.host_edits import CUDA_HEADERS, host_edits, inactive_branches, runtime_at_top
 from translator.diagnostics import CutransError, Severity, error
@@ -290,7 +290,7 @@ class HipBackend(CFamilyEmitter):
         edits += cuda_names_edits + _include_edits(sites, names) + warp_edits
         shipped |= {f"hip/{cuda_names.HIP_HEADER_NAME}"} if cuda_names_edits else set()
         if main and runtime_at_top(sites):
-            edits.append(Edit(0, 0, include + "\n", why="nvcc includes cuda_runtime.h implicitly, first"))
+            edits = insert_first(edits, include + "\n", why="nvcc includes cuda_runtime.h implicitly, first")
         elif not main and compat and not any(i.header in CUDA_HEADERS for i in sites.includes):
-            edits.append(Edit(0, 0, f'#include "{COMPAT_HEADER}"\n', why="the header uses CUDA's warp intrinsics"))
+            edits = insert_first(edits, f'#include "{COMPAT_HEADER}"\n', why="the header uses CUDA's warp intrinsics")
         return apply_edits(sites.source, edits), shipped, diags

@@ -20,7 +20,7 @@ from translator.diagnostics import CutransError, error
 from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy, HostSites, IncludeSite,
                                       LaunchSite, NameSite, PtxSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
-from translator.frontend.local_headers import local_header
+from translator.frontend.local_headers import includes_cuda, local_header
 from translator.frontend import (arch_conditionals, cooperative_groups, inactive, library_names, own_overloads, ptx,
                                  skipped, tu_index, variable_templates)
 from translator.frontend.templates import launch_instance_name, presumed
@@ -194,7 +194,8 @@ class _Headers:
 
 def _header_copies(fl: _File, tu, sites: HostSites, seen: _Headers) -> list[HeaderCopy]:
     """The local headers (local_headers.local_header) that `fl` includes first and that hold device-only
-    declarations or launches, or include such a header, each with its own sites. A directive that includes
+    declarations or launches, include a CUDA header (local_headers.includes_cuda), or include such a header,
+    each with its own sites. A directive that includes
     one of them again is a HeaderCopy of sites.repeated_headers: it includes the copy too."""
     directives = [c for c in fl.top if c.kind == K.INCLUSION_DIRECTIVE]
     out = []
@@ -212,7 +213,8 @@ def _header_copies(fl: _File, tu, sites: HostSites, seen: _Headers) -> list[Head
         inner = _file_sites(header, tu, seen)
         seen.reading.discard(real)
         seen.copies[real] = None
-        if any(not d.host_too for d in inner.device_decls) or inner.launches or inner.header_includes():
+        if any(not d.host_too for d in inner.device_decls) or inner.launches or inner.header_includes() \
+                or includes_cuda(inner.includes):
             name = os.path.basename(real)
             stem, dot, suffix = name.rpartition(".")
             seen.copies[real] = HeaderCopy(inc, f"{stem}.host.{suffix}" if dot else f"{name}.host", inner)

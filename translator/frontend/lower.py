@@ -633,7 +633,7 @@ class FunctionLowerer:
         lambdas.refuse_passed(self, c)
         groups = cooperative_groups.passed_groups(self, c)
         if template_of(callee) is not None:
-            name, definition = self.m.require_instance(callee, self.loc(c), groups), callee
+            name, definition = self.m.require_instance(callee, self.loc(c), groups, c), callee
         else:
             definition = callee.get_definition()
             if definition is None:
@@ -667,6 +667,9 @@ class FunctionLowerer:
         a variant of the callee that takes that parameter by value (references.by_value_variant)."""
         params = list(definition.get_arguments())
         given = c.get_arguments() if arguments is None else arguments
+        # where a direct call of a by-value variant would have put it among the module's functions: before the
+        # callee where this call lowered the callee first, else here, before what the arguments lower
+        at = None if self.m.fresh == name else len(self.m.order)
         args, by_value = list(leading), []
         for i, (a, p) in enumerate(zip(given, params)):
             if i not in skip:
@@ -674,7 +677,7 @@ class FunctionLowerer:
                 by_value += [len(args)] if temporary else []
                 args.append(value)
         if by_value:
-            name = references.by_value_variant(self.m, name, by_value)
+            name = references.by_value_variant(self.m, name, by_value, at)
         if any(p.name == DYNAMIC_SHARED for p in self.m.done[name].params):
             self.uses_dynamic_shared = True
             args.append(N.VarRef(DYNAMIC_SHARED, Pointer(Scalar("u8"), "shared"), loc=self.loc(c)))
@@ -794,6 +797,7 @@ class ModuleLowerer:
         self.done: dict[str, N.Function] = {}
         self.order: list[str] = []
         self.by_value_originals: set[str] = set()   # functions some call replaced by a by-value variant
+        self.fresh: str | None = None                # the function the last require lowered, if it lowered one
         self.active: list[str] = []
         self.diagnostics: list[Diagnostic] = []
         self.globals: dict[str, N.GlobalVar] = {}
@@ -867,6 +871,7 @@ class ModuleLowerer:
         groups `groups` (by parameter position) passed to it; returns the name, which ends in a suffix
         for the groups."""
         name = (name or self.function_name(cursor)) + cooperative_groups.instance_suffix(groups or {})
+        self.fresh = None
         if name in self.done:
             return name
         if name in self.active:
@@ -881,6 +886,7 @@ class ModuleLowerer:
             self.order.append(name)
         finally:
             self.active.pop()
+        self.fresh = name           # lowered by this require (FunctionLowerer.lowered_call reads it)
         return name
 
     def parsed(self, inst: Instance):
@@ -889,9 +895,9 @@ class ModuleLowerer:
             self.instances[inst.name] = self.instantiator.instantiate([inst])[0]
         return self.instances[inst.name]
 
-    def require_instance(self, spec, from_loc: SourceLoc, groups=None) -> str:
-        """Make sure the template instance that specialization `spec` names is lowered; its name."""
-        return self.require_parsed(self.parsed(instance_of(spec)), from_loc, groups)
+    def require_instance(self, spec, from_loc: SourceLoc, groups=None, call=None) -> str:
+        """Make sure the template instance that specialization `spec` names (at call `call`) is lowered; its name."""
+        return self.require_parsed(self.parsed(instance_of(spec, call)), from_loc, groups)
 
     def require_method(self, inst: Instance, from_loc: SourceLoc) -> tuple[str, object]:
         """Make sure the method that `inst` (templates.method_instance) makes is lowered; its name and

@@ -23,7 +23,8 @@ overload named after its parameters), which declares the object `self`, runs the
 body, and returns it: `V v;`, `V v(a, b)`, `V v{a, b}`, `V v = V(a, b)` and `V(a, b).m()` call it. An array of
 such structs, or a struct holding one, would run it per element, and is refused (records.py).
 
-Inside a method, a member named alone (`x`) is `self`'s, as is `this->x`. Static methods, structs with
+Inside a method, a member named alone (`x`) is `self`'s, as is `this->x`. A static method has no object: it is
+lowered as stateless.py lowers a method of a struct without data, which lower.py tries first. Structs with
 virtual methods (records.py), methods of class template instances and method templates are refused (L003),
 as are methods with no body in the translation unit.
 """
@@ -127,8 +128,6 @@ def call(fl, c) -> N.Expr | None:
     if callee is None or not _record_method(callee):
         return None
     where = f"method '{callee.spelling}' of '{callee.semantic_parent.type.spelling}'"
-    if callee.is_static_method():
-        fl.fail(c, CODE, f"static {where} is not supported in device code")
     parent = callee.semantic_parent
     if parent.specialized_template is not None:
         fl.fail(c, CODE, f"{where}: methods of class template instances are not supported in device code")

@@ -81,7 +81,7 @@ def argument(fl, a, p) -> tuple[N.Expr, bool]:
     return address_of(fl, a, f"reference parameter '{p.spelling}'"), False
 
 
-def by_value_variant(m, name: str, positions: list[int]) -> str:
+def by_value_variant(m, name: str, positions: list[int], at: int | None = None) -> str:
     """The name of a variant of lowered device function `name` (in module lowerer `m`) that takes its
     `const T&` parameters at `positions` by value: `name_by_value_<param>...`, made once. Its body reads
     such a parameter itself where the original read through the pointer, and passes its address on."""
@@ -102,7 +102,8 @@ def by_value_variant(m, name: str, positions: list[int]) -> str:
         p.type = p.type.pointee
         f.body = _read_by_value(f.body, p.name, p.type)
     m.done[variant] = f
-    m.order.insert(m.order.index(name), variant)   # where a call of the variant itself would have put it
+    # where a call of the variant itself would have put it: `at`, or before the original this call lowered
+    m.order.insert(m.order.index(name) if at is None else at, variant)
     m.by_value_originals.add(name)
     return variant
 

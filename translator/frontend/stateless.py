@@ -17,8 +17,9 @@ the class template is copied with its type parameters bound (translator.frontend
 and the method of the copy is lowered. A member function template of a plain struct (PyTorch's `Max` with
 `template <class T, class U> ... operator()(T &&t, U &&u) const`) is instantiated per call: its arguments are
 deduced from the parameter types clang chose (frontend/deduction.py), and the struct is copied with them bound
-(templates.member_template_instance). A method that reads `this` (there is no data to read) is refused
-by the function lowering like any other unsupported expression.
+(templates.member_template_instance). A static method, of this struct or of one with data, is lowered the same way:
+it has no object either. A method that reads `this` (there is no data to read) is refused by the function
+lowering like any other unsupported expression.
 """
 
 from __future__ import annotations
@@ -66,14 +67,12 @@ def function_name(method) -> str:
 
 
 def method_call(fl, c):
-    """The IR of `obj.method(args)` (or of an implicit conversion) on a stateless struct; None for any
-    other call."""
+    """The IR of `obj.method(args)` (or of an implicit conversion) on a stateless struct, and of a static method
+    of any struct (`SumOp<float>::op(a, b)`: it has no object either); None for any other call."""
     callee = c.referenced
     if callee is None or callee.kind not in _METHODS or callee.semantic_parent is None or \
-            not is_stateless(callee.semantic_parent.type):
+            not (callee.is_static_method() or is_stateless(callee.semantic_parent.type)):
         return None
-    if callee.is_static_method():
-        fl.fail(c, "L003", f"static method '{callee.spelling}' is not supported in device code")
     name = function_name(callee)
     pattern = callee.specialized_template
     if pattern is not None and pattern.kind == K.FUNCTION_TEMPLATE:          # a member template: its instance

@@ -82,7 +82,7 @@ def _fail(cursor, message: str):
 class Binding:
     """One template parameter bound to one argument."""
     name: str            # the parameter's name ('' when it is unnamed: nothing to bind)
-    kind: str            # type | value
+    kind: str            # type | value | template
     text: str            # the C++ declaration that binds it inside the copy
     mangled: str         # its part of the instance's name
     shown: str           # how the argument reads in `name<args>`
@@ -109,8 +109,9 @@ def template_of(function):
     return tmpl if tmpl is not None and tmpl.kind == K.FUNCTION_TEMPLATE else None
 
 
-def instance_of(spec) -> Instance:
-    """The instance a specialization cursor asks for; refuses what cannot be monomorphized."""
+def instance_of(spec, call=None) -> Instance:
+    """The instance a specialization cursor asks for; refuses what cannot be monomorphized. `call` (the call
+    expression naming it, where there is one) tells the template template arguments, which libclang does not."""
     tmpl = template_of(spec)
     definition = tmpl.get_definition() if tmpl is not None else None
     if definition is None and tmpl is not None and _explicit_definition(spec) is not None:
@@ -121,7 +122,9 @@ def instance_of(spec) -> Instance:
     params = [c for c in definition.get_children() if c.kind in PARAM_KINDS]
     if spec.get_num_template_arguments() != len(params):
         _fail(definition, f"cannot tell the template arguments of '{spec.displayname}'")
-    bindings = tuple(_binding(spec, i, p) for i, p in enumerate(params))
+    named = iter(_template_arguments(call))
+    bindings = tuple(_template_binding(spec, p, next(named, None)) if p.kind == K.TEMPLATE_TEMPLATE_PARAMETER
+                     else _binding(spec, i, p) for i, p in enumerate(params))
     name = "_".join([scoped_name(definition) + overload_suffix(definition)] + [b.mangled for b in bindings])
     shown = f"{definition.spelling}<{', '.join(b.shown for b in bindings)}>"
     return Instance(_unclash(name, definition), shown, bindings, definition, _explicit_definition(spec))
@@ -201,8 +204,6 @@ def _check_template(tmpl) -> None:
 
 def _check_parameters(tmpl) -> None:
     for p in tmpl.get_children():
-        if p.kind == K.TEMPLATE_TEMPLATE_PARAMETER:
-            _fail(p, f"template template parameter '{p.spelling}' of '{tmpl.spelling}' is not supported")
         if p.kind in PARAM_KINDS and "..." in (t.spelling for t in p.get_tokens()):
             _fail(p, f"variadic template '{tmpl.spelling}' is not supported")
 
@@ -219,6 +220,47 @@ def _binding(spec, i: int, param) -> Binding:
     text = f"constexpr {param.type.spelling} {param.spelling} = static_cast<{param.type.spelling}>({bits}ULL);"
     return Binding(param.spelling, kind, text, f"m{-value}" if value < 0 else str(value), str(value),
                    _value_argument(param, value, bits))
+
+
+def _template_arguments(call) -> list:
+    """The templates that the call `call` names as explicit template arguments (`BlockReduce<SumOp, float>(v)`:
+    SumOp), in order: its callee's TEMPLATE_REF children."""
+    if call is None:
+        return []
+    ref = next((k for k in call.walk_preorder() if k.kind == K.DECL_REF_EXPR), None)
+    return [k.referenced for k in (ref.get_children() if ref is not None else ()) if k.kind == K.TEMPLATE_REF]
+
+
+def _template_binding(spec, param, named) -> Binding:
+    """Template template parameter `param` bound to the class (or alias) template `named`, by an alias template
+    inside the copy: `template <class... A> using Func = ::SumOp<A...>;`."""
+    target = _bound_template(named)
+    if target is None:
+        _fail(param, f"cannot tell the template argument for template template parameter '{param.spelling}' of "
+                     f"'{spec.spelling}'; name it explicitly in the call (`f<SumOp, float>(x)`)")
+    spelled = "::" + "::".join(_qualified_parts(target))
+    return Binding(param.spelling, "template",
+                   f"template <class... cutrans_args> using {param.spelling} = {spelled}<cutrans_args...>;",
+                   _mangle_type(target.spelling), target.spelling)
+
+
+def _bound_template(named):
+    """The class or alias template that a template argument cursor names: through the alias template that binds
+    a template template parameter inside another instance's copy, to what it was bound to."""
+    while named is not None and named.kind == K.TYPE_ALIAS_TEMPLATE_DECL and named.semantic_parent is not None \
+            and named.semantic_parent.spelling.startswith(_NAMESPACE):
+        alias = next((k for k in named.get_children() if k.kind == K.TYPE_ALIAS_DECL), None)
+        named = next((k.referenced for k in (alias.walk_preorder() if alias is not None else ())
+                      if k.kind == K.TEMPLATE_REF), None)
+    return named if named is not None and named.kind in (K.CLASS_TEMPLATE, K.TYPE_ALIAS_TEMPLATE_DECL) else None
+
+
+def _qualified_parts(cursor) -> list[str]:
+    parts, scope = [cursor.spelling], cursor.semantic_parent
+    while scope is not None and scope.kind != K.TRANSLATION_UNIT:
+        parts.insert(0, scope.spelling)
+        scope = scope.semantic_parent
+    return parts
 
 
 def _type_binding(param, arg) -> Binding:
