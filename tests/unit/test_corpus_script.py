@@ -29,7 +29,7 @@ def test_toml_loads_with_both_tiers_and_the_reserves(corpus):
     assert tiers.count("a") == 17
     assert tiers.count("b") == 30
     assert tiers.count("r") == 17       # CORPUS.md's reserves for tier (b)
-    assert tiers.count("h") == 11       # HeCBench beyond CORPUS.md: BlockReduce, type traits, stream priorities...
+    assert tiers.count("h") == 12       # HeCBench beyond CORPUS.md: BlockReduce, type traits, stream priorities...
 
 
 def test_the_default_tiers_are_the_47_programs_the_issues_count(corpus):
