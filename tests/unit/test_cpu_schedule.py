@@ -99,3 +99,18 @@ def test_emitted_vote_checks_agreement_and_names_the_kernel(lower, cuda_file):
     assert "#pragma omp simd reduction(+:cutrans_vote1)" in text
     assert 'cutrans_check_uniform(cutrans_vote1, cutrans_nthreads, "vk", "vote_text.cu", 3);' in text
     assert "if (cutrans_vote1 == 0) break;" in text and "for (;;) {" in text
+
+
+@pytest.mark.parametrize("write", ["f.x += (float)threadIdx.x;", "f.y = 1.0f + threadIdx.x;",
+                                   "float *p = &f.z; *p = 2.0f;", "t.inner.count++;"])
+def test_a_variable_written_in_part_is_not_uniform(lower, write):
+    from translator.passes.uniformity import Uniformity
+    module, diags = lower("struct In { int count; };\nstruct T { float a; In inner; };\n"
+                          "__global__ void k(float4 *out) {\n"
+                          "    float4 f = make_float4(0.0f, 0.0f, 0.0f, 0.0f);\n    T t = {0.0f, {0}};\n"
+                          f"    {write}\n"
+                          "    out[threadIdx.x] = make_float4(f.x, f.y, f.z, (float)t.inner.count);\n}\n")
+    assert not diags, diags
+    uniform = Uniformity(next(f for f in module.functions if f.kind == "kernel")).uniform
+    written = "t" if write.startswith("t.") else "f"
+    assert written not in uniform and {"f", "t"} - {written} <= uniform

@@ -38,7 +38,8 @@ def generic_instances(tu) -> dict:
     return _GENERIC.setdefault(tu, {})
 
 
-def _overloaded_decls(ref) -> list:
+def overloaded_decls(ref) -> list:
+    """The declarations an OVERLOADED_DECL_REF cursor (a name not yet resolved) may name."""
     lib = ci.conf.lib
     decls = []
     for i in range(lib.clang_getNumOverloadedDecls(ref)):
@@ -55,7 +56,7 @@ def dependent_kernel(callee):
     ref = callee.referenced if callee is not None else None
     if ref is None or ref.kind != K.OVERLOADED_DECL_REF:
         return None
-    decls = _overloaded_decls(ref)
+    decls = overloaded_decls(ref)
     if len(decls) != 1 or decls[0].kind != K.FUNCTION_TEMPLATE:
         return None
     definition = decls[0].get_definition() or decls[0]
@@ -177,7 +178,7 @@ def _dependent_callees(call) -> list:
     """The function templates a dependent call may name."""
     ref = next((c for c in call.get_children()), None)
     ref = ref.referenced if ref is not None else None
-    return _overloaded_decls(ref) if ref is not None and ref.kind == K.OVERLOADED_DECL_REF else []
+    return overloaded_decls(ref) if ref is not None and ref.kind == K.OVERLOADED_DECL_REF else []
 
 
 def host_templates(tu, files: list[str]) -> tuple[set, dict]:

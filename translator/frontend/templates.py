@@ -383,6 +383,11 @@ def template_launches(tu, files: list[str]):
 def launched_instance(ref, launch) -> Instance:
     """The instance a launch asks for; refused when its template arguments are still dependent."""
     if template_of(ref) is None:
+        overloads = H.overloaded_decls(ref) if ref is not None and ref.kind == K.OVERLOADED_DECL_REF else []
+        if overloads and all(d.kind == K.FUNCTION_DECL for d in overloads):
+            _fail(launch, f"kernel '{ref.spelling}' is overloaded, and which overload this launch calls depends on "
+                          f"template parameters of the enclosing function; launch it where the argument types are "
+                          f"known, or make the kernel a template")
         _fail(launch, "this launch's kernel depends on template parameters of the enclosing function, "
               "which is not a function template at namespace scope; launch a specific instantiation instead")
     return instance_of(ref)

@@ -5,8 +5,9 @@ warp operations onto block barriers (lower_warp_ops.py) may place a barrier only
 of the block arrives. They decide it with this one analysis, which is deliberately simple and
 conservative: a value is uniform when it is built from literals, built-in sizes and indices other
 than threadIdx, kernel parameters the kernel never writes, private variables never written after a
-uniform initialization, and the variables of loops already found uniform (a loop whose body writes a
-variable of its condition is not). Anything read through memory and any call counts as varying.
+uniform initialization (a write to a member or an element, `f.x += v`, writes the variable), and the
+variables of loops already found uniform (a loop whose body writes a variable of its condition is
+not). Anything read through memory and any call counts as varying.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.effects import STEPS
-from translator.ir.types import Array
+from translator.ir.types import Array, Pointer
 
 VARYING_REGS = ("thread_idx", "thread_linear")     # special registers that differ between a block's threads
 
@@ -22,9 +23,7 @@ VARYING_REGS = ("thread_idx", "thread_linear")     # special registers that diff
 class Uniformity:
     def __init__(self, kernel: N.Function):
         nodes = list(walk(kernel.body))
-        written = {n.target.name for n in nodes if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef)}
-        written |= {n.operand.name for n in nodes
-                    if isinstance(n, N.UnOp) and n.op in STEPS + ("&",) and isinstance(n.operand, N.VarRef)}
+        written = {name for n in nodes if (name := assigned_name(n)) is not None}
         params = {p.name for p in kernel.params}
         self.uniform = params - written
         self._decls: dict[str, list] = {}
@@ -87,9 +86,19 @@ class Uniformity:
 
 
 def assigned_name(n):
-    """The name of the variable node `n` assigns or increments, else None."""
-    if isinstance(n, N.Assign) and isinstance(n.target, N.VarRef):
-        return n.target.name
-    if isinstance(n, N.UnOp) and n.op in STEPS + ("&",) and isinstance(n.operand, N.VarRef):
-        return n.operand.name
+    """The name of the variable node `n` assigns, increments or takes the address of, in whole or in part
+    (`f = ...`, `f.x += ...`, `a.v[i]++`, `&f.y`: each changes f, or may), else None."""
+    if isinstance(n, N.Assign):
+        return stored_variable(n.target)
+    if isinstance(n, N.UnOp) and n.op in STEPS + ("&",):
+        return stored_variable(n.operand)
     return None
+
+
+def stored_variable(e):
+    """The variable that lvalue `e` is part of: x for x, x.f, x.a[i]; None through a pointer (p[i], (*p).f)."""
+    while isinstance(e, (N.Member, N.Index)):
+        if isinstance(e, N.Index) and isinstance(e.base.type, Pointer):
+            return None
+        e = e.base
+    return e.name if isinstance(e, N.VarRef) else None
