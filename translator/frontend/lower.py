@@ -15,7 +15,7 @@ import clang.cindex as ci
 
 from translator import mappings
 from translator.diagnostics import CutransError, Diagnostic, error
-from translator.frontend.clang_ops import strip_parens, unary_operator
+from translator.frontend.clang_ops import is_closure_type, strip_parens, unary_operator
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import ARRAY_KINDS, lower_type
 from translator.frontend.evaluate import evaluate
@@ -182,7 +182,7 @@ class FunctionLowerer:
             return cooperative_groups.declare(self, v)     # a group has no state in the IR
         if cooperative_groups.is_tile_memory(v.type):
             return None                                    # multi-warp tiles' scratch: the lowering has its own
-        if lambdas.is_closure_type(v.type):
+        if is_closure_type(v.type):
             return lambdas.declare(self, v)                # copies of what it captures by value
         if stateless.is_stateless(v.type):
             return None                                    # no data: its methods become device functions
