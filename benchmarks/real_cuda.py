@@ -3,6 +3,7 @@
 
     python benchmarks/real_cuda.py                       # every sample program and kernel case
     python benchmarks/real_cuda.py --jobs 12 --json out.json --only saxpy wmma
+    python benchmarks/real_cuda.py --first struct_ cub_ --deadline 500   # a GPU lent for minutes
 
 CI has no GPU, so its reference is the CPU emulation (runtime_shims/emulate). This script is how a machine
 with an NVIDIA GPU, nvcc and cuda-python checks that chain. For every sample program (samples/*.cu, and the
@@ -153,6 +154,10 @@ def main(argv=None) -> int:
     parser.add_argument("--timeout", type=int, default=120, help="seconds each program run may take")
     parser.add_argument("--json", help="also write every result to this file")
     parser.add_argument("--only", nargs="*", default=[], help="rows whose name contains one of these words")
+    parser.add_argument("--first", nargs="*", default=[],
+                        help="run the rows whose name contains one of these words before the others")
+    parser.add_argument("--deadline", type=int, default=0,
+                        help="start no row this many seconds after the first (default: no limit)")
     parser.add_argument("--columns", default=",".join(COLUMNS),
                         help=f"comma-separated columns to fill (default {','.join(COLUMNS)})")
     args = parser.parse_args(argv)
@@ -165,16 +170,51 @@ def main(argv=None) -> int:
         print(f"real_cuda: real CUDA is not available: {exc}", file=sys.stderr)
         return 2
     print(header, flush=True)
-    items = work_items(args.only)
-    start = time.monotonic()
-    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        rows = list(pool.map(lambda item: check(item, args.timeout, columns), items))
-    print(render(rows, columns))
-    print(f"\n{len(rows)} rows in {time.monotonic() - start:.0f} s with {args.jobs} jobs")
-    if args.json:
-        Path(args.json).write_text(json.dumps({"environment": header, "rows": dict(rows)}, indent=1) + "\n")
+    items = first(work_items(args.only), args.first)
+    rows = run_all(items, args, columns, header)
     failed = any(r["status"] == "fail" for _, cells in rows for r in cells.values())
     return 1 if failed else 0
+
+
+def first(items: list[tuple[str, list[str]]], words: list[str]) -> list[tuple[str, list[str]]]:
+    """`items` with the rows whose name contains one of `words` moved to the front, each group in its order."""
+    wanted = [item for item in items if any(word in item[0] for word in words)]
+    return wanted + [item for item in items if item not in wanted]
+
+
+def run_all(items, args, columns, header: str) -> list[tuple[str, dict[str, dict]]]:
+    """Verify every row, `args.jobs` at a time, printing each one as it ends and rewriting `args.json` then, so
+    that a run cut short by its machine's time still leaves what it finished. Rows that have not started
+    `args.deadline` seconds after the first are not run; the table lists them with empty cells."""
+    start = time.monotonic()
+    done: dict[str, dict[str, dict]] = {}
+
+    def one(item):
+        if args.deadline and time.monotonic() - start > args.deadline:
+            return item[0], {}
+        return check(item, args.timeout, columns)
+
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for future in concurrent.futures.as_completed([pool.submit(one, item) for item in items]):
+            name, cells = future.result()
+            done[name] = cells
+            summary = " ".join(f"{c}={_CELLS.get(cells[c]['status'], '?')}" for c in columns if c in cells)
+            print(f"[{time.monotonic() - start:6.0f} s] {name}: {summary or 'not run (deadline)'}",
+                  file=sys.stderr, flush=True)
+            if args.json:
+                _write_json(Path(args.json), header, done)
+    rows = [(name, done[name]) for name, _ in items]
+    print(render(rows, columns))
+    skipped = sum(1 for _, cells in rows if not cells)
+    print(f"\n{len(rows) - skipped} rows in {time.monotonic() - start:.0f} s with {args.jobs} jobs"
+          + (f"; {skipped} not run (deadline)" if skipped else ""))
+    return rows
+
+
+def _write_json(path: Path, header: str, rows: dict) -> None:
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps({"environment": header, "rows": rows}, indent=1) + "\n")
+    os.replace(partial, path)
 
 
 if __name__ == "__main__":
