@@ -81,7 +81,7 @@ def build(source: Path, exe: Path, *, include_dirs=(), defines=(), code: str = "
     # --expt-relaxed-constexpr: constexpr functions (std::numeric_limits<float>::max() and the like) are
     # callable from device code, as clang, cutrans's frontend, takes them; nvcc refuses them without it.
     argv = [compiler, "-O2", "-std=c++17", f"-arch={arch}", f"-fmad={'true' if fmad else 'false'}",
-            "--expt-relaxed-constexpr",
+            "--expt-relaxed-constexpr", *_host_openmp(sources, compile_only),
             f"-I{Path(source).resolve().parent}",
             *[f"-I{d}" for d in include_dirs], *[f"-D{d}" for d in defines], *(["-c"] if compile_only else []),
             str(source), *map(str, also), "-o", str(exe), *([] if compile_only else [f"-l{lib}" for lib in libraries])]
@@ -93,6 +93,16 @@ def build(source: Path, exe: Path, *, include_dirs=(), defines=(), code: str = "
     if done.returncode != 0:
         lines = [ln for ln in done.stderr.splitlines() if "error" in ln][:5] or done.stderr.splitlines()[-5:]
         raise CutransError(error(code, "nvcc failed:\n" + "\n".join(lines), str(source)))
+
+
+def _host_openmp(sources, compile_only: bool) -> tuple[str, ...]:
+    """nvcc's flags for a program whose sources, or the headers beside them, include <omp.h>: its host code is
+    compiled with OpenMP and linked with its runtime, as HeCBench's Makefiles do (`-Xcompiler -fopenmp`)."""
+    files = {Path(s) for s in sources} | {h for s in sources for h in Path(s).parent.iterdir()
+                                          if h.suffix in (".h", ".hpp", ".cuh", ".inc") and h.is_file()}
+    if not toolchain.includes_openmp(sorted(files)):
+        return ()
+    return ("-Xcompiler=-fopenmp",) + (() if compile_only else ("-lgomp",))
 
 
 def choose(requested: str) -> tuple[str, str]:

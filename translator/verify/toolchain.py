@@ -143,13 +143,17 @@ _OMP_INCLUDE = re.compile(rb"^[ \t]*#[ \t]*include[ \t]*<omp\.h>", re.M)
 _PROGRAM_SUFFIXES = (".cu", ".cuh", ".cpp", ".cc", ".cxx", ".c", ".hip", ".h", ".hpp", ".hh", ".inc")
 
 
+def includes_openmp(files) -> bool:
+    """Whether one of `files` (paths) includes <omp.h>."""
+    return any(_OMP_INCLUDE.search(Path(p).read_bytes()) for p in files)
+
+
 def host_openmp_flags(folder: Path) -> tuple[str, ...]:
     """The flags for the host code of a program whose files under `folder` include <omp.h>: its own build
     compiles the host code with OpenMP and links the OpenMP runtime (HeCBench's Makefiles pass `-Xcompiler
     -fopenmp`), as omp_get_wtime() and its host `#pragma omp` loops need. () for any other program: nvcc's
     host compiler runs without OpenMP, so _OPENMP stays undefined. Raises V005 when OpenMP does not work."""
-    files = (p for p in Path(folder).rglob("*") if p.suffix in _PROGRAM_SUFFIXES and p.is_file())
-    if not any(_OMP_INCLUDE.search(p.read_bytes()) for p in files):
+    if not includes_openmp(p for p in Path(folder).rglob("*") if p.suffix in _PROGRAM_SUFFIXES and p.is_file()):
         return ()
     omp = find_openmp()
     if isinstance(omp, str):

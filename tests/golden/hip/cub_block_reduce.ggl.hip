@@ -9,6 +9,19 @@
 #include <cstdio>
 #include <hipcub/hipcub.hpp>
 
+#if CUDART_VERSION >= 13000
+// CUDA 13 (CCCL 3) removed cub::Max and cub::Min, which CUDA 12 programs use. Such a program keeps building with
+// CUB 2's definitions of them, as here; cutrans, which translates CUDA 12 code, has its own.
+namespace cub {
+struct Max {
+    template <class T> __host__ __device__ T operator()(const T &a, const T &b) const { return a < b ? b : a; }
+};
+struct Min {
+    template <class T> __host__ __device__ T operator()(const T &a, const T &b) const { return b < a ? b : a; }
+};
+}
+#endif
+
 template <int THREADS>
 __global__ void block_sums(const float *in, float *out, int n)
 {

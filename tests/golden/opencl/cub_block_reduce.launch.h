@@ -9,10 +9,10 @@ static const oclrtProgramSource cutrans_program_cub_block_reduce = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@cub_block_reduce.cu 12:32 23:27 26:29 27:30 29:31 30:32 97:33 98:34 102:40 106:44 107:45 108:46 "
-    "109:47 196:48 283:49 284:50 371:51 372:52 373:53 377:58 380:61 381:62 383:63 384:65 455:66 "
-    "456:67 460:72 463:75 464:76 527:77 528:78 532:83 535:86 536:87 537:88 594:89 595:90 599:12 "
-    "602:15 603:16 604:17 605:18 676:19 677:20",
+    "@cub_block_reduce.cu 12:45 23:40 26:42 27:43 29:44 30:45 97:46 98:47 102:53 106:57 107:58 108:59 "
+    "109:60 196:61 283:62 284:63 371:64 372:65 373:66 377:71 380:74 381:75 383:76 384:78 455:79 "
+    "456:80 460:85 463:88 464:89 527:90 528:91 532:96 535:99 536:100 537:101 594:102 595:103 599:25 "
+    "602:28 603:29 604:30 605:31 676:32 677:33",
 };
 
 static inline void cutrans_launch_partial_tile_sums(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * in, float * out, int n)

@@ -9,7 +9,7 @@ static const oclrtProgramSource cutrans_program_latin1_source_bytes = {
     nullptr,
     "-cl-fp32-correctly-rounded-divide-sqrt",
     /* which CUDA line each OpenCL C line comes from, for build errors: @file, then cl_line:cu_line */
-    "@latin1_source_bytes.cu 8:10 10:12 11:13 12:14 14:16 15:17",
+    "@latin1_source_bytes.cu 8:11 10:13 11:14 12:15 14:17 15:18",
 };
 
 static inline void cutrans_launch_to_fahrenheit(dim3 cutrans_grid, dim3 cutrans_block, size_t cutrans_shared_bytes, oclrtStream_t cutrans_stream, const float * celsius, float * fahrenheit, int n)
