@@ -13,6 +13,7 @@ from translator.passes.inline_warp_functions import inline_barrier_functions
 from translator.passes.legalize_names import legalize_names
 from translator.passes.lower_matrix_ops import lower_matrix_ops
 from translator.passes.lower_warp_ops import lower_warp_ops
+from translator.passes.shared_offsets import wrap_shared_offsets
 from translator.passes.shared_params import shared_params
 from translator.passes.sink_thread_loops import sink_thread_loops
 from translator.passes.unique_names import located, unique_names
@@ -47,6 +48,9 @@ def pipeline(backend: str) -> list:
        arrays and __shared__ variables only) comes right before it: inference, half_as_float and the
        backend map each such name to its space, so two pointers of one name in sibling scopes (HeCBench
        fma's `b_ptr` into global and into __shared__ memory) must not share an entry.
+       wrap_shared_offsets (OpenCL, CPU) right after inference, which tells it the pointers into shared
+       memory: an unsigned 32-bit offset added to one is taken as signed, as the GPU's 32-bit shared window
+       takes it.
     5. half_as_float (OpenCL) after address spaces, which tell it which f16 pointers reach global
        memory (vload_half/vstore_half) and which point into arrays it turns into floats.
     6. hoist_shared (OpenCL and CPU) after address spaces: it moves `__shared__` declarations to the
@@ -66,8 +70,8 @@ def pipeline(backend: str) -> list:
     for_target = functools.partial(legalize_names, target=backend)
     located_names = functools.partial(unique_names, only=located)
     stages = {
-        "opencl": [verify_module, half_params, lower_matrix_ops, shared_params, lower_warp_ops, located_names, infer_address_spaces, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
-        "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, shared_params, inline_barrier_functions, lower_warp_ops, infer_address_spaces, hoist_shared, unique_names, sink_thread_loops, for_target, verify_module],
+        "opencl": [verify_module, half_params, lower_matrix_ops, shared_params, lower_warp_ops, located_names, infer_address_spaces, wrap_shared_offsets, half_as_float, hoist_shared, for_target, globals_to_params, verify_module],
+        "cpu": [verify_module, half_params, warp_matrix_ops, lower_matrix_ops, shared_params, inline_barrier_functions, lower_warp_ops, infer_address_spaces, wrap_shared_offsets, hoist_shared, unique_names, sink_thread_loops, for_target, verify_module],
         "cuda": [verify_module, lower_matrix_ops],
     }
     return stages[backend]

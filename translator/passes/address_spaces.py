@@ -28,7 +28,7 @@ def space_of(e, env: dict) -> str | None:
     if isinstance(e, N.BinOp) and e.op in "+-":
         return space_of(e.lhs, env) or space_of(e.rhs, env)
     if isinstance(e, N.UnOp) and e.op == "&":
-        return _object_space(e.operand, env)
+        return object_space(e.operand, env)
     if isinstance(e, N.Conditional):
         return space_of(e.then, env) or space_of(e.orelse, env)
     if isinstance(e, N.Call):                  # a device function whose every return points into one space,
@@ -37,11 +37,11 @@ def space_of(e, env: dict) -> str | None:
             return space_of(e.args[found.index], env) if found.index < len(e.args) else None
         return found
     if isinstance(e, (N.Index, N.Member)) and isinstance(e.type, Array):   # `a[i]` of `T a[2][8]` decays too
-        return _object_space(e, env)
+        return object_space(e, env)
     return None
 
 
-def _object_space(e, env: dict) -> str | None:
+def object_space(e, env: dict) -> str | None:
     """The space of the object that lvalue `e` names: `a[i].f` lives where `a` does, `(*p).f` where p points."""
     while isinstance(e, (N.Index, N.Member)) or (isinstance(e, N.UnOp) and e.op == "*"):
         if isinstance(e, N.UnOp):
@@ -66,7 +66,7 @@ def _fail(node, message):
     raise CutransError(error("L001", message, loc.path, loc.line, loc.col))
 
 
-def _global_spaces(globals_: list) -> dict:
+def global_spaces(globals_: list) -> dict:
     """The environment entries of the module's `__device__` and `__constant__` variables: `tab` of a global
     array decays to a pointer into its space, `&g` points there, and a global pointer points where its type says."""
     env = {}
@@ -213,7 +213,7 @@ def infer_address_spaces(module: N.Module) -> N.Module:
     functions = module.functions
     by_name = {f.name: f for f in functions}
     variants: dict = {}               # callee name -> {((param, space), ...): name of the variant}
-    globals_ = _global_spaces(module.globals)
+    globals_ = global_spaces(module.globals)
     returns = {**globals_, **_return_spaces(functions, globals_)}
 
     def visit(f: N.Function) -> int:

@@ -15,7 +15,7 @@ static inline unsigned int cutrans_warp_block_count(unsigned int* slots, unsigne
 {
     unsigned int count = 0u;
     for (unsigned int i = 0u; i < n; ++i) {
-        count += slots[i];
+        count += slots[(int)i];
     }
     return count;
 }
@@ -94,7 +94,7 @@ void cutrans_kernel_smooth_live_threads(cutrans_dim3 gridDim, cutrans_dim3 block
                         {
                             /* left lives in per-thread storage */
                             if (cutrans_stays_0[cutrans_t]) {
-                                left[cutrans_t] = threadIdx.x > 0u ? tile[threadIdx.x - 1u] : 0;
+                                left[cutrans_t] = threadIdx.x > 0u ? tile[(int)(threadIdx.x - 1u)] : 0;
                             }
                         }
                     }

@@ -81,7 +81,7 @@ void cutrans_kernel_stencil(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t 
                     {
                         float sum_cutrans_inl1 = 0.0f;
                         for (int k_cutrans_inl1 = -2; k_cutrans_inl1 <= 2; ++k_cutrans_inl1) {
-                            sum_cutrans_inl1 = fmaf(fmaf(0.25f, (float)k_cutrans_inl1, 1.0f), tile_cutrans_inl1[cutrans_t][threadIdx.x + 2u + k_cutrans_inl1], sum_cutrans_inl1);
+                            sum_cutrans_inl1 = fmaf(fmaf(0.25f, (float)k_cutrans_inl1, 1.0f), tile_cutrans_inl1[cutrans_t][(int)(threadIdx.x + 2u + k_cutrans_inl1)], sum_cutrans_inl1);
                         }
                         cutrans_inl1_ret[cutrans_t] = sum_cutrans_inl1;
                     }
@@ -163,7 +163,7 @@ void cutrans_kernel_shares(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t c
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if (threadIdx.x < stride_cutrans_inl2) {
-                                scratch_cutrans_inl2[cutrans_t][threadIdx.x] += scratch_cutrans_inl2[cutrans_t][threadIdx.x + stride_cutrans_inl2];
+                                scratch_cutrans_inl2[cutrans_t][threadIdx.x] += scratch_cutrans_inl2[cutrans_t][(int)(threadIdx.x + stride_cutrans_inl2)];
                             }
                         }
                     }
@@ -232,7 +232,7 @@ void cutrans_kernel_shares(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t c
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if (threadIdx.x < stride_cutrans_inl3) {
-                                scratch_cutrans_inl3[cutrans_t][threadIdx.x] += scratch_cutrans_inl3[cutrans_t][threadIdx.x + stride_cutrans_inl3];
+                                scratch_cutrans_inl3[cutrans_t][threadIdx.x] += scratch_cutrans_inl3[cutrans_t][(int)(threadIdx.x + stride_cutrans_inl3)];
                             }
                         }
                     }

@@ -47,7 +47,7 @@ void cutrans_kernel_tile_sums(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if (threadIdx.x < s) {
-                                buf[threadIdx.x] += buf[threadIdx.x + s];
+                                buf[threadIdx.x] += buf[(int)(threadIdx.x + s)];
                             }
                         }
                     }

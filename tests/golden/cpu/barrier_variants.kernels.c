@@ -15,7 +15,7 @@ static inline unsigned int cutrans_warp_block_count(unsigned int* slots, unsigne
 {
     unsigned int count = 0u;
     for (unsigned int i = 0u; i < n; ++i) {
-        count += slots[i];
+        count += slots[(int)i];
     }
     return count;
 }
@@ -281,7 +281,7 @@ void cutrans_kernel_block_votes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                         o[0] = positives[cutrans_t];
                         o[1] = all_small[cutrans_t] != 0;
                         o[2] = any_big[cutrans_t] != 0;
-                        o[3] = stage[blockDim.x - 1u];
+                        o[3] = stage[(int)(blockDim.x - 1u)];
                         o[4] = even[cutrans_t] + (none[cutrans_t] != 0);
                         o[5] = every[cutrans_t];
                     }

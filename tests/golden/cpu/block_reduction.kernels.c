@@ -35,7 +35,7 @@ void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                     {
                         tid[cutrans_t] = threadIdx.x;
                         int i = (unsigned int)(cutrans_gx + cutrans_tx);
-                        cache[tid[cutrans_t]] = i < n ? in[i] : 0;
+                        cache[(int)tid[cutrans_t]] = i < n ? in[i] : 0;
                     }
                 }
             }
@@ -50,7 +50,7 @@ void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                     {
                         tid[cutrans_t] = threadIdx.x;
                         int i = blockIdx.x * blockDim.x + threadIdx.x;
-                        cache[tid[cutrans_t]] = i < n ? in[i] : 0;
+                        cache[(int)tid[cutrans_t]] = i < n ? in[i] : 0;
                     }
                 }
             }
@@ -65,7 +65,7 @@ void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         if (tid[cutrans_t] < s) {
-                            cache[tid[cutrans_t]] += cache[tid[cutrans_t] + s];
+                            cache[(int)tid[cutrans_t]] += cache[(int)(tid[cutrans_t] + s)];
                         }
                     }
                 }

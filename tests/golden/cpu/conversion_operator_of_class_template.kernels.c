@@ -94,7 +94,7 @@ void cutrans_kernel_block_sum_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                     s[cutrans_t] = SharedMemory_int_operator_int(cutrans_dynamic_shared);
                     r[cutrans_t] = SharedMemory_int_operator_const_int(cutrans_dynamic_shared);
                     t[cutrans_t] = threadIdx.x;
-                    s[cutrans_t][t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
+                    s[cutrans_t][(int)t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
                 }
             }
         }
@@ -108,7 +108,7 @@ void cutrans_kernel_block_sum_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         if (t[cutrans_t] < half) {
-                            s[cutrans_t][t[cutrans_t]] += s[cutrans_t][t[cutrans_t] + half];
+                            s[cutrans_t][(int)t[cutrans_t]] += s[cutrans_t][(int)(t[cutrans_t] + half)];
                         }
                     }
                 }
@@ -166,7 +166,7 @@ void cutrans_kernel_block_sum_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                     s[cutrans_t] = SharedMemory_float_operator_float(cutrans_dynamic_shared);
                     r[cutrans_t] = SharedMemory_float_operator_const_float(cutrans_dynamic_shared);
                     t[cutrans_t] = threadIdx.x;
-                    s[cutrans_t][t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
+                    s[cutrans_t][(int)t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
                 }
             }
         }
@@ -180,7 +180,7 @@ void cutrans_kernel_block_sum_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         if (t[cutrans_t] < half) {
-                            s[cutrans_t][t[cutrans_t]] += s[cutrans_t][t[cutrans_t] + half];
+                            s[cutrans_t][(int)t[cutrans_t]] += s[cutrans_t][(int)(t[cutrans_t] + half)];
                         }
                     }
                 }
@@ -238,7 +238,7 @@ void cutrans_kernel_block_sum_double(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                     s[cutrans_t] = SharedMemory_double_operator_double(cutrans_dynamic_shared);
                     r[cutrans_t] = SharedMemory_double_operator_const_double(cutrans_dynamic_shared);
                     t[cutrans_t] = threadIdx.x;
-                    s[cutrans_t][t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
+                    s[cutrans_t][(int)t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
                 }
             }
         }
@@ -252,7 +252,7 @@ void cutrans_kernel_block_sum_double(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         if (t[cutrans_t] < half) {
-                            s[cutrans_t][t[cutrans_t]] += s[cutrans_t][t[cutrans_t] + half];
+                            s[cutrans_t][(int)t[cutrans_t]] += s[cutrans_t][(int)(t[cutrans_t] + half)];
                         }
                     }
                 }

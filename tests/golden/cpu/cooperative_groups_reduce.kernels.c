@@ -60,7 +60,7 @@ static inline unsigned int cutrans_warp_ballot(unsigned int* slots, unsigned int
     unsigned int base = t - (t & 31u);
     unsigned int bits = 0u;
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[base + l] != 0u) {
+        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }
@@ -1588,7 +1588,7 @@ void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                 {
                     tid[cutrans_t] = ((unsigned int)cutrans_t);
                     mySum[cutrans_t] = xs[blockIdx.x * 128u + tid[cutrans_t]];
-                    sdata[tid[cutrans_t]] = mySum[cutrans_t];
+                    sdata[(int)tid[cutrans_t]] = mySum[cutrans_t];
                 }
             }
         }
@@ -1601,7 +1601,7 @@ void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     if (tid[cutrans_t] < 64u) {
-                        sdata[tid[cutrans_t]] = mySum[cutrans_t] = mySum[cutrans_t] + sdata[tid[cutrans_t] + 64u];
+                        sdata[(int)tid[cutrans_t]] = mySum[cutrans_t] = mySum[cutrans_t] + sdata[(int)(tid[cutrans_t] + 64u)];
                     }
                 }
             }
@@ -1628,7 +1628,7 @@ void cutrans_kernel_block_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         if (cutrans_warp_if_0[cutrans_t]) {
-                            mySum[cutrans_t] += sdata[tid[cutrans_t] + 32u];
+                            mySum[cutrans_t] += sdata[(int)(tid[cutrans_t] + 32u)];
                         }
                     }
                 }

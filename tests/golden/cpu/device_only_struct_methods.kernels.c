@@ -91,7 +91,7 @@ void cutrans_kernel_block_sums_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                 {
                     s[cutrans_t] = scratch_float(cutrans_dynamic_shared);
                     t[cutrans_t] = threadIdx.x;
-                    s[cutrans_t][t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
+                    s[cutrans_t][(int)t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
                 }
             }
         }
@@ -105,7 +105,7 @@ void cutrans_kernel_block_sums_float(cutrans_dim3 gridDim, cutrans_dim3 blockDim
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         if (t[cutrans_t] < half) {
-                            s[cutrans_t][t[cutrans_t]] += s[cutrans_t][t[cutrans_t] + half];
+                            s[cutrans_t][(int)t[cutrans_t]] += s[cutrans_t][(int)(t[cutrans_t] + half)];
                         }
                     }
                 }
@@ -160,7 +160,7 @@ void cutrans_kernel_block_sums_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 {
                     s[cutrans_t] = scratch_int(cutrans_dynamic_shared);
                     t[cutrans_t] = threadIdx.x;
-                    s[cutrans_t][t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
+                    s[cutrans_t][(int)t[cutrans_t]] = in[blockIdx.x * blockDim.x + t[cutrans_t]];
                 }
             }
         }
@@ -174,7 +174,7 @@ void cutrans_kernel_block_sums_int(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         if (t[cutrans_t] < half) {
-                            s[cutrans_t][t[cutrans_t]] += s[cutrans_t][t[cutrans_t] + half];
+                            s[cutrans_t][(int)t[cutrans_t]] += s[cutrans_t][(int)(t[cutrans_t] + half)];
                         }
                     }
                 }

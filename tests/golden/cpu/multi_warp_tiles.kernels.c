@@ -1636,7 +1636,7 @@ void cutrans_kernel_tile_exchange(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                 {
                     t[cutrans_t] = ((unsigned int)cutrans_t);
                     v[cutrans_t] = in[blockIdx.x * 256u + t[cutrans_t]];
-                    stage[t[cutrans_t]] = v[cutrans_t];
+                    stage[(int)t[cutrans_t]] = v[cutrans_t];
                 }
             }
         }
@@ -1649,7 +1649,7 @@ void cutrans_kernel_tile_exchange(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     unsigned int base = ((unsigned int)cutrans_t) / 64u * 64u;
-                    next[cutrans_t] = stage[base + ((((unsigned int)cutrans_t) & 63u) + 1u) % 64u];
+                    next[cutrans_t] = stage[(int)(base + ((((unsigned int)cutrans_t) & 63u) + 1u) % 64u)];
                     /* cutrans_inl6_ret lives in per-thread storage */
                 }
             }

@@ -82,7 +82,7 @@ void cutrans_kernel_sums_and_neighbours(cutrans_dim3 gridDim, cutrans_dim3 block
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if (threadIdx.x < stride_cutrans_inl0) {
-                                block_sum_partial_cutrans_inl0[cutrans_t][threadIdx.x] += block_sum_partial_cutrans_inl0[cutrans_t][threadIdx.x + stride_cutrans_inl0];
+                                block_sum_partial_cutrans_inl0[cutrans_t][threadIdx.x] += block_sum_partial_cutrans_inl0[cutrans_t][(int)(threadIdx.x + stride_cutrans_inl0)];
                             }
                         }
                     }
@@ -151,7 +151,7 @@ void cutrans_kernel_sums_and_neighbours(cutrans_dim3 gridDim, cutrans_dim3 block
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if (threadIdx.x < stride_cutrans_inl1) {
-                                block_sum_partial_cutrans_inl1[cutrans_t][threadIdx.x] += block_sum_partial_cutrans_inl1[cutrans_t][threadIdx.x + stride_cutrans_inl1];
+                                block_sum_partial_cutrans_inl1[cutrans_t][threadIdx.x] += block_sum_partial_cutrans_inl1[cutrans_t][(int)(threadIdx.x + stride_cutrans_inl1)];
                             }
                         }
                     }
@@ -365,7 +365,7 @@ void cutrans_kernel_transpose_tiles(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if (threadIdx.x < stride_cutrans_inl4) {
-                                block_sum_partial_cutrans_inl4[cutrans_t][threadIdx.x] += block_sum_partial_cutrans_inl4[cutrans_t][threadIdx.x + stride_cutrans_inl4];
+                                block_sum_partial_cutrans_inl4[cutrans_t][threadIdx.x] += block_sum_partial_cutrans_inl4[cutrans_t][(int)(threadIdx.x + stride_cutrans_inl4)];
                             }
                         }
                     }

@@ -38,7 +38,7 @@ static inline unsigned int cutrans_warp_ballot(unsigned int* slots, unsigned int
     unsigned int base = t - (t & 31u);
     unsigned int bits = 0u;
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[base + l] != 0u) {
+        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }

@@ -49,7 +49,7 @@ static inline unsigned int cutrans_warp_ballot(unsigned int* slots, unsigned int
     unsigned int base = t - (t & 31u);
     unsigned int bits = 0u;
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[base + l] != 0u) {
+        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }
@@ -85,7 +85,7 @@ void cutrans_kernel_last_warp_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     tid[cutrans_t] = threadIdx.x;
-                    s[tid[cutrans_t]] = in[blockIdx.x * 128u + tid[cutrans_t]];
+                    s[(int)tid[cutrans_t]] = in[blockIdx.x * 128u + tid[cutrans_t]];
                 }
             }
         }
@@ -99,7 +99,7 @@ void cutrans_kernel_last_warp_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         if (tid[cutrans_t] < half) {
-                            s[tid[cutrans_t]] += s[tid[cutrans_t] + half];
+                            s[(int)tid[cutrans_t]] += s[(int)(tid[cutrans_t] + half)];
                         }
                     }
                 }
@@ -128,7 +128,7 @@ void cutrans_kernel_last_warp_sum(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                     {
                         /* v lives in per-thread storage */
                         if (cutrans_warp_if_0[cutrans_t]) {
-                            v[cutrans_t] = s[tid[cutrans_t]] + s[tid[cutrans_t] + 32u];
+                            v[cutrans_t] = s[(int)tid[cutrans_t]] + s[(int)(tid[cutrans_t] + 32u)];
                         }
                     }
                 }

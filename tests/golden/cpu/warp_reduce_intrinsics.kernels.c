@@ -23,7 +23,7 @@ static inline unsigned int cutrans_warp_reduce_add_u32(unsigned int* slots, unsi
     unsigned int acc = 0u;
     for (unsigned int l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc += slots[base + l];
+            acc += slots[(int)(base + l)];
         }
     }
     return acc;
@@ -32,10 +32,10 @@ static inline unsigned int cutrans_warp_reduce_add_u32(unsigned int* slots, unsi
 static inline unsigned int cutrans_warp_reduce_and_u32(unsigned int* slots, unsigned int t, unsigned int n, unsigned int mask)
 {
     unsigned int base = t - (t & 31u);
-    unsigned int acc = slots[t];
+    unsigned int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc &= slots[base + l];
+            acc &= slots[(int)(base + l)];
         }
     }
     return acc;
@@ -44,10 +44,10 @@ static inline unsigned int cutrans_warp_reduce_and_u32(unsigned int* slots, unsi
 static inline int cutrans_warp_reduce_max_i32(int* slots, unsigned int t, unsigned int n, unsigned int mask)
 {
     unsigned int base = t - (t & 31u);
-    int acc = slots[t];
+    int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc = slots[base + l] > acc ? slots[base + l] : acc;
+            acc = slots[(int)(base + l)] > acc ? slots[(int)(base + l)] : acc;
         }
     }
     return acc;
@@ -56,10 +56,10 @@ static inline int cutrans_warp_reduce_max_i32(int* slots, unsigned int t, unsign
 static inline unsigned int cutrans_warp_reduce_max_u32(unsigned int* slots, unsigned int t, unsigned int n, unsigned int mask)
 {
     unsigned int base = t - (t & 31u);
-    unsigned int acc = slots[t];
+    unsigned int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc = slots[base + l] > acc ? slots[base + l] : acc;
+            acc = slots[(int)(base + l)] > acc ? slots[(int)(base + l)] : acc;
         }
     }
     return acc;
@@ -68,10 +68,10 @@ static inline unsigned int cutrans_warp_reduce_max_u32(unsigned int* slots, unsi
 static inline int cutrans_warp_reduce_min_i32(int* slots, unsigned int t, unsigned int n, unsigned int mask)
 {
     unsigned int base = t - (t & 31u);
-    int acc = slots[t];
+    int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc = slots[base + l] < acc ? slots[base + l] : acc;
+            acc = slots[(int)(base + l)] < acc ? slots[(int)(base + l)] : acc;
         }
     }
     return acc;
@@ -80,10 +80,10 @@ static inline int cutrans_warp_reduce_min_i32(int* slots, unsigned int t, unsign
 static inline unsigned int cutrans_warp_reduce_min_u32(unsigned int* slots, unsigned int t, unsigned int n, unsigned int mask)
 {
     unsigned int base = t - (t & 31u);
-    unsigned int acc = slots[t];
+    unsigned int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc = slots[base + l] < acc ? slots[base + l] : acc;
+            acc = slots[(int)(base + l)] < acc ? slots[(int)(base + l)] : acc;
         }
     }
     return acc;
@@ -92,10 +92,10 @@ static inline unsigned int cutrans_warp_reduce_min_u32(unsigned int* slots, unsi
 static inline unsigned int cutrans_warp_reduce_or_u32(unsigned int* slots, unsigned int t, unsigned int n, unsigned int mask)
 {
     unsigned int base = t - (t & 31u);
-    unsigned int acc = slots[t];
+    unsigned int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc |= slots[base + l];
+            acc |= slots[(int)(base + l)];
         }
     }
     return acc;
@@ -107,7 +107,7 @@ static inline unsigned int cutrans_warp_reduce_xor_u32(unsigned int* slots, unsi
     unsigned int acc = 0u;
     for (unsigned int l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc ^= slots[base + l];
+            acc ^= slots[(int)(base + l)];
         }
     }
     return acc;

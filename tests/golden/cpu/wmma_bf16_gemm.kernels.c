@@ -52,7 +52,7 @@ static inline void cutrans_wmma_warp_fill_acc_m16n16k16_f32(float* d, float v)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            d[r * 16u + c] = v;
+            d[(int)(r * 16u + c)] = v;
         }
     }
 }
@@ -61,7 +61,7 @@ static inline void cutrans_wmma_warp_load_a_m16n16k16_row_bf16(float* f, const c
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = cutrans_bf16_to_float(p[r * ldm + c]);
+            f[(int)(r * 16u + c)] = cutrans_bf16_to_float(p[r * ldm + c]);
         }
     }
 }
@@ -70,7 +70,7 @@ static inline void cutrans_wmma_warp_load_b_m16n16k16_col_bf16(float* f, const c
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = cutrans_bf16_to_float(p[r + c * ldm]);
+            f[(int)(r * 16u + c)] = cutrans_bf16_to_float(p[r + c * ldm]);
         }
     }
 }
@@ -80,17 +80,17 @@ static inline void cutrans_wmma_warp_mma_m16n16k16_f32_bf16_bf16_f32(float* d, c
     for (unsigned int i = 0u; i < 16u; i += 1u) {
         float sums[16];
         for (unsigned int j = 0u; j < 16u; j += 1u) {
-            sums[j] = c[i * 16u + j];
+            sums[j] = c[(int)(i * 16u + j)];
         }
         for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            float x = a[i * 16u + kk];
+            float x = a[(int)(i * 16u + kk)];
             #pragma GCC unroll 1
             for (unsigned int j_1 = 0u; j_1 < 16u; j_1 += 1u) {
-                sums[j_1] = sums[j_1] + x * b[kk * 16u + j_1];
+                sums[j_1] = sums[j_1] + x * b[(int)(kk * 16u + j_1)];
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 16u; j_2 += 1u) {
-            d[i * 16u + j_2] = sums[j_2];
+            d[(int)(i * 16u + j_2)] = sums[j_2];
         }
     }
 }
@@ -99,7 +99,7 @@ static inline void cutrans_wmma_warp_load_acc_m16n16k16_row_f32(float* f, const 
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = p[r * ldm + c];
+            f[(int)(r * 16u + c)] = p[r * ldm + c];
         }
     }
 }
@@ -108,7 +108,7 @@ static inline void cutrans_wmma_warp_store_acc_m16n16k16_row_f32(float* p, const
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            p[r * ldm + c] = f[r * 16u + c];
+            p[r * ldm + c] = f[(int)(r * 16u + c)];
         }
     }
 }
@@ -183,7 +183,7 @@ void cutrans_kernel_wmma_gemm_bf16(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     for (int i = 0; i < 8; i++) {
-                        c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] = fmaf(alpha, acc_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i], beta * c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i]);
+                        c_frag[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)] = fmaf(alpha, acc_frag[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)], beta * c_frag[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)]);
                     }
                 }
             }
@@ -204,7 +204,7 @@ static inline void cutrans_wmma_warp_fill_acc_m32n8k16_f32(float* d, float v)
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            d[r * 8u + c] = v;
+            d[(int)(r * 8u + c)] = v;
         }
     }
 }
@@ -213,7 +213,7 @@ static inline void cutrans_wmma_warp_load_a_m32n8k16_col_bf16(float* f, const cu
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = cutrans_bf16_to_float(p[r + c * ldm]);
+            f[(int)(r * 16u + c)] = cutrans_bf16_to_float(p[r + c * ldm]);
         }
     }
 }
@@ -222,7 +222,7 @@ static inline void cutrans_wmma_warp_load_b_m32n8k16_row_bf16(float* f, const cu
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            f[r * 8u + c] = cutrans_bf16_to_float(p[r * ldm + c]);
+            f[(int)(r * 8u + c)] = cutrans_bf16_to_float(p[r * ldm + c]);
         }
     }
 }
@@ -232,17 +232,17 @@ static inline void cutrans_wmma_warp_mma_m32n8k16_f32_bf16_bf16_f32(float* d, co
     for (unsigned int i = 0u; i < 32u; i += 1u) {
         float sums[8];
         for (unsigned int j = 0u; j < 8u; j += 1u) {
-            sums[j] = c[i * 8u + j];
+            sums[j] = c[(int)(i * 8u + j)];
         }
         for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            float x = a[i * 16u + kk];
+            float x = a[(int)(i * 16u + kk)];
             #pragma GCC unroll 1
             for (unsigned int j_1 = 0u; j_1 < 8u; j_1 += 1u) {
-                sums[j_1] = sums[j_1] + x * b[kk * 8u + j_1];
+                sums[j_1] = sums[j_1] + x * b[(int)(kk * 8u + j_1)];
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 8u; j_2 += 1u) {
-            d[i * 8u + j_2] = sums[j_2];
+            d[(int)(i * 8u + j_2)] = sums[j_2];
         }
     }
 }
@@ -251,7 +251,7 @@ static inline void cutrans_wmma_warp_store_acc_m32n8k16_col_f32(float* p, const 
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            p[r + c * ldm] = f[r * 8u + c];
+            p[r + c * ldm] = f[(int)(r * 8u + c)];
         }
     }
 }
@@ -320,7 +320,7 @@ static inline void cutrans_wmma_warp_fill_acc_m8n32k16_f32(float* d, float v)
 {
     for (unsigned int r = 0u; r < 8u; r += 1u) {
         for (unsigned int c = 0u; c < 32u; c += 1u) {
-            d[r * 32u + c] = v;
+            d[(int)(r * 32u + c)] = v;
         }
     }
 }
@@ -329,7 +329,7 @@ static inline void cutrans_wmma_warp_load_a_m8n32k16_row_bf16(float* f, const cu
 {
     for (unsigned int r = 0u; r < 8u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = cutrans_bf16_to_float(p[r * ldm + c]);
+            f[(int)(r * 16u + c)] = cutrans_bf16_to_float(p[r * ldm + c]);
         }
     }
 }
@@ -338,7 +338,7 @@ static inline void cutrans_wmma_warp_load_b_m8n32k16_row_bf16(float* f, const cu
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 32u; c += 1u) {
-            f[r * 32u + c] = cutrans_bf16_to_float(p[r * ldm + c]);
+            f[(int)(r * 32u + c)] = cutrans_bf16_to_float(p[r * ldm + c]);
         }
     }
 }
@@ -348,17 +348,17 @@ static inline void cutrans_wmma_warp_mma_m8n32k16_f32_bf16_bf16_f32(float* d, co
     for (unsigned int i = 0u; i < 8u; i += 1u) {
         float sums[32];
         for (unsigned int j = 0u; j < 32u; j += 1u) {
-            sums[j] = c[i * 32u + j];
+            sums[j] = c[(int)(i * 32u + j)];
         }
         for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            float x = a[i * 16u + kk];
+            float x = a[(int)(i * 16u + kk)];
             #pragma GCC unroll 1
             for (unsigned int j_1 = 0u; j_1 < 32u; j_1 += 1u) {
-                sums[j_1] = sums[j_1] + x * b[kk * 32u + j_1];
+                sums[j_1] = sums[j_1] + x * b[(int)(kk * 32u + j_1)];
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 32u; j_2 += 1u) {
-            d[i * 32u + j_2] = sums[j_2];
+            d[(int)(i * 32u + j_2)] = sums[j_2];
         }
     }
 }
@@ -367,7 +367,7 @@ static inline void cutrans_wmma_warp_store_acc_m8n32k16_row_f32(float* p, const 
 {
     for (unsigned int r = 0u; r < 8u; r += 1u) {
         for (unsigned int c = 0u; c < 32u; c += 1u) {
-            p[r * ldm + c] = f[r * 32u + c];
+            p[r * ldm + c] = f[(int)(r * 32u + c)];
         }
     }
 }

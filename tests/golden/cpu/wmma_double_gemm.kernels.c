@@ -15,7 +15,7 @@ static inline void cutrans_wmma_warp_load_acc_m8n8k4_col_f64(double* f, const do
 {
     for (unsigned int r = 0u; r < 8u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            f[r * 8u + c] = p[r + c * ldm];
+            f[(int)(r * 8u + c)] = p[r + c * ldm];
         }
     }
 }
@@ -24,7 +24,7 @@ static inline void cutrans_wmma_warp_load_a_m8n8k4_col_f64(double* f, const doub
 {
     for (unsigned int r = 0u; r < 8u; r += 1u) {
         for (unsigned int c = 0u; c < 4u; c += 1u) {
-            f[r * 4u + c] = p[r + c * ldm];
+            f[(int)(r * 4u + c)] = p[r + c * ldm];
         }
     }
 }
@@ -33,7 +33,7 @@ static inline void cutrans_wmma_warp_load_b_m8n8k4_row_f64(double* f, const doub
 {
     for (unsigned int r = 0u; r < 4u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            f[r * 8u + c] = p[r * ldm + c];
+            f[(int)(r * 8u + c)] = p[r * ldm + c];
         }
     }
 }
@@ -43,17 +43,17 @@ static inline void cutrans_wmma_warp_mma_m8n8k4_f64_f64_f64_f64(double* d, const
     for (unsigned int i = 0u; i < 8u; i += 1u) {
         double sums[8];
         for (unsigned int j = 0u; j < 8u; j += 1u) {
-            sums[j] = c[i * 8u + j];
+            sums[j] = c[(int)(i * 8u + j)];
         }
         for (unsigned int kk = 0u; kk < 4u; kk += 1u) {
-            double x = a[i * 4u + kk];
+            double x = a[(int)(i * 4u + kk)];
             #pragma GCC unroll 1
             for (unsigned int j_1 = 0u; j_1 < 8u; j_1 += 1u) {
-                sums[j_1] = fma(x, b[kk * 8u + j_1], sums[j_1]);
+                sums[j_1] = fma(x, b[(int)(kk * 8u + j_1)], sums[j_1]);
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 8u; j_2 += 1u) {
-            d[i * 8u + j_2] = sums[j_2];
+            d[(int)(i * 8u + j_2)] = sums[j_2];
         }
     }
 }
@@ -62,7 +62,7 @@ static inline void cutrans_wmma_warp_store_acc_m8n8k4_col_f64(double* p, const d
 {
     for (unsigned int r = 0u; r < 8u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            p[r + c * ldm] = f[r * 8u + c];
+            p[r + c * ldm] = f[(int)(r * 8u + c)];
         }
     }
 }

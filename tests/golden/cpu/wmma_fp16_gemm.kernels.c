@@ -31,7 +31,7 @@ static inline void cutrans_wmma_warp_fill_acc_m16n16k16_f32(float* d, float v)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            d[r * 16u + c] = v;
+            d[(int)(r * 16u + c)] = v;
         }
     }
 }
@@ -39,7 +39,7 @@ static inline void cutrans_wmma_warp_fill_acc_m16n16k16_f32(float* d, float v)
 static inline void cutrans_wmma_warp_load_a_m16n16k16_row_f16(float* f, const _Float16* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
-        cutrans_convert_halves(f + r * 16u, p + r * ldm, 16u);
+        cutrans_convert_halves(f + (int)(r * 16u), p + r * ldm, 16u);
     }
 }
 
@@ -57,7 +57,7 @@ static inline void cutrans_wmma_warp_load_acc_m16n16k16_row_f32(float* f, const 
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = p[r * ldm + c];
+            f[(int)(r * 16u + c)] = p[r * ldm + c];
         }
     }
 }
@@ -66,7 +66,7 @@ static inline void cutrans_wmma_warp_store_acc_m16n16k16_row_f32(float* p, const
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            p[r * ldm + c] = f[r * 16u + c];
+            p[r * ldm + c] = f[(int)(r * 16u + c)];
         }
     }
 }
@@ -141,7 +141,7 @@ void cutrans_kernel_wmma_gemm_fp16(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     for (int i = 0; i < 8; i++) {
-                        c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] = fmaf(alpha, acc_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i], beta * c_frag[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i]);
+                        c_frag[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)] = fmaf(alpha, acc_frag[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)], beta * c_frag[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)]);
                     }
                 }
             }
@@ -162,7 +162,7 @@ static inline void cutrans_wmma_warp_fill_acc_m32n8k16_f16(_Float16* d, _Float16
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            d[r * 8u + c] = v;
+            d[(int)(r * 8u + c)] = v;
         }
     }
 }
@@ -170,7 +170,7 @@ static inline void cutrans_wmma_warp_fill_acc_m32n8k16_f16(_Float16* d, _Float16
 static inline void cutrans_wmma_warp_load_a_m32n8k16_row_f16(float* f, const _Float16* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
-        cutrans_convert_halves(f + r * 16u, p + r * ldm, 16u);
+        cutrans_convert_halves(f + (int)(r * 16u), p + r * ldm, 16u);
     }
 }
 
@@ -184,17 +184,17 @@ static inline void cutrans_wmma_warp_mma_m32n8k16_f16_f16_f16_f16(_Float16* d, c
     for (unsigned int i = 0u; i < 32u; i += 1u) {
         float sums[8];
         for (unsigned int j = 0u; j < 8u; j += 1u) {
-            sums[j] = (float)c[i * 8u + j];
+            sums[j] = (float)c[(int)(i * 8u + j)];
         }
         for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            float x = a[i * 16u + kk];
+            float x = a[(int)(i * 16u + kk)];
             #pragma GCC unroll 1
             for (unsigned int j_1 = 0u; j_1 < 8u; j_1 += 1u) {
-                sums[j_1] = fmaf(x, b[kk * 8u + j_1], sums[j_1]);
+                sums[j_1] = fmaf(x, b[(int)(kk * 8u + j_1)], sums[j_1]);
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 8u; j_2 += 1u) {
-            d[i * 8u + j_2] = cutrans_f16_from_float(sums[j_2]);
+            d[(int)(i * 8u + j_2)] = cutrans_f16_from_float(sums[j_2]);
         }
     }
 }
@@ -203,7 +203,7 @@ static inline void cutrans_wmma_warp_store_acc_m32n8k16_row_f16(_Float16* p, con
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            p[r * ldm + c] = f[r * 8u + c];
+            p[r * ldm + c] = f[(int)(r * 8u + c)];
         }
     }
 }

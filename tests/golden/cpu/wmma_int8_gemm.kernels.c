@@ -15,7 +15,7 @@ static inline void cutrans_wmma_warp_fill_acc_m32n8k16_i32(int* d, int v)
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            d[r * 8u + c] = v;
+            d[(int)(r * 8u + c)] = v;
         }
     }
 }
@@ -24,7 +24,7 @@ static inline void cutrans_wmma_warp_load_a_m32n8k16_row_s8(int* f, const signed
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = (int)p[r * ldm + c];
+            f[(int)(r * 16u + c)] = (int)p[r * ldm + c];
         }
     }
 }
@@ -33,7 +33,7 @@ static inline void cutrans_wmma_warp_load_b_m32n8k16_row_s8(int* f, const signed
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            f[r * 8u + c] = (int)p[r * ldm + c];
+            f[(int)(r * 8u + c)] = (int)p[r * ldm + c];
         }
     }
 }
@@ -43,17 +43,17 @@ static inline void cutrans_wmma_warp_mma_m32n8k16_i32_s8_s8_i32(int* d, const in
     for (unsigned int i = 0u; i < 32u; i += 1u) {
         unsigned int sums[8];
         for (unsigned int j = 0u; j < 8u; j += 1u) {
-            sums[j] = (unsigned int)c[i * 8u + j];
+            sums[j] = (unsigned int)c[(int)(i * 8u + j)];
         }
         for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            int x = a[i * 16u + kk];
+            int x = a[(int)(i * 16u + kk)];
             #pragma GCC unroll 1
             for (unsigned int j_1 = 0u; j_1 < 8u; j_1 += 1u) {
-                sums[j_1] = sums[j_1] + (unsigned int)(x * b[kk * 8u + j_1]);
+                sums[j_1] = sums[j_1] + (unsigned int)(x * b[(int)(kk * 8u + j_1)]);
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 8u; j_2 += 1u) {
-            d[i * 8u + j_2] = (int)sums[j_2];
+            d[(int)(i * 8u + j_2)] = (int)sums[j_2];
         }
     }
 }
@@ -62,7 +62,7 @@ static inline void cutrans_wmma_warp_store_acc_m32n8k16_col_i32(int* p, const in
 {
     for (unsigned int r = 0u; r < 32u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            p[r + c * ldm] = f[r * 8u + c];
+            p[r + c * ldm] = f[(int)(r * 8u + c)];
         }
     }
 }
@@ -112,7 +112,7 @@ void cutrans_kernel_gemm_s8_relu(cutrans_dim3 gridDim, cutrans_dim3 blockDim, si
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
                     for (int i = 0; i < 8; ++i) {
-                        acc[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] = acc[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] > 0 ? acc[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] : 0;
+                        acc[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)] = acc[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)] > 0 ? acc[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)] : 0;
                     }
                 }
             }
@@ -133,7 +133,7 @@ static inline void cutrans_wmma_warp_load_acc_m16n16k16_row_i32(int* f, const in
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = p[r * ldm + c];
+            f[(int)(r * 16u + c)] = p[r * ldm + c];
         }
     }
 }
@@ -142,7 +142,7 @@ static inline void cutrans_wmma_warp_load_a_m16n16k16_row_u8(int* f, const unsig
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = (int)p[r * ldm + c];
+            f[(int)(r * 16u + c)] = (int)p[r * ldm + c];
         }
     }
 }
@@ -151,7 +151,7 @@ static inline void cutrans_wmma_warp_load_b_m16n16k16_col_u8(int* f, const unsig
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = (int)p[r + c * ldm];
+            f[(int)(r * 16u + c)] = (int)p[r + c * ldm];
         }
     }
 }
@@ -161,17 +161,17 @@ static inline void cutrans_wmma_warp_mma_m16n16k16_i32_u8_u8_i32(int* d, const i
     for (unsigned int i = 0u; i < 16u; i += 1u) {
         unsigned int sums[16];
         for (unsigned int j = 0u; j < 16u; j += 1u) {
-            sums[j] = (unsigned int)c[i * 16u + j];
+            sums[j] = (unsigned int)c[(int)(i * 16u + j)];
         }
         for (unsigned int kk = 0u; kk < 16u; kk += 1u) {
-            int x = a[i * 16u + kk];
+            int x = a[(int)(i * 16u + kk)];
             #pragma GCC unroll 1
             for (unsigned int j_1 = 0u; j_1 < 16u; j_1 += 1u) {
-                sums[j_1] = sums[j_1] + (unsigned int)(x * b[kk * 16u + j_1]);
+                sums[j_1] = sums[j_1] + (unsigned int)(x * b[(int)(kk * 16u + j_1)]);
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 16u; j_2 += 1u) {
-            d[i * 16u + j_2] = (int)sums[j_2];
+            d[(int)(i * 16u + j_2)] = (int)sums[j_2];
         }
     }
 }
@@ -180,7 +180,7 @@ static inline void cutrans_wmma_warp_store_acc_m16n16k16_row_i32(int* p, const i
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            p[r * ldm + c] = f[r * 16u + c];
+            p[r * ldm + c] = f[(int)(r * 16u + c)];
         }
     }
 }

@@ -31,7 +31,7 @@ static inline void cutrans_wmma_warp_load_acc_m16n16k16_row_f32(float* f, const 
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = p[r * ldm + c];
+            f[(int)(r * 16u + c)] = p[r * ldm + c];
         }
     }
 }
@@ -39,14 +39,14 @@ static inline void cutrans_wmma_warp_load_acc_m16n16k16_row_f32(float* f, const 
 static inline void cutrans_wmma_warp_load_a_m16n16k16_row_f16(float* f, const _Float16* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
-        cutrans_convert_halves(f + r * 16u, p + r * ldm, 16u);
+        cutrans_convert_halves(f + (int)(r * 16u), p + r * ldm, 16u);
     }
 }
 
 static inline void cutrans_wmma_warp_load_b_m16n16k16_row_f16(float* f, const _Float16* p, unsigned int ldm)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
-        cutrans_convert_halves(f + r * 16u, p + r * ldm, 16u);
+        cutrans_convert_halves(f + (int)(r * 16u), p + r * ldm, 16u);
     }
 }
 
@@ -59,7 +59,7 @@ static inline void cutrans_wmma_warp_store_acc_m16n16k16_row_f32(float* p, const
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            p[r * ldm + c] = f[r * 16u + c];
+            p[r * ldm + c] = f[(int)(r * 16u + c)];
         }
     }
 }
@@ -124,7 +124,7 @@ void cutrans_kernel_bias_relu_tiles(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                     const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                     {
                         for (int i = 0; i < 8; i++) {
-                            acc[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i] = fmaxf(acc[((unsigned int)cutrans_t) / 32u][(((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i], 0.0f);
+                            acc[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)] = fmaxf(acc[((unsigned int)cutrans_t) / 32u][(int)((((unsigned int)cutrans_t) & 31u) + 32u * (unsigned int)i)], 0.0f);
                         }
                     }
                 }

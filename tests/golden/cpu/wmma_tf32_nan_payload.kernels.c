@@ -15,7 +15,7 @@ static inline void cutrans_wmma_warp_fill_acc_m16n16k8_f32(float* d, float v)
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            d[r * 16u + c] = v;
+            d[(int)(r * 16u + c)] = v;
         }
     }
 }
@@ -24,7 +24,7 @@ static inline void cutrans_wmma_warp_load_a_m16n16k8_row_tf32(float* f, const fl
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 8u; c += 1u) {
-            f[r * 8u + c] = p[r * ldm + c];
+            f[(int)(r * 8u + c)] = p[r * ldm + c];
         }
     }
 }
@@ -33,7 +33,7 @@ static inline void cutrans_wmma_warp_load_b_m16n16k8_col_tf32(float* f, const fl
 {
     for (unsigned int r = 0u; r < 8u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            f[r * 16u + c] = p[r + c * ldm];
+            f[(int)(r * 16u + c)] = p[r + c * ldm];
         }
     }
 }
@@ -43,17 +43,17 @@ static inline void cutrans_wmma_warp_mma_m16n16k8_f32_tf32_tf32_f32(float* d, co
     for (unsigned int i = 0u; i < 16u; i += 1u) {
         float sums[16];
         for (unsigned int j = 0u; j < 16u; j += 1u) {
-            sums[j] = c[i * 16u + j];
+            sums[j] = c[(int)(i * 16u + j)];
         }
         for (unsigned int kk = 0u; kk < 8u; kk += 1u) {
-            float x = cutrans_uint_as_float(cutrans_float_as_uint(a[i * 8u + kk]) & 4294959104u);
+            float x = cutrans_uint_as_float(cutrans_float_as_uint(a[(int)(i * 8u + kk)]) & 4294959104u);
             #pragma GCC unroll 1
             for (unsigned int j_1 = 0u; j_1 < 16u; j_1 += 1u) {
-                sums[j_1] = sums[j_1] + x * cutrans_uint_as_float(cutrans_float_as_uint(b[kk * 16u + j_1]) & 4294959104u);
+                sums[j_1] = sums[j_1] + x * cutrans_uint_as_float(cutrans_float_as_uint(b[(int)(kk * 16u + j_1)]) & 4294959104u);
             }
         }
         for (unsigned int j_2 = 0u; j_2 < 16u; j_2 += 1u) {
-            d[i * 16u + j_2] = sums[j_2];
+            d[(int)(i * 16u + j_2)] = sums[j_2];
         }
     }
 }
@@ -62,7 +62,7 @@ static inline void cutrans_wmma_warp_store_acc_m16n16k8_row_f32(float* p, const 
 {
     for (unsigned int r = 0u; r < 16u; r += 1u) {
         for (unsigned int c = 0u; c < 16u; c += 1u) {
-            p[r * ldm + c] = f[r * 16u + c];
+            p[r * ldm + c] = f[(int)(r * 16u + c)];
         }
     }
 }

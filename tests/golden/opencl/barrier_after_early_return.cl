@@ -9,7 +9,7 @@ uint cutrans_warp_block_count(__local uint* slots, uint n)
 {
     uint count = 0u;
     for (uint i = 0u; i < n; ++i) {
-        count += slots[i];
+        count += slots[(int)i];
     }
     return count;
 }
@@ -29,7 +29,7 @@ __kernel void smooth_live_threads(__global const int* in, __global int* out, __g
         for (int r = 0; r <= rounds; ++r) {
             int left;
             if (cutrans_stays_0) {
-                left = (uint)get_local_id(0) > 0u ? tile[(uint)get_local_id(0) - 1u] : 0;
+                left = (uint)get_local_id(0) > 0u ? tile[(int)((uint)get_local_id(0) - 1u)] : 0;
             }
             barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
             if (cutrans_stays_0) {

@@ -20,7 +20,7 @@ float stencil_at(__local float* tile, __global const float* in, int n)
     load_tile(tile, in, n);
     float sum = 0.0f;
     for (int k = -2; k <= 2; ++k) {
-        sum = fma(fma(0.25f, (float)k, 1.0f), tile[(uint)get_local_id(0) + 2u + k], sum);
+        sum = fma(fma(0.25f, (float)k, 1.0f), tile[(int)((uint)get_local_id(0) + 2u + k)], sum);
     }
     return sum;
 }
@@ -41,7 +41,7 @@ int block_total(__local int* scratch, int v)
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     for (int stride = 64 / 2; stride > 0; stride /= 2) {
         if ((uint)get_local_id(0) < stride) {
-            scratch[(uint)get_local_id(0)] += scratch[(uint)get_local_id(0) + stride];
+            scratch[(uint)get_local_id(0)] += scratch[(int)((uint)get_local_id(0) + stride)];
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     }

@@ -16,7 +16,7 @@ __kernel void tile_sums(__global const float* in, __global float* sums, int tile
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         for (int s = 64 / 2; s > 0; s /= 2) {
             if ((uint)get_local_id(0) < s) {
-                buf[(uint)get_local_id(0)] += buf[(uint)get_local_id(0) + s];
+                buf[(uint)get_local_id(0)] += buf[(int)((uint)get_local_id(0) + s)];
             }
             barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
         }

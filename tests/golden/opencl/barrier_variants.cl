@@ -9,7 +9,7 @@ uint cutrans_warp_block_count(__local uint* slots, uint n)
 {
     uint count = 0u;
     for (uint i = 0u; i < n; ++i) {
-        count += slots[i];
+        count += slots[(int)i];
     }
     return count;
 }
@@ -69,7 +69,7 @@ __kernel void block_votes(__global const int* v, __global int* out, int n)
         o[0] = positives;
         o[1] = all_small != 0;
         o[2] = any_big != 0;
-        o[3] = stage[(uint)get_local_size(0) - 1u];
+        o[3] = stage[(int)((uint)get_local_size(0) - 1u)];
         o[4] = even + (none != 0);
         o[5] = every;
     }

@@ -10,11 +10,11 @@ __kernel void block_sum(__global const int* in, __global int* partial, int n)
     __local int cache[256];
     uint tid = (uint)get_local_id(0);
     int i = (uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0);
-    cache[tid] = i < n ? in[i] : 0;
+    cache[(int)tid] = i < n ? in[i] : 0;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     for (uint s = (uint)get_local_size(0) / 2u; s > 0u; s >>= 1) {
         if (tid < s) {
-            cache[tid] += cache[tid + s];
+            cache[(int)tid] += cache[(int)(tid + s)];
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     }

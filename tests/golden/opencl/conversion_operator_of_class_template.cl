@@ -37,11 +37,11 @@ __kernel void block_sum_int(__global const int* in, __global int* out, __local u
     __local int* s = SharedMemory_int_operator_int(cutrans_dynamic_shared);
     __local const int* r = SharedMemory_int_operator_const_int(cutrans_dynamic_shared);
     uint t = (uint)get_local_id(0);
-    s[t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
+    s[(int)t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     for (uint half_ = (uint)get_local_size(0) / 2u; half_ > 0u; half_ /= 2u) {
         if (t < half_) {
-            s[t] += s[t + half_];
+            s[(int)t] += s[(int)(t + half_)];
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     }
@@ -67,11 +67,11 @@ __kernel void block_sum_float(__global const float* in, __global float* out, __l
     __local float* s = SharedMemory_float_operator_float(cutrans_dynamic_shared);
     __local const float* r = SharedMemory_float_operator_const_float(cutrans_dynamic_shared);
     uint t = (uint)get_local_id(0);
-    s[t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
+    s[(int)t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     for (uint half_ = (uint)get_local_size(0) / 2u; half_ > 0u; half_ /= 2u) {
         if (t < half_) {
-            s[t] += s[t + half_];
+            s[(int)t] += s[(int)(t + half_)];
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     }
@@ -97,11 +97,11 @@ __kernel void block_sum_double(__global const double* in, __global double* out, 
     __local double* s = SharedMemory_double_operator_double(cutrans_dynamic_shared);
     __local const double* r = SharedMemory_double_operator_const_double(cutrans_dynamic_shared);
     uint t = (uint)get_local_id(0);
-    s[t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
+    s[(int)t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     for (uint half_ = (uint)get_local_size(0) / 2u; half_ > 0u; half_ /= 2u) {
         if (t < half_) {
-            s[t] += s[t + half_];
+            s[(int)t] += s[(int)(t + half_)];
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     }

@@ -54,7 +54,7 @@ uint cutrans_warp_ballot(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint bits = 0u;
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[base + l] != 0u) {
+        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }
@@ -404,16 +404,16 @@ __kernel void block_sum(__global const float* xs, __global float* out)
     __local float sdata[128];
     uint tid = (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)));
     float mySum = xs[(uint)get_group_id(0) * 128u + tid];
-    sdata[tid] = mySum;
+    sdata[(int)tid] = mySum;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     if (tid < 64u) {
-        sdata[tid] = mySum = mySum + sdata[tid + 64u];
+        sdata[(int)tid] = mySum = mySum + sdata[(int)(tid + 64u)];
     }
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     bool cutrans_warp_if_0 = (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) < 32u;
     {
         if (cutrans_warp_if_0) {
-            mySum += sdata[tid + 32u];
+            mySum += sdata[(int)(tid + 32u)];
         }
         for (int offset = 32u / 2u; offset > 0; offset /= 2) {
             if (cutrans_warp_if_0) {

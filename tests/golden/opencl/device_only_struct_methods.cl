@@ -31,11 +31,11 @@ __kernel void block_sums_float(__global const float* in, __global float* out, __
 {
     __local float* s = scratch_float(cutrans_dynamic_shared);
     uint t = (uint)get_local_id(0);
-    s[t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
+    s[(int)t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     for (uint half_ = (uint)get_local_size(0) / 2u; half_ > 0u; half_ /= 2u) {
         if (t < half_) {
-            s[t] += s[t + half_];
+            s[(int)t] += s[(int)(t + half_)];
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     }
@@ -59,11 +59,11 @@ __kernel void block_sums_int(__global const int* in, __global int* out, __local 
 {
     __local int* s = scratch_int(cutrans_dynamic_shared);
     uint t = (uint)get_local_id(0);
-    s[t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
+    s[(int)t] = in[(uint)get_group_id(0) * (uint)get_local_size(0) + t];
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     for (uint half_ = (uint)get_local_size(0) / 2u; half_ > 0u; half_ /= 2u) {
         if (t < half_) {
-            s[t] += s[t + half_];
+            s[(int)t] += s[(int)(t + half_)];
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     }

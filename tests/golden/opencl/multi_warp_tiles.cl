@@ -386,10 +386,10 @@ __kernel void tile_exchange(__global const int* in, __global int* out, __global 
     __local int stage[256];
     uint t = (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)));
     int v = in[(uint)get_group_id(0) * 256u + t];
-    stage[t] = v;
+    stage[(int)t] = v;
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     uint base = (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) / 64u * 64u;
-    int next = stage[base + (((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 63u) + 1u) % 64u];
+    int next = stage[(int)(base + (((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))) & 63u) + 1u) % 64u)];
     int cutrans_inl6_ret;
     {
         int v_cutrans_inl6 = v;

@@ -11,7 +11,7 @@ float block_sum(float v, __local float* block_sum_partial)
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     for (int stride = 64 / 2; stride > 0; stride /= 2) {
         if ((uint)get_local_id(0) < stride) {
-            block_sum_partial[(uint)get_local_id(0)] += block_sum_partial[(uint)get_local_id(0) + stride];
+            block_sum_partial[(uint)get_local_id(0)] += block_sum_partial[(int)((uint)get_local_id(0) + stride)];
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     }

@@ -43,7 +43,7 @@ uint cutrans_warp_ballot(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint bits = 0u;
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[base + l] != 0u) {
+        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }
@@ -61,11 +61,11 @@ __kernel void last_warp_sum(__global const float* in, __global float* out)
     __local float cutrans_warp_f32[1024];
     __local float s[128];
     uint tid = (uint)get_local_id(0);
-    s[tid] = in[(uint)get_group_id(0) * 128u + tid];
+    s[(int)tid] = in[(uint)get_group_id(0) * 128u + tid];
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     for (uint half_ = 128 / 2; half_ > 32u; half_ /= 2u) {
         if (tid < half_) {
-            s[tid] += s[tid + half_];
+            s[(int)tid] += s[(int)(tid + half_)];
         }
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     }
@@ -73,7 +73,7 @@ __kernel void last_warp_sum(__global const float* in, __global float* out)
     {
         float v;
         if (cutrans_warp_if_0) {
-            v = s[tid] + s[tid + 32u];
+            v = s[(int)tid] + s[(int)(tid + 32u)];
         }
         for (int offset = 16; offset > 0; offset /= 2) {
             if (cutrans_warp_if_0) {

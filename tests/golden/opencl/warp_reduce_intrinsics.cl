@@ -17,7 +17,7 @@ uint cutrans_warp_reduce_add_u32(__local uint* slots, uint t, uint n, uint mask)
     uint acc = 0u;
     for (uint l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc += slots[base + l];
+            acc += slots[(int)(base + l)];
         }
     }
     return acc;
@@ -26,10 +26,10 @@ uint cutrans_warp_reduce_add_u32(__local uint* slots, uint t, uint n, uint mask)
 uint cutrans_warp_reduce_and_u32(__local uint* slots, uint t, uint n, uint mask)
 {
     uint base = t - (t & 31u);
-    uint acc = slots[t];
+    uint acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc &= slots[base + l];
+            acc &= slots[(int)(base + l)];
         }
     }
     return acc;
@@ -38,10 +38,10 @@ uint cutrans_warp_reduce_and_u32(__local uint* slots, uint t, uint n, uint mask)
 int cutrans_warp_reduce_max_i32(__local int* slots, uint t, uint n, uint mask)
 {
     uint base = t - (t & 31u);
-    int acc = slots[t];
+    int acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc = slots[base + l] > acc ? slots[base + l] : acc;
+            acc = slots[(int)(base + l)] > acc ? slots[(int)(base + l)] : acc;
         }
     }
     return acc;
@@ -50,10 +50,10 @@ int cutrans_warp_reduce_max_i32(__local int* slots, uint t, uint n, uint mask)
 uint cutrans_warp_reduce_max_u32(__local uint* slots, uint t, uint n, uint mask)
 {
     uint base = t - (t & 31u);
-    uint acc = slots[t];
+    uint acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc = slots[base + l] > acc ? slots[base + l] : acc;
+            acc = slots[(int)(base + l)] > acc ? slots[(int)(base + l)] : acc;
         }
     }
     return acc;
@@ -62,10 +62,10 @@ uint cutrans_warp_reduce_max_u32(__local uint* slots, uint t, uint n, uint mask)
 int cutrans_warp_reduce_min_i32(__local int* slots, uint t, uint n, uint mask)
 {
     uint base = t - (t & 31u);
-    int acc = slots[t];
+    int acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc = slots[base + l] < acc ? slots[base + l] : acc;
+            acc = slots[(int)(base + l)] < acc ? slots[(int)(base + l)] : acc;
         }
     }
     return acc;
@@ -74,10 +74,10 @@ int cutrans_warp_reduce_min_i32(__local int* slots, uint t, uint n, uint mask)
 uint cutrans_warp_reduce_min_u32(__local uint* slots, uint t, uint n, uint mask)
 {
     uint base = t - (t & 31u);
-    uint acc = slots[t];
+    uint acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc = slots[base + l] < acc ? slots[base + l] : acc;
+            acc = slots[(int)(base + l)] < acc ? slots[(int)(base + l)] : acc;
         }
     }
     return acc;
@@ -86,10 +86,10 @@ uint cutrans_warp_reduce_min_u32(__local uint* slots, uint t, uint n, uint mask)
 uint cutrans_warp_reduce_or_u32(__local uint* slots, uint t, uint n, uint mask)
 {
     uint base = t - (t & 31u);
-    uint acc = slots[t];
+    uint acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc |= slots[base + l];
+            acc |= slots[(int)(base + l)];
         }
     }
     return acc;
@@ -101,7 +101,7 @@ uint cutrans_warp_reduce_xor_u32(__local uint* slots, uint t, uint n, uint mask)
     uint acc = 0u;
     for (uint l = 0u; l < 32u; ++l) {
         if (base + l < n && (mask >> l & 1u) != 0u) {
-            acc ^= slots[base + l];
+            acc ^= slots[(int)(base + l)];
         }
     }
     return acc;

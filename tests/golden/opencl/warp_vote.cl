@@ -10,7 +10,7 @@ uint cutrans_warp_ballot(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint bits = 0u;
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[base + l] != 0u) {
+        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }
