@@ -63,6 +63,15 @@ def build_reference(kind: str, source: Path, exe: Path, options, folder: Path, a
                        fmad=options.fmad, also=also, header_roots=header_roots)
 
 
+def reference_note(kind: str, options) -> str:
+    """What a report should say of the reference itself: that the emulation cannot fuse a * b + c as nvcc
+    does, where its compiler ignores the request ("" otherwise, and for real CUDA)."""
+    if kind == "cuda" or not options.fmad:
+        return ""
+    from translator.verify.reference import contraction_note
+    return contraction_note()
+
+
 def build_and_run(target: str, units, folder: Path, options, sources, run: Callable, *,
                   translate_options: dict | None = None, backend=None):
     """Translate and build `units` (the loaded source files of one program) for `target` in `folder`, then

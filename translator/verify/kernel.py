@@ -14,7 +14,7 @@ from pathlib import Path
 from translator import unsafe
 from translator.diagnostics import CutransError, Diagnostic, error
 from translator.verify import buffers, cuda_reference
-from translator.verify.attempt import build_and_run, build_reference, first_lines
+from translator.verify.attempt import build_and_run, build_reference, first_lines, reference_note
 from translator.verify.build import translation_note
 from translator.verify.compare import DEFAULT_POLICY, compare_runs
 from translator.verify.harness import MAIN_DEFINE, harness_source
@@ -94,7 +94,8 @@ class KernelVerifier:
             return self.result(target, "fail", detail, run.seconds)
         records, problems = self._compare_buffers(reference_out, self._out(target), rewrites)
         bad = [r for r in records if r["mismatches"]]
-        note = translation_note(self.work / target)
+        note = "; ".join(filter(None, [translation_note(self.work / target),
+                                       reference_note(self.reference_kind, self.options)]))
         if problems or bad:
             detail = "\n".join(problems + [buffers.describe(r) for r in bad] + [f"seed {self.case.seed}"]
                                + ([note] if note else []))

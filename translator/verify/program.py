@@ -15,7 +15,7 @@ from pathlib import Path
 from translator import unsafe
 from translator.diagnostics import CutransError
 from translator.verify import cuda_reference
-from translator.verify.attempt import build_and_run, build_only, build_reference, first_lines
+from translator.verify.attempt import build_and_run, build_only, build_reference, first_lines, reference_note
 from translator.verify.build import translation_note
 from translator.verify.compare import DEFAULT_POLICY, compare_runs
 from translator.verify.output_files import Captures, capturing, compare_files
@@ -72,7 +72,8 @@ class ProgramVerifier:
         policy, widened = widened_policy(self.policy, unsafe.applied({"unsafe": self.unsafe}, target))
         result = compare_runs(reference_run, run, policy)
         files = compare_files(self.files["reference"], self.files[target], policy) if self.captures else []
-        notes = [translation_note(self.work / target), widened, *emulation_warnings(reference_run)]
+        notes = [translation_note(self.work / target), widened, *emulation_warnings(reference_run),
+                 reference_note(self.reference_kind, self.options)]
         note = "; ".join(filter(None, notes))
         how = f"; {note}" if note else ""
         if result.ok and not files:

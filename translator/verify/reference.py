@@ -425,6 +425,39 @@ def contraction_flags(fmad: bool) -> tuple[str, ...]:
     return ("-DCUEMU_FMAD", "-Wno-attributes", *(("-mfma",) if _x86() else ()))
 
 
+# a * b + c with a = b = 1 + 2^-12 and c = -(1 + 2^-11): a * b = 1 + 2^-11 + 2^-24 rounds to 1 + 2^-11, so the sum
+# is 0 when rounded twice and 2^-24 when fused
+_CONTRACTION_PROBE = """#include <cuemu/qualifiers.h>
+#include <cstdio>
+__device__ __attribute__((noinline)) float fused(float a, float b, float c) { return a * b + c; }
+int main() { volatile float a = 1.0f + 0x1p-12f, c = -(1.0f + 0x1p-11f); std::printf("%a\\n", fused(a, a, c)); }
+"""
+
+
+@functools.cache
+def contraction_note() -> str:
+    """"" when the emulation's compiler contracts device code as CUEMU_FMAD asks (or no contraction is asked
+    for: an x86 without FMA), else a sentence for reports: then the emulation computes as nvcc -fmad=false
+    does. Seen on a GPU machine whose g++ left `optimize("fp-contract=fast")` without effect."""
+    flags = contraction_flags(True)
+    if not flags:
+        return ""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="cutrans-fma-") as tmp:
+        source, exe = Path(tmp) / "probe.cpp", Path(tmp) / "probe"
+        source.write_text(_CONTRACTION_PROBE)
+        try:
+            subprocess.run([*_compiler(), "-std=c++17", "-O2", "-ffp-contract=off", *flags, f"-I{EMULATE_INCLUDE}",
+                            str(source), "-o", str(exe)], capture_output=True, check=True, timeout=120)
+            printed = subprocess.run([str(exe)], capture_output=True, text=True, timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""                  # the program's own build reports a compiler that does not work
+    if printed == "0x1p-24":
+        return ""
+    return (f"the emulation's compiler ({' '.join(_compiler())}) does not contract device code, so the reference "
+            f"rounds a * b + c twice where nvcc fuses it (as with --fmad=false): results may differ in the last bits")
+
+
 def compile_flags(source_dir: Path, *, include_dirs=(), defines=(), extra_flags=(), fmad: bool = True) -> list[str]:
     """The compiler and flags that compile the normalized copies of a program: emulation headers first, then
     the main source's own directory, then the caller's include directories. Host code never contracts;
