@@ -105,7 +105,9 @@ def _plain(decl, ctype, where, lower_type) -> Struct:
     fields = _fields(decl, where, lower_type)
     if not fields:
         _refuse(f"empty struct '{name}' is not supported in device code", where)
-    s = Struct(name, fields, union=decl.kind == K.UNION_DECL)
+    hidden = any(f.kind == K.FIELD_DECL and f.access_specifier != ci.AccessSpecifier.PUBLIC
+                 for f in decl.get_children())
+    s = Struct(name, fields, union=decl.kind == K.UNION_DECL, private_fields=hidden)
     if ctype.get_align() > size_align(s)[1]:         # `struct __align__(16) S`, alignas(16)
         s = dataclasses.replace(s, align=ctype.get_align())
     _check_layout(s, ctype, where)

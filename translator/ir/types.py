@@ -46,12 +46,14 @@ class Struct:
     """A C struct: ordered (field name, type) pairs. `vector`: one of CUDA's built-in vector types
     (float4, int2...), which a backend may spell natively and which carries CUDA's alignment.
     `union`: a C union, whose fields all start at offset 0. `align`: an alignment above the natural
-    one that the program asked for (`struct __align__(16) S`, alignas), else 0."""
+    one that the program asked for (`struct __align__(16) S`, alignas), else 0. `private_fields`: some field
+    is private or protected, so host code outside the struct cannot name it (offsetof)."""
     name: str
     fields: tuple          # ((name, Type), ...)
     vector: bool = False
     union: bool = False
     align: int = 0
+    private_fields: bool = False
 
     def __str__(self) -> str:
         return f"{'union' if self.union else 'struct'} {self.name}"
