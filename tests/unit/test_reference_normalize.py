@@ -193,3 +193,24 @@ def test_any_ptx_template_is_rewritten(source):
 ])
 def test_host_assembly_and_lookalikes_stay(source):
     assert normalize(source) == source
+
+
+@pytest.mark.parametrize("args, passed", [
+    ("p, 0, NULL", ["p", " ::cuemu::zero_literal()", " ::cuemu::zero_literal()"]),
+    ("f(0, 1), 0u", ["f(0, 1)", " ::cuemu::zero_literal()"]),
+    ("0L", ["::cuemu::zero_literal()"]),
+])
+def test_a_null_pointer_constant_argument_is_passed_as_a_zero_literal(args, passed):
+    out = normalize(f"k<<<g, b>>>({args});")
+    assert out.endswith(f"::cuemu::config(g, b), {','.join(passed)});")
+    assert "::cuemu::call_kernel(" in out and "-> decltype((k)(" in out
+
+
+@pytest.mark.parametrize("args", ["p, n", "f(0), x", "Pair<1, 0>{}, 0", "p,\n 10"])
+def test_other_arguments_are_passed_as_written(args):
+    assert normalize(f"k<<<g, b>>>({args});") == launch("k", "g, b", args) + ";"
+
+
+def test_zero_literal_arguments_keep_their_lines():
+    source = "k<<<g, b>>>(p,\n  0,\n  NULL);"
+    assert normalize(source).count("\n") == 2

@@ -338,6 +338,39 @@ def _find_launch(tokens: list[Token], i: int, source: str, path: str) -> Launch:
     return Launch((first, i - 1), i, close, close + 1, rparen)
 
 
+_NULL_LITERAL = re.compile(r"0[uUlL]*|NULL")
+
+
+def _launch_arguments(launch: Launch, tokens: list[Token], source: str, path: str) -> str:
+    """The launch's arguments, normalized; an argument that is a null pointer constant alone (`0`, `NULL`)
+    becomes ::cuemu::zero_literal(), which converts to a pointer as the literal does: passed on as an int or
+    a long, it would not (HeCBench idivide passes 0 for an int*). Left as written where an angle bracket
+    stands between the parentheses, whose commas may then separate template arguments."""
+    first, last = launch.lparen + 1, launch.rparen
+    text = source[tokens[launch.lparen].end:tokens[launch.rparen].start]
+    cuts, j = [], first
+    while j < last:
+        if tokens[j].text in _CLOSERS:
+            j = max(_match_forward(tokens, j), j)
+        elif tokens[j].text in ("<", ">", ">>"):
+            return normalize(text, path)
+        elif tokens[j].text == ",":
+            cuts.append(j)
+        j += 1
+    groups = [(a + 1, b) for a, b in zip([first - 1, *cuts], [*cuts, last])]
+    if not any(b - a == 1 and _NULL_LITERAL.fullmatch(tokens[a].text) for a, b in groups):
+        return normalize(text, path)
+    pieces = []
+    for a, b in groups:
+        start = tokens[a - 1].end
+        end = tokens[b].start
+        if b - a == 1 and _NULL_LITERAL.fullmatch(tokens[a].text):
+            pieces.append(source[start:tokens[a].start] + "::cuemu::zero_literal()" + source[tokens[a].end:end])
+        else:
+            pieces.append(normalize(source[start:end], path))
+    return ",".join(pieces)
+
+
 def _launch_text(launch: Launch, tokens: list[Token], source: str, path: str) -> str:
     first, last = launch.callee
     callee = source[tokens[first].start:tokens[last].end]
@@ -345,9 +378,14 @@ def _launch_text(launch: Launch, tokens: list[Token], source: str, path: str) ->
     gap1 = source[tokens[last].end:tokens[launch.open_].start]
     config = normalize(source[tokens[launch.open_].end:tokens[launch.close].start], path)
     gap2 = source[tokens[launch.close].end:tokens[launch.lparen].start]
-    args = normalize(source[tokens[launch.lparen].end:tokens[launch.rparen].start], path)
+    args = _launch_arguments(launch, tokens, source, path)
     comma = ", " if launch.rparen > launch.lparen + 1 else ""
-    body = f"[&](auto&&... {_LAUNCH_ARGS}) {{ ({callee})({_LAUNCH_ARGS}...); }}"
+    # the kernel is called through ::cuemu::call_kernel, which tries the arguments as they are and, where a
+    # zero_literal cannot be passed so (a parameter whose template argument the literal deduces), as int 0
+    call = (f"[&](auto&&... {_LAUNCH_ARGS}b) -> decltype(({callee})(static_cast<decltype({_LAUNCH_ARGS}b)&&>"
+            f"({_LAUNCH_ARGS}b)...)) {{ ({callee})(static_cast<decltype({_LAUNCH_ARGS}b)&&>({_LAUNCH_ARGS}b)...); }}")
+    body = (f"[&](auto&&... {_LAUNCH_ARGS}) {{ ::cuemu::call_kernel({call}, {_LAUNCH_ARGS}...); }}"
+            if "::cuemu::zero_literal()" in args else f"[&](auto&&... {_LAUNCH_ARGS}) {{ ({callee})({_LAUNCH_ARGS}...); }}")
     return f'::cuemu::launch("{name}", {body}{gap1}, ::cuemu::config({config}){gap2}{comma}{args})'
 
 

@@ -525,6 +525,30 @@ struct DynamicShared {
 
 inline DynamicShared dynamic_shared() { return DynamicShared{}; }
 
+// A launch argument that is a null pointer constant alone (`0`, `NULL`): translator/verify/reference.py passes
+// it as zero_literal(), which, like the literal, converts to a pointer as well as to a number. Copied into
+// the launch's tuple as an int or a long, it would no longer convert to a pointer.
+struct zero_literal {
+    template <class T, class = decltype(static_cast<T>(0))>
+    constexpr operator T() const { return static_cast<T>(0); }
+};
+
+inline int plain_argument(zero_literal) { return 0; }
+template <class A>
+A &plain_argument(A &a) { return a; }
+
+// Calls the kernel with the launch's arguments as they are, or, where a zero_literal cannot be passed so (a
+// parameter whose template argument the literal deduces, which CUDA deduces as int), with int 0 instead.
+template <class Call, class... A>
+void call_kernel(Call &&call, A &...args)
+{
+    if constexpr (std::is_invocable_v<Call &, A &...>) {
+        call(args...);
+    } else {
+        call(plain_argument(args)...);
+    }
+}
+
 // kernel<<<cfg>>>(args) arrives here as launch("kernel", body, cfg, args): the arguments are evaluated
 // and copied once, and every CUDA thread calls body(copies...), which calls the kernel.
 template <class Body, class... Args>
