@@ -32,3 +32,33 @@ def test_a_pointer_to_rows_parameter_keeps_its_declarator():
     rows = N.Param("m", Pointer(Array(F16, 8), "global", True), host_type="const __half (*)[8]")
     assert host_declaration(rows) == "const __half (*m)[8]"
     assert host_declaration(N.Param("n", Pointer(F16, "global"), host_type="size_t *")) == "size_t * n"
+
+
+CONVERTED = """#include <cuda_runtime.h>
+struct Div { int d, m; __host__ __device__ Div(int x) : d(x), m(x * 2) {} };
+struct P { int a, b; };
+__global__ void k(Div a, P p, Div b, const P *q, int n) {}
+int main()
+{
+    Div d(4);
+    P p = {1, 2};
+    k<<<1, 1>>>(3, p, d, &p, 5);
+    k<<<1, 1>>>(d, {3, 4}, Div(2), nullptr, 0);
+    return 0;
+}
+"""
+
+
+def test_arguments_that_struct_parameters_convert_are_converted_at_the_launch(tmp_path):
+    """The glue takes each struct as it is passed (a template), so an int for a parameter with a converting
+    constructor, or a braced list, must become the parameter's type in the host code (HeCBench idivide)."""
+    from translator.backends.program import ProgramBackend
+    from translator.driver import load_unit
+    source = tmp_path / "conv.cu"
+    source.write_text(CONVERTED)
+    unit = load_unit(str(source))
+    first, second = unit.sites.launches
+    assert first.conversions == ("Div", None, None, None, None)
+    assert second.conversions == (None, "P", None, None, None)
+    assert ProgramBackend.launch_call(first, unit.source).endswith("(1, 1, 0, 0, Div(3), p, d, &p, 5)")
+    assert ProgramBackend.launch_call(second, unit.source).endswith("(1, 1, 0, 0, d, P{3, 4}, Div(2), nullptr, 0)")

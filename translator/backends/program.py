@@ -351,7 +351,11 @@ class ProgramBackend:
     @staticmethod
     def launch_call(site, source: bytes) -> str:
         cfg = [s.text(source) for s in site.config_args] + ["0", "0"][len(site.config_args) - 2:]
-        args = [s.text(source) for s in site.arg_list]
+        # an argument that its struct parameter converts (Div(int), a braced list) is converted here: the glue
+        # takes each struct as it is passed (a template: the struct is defined after the glue is included)
+        args = [text if to is None else f"{to}{text}" if text.startswith("{") else f"{to}({text})"
+                for text, to in zip((s.text(source) for s in site.arg_list),
+                                    site.conversions or (None,) * len(site.arg_list))]
         if site.generic:           # in a host template: the C++ compiler picks the instance (generic_dispatch)
             tag = (f"(const cutrans_kernel_{site.generic}{site.template_args.text(source)}*)nullptr"
                    if site.template_args else "nullptr")

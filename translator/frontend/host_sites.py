@@ -419,7 +419,33 @@ def _launch_from_cursors(cur, kids, fl: _File) -> LaunchSite:
                       args=fl.span(open_paren, cur.extent.end.offset),
                       arg_list=tuple(sp(c) for c in args), span=sp(cur),
                       instance=launch_instance_name(kids[0]), generic=generic,
-                      template_args=None if targs is None else fl.span(targs, kids[0].extent.end.offset))
+                      template_args=None if targs is None else fl.span(targs, kids[0].extent.end.offset),
+                      conversions=tuple(_converted_to(c) for c in args))
+
+
+_IMPLICIT = (K.UNEXPOSED_EXPR, K.CALL_EXPR)
+
+
+def _converted_to(arg) -> str | None:
+    """The struct type that a kernel argument is converted to by its parameter (`k<<<g, b>>>(3)` for a
+    parameter `Div d` with a constructor Div(int), or a braced list), as the host spells it; None when the
+    argument is of that type already or is no struct. Implicit conversions appear as constructor calls
+    (CALL_EXPR) under unexposed nodes; a copy's operand has the same record type."""
+    target = arg.type.get_canonical()
+    if target.kind != ci.TypeKind.RECORD:
+        return None
+    if arg.kind == K.INIT_LIST_EXPR:
+        return target.spelling
+    e = arg
+    while e.kind in _IMPLICIT:
+        kids = list(e.get_children())
+        if len(kids) != 1:
+            return None
+        inner = kids[0].type.get_canonical()
+        if inner.kind != ci.TypeKind.RECORD or inner.get_declaration() != target.get_declaration():
+            return target.spelling
+        e = kids[0]
+    return None
 
 
 def _launches_in_macro(macro, group, fl: _File):

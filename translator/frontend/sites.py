@@ -64,6 +64,10 @@ class LaunchSite:
     # arguments as written after the callee's name (`<T, N>`; None when they are deduced).
     generic: str | None = None
     template_args: Span | None = None
+    # Per argument: the struct type the kernel's parameter converts it to (a constructor from an int, a braced
+    # list), which the launch glue, a template that takes each struct as it is passed, must be given
+    # explicitly; None for an argument that already has its parameter's type. Empty when not known.
+    conversions: tuple[str | None, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
