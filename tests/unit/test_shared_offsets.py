@@ -24,6 +24,7 @@ __global__ void k(const unsigned *in, unsigned *out, unsigned n)
            + *(p - n)                                // pointer minus an unsigned variable: cast
            + tile[t];                                // cast
     p += n;                                          // cast
+    p -= 0u;                                         // a literal below 2^31: no cast
     out[t + 1u] = *p;
 }
 """
@@ -39,7 +40,7 @@ def test_offsets_that_may_reach_2_to_the_31_are_signed(tmp_path, target):
                          ("(uint)get_local_size(0)", "blockDim.x")):
         text = text.replace(device, cuda)
     for kept in ("tile[threadIdx.x] = in[t]", "tile[threadIdx.x + 2u * blockDim.x] = 0u", "in[n - t]",
-                 "grid2[t & 15u][t % 16u]", "out[t + 1u]"):
+                 "grid2[t & 15u][t % 16u]", "out[t + 1u]", "p -= 0u"):
         assert kept in text, kept
     for signed in ("tile[(int)(threadIdx.x - 1u)] = 1u", "p[(int)~t]", "*(p - (int)n)", "tile[(int)t]",
                    "p += (int)n"):

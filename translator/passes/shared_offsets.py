@@ -100,7 +100,8 @@ def _bound(e) -> int | None:
 
 def _signed(e):
     """`(int)e` for an unsigned 32-bit offset that may reach 2^31; other offsets unchanged."""
-    if e.type != U32 or (_bound(e) or _LIMIT + 1) <= _LIMIT:
+    bound = _bound(e) if e.type == U32 else 0
+    if bound is not None and bound <= _LIMIT:
         return e
     return N.Cast(e, False, I32, loc=e.loc)
 
