@@ -4,7 +4,9 @@ runtime_shims/emulate, which emulates the CUDA device runtime (one fiber per CUD
 The only source change is mechanical and keeps every newline where it was, so compiler messages keep
 their line numbers:
   * ``callee<<<grid, block[, shmem[, stream]]>>>(args)`` becomes
-    ``cuemu::launch("callee", [&](auto&&... a) { (callee)(a...); }, cuemu::config(grid, block...), args)``
+    ``cuemu::launch("callee", [&](auto&&... a) { (callee)(a...); }, cuemu::config(grid, block...), args)``;
+    an argument that is a null pointer constant alone (``0``, ``NULL``) becomes ``::cuemu::zero_literal()``,
+    and the kernel is then called through ``::cuemu::call_kernel`` (runtime_shims/emulate/.../scheduler.h)
   * ``extern __shared__ T name[];`` becomes ``__shared__ T *const name = ::cuemu::dynamic_shared();``
   * ``static __shared__`` loses its ``static``: ``__shared__`` is ``static thread_local`` there already
   * ``asm volatile("ptx" : "=f"(d) : "r"(a))`` whose template is PTX becomes
