@@ -108,6 +108,15 @@ def struct_param(p: N.Param, index: int) -> dict:
                       else f"cutrans_struct_bits<{MIRRORS.struct_name(s)}>({p.name})")}
 
 
+def _converted(text: str, to: str | None) -> str:
+    """A launch argument as the host passes it to the glue: converted to `to`, the struct its parameter
+    converts it to (Div(int), a braced list), since the glue takes each struct as it is passed (a template:
+    the struct is defined after the glue is included)."""
+    if to is None:
+        return text
+    return f"{to}{text}" if text.startswith("{") else f"{to}({text})"
+
+
 def enum_param(p: N.Param, index: int) -> dict:
     """A kernel parameter of enum type (the frontend's host type `enum <name>`): the IR has its
     underlying integer type; the launch function is a template over the host's enum, which is not
@@ -351,11 +360,8 @@ class ProgramBackend:
     @staticmethod
     def launch_call(site, source: bytes) -> str:
         cfg = [s.text(source) for s in site.config_args] + ["0", "0"][len(site.config_args) - 2:]
-        # an argument that its struct parameter converts (Div(int), a braced list) is converted here: the glue
-        # takes each struct as it is passed (a template: the struct is defined after the glue is included)
-        args = [text if to is None else f"{to}{text}" if text.startswith("{") else f"{to}({text})"
-                for text, to in zip((s.text(source) for s in site.arg_list),
-                                    site.conversions or (None,) * len(site.arg_list))]
+        args = [_converted(s.text(source), to)
+                for s, to in zip(site.arg_list, site.conversions or (None,) * len(site.arg_list))]
         if site.generic:           # in a host template: the C++ compiler picks the instance (generic_dispatch)
             tag = (f"(const cutrans_kernel_{site.generic}{site.template_args.text(source)}*)nullptr"
                    if site.template_args else "nullptr")

@@ -26,7 +26,6 @@ from translator.passes.address_spaces import global_spaces, object_space, space_
 
 U32, I32 = Scalar("u32"), Scalar("i32")
 SCRATCH_PREFIX = "cutrans_warp_"      # lower_warp_ops's exchange arrays, indexed by lanes of the block
-_AMBIGUOUS = object()
 
 
 def wrap_shared_offsets(module: N.Module) -> N.Module:
@@ -39,18 +38,20 @@ def wrap_shared_offsets(module: N.Module) -> N.Module:
 
 
 def _spaces(f: N.Function, globals_: dict) -> dict:
-    """name -> the space its pointer points into, or where its array lives; names declared twice in
-    different spaces are dropped."""
-    env = dict(globals_)
-    seen: dict = {}
+    """name -> the space its pointer points into, or where its array lives; a name declared in two spaces
+    in the function (or shadowing a global of another) has no entry."""
+    found: dict = {}
     entries = [(p.name, p.type, "private") for p in f.params]
     entries += [(d.name, d.type, d.space) for d in walk(f.body) if isinstance(d, N.VarDecl)]
     for name, t, storage in entries:
-        space = t.space if isinstance(t, Pointer) else ("shared" if storage == "shared" else "private")
-        seen[name] = space if seen.get(name, space) == space else _AMBIGUOUS
-    env.update({name: space for name, space in seen.items() if space is not _AMBIGUOUS})
-    for name in (n for n, s in seen.items() if s is _AMBIGUOUS):
-        env.pop(name, None)
+        found.setdefault(name, set()).add(t.space if isinstance(t, Pointer) else
+                                          "shared" if storage == "shared" else "private")
+    env = dict(globals_)
+    for name, spaces in found.items():
+        if len(spaces) == 1:
+            env[name] = next(iter(spaces))
+        else:
+            env.pop(name, None)
     return env
 
 

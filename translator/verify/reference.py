@@ -348,29 +348,16 @@ def _launch_arguments(launch: Launch, tokens: list[Token], source: str, path: st
     becomes ::cuemu::zero_literal(), which converts to a pointer as the literal does: passed on as an int or
     a long, it would not (HeCBench idivide passes 0 for an int*). Left as written where an angle bracket
     stands between the parentheses, whose commas may then separate template arguments."""
-    first, last = launch.lparen + 1, launch.rparen
-    text = source[tokens[launch.lparen].end:tokens[launch.rparen].start]
-    cuts, j = [], first
-    while j < last:
-        if tokens[j].text in _CLOSERS:
-            j = max(_match_forward(tokens, j), j)
-        elif tokens[j].text in ("<", ">", ">>"):
-            return normalize(text, path)
-        elif tokens[j].text == ",":
-            cuts.append(j)
-        j += 1
-    groups = [(a + 1, b) for a, b in zip([first - 1, *cuts], [*cuts, last])]
-    if not any(b - a == 1 and _NULL_LITERAL.fullmatch(tokens[a].text) for a, b in groups):
-        return normalize(text, path)
-    pieces = []
-    for a, b in groups:
-        start = tokens[a - 1].end
-        end = tokens[b].start
-        if b - a == 1 and _NULL_LITERAL.fullmatch(tokens[a].text):
-            pieces.append(source[start:tokens[a].start] + "::cuemu::zero_literal()" + source[tokens[a].end:end])
-        else:
-            pieces.append(normalize(source[start:end], path))
-    return ",".join(pieces)
+    lparen, rparen = launch.lparen, launch.rparen
+    top = [m for m in range(lparen + 1, rparen) if _depth(tokens, lparen, m) == 1]
+    cuts = [m for m in top if tokens[m].text == ","]
+    groups = list(zip([lparen, *cuts], [*cuts, rparen]))          # the tokens around each argument
+    nulls = {a for a, b in groups if b == a + 2 and _NULL_LITERAL.fullmatch(tokens[a + 1].text)}
+    if not nulls or any(tokens[m].text in ("<", ">", ">>") for m in top):
+        return normalize(source[tokens[lparen].end:tokens[rparen].start], path)
+    return ",".join(source[tokens[a].end:tokens[a + 1].start] + "::cuemu::zero_literal()"
+                    + source[tokens[a + 1].end:tokens[b].start] if a in nulls
+                    else normalize(source[tokens[a].end:tokens[b].start], path) for a, b in groups)
 
 
 def _launch_text(launch: Launch, tokens: list[Token], source: str, path: str) -> str:
