@@ -1,5 +1,5 @@
-"""Template arguments of a member function template, deduced from its specialization's parameter types
-(translator/frontend/deduction.py)."""
+"""Template arguments of a member function template, deduced from its specialization's parameter types or from
+its arguments' types (translator/frontend/deduction.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ from translator.frontend.deduction import deduce
     (["T"], ["T"], ["unsigned int"], {"T": "unsigned int"}),
     (["V"], ["const V *"], ["const float *"], {"V": "float"}),
     (["T"], ["W<T>", "int"], ["W<short>", "int"], {"T": "short"}),
+    # an argument's type, as CUB calls an operator (two `X &`): a reference binds it, a value decays it
+    (["T"], ["const T &", "const T &"], ["float &", "float &"], {"T": "float"}),
+    (["T"], ["T &"], ["const int &"], {"T": "const int"}),
+    (["T"], ["T"], ["const float &"], {"T": "float"}),
     # the same parameter told twice, alike
     (["T"], ["T", "const T &"], ["float", "const float &"], {"T": "float"}),
 ])
@@ -28,7 +32,7 @@ def test_deduced(names, patterns, actuals, want):
     (["T"], ["T", "T"], ["float", "int"]),                         # told two ways
     (["T"], ["ns::T"], ["ns::T"]),                                 # a qualified name is another name
     (["T", "U"], ["Pair<T, U>"], ["Pair<int, int>"]),              # two names in one parameter are not split
-    (["T"], ["const T &"], ["float &"]),                           # the text around the name must agree
+    (["T"], ["W<T>"], ["V<float>"]),                               # the text around the name must agree
 ])
 def test_not_deduced(names, patterns, actuals):
     assert deduce(names, patterns, actuals) is None

@@ -248,3 +248,31 @@ def test_qualified_names_keep_their_number_of_parts():
                                                                "cpu": "unsupported"}}}})
     assert mappings.spelled("hipcub::DeviceReduce", 1) == "DeviceReduce"
     assert mappings.spelled("thrust::hip::par", 2) == "hip::par"
+
+
+def test_hip_writes_cudas_warp_width_where_cub_defaults_it(tmp_path):
+    """hipCUB's warp collectives default to the wavefront (64 lanes on CDNA), CUB's to 32: the HIP output writes
+    32 where the program leaves the width out, with the defaults between where there are any, and leaves a
+    written width, a width given through a template parameter and a program's own `WarpReduce` alone."""
+    src = tmp_path / "widths.cu"
+    src.write_text("#include <cub/cub.cuh>\n"
+                   "template <typename F, typename T> __device__ T WarpReduce(T v) { return v; }\n"
+                   "template <typename T, int W> __device__ T sum(T v) {\n"
+                   "    __shared__ typename cub::WarpReduce<T>::TempStorage a[4];\n"
+                   "    __shared__ typename cub::WarpReduce<T, W>::TempStorage b[4];\n"
+                   "    return cub::WarpReduce<T>(a[0]).Sum(v) + cub::WarpReduce<T, W>(b[0]).Sum(v);\n}\n"
+                   "using Scan = cub::WarpScan<cub::KeyValuePair<int, float>>;\n"
+                   "using Load = cub::WarpLoad<int, 4>;\n"
+                   "using Store = cub::WarpStore<int, 4, cub::WARP_STORE_TRANSPOSE>;\n"
+                   "using Exchange = cub::WarpExchange<int, 4, 16>;\n"
+                   "__global__ void k(float *p) { p[threadIdx.x] = WarpReduce<int>(sum<float, 8>(p[0])); }\n")
+    output, _ = _convert(src, "hip")
+    text = output.files["widths.hip"].decode()
+    assert "typename hipcub::WarpReduce<T, 32>::TempStorage a[4];" in text
+    assert "typename hipcub::WarpReduce<T, W>::TempStorage b[4];" in text
+    assert "return hipcub::WarpReduce<T, 32>(a[0]).Sum(v) + hipcub::WarpReduce<T, W>(b[0]).Sum(v);" in text
+    assert "using Scan = hipcub::WarpScan<hipcub::KeyValuePair<int, float>, 32>;" in text
+    assert "using Load = hipcub::WarpLoad<int, 4, hipcub::WARP_LOAD_DIRECT, 32>;" in text
+    assert "using Store = hipcub::WarpStore<int, 4, hipcub::WARP_STORE_TRANSPOSE, 32>;" in text
+    assert "using Exchange = hipcub::WarpExchange<int, 4, 16>;" in text
+    assert "p[threadIdx.x] = WarpReduce<int>(sum<float, 8>(p[0]));" in text

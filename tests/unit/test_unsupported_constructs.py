@@ -135,6 +135,27 @@ __global__ void sums(const float *in, float *out) {
     float items[4] = {in[threadIdx.x], in[threadIdx.x + 64], in[threadIdx.x + 128], in[threadIdx.x + 192]};
     out[blockIdx.x] = R(temp).Sum(items);
 }""", "L003", "an array of inputs per thread"),
+    "cub_warp_of_12": ("""
+#include <cub/cub.cuh>
+__global__ void sums(const int *in, int *out) {
+    using R = cub::WarpReduce<int, 12>;
+    __shared__ R::TempStorage temp[8];
+    out[threadIdx.x] = R(temp[threadIdx.x / 12]).Sum(in[threadIdx.x]);
+}""", "L003", "a logical warp of 12 threads is reduced by CUB's WarpReduceSmem"),
+    "cub_warp_segmented": ("""
+#include <cub/cub.cuh>
+__global__ void sums(const int *in, const int *heads, int *out) {
+    using R = cub::WarpReduce<int>;
+    __shared__ R::TempStorage temp[4];
+    out[threadIdx.x] = R(temp[threadIdx.x / 32]).HeadSegmentedSum(in[threadIdx.x], heads[threadIdx.x]);
+}""", "L003", "cub::WarpReduce::HeadSegmentedSum is not translated"),
+    "cub_warp_lambda_operator": ("""
+#include <cub/cub.cuh>
+__global__ void maxima(const float *in, float *out) {
+    using R = cub::WarpReduce<float>;
+    __shared__ R::TempStorage temp[4];
+    out[threadIdx.x] = R(temp[threadIdx.x / 32]).Reduce(in[threadIdx.x], [](float a, float b) { return a + b; });
+}""", "L003", "cub::WarpReduce::Reduce is translated with cub::Sum()"),
 }
 
 

@@ -285,6 +285,8 @@ class HipBackend(CFamilyEmitter):
         shipped |= {f for i in includes if i.header in header_table for f in header_table[i.header][1]}
         edits += [e for site in sites.tile_members for e in tile_member_edits(site)]
         edits += [Edit(site.span.start, site.span.end, site.call, why="inline PTX mma.sync") for site in sites.ptx]
+        edits += [Edit(offset, offset, text, why="hipCUB's logical warp defaults to the wavefront, CUB's to 32")
+                  for offset, text in sites.default_warp_widths]
         shipped |= {PTX_RUNTIME_FILE} if sites.ptx else set()
         cuda_names_edits = _cuda_names_edit(sites)
         edits += cuda_names_edits + _include_edits(sites, names) + warp_edits

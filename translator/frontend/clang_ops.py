@@ -60,6 +60,30 @@ def template_args(spelling: str) -> list[str]:
     return args + [inner[start:].strip()]
 
 
+def angle_list(tokens, opening: int) -> tuple[int, int, int] | None:
+    """The template argument list whose `<` is token `opening` of `tokens` ((spelling, kind, start, end) each):
+    (offset of its closing `>`, end of the token holding that `>`, number of top-level arguments). A `>>` closes
+    two lists, the first with its first character. None where a `;` comes before the list closes."""
+    angles = parens = commas = 0
+    for spelling, _, start, end in tokens[opening:]:
+        if spelling in ("(", "[", "{"):
+            parens += 1
+        elif spelling in (")", "]", "}"):
+            parens -= 1
+        elif parens == 0 and spelling == "<":
+            angles += 1
+        elif parens == 0 and spelling in (">", ">>"):
+            for k in range(len(spelling)):
+                angles -= 1
+                if angles == 0:
+                    return start + k, end, commas + 1
+        elif parens == 0 and angles == 1 and spelling == ",":
+            commas += 1
+        elif spelling == ";":
+            return None
+    return None
+
+
 _REFERENCE_KINDS = ("LVALUEREFERENCE", "RVALUEREFERENCE")
 
 

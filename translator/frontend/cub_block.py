@@ -32,32 +32,16 @@ import dataclasses
 
 import clang.cindex as ci
 
-from translator.frontend import stateless
-from translator.frontend.clang_ops import is_closure_type, is_reference, strip_parens, template_args
-from translator.frontend.namespaces import in_namespace
+from translator.frontend.clang_ops import strip_parens, template_args
+from translator.frontend.cub_ops import (I32, U32, UNSUPPORTED, Builder, collective_call, reduction_call,
+                                         specialization, warp_steps)
 from translator.ir import nodes as N
 from translator.ir.builtins import WARP_LANES
 from translator.ir.types import BOOL, Array, Pointer, Scalar
 
 K = ci.CursorKind
-UNSUPPORTED = "L003"
-I32, U32 = Scalar("i32"), Scalar("u32")
 _COLLECTIVE = "BlockReduce"
 _DEFAULT_ALGORITHM = ("BLOCK_REDUCE_WARP_REDUCTIONS", "2")      # as clang spells the enumerator, or its value
-_METHODS = ("Sum", "Reduce")
-
-
-def _combine(op: str):
-    """CUB's operators (thread/thread_operators.cuh): Sum a + b, Max a < b ? b : a, Min b < a ? b : a."""
-    def make(a, b, ty, loc):
-        if op == "Sum":
-            return N.BinOp("+", a, b, ty, loc=loc)
-        less = N.BinOp("<", a, b, BOOL, loc=loc) if op == "Max" else N.BinOp("<", b, a, BOOL, loc=loc)
-        return N.Conditional(less, b, a, ty, loc=loc)
-    return make
-
-
-_OPERATORS = {name: _combine(name) for name in ("Sum", "Max", "Min")}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,27 +56,22 @@ class Collective:
         return self.dims[0] * self.dims[1] * self.dims[2]
 
     @property
+    def lanes(self) -> int:
+        return self.threads
+
+    @property
+    def tag(self) -> str:
+        return "x".join(map(str, self.dims))
+
+    @property
     def warps(self) -> int:
         return (self.threads + WARP_LANES - 1) // WARP_LANES
-
-
-def _specialization(ctype):
-    """The canonical `cub::BlockReduce<...>` type of `ctype` (the collective or its TempStorage), else None."""
-    t = ctype.get_canonical()
-    decl = t.get_declaration()
-    if decl is None:
-        return None, False
-    storage = decl.spelling == "TempStorage"
-    owner = decl.semantic_parent if storage else decl
-    if owner is None or owner.spelling != _COLLECTIVE or not in_namespace(owner, "cub"):
-        return None, False
-    return owner.type.get_canonical(), storage
 
 
 def collective_of(ctype, lower_type, fail) -> Collective | None:
     """The Collective a `cub::BlockReduce<...>` type (or its TempStorage) is, or None for another type. `fail(code,
     message)` reports one the translation cannot reproduce."""
-    spec, _ = _specialization(ctype)
+    spec, _ = specialization(ctype, _COLLECTIVE)
     if spec is None:
         return None
     args = template_args(spec.spelling)
@@ -115,7 +94,7 @@ def collective_of(ctype, lower_type, fail) -> Collective | None:
 
 def storage_type(ctype, lower_type, fail) -> Array | None:
     """`BlockReduce<T, ...>::TempStorage` -> T[warps] (the warps' results); None for any other type."""
-    spec, storage = _specialization(ctype)
+    spec, storage = specialization(ctype, _COLLECTIVE)
     if spec is None or not storage:
         return None
     c = collective_of(ctype, lower_type, fail)
@@ -123,67 +102,15 @@ def storage_type(ctype, lower_type, fail) -> Array | None:
 
 
 def is_collective_type(ctype) -> bool:
-    spec, storage = _specialization(ctype)
+    spec, storage = specialization(ctype, _COLLECTIVE)
     return spec is not None and not storage
 
 
 def call(fl, c) -> N.Expr | None:
     """`BlockReduce(temp).Sum(v)` and the like -> a call of the module's reduction; None for any other call."""
-    callee = c.referenced
-    if c.kind != K.CALL_EXPR or c.spelling not in _METHODS or callee is None or callee.semantic_parent is None \
-            or not is_collective_type(callee.semantic_parent.type):
+    if collective_call(c, _COLLECTIVE) is None:
         return None
-    collective = collective_of(callee.semantic_parent.type, lambda t: fl.type_of(c, t),
-                               lambda code, message: fl.fail(c, code, message))
-    args = list(c.get_arguments())
-    if c.spelling == "Sum":                       # Sum(input[, num_valid]); Reduce(input, op[, num_valid])
-        op, values = ("sum", _OPERATORS["Sum"]), args
-    else:
-        op, values = _operator(fl, args[1] if len(args) > 1 else c, collective), args[:1] + args[2:]
-    if not values or len(values) > 2:
-        fl.fail(c, UNSUPPORTED, f"cub::BlockReduce::{c.spelling} with {len(args)} arguments is not translated")
-    if strip_parens(values[0]).type.get_canonical().kind.name == "CONSTANTARRAY":
-        fl.fail(c, UNSUPPORTED, f"cub::BlockReduce::{c.spelling} of an array of inputs per thread is not translated; "
-                                f"reduce the thread's items first and pass one value")
-    value = fl.expr(values[0], want=collective.elem)
-    valid = fl.expr(values[1], want=I32) if len(values) > 1 else N.IntLit(collective.threads, I32, loc=fl.loc(c))
-    storage = fl.expr(_storage(fl, c))
-    name = _function(fl, op, collective, fl.loc(c))
-    return N.Call(name, [value, storage, valid], collective.elem, loc=fl.loc(c))
-
-
-def _operator(fl, arg, collective: Collective) -> tuple:
-    """(a name for the operator, its combine(a, b, ty, loc)): one of CUB's, or a program's functor."""
-    decl = strip_parens(arg).type.get_canonical().get_declaration()
-    if decl is not None and decl.spelling in _OPERATORS and in_namespace(decl, "cub"):
-        return decl.spelling.lower(), _OPERATORS[decl.spelling]
-    if decl is None or decl.kind not in (K.STRUCT_DECL, K.CLASS_DECL) or is_closure_type(decl.type):
-        fl.fail(arg, UNSUPPORTED, "cub::BlockReduce::Reduce is translated with cub::Sum(), cub::Max(), cub::Min() or "
-                                  "a functor (a struct with operator()); not with a lambda or a function")
-    return _functor(fl, arg, decl, collective)
-
-
-def _functor(fl, arg, record, collective: Collective) -> tuple:
-    """A program's functor as the operator: CUB calls it as `op(T &, T &)` (both lvalues of T, in
-    warp_reduce_shfl.cuh and block_reduce_warp_reductions.cuh), so its operator() is lowered for those arguments;
-    a parameter that takes T by value or by reference is given the variable or its address."""
-    t = collective.elem
-    name, definition = stateless.call_operator(fl, record, [f"{collective.spelling} &"] * 2, arg)
-    function = fl.m.done[name]
-    by_address = [is_reference(p.type) for p in definition.get_arguments()]
-    if len(function.params) != 2 or len(by_address) != 2 or not all(
-            p.type.pointee == t if address else isinstance(p.type, Scalar)
-            for address, p in zip(by_address, function.params)):
-        fl.fail(arg, UNSUPPORTED, f"'{record.type.spelling}::operator()' as a cub::BlockReduce operator must take two "
-                                  f"values of the element type, by value or by reference, and nothing else")
-
-    def make(a, b, ty, loc):
-        args = [N.UnOp("&", x, Pointer(ty, "generic"), loc=loc) if address else
-                x if p.type == ty else N.Cast(x, True, p.type, loc=loc)
-                for x, address, p in zip((a, b), by_address, function.params)]
-        result = N.Call(name, args, function.ret, loc=loc)
-        return result if function.ret == ty else N.Cast(result, True, ty, loc=loc)
-    return name, make
+    return reduction_call(fl, c, _COLLECTIVE, collective_of, _reduce_function, [fl.expr(_storage(fl, c))])
 
 
 def _storage(fl, c):
@@ -213,72 +140,42 @@ def _find_storage(root):
         return None
     for node in root.walk_preorder():
         if node.kind.is_expression() or node.kind == K.UNEXPOSED_EXPR:
-            spec, storage = _specialization(node.type)
+            spec, storage = specialization(node.type, _COLLECTIVE)
             if spec is not None and storage:
                 return node
     return None
 
 
-def _function(fl, op: tuple, collective: Collective, loc) -> str:
-    x, y, z = collective.dims
-    key, combine = op
-    name = f"cutrans_cub_block_reduce_{key}_{collective.elem.name}_{x}x{y}x{z}"
-    if name not in fl.m.done:
-        fl.m.done[name] = _reduce_function(name, combine, collective, loc)
-        fl.m.order.append(name)
-    return name
-
-
-def _reduce_function(name: str, combine, collective: Collective, loc) -> N.Function:
+def _reduce_function(name: str, combine, collective: Collective, b: Builder) -> N.Function:
     """T name(T v, T *temp, int num_valid): the steps of the module docstring."""
-    ty = collective.elem
+    ty, loc = collective.elem, b.loc
     x, y, z = collective.dims
-
-    def lit(value, t=I32):
-        return N.IntLit(value, t, loc=loc)
-
-    def var(n, t=I32):
-        return N.VarRef(n, t, loc=loc)
-
-    def bin(op, a, b, t=I32):
-        return N.BinOp(op, a, b, t, loc=loc)
 
     def thread(dim):
         return N.Cast(N.SpecialReg("thread_idx", dim, U32, loc=loc), False, I32, loc=loc)
 
-    def assign(target, value):
-        return N.ExprStmt(N.Assign("=", target, value, target.type, loc=loc), loc=loc)
-
     tid = thread("x")
     if y != 1:
-        tid = bin("+", tid, bin("*", thread("y"), lit(x)))
+        tid = b.bin("+", tid, b.bin("*", thread("y"), b.lit(x)))
     if z != 1:
-        tid = bin("+", tid, bin("*", thread("z"), lit(x * y)))
-    v, temp, valid = var("v", ty), var("temp", Pointer(ty, "shared")), var("num_valid")
-    lane, warp, rest, warp_valid = var("lane"), var("warp"), var("rest"), var("warp_valid")
-    body = [N.VarDecl("tid", I32, "private", tid, loc=loc),
-            N.VarDecl("lane", I32, "private", bin("%", var("tid"), lit(WARP_LANES)), loc=loc),
-            N.VarDecl("warp", I32, "private", bin("/", var("tid"), lit(WARP_LANES)), loc=loc),
-            N.VarDecl("rest", I32, "private", bin("-", valid, bin("*", warp, lit(WARP_LANES))), loc=loc),
-            N.VarDecl("warp_valid", I32, "private", N.Conditional(
-                bin("<", rest, lit(WARP_LANES), BOOL), rest, lit(WARP_LANES), I32, loc=loc), loc=loc)]
-    offset = 1
-    while offset < WARP_LANES:
-        other = var(f"other{offset}", ty)
-        body += [N.VarDecl(other.name, ty, "private", N.WarpOp(
-                     "shfl_down", [lit(0xFFFFFFFF, U32), v, lit(offset, U32), lit(WARP_LANES)], ty, loc=loc), loc=loc),
-                 N.If(bin("<", bin("+", lane, lit(offset)), warp_valid, BOOL),
-                      N.Block([assign(v, combine(v, other, ty, loc))], loc=loc), None, loc=loc)]
-        offset *= 2
-    body += [N.If(bin("==", lane, lit(0), BOOL),
-                  N.Block([assign(N.Index(temp, warp, ty, loc=loc), v)], loc=loc), None, loc=loc),
+        tid = b.bin("+", tid, b.bin("*", thread("z"), b.lit(x * y)))
+    v, temp, valid = b.var("v", ty), b.var("temp", Pointer(ty, "shared")), b.var("num_valid")
+    lane, warp, rest = b.var("lane"), b.var("warp"), b.var("rest")
+    body = [b.decl("tid", I32, tid),
+            b.decl("lane", I32, b.bin("%", b.var("tid"), b.lit(WARP_LANES))),
+            b.decl("warp", I32, b.bin("/", b.var("tid"), b.lit(WARP_LANES))),
+            b.decl("rest", I32, b.bin("-", valid, b.bin("*", warp, b.lit(WARP_LANES)))),
+            b.decl("warp_valid", I32, N.Conditional(b.bin("<", rest, b.lit(WARP_LANES), BOOL), rest,
+                                                    b.lit(WARP_LANES), I32, loc=loc))]
+    body += warp_steps(b, v, combine, lane, b.var("warp_valid"), WARP_LANES, b.lit(0xFFFFFFFF, U32))
+    body += [b.when(b.bin("==", lane, b.lit(0), BOOL), b.assign(N.Index(temp, warp, ty, loc=loc), v)),
              N.Barrier("block", loc=loc)]
-    folds = [N.If(bin("<", lit(w * WARP_LANES), valid, BOOL), N.Block(
-                 [N.VarDecl(f"addend{w}", ty, "private", N.Index(temp, lit(w), ty, loc=loc), loc=loc),
-                  assign(v, combine(v, var(f"addend{w}", ty), ty, loc))], loc=loc), None, loc=loc)
+    folds = [b.when(b.bin("<", b.lit(w * WARP_LANES), valid, BOOL),
+                    b.decl(f"addend{w}", ty, N.Index(temp, b.lit(w), ty, loc=loc)),
+                    b.assign(v, combine(v, b.var(f"addend{w}", ty), ty, loc)))
              for w in range(1, collective.warps)]
     if folds:
-        body.append(N.If(bin("==", var("tid"), lit(0), BOOL), N.Block(folds, loc=loc), None, loc=loc))
+        body.append(b.when(b.bin("==", b.var("tid"), b.lit(0), BOOL), *folds))
     body.append(N.Return(v, loc=loc))
     params = [N.Param("v", ty, loc=loc), N.Param("temp", Pointer(ty, "shared"), loc=loc),
               N.Param("num_valid", I32, loc=loc)]

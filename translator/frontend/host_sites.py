@@ -21,8 +21,8 @@ from translator.frontend.sites import (DeviceDeclSite, GenericKernel, HeaderCopy
                                       LaunchSite, NameSite, PtxSite, Span, TileMemberSite)
 from translator.frontend.host_templates import dependent_kernel, generic_instances, generic_name, tag_parameters
 from translator.frontend.local_headers import includes_cuda, local_header
-from translator.frontend import (arch_conditionals, cooperative_groups, inactive, library_names, own_overloads, ptx,
-                                 skipped, tu_index, variable_templates)
+from translator.frontend import (arch_conditionals, cooperative_groups, inactive, library_names, logical_warps,
+                                 own_overloads, ptx, skipped, tu_index, variable_templates)
 from translator.frontend.templates import launch_instance_name, presumed
 
 K = ci.CursorKind
@@ -119,6 +119,7 @@ def _file_sites(fl: _File, tu, seen: "_Headers") -> HostSites:
     sites.headers = _header_copies(fl, tu, sites, seen)
     sites.tile_members = _tile_members(fl, tu)
     sites.ptx = _ptx_sites(fl, tu)
+    sites.default_warp_widths = logical_warps.default_width_sites(fl, tu)
     sites.register_keywords = _register_keywords(fl, branches)
     sites.own_overloads = own_overloads.rename_sites(fl, tu)
     sites.symbol_templates = variable_templates.reference_sites(fl, tu, variable_templates.device_templates(tu))

@@ -19,7 +19,7 @@ from translator.frontend.clang_ops import is_closure_type, strip_parens, unary_o
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import ARRAY_KINDS, lower_type
 from translator.frontend.evaluate import evaluate
-from translator.frontend import (cooperative_groups, cub_block, device_printf, half, half_functions, lambdas,
+from translator.frontend import (cooperative_groups, cub_block, cub_warp, device_printf, half, half_functions, lambdas,
                                  library_names, methods, own_overloads, ptx, records, references, stateless, tu_index,
                                  variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
@@ -186,7 +186,7 @@ class FunctionLowerer:
             return lambdas.declare(self, v)                # copies of what it captures by value
         if stateless.is_stateless(v.type):
             return None                                    # no data: its methods become device functions
-        if cub_block.is_collective_type(v.type):
+        if cub_block.is_collective_type(v.type) or cub_warp.is_collective_type(v.type):
             return None                                    # `BlockReduce r(temp);`: its uses read `temp` (cub_block)
         ty = self.type_of(v)
         if wmma.is_fragment_type(v.type):
@@ -572,9 +572,10 @@ class FunctionLowerer:
                                  "checked)")
         if cooperative_groups.is_group_call(c):
             return cooperative_groups.lower_call(self, c)
-        reduction = cub_block.call(self, c)
-        if reduction is not None:                        # cub::BlockReduce(temp).Sum(v)
-            return reduction
+        for collective in (cub_block, cub_warp):
+            reduction = collective.call(self, c)
+            if reduction is not None:                    # cub::BlockReduce(temp).Sum(v), cub::WarpReduce
+                return reduction
         if wmma.is_matrix_call(c):
             return wmma.lower_call(self, c)
         if half.is_half_call(c):

@@ -145,6 +145,8 @@ class HostSites:
     repeated_headers: list = dataclasses.field(default_factory=list)
     tile_members: list = dataclasses.field(default_factory=list)  # TileMemberSite
     ptx: list = dataclasses.field(default_factory=list)  # PtxSite
+    # (offset, text): CUB warp collectives that leave their logical warp width to the default (logical_warps.py)
+    default_warp_widths: list = dataclasses.field(default_factory=list)
     register_keywords: list = dataclasses.field(default_factory=list)  # Span of each active `register`
     own_overloads: list = dataclasses.field(default_factory=list)  # Span: the program's atomicMin(float *...)
     symbol_templates: list = dataclasses.field(default_factory=list)  # SymbolTemplateSite

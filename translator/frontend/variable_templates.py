@@ -24,6 +24,7 @@ from typing import NamedTuple
 import clang.cindex as ci
 
 from translator.frontend import tu_index
+from translator.frontend.clang_ops import angle_list
 from translator.frontend.sites import SymbolTemplateSite
 
 K = ci.CursorKind
@@ -173,22 +174,12 @@ def reference_sites(fl, tu, templates) -> list[SymbolTemplateSite]:
 
 
 def _closing_angle(tokens, opening: int) -> int | None:
-    """The offset just past the `>` that closes the `<` at token index `opening`."""
-    angles = parens = 0
-    for spelling, _, _, end in tokens[opening:]:
-        if spelling in ("(", "[", "{"):
-            parens += 1
-        elif spelling in (")", "]", "}"):
-            parens -= 1
-        elif parens == 0 and spelling == "<":
-            angles += 1
-        elif parens == 0 and spelling in (">", ">>"):
-            angles -= len(spelling)
-            if angles <= 0:
-                return end if angles == 0 else None   # `>>` closing this and an outer list: not ours
-        elif spelling == ";":
-            return None
-    return None
+    """The offset just past the `>` that closes the `<` at token index `opening`; None where that `>` is the first
+    of a `>>` that closes an outer list too."""
+    found = angle_list(tokens, opening)
+    if found is None or found[0] + 1 != found[1]:
+        return None
+    return found[1]
 
 
 def host_name(template: str) -> str:

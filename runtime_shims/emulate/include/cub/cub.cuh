@@ -1,5 +1,5 @@
-// CUB for the CPU emulation: the block-wide reduction (cub::BlockReduce) and the operators it takes. The rest
-// of CUB is not here, so a program that uses it does not build as a reference (and says which name is missing).
+// CUB for the CPU emulation: the block- and warp-wide reductions (cub::BlockReduce, cub::WarpReduce) and the
+// operators they take. The rest of CUB is not here, so a program that uses it does not build as a reference (and says which name is missing).
 //
 // BlockReduce computes what CUB's default algorithm (BLOCK_REDUCE_WARP_REDUCTIONS) computes, step for step, so
 // floating-point results agree with CUDA's bit for bit:
@@ -15,6 +15,13 @@
 //
 // Refused at compile time: the RAKING algorithms (another order of operations) and blocks of fewer than 32
 // threads that are not a power of two (CUB reduces those with another warp algorithm).
+//
+// WarpReduce computes what CUB's shuffle algorithm (WarpReduceShfl) computes, step for step: within each logical
+// warp of W lanes (a power of two; the threads whose linear ids share id / W), offsets 1, 2, 4 ... W/2, a lane
+// whose lane + offset is still a valid lane combines op(own, value of lane + offset), through __shfl_down_sync.
+// Lane 0 of each logical warp returns the result; the others return the partial value of those steps. W defaults
+// to the emulated warp's width, which is hipCUB's default too (64 lanes when HIP code runs at wavefront 64).
+// Refused at compile time: a logical warp that is not a power of two (CUB's WarpReduceSmem).
 #pragma once
 
 #include "../cuda_runtime.h"
@@ -89,6 +96,40 @@ class BlockReduce {
 
   private:
     TempStorage &storage_;
+};
+
+template <typename T, int LOGICAL_WARP_THREADS = CUEMU_WARP_SIZE, int LEGACY_PTX_ARCH = 0>
+class WarpReduce {
+    static_assert(LOGICAL_WARP_THREADS > 0 && LOGICAL_WARP_THREADS <= CUEMU_WARP_SIZE &&
+                      (LOGICAL_WARP_THREADS & (LOGICAL_WARP_THREADS - 1)) == 0,
+                  "cuemu: only logical warps of a power of two lanes (CUB's WarpReduceShfl) are emulated");
+
+  public:
+    struct TempStorage {};
+
+    __device__ explicit WarpReduce(TempStorage &) {}
+
+    template <class ReductionOp>
+    __device__ T Reduce(T input, ReductionOp op, int valid = LOGICAL_WARP_THREADS)
+    {
+        const unsigned linear = threadIdx.x + threadIdx.y * blockDim.x + threadIdx.z * blockDim.x * blockDim.y;
+        const int lane = static_cast<int>(linear % LOGICAL_WARP_THREADS);
+        const cuemu::lanemask mask =
+            LOGICAL_WARP_THREADS == CUEMU_WARP_SIZE
+                ? cuemu::all_lanes
+                : ((cuemu::lanemask(1) << LOGICAL_WARP_THREADS % CUEMU_WARP_SIZE) - 1)
+                      << (linear % CUEMU_WARP_SIZE / LOGICAL_WARP_THREADS * LOGICAL_WARP_THREADS);
+        T value = input;
+        for (int offset = 1; offset < LOGICAL_WARP_THREADS; offset *= 2) {
+            T other = __shfl_down_sync(mask, value, static_cast<unsigned>(offset), LOGICAL_WARP_THREADS);
+            if (lane + offset < valid) {
+                value = op(value, other);
+            }
+        }
+        return value;
+    }
+
+    __device__ T Sum(T input, int valid = LOGICAL_WARP_THREADS) { return Reduce(input, cub::Sum(), valid); }
 };
 
 }  // namespace cub

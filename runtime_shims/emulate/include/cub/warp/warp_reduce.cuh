@@ -1,0 +1,4 @@
+// cub::WarpReduce for the CPU emulation: see ../cub.cuh.
+#pragma once
+
+#include "../cub.cuh"

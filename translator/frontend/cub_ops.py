@@ -1,0 +1,180 @@
+"""What CUB's reduction collectives (`cub::BlockReduce`, `cub::WarpReduce`; frontend/cub_block.py, cub_warp.py)
+share: finding a collective's specialization from a type, reading a `Sum`/`Reduce` call, the operator (CUB's or a
+program's functor), and the warp-level steps that both compute.
+
+The steps are CUB's WarpReduceShfl (warp/specializations/warp_reduce_shfl.cuh), for a logical warp of W lanes
+(a power of two, at most 32) of which the first `valid` take part:
+
+    for offset 1, 2, 4, ... W/2:   o = shfl_down(v, offset, W);  v = op(v, o) where lane + offset < valid
+
+`lane` is the caller's lane in its logical warp. Lane 0 ends with op folded over the valid lanes in CUB's order;
+every other lane ends with the partial value CUB leaves it (CUB calls it undefined).
+"""
+
+from __future__ import annotations
+
+import clang.cindex as ci
+
+from translator.frontend import stateless
+from translator.frontend.clang_ops import is_closure_type, is_reference, strip_parens
+from translator.frontend.namespaces import in_namespace
+from translator.ir import nodes as N
+from translator.ir.types import BOOL, Pointer, Scalar
+
+K = ci.CursorKind
+UNSUPPORTED = "L003"
+I32, U32 = Scalar("i32"), Scalar("u32")
+METHODS = ("Sum", "Reduce")
+
+
+def _combine(op: str):
+    """CUB's operators (thread/thread_operators.cuh): Sum a + b, Max a < b ? b : a, Min b < a ? b : a."""
+    def make(a, b, ty, loc):
+        if op == "Sum":
+            return N.BinOp("+", a, b, ty, loc=loc)
+        less = N.BinOp("<", a, b, BOOL, loc=loc) if op == "Max" else N.BinOp("<", b, a, BOOL, loc=loc)
+        return N.Conditional(less, b, a, ty, loc=loc)
+    return make
+
+
+OPERATORS = {name: _combine(name) for name in ("Sum", "Max", "Min")}
+
+
+def specialization(ctype, collective: str):
+    """(the canonical `cub::<collective><...>` type of `ctype`, whether `ctype` is its TempStorage); (None, False)
+    for any other type."""
+    decl = ctype.get_canonical().get_declaration()
+    if decl is None:
+        return None, False
+    storage = decl.spelling == "TempStorage"
+    owner = decl.semantic_parent if storage else decl
+    if owner is None or owner.spelling != collective or not in_namespace(owner, "cub"):
+        return None, False
+    return owner.type.get_canonical(), storage
+
+
+def collective_call(c, collective: str):
+    """The `cub::<collective><...>` type whose method `c` (a call cursor) calls; None for any other call."""
+    callee = c.referenced
+    if c.kind != K.CALL_EXPR or callee is None or callee.semantic_parent is None:
+        return None
+    spec, storage = specialization(callee.semantic_parent.type, collective)
+    return None if storage else spec
+
+
+def reduction_call(fl, c, collective: str, read, build, storage=()) -> N.Expr | None:
+    """A `Sum`/`Reduce` call `c` of `cub::<collective>` -> a call of the module's reduction (made on first use);
+    None for any other call. `read(spec, lower_type, fail)` gives the collective (its elem, spelling, tag for the
+    function's name and `lanes`, the count of valid items without the argument); `build(name, combine, collective,
+    Builder)` the function, which takes (input, *storage, valid)."""
+    spec = collective_call(c, collective)
+    if spec is None:
+        return None
+    found = read(spec, lambda t: fl.type_of(c, t), lambda code, message: fl.fail(c, code, message))
+    op, value, valid = reduction_operands(fl, c, collective, found.elem, found.spelling)
+    loc = fl.loc(c)
+    valid = fl.expr(valid, want=I32) if valid is not None else N.IntLit(found.lanes, I32, loc=loc)
+    prefix = "".join("_" + ch.lower() if ch.isupper() else ch for ch in collective)      # _block_reduce
+    name = module_function(fl, f"cutrans_cub{prefix}_{op[0]}_{found.elem.name}_{found.tag}",
+                           lambda n: build(n, op[1], found, Builder(loc)))
+    return N.Call(name, [fl.expr(value, want=found.elem), *storage, valid], found.elem, loc=loc)
+
+
+def reduction_operands(fl, c, collective: str, elem: Scalar, spelling: str):
+    """`Sum(input[, valid])` or `Reduce(input, op[, valid])` -> ((operator key, combine), input cursor, valid
+    cursor or None). Any other method of the collective is refused (L003)."""
+    what = f"cub::{collective}::{c.spelling}"
+    if c.spelling not in METHODS:
+        fl.fail(c, UNSUPPORTED, f"{what} is not translated for the OpenCL and CPU targets; cub::{collective}'s Sum "
+                                f"and Reduce are")
+    args = list(c.get_arguments())
+    if c.spelling == "Sum":
+        op, values = ("sum", OPERATORS["Sum"]), args
+    else:
+        op, values = operator(fl, args[1] if len(args) > 1 else c, collective, elem, spelling), args[:1] + args[2:]
+    if not values or len(values) > 2:
+        fl.fail(c, UNSUPPORTED, f"{what} with {len(args)} arguments is not translated")
+    if strip_parens(values[0]).type.get_canonical().kind.name == "CONSTANTARRAY":
+        fl.fail(c, UNSUPPORTED, f"{what} of an array of inputs per thread is not translated; reduce the thread's "
+                                f"items first and pass one value")
+    return op, values[0], values[1] if len(values) > 1 else None
+
+
+def operator(fl, arg, collective: str, elem: Scalar, spelling: str) -> tuple:
+    """(a name for the operator, its combine(a, b, ty, loc)): one of CUB's, or a program's functor."""
+    decl = strip_parens(arg).type.get_canonical().get_declaration()
+    if decl is not None and decl.spelling in OPERATORS and in_namespace(decl, "cub"):
+        return decl.spelling.lower(), OPERATORS[decl.spelling]
+    if decl is None or decl.kind not in (K.STRUCT_DECL, K.CLASS_DECL) or is_closure_type(decl.type):
+        fl.fail(arg, UNSUPPORTED, f"cub::{collective}::Reduce is translated with cub::Sum(), cub::Max(), cub::Min() "
+                                  f"or a functor (a struct with operator()); not with a lambda or a function")
+    return _functor(fl, arg, decl, collective, elem, spelling)
+
+
+def _functor(fl, arg, record, collective: str, t: Scalar, spelling: str) -> tuple:
+    """A program's functor as the operator: CUB calls it as `op(T &, T &)` (both lvalues of T, in
+    warp_reduce_shfl.cuh and block_reduce_warp_reductions.cuh), so its operator() is lowered for those arguments;
+    a parameter that takes T by value or by reference is given the variable or its address."""
+    name, definition = stateless.call_operator(fl, record, [f"{spelling} &"] * 2, arg)
+    function = fl.m.done[name]
+    by_address = [is_reference(p.type) for p in definition.get_arguments()]
+    if len(function.params) != 2 or len(by_address) != 2 or not all(
+            p.type.pointee == t if address else isinstance(p.type, Scalar)
+            for address, p in zip(by_address, function.params)):
+        fl.fail(arg, UNSUPPORTED, f"'{record.type.spelling}::operator()' as a cub::{collective} operator must take "
+                                  f"two values of the element type, by value or by reference, and nothing else")
+
+    def make(a, b, ty, loc):
+        args = [N.UnOp("&", x, Pointer(ty, "generic"), loc=loc) if address else
+                x if p.type == ty else N.Cast(x, True, p.type, loc=loc)
+                for x, address, p in zip((a, b), by_address, function.params)]
+        result = N.Call(name, args, function.ret, loc=loc)
+        return result if function.ret == ty else N.Cast(result, True, ty, loc=loc)
+    return name, make
+
+
+def module_function(fl, name: str, make) -> str:
+    """`name`, after adding the function `make(name)` builds to the module on first use."""
+    if name not in fl.m.done:
+        fl.m.done[name] = make(name)
+        fl.m.order.append(name)
+    return name
+
+
+class Builder:
+    """Small IR expressions at one source location."""
+
+    def __init__(self, loc):
+        self.loc = loc
+
+    def lit(self, value, t=I32):
+        return N.IntLit(value, t, loc=self.loc)
+
+    def var(self, name, t=I32):
+        return N.VarRef(name, t, loc=self.loc)
+
+    def bin(self, op, a, b, t=I32):
+        return N.BinOp(op, a, b, t, loc=self.loc)
+
+    def decl(self, name, t, init):
+        return N.VarDecl(name, t, "private", init, loc=self.loc)
+
+    def assign(self, target, value):
+        return N.ExprStmt(N.Assign("=", target, value, target.type, loc=self.loc), loc=self.loc)
+
+    def when(self, cond, *stmts):
+        return N.If(cond, N.Block(list(stmts), loc=self.loc), None, loc=self.loc)
+
+
+def warp_steps(b: Builder, v, combine, lane, valid, width: int, mask) -> list:
+    """The statements of CUB's shuffle steps over a logical warp of `width` lanes (the module docstring); `v` is
+    the variable that ends with the result, `lane` and `valid` are i32 expressions, `mask` the lanes exchanging."""
+    steps, offset = [], 1
+    while offset < width:
+        other = b.var(f"other{offset}", v.type)
+        steps += [b.decl(other.name, v.type, N.WarpOp(
+                      "shfl_down", [mask, v, b.lit(offset, U32), b.lit(width)], v.type, loc=b.loc)),
+                  b.when(b.bin("<", b.bin("+", lane, b.lit(offset)), valid, BOOL),
+                         b.assign(v, combine(v, other, v.type, b.loc)))]
+        offset *= 2
+    return steps
