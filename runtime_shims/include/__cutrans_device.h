@@ -264,7 +264,14 @@ __device__ void __threadfence_system(void);
     __device__ T __shfl_xor_sync(unsigned int mask, T var, int lane_mask, int width = 32); \
     __device__ T __cutrans_block_shfl(T var, unsigned int thread);
 /* __cutrans_block_shfl is not CUDA's: it spells the IR's block-wide shuffle (the collectives of
-   multi-warp cooperative-groups tiles) in the CUDA that the IR round-trip tests print and parse. */
+   multi-warp cooperative-groups tiles) in the CUDA that the IR round-trip tests print and parse; the
+   __cutrans_shfl*_sync templates spell the IR's shuffles of a struct there (a cooperative-groups tile
+   shuffles any type, CUDA's intrinsics only numbers). */
+template <class T> __device__ T __cutrans_shfl_sync(unsigned int mask, T var, int src, int width = 32);
+template <class T> __device__ T __cutrans_shfl_up_sync(unsigned int mask, T var, unsigned int delta, int width = 32);
+template <class T> __device__ T __cutrans_shfl_down_sync(unsigned int mask, T var, unsigned int delta, int width = 32);
+template <class T> __device__ T __cutrans_shfl_xor_sync(unsigned int mask, T var, int lane_mask, int width = 32);
+template <class T> __device__ T __cutrans_block_shfl(T var, unsigned int thread);
 __CUTRANS_SHFL(int)
 __CUTRANS_SHFL(unsigned int)
 __CUTRANS_SHFL(long)            /* CUDA declares long and unsigned long too: int64_t and size_t are exact matches */

@@ -182,3 +182,42 @@ def test_a_row_component_gets_the_32_lane_twins_and_a_macro_read_keeps_it_native
     assert "for (int off = 32 / 2; off > 0; off /= 2) v += cutrans_warp32_shfl_down_sync(0xffffffff, v, off);" in hip
     assert "out[threadIdx.y * warpSize + threadIdx.x] = WARP;" in hip
     assert "not the word warpSize (a macro?)" in diags[1].message
+
+
+CUB_WARPS = """#include <cub/cub.cuh>
+#include <cooperative_groups.h>
+#include <cooperative_groups/reduce.h>
+namespace cg = cooperative_groups;
+typedef cub::WarpReduce<float> FileScope;
+__device__ float fold(float a, float b) { return a * 0.5f + b; }
+__global__ void per32(const float *in, float *out) {
+    __shared__ typename cub::WarpReduce<float>::TempStorage temp[4];
+    cg::thread_block_tile<32> warp = cg::tiled_partition<32>(cg::this_thread_block());
+    float v = __shfl_xor_sync(0xffffffff, in[threadIdx.x], 1);
+    out[threadIdx.x] = cub::WarpReduce<float>(temp[threadIdx.x / 32]).Sum(v) + cg::reduce(warp, v, fold);
+}
+__global__ void native(const float *in, float *out) {
+    __shared__ typename cub::WarpReduce<float>::TempStorage temp[16];
+    out[threadIdx.x] = cub::WarpReduce<float>(temp[threadIdx.x / warpSize]).Sum(in[threadIdx.x]);
+}
+"""
+
+
+def test_cub_warp_widths_follow_the_code_that_uses_them(tmp_path):
+    """A CUB warp collective without a width gets CUDA's 32 in 32-lane code (and at file scope, where that code is),
+    keeps hipCUB's wavefront default in code that reads warpSize; the warp operations of the library calls
+    themselves (cg::reduce, cub::WarpReduce) are not renamed and raise no B004 beside a direct intrinsic."""
+    hip, diags = _hip(tmp_path, CUB_WARPS, WAVE64)
+    per32, native = _code(hip).split("__global__ void native")
+    assert "typedef hipcub::WarpReduce<float, 32> FileScope;" in per32
+    assert per32.count("hipcub::WarpReduce<float, 32>") == 3
+    assert "cutrans_warp32_shfl_xor_sync(0xffffffff" in per32 and "cg::reduce(warp, v, fold)" in per32
+    assert native.count("hipcub::WarpReduce<float>") == 2 and "32>" not in native
+    assert not [d for d in diags if d.code == "B004"]
+
+
+def test_file_scope_widths_stay_default_where_all_warp_code_reads_warpsize(tmp_path):
+    native_only = CUB_WARPS.split("__global__ void per32")[0] + "__global__ void native" + \
+        CUB_WARPS.split("__global__ void native")[1]
+    hip, _ = _hip(tmp_path, native_only, WAVE64)
+    assert "typedef hipcub::WarpReduce<float> FileScope;" in hip and "32>" not in hip

@@ -70,7 +70,7 @@ __global__ void maxima(const float *in, float *out) {
     using R = cub::BlockReduce<float, 128>;
     __shared__ R::TempStorage temp;
     out[blockIdx.x] = R(temp).Reduce(in[threadIdx.x], [](float a, float b) { return a > b ? a : b; });
-}""", "L003", "not with a lambda or a function"),
+}""", "L003", "not with a lambda, a function template or a pointer"),
     "cub_operator_with_state": ("""
 #include <cub/cub.cuh>
 struct Capped { float cap; __device__ float operator()(float a, float b) const { return fminf(a + b, cap); } };
@@ -135,6 +135,23 @@ __global__ void sums(const float *in, float *out) {
     float items[4] = {in[threadIdx.x], in[threadIdx.x + 64], in[threadIdx.x + 128], in[threadIdx.x + 192]};
     out[blockIdx.x] = R(temp).Sum(items);
 }""", "L003", "an array of inputs per thread"),
+    "cg_reduce_lambda": ("""
+#include <cooperative_groups.h>
+#include <cooperative_groups/reduce.h>
+namespace cg = cooperative_groups;
+__global__ void sums(const float *in, float *out) {
+    cg::thread_block_tile<32> w = cg::tiled_partition<32>(cg::this_thread_block());
+    out[threadIdx.x] = cg::reduce(w, in[threadIdx.x], [](float a, float b) { return a + b; });
+}""", "L003", "cg::reduce is translated with cg::plus, less, greater"),
+    "cg_reduce_function_template": ("""
+#include <cooperative_groups.h>
+#include <cooperative_groups/reduce.h>
+namespace cg = cooperative_groups;
+template <typename T> __device__ T add(T a, T b) { return a + b; }
+__global__ void sums(const float *in, float *out) {
+    cg::thread_block_tile<32> w = cg::tiled_partition<32>(cg::this_thread_block());
+    out[threadIdx.x] = cg::reduce(w, in[threadIdx.x], add<float>);
+}""", "L003", "an instance of a function template"),
     "cub_warp_of_12": ("""
 #include <cub/cub.cuh>
 __global__ void sums(const int *in, int *out) {

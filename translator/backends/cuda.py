@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from translator.backends.base import PRECEDENCE, CFamilyEmitter
 from translator.ir import nodes as N
-from translator.ir.builtins import ATOMIC_NAMES, DYNAMIC_SHARED, MATH, WARP
+from translator.ir.builtins import ATOMIC_NAMES, DYNAMIC_SHARED, MATH, STRUCT_SHUFFLES, WARP
 from translator.ir.base import walk
 from translator.ir.types import BF16, BFLOAT162, Scalar, Struct, innermost
 
@@ -24,7 +24,7 @@ for _name, (_func, _ty, _prec) in sorted(MATH.items(), key=lambda kv: (kv[0].sta
 
 
 _ATOMIC_NAMES = ATOMIC_NAMES
-_WARP_NAMES = {op: name for name, (op, _) in WARP.items()}
+_WARP_NAMES = {op: name for name, (op, _) in WARP.items() if name not in STRUCT_SHUFFLES.values()}
 
 
 def _is_dynamic_view(v) -> bool:
@@ -73,7 +73,8 @@ class CudaEmitter(CFamilyEmitter):
 
     def visit_WarpOp(self, e: N.WarpOp):
         args = ", ".join(self.expr(a, PRECEDENCE["assign"]) for a in e.args)
-        return f"{_WARP_NAMES[e.op]}({args})", PRECEDENCE["postfix"]
+        name = STRUCT_SHUFFLES[e.op] if isinstance(e.type, Struct) and e.op in STRUCT_SHUFFLES else _WARP_NAMES[e.op]
+        return f"{name}({args})", PRECEDENCE["postfix"]
 
     def bf16_conversion(self, e: N.Cast):
         """A C++ cast: __nv_bfloat16's constructors and its conversion to float are the ones CUDA defines."""

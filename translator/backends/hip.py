@@ -247,7 +247,8 @@ class HipBackend(CFamilyEmitter):
         header_table = _header_table([unit.sites, *(h.sites for h in headers)], options, arch)
         warp = None
         if options.get("warp_rewrite", True):
-            warp = warp_rewrite(unit, wave_width(arch), {h.sites.path: h.sites.source for h in headers})
+            warp = warp_rewrite(unit, wave_width(arch), {h.sites.path: h.sites.source for h in headers},
+                                {h.sites.path: h.sites.default_warp_widths for h in headers})
             if any(d.severity >= Severity.ERROR for d in warp.diagnostics):
                 raise CutransError(*warp.diagnostics)   # a wrong number is worse than no output
         files, shipped, diags = {}, set(), []
@@ -285,8 +286,6 @@ class HipBackend(CFamilyEmitter):
         shipped |= {f for i in includes if i.header in header_table for f in header_table[i.header][1]}
         edits += [e for site in sites.tile_members for e in tile_member_edits(site)]
         edits += [Edit(site.span.start, site.span.end, site.call, why="inline PTX mma.sync") for site in sites.ptx]
-        edits += [Edit(offset, offset, text, why="hipCUB's logical warp defaults to the wavefront, CUB's to 32")
-                  for offset, text in sites.default_warp_widths]
         shipped |= {PTX_RUNTIME_FILE} if sites.ptx else set()
         cuda_names_edits = _cuda_names_edit(sites)
         edits += cuda_names_edits + _include_edits(sites, names) + warp_edits

@@ -56,6 +56,10 @@ WARP32_NAMES = {
     **{name: f"cutrans_warp32_{name[2:]}" for name in REDUCTION_NAMES},
 }
 WARP32_OPS = frozenset(WARP[name][0] for name in WARP32_NAMES)   # IR ops that depend on the warp's width
+# The frontend's functions for a library's collective (cg::reduce, cub::BlockReduce and WarpReduce): the HIP output
+# keeps the library call, whose HIP twin names its own width (a tile's, CUDA's 32 for hipCUB: logical_warps.py), so
+# their warp operations have nothing to rewrite.
+LIBRARY_FUNCTIONS = ("cutrans_cg_", "cutrans_cub_")
 MASKED_OPS = frozenset(op for op, roles in WARP.values() if roles[:1] == ("mask",))
 LANE_MASK_OPS = frozenset({"ballot", "activemask"})     # results with one bit per lane
 FULL_MASK_32 = 0xFFFFFFFF
@@ -63,6 +67,7 @@ FULL_MASK_64 = "0xffffffffffffffffull"
 
 _IDENT = re.compile(rb"[A-Za-z_]\w*")
 _USES_WARP = re.compile(rb"\b(?:" + b"|".join(n.encode() for n in WARP32_NAMES) + rb")\b")
+_WARP_SIZE = re.compile(rb"\bwarpSize\b")
 _MEMBER_CALL = re.compile(rb"\s*(?:\.|->)")
 _INT_LITERAL = re.compile(rb"(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\b")
 
@@ -98,7 +103,8 @@ class _Source:
 
 
 def components(module) -> dict[str, int]:
-    """Function name -> the id of its call-graph component (functions linked by calls, either way)."""
+    """Function name -> the id of its call-graph component (functions linked by calls, either way). The frontend's
+    functions for a library's collective link nothing: unrelated kernels share them."""
     parent = {f.name: f.name for f in module.functions}
 
     def find(name):
@@ -108,7 +114,7 @@ def components(module) -> dict[str, int]:
         return name
     for f in module.functions:
         for node in walk(f):
-            if isinstance(node, N.Call) and node.func in parent:
+            if isinstance(node, N.Call) and node.func in parent and not node.func.startswith(LIBRARY_FUNCTIONS):
                 parent[find(node.func)] = find(f.name)
     roots = sorted({find(n) for n in parent})
     return {n: roots.index(find(n)) for n in parent}
@@ -122,19 +128,26 @@ def native_functions(module) -> set[str]:
     return {name for name, c in comp.items() if c in native}
 
 
-def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> WarpRewrite:
+def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None,
+                 header_widths: dict[str, list] | None = None) -> WarpRewrite:
     """Edits (and diagnostics) that make the device code of `unit` compute CUDA's numbers on a wavefront
     of `wave` lanes; `headers` (path -> bytes) are the program's headers converted with it, which get edits
-    of their own. Without the IR of every function (lowering failed somewhere) a file that calls warp
-    intrinsics is refused: a call left out of the rewrite would compute other numbers, silently."""
+    of their own, and `header_widths` (path -> WarpWidthSite) their CUB warp collectives without a width. Without
+    the IR of every function (lowering failed somewhere) a file that calls warp intrinsics is refused: a call left
+    out of the rewrite would compute other numbers, silently."""
     out = WarpRewrite()
-    if wave == 32:
-        return out
     headers = headers or {}
     main = _Source(unit.path, unit.source)
     sources = {main.path: main, **{(h := _Source(p, text, header=True)).path: h for p, text in headers.items()}}
-    as_warp32 = _rows_of_warps_as_warp32(unit.module, wave, sources, main, out) if unit.module is not None else set()
-    if not any(_USES_WARP.search(text) for text in [unit.source, *headers.values()]):
+    as_warp32 = _rows_of_warps_as_warp32(unit.module, wave, sources, main, out) \
+        if unit.module is not None and wave != 32 else set()
+    native = native_functions(unit.module) - as_warp32 if unit.module is not None else set()
+    widths = {main.path: (main, unit.sites.default_warp_widths)}
+    widths.update({sources[Path(p).resolve()].path: (sources[Path(p).resolve()], w)
+                   for p, w in (header_widths or {}).items() if Path(p).resolve() in sources})
+    for src, sites in widths.values():
+        _width_edits(unit.module, native, src, sites, out)
+    if wave == 32 or not any(_USES_WARP.search(text) for text in [unit.source, *headers.values()]):
         return out
     failed = [d for d in unit.diagnostics if d.severity >= Severity.ERROR]
     if unit.module is None or failed:
@@ -144,13 +157,37 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None) -> Wa
                                      f"wavefronts; convert for a wave32 arch, or pass --no-warp-rewrite to keep "
                                      f"them as written", unit.path))
         return out
-    native = native_functions(unit.module) - as_warp32
     for f in unit.module.functions:
+        if f.name.startswith(LIBRARY_FUNCTIONS):
+            continue
         rewrite = _native_op if f.name in native else _warp32_op
         for node in walk(f):
             if isinstance(node, N.WarpOp) and node.op in WARP32_OPS:
                 rewrite(node, _source_of(node, sources, main), out, wave)
     return out
+
+
+def _width_edits(module, native: set[str], src: "_Source", sites: list, out: WarpRewrite) -> None:
+    """CUDA's 32 for each CUB warp collective of `src` that leaves its width out (frontend/logical_warps.py), unless
+    the code it is written in is written for any warp width: there hipCUB's default, the wavefront, is the
+    program's own choice. A function is, where its IR or its text reads warpSize (`temp[threadIdx.x / warpSize]`,
+    a WarpReduce's storage, has no IR); a site at file scope, where the file reads warpSize and none of its warp
+    operations is in 32-lane code."""
+    functions = [f for f in module.functions if f.loc is not None and Path(f.loc.path).resolve() == src.path] \
+        if module is not None else []
+    for site in sites:
+        if site.scope is None:
+            keep = _WARP_SIZE.search(src.text) is not None and not any(
+                f.name not in native and not f.name.startswith(LIBRARY_FUNCTIONS) and
+                any(isinstance(n, N.WarpOp) for n in walk(f)) for f in functions)
+        else:
+            first, last = site.scope
+            end = src.starts[last] if last < len(src.starts) else len(src.text)
+            keep = any(f.name in native for f in functions if first <= f.loc.line <= last) or \
+                _WARP_SIZE.search(src.text, src.starts[first - 1], end) is not None
+        if not keep:
+            out.file_edits(src).append(Edit(site.offset, site.offset, site.text,
+                                            why="hipCUB's logical warp defaults to the wavefront, CUB's to 32"))
 
 
 def rows_of_warps(module) -> dict[str, N.BinOp]:

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 import clang.cindex as ci
 
 from translator.diagnostics import CutransError, Diagnostic, Severity, error
+from translator.frontend import program_operators
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
 from translator.ir.builtins import WARP_LANES
@@ -453,7 +454,8 @@ def _multi_warp_op(fl, c, g, ir, op, args, ty):
         return block_shuffle(fl.expr(args[0], want=ty), ir.bin("+", first, src), ir.loc)
     if op in ("any", "all"):
         pred = ir.cast(N.BinOp("!=", fl.expr(args[0], want=I32), ir.lit(0, I32), BOOL, loc=ir.loc), I32)
-        return ir.cast(_reduce_call(fl, ir, "bit_or" if op == "any" else "bit_and", I32, pred, g), ty)
+        vote = "bit_or" if op == "any" else "bit_and"
+        return ir.cast(_reduce_call(fl, ir, (vote, _OPERATORS[vote]), I32, pred, g), ty)
     fl.fail(c, UNSUPPORTED, f"'{c.spelling}' of a tile of {g.width} threads: CUDA gives tiles larger than a warp "
                             f"only sync, shfl, any, all and the reductions")
 
@@ -466,34 +468,40 @@ def block_shuffle(value, thread, loc) -> N.WarpOp:
 def _reduce(fl, c, g, ir, args):
     """`cg::reduce(tile, v, op)` -> a call of a device function the module gets once per (op, type, N):
     v = op(v, shfl_xor(v, o)) for o = N/2 ... 1, the order of the emulation's reduce. Its warp
-    operations reach the kernel the way those of any device function do (passes/lower_warp_ops.py)."""
+    operations reach the kernel the way those of any device function do (passes/lower_warp_ops.py).
+    `op` is one of cg's operators, or a program's functor or device function (frontend/program_operators.py);
+    a struct value is shuffled whole."""
     _need(fl, c, g, ("tile", "coalesced"), "reduce")
     ty = fl.type_of(c)
     if g.kind == "coalesced":                    # one value: nothing to combine
         return fl.expr(args[0], want=ty)
     op = _operator_name(args[1])
-    if op not in _OPERATORS:
-        fl.fail(args[1], UNSUPPORTED, "cg::reduce takes cg::plus, less, greater, bit_and, bit_or or bit_xor here")
-    return _reduce_call(fl, ir, op, ty, fl.expr(args[0], want=ty), g)
+    if op in _OPERATORS:
+        return _reduce_call(fl, ir, (op, _OPERATORS[op]), ty, fl.expr(args[0], want=ty), g)
+    spelling = c.type.get_canonical().spelling.removeprefix("const ")
+    key, make = program_operators.combine_of(fl, args[1], ty, spelling, "cg::reduce",
+                                             "cg::plus, less, greater, bit_and, bit_or or bit_xor")
+    return _reduce_call(fl, ir, (key, lambda ir_, a, b, t: make(a, b, t, ir_.loc)), ty, fl.expr(args[0], want=ty), g)
 
 
-def _reduce_call(fl, ir, op: str, ty, value, g: Group) -> N.Call:
-    """A call of the module's reduction of `g` with `op` on `ty` (made on first use)."""
-    name = f"cutrans_cg_reduce_{op}_{ty.name}_{g.width}"
+def _reduce_call(fl, ir, op: tuple, ty, value, g: Group) -> N.Call:
+    """A call of the module's reduction of `g` with `op` (its name, its combine(ir, a, b, ty)) on `ty` (made on
+    first use)."""
+    name = f"cutrans_cg_reduce_{op[0]}_{ty.name}_{g.width}"
     if name not in fl.m.done:
         make = _multi_warp_reduce_function if g.multi_warp else _reduce_function
-        fl.m.done[name] = make(name, op, ty, g, _Ir(ir.loc))
+        fl.m.done[name] = make(name, op[1], ty, g, _Ir(ir.loc))
         fl.m.order.append(name)
     return N.Call(name, [value] if g.multi_warp else [value, ir.mask(g)], ty, loc=ir.loc)
 
 
-def _butterfly(ir: "_Ir", op: str, v, widths: range, exchange, prefix: str) -> list:
+def _butterfly(ir: "_Ir", combine, v, widths: range, exchange, prefix: str) -> list:
     """`T <prefix>o = exchange(v, o); v = op(v, <prefix>o);` for each offset o of `widths`."""
     steps = []
     for offset in widths:
         other = N.VarRef(f"{prefix}{offset}", v.type, loc=ir.loc)
         steps += [N.VarDecl(other.name, v.type, "private", exchange(offset), loc=ir.loc),
-                  N.ExprStmt(N.Assign("=", v, _OPERATORS[op](ir, v, other, v.type), v.type, loc=ir.loc), loc=ir.loc)]
+                  N.ExprStmt(N.Assign("=", v, combine(ir, v, other, v.type), v.type, loc=ir.loc), loc=ir.loc)]
     return steps
 
 
@@ -501,25 +509,25 @@ def _halvings(n: int) -> list:
     return [n >> k for k in range(1, n.bit_length())]      # n/2, n/4, ..., 1
 
 
-def _reduce_function(name: str, op: str, ty, g: Group, ir: "_Ir") -> N.Function:
+def _reduce_function(name: str, combine, ty, g: Group, ir: "_Ir") -> N.Function:
     """`T name(T v, unsigned mask) { T other16 = shfl_xor(mask, v, 16, N); v = op(v, other16); ...; return v; }`"""
     v, mask = N.VarRef("v", ty, loc=ir.loc), N.VarRef("mask", U32, loc=ir.loc)
-    steps = _butterfly(ir, op, v, _halvings(g.width), lambda o: N.WarpOp(
+    steps = _butterfly(ir, combine, v, _halvings(g.width), lambda o: N.WarpOp(
         "shfl_xor", [mask, v, ir.lit(o, I32), ir.lit(g.width, I32)], ty, loc=ir.loc), "other")
     body = N.Block(steps + [N.Return(v, loc=ir.loc)], loc=ir.loc)
     params = [N.Param("v", ty, loc=ir.loc), N.Param("mask", U32, loc=ir.loc)]
     return N.Function(name, "device", ty, params, body, loc=ir.loc)
 
 
-def _multi_warp_reduce_function(name: str, op: str, ty, g: Group, ir: "_Ir") -> N.Function:
+def _multi_warp_reduce_function(name: str, combine, ty, g: Group, ir: "_Ir") -> N.Function:
     """`T name(T v)`: the warp's butterfly; then lane 0's result of each warp, and a butterfly over the W
     warps of the tile, each step reading the same lane of the warp `o` away (thread t ^ 32*o)."""
     v, t = N.VarRef("v", ty, loc=ir.loc), ir.reg("thread_linear")
-    steps = _butterfly(ir, op, v, _halvings(WARP_LANES), lambda o: N.WarpOp(
+    steps = _butterfly(ir, combine, v, _halvings(WARP_LANES), lambda o: N.WarpOp(
         "shfl_xor", [ir.lit(0xFFFFFFFF), v, ir.lit(o, I32), ir.lit(WARP_LANES, I32)], ty, loc=ir.loc), "other")
     lane0 = block_shuffle(v, ir.bin("&", t, ir.lit(~(WARP_LANES - 1) & 0xFFFFFFFF)), ir.loc)
     steps.append(N.ExprStmt(N.Assign("=", v, lane0, ty, loc=ir.loc), loc=ir.loc))
-    steps += _butterfly(ir, op, v, _halvings(g.width // WARP_LANES), lambda o: block_shuffle(
+    steps += _butterfly(ir, combine, v, _halvings(g.width // WARP_LANES), lambda o: block_shuffle(
         v, ir.bin("^", t, ir.lit(o * WARP_LANES)), ir.loc), "warp")
     body = N.Block(steps + [N.Return(v, loc=ir.loc)], loc=ir.loc)
     return N.Function(name, "device", ty, [N.Param("v", ty, loc=ir.loc)], body, loc=ir.loc)

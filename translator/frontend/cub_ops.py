@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import clang.cindex as ci
 
-from translator.frontend import stateless
-from translator.frontend.clang_ops import is_closure_type, is_reference, strip_parens
+from translator.frontend import program_operators
+from translator.frontend.clang_ops import strip_parens
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
-from translator.ir.types import BOOL, Pointer, Scalar
+from translator.ir.types import BOOL, Scalar
 
 K = ci.CursorKind
 UNSUPPORTED = "L003"
@@ -101,36 +101,12 @@ def reduction_operands(fl, c, collective: str, elem: Scalar, spelling: str):
 
 
 def operator(fl, arg, collective: str, elem: Scalar, spelling: str) -> tuple:
-    """(a name for the operator, its combine(a, b, ty, loc)): one of CUB's, or a program's functor."""
+    """(a name for the operator, its combine(a, b, ty, loc)): one of CUB's, or a program's functor or function."""
     decl = strip_parens(arg).type.get_canonical().get_declaration()
     if decl is not None and decl.spelling in OPERATORS and in_namespace(decl, "cub"):
         return decl.spelling.lower(), OPERATORS[decl.spelling]
-    if decl is None or decl.kind not in (K.STRUCT_DECL, K.CLASS_DECL) or is_closure_type(decl.type):
-        fl.fail(arg, UNSUPPORTED, f"cub::{collective}::Reduce is translated with cub::Sum(), cub::Max(), cub::Min() "
-                                  f"or a functor (a struct with operator()); not with a lambda or a function")
-    return _functor(fl, arg, decl, collective, elem, spelling)
-
-
-def _functor(fl, arg, record, collective: str, t: Scalar, spelling: str) -> tuple:
-    """A program's functor as the operator: CUB calls it as `op(T &, T &)` (both lvalues of T, in
-    warp_reduce_shfl.cuh and block_reduce_warp_reductions.cuh), so its operator() is lowered for those arguments;
-    a parameter that takes T by value or by reference is given the variable or its address."""
-    name, definition = stateless.call_operator(fl, record, [f"{spelling} &"] * 2, arg)
-    function = fl.m.done[name]
-    by_address = [is_reference(p.type) for p in definition.get_arguments()]
-    if len(function.params) != 2 or len(by_address) != 2 or not all(
-            p.type.pointee == t if address else isinstance(p.type, Scalar)
-            for address, p in zip(by_address, function.params)):
-        fl.fail(arg, UNSUPPORTED, f"'{record.type.spelling}::operator()' as a cub::{collective} operator must take "
-                                  f"two values of the element type, by value or by reference, and nothing else")
-
-    def make(a, b, ty, loc):
-        args = [N.UnOp("&", x, Pointer(ty, "generic"), loc=loc) if address else
-                x if p.type == ty else N.Cast(x, True, p.type, loc=loc)
-                for x, address, p in zip((a, b), by_address, function.params)]
-        result = N.Call(name, args, function.ret, loc=loc)
-        return result if function.ret == ty else N.Cast(result, True, ty, loc=loc)
-    return name, make
+    return program_operators.combine_of(fl, arg, elem, spelling, f"cub::{collective}::Reduce",
+                                        "cub::Sum(), cub::Max(), cub::Min()")
 
 
 def module_function(fl, name: str, make) -> str:

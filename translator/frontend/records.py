@@ -242,16 +242,27 @@ def make_vector(fl, c, name: str) -> N.Expr:
 
 
 def struct_initializer(fl, c, s: Struct) -> N.Expr:
-    """A braced initializer `{a, b}` for struct `s`, with each item converted to its field's type.
-    Designated and nested-brace-elided forms are refused: their items do not line up with fields."""
+    """A braced initializer `{a, b}` for struct `s`, with each item converted to its field's type; an array field
+    takes a braced list of its own (`{{a, b}, c}`). Designated and nested-brace-elided forms are refused: their
+    items do not line up with fields."""
     items = list(c.get_children())
-    if len(items) > len(s.fields) or any(k.kind == K.INIT_LIST_EXPR and not isinstance(t, Struct)
+    if len(items) > len(s.fields) or any(k.kind == K.INIT_LIST_EXPR and not isinstance(t, (Struct, Array))
                                          for k, (_, t) in zip(items, s.fields)):
         fl.fail(c, "L003", f"this initializer for struct '{s.name}' is not supported in device code")
     refuse_designated(fl, c)
-    values = [struct_initializer(fl, k, t) if isinstance(t, Struct) and k.kind == K.INIT_LIST_EXPR
-              else fl.expr(k, want=t) for k, (_, t) in zip(items, s.fields)]
-    return N.InitList(values, s, loc=fl.loc(c))
+    return N.InitList([_field_value(fl, k, t) for k, (_, t) in zip(items, s.fields)], s, loc=fl.loc(c))
+
+
+def _field_value(fl, k, t) -> N.Expr:
+    if isinstance(t, Struct) and k.kind == K.INIT_LIST_EXPR:
+        return struct_initializer(fl, k, t)
+    if isinstance(t, Array) and k.kind == K.INIT_LIST_EXPR:
+        items = list(k.get_children())
+        if len(items) > t.size or any(i.kind == K.INIT_LIST_EXPR and not isinstance(t.elem, (Struct, Array))
+                                      for i in items):
+            fl.fail(k, "L003", "this initializer of an array field is not supported in device code")
+        return N.InitList([_field_value(fl, i, t.elem) for i in items], t, loc=fl.loc(k))
+    return fl.expr(k, want=t)
 
 
 def init_list(fl, c) -> N.Expr:

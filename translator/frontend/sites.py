@@ -82,6 +82,14 @@ class TileMemberSite:
 
 
 @dataclasses.dataclass(frozen=True)
+class WarpWidthSite:
+    """A CUB warp collective whose template arguments stop before its logical warp width (logical_warps.py)."""
+    offset: int          # of the `>` that closes its template arguments
+    text: str            # what goes before that `>`: `, 32`, with the defaults between where there are any
+    scope: tuple | None  # (first line, last line) of the function it is written in; None at file scope
+
+
+@dataclasses.dataclass(frozen=True)
 class SymbolTemplateSite:
     """A name of an instance of a device-memory variable template (`mask<T>`) in the file."""
     name: str            # the variable template's name
@@ -145,7 +153,7 @@ class HostSites:
     repeated_headers: list = dataclasses.field(default_factory=list)
     tile_members: list = dataclasses.field(default_factory=list)  # TileMemberSite
     ptx: list = dataclasses.field(default_factory=list)  # PtxSite
-    # (offset, text): CUB warp collectives that leave their logical warp width to the default (logical_warps.py)
+    # WarpWidthSite: CUB warp collectives that leave their logical warp width to the default (logical_warps.py)
     default_warp_widths: list = dataclasses.field(default_factory=list)
     register_keywords: list = dataclasses.field(default_factory=list)  # Span of each active `register`
     own_overloads: list = dataclasses.field(default_factory=list)  # Span: the program's atomicMin(float *...)

@@ -149,7 +149,13 @@ WARP = {
     # cutrans's own spelling (declared by the stand-in headers, for the IR's CUDA round trip) of the
     # exchange between any two threads of a block that multi-warp cooperative-groups tiles are made of
     "__cutrans_block_shfl": ("block_shfl", ("value", "thread")),
+    # and of the shuffles of a struct (cooperative groups shuffle any type, CUDA's intrinsics only numbers)
+    "__cutrans_shfl_sync": ("shfl_idx", ("mask", "value", "lane", "width")),
+    "__cutrans_shfl_up_sync": ("shfl_up", ("mask", "value", "delta", "width")),
+    "__cutrans_shfl_down_sync": ("shfl_down", ("mask", "value", "delta", "width")),
+    "__cutrans_shfl_xor_sync": ("shfl_xor", ("mask", "value", "lane_mask", "width")),
 }
+STRUCT_SHUFFLES = {op: name for name, (op, _) in WARP.items() if name.startswith("__cutrans_shfl")}
 WARP_OPERANDS = {"mask": "u32", "value": "", "lane": "i32", "delta": "u32", "lane_mask": "i32",
                  "width": "i32", "pred": "i32", "thread": "u32"}    # "" = the call's own type
 WARP_DEFAULTS = {"mask": 0xFFFFFFFF, "width": 32}

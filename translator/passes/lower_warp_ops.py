@@ -43,7 +43,7 @@ from __future__ import annotations
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import map_children, walk
-from translator.ir.builtins import BLOCK_VOTES, WARP, WARP_LANES, WARP_REDUCTIONS, WARP_SHUFFLES
+from translator.ir.builtins import BLOCK_VOTES, STRUCT_SHUFFLES, WARP, WARP_LANES, WARP_REDUCTIONS, WARP_SHUFFLES
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, is_float
 from translator.passes.statements import early_exit_as_if, has_barrier, rewrite_all, rewrite_nested
 from translator.passes.inline_warp_functions import inline_warp_functions
@@ -52,7 +52,7 @@ from translator.passes.uniformity import Uniformity
 I32 = Scalar("i32")
 DIVERGENT = "L007"           # the stable code of a warp operation this lowering cannot place
 MAX_BLOCK_THREADS = 1024
-_CUDA_NAMES = {op: name for name, (op, _) in WARP.items()}
+_CUDA_NAMES = {op: name for name, (op, _) in WARP.items() if name not in STRUCT_SHUFFLES.values()}
 _CUDA_NAMES["block_shfl"] = "a collective of a tile larger than a warp"   # cooperative_groups.py makes them
 
 
