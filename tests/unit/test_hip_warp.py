@@ -221,3 +221,17 @@ def test_file_scope_widths_stay_default_where_all_warp_code_reads_warpsize(tmp_p
         CUB_WARPS.split("__global__ void native")[1]
     hip, _ = _hip(tmp_path, native_only, WAVE64)
     assert "typedef hipcub::WarpReduce<float> FileScope;" in hip and "32>" not in hip
+
+
+def test_a_cub_warp_in_rows_of_warps_gets_cudas_width(tmp_path):
+    """Code that numbers rows of warpSize is converted as 32-lane code (B006), so its WarpReduce gets 32 too."""
+    source = """#include <cub/cub.cuh>
+__global__ void rows(const float *in, float *out) {
+    __shared__ typename cub::WarpReduce<float>::TempStorage temp[8];
+    int t = threadIdx.y * warpSize + threadIdx.x;
+    out[t] = cub::WarpReduce<float>(temp[threadIdx.y]).Sum(in[t]);
+}
+"""
+    hip, diags = _hip(tmp_path, source, WAVE64)
+    assert hip.count("hipcub::WarpReduce<float, 32>") == 2 and "threadIdx.y * 32 + threadIdx.x" in hip
+    assert [d.code for d in diags] == ["B006"]

@@ -146,7 +146,7 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None,
     widths.update({sources[Path(p).resolve()].path: (sources[Path(p).resolve()], w)
                    for p, w in (header_widths or {}).items() if Path(p).resolve() in sources})
     for src, sites in widths.values():
-        _width_edits(unit.module, native, src, sites, out)
+        _width_edits(unit.module, native, as_warp32, src, sites, out)
     if wave == 32 or not any(_USES_WARP.search(text) for text in [unit.source, *headers.values()]):
         return out
     failed = [d for d in unit.diagnostics if d.severity >= Severity.ERROR]
@@ -167,12 +167,13 @@ def warp_rewrite(unit, wave: int, headers: dict[str, bytes] | None = None,
     return out
 
 
-def _width_edits(module, native: set[str], src: "_Source", sites: list, out: WarpRewrite) -> None:
+def _width_edits(module, native: set[str], converted: set[str], src: "_Source", sites: list,
+                 out: WarpRewrite) -> None:
     """CUDA's 32 for each CUB warp collective of `src` that leaves its width out (frontend/logical_warps.py), unless
     the code it is written in is written for any warp width: there hipCUB's default, the wavefront, is the
     program's own choice. A function is, where its IR or its text reads warpSize (`temp[threadIdx.x / warpSize]`,
-    a WarpReduce's storage, has no IR); a site at file scope, where the file reads warpSize and none of its warp
-    operations is in 32-lane code."""
+    a WarpReduce's storage, has no IR), unless it is `converted` to 32-lane code (rows of warps, B006); a site at
+    file scope, where the file reads warpSize and none of its warp operations is in 32-lane code."""
     functions = [f for f in module.functions if f.loc is not None and Path(f.loc.path).resolve() == src.path] \
         if module is not None else []
     for site in sites:
@@ -183,8 +184,9 @@ def _width_edits(module, native: set[str], src: "_Source", sites: list, out: War
         else:
             first, last = site.scope
             end = src.starts[last] if last < len(src.starts) else len(src.text)
-            keep = any(f.name in native for f in functions if first <= f.loc.line <= last) or \
-                _WARP_SIZE.search(src.text, src.starts[first - 1], end) is not None
+            inside = [f.name for f in functions if first <= f.loc.line <= last]
+            reads = native.intersection(inside) or _WARP_SIZE.search(src.text, src.starts[first - 1], end)
+            keep = bool(reads) and not converted.intersection(inside)
         if not keep:
             out.file_edits(src).append(Edit(site.offset, site.offset, site.text,
                                             why="hipCUB's logical warp defaults to the wavefront, CUB's to 32"))

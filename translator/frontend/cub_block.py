@@ -17,9 +17,9 @@ copy of the same steps):
      warp order, for each warp that has a valid lane.
 Thread 0 returns the block's result; the others return the partial value CUB leaves them (CUB calls it
 undefined). Every thread of the block must make the call, as CUB requires. The operators are cub::Sum (a + b),
-cub::Max (a < b ? b : a) and cub::Min (b < a ? b : a), CUB's definitions, or a program's functor: a struct
-without data whose operator() (a member template too, as PyTorch's `Max` with `T &&` parameters) is lowered as
-CUB calls it, `op(T &, T &)`, and called in each step (frontend/stateless.call_operator).
+cub::Max (a < b ? b : a) and cub::Min (b < a ? b : a), CUB's definitions, or a program's functor or device function:
+a struct without data whose operator() (a member template too, as PyTorch's `Max` with `T &&` parameters) is
+lowered as CUB calls it, `op(T &, T &)`, and called in each step (frontend/program_operators.py).
 
 Refused (L003): the RAKING algorithms (another order of operations), fewer than 32 threads that are not a power
 of two (CUB uses another warp algorithm), an element type that is not a scalar, a lambda or a functor with data

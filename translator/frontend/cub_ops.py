@@ -1,6 +1,6 @@
 """What CUB's reduction collectives (`cub::BlockReduce`, `cub::WarpReduce`; frontend/cub_block.py, cub_warp.py)
-share: finding a collective's specialization from a type, reading a `Sum`/`Reduce` call, the operator (CUB's or a
-program's functor), and the warp-level steps that both compute.
+share: finding a collective's specialization from a type, reading a `Sum`/`Reduce` call, the operator (CUB's, or a
+program's functor or function: frontend/program_operators.py), and the warp-level steps that both compute.
 
 The steps are CUB's WarpReduceShfl (warp/specializations/warp_reduce_shfl.cuh), for a logical warp of W lanes
 (a power of two, at most 32) of which the first `valid` take part:

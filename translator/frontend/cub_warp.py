@@ -13,7 +13,8 @@ unsigned cub::Sum, Min and Max over all lanes CUB 2 on sm_80 and later gives eve
 (`__reduce_add_sync`): a program that reads another lane's value reads something CUB does not promise.
 runtime_shims/emulate/include/cub/cub.cuh is the reference's copy of the same steps.
 
-The operators are CUB's (cub::Sum, Max, Min) or a program's functor without data, as for cub::BlockReduce.
+The operators are CUB's (cub::Sum, Max, Min) or a program's functor without data or device function, as for
+cub::BlockReduce.
 Refused (L003): a logical warp that is not a power of two (CUB's WarpReduceSmem, another order of operations), the
 segmented reductions (HeadSegmentedSum...), an element type that is not a scalar, a lambda or a functor with data
 as the operator, and an array of inputs per thread.
