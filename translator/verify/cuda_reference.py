@@ -99,7 +99,7 @@ def _host_openmp(sources, compile_only: bool) -> tuple[str, ...]:
     """nvcc's flags for a program whose sources, or the headers beside them, include <omp.h>: its host code is
     compiled with OpenMP and linked with its runtime, as HeCBench's Makefiles do (`-Xcompiler -fopenmp`)."""
     files = {Path(s) for s in sources} | {h for s in sources for h in Path(s).parent.iterdir()
-                                          if h.suffix in (".h", ".hpp", ".cuh", ".inc") and h.is_file()}
+                                          if h.suffix in toolchain.HEADER_SUFFIXES and h.is_file()}
     if not toolchain.includes_openmp(sorted(files)):
         return ()
     return ("-Xcompiler=-fopenmp",) + (() if compile_only else ("-lgomp",))

@@ -140,7 +140,8 @@ def find_openmp() -> OpenMP | str:
 
 
 _OMP_INCLUDE = re.compile(rb"^[ \t]*#[ \t]*include[ \t]*<omp\.h>", re.M)
-_PROGRAM_SUFFIXES = (".cu", ".cuh", ".cpp", ".cc", ".cxx", ".c", ".hip", ".h", ".hpp", ".hh", ".inc")
+HEADER_SUFFIXES = (".cuh", ".h", ".hpp", ".hh", ".inc")
+_PROGRAM_SUFFIXES = (".cu", ".cpp", ".cc", ".cxx", ".c", ".hip", *HEADER_SUFFIXES)
 
 
 def includes_openmp(files) -> bool:
