@@ -230,15 +230,15 @@ def test_a_namespace_rename_covers_the_qualifier_as_written(tmp_path):
 
 def test_a_library_type_in_device_code_is_refused_naming_the_library(tmp_path):
     src = tmp_path / "block.cu"
-    src.write_text("#include <cub/block/block_scan.cuh>\n"
+    src.write_text("#include <cub/warp/warp_scan.cuh>\n"
                    "__global__ void k(const int *in, int *out) {\n"
-                   "    __shared__ typename cub::BlockScan<int, 64>::TempStorage temp;\n"
-                   "    cub::BlockScan<int, 64>(temp).ExclusiveSum(in[threadIdx.x], out[threadIdx.x]);\n}\n")
+                   "    __shared__ typename cub::WarpScan<int>::TempStorage temp;\n"
+                   "    cub::WarpScan<int>(temp).ExclusiveSum(in[threadIdx.x], out[threadIdx.x]);\n}\n")
     _, diags = _convert(src, "cpu")
     (error,) = [d for d in diags if d.code == "M001" and "device code" in d.message]
     assert error.line == 3
-    assert error.message == ("'cub::BlockScan' (CUB) has no equivalent in OpenCL or CPU device code "
-                             "(--to hip translates it to 'hipcub::BlockScan')")
+    assert error.message == ("'cub::WarpScan' (CUB) has no equivalent in OpenCL or CPU device code "
+                             "(--to hip translates it to 'hipcub::WarpScan')")
 
 
 def test_qualified_names_keep_their_number_of_parts():

@@ -152,6 +152,20 @@ __global__ void sums(const float *in, float *out) {
     cg::thread_block_tile<32> w = cg::tiled_partition<32>(cg::this_thread_block());
     out[threadIdx.x] = cg::reduce(w, in[threadIdx.x], add<float>);
 }""", "L003", "an instance of a function template"),
+    "cub_float_scan": ("""
+#include <cub/cub.cuh>
+__global__ void sums(const float *in, float *out) {
+    using S = cub::BlockScan<float, 64>;
+    __shared__ S::TempStorage temp;
+    S(temp).InclusiveSum(in[threadIdx.x], out[threadIdx.x]);
+}""", "L003", "cub::BlockScan is translated for integers only"),
+    "cub_scan_with_operator": ("""
+#include <cub/cub.cuh>
+__global__ void maxima(const int *in, int *out) {
+    using S = cub::BlockScan<int, 64>;
+    __shared__ S::TempStorage temp;
+    S(temp).InclusiveScan(in[threadIdx.x], out[threadIdx.x], cub::Max());
+}""", "L003", "ExclusiveSum and InclusiveSum of one item per thread are"),
     "cub_warp_of_12": ("""
 #include <cub/cub.cuh>
 __global__ void sums(const int *in, int *out) {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from translator.diagnostics import CutransError, error
-from translator.frontend import cub_block, cub_warp, half, wmma
+from translator.frontend import cub_block, cub_scan, cub_warp, half, wmma
 from translator.frontend.records import lower_record
 from translator.ir.types import Array, Pointer, Scalar
 
@@ -40,7 +40,9 @@ def lower_type(ctype, where, default_space: str = "generic"):
         frag = wmma.fragment_of(t, fail)
         if frag is not None:
             return frag.storage
-        storage = cub_block.storage_type(t, lambda elem: lower_type(elem, where), fail) or cub_warp.storage_type(t)
+        elem_type = lambda elem: lower_type(elem, where)                                  # noqa: E731
+        storage = cub_block.storage_type(t, elem_type, fail) or cub_scan.storage_type(t, elem_type, fail) or \
+            cub_warp.storage_type(t)
         return storage if storage is not None else lower_record(t, where, lower_type)
     if kind == "ENUM":                  # an enum (plain or `enum class`) is its underlying integer type
         return lower_type(t.get_declaration().enum_type, where, default_space)

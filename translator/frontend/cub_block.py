@@ -32,9 +32,9 @@ import dataclasses
 
 import clang.cindex as ci
 
-from translator.frontend.clang_ops import strip_parens, template_args
+from translator.frontend.clang_ops import template_args
 from translator.frontend.cub_ops import (I32, U32, UNSUPPORTED, Builder, collective_call, reduction_call,
-                                         specialization, warp_steps)
+                                         specialization, storage_expression, warp_steps)
 from translator.ir import nodes as N
 from translator.ir.builtins import WARP_LANES
 from translator.ir.types import BOOL, Array, Pointer, Scalar
@@ -110,55 +110,14 @@ def call(fl, c) -> N.Expr | None:
     """`BlockReduce(temp).Sum(v)` and the like -> a call of the module's reduction; None for any other call."""
     if collective_call(c, _COLLECTIVE) is None:
         return None
-    return reduction_call(fl, c, _COLLECTIVE, collective_of, _reduce_function, [fl.expr(_storage(fl, c))])
-
-
-def _storage(fl, c):
-    """The TempStorage the collective object was made with: in the object expression (`BlockReduce(temp)`), or in
-    the initializer of the variable the object is (`BlockReduce r(temp); r.Sum(v)`)."""
-    member = next(iter(c.get_children()), None)
-    obj = next(iter(member.get_children()), None) if member is not None else None
-    for root in (obj, _variable(obj)):
-        found = _find_storage(root)
-        if found is not None:
-            return found
-    fl.fail(c, UNSUPPORTED, "a cub::BlockReduce made without TempStorage (CUB's private storage) is not translated; "
-                            "declare `__shared__ typename BlockReduce::TempStorage temp;` and pass it")
-
-
-def _variable(obj):
-    inner = strip_parens(obj) if obj is not None else None
-    if inner is not None and inner.kind == K.DECL_REF_EXPR and inner.referenced is not None \
-            and inner.referenced.kind == K.VAR_DECL:
-        return inner.referenced
-    return None
-
-
-def _find_storage(root):
-    """The first expression under `root` (preorder) whose type is a BlockReduce TempStorage."""
-    if root is None:
-        return None
-    for node in root.walk_preorder():
-        if node.kind.is_expression() or node.kind == K.UNEXPOSED_EXPR:
-            spec, storage = specialization(node.type, _COLLECTIVE)
-            if spec is not None and storage:
-                return node
-    return None
+    return reduction_call(fl, c, _COLLECTIVE, collective_of, _reduce_function,
+                          [fl.expr(storage_expression(fl, c, _COLLECTIVE))])
 
 
 def _reduce_function(name: str, combine, collective: Collective, b: Builder) -> N.Function:
     """T name(T v, T *temp, int num_valid): the steps of the module docstring."""
     ty, loc = collective.elem, b.loc
-    x, y, z = collective.dims
-
-    def thread(dim):
-        return N.Cast(N.SpecialReg("thread_idx", dim, U32, loc=loc), False, I32, loc=loc)
-
-    tid = thread("x")
-    if y != 1:
-        tid = b.bin("+", tid, b.bin("*", thread("y"), b.lit(x)))
-    if z != 1:
-        tid = b.bin("+", tid, b.bin("*", thread("z"), b.lit(x * y)))
+    tid = b.row_major_id(collective.dims)
     v, temp, valid = b.var("v", ty), b.var("temp", Pointer(ty, "shared")), b.var("num_valid")
     lane, warp, rest = b.var("lane"), b.var("warp"), b.var("rest")
     body = [b.decl("tid", I32, tid),

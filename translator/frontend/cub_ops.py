@@ -109,6 +109,39 @@ def operator(fl, arg, collective: str, elem: Scalar, spelling: str) -> tuple:
                                         "cub::Sum(), cub::Max(), cub::Min()")
 
 
+def storage_expression(fl, c, collective: str):
+    """The TempStorage cursor the collective object of call `c` was made with: in the object expression
+    (`BlockReduce(temp)`), or in the initializer of the variable the object is (`BlockReduce r(temp); r.Sum(v)`)."""
+    member = next(iter(c.get_children()), None)
+    obj = next(iter(member.get_children()), None) if member is not None else None
+    for root in (obj, _variable(obj)):
+        found = _find_storage(root, collective)
+        if found is not None:
+            return found
+    fl.fail(c, UNSUPPORTED, f"a cub::{collective} made without TempStorage (CUB's private storage) is not "
+                            f"translated; declare `__shared__ typename {collective}::TempStorage temp;` and pass it")
+
+
+def _variable(obj):
+    inner = strip_parens(obj) if obj is not None else None
+    if inner is not None and inner.kind == K.DECL_REF_EXPR and inner.referenced is not None \
+            and inner.referenced.kind == K.VAR_DECL:
+        return inner.referenced
+    return None
+
+
+def _find_storage(root, collective: str):
+    """The first expression under `root` (preorder) whose type is the collective's TempStorage."""
+    if root is None:
+        return None
+    for node in root.walk_preorder():
+        if node.kind.is_expression() or node.kind == K.UNEXPOSED_EXPR:
+            spec, storage = specialization(node.type, collective)
+            if spec is not None and storage:
+                return node
+    return None
+
+
 def module_function(fl, name: str, make) -> str:
     """`name`, after adding the function `make(name)` builds to the module on first use."""
     if name not in fl.m.done:
@@ -140,6 +173,21 @@ class Builder:
 
     def when(self, cond, *stmts):
         return N.If(cond, N.Block(list(stmts), loc=self.loc), None, loc=self.loc)
+
+    def row_major_id(self, dims: tuple):
+        """CUB's thread id from a collective's block dimensions: x + y * X + z * X * Y (a dimension of 1 adds
+        nothing)."""
+        x, y, z = dims
+
+        def thread(dim):
+            return N.Cast(N.SpecialReg("thread_idx", dim, U32, loc=self.loc), False, I32, loc=self.loc)
+        tid = thread("x")
+        if y != 1:
+            tid = self.bin("+", tid, self.bin("*", thread("y"), self.lit(x)))
+        if z != 1:
+            tid = self.bin("+", tid, self.bin("*", thread("z"), self.lit(x * y)))
+        return tid
+
 
 
 def warp_steps(b: Builder, v, combine, lane, valid, width: int, mask) -> list:

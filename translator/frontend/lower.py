@@ -19,9 +19,9 @@ from translator.frontend.clang_ops import is_closure_type, strip_parens, unary_o
 from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import ARRAY_KINDS, lower_type
 from translator.frontend.evaluate import evaluate
-from translator.frontend import (cooperative_groups, cub_block, cub_warp, device_printf, half, half_functions, lambdas,
-                                 library_names, methods, own_overloads, ptx, records, references, stateless, tu_index,
-                                 variable_templates, wmma)
+from translator.frontend import (cooperative_groups, cub_block, cub_scan, cub_warp, device_printf, half,
+                                 half_functions, lambdas, library_names, methods, own_overloads, ptx, records,
+                                 references, stateless, tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instance, Instantiation, Instantiator, instance_of, presumed, template_of
 from translator.ir import nodes as N
@@ -31,6 +31,7 @@ from translator.ir.builtins import (ATOMICS, CACHE_LOADS, DYNAMIC_SHARED, MATH, 
                                      SYNC, UNSUPPORTED_CALLS, WARP)
 from translator.ir.types import BOOL, U32, Array, Pointer, Scalar, Struct, is_float, is_scalar
 
+_CUB_COLLECTIVES = (cub_block, cub_scan, cub_warp)      # each lowers its calls (call) and drops its objects
 K = ci.CursorKind
 _BINOPS = {
     "Mul": "*", "Div": "/", "Rem": "%", "Add": "+", "Sub": "-", "Shl": "<<", "Shr": ">>",
@@ -186,7 +187,7 @@ class FunctionLowerer:
             return lambdas.declare(self, v)                # copies of what it captures by value
         if stateless.is_stateless(v.type):
             return None                                    # no data: its methods become device functions
-        if cub_block.is_collective_type(v.type) or cub_warp.is_collective_type(v.type):
+        if any(collective.is_collective_type(v.type) for collective in _CUB_COLLECTIVES):
             return None                                    # `BlockReduce r(temp);`: its uses read `temp` (cub_block)
         ty = self.type_of(v)
         if wmma.is_fragment_type(v.type):
@@ -572,7 +573,7 @@ class FunctionLowerer:
                                  "checked)")
         if cooperative_groups.is_group_call(c):
             return cooperative_groups.lower_call(self, c)
-        for collective in (cub_block, cub_warp):
+        for collective in _CUB_COLLECTIVES:
             reduction = collective.call(self, c)
             if reduction is not None:                    # cub::BlockReduce(temp).Sum(v), cub::WarpReduce
                 return reduction

@@ -1,5 +1,5 @@
-// CUB for the CPU emulation: the block- and warp-wide reductions (cub::BlockReduce, cub::WarpReduce) and the
-// operators they take. The rest of CUB is not here, so a program that uses it does not build as a reference (and says which name is missing).
+// CUB for the CPU emulation: the block- and warp-wide reductions (cub::BlockReduce, cub::WarpReduce), the operators
+// they take, and the block-wide prefix sums of integers (cub::BlockScan). The rest of CUB is not here, so a program that uses it does not build as a reference (and says which name is missing).
 //
 // BlockReduce computes what CUB's default algorithm (BLOCK_REDUCE_WARP_REDUCTIONS) computes, step for step, so
 // floating-point results agree with CUDA's bit for bit:
@@ -22,7 +22,13 @@
 // Lane 0 of each logical warp returns the result; the others return the partial value of those steps. W defaults
 // to the emulated warp's width, which is hipCUB's default too (64 lanes when HIP code runs at wavefront 64).
 // Refused at compile time: a logical warp that is not a power of two (CUB's WarpReduceSmem).
+//
+// BlockScan's ExclusiveSum and InclusiveSum add integers, whose sums do not depend on the order of the additions:
+// thread 0 adds the block's values in row-major thread order between two barriers. Floating-point scans are refused
+// at compile time (their digits depend on the order of CUB's algorithm).
 #pragma once
+
+#include <type_traits>
 
 #include "../cuda_runtime.h"
 
@@ -41,6 +47,7 @@ struct Min {
     __host__ __device__ T operator()(const T &a, const T &b) const { return b < a ? b : a; }
 };
 
+enum BlockScanAlgorithm { BLOCK_SCAN_RAKING, BLOCK_SCAN_RAKING_MEMOIZE, BLOCK_SCAN_WARP_SCANS };
 enum BlockReduceAlgorithm { BLOCK_REDUCE_RAKING_COMMUTATIVE_ONLY, BLOCK_REDUCE_RAKING, BLOCK_REDUCE_WARP_REDUCTIONS };
 
 template <typename T, int BLOCK_DIM_X, BlockReduceAlgorithm ALGORITHM = BLOCK_REDUCE_WARP_REDUCTIONS,
@@ -95,6 +102,48 @@ class BlockReduce {
     __device__ T Sum(T input, int num_valid = BLOCK_THREADS) { return Reduce(input, cub::Sum(), num_valid); }
 
   private:
+    TempStorage &storage_;
+};
+
+template <typename T, int BLOCK_DIM_X, BlockScanAlgorithm ALGORITHM = BLOCK_SCAN_RAKING, int BLOCK_DIM_Y = 1,
+          int BLOCK_DIM_Z = 1, int LEGACY_PTX_ARCH = 0>
+class BlockScan {
+    static constexpr int BLOCK_THREADS = BLOCK_DIM_X * BLOCK_DIM_Y * BLOCK_DIM_Z;
+    static_assert(std::is_integral<T>::value, "cuemu: cub::BlockScan is emulated for integers only");
+
+  public:
+    struct TempStorage {
+        T items[BLOCK_THREADS + 1];
+    };
+
+    __device__ explicit BlockScan(TempStorage &storage) : storage_(storage) {}
+
+    __device__ void ExclusiveSum(T input, T &output) { T total; Scan(input, output, total, false); }
+    __device__ void ExclusiveSum(T input, T &output, T &aggregate) { Scan(input, output, aggregate, false); }
+    __device__ void InclusiveSum(T input, T &output) { T total; Scan(input, output, total, true); }
+    __device__ void InclusiveSum(T input, T &output, T &aggregate) { Scan(input, output, aggregate, true); }
+
+  private:
+    __device__ void Scan(T input, T &output, T &aggregate, bool inclusive)
+    {
+        const int tid = static_cast<int>(threadIdx.x) + (BLOCK_DIM_Y == 1 ? 0 : static_cast<int>(threadIdx.y) * BLOCK_DIM_X) +
+                        (BLOCK_DIM_Z == 1 ? 0 : static_cast<int>(threadIdx.z) * BLOCK_DIM_X * BLOCK_DIM_Y);
+        storage_.items[tid] = input;
+        __syncthreads();
+        if (tid == 0) {
+            T run = 0;
+            for (int i = 0; i < BLOCK_THREADS; ++i) {
+                T item = storage_.items[i];
+                storage_.items[i] = inclusive ? static_cast<T>(run + item) : run;
+                run = static_cast<T>(run + item);
+            }
+            storage_.items[BLOCK_THREADS] = run;
+        }
+        __syncthreads();
+        output = storage_.items[tid];
+        aggregate = storage_.items[BLOCK_THREADS];
+    }
+
     TempStorage &storage_;
 };
 
