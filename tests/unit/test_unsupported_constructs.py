@@ -166,6 +166,12 @@ __global__ void maxima(const int *in, int *out) {
     __shared__ S::TempStorage temp;
     S(temp).InclusiveScan(in[threadIdx.x], out[threadIdx.x], cub::Max());
 }""", "L003", "ExclusiveSum and InclusiveSum of one item per thread are"),
+    "for_loop_in_macro_without_condition": ("""
+#define SPIN(v) for (int k = 0; ; ++k) { if (v[k] < 0) break; }
+__global__ void first_negative(const int *in, int *out) {
+    SPIN(in)
+    out[threadIdx.x] = 1;
+}""", "L001", "a loop that a macro writes without all of its init, condition and step"),
     "cub_warp_of_12": ("""
 #include <cub/cub.cuh>
 __global__ void sums(const int *in, int *out) {

@@ -38,9 +38,14 @@ def initializer(fl, cursor, ty, constant: bool = True):
 def initializer_offset(cursor) -> int | None:
     """Where the `=` (or C++11 `{`, or a direct `(`) of a declaration's initializer is; array sizes are children of
     the declaration too, before it. For `T x(v)` and `T x{}` it is just before the name: clang's construction
-    of a class (`__half2 r{}`) starts at the name itself, and was missed (r left uninitialized). From the tokens, or where libclang gives none (an extent that
-    starts in a macro such as `__constant__`) from the file's bytes."""
+    of a class (`__half2 r{}`) starts at the name itself, and was missed (r left uninitialized). From the tokens, or
+    where libclang gives none (an extent that starts in a macro such as `__constant__`) from the file's bytes. A
+    declaration that a macro writes (`#define D int q = 5;`) has no tokens of its own, only the macro's use: there
+    clang's own initializer tells (_expanded_initializer_offset)."""
     depth, tokens = 0, list(cursor.get_tokens()) or _tokens_from_name(cursor)
+    if tokens and not any(t.spelling == cursor.spelling and t.extent.start.offset == cursor.location.offset
+                          for t in tokens):
+        return _expanded_initializer_offset(cursor)
     for t in tokens:
         after_name = t.extent.start.offset > cursor.location.offset
         if depth == 0 and t.spelling == "(" and after_name:
@@ -68,6 +73,20 @@ def initializer_offset(cursor) -> int | None:
         if depth == 0 and ch == ord("{"):
             return start_offset - 1                         # `{` alone: C++11 brace initialization
     return None
+
+
+def _expanded_initializer_offset(cursor) -> int | None:
+    """For a declaration written by a macro, whose children all sit at the macro's use: just before them when clang
+    gives the variable an initializer (it is then the last child), else None."""
+    return None if _var_initializer(cursor) is None else cursor.location.offset - 1
+
+
+def _var_initializer(cursor):
+    """clang's initializer expression of variable `cursor` (clang_Cursor_getVarDeclInitializer), or None."""
+    get = ci.conf.lib.clang_Cursor_getVarDeclInitializer
+    if get.restype is not ci.Cursor:
+        get.argtypes, get.restype = [ci.Cursor], ci.Cursor
+    return ci.Cursor.from_result(get(cursor), cursor)
 
 
 def _tokens_from_name(cursor) -> list:

@@ -253,7 +253,21 @@ class FunctionLowerer:
         return N.For(init, cond, step, body, loc=self.loc(c))
 
     def for_parts(self, c) -> dict:
-        """Assign a for statement's children to init/cond/step/body by the positions of its ';'."""
+        """A for statement's children as init/cond/step/body. libclang leaves out the parts a loop does not have,
+        so they are told apart by the positions of the ';' of the loop's tokens. A loop that a macro writes has
+        its children all at the macro's use: there only a loop with all four parts can be read, in their order."""
+        kids = list(c.get_children())
+        parts = self._for_parts_by_tokens(c, kids)
+        if parts is not None:
+            return parts
+        if len(kids) == 4:
+            return dict(zip(("init", "cond", "step", "body"), kids))
+        self.fail(c, "L001", "this form of for statement is not supported (a range-for, or a loop that a macro writes "
+                             "without all of its init, condition and step)")
+
+    @staticmethod
+    def _for_parts_by_tokens(c, kids) -> dict | None:
+        """The parts by the ';' positions; None where they do not tell (one slot for two children)."""
         toks = list(c.get_tokens())
         depth, semis, close = 0, [], None
         for t in toks[1:]:
@@ -267,12 +281,14 @@ class FunctionLowerer:
             elif t.spelling == ";" and depth == 1:
                 semis.append(t.extent.start.offset)
         if len(semis) != 2 or close is None:
-            self.fail(c, "L001", "this form of for statement is not supported (macro or range-for)")
+            return None
         parts = {"init": None, "cond": None, "step": None, "body": None}
-        for ch in c.get_children():
+        for ch in kids:
             start = ch.extent.start.offset
             slot = ("init" if start < semis[0] else "cond" if start < semis[1]
                     else "step" if start < close else "body")
+            if parts[slot] is not None:
+                return None
             parts[slot] = ch
         return parts
 

@@ -19,6 +19,9 @@ from translator.ir.base import walk
 from translator.ir.types import Array, Pointer, with_space
 
 
+# where a pointer that is only ever null points: any space holds the null pointer, and nothing is read through it
+NULL_SPACE = "global"
+
 def space_of(e, env: dict) -> str | None:
     """The address space a pointer-valued expression points into, if known."""
     if isinstance(e, N.VarRef):
@@ -143,11 +146,13 @@ def _infer_function(f: N.Function, param_spaces: dict, returns: dict) -> dict:
 
 def _decl_space(f: N.Function, decl: N.VarDecl, env: dict) -> str:
     """The space a local pointer points into: from its initializer, else from every assignment to it
-    (they must agree: one pointer variable cannot point into two kinds of memory in OpenCL)."""
-    values = [decl.init] if decl.init is not None else [
+    (they must agree: one pointer variable cannot point into two kinds of memory in OpenCL). A null pointer
+    points nowhere, so it tells nothing: a pointer that is only ever null points into global memory."""
+    values = [decl.init] if decl.init is not None and not is_null(decl.init) else [
         n.value for n in walk(f.body)
-        if isinstance(n, N.Assign) and n.op == "=" and isinstance(n.target, N.VarRef) and n.target.name == decl.name]
-    spaces = {space_of(v, env) for v in values}
+        if isinstance(n, N.Assign) and n.op == "=" and isinstance(n.target, N.VarRef) and n.target.name == decl.name
+        and not is_null(n.value)]
+    spaces = {space_of(v, env) for v in values} or {NULL_SPACE}
     if len(spaces) != 1 or None in spaces:
         what = "points into different kinds of memory" if len(spaces) > 1 else "points into"
         _fail(decl, f"cannot tell which memory pointer '{decl.name}' {what}; assign it from one "
@@ -155,12 +160,19 @@ def _decl_space(f: N.Function, decl: N.VarDecl, env: dict) -> str:
     return spaces.pop()
 
 
+def is_null(e) -> bool:
+    """A null pointer constant (`0`, `NULL`, `nullptr`, through casts)."""
+    while isinstance(e, N.Cast):
+        e = e.value
+    return isinstance(e, N.IntLit) and e.value == 0
+
+
 def _call_spaces(node: N.Call, callee: N.Function, env: dict) -> tuple:
     """(parameter, space) for every generic pointer parameter of `callee` at call `node`."""
     spaces = []
     for p, arg in zip(callee.params, node.args):
         if isinstance(p.type, Pointer) and p.type.space == "generic":
-            space = space_of(arg, env)
+            space = space_of(arg, env) or (NULL_SPACE if is_null(arg) else None)
             if space is None:
                 _fail(arg, f"cannot tell which memory the argument for '{p.name}' of '{callee.name}' points into")
             spaces.append((p.name, space))
