@@ -293,6 +293,13 @@ class _Ir:
         return self.bin("<<", self.lit((1 << g.width) - 1), self.lane_shift(g))
 
 
+def tile_rank_and_mask(width: int, loc) -> tuple:
+    """(the caller's rank, its lanes' mask) in the aligned tile of `width` threads (up to a warp) it is in; CUB's
+    logical warps are such tiles too (frontend/cub_warp.py)."""
+    ir, tile = _Ir(loc), Group("tile", width)
+    return ir.rank(tile), ir.mask(tile)
+
+
 class _Refusal:
     """Stands in for a function lowerer where a group is only looked at: a problem raises CutransError."""
 

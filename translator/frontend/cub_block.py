@@ -33,7 +33,7 @@ import dataclasses
 import clang.cindex as ci
 
 from translator.frontend.clang_ops import template_args
-from translator.frontend.cub_ops import (I32, U32, UNSUPPORTED, Builder, collective_call, reduction_call,
+from translator.frontend.cub_ops import (I32, U32, UNSUPPORTED, Builder, block_dims, is_object, reduction_call,
                                          specialization, storage_expression, warp_steps)
 from translator.ir import nodes as N
 from translator.ir.builtins import WARP_LANES
@@ -74,14 +74,12 @@ def collective_of(ctype, lower_type, fail) -> Collective | None:
     spec, _ = specialization(ctype, _COLLECTIVE)
     if spec is None:
         return None
+    dims = block_dims(spec, fail)
     args = template_args(spec.spelling)
-    if len(args) < 2:
-        fail(UNSUPPORTED, f"cannot read the block size of '{spec.spelling}'")
     algorithm = args[2].rsplit("::", 1)[-1].strip("()") if len(args) > 2 else _DEFAULT_ALGORITHM[0]
     if not algorithm.endswith(_DEFAULT_ALGORITHM):
         fail(UNSUPPORTED, f"'{spec.spelling}': only cub::BLOCK_REDUCE_WARP_REDUCTIONS (the default) is translated; "
                           f"the RAKING algorithms combine the values in another order")
-    dims = tuple(int(args[i].rstrip("uUlL")) if len(args) > i else 1 for i in (1, 3, 4))
     elem = lower_type(spec.get_template_argument_type(0))
     if not isinstance(elem, Scalar):
         fail(UNSUPPORTED, f"'{spec.spelling}': cub::BlockReduce is translated for scalar element types only")
@@ -102,16 +100,13 @@ def storage_type(ctype, lower_type, fail) -> Array | None:
 
 
 def is_collective_type(ctype) -> bool:
-    spec, storage = specialization(ctype, _COLLECTIVE)
-    return spec is not None and not storage
+    return is_object(ctype, _COLLECTIVE)
 
 
 def call(fl, c) -> N.Expr | None:
     """`BlockReduce(temp).Sum(v)` and the like -> a call of the module's reduction; None for any other call."""
-    if collective_call(c, _COLLECTIVE) is None:
-        return None
     return reduction_call(fl, c, _COLLECTIVE, collective_of, _reduce_function,
-                          [fl.expr(storage_expression(fl, c, _COLLECTIVE))])
+                          lambda: [fl.expr(storage_expression(fl, c, _COLLECTIVE))])
 
 
 def _reduce_function(name: str, combine, collective: Collective, b: Builder) -> N.Function:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import clang.cindex as ci
 
 from translator.frontend import program_operators
-from translator.frontend.clang_ops import strip_parens
+from translator.frontend.clang_ops import strip_parens, template_args
 from translator.frontend.namespaces import in_namespace
 from translator.ir import nodes as N
 from translator.ir.types import BOOL, Scalar
@@ -53,6 +53,20 @@ def specialization(ctype, collective: str):
     return owner.type.get_canonical(), storage
 
 
+def is_object(ctype, collective: str) -> bool:
+    """Whether `ctype` is a `cub::<collective><...>` itself (not its TempStorage)."""
+    spec, storage = specialization(ctype, collective)
+    return spec is not None and not storage
+
+
+def block_dims(spec, fail) -> tuple:
+    """(X, Y, Z) of a block collective `cub::<collective><T, X, ALGORITHM, Y, Z>` (Y and Z default to 1)."""
+    args = template_args(spec.spelling)
+    if len(args) < 2:
+        fail(UNSUPPORTED, f"cannot read the block size of '{spec.spelling}'")
+    return tuple(int(args[i].rstrip("uUlL")) if len(args) > i else 1 for i in (1, 3, 4))
+
+
 def collective_call(c, collective: str):
     """The `cub::<collective><...>` type whose method `c` (a call cursor) calls; None for any other call."""
     callee = c.referenced
@@ -62,11 +76,11 @@ def collective_call(c, collective: str):
     return None if storage else spec
 
 
-def reduction_call(fl, c, collective: str, read, build, storage=()) -> N.Expr | None:
+def reduction_call(fl, c, collective: str, read, build, storage=lambda: []) -> N.Expr | None:
     """A `Sum`/`Reduce` call `c` of `cub::<collective>` -> a call of the module's reduction (made on first use);
     None for any other call. `read(spec, lower_type, fail)` gives the collective (its elem, spelling, tag for the
     function's name and `lanes`, the count of valid items without the argument); `build(name, combine, collective,
-    Builder)` the function, which takes (input, *storage, valid)."""
+    Builder)` the function, which takes (input, *storage(), valid)."""
     spec = collective_call(c, collective)
     if spec is None:
         return None
@@ -77,7 +91,7 @@ def reduction_call(fl, c, collective: str, read, build, storage=()) -> N.Expr | 
     prefix = "".join("_" + ch.lower() if ch.isupper() else ch for ch in collective)      # _block_reduce
     name = module_function(fl, f"cutrans_cub{prefix}_{op[0]}_{found.elem.name}_{found.tag}",
                            lambda n: build(n, op[1], found, Builder(loc)))
-    return N.Call(name, [fl.expr(value, want=found.elem), *storage, valid], found.elem, loc=loc)
+    return N.Call(name, [fl.expr(value, want=found.elem), *storage(), valid], found.elem, loc=loc)
 
 
 def reduction_operands(fl, c, collective: str, elem: Scalar, spelling: str):

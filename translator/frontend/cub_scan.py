@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from translator.frontend.cub_ops import (I32, UNSUPPORTED, Builder, collective_call, module_function,
-                                         specialization, storage_expression)
-from translator.frontend.clang_ops import strip_parens, template_args
+from translator.frontend.cub_ops import (I32, UNSUPPORTED, Builder, block_dims, collective_call, is_object,
+                                         module_function, specialization, storage_expression)
+from translator.frontend.clang_ops import strip_parens
 from translator.ir import nodes as N
 from translator.ir.types import BOOL, Array, Pointer, Scalar
 
@@ -44,14 +44,11 @@ class Collective:
 
 
 def collective_of(spec, lower_type, fail) -> Collective:
-    args = template_args(spec.spelling)
-    if len(args) < 2:
-        fail(UNSUPPORTED, f"cannot read the block size of '{spec.spelling}'")
+    dims = block_dims(spec, fail)
     elem = lower_type(spec.get_template_argument_type(0))
     if not isinstance(elem, Scalar) or elem.name[0] not in "iu":
         fail(UNSUPPORTED, f"'{spec.spelling}': cub::BlockScan is translated for integers only; a floating-point "
                           f"scan's digits depend on the order of CUB's algorithm, which is not reproduced")
-    dims = tuple(int(args[i].rstrip("uUlL")) if len(args) > i else 1 for i in (1, 3, 4))
     return Collective(elem, dims)
 
 
@@ -65,8 +62,7 @@ def storage_type(ctype, lower_type, fail) -> Array | None:
 
 
 def is_collective_type(ctype) -> bool:
-    spec, storage = specialization(ctype, _COLLECTIVE)
-    return spec is not None and not storage
+    return is_object(ctype, _COLLECTIVE)
 
 
 def call(fl, c) -> N.Expr | None:

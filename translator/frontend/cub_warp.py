@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from translator.frontend import cooperative_groups
 from translator.frontend.clang_ops import template_args
-from translator.frontend.cub_ops import I32, U32, UNSUPPORTED, Builder, reduction_call, specialization, warp_steps
+from translator.frontend.cub_ops import (I32, U32, UNSUPPORTED, Builder, is_object, reduction_call, specialization,
+                                         warp_steps)
 from translator.ir import nodes as N
 from translator.ir.builtins import WARP_LANES
 from translator.ir.types import Array, Scalar
@@ -71,8 +73,7 @@ def storage_type(ctype) -> Array | None:
 
 
 def is_collective_type(ctype) -> bool:
-    spec, storage = specialization(ctype, _COLLECTIVE)
-    return spec is not None and not storage
+    return is_object(ctype, _COLLECTIVE)
 
 
 def call(fl, c) -> N.Expr | None:
@@ -83,14 +84,11 @@ def call(fl, c) -> N.Expr | None:
 
 def _reduce_function(name: str, combine, collective: Collective, b: Builder) -> N.Function:
     """T name(T v, int valid): lane = linear id % W; CUB's steps over the lanes of the caller's logical warp."""
-    ty, width, loc = collective.elem, collective.width, b.loc
-    linear = N.SpecialReg("thread_linear", "", U32, loc=loc)
-    lane = N.Cast(b.bin("&", linear, b.lit(width - 1, U32), U32), False, I32, loc=loc)
-    mask = b.lit(0xFFFFFFFF, U32) if width == WARP_LANES else \
-        b.bin("<<", b.lit((1 << width) - 1, U32), b.bin("&", linear, b.lit(WARP_LANES - width, U32), U32), U32)
+    ty, loc = collective.elem, b.loc
+    lane, mask = cooperative_groups.tile_rank_and_mask(collective.width, loc)   # a logical warp is an aligned tile
     v = b.var("v", ty)
-    body = [b.decl("lane", I32, lane), b.decl("mask", U32, mask)]
-    body += warp_steps(b, v, combine, b.var("lane"), b.var("valid"), width, b.var("mask", U32))
+    body = [b.decl("lane", I32, N.Cast(lane, False, I32, loc=loc)), b.decl("mask", U32, mask)]
+    body += warp_steps(b, v, combine, b.var("lane"), b.var("valid"), collective.width, b.var("mask", U32))
     body.append(N.Return(v, loc=loc))
     params = [N.Param("v", ty, loc=loc), N.Param("valid", I32, loc=loc)]
     return N.Function(name, "device", ty, params, N.Block(body, loc=loc), loc=loc)

@@ -105,6 +105,12 @@ def _file_bytes(path: str, mtime_ns: int, size: int) -> bytes:
         return f.read()
 
 
+def local_value(fl, c, ty):
+    """The IR of initializer `c` of a local of type `ty`: a braced list of a struct or an array (nested ones
+    too), a string for a char array, or any expression."""
+    return _value(fl, c, ty, constant=False)
+
+
 def _value(fl, c, ty, constant: bool = True):
     while c.kind == K.UNEXPOSED_EXPR and len(list(c.get_children())) == 1 and isinstance(ty, Array):
         c = next(iter(c.get_children()))

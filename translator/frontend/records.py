@@ -16,7 +16,7 @@ import clang.cindex as ci
 from translator import mappings
 from translator.diagnostics import CutransError, error
 from translator.frontend import library_names, methods
-from translator.frontend.globals import initializer, initializer_offset, refuse_designated
+from translator.frontend.globals import initializer, initializer_offset, local_value, refuse_designated
 from translator.ir import nodes as N
 from translator.ir.types import (VECTOR_TYPES, Array, Pointer, Struct, field_offsets, innermost, size_align,
                                  vector_struct)
@@ -257,11 +257,7 @@ def _field_value(fl, k, t) -> N.Expr:
     if isinstance(t, Struct) and k.kind == K.INIT_LIST_EXPR:
         return struct_initializer(fl, k, t)
     if isinstance(t, Array) and k.kind == K.INIT_LIST_EXPR:
-        items = list(k.get_children())
-        if len(items) > t.size or any(i.kind == K.INIT_LIST_EXPR and not isinstance(t.elem, (Struct, Array))
-                                      for i in items):
-            fl.fail(k, "L003", "this initializer of an array field is not supported in device code")
-        return N.InitList([_field_value(fl, i, t.elem) for i in items], t, loc=fl.loc(k))
+        return local_value(fl, k, t)            # an array field's braced list, as a local array's
     return fl.expr(k, want=t)
 
 

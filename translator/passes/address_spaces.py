@@ -22,6 +22,7 @@ from translator.ir.types import Array, Pointer, with_space
 # where a pointer that is only ever null points: any space holds the null pointer, and nothing is read through it
 NULL_SPACE = "global"
 
+
 def space_of(e, env: dict) -> str | None:
     """The address space a pointer-valued expression points into, if known."""
     if isinstance(e, N.VarRef):

@@ -47,6 +47,16 @@ struct Min {
     __host__ __device__ T operator()(const T &a, const T &b) const { return b < a ? b : a; }
 };
 
+namespace detail {
+// CUB's thread id from a block collective's template dimensions (a dimension of 1 adds nothing)
+template <int X, int Y, int Z>
+__device__ int row_major_id()
+{
+    return static_cast<int>(threadIdx.x) + (Y == 1 ? 0 : static_cast<int>(threadIdx.y) * X) +
+           (Z == 1 ? 0 : static_cast<int>(threadIdx.z) * X * Y);
+}
+}  // namespace detail
+
 enum BlockScanAlgorithm { BLOCK_SCAN_RAKING, BLOCK_SCAN_RAKING_MEMOIZE, BLOCK_SCAN_WARP_SCANS };
 enum BlockReduceAlgorithm { BLOCK_REDUCE_RAKING_COMMUTATIVE_ONLY, BLOCK_REDUCE_RAKING, BLOCK_REDUCE_WARP_REDUCTIONS };
 
@@ -72,9 +82,7 @@ class BlockReduce {
     template <class ReductionOp>
     __device__ T Reduce(T input, ReductionOp op, int num_valid = BLOCK_THREADS)
     {
-        // CUB's row-major id from the template's dimensions (a dimension of 1 adds nothing)
-        const int tid = static_cast<int>(threadIdx.x) + (BLOCK_DIM_Y == 1 ? 0 : static_cast<int>(threadIdx.y) * BLOCK_DIM_X) +
-                        (BLOCK_DIM_Z == 1 ? 0 : static_cast<int>(threadIdx.z) * BLOCK_DIM_X * BLOCK_DIM_Y);
+        const int tid = detail::row_major_id<BLOCK_DIM_X, BLOCK_DIM_Y, BLOCK_DIM_Z>();
         const int lane = tid % WARP_THREADS, warp = tid / WARP_THREADS;
         const int rest = num_valid - warp * WARP_THREADS;
         const int warp_valid = rest < WARP_THREADS ? rest : WARP_THREADS;     // this warp's valid lanes (may be <= 0)
@@ -126,8 +134,7 @@ class BlockScan {
   private:
     __device__ void Scan(T input, T &output, T &aggregate, bool inclusive)
     {
-        const int tid = static_cast<int>(threadIdx.x) + (BLOCK_DIM_Y == 1 ? 0 : static_cast<int>(threadIdx.y) * BLOCK_DIM_X) +
-                        (BLOCK_DIM_Z == 1 ? 0 : static_cast<int>(threadIdx.z) * BLOCK_DIM_X * BLOCK_DIM_Y);
+        const int tid = detail::row_major_id<BLOCK_DIM_X, BLOCK_DIM_Y, BLOCK_DIM_Z>();
         storage_.items[tid] = input;
         __syncthreads();
         if (tid == 0) {
