@@ -68,7 +68,7 @@ _CODES = [
     # backend
     Code("B001", "stable", "the backend has no spelling for an IR operation (internal error)"),
     Code("B002", "stable", "the output file could not be written"),
-    Code("B003", "stable", "the name of a kernel or device global is reserved on the target"),
+    Code("B003", "stable", "the name of a device global is reserved on the target"),
     Code("B004", "stable", "a warp operation cannot be rewritten for the target's wavefront width"),
     Code("B005", "stable", "code written for any warp width holds a 32-lane assumption that cutrans cannot decide"),
     Code("B006", "stable", "code that numbers its threads as rows of warpSize is converted as 32-lane code (note)"),

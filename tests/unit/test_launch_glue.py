@@ -19,8 +19,15 @@ register_kernel( &other_kernel );
 direct_kernel<<<grid, block>>>(x);
 printf("direct_kernel, %d\\n", n);
 """
-    assert kernel_handles(_kernels("tile_kernel", "other_kernel", "direct_kernel"), source) == \
-        ["tile_kernel", "other_kernel"]
+    handles = kernel_handles(_kernels("tile_kernel", "other_kernel", "direct_kernel"), source)
+    assert [(h["name"], h["device_name"]) for h in handles] == [("tile_kernel", "tile_kernel"),
+                                                               ("other_kernel", "other_kernel")]
+
+
+def test_a_renamed_kernel_s_handle_keeps_its_host_name_and_names_the_device_kernel():
+    renamed = N.Function("kernel_", "kernel", None, [], None, host_name="kernel")
+    handles = kernel_handles([renamed], b"cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, 0);")
+    assert handles == [{"name": "kernel", "device_name": "kernel_"}]
 
 
 def test_a_kernel_named_only_in_comments_strings_and_launches_gets_none():

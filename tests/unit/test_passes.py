@@ -161,8 +161,17 @@ def test_a_renamed_name_never_collides_with_an_existing_one(lower):
     assert [p.name for p in k.params] == ["restrict_", "restrict__"]
 
 
-def test_a_kernel_with_a_reserved_name_gets_a_diagnostic(lower):
-    module, _ = lower("__global__ void dot(float* o) { o[0] = 1.0f; }")
+def test_a_kernel_with_a_reserved_name_is_renamed_and_keeps_its_host_name(lower):
+    module, _ = lower("__global__ void kernel(float* o) { o[0] = 1.0f; }\n"
+                      "__global__ void kernel_(float* o) { o[0] = 2.0f; }")
+    module = run_pipeline(module, "opencl")
+    assert [(f.name, f.host_name) for f in module.functions] == [("kernel__", "kernel"), ("kernel_", None)]
+    assert [(f.name, f.host_name) for f in run_pipeline(lower("__global__ void kernel(float* o) {}")[0], "cpu")
+            .functions] == [("kernel", None)]       # the CPU target prefixes every kernel instead
+
+
+def test_a_device_global_with_a_reserved_name_gets_a_diagnostic(lower):
+    module, _ = lower("__device__ int local;\n__global__ void k(int* o) { o[0] = local; }")
     with pytest.raises(CutransError) as exc:
         run_pipeline(module, "opencl")
     assert exc.value.diagnostics[0].code == "B003"

@@ -66,6 +66,9 @@ def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None =
     renames, diags = _name_edits(sites.path, kept, target)
     if drop_device_decls:
         renames += _symbol_template_edits([t for t in sites.symbol_templates if not _inside_any(t.span, dropped)])
+    if target == "hip":             # HIP may declare the same overload (frontend/own_overloads.py)
+        renames += [Edit(s.start, s.end, own_overloads.RENAMED_PREFIX + sites.source[s.start:s.end].decode(),
+                         why="the program's own overload of a builtin's name") for s in sites.own_overloads]
     launches = [s for s in sites.launches if not _inside_any(s.span, dropped)] if launch else []
     in_launch = [e for e in renames if _inside_any(e, launches)]
     edits = [_drop(d, sites.source, moved_note) for d in dropped]
@@ -74,9 +77,6 @@ def host_edits(sites: HostSites, target: str, *, launch: LaunchRewriter | None =
     edits += [Edit(i.span.start, i.span.end, include_map[i.header], why=f"include {i.header}")
               for i in sites.includes if i.header in (include_map or {})]
     edits += [_drop_register(k, sites.source) for k in sites.register_keywords if not _inside_any(k, dropped)]
-    if target == "hip":             # HIP may declare the same overload (frontend/own_overloads.py)
-        edits += [Edit(s.start, s.end, own_overloads.RENAMED_PREFIX + sites.source[s.start:s.end].decode(),
-                       why="the program's own overload of a builtin's name") for s in sites.own_overloads]
     library_edits, library_diags = _library_includes(sites.path, sites.includes, target)
     return sorted(edits + library_edits), diags + library_diags
 

@@ -19,16 +19,17 @@ class Module(Node):
 
 
 class Function(Node):
-    __slots__ = ('name', 'kind', 'ret', 'params', 'body', 'max_threads')
-    _fields = (('name', 'attr'), ('kind', 'attr'), ('ret', 'attr'), ('params', 'list'), ('body', 'child'), ('max_threads', 'attr'))
+    __slots__ = ('name', 'kind', 'ret', 'params', 'body', 'max_threads', 'host_name')
+    _fields = (('name', 'attr'), ('kind', 'attr'), ('ret', 'attr'), ('params', 'list'), ('body', 'child'), ('max_threads', 'attr'), ('host_name', 'attr'))
 
-    def __init__(self, name, kind, ret, params, body, max_threads=None, loc: SourceLoc | None = None):
+    def __init__(self, name, kind, ret, params, body, max_threads=None, host_name=None, loc: SourceLoc | None = None):
         self.name = name
         self.kind = kind
         self.ret = ret
         self.params = list(params)
         self.body = body
         self.max_threads = max_threads
+        self.host_name = host_name
         self.loc = loc
 
 

@@ -3,9 +3,10 @@
 CUDA is C++: a variable may be called `local` or `global`, and a device function `dot` or `abs`.
 OpenCL C reserves the first as keywords and defines the second as built-ins (without overloading);
 C reserves `restrict` and `_Bool`, and its math and standard library functions cannot be
-redefined. Each clashing variable, parameter or device function gets a trailing underscore (more
-if that name is taken too). Kernels and device globals keep their names, since the host side uses
-them: one whose name is reserved on the target gets a diagnostic instead.
+redefined. Each clashing variable, parameter, device function or kernel gets a trailing underscore
+(more if that name is taken too); a renamed kernel keeps its CUDA name as `host_name`, which the
+launch glue uses for the host side. Device globals keep their names, since the host code uses them
+directly: one whose name is reserved on the target gets a diagnostic instead.
 
 Requires: nothing. Guarantees: no declaration in the module uses a name reserved on the target.
 """
@@ -72,9 +73,8 @@ def _rename_functions(module: N.Module, reserved: set[str], kernels_keep_names: 
     for f in module.functions:
         if f.name not in reserved or (f.kind == "kernel" and not kernels_keep_names):
             continue
-        if f.kind == "kernel":
-            raise CutransError(error("B003", f"kernel '{f.name}' has a name the target reserves; rename it",
-                                     f.loc.path, f.loc.line, f.loc.col))
+        if f.kind == "kernel":      # the host side still launches it by its CUDA name
+            f.host_name = f.name
         renames[f.name] = _fresh(f.name, taken, reserved)
         f.name = renames[f.name]
     for node in (n for f in module.functions for n in walk(f)):
