@@ -7,7 +7,8 @@
  * Shuffles read from the source lane whatever the mask says, which is exact whenever the lanes named
  * by the mask are active (what CUDA requires of a correct program). Included by cutrans only when the
  * translated file uses one of these names, or a runtime call that takes a kernel. CUDA's SIMD video
- * intrinsics (__vaddss4...), which HIP lacks, are at the end, generated from translator/ir/simd_video.py. */
+ * intrinsics (__vaddss4...) and DPX intrinsics (__vimax3_s32...), which HIP lacks, are at the end, generated
+ * from translator/ir/simd_video.py and translator/ir/dpx.py. */
 #ifndef CUTRANS_HIP_COMPAT_H
 #define CUTRANS_HIP_COMPAT_H
 
@@ -384,7 +385,7 @@ __device__ static inline __half2 cutrans_hmin2(__half2 a, __half2 b) {
 #define __hmax2(a, b) cutrans_hmax2((a), (b))
 #define __hmin2(a, b) cutrans_hmin2((a), (b))
 
-/* ---- begin generated: CUDA SIMD video intrinsics -- do not edit; edit translator/ir/simd_video.py and rerun python -m translator.backends.simd_video --write */
+/* ---- begin generated: CUDA SIMD video and DPX intrinsics -- do not edit; edit translator/ir/simd_video.py or translator/ir/dpx.py and rerun python -m translator.backends.simd_video --write */
 
 /* CUDA __vabs2 on signed halfwords x: x < 0 ? -x : x (wrapping). */
 __device__ static inline unsigned int cutrans_vabs2(unsigned int a)
@@ -1537,6 +1538,578 @@ __device__ static inline unsigned int cutrans_vsetltu4(unsigned int a, unsigned 
     return r;
 }
 #define __vsetltu4(a, b) cutrans_vsetltu4((a), (b))
-/* ---- end generated: CUDA SIMD video intrinsics */
+
+/* CUDA __vimax_s32_relu on signed words: x > y ? x : y, then ReLU. */
+__device__ static inline int cutrans_vimax_s32_relu(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long v = x > y ? x : y;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __vimax_s32_relu(a, b) cutrans_vimax_s32_relu((a), (b))
+
+/* CUDA __vimax_s16x2_relu on signed halfwords: x > y ? x : y, then ReLU. */
+__device__ static inline unsigned int cutrans_vimax_s16x2_relu(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long v = x > y ? x : y;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vimax_s16x2_relu(a, b) cutrans_vimax_s16x2_relu((a), (b))
+
+/* CUDA __vimin_s32_relu on signed words: x < y ? x : y, then ReLU. */
+__device__ static inline int cutrans_vimin_s32_relu(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long v = x < y ? x : y;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __vimin_s32_relu(a, b) cutrans_vimin_s32_relu((a), (b))
+
+/* CUDA __vimin_s16x2_relu on signed halfwords: x < y ? x : y, then ReLU. */
+__device__ static inline unsigned int cutrans_vimin_s16x2_relu(unsigned int a, unsigned int b)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long v = x < y ? x : y;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vimin_s16x2_relu(a, b) cutrans_vimin_s16x2_relu((a), (b))
+
+/* CUDA __vimax3_s32 on signed words: x > y ? x : y, then s > z ? s : z. */
+__device__ static inline int cutrans_vimax3_s32(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long z = (long)(((c >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long s = x > y ? x : y;
+        long v = s > z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __vimax3_s32(a, b, c) cutrans_vimax3_s32((a), (b), (c))
+
+/* CUDA __vimax3_u32 on unsigned words: x > y ? x : y, then s > z ? s : z. */
+__device__ static inline unsigned int cutrans_vimax3_u32(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)((a >> i) & 0xffffffffu);
+        long y = (long)((b >> i) & 0xffffffffu);
+        long z = (long)((c >> i) & 0xffffffffu);
+        long s = x > y ? x : y;
+        long v = s > z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return r;
+}
+#define __vimax3_u32(a, b, c) cutrans_vimax3_u32((a), (b), (c))
+
+/* CUDA __vimax3_s16x2 on signed halfwords: x > y ? x : y, then s > z ? s : z. */
+__device__ static inline unsigned int cutrans_vimax3_s16x2(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long z = (long)(((c >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long s = x > y ? x : y;
+        long v = s > z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vimax3_s16x2(a, b, c) cutrans_vimax3_s16x2((a), (b), (c))
+
+/* CUDA __vimax3_u16x2 on unsigned halfwords: x > y ? x : y, then s > z ? s : z. */
+__device__ static inline unsigned int cutrans_vimax3_u16x2(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)((a >> i) & 0xffffu);
+        long y = (long)((b >> i) & 0xffffu);
+        long z = (long)((c >> i) & 0xffffu);
+        long s = x > y ? x : y;
+        long v = s > z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vimax3_u16x2(a, b, c) cutrans_vimax3_u16x2((a), (b), (c))
+
+/* CUDA __vimax3_s32_relu on signed words: x > y ? x : y, then s > z ? s : z, then ReLU. */
+__device__ static inline int cutrans_vimax3_s32_relu(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long z = (long)(((c >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long s = x > y ? x : y;
+        long v = s > z ? s : z;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __vimax3_s32_relu(a, b, c) cutrans_vimax3_s32_relu((a), (b), (c))
+
+/* CUDA __vimax3_s16x2_relu on signed halfwords: x > y ? x : y, then s > z ? s : z, then ReLU. */
+__device__ static inline unsigned int cutrans_vimax3_s16x2_relu(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long z = (long)(((c >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long s = x > y ? x : y;
+        long v = s > z ? s : z;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vimax3_s16x2_relu(a, b, c) cutrans_vimax3_s16x2_relu((a), (b), (c))
+
+/* CUDA __vimin3_s32 on signed words: x < y ? x : y, then s < z ? s : z. */
+__device__ static inline int cutrans_vimin3_s32(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long z = (long)(((c >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long s = x < y ? x : y;
+        long v = s < z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __vimin3_s32(a, b, c) cutrans_vimin3_s32((a), (b), (c))
+
+/* CUDA __vimin3_u32 on unsigned words: x < y ? x : y, then s < z ? s : z. */
+__device__ static inline unsigned int cutrans_vimin3_u32(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)((a >> i) & 0xffffffffu);
+        long y = (long)((b >> i) & 0xffffffffu);
+        long z = (long)((c >> i) & 0xffffffffu);
+        long s = x < y ? x : y;
+        long v = s < z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return r;
+}
+#define __vimin3_u32(a, b, c) cutrans_vimin3_u32((a), (b), (c))
+
+/* CUDA __vimin3_s16x2 on signed halfwords: x < y ? x : y, then s < z ? s : z. */
+__device__ static inline unsigned int cutrans_vimin3_s16x2(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long z = (long)(((c >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long s = x < y ? x : y;
+        long v = s < z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vimin3_s16x2(a, b, c) cutrans_vimin3_s16x2((a), (b), (c))
+
+/* CUDA __vimin3_u16x2 on unsigned halfwords: x < y ? x : y, then s < z ? s : z. */
+__device__ static inline unsigned int cutrans_vimin3_u16x2(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)((a >> i) & 0xffffu);
+        long y = (long)((b >> i) & 0xffffu);
+        long z = (long)((c >> i) & 0xffffu);
+        long s = x < y ? x : y;
+        long v = s < z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vimin3_u16x2(a, b, c) cutrans_vimin3_u16x2((a), (b), (c))
+
+/* CUDA __vimin3_s32_relu on signed words: x < y ? x : y, then s < z ? s : z, then ReLU. */
+__device__ static inline int cutrans_vimin3_s32_relu(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long z = (long)(((c >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long s = x < y ? x : y;
+        long v = s < z ? s : z;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __vimin3_s32_relu(a, b, c) cutrans_vimin3_s32_relu((a), (b), (c))
+
+/* CUDA __vimin3_s16x2_relu on signed halfwords: x < y ? x : y, then s < z ? s : z, then ReLU. */
+__device__ static inline unsigned int cutrans_vimin3_s16x2_relu(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long z = (long)(((c >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long s = x < y ? x : y;
+        long v = s < z ? s : z;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vimin3_s16x2_relu(a, b, c) cutrans_vimin3_s16x2_relu((a), (b), (c))
+
+/* CUDA __viaddmax_s32 on signed words: x + y wrapped, then s > z ? s : z. */
+__device__ static inline int cutrans_viaddmax_s32(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long z = (long)(((c >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long s = (long)(((unsigned long)(x + y) & 0xffffffffUL) ^ 0x80000000UL) - 0x80000000L;
+        long v = s > z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __viaddmax_s32(a, b, c) cutrans_viaddmax_s32((a), (b), (c))
+
+/* CUDA __viaddmax_u32 on unsigned words: x + y wrapped, then s > z ? s : z. */
+__device__ static inline unsigned int cutrans_viaddmax_u32(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)((a >> i) & 0xffffffffu);
+        long y = (long)((b >> i) & 0xffffffffu);
+        long z = (long)((c >> i) & 0xffffffffu);
+        long s = (long)((unsigned long)(x + y) & 0xffffffffUL);
+        long v = s > z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return r;
+}
+#define __viaddmax_u32(a, b, c) cutrans_viaddmax_u32((a), (b), (c))
+
+/* CUDA __viaddmax_s16x2 on signed halfwords: x + y wrapped, then s > z ? s : z. */
+__device__ static inline unsigned int cutrans_viaddmax_s16x2(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long z = (long)(((c >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long s = (long)(((unsigned long)(x + y) & 0xffffUL) ^ 0x8000UL) - 0x8000L;
+        long v = s > z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __viaddmax_s16x2(a, b, c) cutrans_viaddmax_s16x2((a), (b), (c))
+
+/* CUDA __viaddmax_u16x2 on unsigned halfwords: x + y wrapped, then s > z ? s : z. */
+__device__ static inline unsigned int cutrans_viaddmax_u16x2(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)((a >> i) & 0xffffu);
+        long y = (long)((b >> i) & 0xffffu);
+        long z = (long)((c >> i) & 0xffffu);
+        long s = (long)((unsigned long)(x + y) & 0xffffUL);
+        long v = s > z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __viaddmax_u16x2(a, b, c) cutrans_viaddmax_u16x2((a), (b), (c))
+
+/* CUDA __viaddmax_s32_relu on signed words: x + y wrapped, then s > z ? s : z, then ReLU. */
+__device__ static inline int cutrans_viaddmax_s32_relu(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long z = (long)(((c >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long s = (long)(((unsigned long)(x + y) & 0xffffffffUL) ^ 0x80000000UL) - 0x80000000L;
+        long v = s > z ? s : z;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __viaddmax_s32_relu(a, b, c) cutrans_viaddmax_s32_relu((a), (b), (c))
+
+/* CUDA __viaddmax_s16x2_relu on signed halfwords: x + y wrapped, then s > z ? s : z, then ReLU. */
+__device__ static inline unsigned int cutrans_viaddmax_s16x2_relu(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long z = (long)(((c >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long s = (long)(((unsigned long)(x + y) & 0xffffUL) ^ 0x8000UL) - 0x8000L;
+        long v = s > z ? s : z;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __viaddmax_s16x2_relu(a, b, c) cutrans_viaddmax_s16x2_relu((a), (b), (c))
+
+/* CUDA __viaddmin_s32 on signed words: x + y wrapped, then s < z ? s : z. */
+__device__ static inline int cutrans_viaddmin_s32(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long z = (long)(((c >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long s = (long)(((unsigned long)(x + y) & 0xffffffffUL) ^ 0x80000000UL) - 0x80000000L;
+        long v = s < z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __viaddmin_s32(a, b, c) cutrans_viaddmin_s32((a), (b), (c))
+
+/* CUDA __viaddmin_u32 on unsigned words: x + y wrapped, then s < z ? s : z. */
+__device__ static inline unsigned int cutrans_viaddmin_u32(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)((a >> i) & 0xffffffffu);
+        long y = (long)((b >> i) & 0xffffffffu);
+        long z = (long)((c >> i) & 0xffffffffu);
+        long s = (long)((unsigned long)(x + y) & 0xffffffffUL);
+        long v = s < z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return r;
+}
+#define __viaddmin_u32(a, b, c) cutrans_viaddmin_u32((a), (b), (c))
+
+/* CUDA __viaddmin_s16x2 on signed halfwords: x + y wrapped, then s < z ? s : z. */
+__device__ static inline unsigned int cutrans_viaddmin_s16x2(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long z = (long)(((c >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long s = (long)(((unsigned long)(x + y) & 0xffffUL) ^ 0x8000UL) - 0x8000L;
+        long v = s < z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __viaddmin_s16x2(a, b, c) cutrans_viaddmin_s16x2((a), (b), (c))
+
+/* CUDA __viaddmin_u16x2 on unsigned halfwords: x + y wrapped, then s < z ? s : z. */
+__device__ static inline unsigned int cutrans_viaddmin_u16x2(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)((a >> i) & 0xffffu);
+        long y = (long)((b >> i) & 0xffffu);
+        long z = (long)((c >> i) & 0xffffu);
+        long s = (long)((unsigned long)(x + y) & 0xffffUL);
+        long v = s < z ? s : z;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __viaddmin_u16x2(a, b, c) cutrans_viaddmin_u16x2((a), (b), (c))
+
+/* CUDA __viaddmin_s32_relu on signed words: x + y wrapped, then s < z ? s : z, then ReLU. */
+__device__ static inline int cutrans_viaddmin_s32_relu(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long z = (long)(((c >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long s = (long)(((unsigned long)(x + y) & 0xffffffffUL) ^ 0x80000000UL) - 0x80000000L;
+        long v = s < z ? s : z;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __viaddmin_s32_relu(a, b, c) cutrans_viaddmin_s32_relu((a), (b), (c))
+
+/* CUDA __viaddmin_s16x2_relu on signed halfwords: x + y wrapped, then s < z ? s : z, then ReLU. */
+__device__ static inline unsigned int cutrans_viaddmin_s16x2_relu(unsigned int a, unsigned int b, unsigned int c)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long z = (long)(((c >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long s = (long)(((unsigned long)(x + y) & 0xffffUL) ^ 0x8000UL) - 0x8000L;
+        long v = s < z ? s : z;
+        v = v > 0 ? v : 0;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __viaddmin_s16x2_relu(a, b, c) cutrans_viaddmin_s16x2_relu((a), (b), (c))
+
+/* CUDA __vibmax_s32 on signed words: x >= y ? x : y; *pred = x >= y. */
+__device__ static inline int cutrans_vibmax_s32(unsigned int a, unsigned int b, bool *pred)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long v = x >= y ? x : y;
+        *pred = x >= y;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __vibmax_s32(a, b, c) cutrans_vibmax_s32((a), (b), (c))
+
+/* CUDA __vibmax_u32 on unsigned words: x >= y ? x : y; *pred = x >= y. */
+__device__ static inline unsigned int cutrans_vibmax_u32(unsigned int a, unsigned int b, bool *pred)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)((a >> i) & 0xffffffffu);
+        long y = (long)((b >> i) & 0xffffffffu);
+        long v = x >= y ? x : y;
+        *pred = x >= y;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return r;
+}
+#define __vibmax_u32(a, b, c) cutrans_vibmax_u32((a), (b), (c))
+
+/* CUDA __vibmax_s16x2 on signed halfwords: x >= y ? x : y; *pred_hi/lo = x >= y. */
+__device__ static inline unsigned int cutrans_vibmax_s16x2(unsigned int a, unsigned int b, bool *pred_hi, bool *pred_lo)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long v = x >= y ? x : y;
+        *(i == 0u ? pred_lo : pred_hi) = x >= y;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vibmax_s16x2(a, b, c, d) cutrans_vibmax_s16x2((a), (b), (c), (d))
+
+/* CUDA __vibmax_u16x2 on unsigned halfwords: x >= y ? x : y; *pred_hi/lo = x >= y. */
+__device__ static inline unsigned int cutrans_vibmax_u16x2(unsigned int a, unsigned int b, bool *pred_hi, bool *pred_lo)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)((a >> i) & 0xffffu);
+        long y = (long)((b >> i) & 0xffffu);
+        long v = x >= y ? x : y;
+        *(i == 0u ? pred_lo : pred_hi) = x >= y;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vibmax_u16x2(a, b, c, d) cutrans_vibmax_u16x2((a), (b), (c), (d))
+
+/* CUDA __vibmin_s32 on signed words: x <= y ? x : y; *pred = x <= y. */
+__device__ static inline int cutrans_vibmin_s32(unsigned int a, unsigned int b, bool *pred)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)(((a >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long y = (long)(((b >> i) & 0xffffffffu) ^ 0x80000000u) - 0x80000000L;
+        long v = x <= y ? x : y;
+        *pred = x <= y;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return (int)((long)(r ^ 0x80000000u) - 0x80000000L);
+}
+#define __vibmin_s32(a, b, c) cutrans_vibmin_s32((a), (b), (c))
+
+/* CUDA __vibmin_u32 on unsigned words: x <= y ? x : y; *pred = x <= y. */
+__device__ static inline unsigned int cutrans_vibmin_u32(unsigned int a, unsigned int b, bool *pred)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 32u) {
+        long x = (long)((a >> i) & 0xffffffffu);
+        long y = (long)((b >> i) & 0xffffffffu);
+        long v = x <= y ? x : y;
+        *pred = x <= y;
+        r |= (unsigned int)((unsigned long)v & 0xffffffffUL) << i;
+    }
+    return r;
+}
+#define __vibmin_u32(a, b, c) cutrans_vibmin_u32((a), (b), (c))
+
+/* CUDA __vibmin_s16x2 on signed halfwords: x <= y ? x : y; *pred_hi/lo = x <= y. */
+__device__ static inline unsigned int cutrans_vibmin_s16x2(unsigned int a, unsigned int b, bool *pred_hi, bool *pred_lo)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)(((a >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long y = (long)(((b >> i) & 0xffffu) ^ 0x8000u) - 0x8000L;
+        long v = x <= y ? x : y;
+        *(i == 0u ? pred_lo : pred_hi) = x <= y;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vibmin_s16x2(a, b, c, d) cutrans_vibmin_s16x2((a), (b), (c), (d))
+
+/* CUDA __vibmin_u16x2 on unsigned halfwords: x <= y ? x : y; *pred_hi/lo = x <= y. */
+__device__ static inline unsigned int cutrans_vibmin_u16x2(unsigned int a, unsigned int b, bool *pred_hi, bool *pred_lo)
+{
+    unsigned int r = 0u;
+    for (unsigned int i = 0u; i < 32u; i += 16u) {
+        long x = (long)((a >> i) & 0xffffu);
+        long y = (long)((b >> i) & 0xffffu);
+        long v = x <= y ? x : y;
+        *(i == 0u ? pred_lo : pred_hi) = x <= y;
+        r |= (unsigned int)((unsigned long)v & 0xffffUL) << i;
+    }
+    return r;
+}
+#define __vibmin_u16x2(a, b, c, d) cutrans_vibmin_u16x2((a), (b), (c), (d))
+/* ---- end generated: CUDA SIMD video and DPX intrinsics */
 
 #endif

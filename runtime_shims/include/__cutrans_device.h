@@ -218,6 +218,34 @@ __device__ unsigned int __vadd2(unsigned int, unsigned int), __vadd4(unsigned in
     __vsetleu2(unsigned int, unsigned int), __vsetleu4(unsigned int, unsigned int),
     __vsetlts2(unsigned int, unsigned int), __vsetlts4(unsigned int, unsigned int),
     __vsetltu2(unsigned int, unsigned int), __vsetltu4(unsigned int, unsigned int);
+/* CUDA 12's DPX intrinsics on an int, an unsigned int or its two 16-bit lanes (translator/ir/dpx.py) */
+__device__ int __vimax_s32_relu(int, int), __vimin_s32_relu(int, int), __vimax3_s32(int, int, int),
+    __vimax3_s32_relu(int, int, int), __vimin3_s32(int, int, int), __vimin3_s32_relu(int, int, int),
+    __viaddmax_s32(int, int, int), __viaddmax_s32_relu(int, int, int), __viaddmin_s32(int, int, int),
+    __viaddmin_s32_relu(int, int, int), __vibmax_s32(int, int, bool *), __vibmin_s32(int, int, bool *);
+__device__ unsigned int __vimax_s16x2_relu(unsigned int, unsigned int),
+    __vimin_s16x2_relu(unsigned int, unsigned int), __vimax3_u32(unsigned int, unsigned int, unsigned int),
+    __vimax3_s16x2(unsigned int, unsigned int, unsigned int),
+    __vimax3_u16x2(unsigned int, unsigned int, unsigned int),
+    __vimax3_s16x2_relu(unsigned int, unsigned int, unsigned int),
+    __vimin3_u32(unsigned int, unsigned int, unsigned int),
+    __vimin3_s16x2(unsigned int, unsigned int, unsigned int),
+    __vimin3_u16x2(unsigned int, unsigned int, unsigned int),
+    __vimin3_s16x2_relu(unsigned int, unsigned int, unsigned int),
+    __viaddmax_u32(unsigned int, unsigned int, unsigned int),
+    __viaddmax_s16x2(unsigned int, unsigned int, unsigned int),
+    __viaddmax_u16x2(unsigned int, unsigned int, unsigned int),
+    __viaddmax_s16x2_relu(unsigned int, unsigned int, unsigned int),
+    __viaddmin_u32(unsigned int, unsigned int, unsigned int),
+    __viaddmin_s16x2(unsigned int, unsigned int, unsigned int),
+    __viaddmin_u16x2(unsigned int, unsigned int, unsigned int),
+    __viaddmin_s16x2_relu(unsigned int, unsigned int, unsigned int),
+    __vibmax_u32(unsigned int, unsigned int, bool *),
+    __vibmax_s16x2(unsigned int, unsigned int, bool *, bool *),
+    __vibmax_u16x2(unsigned int, unsigned int, bool *, bool *),
+    __vibmin_u32(unsigned int, unsigned int, bool *),
+    __vibmin_s16x2(unsigned int, unsigned int, bool *, bool *),
+    __vibmin_u16x2(unsigned int, unsigned int, bool *, bool *);
 __device__ long long abs(long long);
 __device__ long long llabs(long long);
 __device__ float abs(float);

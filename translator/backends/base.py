@@ -105,7 +105,8 @@ C_MATH.update({("bf16_as_ushort", "bf16"): "(unsigned short){0}", ("bf16_as_shor
                ("fma_bf16", "f32"): "cutrans_fma_bf16({0}, {1}, {2})"})
 for _f, _types in (("clz", ("i32", "i64")), ("brev", ("u32", "u64")), ("mulhi", ("i32", "u32", "i64", "u64"))):
     C_MATH.update({(_f, _t): _call(f"cutrans_{_f}_{_t}", 2 if _f == "mulhi" else 1) for _t in _types})
-# SIMD video intrinsics: helpers generated from translator/ir/simd_video.py into the preamble (simd_video_helpers)
+# SIMD video and DPX intrinsics: helpers generated from translator/ir/simd_video.py and translator/ir/dpx.py into
+# the preamble (simd_video_helpers)
 C_MATH.update(simd_video.math_entries())
 
 # Conversions to bfloat16 (templates/bf16_helpers.j2), each one rounding to nearest even: source type ->
@@ -471,8 +472,8 @@ class CFamilyEmitter:
             self.features.add(simd_video.helper_name(simd_video.BY_FUNC[func]))
 
     def simd_video_helpers(self) -> list[str]:
-        """The definitions of the SIMD video helpers the emitted code calls, for the preamble."""
-        return simd_video.used_helpers(self.features, self.device_qualifier)
+        """The definitions of the SIMD video and DPX helpers the emitted code calls, for the preamble."""
+        return simd_video.used_helpers(self.features, self.device_qualifier, self.type_map.get("bool", "bool"))
 
     def visit_Index(self, e: N.Index):
         return f"{self.expr(e.base, PRECEDENCE['postfix'])}[{self.expr(e.index)}]", PRECEDENCE["postfix"]

@@ -35,6 +35,7 @@ from translator.mappings import cuda_names
 from translator.frontend.cooperative_groups import HIP5_MISSING_TILE_MEMBERS, MULTI_WARP_CODE
 from translator.frontend.wmma import LAYOUT_DEPENDENT_CODE
 from translator.ir.builtins import ATOMIC_NAMES
+from translator.ir.dpx import DPX
 from translator.ir.simd_video import SIMD_VIDEO
 from translator.pipeline import Output, Unit
 from translator import unsafe
@@ -69,7 +70,7 @@ COMPAT_RUNTIME_FILE = f"hip/{COMPAT_HEADER}"
 COMPAT_NAMES = ("__activemask", "__syncwarp", "__ballot_sync", "__any_sync", "__all_sync", "__shfl_sync",
                 "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", *REDUCTION_NAMES, "__hmax", "__hmin",
                 "__hmax2", "__hmin2", "rsqrtf", "rsqrt",     # HIP has these on the device only
-                *SIMD_VIDEO,      # HIP has no SIMD video intrinsics (backends/simd_video.py writes them there)
+                *SIMD_VIDEO, *DPX,    # HIP has no SIMD video or DPX intrinsics (backends/simd_video.py writes them there)
                 # runtime calls that take a kernel, which HIP takes as const void* only
                 "cudaFuncSetAttribute", "cudaFuncSetCacheConfig",
                 "__dp4a", "__dp2a_lo", "__dp2a_hi",     # HIP has byte dot products only as amd_mixed_dot

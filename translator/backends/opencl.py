@@ -11,6 +11,7 @@ from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
 from translator.ir.builtins import ATOMIC_NAMES, DYNAMIC_SHARED
+from translator.ir.dpx import BY_FUNC as DPX_BY_FUNC
 from translator.ir.types import BFLOAT162, BOOL, F32, I32, Pointer, Struct, is_float, size_align, vector_struct
 from translator.passes.address_spaces import space_of
 
@@ -251,6 +252,10 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
             return self.fill_template(template, e.args)
         if e.func in ("min", "max") and not is_float(e.type):
             return self.fill_template(self.min_max_ints.replace("{op}", e.func), [_exact_operand(a) for a in e.args])
+        op = DPX_BY_FUNC.get(e.func)
+        if op and any(space_of(a, self.spaces) != "private" for a in e.args[op.arity:]):
+            self.unsupported(e, f"{op.cuda} with a predicate outside private memory (its helper takes a private "
+                                "`bool *`); point it at a local bool")
         return super().visit_MathCall(e)
 
     def note_math(self, func: str, tname: str) -> None:

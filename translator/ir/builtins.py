@@ -9,6 +9,7 @@ which every backend must reproduce bit for bit). Backends spell each
 
 from __future__ import annotations
 
+from translator.ir.dpx import DPX
 from translator.ir.simd_video import SIMD_VIDEO
 
 _F32_UNARY = ("sqrt", "rsqrt", "cbrt", "exp", "exp2", "exp10", "expm1", "log", "log2", "log10", "log1p",
@@ -75,6 +76,11 @@ MATH.update({
 })
 # SIMD video intrinsics on the 2x16- or 4x8-bit lanes of unsigned words (__vaddss4...): ir/simd_video.py
 MATH.update({name: (op.func, "u32", "exact") for name, op in SIMD_VIDEO.items()})
+# DPX intrinsics on an int, an unsigned int or its two 16-bit lanes (__vimax3_s32...): ir/dpx.py. The predicate
+# pointers of __vibmax/__vibmin keep their own type.
+MATH.update({name: (op.func, op.operand_type, "exact") for name, op in DPX.items()})
+MATH_OPERANDS.update({name: (op.operand_type,) * op.arity + ("",) * op.predicates
+                      for name, op in DPX.items() if op.predicates})
 
 # Loads through the read-only or another cache (`__ldg(p)`...): a hint only, so each is the plain load `*p`.
 CACHE_LOADS = ("__ldg", "__ldca", "__ldcg", "__ldcs", "__ldlu", "__ldcv")

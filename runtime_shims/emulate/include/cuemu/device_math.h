@@ -359,6 +359,155 @@ CUEMU_SIMD_ALL(4, std::int8_t, std::uint8_t)
 #undef CUEMU_SIMD_EQUALITY
 #undef CUEMU_SIMD_FAMILY
 
+// ---- DPX intrinsics (CUDA 12, crt/device_functions.h: __vimax3_s32, __viaddmin_s16x2_relu, __vibmax_u32,
+// 36 names): exact min/max of a whole int or unsigned (s32, u32), or of each 16-bit lane of an unsigned
+// int (s16x2, u16x2: lane 0 in the low bits, read as short or unsigned short). The families: a 2-way
+// min/max with ReLU (max(., 0)); a 3-way min/max, with or without ReLU; max(a + b, c) and min(a + b, c),
+// where the sum wraps to the lane's width before the comparison, with or without ReLU; and a 2-way
+// min/max that also reports, per lane, whether a was the one taken (a >= b for max, a <= b for min:
+// ties count as a). Each lane is widened to long long, so the arithmetic is exact and free of overflow;
+// reading a lane and wrapping a sum both take the lane's low bytes through memcpy, which keeps the
+// signed cases defined without relying on the implementation's narrowing conversions. Written from
+// CUDA's documentation, apart from the translator, and checked against the Python model in
+// tests/unit/test_dpx.py by samples/dpx_intrinsics.cu.
+namespace cuemu_dpx {
+template <class L>
+constexpr int kLanes = 4 / static_cast<int>(sizeof(L));
+template <class L>
+constexpr unsigned long long kMask = (1ull << (8 * sizeof(L))) - 1u;
+template <class L>
+inline long long as_lane(unsigned long long bits)     // the low sizeof(L) bytes, read as an L
+{
+    L value;
+    bits &= kMask<L>;
+    std::memcpy(&value, &bits, sizeof(L));           // little-endian, as cuemu_simd::lane
+    return static_cast<long long>(value);
+}
+template <class L>
+inline long long lane(unsigned word, int k) { return as_lane<L>(word >> (8 * sizeof(L) * k)); }
+template <class L>
+inline long long wrap(long long v) { return as_lane<L>(static_cast<unsigned long long>(v)); }
+template <class L>
+inline unsigned place(long long v, int k)             // v's low bits as lane k of a word
+{
+    return static_cast<unsigned>((static_cast<unsigned long long>(v) & kMask<L>) << (8 * sizeof(L) * k));
+}
+template <class W>
+inline unsigned bits_of(W w) { return static_cast<unsigned>(w); }     // int -> unsigned is modular
+template <class W>
+inline W word_of(unsigned bits)                                        // and back, without narrowing
+{
+    W w;
+    std::memcpy(&w, &bits, sizeof w);
+    return w;
+}
+// f(x, y, z) -> the lane's value, any long long within the lane's range
+template <class L, class W, class F>
+inline W map3(W a, W b, W c, F f)
+{
+    unsigned r = 0;
+    for (int k = 0; k < kLanes<L>; ++k) {
+        r |= place<L>(f(lane<L>(bits_of(a), k), lane<L>(bits_of(b), k), lane<L>(bits_of(c), k)), k);
+    }
+    return word_of<W>(r);
+}
+// keep(x, y): whether lane x of a is the answer (else y of b); that is also the lane's predicate, written
+// to *pred_lo for lane 0 and *pred_hi for lane 1 (a 32-bit word has only lane 0)
+template <class L, class W, class Keep>
+inline W choose(W a, W b, bool *pred_hi, bool *pred_lo, Keep keep)
+{
+    unsigned r = 0;
+    for (int k = 0; k < kLanes<L>; ++k) {
+        const long long x = lane<L>(bits_of(a), k), y = lane<L>(bits_of(b), k);
+        const bool kept = keep(x, y);
+        *(k == 0 ? pred_lo : pred_hi) = kept;
+        r |= place<L>(kept ? x : y, k);
+    }
+    return word_of<W>(r);
+}
+inline long long relu(long long v) { return std::max(v, 0ll); }
+struct max2_relu { long long operator()(long long x, long long y, long long) const { return relu(std::max(x, y)); } };
+struct min2_relu { long long operator()(long long x, long long y, long long) const { return relu(std::min(x, y)); } };
+// the lane operations of CUEMU_DPX_FORMS take the lane type L; only the fused adds need it (to wrap)
+template <class L>
+struct max3 { long long operator()(long long x, long long y, long long z) const { return std::max(std::max(x, y), z); } };
+template <class L>
+struct min3 { long long operator()(long long x, long long y, long long z) const { return std::min(std::min(x, y), z); } };
+template <class L>
+struct add_max { long long operator()(long long x, long long y, long long z) const { return std::max(wrap<L>(x + y), z); } };
+template <class L>
+struct add_min { long long operator()(long long x, long long y, long long z) const { return std::min(wrap<L>(x + y), z); } };
+template <class Op>
+struct with_relu : Op {
+    long long operator()(long long x, long long y, long long z) const { return relu(Op::operator()(x, y, z)); }
+};
+struct keep_max { bool operator()(long long x, long long y) const { return x >= y; } };
+struct keep_min { bool operator()(long long x, long long y) const { return x <= y; } };
+}  // namespace cuemu_dpx
+
+// __<STEM>_s32 / _u32 / _s16x2 / _u16x2 (a, b, c), and the _relu forms, which CUDA has for s32 and s16x2 only
+#define CUEMU_DPX_FORMS(STEM, OP)                                                                                  \
+    inline int __##STEM##_s32(int a, int b, int c) { return cuemu_dpx::map3<std::int32_t>(a, b, c, OP<std::int32_t>()); } \
+    inline unsigned __##STEM##_u32(unsigned a, unsigned b, unsigned c)                                             \
+    {                                                                                                              \
+        return cuemu_dpx::map3<std::uint32_t>(a, b, c, OP<std::uint32_t>());                                       \
+    }                                                                                                              \
+    inline unsigned __##STEM##_s16x2(unsigned a, unsigned b, unsigned c)                                           \
+    {                                                                                                              \
+        return cuemu_dpx::map3<std::int16_t>(a, b, c, OP<std::int16_t>());                                        \
+    }                                                                                                              \
+    inline unsigned __##STEM##_u16x2(unsigned a, unsigned b, unsigned c)                                           \
+    {                                                                                                              \
+        return cuemu_dpx::map3<std::uint16_t>(a, b, c, OP<std::uint16_t>());                                       \
+    }                                                                                                              \
+    inline int __##STEM##_s32_relu(int a, int b, int c)                                                            \
+    {                                                                                                              \
+        return cuemu_dpx::map3<std::int32_t>(a, b, c, cuemu_dpx::with_relu<OP<std::int32_t>>());                  \
+    }                                                                                                              \
+    inline unsigned __##STEM##_s16x2_relu(unsigned a, unsigned b, unsigned c)                                      \
+    {                                                                                                              \
+        return cuemu_dpx::map3<std::int16_t>(a, b, c, cuemu_dpx::with_relu<OP<std::int16_t>>());                  \
+    }
+CUEMU_DPX_FORMS(vimax3, cuemu_dpx::max3)
+CUEMU_DPX_FORMS(vimin3, cuemu_dpx::min3)
+CUEMU_DPX_FORMS(viaddmax, cuemu_dpx::add_max)
+CUEMU_DPX_FORMS(viaddmin, cuemu_dpx::add_min)
+#undef CUEMU_DPX_FORMS
+
+// the 2-way forms with ReLU: the third lane of map3 is unused
+inline int __vimax_s32_relu(int a, int b) { return cuemu_dpx::map3<std::int32_t>(a, b, 0, cuemu_dpx::max2_relu()); }
+inline int __vimin_s32_relu(int a, int b) { return cuemu_dpx::map3<std::int32_t>(a, b, 0, cuemu_dpx::min2_relu()); }
+inline unsigned __vimax_s16x2_relu(unsigned a, unsigned b)
+{
+    return cuemu_dpx::map3<std::int16_t>(a, b, 0u, cuemu_dpx::max2_relu());
+}
+inline unsigned __vimin_s16x2_relu(unsigned a, unsigned b)
+{
+    return cuemu_dpx::map3<std::int16_t>(a, b, 0u, cuemu_dpx::min2_relu());
+}
+
+// __vibmax_* / __vibmin_*: the min or max, and through bool pointers whether a's lane was taken
+#define CUEMU_DPX_PICK(STEM, KEEP)                                                                                 \
+    inline int __##STEM##_s32(int a, int b, bool *pred)                                                            \
+    {                                                                                                              \
+        return cuemu_dpx::choose<std::int32_t>(a, b, nullptr, pred, KEEP());                                       \
+    }                                                                                                              \
+    inline unsigned __##STEM##_u32(unsigned a, unsigned b, bool *pred)                                             \
+    {                                                                                                              \
+        return cuemu_dpx::choose<std::uint32_t>(a, b, nullptr, pred, KEEP());                                      \
+    }                                                                                                              \
+    inline unsigned __##STEM##_s16x2(unsigned a, unsigned b, bool *pred_hi, bool *pred_lo)                         \
+    {                                                                                                              \
+        return cuemu_dpx::choose<std::int16_t>(a, b, pred_hi, pred_lo, KEEP());                                    \
+    }                                                                                                              \
+    inline unsigned __##STEM##_u16x2(unsigned a, unsigned b, bool *pred_hi, bool *pred_lo)                         \
+    {                                                                                                              \
+        return cuemu_dpx::choose<std::uint16_t>(a, b, pred_hi, pred_lo, KEEP());                                   \
+    }
+CUEMU_DPX_PICK(vibmax, cuemu_dpx::keep_max)
+CUEMU_DPX_PICK(vibmin, cuemu_dpx::keep_min)
+#undef CUEMU_DPX_PICK
+
 // ---- loads and clocks
 template <class T>
 T __ldg(const T *p) { return *p; }
