@@ -127,6 +127,23 @@ def test_host_openmp_flags_only_for_a_program_that_includes_omp_h(tmp_path, monk
     assert toolchain.host_openmp_flags(tmp_path) == ("-fopenmp",)
 
 
+@pytest.mark.parametrize("text, includes", [
+    ("#include <omp.h>\n", True),
+    ("#ifdef _OPENMP\n#include <omp.h>\n#else\n#include <chrono>\n#endif\n", False),
+    ("#if defined(_OPENMP) && _OPENMP >= 201307\n#  include <omp.h>\n#endif\n", False),
+    ("#ifndef _OPENMP\n#include <chrono>\n#else\n#include <omp.h>\n#endif\n", False),
+    ("#ifndef _OPENMP\n#include <omp.h>\n#endif\n", True),
+    ("#ifdef USE_OMP\n#include <omp.h>\n#endif\n", True),          # the program's own switch, not OpenMP's
+    ("#ifdef _OPENMP\n#include <a.h>\n#elif USE_OMP\n#include <omp.h>\n#endif\n", True),
+    ("#ifdef _OPENMP\n#ifdef X\n#endif\n#include <omp.h>\n#endif\n#include <omp.h>\n", True),
+])
+def test_an_include_of_omp_h_that_only_openmp_reaches_does_not_ask_for_openmp(tmp_path, text, includes):
+    """HeCBench amgmk guards <omp.h> with `#ifdef _OPENMP` and builds without OpenMP: turning it on there
+    defines _OPENMP and takes code its own build never compiles (which does not even parse)."""
+    (tmp_path / "main.cu").write_text(text)
+    assert toolchain.includes_openmp([tmp_path / "main.cu"]) is includes
+
+
 def test_host_openmp_flags_without_openmp_is_a_tool_diagnostic(tmp_path, monkeypatch):
     monkeypatch.setattr(toolchain, "find_openmp", lambda: "cc -fopenmp does not work: no libgomp")
     (tmp_path / "main.cu").write_text("#include <omp.h>\n")

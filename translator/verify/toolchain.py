@@ -139,14 +139,35 @@ def find_openmp() -> OpenMP | str:
     return OpenMP(("-fopenmp",)) if ok else f"{cc.command[0]} -fopenmp does not work: {detail}"
 
 
-_OMP_INCLUDE = re.compile(rb"^[ \t]*#[ \t]*include[ \t]*<omp\.h>", re.M)
+_DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(\w+)([^\n]*)", re.M)
 HEADER_SUFFIXES = (".cuh", ".h", ".hpp", ".hh", ".inc")
 _PROGRAM_SUFFIXES = (".cu", ".cpp", ".cc", ".cxx", ".c", ".hip", *HEADER_SUFFIXES)
 
 
+def _includes_omp_h(text: bytes) -> bool:
+    """Whether `text` includes <omp.h> other than in a branch taken only when _OPENMP is defined (`#ifdef
+    _OPENMP`, `#if defined(_OPENMP)`, the `#else` of `#ifndef _OPENMP`): a file that guards it so builds with
+    or without OpenMP (HeCBench amgmk), and its Makefile may well leave OpenMP off."""
+    branches = []       # per open conditional: (is its current branch only under _OPENMP, did it open with #ifndef)
+    for m in _DIRECTIVE.finditer(text):
+        word, rest = m.groups()
+        names_openmp = b"_OPENMP" in rest and b"!" not in rest
+        if word in (b"if", b"ifdef", b"ifndef"):
+            branches.append((names_openmp and word != b"ifndef", names_openmp and word == b"ifndef"))
+        elif word == b"elif" and branches:
+            branches[-1] = (names_openmp, False)
+        elif word == b"else" and branches:
+            branches[-1] = (branches[-1][1], False)
+        elif word == b"endif" and branches:
+            branches.pop()
+        elif word == b"include" and b"<omp.h>" in rest and not any(only for only, _ in branches):
+            return True
+    return False
+
+
 def includes_openmp(files) -> bool:
-    """Whether one of `files` (paths) includes <omp.h>."""
-    return any(_OMP_INCLUDE.search(Path(p).read_bytes()) for p in files)
+    """Whether one of `files` (paths) includes <omp.h>, where OpenMP's being on does not decide it."""
+    return any(_includes_omp_h(Path(p).read_bytes()) for p in files)
 
 
 def host_openmp_flags(folder: Path) -> tuple[str, ...]:
