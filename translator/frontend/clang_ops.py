@@ -92,6 +92,13 @@ def is_reference(ctype) -> bool:
     return ctype.get_canonical().kind.name in _REFERENCE_KINDS or ctype.kind.name in _REFERENCE_KINDS
 
 
+def type_declaration(ctype):
+    """The declaration of `ctype`'s canonical type, its definition where there is one: libclang gives the first
+    declaration, which for `typedef struct S S; struct S {...};` is the forward one, without S's members."""
+    decl = ctype.get_canonical().get_declaration()
+    return decl.get_definition() or decl if decl is not None else None
+
+
 def is_closure_type(ctype) -> bool:
     """The type of a lambda (libclang names it `(lambda at file:line:col)`)."""
     decl = ctype.get_canonical().get_declaration()

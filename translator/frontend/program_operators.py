@@ -18,7 +18,7 @@ from __future__ import annotations
 import clang.cindex as ci
 
 from translator.frontend import stateless
-from translator.frontend.clang_ops import is_closure_type, is_reference, strip_parens
+from translator.frontend.clang_ops import is_closure_type, is_reference, strip_parens, type_declaration
 from translator.ir import nodes as N
 from translator.ir.types import Pointer, Scalar
 
@@ -39,7 +39,7 @@ def combine_of(fl, arg, elem, spelling: str, who: str, accepted: str) -> tuple:
             fl.fail(arg, UNSUPPORTED, f"'{function.spelling}', the operator of {who}, has no body in this translation "
                                       f"unit")
         return _call_of(fl, arg, fl.m.require(definition, fl.loc(arg)), definition, elem, who)
-    decl = strip_parens(arg).type.get_canonical().get_declaration()
+    decl = type_declaration(strip_parens(arg).type)
     if decl is None or decl.kind not in (K.STRUCT_DECL, K.CLASS_DECL) or is_closure_type(decl.type):
         fl.fail(arg, UNSUPPORTED, f"{who} is translated with {accepted}, a functor (a struct with operator()) or a "
                                   f"device function named directly; not with a lambda, a function template or a "

@@ -16,6 +16,7 @@ import clang.cindex as ci
 from translator import mappings
 from translator.diagnostics import CutransError, error
 from translator.frontend import library_names, methods
+from translator.frontend.clang_ops import type_declaration
 from translator.frontend.globals import initializer, initializer_offset, local_value, refuse_designated
 from translator.ir import nodes as N
 from translator.ir.types import (VECTOR_TYPES, Array, Pointer, Struct, field_offsets, innermost, size_align,
@@ -41,7 +42,7 @@ def _refuse(what: str, where):
 
 def lower_record(ctype, where, lower_type) -> Struct:
     """The Struct for clang record type `ctype` (canonical); `lower_type` lowers its fields."""
-    decl = ctype.get_declaration()
+    decl = type_declaration(ctype)
     key = decl.get_usr() or decl.spelling
     if key in _active:
         _refuse(f"struct '{decl.spelling}' refers to itself, which is not supported in device code", where)
@@ -119,7 +120,7 @@ def _held_record(ctype):
     t = ctype.get_canonical()
     while t.kind in (ci.TypeKind.CONSTANTARRAY, ci.TypeKind.INCOMPLETEARRAY):
         t = t.element_type.get_canonical()
-    decl = t.get_declaration() if t.kind == ci.TypeKind.RECORD else None
+    decl = type_declaration(t) if t.kind == ci.TypeKind.RECORD else None
     return decl if decl is not None and decl.kind in _RECORD_KINDS else None
 
 

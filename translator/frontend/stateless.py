@@ -29,6 +29,7 @@ import re
 import clang.cindex as ci
 
 from translator.frontend import templates
+from translator.frontend.clang_ops import type_declaration
 
 K = ci.CursorKind
 _METHODS = (K.CXX_METHOD, K.CONVERSION_FUNCTION)
@@ -37,7 +38,7 @@ _NOT_A_NAME = re.compile(r"\W+")
 
 
 def _record(ctype):
-    decl = ctype.get_canonical().get_declaration()
+    decl = type_declaration(ctype)
     return decl if decl is not None and decl.kind in (K.STRUCT_DECL, K.CLASS_DECL) else None
 
 
