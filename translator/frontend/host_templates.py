@@ -52,15 +52,17 @@ def overloaded_decls(ref) -> list:
 def dependent_kernel(callee):
     """The kernel template a launch's callee names while its template arguments are still dependent
     (written with the enclosing template's parameters, or deduced from dependent arguments); None for
-    any other callee, or when the name is overloaded."""
+    any other callee, or when the name is overloaded among kernels. Functions that are no kernels do not count:
+    a launch cannot call them (HeCBench jaccard's `fill<weighted, T><<<...>>>` next to `using namespace std`,
+    whose std::fill templates the name finds too)."""
     ref = callee.referenced if callee is not None else None
     if ref is None or ref.kind != K.OVERLOADED_DECL_REF:
         return None
-    decls = overloaded_decls(ref)
-    if len(decls) != 1 or decls[0].kind != K.FUNCTION_TEMPLATE:
+    decls = [d.get_definition() or d for d in overloaded_decls(ref)]
+    kernels = [d for d in decls if _is_kernel(d)]
+    if len(kernels) != 1 or kernels[0].kind != K.FUNCTION_TEMPLATE:
         return None
-    definition = decls[0].get_definition() or decls[0]
-    return definition if _is_kernel(definition) else None
+    return kernels[0]
 
 
 def _is_kernel(cursor) -> bool:
