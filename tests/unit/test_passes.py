@@ -203,3 +203,21 @@ def test_const_file_scope_values_are_folded(lower):
     assert not diags
     lits = {n.value for n in walk(_fn(module, "k")) if isinstance(n, (N.IntLit, N.FloatLit))}
     assert {64, 0.5} <= lits
+
+
+def test_a_pointer_field_of_a_struct_kernel_parameter_points_into_global_memory(lower):
+    """HeCBench hadamard: `input_t *x = reinterpret_cast<input_t *>(params.x_ptr) + ...` where the kernel takes
+    `params` by value; the host filled the field in, when only global memory existed to point to."""
+    source = """
+        struct P { void *x; float *rows[2]; int n; };
+        __global__ void k(P p) {
+            float *x = reinterpret_cast<float *>(p.x) + blockIdx.x;
+            float *r = p.rows[1];
+            x[threadIdx.x] = r[threadIdx.x] + p.n;
+        }"""
+    k = _fn(run_pipeline(lower(source)[0], "cpu"), "k")
+    spaces = {d.name: d.type.space for d in walk(k.body) if isinstance(d, N.VarDecl)}
+    assert spaces == {"x": "global", "r": "global"}
+    changed = source.replace("float *x = ", "p.x = 0; float *x = ")   # no longer the host's pointer
+    with pytest.raises(CutransError, match="cannot tell which memory pointer 'x'"):
+        run_pipeline(lower(changed)[0], "cpu")

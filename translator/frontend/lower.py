@@ -192,12 +192,20 @@ class FunctionLowerer:
         ty = self.type_of(v)
         if wmma.is_fragment_type(v.type):
             return wmma.declare(self, v, ty)
-        init = records.declared_initializer(self, v, ty)
+        init = folded_constant(self, v, v) if self.is_constexpr(v) else None     # clang's value: cilog2(8) is 3
+        if init is None:
+            init = records.declared_initializer(self, v, ty)
         if init is None and records.constructed(self, v, ty):
             init = methods.default_construction(self, v)     # `V v;` with the program's V()
         if init is not None and shared:
             self.fail(v, "L001", "__shared__ variables cannot be initialized")
         return N.VarDecl(v.spelling, ty, "shared" if shared else "private", init, loc=self.loc(v))
+
+    def is_constexpr(self, v) -> bool:
+        """Whether local `v` is declared `constexpr`: its initializer is a constant expression, whose value clang
+        knows, even when it calls a recursive constexpr function (`constexpr int k = cilog2(n);`)."""
+        words = self.tokens(v)
+        return "constexpr" in words[:words.index(v.spelling)] if v.spelling in words else False
 
     def static_constant(self, v) -> N.VarDecl:
         """`static constexpr float lo = ...;` / `static const int table[] = {...};` in a device function: a const

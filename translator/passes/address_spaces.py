@@ -16,7 +16,7 @@ import dataclasses
 from translator.diagnostics import CutransError, error
 from translator.ir import nodes as N
 from translator.ir.base import walk
-from translator.ir.types import Array, Pointer, with_space
+from translator.ir.types import Array, Pointer, Struct, with_space
 
 
 # where a pointer that is only ever null points: any space holds the null pointer, and nothing is read through it
@@ -42,7 +42,17 @@ def space_of(e, env: dict) -> str | None:
         return found
     if isinstance(e, (N.Index, N.Member)) and isinstance(e.type, Array):   # `a[i]` of `T a[2][8]` decays too
         return object_space(e, env)
+    if isinstance(e, (N.Member, N.Index)) and isinstance(e.type, Pointer):
+        return _host_field_space(e, env)
     return None
+
+
+def _host_field_space(e, env: dict) -> str | None:
+    """A pointer field of a struct that a kernel takes by value (`params.x_ptr`, also `params.rows[i].data`):
+    the host filled it in before the launch, when only global memory existed to point to."""
+    while isinstance(e, N.Member) or (isinstance(e, N.Index) and isinstance(e.base.type, Array)):
+        e = e.base
+    return "global" if isinstance(e, N.VarRef) and env.get(("host_struct", e.name)) else None
 
 
 def object_space(e, env: dict) -> str | None:
@@ -126,6 +136,7 @@ def _infer_function(f: N.Function, param_spaces: dict, returns: dict) -> dict:
             p.type = with_space(p.type, param_spaces[p.name])
         env[p.name] = _env_entry(p.type, "private")
         env[("storage", p.name)] = "private"
+        env[("host_struct", p.name)] = f.kind == "kernel" and isinstance(p.type, Struct) and not _changed(f, p.name)
     for node in walk(f.body):
         if isinstance(node, N.VarDecl):
             if isinstance(node.type, Pointer) and node.type.space == "generic":
@@ -143,6 +154,23 @@ def _infer_function(f: N.Function, param_spaces: dict, returns: dict) -> dict:
                 _fail(node, "cannot tell which memory this pointer cast points into")
             node.type = with_space(node.type, space)
     return env
+
+
+def _root(e):
+    """The variable that lvalue `e` (`p.rows[i].data`) is part of, or None."""
+    while isinstance(e, (N.Member, N.Index)):
+        e = e.base
+    return e.name if isinstance(e, N.VarRef) else None
+
+
+def _changed(f: N.Function, name: str) -> bool:
+    """Whether f's body assigns to variable `name` or a part of it, or takes its address (which could)."""
+    for n in walk(f.body):
+        if isinstance(n, N.Assign) and _root(n.target) == name:
+            return True
+        if isinstance(n, N.UnOp) and n.op in ("&", "++", "--", "post++", "post--") and _root(n.operand) == name:
+            return True
+    return False
 
 
 def _decl_space(f: N.Function, decl: N.VarDecl, env: dict) -> str:
