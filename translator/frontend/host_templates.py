@@ -12,6 +12,8 @@ instance on a tag type `cutrans_kernel_<glue><args>`, so that the C++ compiler p
 
 from __future__ import annotations
 
+import os
+
 import weakref
 
 import clang.cindex as ci
@@ -63,6 +65,18 @@ def dependent_kernel(callee):
     if len(kernels) != 1 or kernels[0].kind != K.FUNCTION_TEMPLATE:
         return None
     return kernels[0]
+
+
+def plain_kernel_overloads(ref, main: str) -> bool:
+    """Whether the name a launch's callee spells (`ref`, not yet resolved in a host template) finds only plain
+    kernels of the main file `main` (`f16AtomicOnGlobalMem(__half *, int)` and `(__nv_bfloat16 *, int)`): each
+    is lowered as it stands, and the launch glue gives them one host name, whose C++ overloads each instance
+    of the host template resolves as CUDA does."""
+    decls = overloaded_decls(ref) if ref is not None and ref.kind == K.OVERLOADED_DECL_REF else []
+    definitions = [d.get_definition() for d in decls]
+    return bool(decls) and all(d is not None and d.kind == K.FUNCTION_DECL and _is_kernel(d) and
+                               d.location.file is not None and os.path.realpath(d.location.file.name) == main
+                               for d in definitions)
 
 
 def _is_kernel(cursor) -> bool:

@@ -943,7 +943,9 @@ class ModuleLowerer:
     def lower(self) -> N.Module:
         for k in self.kernels():
             try:
-                self.require(k, SourceLoc(self.path, k.location.line, k.location.column))
+                name = self.require(k, SourceLoc(self.path, k.location.line, k.location.column))
+                if name != k.spelling:      # an overload (`scale_int_int`): the host launches it as `scale`
+                    self.done[name].host_name = k.spelling
             except CutransError as exc:
                 self.diagnostics.extend(exc.diagnostics)
         for parsed, at in self.instantiator.launched(self.tu, self.report):

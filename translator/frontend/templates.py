@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import functools
+import os
 import re
 import weakref
 
@@ -497,6 +498,8 @@ class Instantiator:
         for ref, launch in template_launches(tu, files):
             if template_of(ref) is None and H.launch_key(launch) in in_hosts:
                 continue            # its instances are those that the host template's instances launch
+            if template_of(ref) is None and H.plain_kernel_overloads(ref, os.path.realpath(tu.spelling)):
+                continue            # lowered with the main file's kernels; C++ picks the overload per instance
             try:
                 inst = launched_instance(ref, launch)
             except CutransError as exc:

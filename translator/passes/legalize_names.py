@@ -74,7 +74,7 @@ def _rename_functions(module: N.Module, reserved: set[str], kernels_keep_names: 
         if f.name not in reserved or (f.kind == "kernel" and not kernels_keep_names):
             continue
         if f.kind == "kernel":      # the host side still launches it by its CUDA name
-            f.host_name = f.name
+            f.host_name = f.host_name or f.name
         renames[f.name] = _fresh(f.name, taken, reserved)
         f.name = renames[f.name]
     for node in (n for f in module.functions for n in walk(f)):
