@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from translator.backends.program import host_declaration, kernel_handles
+from translator.backends.program import MIRRORS, host_declaration, kernel_handles
 from translator.ir import nodes as N
-from translator.ir.types import F16, Array, Pointer
+from translator.ir.types import F16, Array, Pointer, Scalar, Struct
 
 
 def _kernels(*names):
@@ -69,3 +69,10 @@ def test_arguments_that_struct_parameters_convert_are_converted_at_the_launch(tm
     assert second.conversions == (None, "P", None, None, None)
     assert ProgramBackend.launch_call(first, unit.source).endswith("(1, 1, 0, 0, Div(3), p, d, &p, 5)")
     assert ProgramBackend.launch_call(second, unit.source).endswith("(1, 1, 0, 0, d, P{3, 4}, Div(2), nullptr, 0)")
+
+
+def test_a_host_mirror_spells_a_restrict_pointer_field_as_cpp_does():
+    """The CPU launch header is C++: `void *__restrict__ x_ptr` (HeCBench hadamard's params), not C's `restrict`."""
+    s = Struct("Params", (("n", Scalar("i32")), ("x", Pointer(Scalar("void"), "global", restrict=True))))
+    text = MIRRORS.struct_definition(s, None)
+    assert "void* __restrict__ x;" in text and " restrict " not in text

@@ -29,6 +29,19 @@ PRECEDENCE = {
     "%": 13, "unary": 14, "postfix": 15, "primary": 16,
 }
 
+# Operand operators that C's precedence already binds tighter, but that a reader (and the compilers' warnings:
+# clang's -Wparentheses, -Wshift-op-parentheses, -Wbitwise-op-parentheses, GCC's -Wparentheses) wants in
+# parentheses: outer operator -> inner operators. `v >> 18 - 6 * k & 63u` is written `(v >> (18 - 6 * k)) & 63u`.
+_ARITHMETIC = {"+", "-", "*", "/", "%"}
+_COMPARISONS = {"<", ">", "<=", ">=", "==", "!="}
+CLARIFIED = {
+    "<<": {"+", "-"}, ">>": {"+", "-"},
+    "&": _ARITHMETIC | _COMPARISONS | {"<<", ">>"},
+    "^": _ARITHMETIC | _COMPARISONS | {"<<", ">>", "&"},
+    "|": _ARITHMETIC | _COMPARISONS | {"<<", ">>", "&", "^"},
+    "||": {"&&"},
+}
+
 C_TYPES = {
     "void": "void", "bool": "bool", "i8": "signed char", "u8": "unsigned char", "i16": "short",
     "u16": "unsigned short", "i32": "int", "u32": "unsigned int", "i64": "long long",
@@ -183,7 +196,7 @@ class CFamilyEmitter:
         if isinstance(t, Array):
             return prefix + self.declare(t.elem, f"{name}[{t.size}]", "private", node)
         if isinstance(t, Pointer) and isinstance(t.pointee, Array):     # T (*name)[N]: a decayed array parameter
-            restrict = "restrict " if t.restrict else ""
+            restrict = f"{self.restrict_keyword} " if t.restrict else ""
             pointee_space = t.space if self.qualify_pointees else "private"
             rows = self.declare(t.pointee, f"(*{restrict}{name})", pointee_space, node)
             if t.const:                   # `__global const float (*m)[8]`, as a pointer to scalars spells it
@@ -383,7 +396,12 @@ class CFamilyEmitter:
         if BF16 in (e.lhs.type, e.rhs.type):       # a bfloat16 is its bits: C arithmetic on them is meaningless
             self.unsupported(e, f"'{e.op}' on bf16 bits (the frontend computes in float)")
         p = PRECEDENCE[e.op]
-        return f"{self.expr(e.lhs, p)} {e.op} {self.expr(e.rhs, p + 1)}", p
+        clarified = {PRECEDENCE[op] for op in CLARIFIED.get(e.op, ())}
+
+        def operand(node, least):
+            text, prec = self.visit(node)           # by what it prints as: a cast may print as its value alone
+            return f"({text})" if prec < least or prec in clarified else text
+        return f"{operand(e.lhs, p)} {e.op} {operand(e.rhs, p + 1)}", p
 
     def visit_UnOp(self, e: N.UnOp):
         if e.operand.type == BF16 and e.op not in ("&", "*"):

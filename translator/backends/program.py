@@ -51,6 +51,7 @@ class _Mirrors(CFamilyEmitter):
     yet where the launch header is included)."""
 
     type_map = {**HOST_TYPES.type_map, "bf16": "unsigned short"}     # the device's bfloat16 is its bits
+    restrict_keyword = "__restrict__"       # C++: a field `void *__restrict__ x_ptr` (HeCBench hadamard)
 
     def struct_name(self, s: Struct) -> str:
         return s.name if s.vector else f"cutrans_host_{s.name}"

@@ -174,7 +174,7 @@ void cutrans_kernel_scalar_ops(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                     out[6 * i[cutrans_t] + 3] = cutrans_fma_bf16(cutrans_bf16_to_float(x), cutrans_bf16_to_float(y), cutrans_bf16_to_float(bias));
                     out[6 * i[cutrans_t] + 4] = cutrans_fma_bf16(cutrans_bf16_to_float(cutrans_hmin_bf16(x, z)), cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(x) * cutrans_bf16_to_float(y))), cutrans_bf16_to_float(cutrans_hmax_bf16(cutrans_float_to_bf16(-cutrans_bf16_to_float(x)), cutrans_float_to_bf16(fabsf(cutrans_bf16_to_float(y))))));
                     out[6 * i[cutrans_t] + 5] = z;
-                    flags[i[cutrans_t]] = (unsigned short)(cutrans_bf16_to_float(x) < cutrans_bf16_to_float(y) | (cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 1 | (cutrans_bf16_to_float(x) == cutrans_bf16_to_float(y)) << 2 | (cutrans_bf16_to_float(x) != cutrans_bf16_to_float(y)) << 3 | !(cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 4 | cutrans_hisnan_bf16(y) << 5 | cutrans_hequ_bf16(x, y) << 6) ^ ((unsigned short)x);
+                    flags[i[cutrans_t]] = (unsigned short)((cutrans_bf16_to_float(x) < cutrans_bf16_to_float(y)) | ((cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 1) | ((cutrans_bf16_to_float(x) == cutrans_bf16_to_float(y)) << 2) | ((cutrans_bf16_to_float(x) != cutrans_bf16_to_float(y)) << 3) | (!(cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 4) | (cutrans_hisnan_bf16(y) << 5) | (cutrans_hequ_bf16(x, y) << 6)) ^ ((unsigned short)x);
                     wide[i[cutrans_t]] = fmaf(cutrans_bf16_to_float(x), 0.5f, cutrans_bf16_to_float(((cutrans_bf16)(unsigned short)(16256u + t[cutrans_t]))));
                 }
             }

@@ -44,7 +44,7 @@ void cutrans_kernel_base64_encode(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                             cutrans_active[cutrans_t] = !(g[cutrans_t] >= groups);
                             /* v lives in per-thread storage */
                             if (cutrans_active[cutrans_t]) {
-                                v[cutrans_t] = in[3 * g[cutrans_t]] << 16 | in[3 * g[cutrans_t] + 1] << 8 | in[3 * g[cutrans_t] + 2];
+                                v[cutrans_t] = (in[3 * g[cutrans_t]] << 16) | (in[3 * g[cutrans_t] + 1] << 8) | in[3 * g[cutrans_t] + 2];
                             }
                         }
                     }
@@ -63,7 +63,7 @@ void cutrans_kernel_base64_encode(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                             cutrans_active[cutrans_t] = !(g[cutrans_t] >= groups);
                             /* v lives in per-thread storage */
                             if (cutrans_active[cutrans_t]) {
-                                v[cutrans_t] = in[3 * g[cutrans_t]] << 16 | in[3 * g[cutrans_t] + 1] << 8 | in[3 * g[cutrans_t] + 2];
+                                v[cutrans_t] = (in[3 * g[cutrans_t]] << 16) | (in[3 * g[cutrans_t] + 1] << 8) | in[3 * g[cutrans_t] + 2];
                             }
                         }
                     }
@@ -79,7 +79,7 @@ void cutrans_kernel_base64_encode(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if (cutrans_active[cutrans_t]) {
-                                out[4 * g[cutrans_t] + k] = alphabet[cutrans_t][v[cutrans_t] >> 18 - 6 * k & 63u];
+                                out[4 * g[cutrans_t] + k] = alphabet[cutrans_t][(v[cutrans_t] >> (18 - 6 * k)) & 63u];
                             }
                         }
                     }
@@ -98,9 +98,9 @@ void cutrans_kernel_base64_encode(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                             unsigned char alphabet_cutrans0[65] = {65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 43, 47, 0};
                             int g_cutrans0 = (unsigned int)(cutrans_gx + cutrans_tx);
                             if (!(g_cutrans0 >= groups)) {
-                                unsigned int v_cutrans0 = in[3 * g_cutrans0] << 16 | in[3 * g_cutrans0 + 1] << 8 | in[3 * g_cutrans0 + 2];
+                                unsigned int v_cutrans0 = (in[3 * g_cutrans0] << 16) | (in[3 * g_cutrans0 + 1] << 8) | in[3 * g_cutrans0 + 2];
                                 for (int k_cutrans0 = 0; k_cutrans0 < 4; ++k_cutrans0) {
-                                    out[4 * g_cutrans0 + k_cutrans0] = alphabet_cutrans0[v_cutrans0 >> 18 - 6 * k_cutrans0 & 63u];
+                                    out[4 * g_cutrans0 + k_cutrans0] = alphabet_cutrans0[(v_cutrans0 >> (18 - 6 * k_cutrans0)) & 63u];
                                 }
                             }
                         }
@@ -118,9 +118,9 @@ void cutrans_kernel_base64_encode(cutrans_dim3 gridDim, cutrans_dim3 blockDim, s
                             unsigned char alphabet_cutrans0[65] = {65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 43, 47, 0};
                             int g_cutrans0 = blockIdx.x * blockDim.x + threadIdx.x;
                             if (!(g_cutrans0 >= groups)) {
-                                unsigned int v_cutrans0 = in[3 * g_cutrans0] << 16 | in[3 * g_cutrans0 + 1] << 8 | in[3 * g_cutrans0 + 2];
+                                unsigned int v_cutrans0 = (in[3 * g_cutrans0] << 16) | (in[3 * g_cutrans0 + 1] << 8) | in[3 * g_cutrans0 + 2];
                                 for (int k_cutrans0 = 0; k_cutrans0 < 4; ++k_cutrans0) {
-                                    out[4 * g_cutrans0 + k_cutrans0] = alphabet_cutrans0[v_cutrans0 >> 18 - 6 * k_cutrans0 & 63u];
+                                    out[4 * g_cutrans0 + k_cutrans0] = alphabet_cutrans0[(v_cutrans0 >> (18 - 6 * k_cutrans0)) & 63u];
                                 }
                             }
                         }
@@ -187,7 +187,7 @@ void cutrans_kernel_describe_words(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                         const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                         {
                             if (cutrans_active[cutrans_t]) {
-                                out[16 * i[cutrans_t] + k] = hex_digits[words[i[cutrans_t]] >> 28 - 4 * k & 15u];
+                                out[16 * i[cutrans_t] + k] = hex_digits[(words[i[cutrans_t]] >> (28 - 4 * k)) & 15u];
                             }
                         }
                     }
@@ -225,7 +225,7 @@ void cutrans_kernel_describe_words(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                             int i_cutrans0 = (unsigned int)(cutrans_gx + cutrans_tx);
                             if (!(i_cutrans0 >= n)) {
                                 for (int k_cutrans0 = 0; k_cutrans0 < 8; ++k_cutrans0) {
-                                    out[16 * i_cutrans0 + k_cutrans0] = hex_digits[words[i_cutrans0] >> 28 - 4 * k_cutrans0 & 15u];
+                                    out[16 * i_cutrans0 + k_cutrans0] = hex_digits[(words[i_cutrans0] >> (28 - 4 * k_cutrans0)) & 15u];
                                 }
                                 for (int k_1_cutrans0 = 0; k_1_cutrans0 < 6; ++k_1_cutrans0) {
                                     out[16 * i_cutrans0 + 8 + k_1_cutrans0] = (signed char)specials[k_1_cutrans0];
@@ -249,7 +249,7 @@ void cutrans_kernel_describe_words(cutrans_dim3 gridDim, cutrans_dim3 blockDim, 
                             int i_cutrans0 = blockIdx.x * blockDim.x + threadIdx.x;
                             if (!(i_cutrans0 >= n)) {
                                 for (int k_cutrans0 = 0; k_cutrans0 < 8; ++k_cutrans0) {
-                                    out[16 * i_cutrans0 + k_cutrans0] = hex_digits[words[i_cutrans0] >> 28 - 4 * k_cutrans0 & 15u];
+                                    out[16 * i_cutrans0 + k_cutrans0] = hex_digits[(words[i_cutrans0] >> (28 - 4 * k_cutrans0)) & 15u];
                                 }
                                 for (int k_1_cutrans0 = 0; k_1_cutrans0 < 6; ++k_1_cutrans0) {
                                     out[16 * i_cutrans0 + 8 + k_1_cutrans0] = (signed char)specials[k_1_cutrans0];

@@ -36,7 +36,7 @@ void cutrans_kernel_butterfly_8(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                     }
                     for (int s = 0; s < kLogN; ++s) {
                         for (int i_1 = 0; i_1 < 8; ++i_1) {
-                            int j = i_1 ^ 1 << s;
+                            int j = i_1 ^ (1 << s);
                             if (j > i_1) {
                                 float a = x[i_1];
                                 float b = x[j];

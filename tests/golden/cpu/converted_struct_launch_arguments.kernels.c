@@ -24,7 +24,7 @@ typedef struct Window {
 
 static inline int Divisor_divide(Divisor self, int n)
 {
-    return (int)((unsigned long long)n * self.magic_ >> 32 + self.shift_);
+    return (int)((unsigned long long)n * self.magic_ >> (32 + self.shift_));
 }
 
 static inline int Divisor_value(Divisor self)

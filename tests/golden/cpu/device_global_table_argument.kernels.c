@@ -110,7 +110,7 @@ void cutrans_kernel_pack_codes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size
                         if (cutrans_stays_0[cutrans_t]) {
                             left = nearest(levels, 16, x[2 * i[cutrans_t]]);
                             right = nearest(levels, 16, x[2 * i[cutrans_t] + 1]);
-                            codes[i[cutrans_t]] = (unsigned char)(left & low_mask | right << 4 & high_mask);
+                            codes[i[cutrans_t]] = (unsigned char)((left & low_mask) | ((right << 4) & high_mask));
                             v[0] = x[2 * i[cutrans_t]];
                             v[1] = x[2 * i[cutrans_t] + 1];
                             v[2] = levels[left];

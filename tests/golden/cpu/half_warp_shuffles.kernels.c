@@ -78,8 +78,8 @@ static inline unsigned int cutrans_warp_shfl_idx(unsigned int t, unsigned int n,
 {
     int lane = (int)(t & 31u);
     unsigned int base = t - (unsigned int)lane;
-    int src = (lane & -width) + (arg & width - 1);
-    if (src >= 0 && src < 32 && base + (unsigned int)src < n && (mask >> src & 1u) != 0u) {
+    int src = (lane & -width) + (arg & (width - 1));
+    if (src >= 0 && src < 32 && base + (unsigned int)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (unsigned int)src;
     }
     return t;
@@ -90,7 +90,7 @@ static inline unsigned int cutrans_warp_shfl_up(unsigned int t, unsigned int n, 
     int lane = (int)(t & 31u);
     unsigned int base = t - (unsigned int)lane;
     int src = lane - arg;
-    if ((lane & width - 1) - arg >= 0 && src >= 0 && src < 32 && base + (unsigned int)src < n && (mask >> src & 1u) != 0u) {
+    if ((lane & (width - 1)) - arg >= 0 && src >= 0 && src < 32 && base + (unsigned int)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (unsigned int)src;
     }
     return t;
@@ -101,7 +101,7 @@ static inline unsigned int cutrans_warp_shfl_down(unsigned int t, unsigned int n
     int lane = (int)(t & 31u);
     unsigned int base = t - (unsigned int)lane;
     int src = lane + arg;
-    if ((lane & width - 1) + arg < width && src >= 0 && src < 32 && base + (unsigned int)src < n && (mask >> src & 1u) != 0u) {
+    if ((lane & (width - 1)) + arg < width && src >= 0 && src < 32 && base + (unsigned int)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (unsigned int)src;
     }
     return t;
@@ -112,7 +112,7 @@ static inline unsigned int cutrans_warp_shfl_xor(unsigned int t, unsigned int n,
     int lane = (int)(t & 31u);
     unsigned int base = t - (unsigned int)lane;
     int src = lane ^ arg;
-    if (src <= (lane | width - 1) && src >= 0 && src < 32 && base + (unsigned int)src < n && (mask >> src & 1u) != 0u) {
+    if (src <= (lane | (width - 1)) && src >= 0 && src < 32 && base + (unsigned int)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (unsigned int)src;
     }
     return t;

@@ -40,7 +40,7 @@ void cutrans_kernel_more_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                         unsigned int ux = (unsigned int)x;
                         unsigned int uy = (unsigned int)y;
                         unsigned int sel = s[i];
-                        unsigned long long wide = (unsigned long long)ux << 32 | uy;
+                        unsigned long long wide = ((unsigned long long)ux << 32) | uy;
                         unsigned int* o = out + i * 17;
                         o[0] = (unsigned int)((int)(((long long)x + y) >> 1));
                         o[1] = (unsigned int)((int)(((long long)x + y + 1) >> 1));
@@ -80,7 +80,7 @@ void cutrans_kernel_more_intrinsics(cutrans_dim3 gridDim, cutrans_dim3 blockDim,
                         unsigned int ux = (unsigned int)x;
                         unsigned int uy = (unsigned int)y;
                         unsigned int sel = s[i];
-                        unsigned long long wide = (unsigned long long)ux << 32 | uy;
+                        unsigned long long wide = ((unsigned long long)ux << 32) | uy;
                         unsigned int* o = out + i * 17;
                         o[0] = (unsigned int)((int)(((long long)x + y) >> 1));
                         o[1] = (unsigned int)((int)(((long long)x + y + 1) >> 1));

@@ -15,8 +15,8 @@ static inline unsigned int cutrans_warp_shfl_idx(unsigned int t, unsigned int n,
 {
     int lane = (int)(t & 31u);
     unsigned int base = t - (unsigned int)lane;
-    int src = (lane & -width) + (arg & width - 1);
-    if (src >= 0 && src < 32 && base + (unsigned int)src < n && (mask >> src & 1u) != 0u) {
+    int src = (lane & -width) + (arg & (width - 1));
+    if (src >= 0 && src < 32 && base + (unsigned int)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (unsigned int)src;
     }
     return t;
@@ -25,16 +25,16 @@ static inline unsigned int cutrans_warp_shfl_idx(unsigned int t, unsigned int n,
 static inline float cutrans_half_bits_to_float(unsigned int h)
 {
     unsigned int sign = (h & 32768u) << 16;
-    unsigned int exponent = h >> 10 & 31u;
+    unsigned int exponent = (h >> 10) & 31u;
     unsigned int mantissa = h & 1023u;
     if (exponent == 0u) {
         float magnitude = (float)mantissa * 5.9604644775390625e-8f;
         return sign ? -magnitude : magnitude;
     }
     if (exponent == 31u) {
-        return cutrans_uint_as_float(sign | 2139095040u | mantissa << 13);
+        return cutrans_uint_as_float(sign | 2139095040u | (mantissa << 13));
     }
-    return cutrans_uint_as_float(sign | exponent + 112u << 23 | mantissa << 13);
+    return cutrans_uint_as_float(sign | ((exponent + 112u) << 23) | (mantissa << 13));
 }
 
 static inline float cutrans_f16x2_half(unsigned int reg, unsigned int high)

@@ -55,9 +55,9 @@ static inline half2 cutrans_hsub2(half2 a, half2 b)
 static inline half2 larger(half2 a, half2 b)
 {
     half2 diff = cutrans_hsub2(a, b);
-    unsigned int sign = (unsigned int)((unsigned int)cutrans_fp16_bits(diff.x) | (unsigned int)cutrans_fp16_bits(diff.y) << 16u) & 2147516416u;
-    unsigned int selector = 12816u | (sign >> 21 | sign >> 13) * 17u;
-    unsigned int bits = cutrans_byte_perm_u32((unsigned int)((unsigned int)cutrans_fp16_bits(a.x) | (unsigned int)cutrans_fp16_bits(a.y) << 16u), (unsigned int)((unsigned int)cutrans_fp16_bits(b.x) | (unsigned int)cutrans_fp16_bits(b.y) << 16u), selector);
+    unsigned int sign = (unsigned int)((unsigned int)cutrans_fp16_bits(diff.x) | ((unsigned int)cutrans_fp16_bits(diff.y) << 16u)) & 2147516416u;
+    unsigned int selector = 12816u | (((sign >> 21) | (sign >> 13)) * 17u);
+    unsigned int bits = cutrans_byte_perm_u32((unsigned int)((unsigned int)cutrans_fp16_bits(a.x) | ((unsigned int)cutrans_fp16_bits(a.y) << 16u)), (unsigned int)((unsigned int)cutrans_fp16_bits(b.x) | ((unsigned int)cutrans_fp16_bits(b.y) << 16u)), selector);
     return (half2){cutrans_fp16_from_bits((unsigned short)((unsigned int)bits & 65535u)), cutrans_fp16_from_bits((unsigned short)((unsigned int)bits >> 16u))};
 }
 

@@ -148,7 +148,7 @@ static inline unsigned int Counter_mix(Counter self)
 {
     unsigned int h = self.state[0];
     for (int k = 0; k < self.rounds; ++k) {
-        h = (h ^ self.state[k + 1 & 3]) * 16777619u;
+        h = (h ^ self.state[(k + 1) & 3]) * 16777619u;
     }
     return h;
 }

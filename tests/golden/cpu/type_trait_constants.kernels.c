@@ -37,7 +37,7 @@ void cutrans_kernel_digest_uint(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                         }
                         if (1) {
                             unsigned int v = in[i];
-                            out[i] = (v & 255u) + (v >> 8 & 255u) + (v >> 16 & 255u) + (v >> 24);
+                            out[i] = (v & 255u) + ((v >> 8) & 255u) + ((v >> 16) & 255u) + (v >> 24);
                         } else {
                         }
                     }
@@ -58,7 +58,7 @@ void cutrans_kernel_digest_uint(cutrans_dim3 gridDim, cutrans_dim3 blockDim, siz
                         }
                         if (1) {
                             unsigned int v = in[i];
-                            out[i] = (v & 255u) + (v >> 8 & 255u) + (v >> 16 & 255u) + (v >> 24);
+                            out[i] = (v & 255u) + ((v >> 8) & 255u) + ((v >> 16) & 255u) + (v >> 24);
                         } else {
                         }
                     }

@@ -40,7 +40,7 @@ static inline unsigned int exponent_of(float x)
 {
     FloatBits v;
     v.f = x;
-    return v.u >> 23 & 255u;
+    return (v.u >> 23) & 255u;
 }
 
 void cutrans_kernel_classify(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cutrans_shared_bytes, const float* in, float* out, unsigned int* raw, unsigned int op, short channel, FloatBits scale, Wide tag, Task task, int n)

@@ -16,7 +16,7 @@ static inline unsigned int cutrans_warp_shfl_up(unsigned int t, unsigned int n, 
     int lane = (int)(t & 31u);
     unsigned int base = t - (unsigned int)lane;
     int src = lane - arg;
-    if ((lane & width - 1) - arg >= 0 && src >= 0 && src < 32 && base + (unsigned int)src < n && (mask >> src & 1u) != 0u) {
+    if ((lane & (width - 1)) - arg >= 0 && src >= 0 && src < 32 && base + (unsigned int)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (unsigned int)src;
     }
     return t;
@@ -27,7 +27,7 @@ static inline unsigned int cutrans_warp_shfl_down(unsigned int t, unsigned int n
     int lane = (int)(t & 31u);
     unsigned int base = t - (unsigned int)lane;
     int src = lane + arg;
-    if ((lane & width - 1) + arg < width && src >= 0 && src < 32 && base + (unsigned int)src < n && (mask >> src & 1u) != 0u) {
+    if ((lane & (width - 1)) + arg < width && src >= 0 && src < 32 && base + (unsigned int)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (unsigned int)src;
     }
     return t;
@@ -38,7 +38,7 @@ static inline unsigned int cutrans_warp_shfl_xor(unsigned int t, unsigned int n,
     int lane = (int)(t & 31u);
     unsigned int base = t - (unsigned int)lane;
     int src = lane ^ arg;
-    if (src <= (lane | width - 1) && src >= 0 && src < 32 && base + (unsigned int)src < n && (mask >> src & 1u) != 0u) {
+    if (src <= (lane | (width - 1)) && src >= 0 && src < 32 && base + (unsigned int)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (unsigned int)src;
     }
     return t;
@@ -49,7 +49,7 @@ static inline unsigned int cutrans_warp_ballot(unsigned int* slots, unsigned int
     unsigned int base = t - (t & 31u);
     unsigned int bits = 0u;
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }

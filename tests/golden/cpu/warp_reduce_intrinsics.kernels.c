@@ -22,7 +22,7 @@ static inline unsigned int cutrans_warp_reduce_add_u32(unsigned int* slots, unsi
     unsigned int base = t - (t & 31u);
     unsigned int acc = 0u;
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc += slots[(int)(base + l)];
         }
     }
@@ -34,7 +34,7 @@ static inline unsigned int cutrans_warp_reduce_and_u32(unsigned int* slots, unsi
     unsigned int base = t - (t & 31u);
     unsigned int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc &= slots[(int)(base + l)];
         }
     }
@@ -46,7 +46,7 @@ static inline int cutrans_warp_reduce_max_i32(int* slots, unsigned int t, unsign
     unsigned int base = t - (t & 31u);
     int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc = slots[(int)(base + l)] > acc ? slots[(int)(base + l)] : acc;
         }
     }
@@ -58,7 +58,7 @@ static inline unsigned int cutrans_warp_reduce_max_u32(unsigned int* slots, unsi
     unsigned int base = t - (t & 31u);
     unsigned int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc = slots[(int)(base + l)] > acc ? slots[(int)(base + l)] : acc;
         }
     }
@@ -70,7 +70,7 @@ static inline int cutrans_warp_reduce_min_i32(int* slots, unsigned int t, unsign
     unsigned int base = t - (t & 31u);
     int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc = slots[(int)(base + l)] < acc ? slots[(int)(base + l)] : acc;
         }
     }
@@ -82,7 +82,7 @@ static inline unsigned int cutrans_warp_reduce_min_u32(unsigned int* slots, unsi
     unsigned int base = t - (t & 31u);
     unsigned int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc = slots[(int)(base + l)] < acc ? slots[(int)(base + l)] : acc;
         }
     }
@@ -94,7 +94,7 @@ static inline unsigned int cutrans_warp_reduce_or_u32(unsigned int* slots, unsig
     unsigned int base = t - (t & 31u);
     unsigned int acc = slots[(int)t];
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc |= slots[(int)(base + l)];
         }
     }
@@ -106,7 +106,7 @@ static inline unsigned int cutrans_warp_reduce_xor_u32(unsigned int* slots, unsi
     unsigned int base = t - (t & 31u);
     unsigned int acc = 0u;
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc ^= slots[(int)(base + l)];
         }
     }

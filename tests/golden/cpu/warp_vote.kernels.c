@@ -16,7 +16,7 @@ static inline unsigned int cutrans_warp_ballot(unsigned int* slots, unsigned int
     unsigned int base = t - (t & 31u);
     unsigned int bits = 0u;
     for (unsigned int l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }
@@ -146,7 +146,7 @@ void cutrans_kernel_votes(cutrans_dim3 gridDim, cutrans_dim3 blockDim, size_t cu
                 const int cutrans_t = cutrans_trow + cutrans_tx;
                 const cutrans_uint3 threadIdx = {(unsigned int)cutrans_tx, cutrans_ty, cutrans_tz};
                 {
-                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)((pred[cutrans_t] && ballot[cutrans_t] >> (lane[cutrans_t] + 1) % 32 & 1u) != 0);
+                    cutrans_warp_u32[((unsigned int)cutrans_t)] = (unsigned int)((pred[cutrans_t] && (ballot[cutrans_t] >> (lane[cutrans_t] + 1) % 32) & 1u) != 0);
                 }
             }
         }

@@ -16,7 +16,7 @@ static inline unsigned int cutrans_warp_shfl_down(unsigned int t, unsigned int n
     int lane = (int)(t & 31u);
     unsigned int base = t - (unsigned int)lane;
     int src = lane + arg;
-    if ((lane & width - 1) + arg < width && src >= 0 && src < 32 && base + (unsigned int)src < n && (mask >> src & 1u) != 0u) {
+    if ((lane & (width - 1)) + arg < width && src >= 0 && src < 32 && base + (unsigned int)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (unsigned int)src;
     }
     return t;

@@ -35,7 +35,7 @@ static inline float cutrans_wmma_to_tf32(float x)
     if ((bits & 2139095040u) == 2139095040u) {
         return cutrans_uint_as_float(bits & 4294959104u);
     }
-    return cutrans_uint_as_float(bits + 4096u & 4294959104u);
+    return cutrans_uint_as_float((bits + 4096u) & 4294959104u);
 }
 
 static inline void cutrans_wmma_warp_load_b_m16n16k8_col_tf32(float* f, const float* p, unsigned int ldm)

@@ -140,7 +140,7 @@ __kernel void scalar_ops(__global const cutrans_bf16* restrict a, __global const
     out[6 * i + 3] = cutrans_fma_bf16(cutrans_bf16_to_float(x), cutrans_bf16_to_float(y), cutrans_bf16_to_float(bias));
     out[6 * i + 4] = cutrans_fma_bf16(cutrans_bf16_to_float(cutrans_hmin_bf16(x, z)), cutrans_bf16_to_float(cutrans_float_to_bf16(cutrans_bf16_to_float(x) * cutrans_bf16_to_float(y))), cutrans_bf16_to_float(cutrans_hmax_bf16(cutrans_float_to_bf16(-cutrans_bf16_to_float(x)), cutrans_float_to_bf16(fabs(cutrans_bf16_to_float(y))))));
     out[6 * i + 5] = z;
-    flags[i] = (ushort)(cutrans_bf16_to_float(x) < cutrans_bf16_to_float(y) | (cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 1 | (cutrans_bf16_to_float(x) == cutrans_bf16_to_float(y)) << 2 | (cutrans_bf16_to_float(x) != cutrans_bf16_to_float(y)) << 3 | !(cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 4 | cutrans_hisnan_bf16(y) << 5 | cutrans_hequ_bf16(x, y) << 6) ^ ((unsigned short)x);
+    flags[i] = (ushort)((cutrans_bf16_to_float(x) < cutrans_bf16_to_float(y)) | ((cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 1) | ((cutrans_bf16_to_float(x) == cutrans_bf16_to_float(y)) << 2) | ((cutrans_bf16_to_float(x) != cutrans_bf16_to_float(y)) << 3) | (!(cutrans_bf16_to_float(x) <= cutrans_bf16_to_float(y)) << 4) | (cutrans_hisnan_bf16(y) << 5) | (cutrans_hequ_bf16(x, y) << 6)) ^ ((unsigned short)x);
     wide[i] = fma(cutrans_bf16_to_float(x), 0.5f, cutrans_bf16_to_float(((cutrans_bf16)(ushort)(16256u + t))));
 }
 

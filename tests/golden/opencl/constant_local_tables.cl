@@ -12,9 +12,9 @@ __kernel void base64_encode(__global const uchar* in, __global uchar* out, int g
     if (g >= groups) {
         return;
     }
-    uint v = in[3 * g] << 16 | in[3 * g + 1] << 8 | in[3 * g + 2];
+    uint v = (in[3 * g] << 16) | (in[3 * g + 1] << 8) | in[3 * g + 2];
     for (int k = 0; k < 4; ++k) {
-        out[4 * g + k] = alphabet[v >> 18 - 6 * k & 63u];
+        out[4 * g + k] = alphabet[(v >> (18 - 6 * k)) & 63u];
     }
 }
 
@@ -26,7 +26,7 @@ __kernel void describe_words(__global const uint* words, __global char* out, int
         return;
     }
     for (int k = 0; k < 8; ++k) {
-        out[16 * i + k] = hex_digits[words[i] >> 28 - 4 * k & 15u];
+        out[16 * i + k] = hex_digits[(words[i] >> (28 - 4 * k)) & 15u];
     }
     for (int k = 0; k < 6; ++k) {
         out[16 * i + 8 + k] = (char)specials[k];

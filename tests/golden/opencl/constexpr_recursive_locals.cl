@@ -15,7 +15,7 @@ __kernel void butterfly_8(__global const float* in, __global float* out)
     }
     for (int s = 0; s < kLogN; ++s) {
         for (int i = 0; i < 8; ++i) {
-            int j = i ^ 1 << s;
+            int j = i ^ (1 << s);
             if (j > i) {
                 float a = x[i];
                 float b = x[j];

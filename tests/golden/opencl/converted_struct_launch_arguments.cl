@@ -18,7 +18,7 @@ typedef struct Window {
 
 int Divisor_divide(Divisor self, int n)
 {
-    return (int)((ulong)n * self.magic_ >> 32 + self.shift_);
+    return (int)((ulong)n * self.magic_ >> (32 + self.shift_));
 }
 
 int Divisor_value(Divisor self)

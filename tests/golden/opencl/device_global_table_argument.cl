@@ -52,7 +52,7 @@ __kernel void pack_codes(__global const float* x, __global uchar* codes, __globa
         if (cutrans_stays_0) {
             left = nearest(levels, 16, x[2 * i]);
             right = nearest(levels, 16, x[2 * i + 1]);
-            codes[i] = (uchar)(left & low_mask[0] | right << 4 & high_mask[0]);
+            codes[i] = (uchar)((left & low_mask[0]) | ((right << 4) & high_mask[0]));
             v[0] = x[2 * i];
             v[1] = x[2 * i + 1];
             v[2] = levels[left];

@@ -10,7 +10,7 @@ uint cutrans_warp_shfl_down(uint t, uint n, uint mask, int arg, int width)
     int lane = (int)(t & 31u);
     uint base = t - (uint)lane;
     int src = lane + arg;
-    if ((lane & width - 1) + arg < width && src >= 0 && src < 32 && base + (uint)src < n && (mask >> src & 1u) != 0u) {
+    if ((lane & (width - 1)) + arg < width && src >= 0 && src < 32 && base + (uint)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (uint)src;
     }
     return t;
@@ -21,7 +21,7 @@ uint cutrans_warp_shfl_xor(uint t, uint n, uint mask, int arg, int width)
     int lane = (int)(t & 31u);
     uint base = t - (uint)lane;
     int src = lane ^ arg;
-    if (src <= (lane | width - 1) && src >= 0 && src < 32 && base + (uint)src < n && (mask >> src & 1u) != 0u) {
+    if (src <= (lane | (width - 1)) && src >= 0 && src < 32 && base + (uint)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (uint)src;
     }
     return t;

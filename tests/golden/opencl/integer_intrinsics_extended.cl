@@ -53,7 +53,7 @@ __kernel void more_intrinsics(__global const int* a, __global const int* b, __gl
     uint ux = (uint)x;
     uint uy = (uint)y;
     uint sel = s[i];
-    ulong wide = (ulong)ux << 32 | uy;
+    ulong wide = ((ulong)ux << 32) | uy;
     __global uint* o = out + i * 17;
     o[0] = (uint)hadd(x, y);
     o[1] = (uint)rhadd(x, y);

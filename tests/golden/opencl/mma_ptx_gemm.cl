@@ -9,8 +9,8 @@ uint cutrans_warp_shfl_idx(uint t, uint n, uint mask, int arg, int width)
 {
     int lane = (int)(t & 31u);
     uint base = t - (uint)lane;
-    int src = (lane & -width) + (arg & width - 1);
-    if (src >= 0 && src < 32 && base + (uint)src < n && (mask >> src & 1u) != 0u) {
+    int src = (lane & -width) + (arg & (width - 1));
+    if (src >= 0 && src < 32 && base + (uint)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (uint)src;
     }
     return t;
@@ -19,16 +19,16 @@ uint cutrans_warp_shfl_idx(uint t, uint n, uint mask, int arg, int width)
 float cutrans_half_bits_to_float(uint h)
 {
     uint sign = (h & 32768u) << 16;
-    uint exponent = h >> 10 & 31u;
+    uint exponent = (h >> 10) & 31u;
     uint mantissa = h & 1023u;
     if (exponent == 0u) {
         float magnitude = (float)mantissa * 5.9604644775390625e-8f;
         return sign ? -magnitude : magnitude;
     }
     if (exponent == 31u) {
-        return as_float(sign | 2139095040u | mantissa << 13);
+        return as_float(sign | 2139095040u | (mantissa << 13));
     }
-    return as_float(sign | exponent + 112u << 23 | mantissa << 13);
+    return as_float(sign | ((exponent + 112u) << 23) | (mantissa << 13));
 }
 
 float cutrans_f16x2_half(uint reg, uint high)

@@ -73,9 +73,9 @@ float2 cutrans_hsub2(float2 a, float2 b)
 float2 larger(float2 a, float2 b)
 {
     float2 diff = cutrans_hsub2(a, b);
-    uint sign = (uint)((uint)cutrans_fp16_bits(diff.x) | (uint)cutrans_fp16_bits(diff.y) << 16u) & 2147516416u;
-    uint selector = 12816u | (sign >> 21 | sign >> 13) * 17u;
-    uint bits = cutrans_byte_perm_u32((uint)((uint)cutrans_fp16_bits(a.x) | (uint)cutrans_fp16_bits(a.y) << 16u), (uint)((uint)cutrans_fp16_bits(b.x) | (uint)cutrans_fp16_bits(b.y) << 16u), selector);
+    uint sign = (uint)((uint)cutrans_fp16_bits(diff.x) | ((uint)cutrans_fp16_bits(diff.y) << 16u)) & 2147516416u;
+    uint selector = 12816u | (((sign >> 21) | (sign >> 13)) * 17u);
+    uint bits = cutrans_byte_perm_u32((uint)((uint)cutrans_fp16_bits(a.x) | ((uint)cutrans_fp16_bits(a.y) << 16u)), (uint)((uint)cutrans_fp16_bits(b.x) | ((uint)cutrans_fp16_bits(b.y) << 16u)), selector);
     return (float2)(cutrans_fp16_from_bits((ushort)((uint)bits & 65535u)), cutrans_fp16_from_bits((ushort)((uint)bits >> 16u)));
 }
 

@@ -91,7 +91,7 @@ uint Counter_mix(Counter self)
 {
     uint h = self.state[0];
     for (int k = 0; k < self.rounds; ++k) {
-        h = (h ^ self.state[k + 1 & 3]) * 16777619u;
+        h = (h ^ self.state[(k + 1) & 3]) * 16777619u;
     }
     return h;
 }

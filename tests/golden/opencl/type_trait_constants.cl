@@ -13,7 +13,7 @@ __kernel void digest_uint(__global const uint* in, __global uint* out, int n)
     }
     if (1) {
         uint v = in[i];
-        out[i] = (v & 255u) + (v >> 8 & 255u) + (v >> 16 & 255u) + (v >> 24);
+        out[i] = (v & 255u) + ((v >> 8) & 255u) + ((v >> 16) & 255u) + (v >> 24);
     } else {
     }
 }

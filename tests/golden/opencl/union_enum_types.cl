@@ -38,7 +38,7 @@ uint exponent_of(float x)
 {
     FloatBits v;
     v.f = x;
-    return v.u >> 23 & 255u;
+    return (v.u >> 23) & 255u;
 }
 
 __kernel void classify(__global const float* in, __global float* out, __global uint* raw, uint op, short channel, FloatBits scale, Wide tag, Task task, int n)

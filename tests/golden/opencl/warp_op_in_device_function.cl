@@ -16,8 +16,8 @@ uint cutrans_warp_shfl_idx(uint t, uint n, uint mask, int arg, int width)
 {
     int lane = (int)(t & 31u);
     uint base = t - (uint)lane;
-    int src = (lane & -width) + (arg & width - 1);
-    if (src >= 0 && src < 32 && base + (uint)src < n && (mask >> src & 1u) != 0u) {
+    int src = (lane & -width) + (arg & (width - 1));
+    if (src >= 0 && src < 32 && base + (uint)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (uint)src;
     }
     return t;
@@ -28,7 +28,7 @@ uint cutrans_warp_shfl_down(uint t, uint n, uint mask, int arg, int width)
     int lane = (int)(t & 31u);
     uint base = t - (uint)lane;
     int src = lane + arg;
-    if ((lane & width - 1) + arg < width && src >= 0 && src < 32 && base + (uint)src < n && (mask >> src & 1u) != 0u) {
+    if ((lane & (width - 1)) + arg < width && src >= 0 && src < 32 && base + (uint)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (uint)src;
     }
     return t;
@@ -39,7 +39,7 @@ uint cutrans_warp_ballot(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint bits = 0u;
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }
@@ -162,7 +162,7 @@ __kernel void aggregated_counts(__global int* counters, int slots, __global int*
         int cutrans_warp_2 = cutrans_warp_i32[cutrans_warp_shfl_idx((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), mask_cutrans_inl5, leader_cutrans_inl5, 32)];
         base_cutrans_inl5 = cutrans_warp_2;
         barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-        cutrans_inl5_ret = base_cutrans_inl5 + ((int)popcount(mask_cutrans_inl5 & (1u << lane_cutrans_inl5) - 1u));
+        cutrans_inl5_ret = base_cutrans_inl5 + ((int)popcount(mask_cutrans_inl5 & ((1u << lane_cutrans_inl5) - 1u)));
     }
     int ticket = cutrans_inl5_ret;
     tickets[(uint)get_group_id(0) * (uint)get_local_size(0) + (uint)get_local_id(0)] = ticket >= 0;

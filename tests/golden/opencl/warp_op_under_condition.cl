@@ -10,7 +10,7 @@ uint cutrans_warp_shfl_up(uint t, uint n, uint mask, int arg, int width)
     int lane = (int)(t & 31u);
     uint base = t - (uint)lane;
     int src = lane - arg;
-    if ((lane & width - 1) - arg >= 0 && src >= 0 && src < 32 && base + (uint)src < n && (mask >> src & 1u) != 0u) {
+    if ((lane & (width - 1)) - arg >= 0 && src >= 0 && src < 32 && base + (uint)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (uint)src;
     }
     return t;
@@ -21,7 +21,7 @@ uint cutrans_warp_shfl_down(uint t, uint n, uint mask, int arg, int width)
     int lane = (int)(t & 31u);
     uint base = t - (uint)lane;
     int src = lane + arg;
-    if ((lane & width - 1) + arg < width && src >= 0 && src < 32 && base + (uint)src < n && (mask >> src & 1u) != 0u) {
+    if ((lane & (width - 1)) + arg < width && src >= 0 && src < 32 && base + (uint)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (uint)src;
     }
     return t;
@@ -32,7 +32,7 @@ uint cutrans_warp_shfl_xor(uint t, uint n, uint mask, int arg, int width)
     int lane = (int)(t & 31u);
     uint base = t - (uint)lane;
     int src = lane ^ arg;
-    if (src <= (lane | width - 1) && src >= 0 && src < 32 && base + (uint)src < n && (mask >> src & 1u) != 0u) {
+    if (src <= (lane | (width - 1)) && src >= 0 && src < 32 && base + (uint)src < n && ((mask >> src) & 1u) != 0u) {
         return base + (uint)src;
     }
     return t;
@@ -43,7 +43,7 @@ uint cutrans_warp_ballot(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint bits = 0u;
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }

@@ -16,7 +16,7 @@ uint cutrans_warp_reduce_add_u32(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint acc = 0u;
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc += slots[(int)(base + l)];
         }
     }
@@ -28,7 +28,7 @@ uint cutrans_warp_reduce_and_u32(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc &= slots[(int)(base + l)];
         }
     }
@@ -40,7 +40,7 @@ int cutrans_warp_reduce_max_i32(__local int* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     int acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc = slots[(int)(base + l)] > acc ? slots[(int)(base + l)] : acc;
         }
     }
@@ -52,7 +52,7 @@ uint cutrans_warp_reduce_max_u32(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc = slots[(int)(base + l)] > acc ? slots[(int)(base + l)] : acc;
         }
     }
@@ -64,7 +64,7 @@ int cutrans_warp_reduce_min_i32(__local int* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     int acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc = slots[(int)(base + l)] < acc ? slots[(int)(base + l)] : acc;
         }
     }
@@ -76,7 +76,7 @@ uint cutrans_warp_reduce_min_u32(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc = slots[(int)(base + l)] < acc ? slots[(int)(base + l)] : acc;
         }
     }
@@ -88,7 +88,7 @@ uint cutrans_warp_reduce_or_u32(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint acc = slots[(int)t];
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc |= slots[(int)(base + l)];
         }
     }
@@ -100,7 +100,7 @@ uint cutrans_warp_reduce_xor_u32(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint acc = 0u;
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u) {
             acc ^= slots[(int)(base + l)];
         }
     }

@@ -10,7 +10,7 @@ uint cutrans_warp_ballot(__local uint* slots, uint t, uint n, uint mask)
     uint base = t - (t & 31u);
     uint bits = 0u;
     for (uint l = 0u; l < 32u; ++l) {
-        if (base + l < n && (mask >> l & 1u) != 0u && slots[(int)(base + l)] != 0u) {
+        if (base + l < n && ((mask >> l) & 1u) != 0u && slots[(int)(base + l)] != 0u) {
             bits |= 1u << l;
         }
     }
@@ -47,7 +47,7 @@ __kernel void votes(__global const int* data, int threshold, __global uint* out)
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     uint active = cutrans_warp_live((uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)));
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
-    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = (uint)((pred && ballot >> (lane + 1) % 32 & 1u) != 0);
+    cutrans_warp_u32[(uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)))] = (uint)((pred && (ballot >> (lane + 1) % 32) & 1u) != 0);
     barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE);
     uint cutrans_warp_3 = cutrans_warp_ballot(cutrans_warp_u32, (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2))), (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)), 4294967295u);
     int pairs = ((int)popcount(cutrans_warp_3));

@@ -27,7 +27,7 @@ float cutrans_wmma_to_tf32(float x)
     if ((bits & 2139095040u) == 2139095040u) {
         return as_float(bits & 4294959104u);
     }
-    return as_float(bits + 4096u & 4294959104u);
+    return as_float((bits + 4096u) & 4294959104u);
 }
 
 void cutrans_wmma_load_b_m16n16k8_col_tf32(float* f, __global const float* p, uint ldm)
