@@ -136,7 +136,9 @@ def test_bad_tolerance_is_a_diagnostic(kwargs):
 
 @pytest.mark.parametrize("line", ["Kernel time: 3.2 ms", "Elapsed 1.5", "GPU runtime 12.0", "took 4 seconds",
                                   "Bandwidth: 120.5 GB/s", "Throughput 3 GFLOP/s", "TIME = 9", "done in 12ms",
-                                  "TFLOPS: 0.13", "Avg. speedup gained (serialized - overlapped): 1.9"])
+                                  "TFLOPS: 0.13", "Avg. speedup gained (serialized - overlapped): 1.9",
+                                  "Total GByte/s (GPU memory) = 13.1", "Lookups/s:             1,234,567",
+                                  "31 million keys per second"])
 def test_timing_lines_are_ignored_by_default(line):
     assert same(f"sum 1.0\n{line}\n", f"sum 1.0\n{line.replace('1', '7').replace('3', '8')}\n")
 
@@ -146,7 +148,8 @@ def test_ignored_line_present_on_one_side_only_does_not_shift_alignment():
 
 
 def test_ordinary_words_are_not_taken_for_timings():
-    lines = ["sometimes 3", "msg 1", "usage 2", "timestamp_id 4", "secret 5", "ns_count 6", "FLOP count 31"]
+    lines = ["sometimes 3", "msg 1", "usage 2", "timestamp_id 4", "secret 5", "ns_count 6", "FLOP count 31",
+             "a/b = 3", "ratio 1/3", "dims 4/s2 8"]
     assert [line for line in lines if DEFAULT_POLICY.ignores(line)] == []
 
 

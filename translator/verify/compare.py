@@ -41,6 +41,8 @@ DEFAULT_IGNORE_PATTERNS: tuple[str, ...] = (
     r"\b(?:ms|us|ns)\b",
     r"\d(?:ms|us|ns)\b",  # 12ms
     r"\bGB/s\b",
+    r"[A-Za-z]/s\b",  # any rate: GByte/s, Lookups/s, Mkeys/s (HeCBench dslash, rsbench)
+    r"\bper second\b",
     r"\b[KMGTP]FLOP",  # GFLOP, GFLOPS, GFLOP/s, TFLOPS: rates (a plain FLOP count is compared)
     r"\bthroughput\b",
     r"\bspeed-?ups?\b",  # a ratio of two timings
