@@ -168,8 +168,13 @@ def kernel_handles(kernels, source: bytes) -> list[str]:
     launches: the launch header declares a handle under each one's name, since the kernel itself moved to
     the device code. A kernel template's instance is not named that way and gets none."""
     code = _COMMENTS_AND_STRINGS.sub(b" ", source)
-    return [{"name": k.host_name or k.name, "device_name": k.name} for k in kernels
-            if re.search(rb"[(,]\s*&?\s*" + re.escape((k.host_name or k.name).encode()) + rb"\s*[,)]", code)]
+    return [{"name": launch_name(k), "device_name": k.name} for k in kernels
+            if re.search(rb"[(,]\s*&?\s*" + re.escape(launch_name(k).encode()) + rb"\s*[,)]", code)]
+
+
+def launch_name(k: N.Function) -> str:
+    """The name the host code launches kernel `k` by: its CUDA name, where the target renamed the kernel."""
+    return k.host_name or k.name
 
 
 def vector_definition(s: Struct) -> dict:
@@ -310,7 +315,7 @@ class ProgramBackend:
         arguments = {p.name: glue.get("arg", p.name) for p, glue in zip(passed, params)}
         for p, glue in zip(passed, params):
             glue["name"] = p.name
-        return {"name": k.host_name or k.name, "device_name": k.name, "params": params, "templates": [p["template"] for p in params if p["template"]],
+        return {"name": launch_name(k), "device_name": k.name, "params": params, "templates": [p["template"] for p in params if p["template"]],
                 "kernel_params": [host_param(p, MIRRORS) for p in passed],
                 "call_args": [values.get(p.name, p.name) for p in k.params if arg_kind(p, globals_) != "Local"],
                 "args": [(arg_kind(p, globals_), arguments.get(p.name, p.name)) for p in k.params],

@@ -49,9 +49,10 @@ def _as_lane(bits: str, op: LaneOp | DpxOp, held: str = "int", mask_suffix: str 
     return f"({held})({masked} ^ {sign:#x}{mask_suffix}) - {sign:#x}{'L' if held == 'long' else ''}"
 
 
-def _lane(word: str, op: LaneOp) -> str:
-    """The lane at bit `i` of `word` as an int, sign-extended when the lanes are signed."""
-    return _as_lane(f"({word} >> i)", op)
+def _lane(word: str, op: LaneOp | DpxOp, held: str = "int") -> str:
+    """The lane at bit `i` of `word` as an int (a long for DPX, which holds an unsigned 32-bit lane),
+    sign-extended when the lanes are signed."""
+    return _as_lane(f"({word} >> i)", op, held)
 
 
 def _store(op: LaneOp) -> list[str]:
@@ -86,11 +87,6 @@ def helper_definition(op: LaneOp | DpxOp, qualifier: str = "", name: str = "", b
             f"    for (unsigned int i = 0u; i < 32u; i += {op.bits}u) {{\n{inner}    }}\n    return r;\n}}\n")
 
 
-def _dpx_lane(word: str, op: DpxOp) -> str:
-    """The lane at bit `i` of `word` as a long (which holds an unsigned 32-bit lane), sign-extended if signed."""
-    return _as_lane(f"({word} >> i)", op, "long")
-
-
 def _dpx_wrap(value: str, op: DpxOp) -> str:
     """`value` (a long) wrapped to the lane's width, as the lane type reads it."""
     return _as_lane(f"(unsigned long){value}", op, "long", "UL")
@@ -103,7 +99,7 @@ def dpx_definition(op: DpxOp, qualifier: str = "", name: str = "", bool_type: st
     words = "abc"[:arity]
     pointers = ["pred"] if op.predicates == 1 else ["pred_hi", "pred_lo"][:op.predicates]
     params = ", ".join([f"unsigned int {w}" for w in words] + [f"{bool_type} *{p}" for p in pointers])
-    body = [f"long {v} = {_dpx_lane(w, op)};" for v, w in zip("xyz", words)]
+    body = [f"long {v} = {_lane(w, op, 'long')};" for v, w in zip("xyz", words)]
     if step:
         body.append(f"long s = {_dpx_wrap(f'({step})', op) if op.op in dpx.WRAPPED_STEPS else step};")
     body.append(f"long v = {result};")

@@ -187,9 +187,10 @@ class _Rewriter:
             return self.to_half(e)
         if isinstance(e, N.Cast) and isinstance(e.type, Pointer):
             self.check_reinterpretation(e)
-        view = self.views.pointer(e) if isinstance(e, N.Expr) else False
-        if isinstance(e, N.Expr) and not view and self.points_into_memory(e):
-            view = True             # `result_v + i`: its type's space was never set, its operand's was
+        # a pointer into the bytes of other data, or into global memory where its own type's space was never
+        # set (`result_v + i`: its operand's was)
+        view = isinstance(e, N.Expr) and (self.views.pointer(e) or isinstance(e.type, Pointer) and
+                                          _holds_half(e.type.pointee) and _in_memory(e, self.views))
         array = isinstance(getattr(e, "type", None), Array)
         stored = array and self.views.in_storage(e)
         memory = array and not stored and _row_in_memory(e, self.views)
@@ -197,14 +198,6 @@ class _Rewriter:
         if hasattr(e, "type"):
             e.type = _retype(e.type, view, stored, memory)
         return e
-
-    def points_into_memory(self, e) -> bool:
-        """Whether pointer-valued `e` (pointer arithmetic, a cast, a conditional) reaches halves in global or
-        constant memory although its own type does not say so: its type then spells CUDA's bytes (a half2 as a
-        uint), as a declared pointer of that space does, and the atomic that takes it picks that helper."""
-        t = e.type
-        return isinstance(t, Pointer) and t.space not in MEMORY and _holds_half(t.pointee) and \
-            space_of(e, self.views.env) in MEMORY
 
     def check_reinterpretation(self, e: N.Cast):
         """A pointer to halves held in floats (not in global/constant memory) must not become a pointer to
