@@ -9,6 +9,7 @@
 
 #include "cl_api.h"
 #include "oclrt_device.h"
+#include "oclrt_svm.h"
 #include "oclrt_table.h"
 
 #include <unistd.h>
@@ -97,6 +98,7 @@ struct Runtime {
     cl_context context = nullptr;
     cl_command_queue queue = nullptr; /* stream 0 */
     size_t base_align = 1;            /* bytes; CL_DEVICE_MEM_BASE_ADDR_ALIGN is in bits */
+    Svm svm;                          /* whether allocations are SVM, so kernels take interior pointers */
     PointerTable table;
     std::map<const oclrtProgramSource*, cl_program> programs; /* null: the build failed */
     std::map<std::pair<cl_program, std::string>, cl_kernel> kernels;
@@ -128,6 +130,7 @@ oclrtError_t open_device(Runtime& r) {
         return from_cl(err);
     }
     r.base_align = std::max<size_t>(1, device_info<cl_uint>(r.device, CL_DEVICE_MEM_BASE_ADDR_ALIGN) / 8);
+    r.svm.open(r.context, r.device);
     return oclrtSuccess;
 }
 
@@ -294,6 +297,7 @@ void release_allocation(Runtime& r, Allocation& alloc) {
     }
     clReleaseMemObject(alloc.mem);
     if (alloc.managed) std::free(alloc.host);
+    r.svm.release(alloc.svm);
 }
 
 /* ---- programs and launches ---- */
@@ -462,7 +466,10 @@ oclrtError_t interior_buffer(Launch& launch, unsigned index, const Hit& hit, cl_
     if (hit.offset % align != 0 || hit.offset >= hit.alloc->size) {
         complain("argument %u of kernel '%s' points %zu bytes into a %zu-byte allocation; OpenCL can pass an "
                  "interior pointer only at a multiple of the device's base address alignment (%zu bytes) and "
-                 "inside the buffer", index, launch.name, hit.offset, hit.alloc->size, align);
+                 "inside the buffer, unless the device has coarse-grained buffer SVM (%s)", index, launch.name,
+                 hit.offset, hit.alloc->size, align,
+                 hit.alloc->managed ? "not used for managed memory"
+                 : launch.r.svm.disabled() ? "turned off by CUTRANS_OPENCL_SVM=0" : "this one has not");
         return oclrtErrorMisalignedAddress;
     }
     cl_buffer_region region = {hit.offset, hit.alloc->size - hit.offset};
@@ -481,6 +488,10 @@ oclrtError_t bind_global(Launch& launch, unsigned index, const void* data) {
     if (ptr && !launch.r.table.find(ptr, hit)) {
         complain("argument %u of kernel '%s': %p is not device memory", index, launch.name, ptr);
         return oclrtErrorInvalidValue;
+    }
+    if (ptr && hit.alloc->svm) {
+        void* address = static_cast<char*>(hit.alloc->svm) + hit.offset;
+        return from_cl(launch.r.svm.set_arg(launch.kernel, index, address));
     }
     if (ptr) {
         mem = hit.alloc->mem;
@@ -649,12 +660,16 @@ oclrtError_t oclrtMalloc(void** ptr, size_t size) {
     Runtime& r = runtime();
     Guard guard(r.lock);
     if (oclrtError_t err = ready(r)) return status(err);
+    size_t bytes = size ? size : 1;
+    void* svm = r.svm.allocate(bytes);
+    if (r.svm.on() && !svm) return status(oclrtErrorMemoryAllocation);
     cl_int err = CL_SUCCESS;
-    cl_mem mem = clCreateBuffer(r.context, CL_MEM_READ_WRITE, size ? size : 1, nullptr, &err);
-    if (err != CL_SUCCESS) return status(oclrtErrorMemoryAllocation);
-    *ptr = r.table.add_device(Allocation{mem, size, false, nullptr});
+    cl_mem mem = clCreateBuffer(r.context, svm ? CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR : CL_MEM_READ_WRITE, bytes,
+                                svm, &err);
+    *ptr = err == CL_SUCCESS ? r.table.add_device(Allocation{mem, size, false, nullptr, svm}) : nullptr;
     if (!*ptr) {
-        clReleaseMemObject(mem);
+        if (err == CL_SUCCESS) clReleaseMemObject(mem);
+        r.svm.release(svm);
         return status(oclrtErrorMemoryAllocation);
     }
     return oclrtSuccess;
@@ -696,7 +711,7 @@ oclrtError_t oclrtMallocManaged(void** ptr, size_t size, unsigned int flags) {
                                                           bytes, 0, nullptr, nullptr, &err)
                                      : nullptr;
     if (mapped == host) {
-        r.table.add_managed(Allocation{mem, bytes, true, host});
+        r.table.add_managed(Allocation{mem, bytes, true, host, nullptr});
         *ptr = host;
         return oclrtSuccess;
     }
@@ -718,7 +733,7 @@ oclrtError_t oclrtFree(void* ptr) {
         complain("Free: %p is not the start of a device allocation", ptr);
         return status(oclrtErrorInvalidValue);
     }
-    if (hit.alloc->managed) finish_all(r);
+    if (hit.alloc->managed || hit.alloc->svm) finish_all(r); /* CUDA's Free synchronizes; clSVMFree does not */
     release_allocation(r, *hit.alloc);
     r.table.erase(hit.start);
     return oclrtSuccess;

@@ -25,7 +25,8 @@ struct oclrtProgramSource {
 /* One kernel argument.
  *   Value:  data points at the value, size bytes.
  *   Global: data points at the device-pointer variable (a void*), looked up in the runtime's table;
- *           an interior pointer becomes a sub-buffer and must be aligned to CL_DEVICE_MEM_BASE_ADDR_ALIGN.
+ *           an interior pointer is passed as an SVM address where the device has SVM (any offset), else
+ *           as a sub-buffer, which must be aligned to CL_DEVICE_MEM_BASE_ADDR_ALIGN.
  *   Local:  a __local buffer of size bytes; size 0 means "the launch's dynamic_shared_bytes". */
 struct oclrtKernelArg {
     enum Kind { Value, Global, Local } kind;

@@ -21,6 +21,7 @@ struct Allocation {
     size_t size;
     bool managed;   /* host-visible: the key is the host address the buffer wraps */
     void* host;     /* managed only: the host memory, mapped while no kernel uses it */
+    void* svm;      /* device only, may be null: the SVM memory the buffer wraps (oclrt_svm.h) */
 };
 
 struct Hit {

@@ -41,6 +41,17 @@ def test_buffer_declarations():
     assert parse_arg("in size_t[2]", "t").dtype_name == "uint64"
 
 
+def test_aside_buffers_are_made_but_not_passed_so_a_struct_can_hold_them():
+    aside = parse_arg("aside out float32[8] = ones", "t")
+    assert isinstance(aside, BufferArg) and not aside.passed and aside.direction == "out" and aside.fill.kind == "ones"
+    assert parse_arg("out float32[8]", "t").passed
+    case = _case(args=["in float32[64]", "aside inout int32[4]", "Pair {d_arg1 + 1, 3}"])
+    text = harness_source(case, "")
+    assert "cudaMalloc((void**)&d_arg1" in text and "Pair arg2 = {d_arg1 + 1, 3};" in text
+    assert "k<<<dim3(2, 1, 1), dim3(32, 1, 1), 0>>>(d_arg0, arg2);" in text
+    assert [i for i, _ in case.buffers] == [0, 1]
+
+
 def test_scalar_declarations():
     s = parse_arg("float32 0.5", "t")
     assert isinstance(s, ScalarArg) and s.ctype == "float" and s.value == "0.5f"

@@ -174,13 +174,52 @@ def test_cuda_round_trip_keeps_structs_and_make_calls(lower):
     assert "v[0] = make_float2(a.x, 3.0f);" in text
 
 
-def test_opencl_refuses_pointers_inside_structs(cuda_file):
-    path = cuda_file("struct S { float* data; };\n__global__ void k(S s) { s.data[0] = 1.0f; }\n"
-                     "int main() { return 0; }\n")
+def _opencl_files(cuda_file, text: str) -> dict:
+    path = cuda_file(text + "int main() { return 0; }\n")
+    return {name: data.decode() for name, data in backend_for("opencl").translate(load_unit(path), {}).files.items()}
+
+
+def test_opencl_passes_a_struct_holding_pointers_field_by_field(cuda_file):
+    files = _opencl_files(cuda_file, "struct Span { float* data; int n; };\n"
+                                     "struct Job { Span in[2]; int dims[2]; float scale; };\n"
+                                     "__global__ void k(Job job) { job.in[1].data[0] = job.scale * job.dims[1]; }\n")
+    device, glue = files["snippet.cl"], files["snippet.launch.h"]
+    assert "typedef struct Span {\n    __global float* data;\n    int n;\n} Span;" in device
+    assert ("__kernel void k(__global float* job_in_0_data, int job_in_0_n, __global float* job_in_1_data, "
+            "int job_in_1_n, int job_dims_0, int job_dims_1, float job_scale)") in device
+    assert ("Job job = {{{job_in_0_data, job_in_0_n}, {job_in_1_data, job_in_1_n}}, {job_dims_0, job_dims_1}, "
+            "job_scale};") in device
+    assert "{oclrtKernelArg::Global, &job.in[1].data, sizeof(job.in[1].data)}," in glue
+    assert "{oclrtKernelArg::Value, &job.dims[1], sizeof(job.dims[1])}," in glue
+    assert "cutrans_args, 7);" in glue
+
+
+def test_opencl_flattened_parameters_avoid_the_kernels_names(cuda_file):
+    device = _opencl_files(cuda_file, "struct S { float* p; };\n"
+                                      "__global__ void k(S s, float* s_p) { s.p[0] = s_p[0]; }\n")["snippet.cl"]
+    assert "__kernel void k(__global float* cutrans_s_p, __global float* s_p)" in device
+    assert "S s = {cutrans_s_p};" in device
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("struct V { float* p; };\n__global__ void k(float* x) { __shared__ float t[32]; V v; v.p = t; x[0] = v.p[0]; }\n",
+     "a struct's pointer field gets a pointer into shared memory", 2),
+    ("struct V { float* p; };\n__device__ V g;\n__global__ void k(float* x) { x[0] = g.p[0]; }\n",
+     "__device__/__constant__ variable 'g' holds a struct with pointers", 2),
+    ("struct V { float* p; };\n__global__ void k(V* vs, float* x) { x[0] = vs[1].p[0]; }\n",
+     "a pointer to 'struct V' in global memory", 2),
+    ("struct V { float* p; };\n__global__ void k(V v, float* x) { __shared__ V s; s = v; x[0] = s.p[0]; }\n",
+     "'s' keeps a struct holding pointers in shared memory", 2),
+    ("struct V { float** rows; };\n__global__ void k(V v, float* x) { x[0] = v.rows[0][0]; }\n",
+     "field 'rows' of struct 'V' points to pointers", 2),
+    ("union U { float* p; int i; };\n__global__ void k(U u, float* x) { x[0] = u.p[0]; }\n",
+     "union 'U' holds a pointer", 2),
+])
+def test_opencl_refuses_what_would_put_a_host_pointer_outside_a_private_struct(cuda_file, text, message, line):
     with pytest.raises(Exception) as info:
-        backend_for("opencl").translate(load_unit(path), {})
+        _opencl_files(cuda_file, text)
     diags = info.value.diagnostics
-    assert diags[0].code == "L003" and "holds a pointer" in diags[0].message and diags[0].line == 2
+    assert diags[0].code == "L003" and message in diags[0].message and diags[0].line == line, diags[0]
 
 
 def test_launch_glue_checks_struct_layouts_against_the_host():

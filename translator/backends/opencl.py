@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from translator.backends import half_atomics, line_map, simd_video
+from translator.backends import opencl_struct_params as struct_params
 from translator.backends.base import ATOMIC_KEYS, ATOMIC_OPERANDS, C_MATH, C_TYPES, PRECEDENCE, CFamilyEmitter
 from translator.backends.program import ProgramBackend, render, where
 from translator.diagnostics import CutransError, error
@@ -109,11 +111,14 @@ _CUDA_ATOMIC = ATOMIC_NAMES | {"add_half": "atomicAdd"}
 _HALF_VALUES = {"f16": F32, "f32": F32, "u32": vector_struct("float2"), "float2": vector_struct("float2")}
 
 
-def pointer_spaces(f: N.Function) -> dict[str, str]:
-    """name -> the space a reference to it points into: space_of's environment for f."""
+def pointer_spaces(f: N.Function) -> dict:
+    """name -> the space a reference to it points into: space_of's environment for f. The pointers a struct holds
+    point into global memory (backends/opencl_struct_params.py makes sure), which ("host_struct", name) says."""
     decls = [*f.params, *(n for n in walk(f.body) if isinstance(n, N.VarDecl))]
-    return {d.name: d.type.space if isinstance(d.type, Pointer) else getattr(d, "space", "private")
-            for d in decls}
+    env = {d.name: d.type.space if isinstance(d.type, Pointer) else getattr(d, "space", "private") for d in decls}
+    env.update({("host_struct", d.name): True for d in decls if struct_params.holds_pointer_struct(
+        d.type.pointee if isinstance(d.type, Pointer) else d.type)})
+    return env
 
 
 def _exact_operand(a):
@@ -179,6 +184,13 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         """A device function that uses dynamic shared memory takes it as its kernel does, passed on as is."""
         return self.dynamic_shared_param(p) or super().param_text(p)
 
+    def kernel_args(self, p: N.Param, kind: str, name: str) -> list[tuple[str, str]]:
+        """A struct holding pointers goes field by field (backends/opencl_struct_params.py)."""
+        if not struct_params.flattened(p):
+            return super().kernel_args(p, kind, name)
+        return [("Global" if isinstance(leaf.type, Pointer) else "Value", f"{name}{leaf.path}")
+                for leaf in struct_params.fields(p)]
+
     @staticmethod
     def dynamic_shared_param(p: N.Param) -> str | None:
         return f"__local ulong2* {p.name}" if p.name == DYNAMIC_SHARED else None
@@ -190,6 +202,10 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         (an H100, driver 580), and right ones from uint, float, ulong2 and float4. Only casts use it."""
         if p.type == BOOL:
             return f"uchar {p.name}"
+        if struct_params.flattened(p):
+            start = struct_params.prefix(self.function, p)
+            return ", ".join(self.kernel_param(N.Param(f"{start}_{leaf.suffix}", leaf.type, loc=p.loc))
+                             for leaf in struct_params.fields(p))
         return self.param_text(p)
 
     # -- structs: CUDA vectors whose layout OpenCL's own vector types share are spelled natively;
@@ -204,9 +220,9 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         return not self.native_vector(s)
 
     def struct_definition(self, s: Struct, node) -> str:
-        if any(isinstance(t, Pointer) for _, t in s.fields):
-            raise CutransError(error("L003", f"struct '{s.name}' holds a pointer: OpenCL cannot tell which memory "
-                                             f"it points into (nor pass it to a kernel)", *where(node)))
+        if any(struct_params.holds_pointer(t) for _, t in s.fields):
+            struct_params.check_definition(s, node)
+            s = dataclasses.replace(s, fields=tuple((f, struct_params.global_fields(t)) for f, t in s.fields))
         if BOOL in (t for _, t in s.fields):
             raise CutransError(error("L003", f"struct '{s.name}' holds a bool, whose size OpenCL leaves to the "
                                              f"device, so the host's layout may differ", *where(node)))
@@ -240,7 +256,15 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
 
     def visit_Function(self, f: N.Function, depth: int = 0) -> str:
         self.spaces = pointer_spaces(f)
-        return super().visit_Function(f, depth)
+        self.function = f
+        text = super().visit_Function(f, depth)
+        rebuilt = [f"{self.declare(p.type, p.name, 'private', p)} = "
+                   f"{struct_params.initializer(p.type, struct_params.prefix(f, p))};"
+                   for p in f.params if f.kind == "kernel" and struct_params.flattened(p)]
+        if not rebuilt:
+            return text
+        head, brace, rest = text.partition("{\n")      # the struct parameters, rebuilt from their fields
+        return head + brace + "".join(f"{self.pad(depth + 1)}{line}\n" for line in rebuilt) + rest
 
     def visit_MathCall(self, e: N.MathCall):
         if e.func in HALF_MEMORY:                   # passes/half_as_float.py
@@ -292,6 +316,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
 
     def device_source(self, module, unit) -> str:
         """The .cl text; sets `line_map` (backends/line_map.py), which the launch header gives the runtime."""
+        struct_params.check_module(module, pointer_spaces)
         functions = [self.visit(f) for f in module.functions]
         helpers = [self.cas_helper(*key) for key in sorted(self.cas_loops)]
         halves = [half_atomics.fields(key, half_atomics.OPENCL, _helper_name)

@@ -318,8 +318,13 @@ class ProgramBackend:
         return {"name": launch_name(k), "device_name": k.name, "params": params, "templates": [p["template"] for p in params if p["template"]],
                 "kernel_params": [host_param(p, MIRRORS) for p in passed],
                 "call_args": [values.get(p.name, p.name) for p in k.params if arg_kind(p, globals_) != "Local"],
-                "args": [(arg_kind(p, globals_), arguments.get(p.name, p.name)) for p in k.params],
+                "args": [arg for p in k.params
+                         for arg in self.kernel_args(p, arg_kind(p, globals_), arguments.get(p.name, p.name))],
                 "locals": [glue["local"] for glue in params if glue.get("local")]}
+
+    def kernel_args(self, p: N.Param, kind: str, name: str) -> list[tuple[str, str]]:
+        """The (kind, host expression) runtime arguments that kernel parameter p becomes: one, named `name`."""
+        return [(kind, name)]
 
     def host_source(self, unit, stem: str) -> bytes:
         """The input's host code. Its launch glue (<stem>.launch.h) comes with the runtime header, in place of

@@ -116,7 +116,8 @@ def harness_main(case: KernelCase) -> str:
         if isinstance(arg, BufferArg):
             lines += _buffer_setup(index, arg)
             rows = len(arg.shape) > 1 and not arg.ctype
-            operands.append(f"cutrans_harness_buffer{{d_arg{index}}}" if rows else f"d_arg{index}")
+            if arg.passed:
+                operands.append(f"cutrans_harness_buffer{{d_arg{index}}}" if rows else f"d_arg{index}")
         else:
             assert isinstance(arg, ScalarArg)
             lines.append(f"    {arg.ctype} arg{index} = {arg.value};")

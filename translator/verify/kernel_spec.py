@@ -4,8 +4,13 @@ A case comes from the command line (`verify FILE --kernel NAME --grid 4 --block 
 `[[tool.cutrans.verify]]` table of a pyproject.toml. Each kernel parameter is declared by one argument
 string, in parameter order:
 
-    buffer   [in|out|inout] DTYPE[DIM, ...] [as CTYPE] [= FILL]
+    buffer   [aside] [in|out|inout] DTYPE[DIM, ...] [as CTYPE] [= FILL]
     scalar   DTYPE VALUE            (VALUE a number; for a C type such as a struct, a C initializer)
+
+The harness names the device buffer of argument N `d_argN`, so a struct's initializer can hold the buffers of
+earlier arguments (`Span {d_arg0 + 3, 100}`, for a kernel that takes its pointers inside a struct). An `aside`
+buffer is made, filled and compared like the others but not passed to the kernel (it is there for such a
+struct), so it declares no parameter.
 
 DTYPE is one of DTYPES (int8 ... uint64, float16, bfloat16, float32, float64) or a record of them,
 `{float32, float32, int32}`, laid out as a C struct with natural alignment. `as CTYPE` passes the buffer
@@ -57,7 +62,7 @@ _ALIAS_CTYPES = {"char": "char", "long": "long", "ulong": "unsigned long", "size
 FILLS = ("random", "uniform", "zeros", "ones", "range", "special", "constant")
 _IDENT = r"[A-Za-z_][\w:]*(?:<[^<>]*>)?"
 _BUFFER = re.compile(
-    r"^(?P<dir>in|out|inout)\s+(?P<dtype>\{[^}]*\}|\w+)\s*\[(?P<shape>[^\]]*)\]"
+    r"^(?P<aside>aside\s+)?(?P<dir>in|out|inout)\s+(?P<dtype>\{[^}]*\}|\w+)\s*\[(?P<shape>[^\]]*)\]"
     r"(?:\s+as\s+(?P<ctype>" + _IDENT + r"))?(?:\s*=\s*(?P<fill>.+))?$")
 _SCALAR = re.compile(r"^(?P<dtype>" + _IDENT + r")\s+(?P<value>.+)$")
 _UNIFORM = re.compile(r"^uniform\(\s*(?P<lo>[^,]+),\s*(?P<hi>[^)]+)\)$")
@@ -84,6 +89,7 @@ class BufferArg:
     fill: Fill
     ctype: str | None = None        # `as CTYPE`
     text: str = ""
+    passed: bool = True             # false for an `aside` buffer, which the kernel does not take
 
     @property
     def record(self) -> bool:
@@ -215,7 +221,7 @@ def parse_arg(text: str, where: str) -> BufferArg | ScalarArg:
         if len(fields) > 1 and not m["ctype"]:
             raise _fail(where, f"'{text}': a record buffer needs 'as CTYPE' naming the struct the kernel takes")
         return BufferArg(m["dir"], fields, _shape(m["shape"], where), parse_fill(m["fill"], m["dir"], where),
-                         m["ctype"], text)
+                         m["ctype"], text, passed=not m["aside"])
     if text.split(" ", 1)[0] in DIRECTIONS:
         raise _fail(where, f"'{text}' is not a buffer declaration: DIRECTION DTYPE[SHAPE] [as CTYPE] [= FILL]")
     m = _SCALAR.match(text)

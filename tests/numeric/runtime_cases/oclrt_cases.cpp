@@ -47,7 +47,8 @@ static int vector_add() {
     return 0;
 }
 
-/* d + n keeps working on the host side: copies at an offset, and kernel arguments at an aligned offset. */
+/* d + n keeps working on the host side: copies at an offset, and kernel arguments at any offset (on PoCL, whose
+ * coarse-grained SVM backs each allocation, so a kernel takes the SVM address). */
 static int pointer_offsets() {
     const int n = 4096;
     std::vector<float> host(n);
@@ -64,7 +65,26 @@ static int pointer_offsets() {
     EXPECT_OK(oclrtMemcpy(back.data(), d + half - 1, 3 * sizeof(float), oclrtMemcpyDeviceToHost));
     EXPECT(back[0] == float(half - 1) && back[1] == 10.0f * half && back[2] == 10.0f * (half + 1));
     float* odd = d + 1;
-    oclrtKernelArg bad[] = {global_arg((void**)&odd), value_arg(&factor), value_arg(&half)};
+    const int two = 2;
+    oclrtKernelArg misaligned[] = {global_arg((void**)&odd), value_arg(&factor), value_arg(&two)};
+    EXPECT_OK(oclrtLaunchKernel(&program, "scale", dim3(1), dim3(2), 0, 0, misaligned, 3));
+    EXPECT_OK(oclrtMemcpy(back.data(), d, 3 * sizeof(float), oclrtMemcpyDeviceToHost));
+    EXPECT(back[0] == 0.0f && back[1] == 10.0f && back[2] == 20.0f);
+    EXPECT_OK(oclrtFree(d));
+    return 0;
+}
+
+/* Without SVM (run with CUTRANS_OPENCL_SVM=0) an interior pointer is a sub-buffer, which must be aligned. */
+static int misaligned_without_svm() {
+    float* d;
+    EXPECT_OK(oclrtMalloc(&d, 256 * sizeof(float)));
+    float factor = 2.0f;
+    const int n = 1;
+    float* aligned = d + 32;
+    oclrtKernelArg good[] = {global_arg((void**)&aligned), value_arg(&factor), value_arg(&n)};
+    EXPECT_OK(oclrtLaunchKernel(&program, "scale", dim3(1), dim3(1), 0, 0, good, 3));
+    float* odd = d + 1;
+    oclrtKernelArg bad[] = {global_arg((void**)&odd), value_arg(&factor), value_arg(&n)};
     EXPECT(oclrtLaunchKernel(&program, "scale", dim3(1), dim3(1), 0, 0, bad, 3) == oclrtErrorMisalignedAddress);
     EXPECT(oclrtGetLastError() == oclrtErrorMisalignedAddress);
     EXPECT(oclrtGetLastError() == oclrtSuccess);
@@ -227,6 +247,7 @@ int main(int argc, char** argv) {
     int rc = 2;
     if (name == "vector_add") rc = vector_add();
     if (name == "pointer_offsets") rc = pointer_offsets();
+    if (name == "misaligned_without_svm") rc = misaligned_without_svm();
     if (name == "memset_and_device_copy") rc = memset_and_device_copy();
     if (name == "local_memory_and_streams") rc = local_memory_and_streams();
     if (name == "events") rc = events();
