@@ -186,3 +186,24 @@ def test_every_cublas_name_the_table_keeps_is_defined_by_the_runtime(runtime, tm
     folder = SHIMS / ("opencl" if runtime == "opencl" else "cpu")
     _build([*_compiler().command, *WARNINGS, f"-I{folder}", "-fsyntax-only", str(src)], tmp_path)
     assert len(records) > 40
+
+
+def test_host_cucomplex_builds_cleanly_and_computes_as_cuda_does(tmp_path):
+    """common/cutrans_cucomplex.h, which a translated program's host code includes for <cuComplex.h>: warning-free,
+    and CUDA's guarded forms (division and magnitude scaled, so 1e30-sized operands neither overflow nor vanish)."""
+    (tmp_path / "cx.cpp").write_text(r'''
+#include "cutrans_cucomplex.h"
+#include <cstdio>
+int main() {
+    cuFloatComplex big = make_cuFloatComplex(3e30f, 4e30f);
+    cuFloatComplex q = cuCdivf(make_cuFloatComplex(1e30f, 0.0f), big);
+    cuDoubleComplex d = cuCmul(make_cuDoubleComplex(1.0, 2.0), cuConj(make_cuDoubleComplex(3.0, 4.0)));
+    cuFloatComplex f = cuCfmaf(make_cuComplex(1.0f, 2.0f), make_cuComplex(3.0f, 4.0f), make_cuComplex(0.5f, 0.25f));
+    std::printf("%.6g %.6g %.6g %g %g %g %g %g\n", cuCabsf(big), cuCrealf(q), cuCimagf(q), cuCreal(d), cuCimag(d),
+                cuCrealf(f), cuCimagf(f), cuCabs(make_cuDoubleComplex(0.0, 0.0)));
+    return 0;
+}
+''')
+    _build([*_compiler().command, *WARNINGS, f"-I{SHIMS / 'common'}", "cx.cpp", "-o", "cx"], tmp_path)
+    out = subprocess.run([str(tmp_path / "cx")], capture_output=True, text=True, timeout=60).stdout.split()
+    assert out == ["5e+30", "0.12", "-0.16", "11", "2", "-4.5", "10.25", "0"]

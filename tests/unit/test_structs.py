@@ -121,17 +121,14 @@ def test_ir_text_lists_struct_definitions_first(lower):
 @pytest.mark.parametrize("snippet, message", [
     ("struct B { float x; }; struct S : B { float y; }; __global__ void k(S* s) { s->y = 1.0f; }", "base specifier"),
     ("struct S { int a : 3; }; __global__ void k(S* s) { s->a = 1; }", "bit-field"),
-    ("struct S { float x = 2.0f; }; __global__ void k(S* s) { s->x = 1.0f; }", "default member initializer"),
-    ("template <class T> struct S { T x; }; __global__ void k(S<float>* s) { s->x = 1.0f; }", "template"),
     ("struct __attribute__((packed)) S { char c; int i; }; __global__ void k(S* s) { s->i = 1; }", "packed"),
     ("struct S { char c; int i __attribute__((aligned(8))); }; __global__ void k(S* s) { s->i = 1; }", "aligned on its own"),
     ("#pragma pack(1)\nstruct S { char c; int i; };\n__global__ void k(S* s) { s->i = 1; }", "layout"),
     ("__global__ void k(unsigned* o) { uint3 t = threadIdx; o[0] = t.x; }", "threadIdx"),
-    ("namespace n { struct S { float x; }; } __global__ void k(n::S* s) { s->x = 1.0f; }", "namespace"),
     ("struct S { S* next; }; __global__ void k(S* s) { s->next = s; }", "refers to itself"),
     ("struct S { float x, y; }; __global__ void k(S* o) { S s = {.x = 1.0f}; o[0] = s; }", "designated"),
-    ("struct S { float x, y; }; __global__ void k(S* o) { S s[2] = {{1.0f, 2.0f}, {3.0f, 4.0f}}; o[0] = s[1]; }",
-     "arrays of structs"),
+    ("struct S { float x, y; }; __global__ void k(S* o) { S s[2] = {1.0f, 2.0f, 3.0f, 4.0f}; o[0] = s[1]; }",
+     "one braced list per element"),
 ])
 def test_structs_without_an_exact_translation_are_refused(lower, snippet, message):
     _, diags = lower(snippet)
@@ -284,3 +281,107 @@ def test_a_union_lowers_with_every_field_at_offset_zero(lower):
     s = next(t for t in used_structs(list(walk(module))) if t.name == "U")
     assert s.union and str(s) == "union U"
     assert field_offsets(s) == [0, 0, 0, 0] and size_align(s) == (8, 8)
+
+
+# -- default member initializers (frontend/member_defaults.py) -------------------------------------
+DEFAULTED = ("struct R { float lo = -1.0f; float hi = 2.0f; };\n"
+             "struct S { int n = 4; R r; int* p = nullptr; int k; float2 v; };\n")
+
+
+def test_default_member_initializers_fill_every_object_device_code_makes(lower):
+    module, diags = lower(DEFAULTED + "__global__ void k(int* o) { S a; S b{7}; R rs[2]; S z = S{};\n"
+                                      "o[0] = a.n + b.n + (int)rs[1].hi + z.r.hi; }")
+    assert not diags
+    text = _emit(module, "opencl")
+    assert "S a = {4, {-1.0f, 2.0f}, 0, 0, (float2)(0.0f, 0.0f)};" in text
+    assert "S b = {7, {-1.0f, 2.0f}, 0, 0, (float2)(0.0f, 0.0f)};" in text       # the 7, then the defaults
+    assert "R rs[2] = {{-1.0f, 2.0f}, {-1.0f, 2.0f}};" in text
+    assert "S z = {4, {-1.0f, 2.0f}, 0, 0, (float2)(0.0f, 0.0f)};" in text
+
+
+def test_a_constructor_starts_from_the_default_member_initializers(lower):
+    module, diags = lower("struct S { int a = 1; int b; __device__ S(int x) : b(x) {} };\n"
+                          "__global__ void k(int* o) { S s(4); o[0] = s.a + s.b; }")
+    assert not diags
+    text = _emit(module, "opencl")
+    assert "S self = {1, 0};" in text and text.index("S self = {1, 0};") < text.index("self.b = x;")
+
+
+def test_a_struct_the_host_passes_runs_no_default_member_initializer(lower):
+    module, diags = lower(DEFAULTED + "__global__ void k(int* o, S s) { S c = s; o[0] = c.n; }")
+    assert not diags
+    assert "S c = s;" in _emit(module, "cpu")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("struct S { int a = 1; int b = a + 1; };\n__global__ void k(int* o) { S s; o[0] = s.b; }",
+     "default member initializer of 'S::b' is not a constant expression"),
+    ("struct S { int a = 1; };\n__global__ void k(int* o) { S s[300]; o[0] = s[7].a; }",
+     "an array of 300 structs with default member initializers; up to 256"),
+])
+def test_default_member_initializers_device_code_cannot_run_exactly_are_refused(lower, text, message):
+    _, diags = lower(text)
+    assert diags and diags[0].code == "L003" and message in diags[0].message, diags
+
+
+# -- struct types outside file scope (records.output_name) -------------------------------------------
+def test_structs_in_namespaces_classes_and_functions_are_named_by_their_scopes(lower):
+    module, diags = lower("namespace geo { struct Vec { float x, y; }; }\n"
+                          "struct Grid { struct Cell { int r; }; Cell c; };\n"
+                          "__global__ void k(geo::Vec* v, Grid g, unsigned* o) { struct L { int a; }; L l = {g.c.r};\n"
+                          "union { float f; unsigned u; } bits; bits.f = v[0].x; o[0] = bits.u + l.a; }")
+    assert not diags
+    names = [s.name for s in used_structs(walk(module))]
+    assert names == ["geo_Vec", "Grid_Cell", "Grid", "k_L", "k_union_4_1"]
+    text = _emit(module, "opencl")
+    assert "typedef union k_union_4_1 {\n    float f;\n    uint u;\n} k_union_4_1;" in text
+
+
+def test_a_struct_local_to_a_function_template_is_one_struct_per_instance(cuda_file):
+    device = _opencl_files(cuda_file, "template <class T> __global__ void k(T* o) { struct L { T v; }; L l = {o[0]};"
+                                      " o[1] = l.v; }\nvoid run(float* f, int* i) { k<<<1, 1>>>(f); k<<<1, 1>>>(i); }\n"
+                           )["snippet.cl"]
+    assert "typedef struct k_inst1_L {\n    float v;\n} k_inst1_L;" in device
+    assert "typedef struct k_inst2_L {\n    int v;\n} k_inst2_L;" in device
+
+
+def test_an_anonymous_member_union_is_refused_with_its_reason(lower):
+    _, diags = lower("struct W { union { int i; float f; }; int n; };\n"
+                     "__global__ void k(W* w, int* o) { o[0] = w->n; }")
+    assert diags and diags[0].code == "L003" and "anonymous union member" in diags[0].message, diags
+
+
+# -- class template instances with data (records._check_instance) ---------------------------------------
+def test_class_template_instances_are_structs_named_by_their_arguments(lower):
+    module, diags = lower("template <class T, int N> struct Arr { T v[N]; int n; };\n"
+                          "template <> struct Arr<char, 1> { int only; };\n"
+                          "__global__ void k(Arr<double, 3>* a, Arr<char, 1> c, float* o) {\n"
+                          "Arr<Arr<float, 2>, 1> nested; nested.v[0].v[1] = 2.0f; o[0] = a->v[2] + c.only + nested.v[0].v[1]; }")
+    assert not diags
+    structs = {s.name: s for s in used_structs(walk(module))}
+    assert set(structs) == {"Arr_double_3", "Arr_char_1", "Arr_float_2", "Arr_Arr_float_2_1"}
+    assert structs["Arr_double_3"].fields == (("v", Array(parse_type("f64"), 3)), ("n", I32))
+    assert structs["Arr_char_1"].fields == (("only", I32),)                      # the specialization's own fields
+
+
+@pytest.mark.parametrize("text, message", [
+    ("template <class T> struct P { T a; __device__ P(T x) : a(x) {} };\n"
+     "__global__ void k(float* o) { P<float> p(1.0f); o[0] = p.a; }", "has a constructor of its own"),
+    ("template <class T> struct P { T a = 1; };\n__global__ void k(float* o) { P<float> p; o[0] = p.a; }",
+     "default member initializer of 'a'"),
+    ("template <class T> struct P { T a; __device__ T get() const { return a; } };\n"
+     "__global__ void k(P<float>* p, float* o) { o[0] = p->get(); }", "methods of class template instances"),
+])
+def test_what_a_class_template_would_run_is_refused(lower, text, message):
+    _, diags = lower(text)
+    assert diags and diags[0].code == "L003" and message in diags[0].message, diags
+
+
+def test_arrays_of_structs_take_one_braced_list_per_element_and_defaults_for_the_rest(lower):
+    module, diags = lower("struct R { float lo = -1.0f; float hi = 2.0f; };\nstruct P { int a; float b; };\n"
+                          "__global__ void k(float* o) { R rs[3] = {{0.5f, 1.5f}}; P ps[2] = {{1, 2.5f}, {3, 4.5f}};\n"
+                          "o[0] = rs[2].lo + ps[1].b; }")
+    assert not diags
+    text = _emit(module, "cpu")
+    assert "R rs[3] = {{0.5f, 1.5f}, {-1.0f, 2.0f}, {-1.0f, 2.0f}};" in text
+    assert "P ps[2] = {{1, 2.5f}, {3, 4.5f}};" in text

@@ -119,9 +119,10 @@ def _value(fl, c, ty, constant: bool = True):
         items = list(c.get_children())
         if ty.union or len(items) > len(ty.fields):
             fl.fail(c, "L001", f"unsupported initializer of {'union' if ty.union else 'struct'} '{ty.name}'")
-        # fields without an initializer are zero, in C as in C++
-        return N.InitList([_value(fl, item, t, constant) for item, (_, t) in zip(items, ty.fields)], ty,
-                          loc=fl.loc(c))
+        # fields without an initializer are zero, in C as in C++, unless they have default member initializers
+        from translator.frontend.member_defaults import missing_fields
+        given = [_value(fl, item, t, constant) for item, (_, t) in zip(items, ty.fields)]
+        return N.InitList(given + missing_fields(fl, c, ty, len(given)), ty, loc=fl.loc(c))
     if c.kind == K.INIT_LIST_EXPR:
         if not isinstance(ty, Array):
             items = list(c.get_children())
@@ -130,7 +131,8 @@ def _value(fl, c, ty, constant: bool = True):
         items = [_value(fl, item, ty.elem, constant) for item in c.get_children()]
         if len(items) > ty.size:
             fl.fail(c, "L001", "too many initializers")
-        return N.InitList(items, ty, loc=fl.loc(c))
+        from translator.frontend.member_defaults import missing_elements
+        return N.InitList(items + missing_elements(fl, c, ty, len(items)), ty, loc=fl.loc(c))
     if string_literals.is_string_initializer(c, ty):
         return string_literals.items(fl, c, ty)
     if isinstance(ty, Array):

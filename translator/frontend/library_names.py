@@ -90,3 +90,12 @@ def library_record(decl) -> Record | None:
             return record
         name = name.rpartition("::")[0]
     return None
+
+
+def defined_for_device_code(record: Record, callee) -> bool:
+    """Whether a library function is translated into OpenCL and CPU device code from its definition in the stand-in
+    headers (cuComplex's, runtime_shims/common/cutrans_cucomplex.h): its record says both targets support it under
+    its own name, and the stand-in gives it a body."""
+    return (callee is not None and record.kind == "function"
+            and all(record.flag(t) == "supported" and record.target_name(t) == record.name for t in ("opencl", "cpu"))
+            and callee.get_definition() is not None)

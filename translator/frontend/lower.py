@@ -20,7 +20,7 @@ from translator.frontend.clang_setup import PTX_HELPERS
 from translator.frontend.clang_types import ARRAY_KINDS, lower_type
 from translator.frontend.evaluate import evaluate
 from translator.frontend import (cooperative_groups, cub_block, cub_scan, cub_warp, device_printf, half,
-                                 half_functions, lambdas, library_names, methods, own_overloads, ptx, records,
+                                 half_functions, lambdas, library_names, member_defaults, methods, own_overloads, ptx, records,
                                  references, stateless, tu_index, variable_templates, wmma)
 from translator.frontend.globals import folded_constant, global_space, initializer
 from translator.frontend.templates import Instance, Instantiation, Instantiator, instance_of, presumed, template_of
@@ -195,6 +195,8 @@ class FunctionLowerer:
         init = folded_constant(self, v, v) if self.is_constexpr(v) else None     # clang's value: cilog2(8) is 3
         if init is None:
             init = records.declared_initializer(self, v, ty)
+        if init is None and member_defaults.has_defaults(v.type):
+            init = member_defaults.default_value(self, v.type, ty, v)      # `Box b;` runs `int x0 = 0;`
         if init is None and records.constructed(self, v, ty):
             init = methods.default_construction(self, v)     # `V v;` with the program's V()
         if init is not None and shared:
@@ -630,6 +632,8 @@ class FunctionLowerer:
             code, why = UNSUPPORTED_CALLS[name]
             self.fail(c, code, f"'{name}': {why}")
         library = library_names.library_record(callee) if callee is not None else mappings.lookup(name)
+        if library is not None and library.title and library_names.defined_for_device_code(library, callee):
+            return self.device_call(c, callee)          # cuComplex's cuCmulf: the stand-in's body, lowered
         if library is not None and library.title:       # a CUDA library's device function (cuRAND's curand_init)
             self.fail(c, "M001", mappings.refused_in_device_code(library))
         if name in CACHE_LOADS:
@@ -757,7 +761,8 @@ _ASSERT_FAILS = ("__assert_fail", "__assert_rtn", "__assert_func", "__assert")
 # (types are lowered from clang's canonical types), a local `enum { none, some };` (its constants become
 # integers where used) and `static_assert` (clang has checked it, for each instance of a template too).
 _NO_CODE_DECLS = (K.NAMESPACE_ALIAS, K.USING_DIRECTIVE, K.USING_DECLARATION, K.TYPEDEF_DECL, K.TYPE_ALIAS_DECL,
-                  K.ENUM_DECL, K.STATIC_ASSERT)
+                  K.ENUM_DECL, K.STATIC_ASSERT,
+                  K.STRUCT_DECL, K.UNION_DECL, K.CLASS_DECL)    # a local type: lowered where a variable uses it
 
 _EXPR_HANDLERS = {
     K.UNEXPOSED_EXPR: FunctionLowerer.unexposed,
@@ -839,8 +844,10 @@ class ModuleLowerer:
             definition = cursor.get_definition() or cursor
             space = global_space(definition)
             ty = fl.type_of(definition, space="global")
-            self.globals[name] = N.GlobalVar(name, ty, space, initializer(fl, definition, ty), host,
-                                             loc=fl.loc(definition))
+            init = initializer(fl, definition, ty)
+            if init is None and member_defaults.has_defaults(definition.type):
+                init = member_defaults.default_value(fl, definition.type, ty, definition)
+            self.globals[name] = N.GlobalVar(name, ty, space, init, host, loc=fl.loc(definition))
             self.global_usrs[name] = cursor.get_usr()
         elif self.global_usrs.get(name) != cursor.get_usr():
             fl.fail(cursor, "L001", f"two device variables would both be named '{name}' in the output; rename one")

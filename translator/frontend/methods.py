@@ -36,6 +36,7 @@ import re
 
 import clang.cindex as ci
 
+from translator.frontend import member_defaults
 from translator.frontend.clang_ops import strip_parens
 from translator.ir import nodes as N
 from translator.ir.effects import is_lvalue
@@ -255,14 +256,16 @@ def default_construction(fl, v) -> N.Expr | None:
 
 
 def constructor_body(fl, block: N.Block) -> N.Block:
-    """A constructor's body: the object declared, its member initializers (`: x(a), y(b)`), the written
-    body, and the object returned."""
+    """A constructor's body: the object declared (with its default member initializers, member_defaults.py), its
+    member initializers (`: x(a), y(b)`), the written body, and the object returned."""
     mode = fl.self_param
     if mode is None or not mode.constructs:
         return block
     loc = fl.loc(fl.fn)
     this = N.VarRef(SELF, mode.struct, loc=loc)
-    stmts = [N.VarDecl(SELF, mode.struct, "private", None, loc=loc)]
+    made = fl.fn.semantic_parent.type
+    start = member_defaults.default_value(fl, made, mode.struct, fl.fn) if member_defaults.has_defaults(made) else None
+    stmts = [N.VarDecl(SELF, mode.struct, "private", start, loc=loc)]      # default member initializers first
     kids = [k for k in fl.fn.get_children() if k.kind not in (K.PARM_DECL, K.COMPOUND_STMT)
             and not k.kind.is_attribute()]
     while kids:

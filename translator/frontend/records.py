@@ -2,7 +2,8 @@
 makes of them, and CUDA's make_<vector> constructors.
 
 Only plain C structs are lowered: fields of representable types, declared at file scope, no
-methods, constructors, base classes, bitfields, default member initializers or attributes. Their
+base classes, bitfields or attributes (methods and constructors: methods.py; default member initializers:
+member_defaults.py). Their
 layout must be the one C gives them (what every backend emits), which is checked against clang's
 where clang knows it. Anything else is refused with L003, never approximated.
 """
@@ -10,12 +11,13 @@ where clang knows it. Anything else is refused with L003, never approximated.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import clang.cindex as ci
 
 from translator import mappings
 from translator.diagnostics import CutransError, error
-from translator.frontend import library_names, methods
+from translator.frontend import library_names, member_defaults, methods
 from translator.frontend.clang_ops import type_declaration
 from translator.frontend.globals import initializer, initializer_offset, local_value, refuse_designated
 from translator.ir import nodes as N
@@ -55,20 +57,16 @@ def lower_record(ctype, where, lower_type) -> Struct:
         _active.pop()
 
 
-def _fields(decl, where, lower_type) -> tuple:
+def _fields(cursors, name: str, where, lower_type) -> tuple:
     fields = []
-    for f in decl.get_children():
-        if f.kind == K.FIELD_DECL:
-            if f.is_bitfield():
-                _refuse(f"bit-field '{f.spelling}' of struct '{decl.spelling}' is not supported in device code", where)
-            if initializer_offset(f) is not None:     # expressions among the children may be array sizes
-                _refuse(f"default member initializer of '{decl.spelling}::{f.spelling}' is not supported "
-                        f"in device code", where)
-            t = lower_type(f.type, where)
-            if _constructed_struct(t, f.type):
-                _refuse(f"field '{decl.spelling}::{f.spelling}' is a struct with a constructor, which each "
-                        f"'{decl.spelling}' would run; this is not supported in device code", where)
-            fields.append((f.spelling, t))
+    for f in cursors:
+        if f.is_bitfield():
+            _refuse(f"bit-field '{f.spelling}' of struct '{name}' is not supported in device code", where)
+        t = lower_type(f.type, where)
+        if _constructed_struct(t, f.type):
+            _refuse(f"field '{name}::{f.spelling}' is a struct with a constructor, which each "
+                    f"'{name}' would run; this is not supported in device code", where)
+        fields.append((f.spelling, t))
     return tuple(fields)
 
 
@@ -87,32 +85,100 @@ def _plain(decl, ctype, where, lower_type) -> Struct:
     library = library_names.library_record(decl) if scoped else None
     if library is not None:                # a C++ library's type: cub::BlockReduce<...>::TempStorage
         raise CutransError(error("M001", mappings.refused_in_device_code(library), *where))
-    if ctype.get_num_template_arguments() > 0:
+    instance = ctype.get_num_template_arguments() > 0
+    pattern = decl.specialized_template if instance else None
+    if instance and (pattern is None or pattern.kind not in _PATTERN_KINDS):
         _refuse(f"class template instance '{ctype.spelling}' is not supported in device code", where)
-    if decl.is_anonymous() or not name or " " in name:
+    if decl.is_anonymous_record_decl():
         kind = "union" if decl.kind == K.UNION_DECL else "struct"
-        _refuse(f"unnamed {kind} '{ctype.spelling}' is not supported in device code", where)
-    if decl.semantic_parent is None or decl.semantic_parent.kind != K.TRANSLATION_UNIT:
-        _refuse(f"struct '{ctype.spelling}' is declared inside a namespace, function or class; only "
-                f"file-scope structs are supported in device code", where)
-    extra = next((c for c in decl.get_children() if c.kind not in _ALLOWED_MEMBERS), None)
+        _refuse(f"anonymous {kind} member '{ctype.spelling}' (a {kind} without a name or a declarator, whose fields "
+                f"belong to the enclosing one) is not supported in device code", where)
+    name = _instance_name(ctype) if instance else output_name(decl, ctype, where)
+    # an implicit instance lists no members of its own: its template's (an explicit specialization has its own)
+    members = list(decl.get_children())
+    if instance:                           # an explicit specialization lists its arguments (`Arr<char, 1>`) too
+        members = [c for c in members if not (c.kind.is_expression() or c.kind.is_reference())] or \
+            [c for c in pattern.get_children() if c.kind not in _PARAM_KINDS]
+    if instance:
+        _check_instance(pattern, ctype, where)
+    extra = next((c for c in members if c.kind not in _ALLOWED_MEMBERS
+                  and not (c.kind in _RECORD_KINDS and not c.is_anonymous_record_decl())), None)   # a nested type
+    if extra is not None and extra.kind in _RECORD_KINDS:
+        _refuse(f"struct '{name}' has an anonymous {'union' if extra.kind == K.UNION_DECL else 'struct'} member, "
+                f"whose fields belong to '{name}'; that is not supported in device code (give it a name)", where)
     if extra is not None:
         _refuse(f"struct '{name}' has a {extra.kind.name.lower().replace('_', ' ')} ('{extra.spelling}'); only "
                 f"structs of fields and methods are supported in device code", where)
-    virtual = next((c for c in decl.get_children() if c.kind == K.CXX_METHOD and c.is_virtual_method()), None)
+    virtual = next((c for c in members if c.kind == K.CXX_METHOD and c.is_virtual_method()), None)
     if virtual is not None:
         _refuse(f"struct '{name}' has a virtual method ('{virtual.spelling}'); objects with a table of virtual "
                 f"methods are not supported in device code", where)
-    fields = _fields(decl, where, lower_type)
+    cursors = list(ctype.get_canonical().get_fields()) if instance else \
+        [f for f in decl.get_children() if f.kind == K.FIELD_DECL]        # an instance's: with its argument types
+    fields = _fields(cursors, name, where, lower_type)
     if not fields:
         _refuse(f"empty struct '{name}' is not supported in device code", where)
-    hidden = any(f.kind == K.FIELD_DECL and f.access_specifier != ci.AccessSpecifier.PUBLIC
-                 for f in decl.get_children())
+    hidden = any(f.access_specifier != ci.AccessSpecifier.PUBLIC for f in cursors)
     s = Struct(name, fields, union=decl.kind == K.UNION_DECL, private_fields=hidden)
     if ctype.get_align() > size_align(s)[1]:         # `struct __align__(16) S`, alignas(16)
         s = dataclasses.replace(s, align=ctype.get_align())
     _check_layout(s, ctype, where)
     return s
+
+
+_PATTERN_KINDS = {K.CLASS_TEMPLATE}    # a partial specialization's instance: libclang cannot bind its parameters
+_PARAM_KINDS = {K.TEMPLATE_TYPE_PARAMETER, K.TEMPLATE_NON_TYPE_PARAMETER, K.TEMPLATE_TEMPLATE_PARAMETER}
+
+
+def _instance_name(ctype) -> str:
+    """`Pair<float>` -> `Pair_float`, `const Bins<int, 4>` -> `Bins_int_4`: the spelling without the object's own
+    qualifiers, as an identifier."""
+    spelling = ctype.get_canonical().spelling
+    while spelling.startswith(("const ", "volatile ")):
+        spelling = spelling.split(" ", 1)[1]
+    return re.sub(r"\W+", "_", spelling).strip("_")
+
+
+def _check_instance(pattern, ctype, where) -> None:
+    """A class template instance (`Pair<float>`) is a struct of its fields, with the argument types, named by its
+    spelling (`Pair_float`). What its template would have to run for it is refused: constructors the program
+    wrote, and default member initializers (libclang shows them only uninstantiated)."""
+    for m in pattern.get_children():
+        if m.kind == K.CONSTRUCTOR and methods.written_constructor(m):
+            _refuse(f"class template instance '{ctype.spelling}' has a constructor of its own; constructors of "
+                    f"class template instances are not supported in device code", where)
+        if m.kind == K.FIELD_DECL and member_defaults.default_expression(m) is not None:
+            _refuse(f"class template instance '{ctype.spelling}': default member initializer of '{m.spelling}'; "
+                    f"those of class templates are not supported in device code", where)
+
+
+_SCOPES = {K.NAMESPACE, K.STRUCT_DECL, K.CLASS_DECL, K.UNION_DECL, K.FUNCTION_DECL, K.CXX_METHOD, K.CONSTRUCTOR}
+_INSTANCE_COPY = re.compile(r"^__cutrans_inst_(\d+)_?(\w*)$")   # its namespace, and its functions' names
+_FUNCTION_SCOPES = {K.FUNCTION_DECL, K.CXX_METHOD, K.CONSTRUCTOR}
+_TEMPLATE_SCOPES = {K.CLASS_TEMPLATE, K.CLASS_TEMPLATE_PARTIAL_SPECIALIZATION, K.FUNCTION_TEMPLATE}
+
+
+def output_name(decl, ctype, where) -> str:
+    """The C name of a struct: its own at file scope; inside a namespace, class or function, its scopes' names
+    joined by `_` (`geo::Vec` is `geo_Vec`, a `Local` in kernel `k` is `k_Local`); an unnamed struct or union
+    that a declaration gives a variable (`union { float f; int i; } u;`) is named by where it is
+    (`k_union_12_5`). In a function template's instance, the instance's copy is the scope (`k_inst1_Local`). In a
+    template itself its fields could depend on the template's parameters: refused."""
+    kind = "union" if decl.kind == K.UNION_DECL else "struct"
+    unnamed = not decl.spelling or " " in decl.spelling
+    parts = [f"{kind}_{decl.location.line}_{decl.location.column}" if unnamed else decl.spelling]
+    scope = decl.semantic_parent
+    while scope is not None and scope.kind != K.TRANSLATION_UNIT:
+        if scope.kind in _TEMPLATE_SCOPES or scope.kind not in _SCOPES:
+            _refuse(f"{kind} '{ctype.spelling}' is declared inside a template or a {scope.kind.name.lower()}; "
+                    f"structs in namespaces, classes and functions are supported in device code, not there", where)
+        word = methods.function_word(scope) if scope.kind in _FUNCTION_SCOPES else \
+            scope.spelling or f"namespace_{scope.location.line}"
+        copy = _INSTANCE_COPY.match(word)          # inside a template instance's copy (frontend/templates.py)
+        if copy is None or copy[2]:
+            parts.append(f"{copy[2]}_inst{copy[1]}" if copy else word)
+        scope = scope.semantic_parent
+    return "_".join(reversed(parts))
 
 
 def _held_record(ctype):
@@ -251,7 +317,8 @@ def struct_initializer(fl, c, s: Struct) -> N.Expr:
                                          for k, (_, t) in zip(items, s.fields)):
         fl.fail(c, "L003", f"this initializer for struct '{s.name}' is not supported in device code")
     refuse_designated(fl, c)
-    return N.InitList([_field_value(fl, k, t) for k, (_, t) in zip(items, s.fields)], s, loc=fl.loc(c))
+    given = [_field_value(fl, k, t) for k, (_, t) in zip(items, s.fields)]
+    return N.InitList(given + member_defaults.missing_fields(fl, c, s, len(given)), s, loc=fl.loc(c))
 
 
 def _field_value(fl, k, t) -> N.Expr:
@@ -284,9 +351,17 @@ def declared_initializer(fl, v, ty):
     """The initializer of local variable `v` of IR type `ty` (None if it has none): braced lists
     for structs here, everything else as globals.initializer does it."""
     if isinstance(ty, Array) and _contains(ty, lambda s: True):
-        if initializer_offset(v) is not None:
-            fl.fail(v, "L003", "initializers of arrays of structs are not supported in device code")
-        return None
+        equals = initializer_offset(v)
+        kids = [k for k in v.get_children() if equals is not None and k.extent.start.offset > equals]
+        if not kids:
+            return None
+        items = list(kids[-1].get_children()) if kids[-1].kind == K.INIT_LIST_EXPR else None
+        # one braced struct per element (`{{1, 2}, {3, 4}}`); elided braces (`{1, 2, 3, 4}`) do not line up
+        if items is None or not isinstance(ty.elem, Struct) or \
+                any(i.type.get_canonical().kind != ci.TypeKind.RECORD for i in items):
+            fl.fail(v, "L003", "this initializer of an array of structs is not supported in device code (write "
+                               "one braced list per element)")
+        return local_value(fl, kids[-1], ty)
     if not isinstance(ty, Struct):
         return initializer(fl, v, ty, constant=False)
     equals = initializer_offset(v)
