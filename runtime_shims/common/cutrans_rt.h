@@ -158,6 +158,10 @@ constexpr unsigned int CUTRANS_RT(HostAllocDefault) = 0x00;
 constexpr unsigned int CUTRANS_RT(HostAllocPortable) = 0x01;
 constexpr unsigned int CUTRANS_RT(HostAllocMapped) = 0x02;
 constexpr unsigned int CUTRANS_RT(HostAllocWriteCombined) = 0x04;
+constexpr unsigned int CUTRANS_RT(HostRegisterDefault) = 0x00;
+constexpr unsigned int CUTRANS_RT(HostRegisterPortable) = 0x01;
+constexpr unsigned int CUTRANS_RT(HostRegisterMapped) = 0x02;
+constexpr unsigned int CUTRANS_RT(HostRegisterIoMemory) = 0x04;
 constexpr unsigned int CUTRANS_RT(StreamDefault) = 0x00;
 constexpr unsigned int CUTRANS_RT(StreamNonBlocking) = 0x01;
 constexpr unsigned int CUTRANS_RT(EventDefault) = 0x00;
@@ -241,6 +245,11 @@ CUTRANS_RT(Error_t) CUTRANS_RT(Free)(void* ptr);
 CUTRANS_RT(Error_t) CUTRANS_RT(MallocHost)(void** ptr, size_t size);
 CUTRANS_RT(Error_t) CUTRANS_RT(HostAlloc)(void** ptr, size_t size, unsigned int flags);
 CUTRANS_RT(Error_t) CUTRANS_RT(FreeHost)(void* ptr);
+/* Pinned host memory (MallocHost, HostAlloc) and registered host memory are mapped: kernels may use them through
+ * the pointer HostGetDevicePointer gives (flags must be 0), which is the host address itself. */
+CUTRANS_RT(Error_t) CUTRANS_RT(HostRegister)(void* ptr, size_t size, unsigned int flags);
+CUTRANS_RT(Error_t) CUTRANS_RT(HostUnregister)(void* ptr);
+CUTRANS_RT(Error_t) CUTRANS_RT(HostGetDevicePointer)(void** device_ptr, void* host_ptr, unsigned int flags);
 CUTRANS_RT(Error_t) CUTRANS_RT(MallocManaged)(void** ptr, size_t size,
                                               unsigned int flags = CUTRANS_RT(MemAttachGlobal));
 CUTRANS_RT(Error_t) CUTRANS_RT(Memcpy)(void* dst, const void* src, size_t count, CUTRANS_RT(MemcpyKind) kind);
@@ -318,6 +327,10 @@ inline CUTRANS_RT(Error_t) CUTRANS_RT(Malloc)(T** ptr, size_t size) {
 template <class T>
 inline CUTRANS_RT(Error_t) CUTRANS_RT(MallocHost)(T** ptr, size_t size) {
     return CUTRANS_RT(MallocHost)(reinterpret_cast<void**>(ptr), size);
+}
+template <class T>
+inline CUTRANS_RT(Error_t) CUTRANS_RT(HostGetDevicePointer)(T** device_ptr, void* host_ptr, unsigned int flags) {
+    return CUTRANS_RT(HostGetDevicePointer)(reinterpret_cast<void**>(device_ptr), host_ptr, flags);
 }
 template <class T>
 inline CUTRANS_RT(Error_t) CUTRANS_RT(HostAlloc)(T** ptr, size_t size, unsigned int flags) {

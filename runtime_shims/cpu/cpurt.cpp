@@ -136,6 +136,27 @@ cpurtError_t cpurtMallocManaged(void** ptr, size_t size, unsigned int flags) {
     return allocate(ptr, size);
 }
 
+/* Kernels read host memory directly: pinned and registered memory need nothing, and its device pointer is itself. */
+namespace cutrans_rt {
+void share_pinned(void*, size_t) {}
+void forget_pinned(void*) {}
+}  // namespace cutrans_rt
+
+cpurtError_t cpurtHostRegister(void* ptr, size_t size, unsigned int flags) {
+    const unsigned int known = cpurtHostRegisterPortable | cpurtHostRegisterMapped |
+                               cpurtHostRegisterIoMemory;
+    if (!ptr || size == 0 || (flags & ~known)) return status(cpurtErrorInvalidValue);
+    return cpurtSuccess;
+}
+
+cpurtError_t cpurtHostUnregister(void* ptr) { return ptr ? cpurtSuccess : status(cpurtErrorInvalidValue); }
+
+cpurtError_t cpurtHostGetDevicePointer(void** device_ptr, void* host_ptr, unsigned int flags) {
+    if (!device_ptr || !host_ptr || flags != 0) return status(cpurtErrorInvalidValue);
+    *device_ptr = host_ptr;
+    return cpurtSuccess;
+}
+
 cpurtError_t cpurtFree(void* ptr) {
     if (!ptr) return cpurtSuccess;
     std::lock_guard<std::mutex> guard(allocations().lock);

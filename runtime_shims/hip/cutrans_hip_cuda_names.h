@@ -233,6 +233,7 @@
 #define cudaHostGetFlags hipHostGetFlags
 #define cudaHostRegister hipHostRegister
 #define cudaHostRegisterDefault hipHostRegisterDefault
+#define cudaHostRegisterIoMemory hipHostRegisterIoMemory
 #define cudaHostRegisterMapped hipHostRegisterMapped
 #define cudaHostRegisterPortable hipHostRegisterPortable
 #define cudaHostUnregister hipHostUnregister

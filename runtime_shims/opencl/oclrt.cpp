@@ -296,8 +296,27 @@ void release_allocation(Runtime& r, Allocation& alloc) {
         clFinish(r.queue);
     }
     clReleaseMemObject(alloc.mem);
-    if (alloc.managed) std::free(alloc.host);
+    if (alloc.origin == Origin::Managed) std::free(alloc.host);
     r.svm.release(alloc.svm);
+}
+
+/* Host memory that kernels may use too (managed, pinned, registered): a CL_MEM_USE_HOST_PTR buffer over it, kept
+ * mapped at the host address while no kernel uses it (enqueue). Where the device would copy instead (the mapping
+ * lands elsewhere), nothing is kept and the CL error (or CL_INVALID_HOST_PTR) is returned. */
+cl_int share_host(Runtime& r, void* host, size_t bytes, Origin origin) {
+    cl_int err = CL_SUCCESS;
+    cl_mem mem = clCreateBuffer(r.context, CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, bytes, host, &err);
+    void* mapped = err == CL_SUCCESS ? clEnqueueMapBuffer(r.queue, mem, CL_TRUE, CL_MAP_READ | CL_MAP_WRITE, 0,
+                                                          bytes, 0, nullptr, nullptr, &err)
+                                     : nullptr;
+    if (mapped == host) {
+        r.table.add_managed(Allocation{mem, bytes, true, host, nullptr, origin});
+        return CL_SUCCESS;
+    }
+    if (mapped) clEnqueueUnmapMemObject(r.queue, mem, mapped, 0, nullptr, nullptr);
+    if (mem) clReleaseMemObject(mem);
+    clFinish(r.queue);
+    return err != CL_SUCCESS ? err : CL_INVALID_HOST_PTR;
 }
 
 /* ---- programs and launches ---- */
@@ -666,7 +685,7 @@ oclrtError_t oclrtMalloc(void** ptr, size_t size) {
     cl_int err = CL_SUCCESS;
     cl_mem mem = clCreateBuffer(r.context, svm ? CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR : CL_MEM_READ_WRITE, bytes,
                                 svm, &err);
-    *ptr = err == CL_SUCCESS ? r.table.add_device(Allocation{mem, size, false, nullptr, svm}) : nullptr;
+    *ptr = err == CL_SUCCESS ? r.table.add_device(Allocation{mem, size, false, nullptr, svm, Origin::Device}) : nullptr;
     if (!*ptr) {
         if (err == CL_SUCCESS) clReleaseMemObject(mem);
         r.svm.release(svm);
@@ -705,22 +724,88 @@ oclrtError_t oclrtMallocManaged(void** ptr, size_t size, unsigned int flags) {
     size_t bytes = cutrans_rt::round_up(size ? size : 1, PointerTable::kPage);
     void* host = std::aligned_alloc(PointerTable::kPage, bytes);
     if (!host) return status(oclrtErrorMemoryAllocation);
-    cl_int err = CL_SUCCESS;
-    cl_mem mem = clCreateBuffer(r.context, CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, bytes, host, &err);
-    void* mapped = err == CL_SUCCESS ? clEnqueueMapBuffer(r.queue, mem, CL_TRUE, CL_MAP_READ | CL_MAP_WRITE, 0,
-                                                          bytes, 0, nullptr, nullptr, &err)
-                                     : nullptr;
-    if (mapped == host) {
-        r.table.add_managed(Allocation{mem, bytes, true, host, nullptr});
+    cl_int err = share_host(r, host, bytes, Origin::Managed);
+    if (err == CL_SUCCESS) {
         *ptr = host;
         return oclrtSuccess;
     }
     complain("MallocManaged: this OpenCL device cannot share host memory with kernels (CL error %d)", err);
-    if (mapped) clEnqueueUnmapMemObject(r.queue, mem, mapped, 0, nullptr, nullptr);
-    if (mem) clReleaseMemObject(mem);
-    clFinish(r.queue);
     std::free(host);
     return status(oclrtErrorNotSupported);
+}
+
+namespace cutrans_rt {
+
+/* Pinned memory is mapped, as CUDA's is on every 64-bit system: kernels may use it (HostGetDevicePointer). Where
+ * the device cannot share it, it stays ordinary host memory, and HostGetDevicePointer says so. */
+void share_pinned(void* host, size_t size) {
+    Runtime& r = runtime();
+    Guard guard(r.lock);
+    if (ready(r) == oclrtSuccess) share_host(r, host, size, Origin::Pinned);
+}
+
+void forget_pinned(void* host) {
+    Runtime& r = runtime();
+    Guard guard(r.lock);
+    Hit hit;
+    if (!r.tried || r.init_error || !r.table.find(host, hit) || hit.offset != 0) return;
+    if (hit.alloc->origin != Origin::Pinned) return;
+    finish_all(r);
+    release_allocation(r, *hit.alloc);
+    r.table.erase(hit.start);
+}
+
+}  // namespace cutrans_rt
+
+oclrtError_t oclrtHostRegister(void* ptr, size_t size, unsigned int flags) {
+    const unsigned int known = oclrtHostRegisterPortable | oclrtHostRegisterMapped |
+                               oclrtHostRegisterIoMemory;
+    if (!ptr || size == 0 || (flags & ~known)) return status(oclrtErrorInvalidValue);
+    Runtime& r = runtime();
+    Guard guard(r.lock);
+    if (oclrtError_t err = ready(r)) return status(err);
+    Hit hit;
+    if (r.table.find(ptr, hit) || r.table.find(static_cast<char*>(ptr) + size - 1, hit)) {
+        return status(oclrtErrorHostMemoryAlreadyRegistered);
+    }
+    cl_int err = share_host(r, ptr, size, Origin::Registered);
+    if (err != CL_SUCCESS) {
+        complain("HostRegister: this OpenCL device cannot use the %zu bytes at %p in place (CL error %d); allocate "
+                 "them with cudaMallocHost or cudaHostAlloc, which are page-aligned", size, ptr, err);
+        return status(oclrtErrorNotSupported);
+    }
+    return oclrtSuccess;
+}
+
+oclrtError_t oclrtHostUnregister(void* ptr) {
+    Runtime& r = runtime();
+    Guard guard(r.lock);
+    Hit hit;
+    if (!ptr || !r.tried || r.init_error || !r.table.find(ptr, hit) || hit.offset != 0 ||
+        hit.alloc->origin != Origin::Registered) {
+        return status(oclrtErrorHostMemoryNotRegistered);
+    }
+    finish_all(r);
+    release_allocation(r, *hit.alloc);
+    r.table.erase(hit.start);
+    return oclrtSuccess;
+}
+
+/* The device pointer of mapped host memory is its host address, as for managed memory (the runtime's table knows
+ * the buffer behind it). */
+oclrtError_t oclrtHostGetDevicePointer(void** device_ptr, void* host_ptr, unsigned int flags) {
+    if (!device_ptr || !host_ptr || flags != 0) return status(oclrtErrorInvalidValue);
+    Runtime& r = runtime();
+    Guard guard(r.lock);
+    if (oclrtError_t err = ready(r)) return status(err);
+    Hit hit;
+    if (!r.table.find(host_ptr, hit) || !hit.alloc->managed) {
+        complain("HostGetDevicePointer: %p is not pinned (cudaMallocHost, cudaHostAlloc), registered or managed "
+                 "memory that this OpenCL device shares", host_ptr);
+        return status(oclrtErrorInvalidValue);
+    }
+    *device_ptr = host_ptr;
+    return oclrtSuccess;
 }
 
 oclrtError_t oclrtFree(void* ptr) {
@@ -729,7 +814,8 @@ oclrtError_t oclrtFree(void* ptr) {
     Guard guard(r.lock);
     if (oclrtError_t err = ready(r)) return status(err);
     Hit hit;
-    if (!r.table.find(ptr, hit) || hit.offset != 0) {
+    if (!r.table.find(ptr, hit) || hit.offset != 0 || hit.alloc->origin == Origin::Pinned ||
+        hit.alloc->origin == Origin::Registered) {
         complain("Free: %p is not the start of a device allocation", ptr);
         return status(oclrtErrorInvalidValue);
     }

@@ -16,12 +16,16 @@
 
 namespace oclrt_detail {
 
+/* What an allocation is: device memory, or host memory that kernels may use too. */
+enum class Origin { Device, Managed, Pinned, Registered };
+
 struct Allocation {
     cl_mem mem;
     size_t size;
-    bool managed;   /* host-visible: the key is the host address the buffer wraps */
-    void* host;     /* managed only: the host memory, mapped while no kernel uses it */
+    bool managed;   /* host-visible (managed, pinned or registered): the key is the host address the buffer wraps */
+    void* host;     /* host-visible only: the host memory, mapped while no kernel uses it */
     void* svm;      /* device only, may be null: the SVM memory the buffer wraps (oclrt_svm.h) */
+    Origin origin;  /* Managed memory is the runtime's to free; pinned and registered memory is the program's */
 };
 
 struct Hit {

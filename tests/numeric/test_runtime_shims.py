@@ -21,7 +21,7 @@ SHIMS = ROOT / "runtime_shims"
 CASES = Path(__file__).resolve().parent / "runtime_cases"
 WARNINGS = ["-std=c++17", "-Wall", "-Wextra", "-Werror"]
 OPENCL_CASES = ["vector_add", "pointer_offsets", "memset_and_device_copy", "local_memory_and_streams", "events",
-                "invalid_pointers", "build_error", "device_and_managed"]
+                "invalid_pointers", "build_error", "device_and_managed", "mapped_host_memory"]
 
 pytestmark = pytest.mark.toolchain("c++ and OpenCL")
 

@@ -82,10 +82,10 @@ static int misaligned_without_svm() {
     const int n = 1;
     float* aligned = d + 32;
     oclrtKernelArg good[] = {global_arg((void**)&aligned), value_arg(&factor), value_arg(&n)};
-    EXPECT_OK(oclrtLaunchKernel(&program, "scale", dim3(1), dim3(1), 0, 0, good, 3));
+    EXPECT_OK(oclrtLaunchKernel(&program, "scale", dim3(1), dim3(64), 0, 0, good, 3));
     float* odd = d + 1;
     oclrtKernelArg bad[] = {global_arg((void**)&odd), value_arg(&factor), value_arg(&n)};
-    EXPECT(oclrtLaunchKernel(&program, "scale", dim3(1), dim3(1), 0, 0, bad, 3) == oclrtErrorMisalignedAddress);
+    EXPECT(oclrtLaunchKernel(&program, "scale", dim3(1), dim3(64), 0, 0, bad, 3) == oclrtErrorMisalignedAddress);
     EXPECT(oclrtGetLastError() == oclrtErrorMisalignedAddress);
     EXPECT(oclrtGetLastError() == oclrtSuccess);
     EXPECT_OK(oclrtFree(d));
@@ -200,6 +200,35 @@ static int build_error(const char* broken_path) {
     return 0;
 }
 
+/* Pinned and registered host memory is mapped: kernels use it through HostGetDevicePointer, and the errors are
+ * CUDA's (registering twice, unregistering what was not registered, freeing pinned memory with Free). */
+static int mapped_host_memory() {
+    const int n = 256;
+    float *pinned, *d_pinned, *d_registered;
+    EXPECT_OK(oclrtHostAlloc(&pinned, n * sizeof(float), oclrtHostAllocMapped));
+    std::vector<float> registered(n, 1.0f);
+    EXPECT_OK(oclrtHostRegister(registered.data(), n * sizeof(float), oclrtHostRegisterDefault));
+    EXPECT(oclrtHostRegister(registered.data() + 8, 16, 0) == oclrtErrorHostMemoryAlreadyRegistered);
+    for (int i = 0; i < n; ++i) pinned[i] = float(i);
+    EXPECT_OK(oclrtHostGetDevicePointer(&d_pinned, pinned, 0));
+    EXPECT_OK(oclrtHostGetDevicePointer(&d_registered, registered.data(), 0));
+    EXPECT(d_pinned == pinned && d_registered == registered.data());
+    launch_vadd(d_pinned, d_registered, d_registered, n, 0);
+    EXPECT_OK(oclrtDeviceSynchronize());
+    for (int i = 0; i < n; ++i) EXPECT(registered[i] == float(i) + 1.0f);
+    std::vector<float> plain(4);
+    void* none = nullptr;
+    EXPECT(oclrtHostGetDevicePointer(&none, plain.data(), 0) == oclrtErrorInvalidValue);
+    EXPECT(oclrtHostUnregister(plain.data()) == oclrtErrorHostMemoryNotRegistered);
+    EXPECT(oclrtHostUnregister(pinned) == oclrtErrorHostMemoryNotRegistered);
+    EXPECT(oclrtFree(pinned) == oclrtErrorInvalidValue);
+    EXPECT_OK(oclrtHostUnregister(registered.data()));
+    EXPECT(oclrtHostGetDevicePointer(&none, registered.data(), 0) == oclrtErrorInvalidValue);
+    EXPECT_OK(oclrtFreeHost(pinned));
+    EXPECT(oclrtGetLastError() == oclrtErrorInvalidValue);
+    return 0;
+}
+
 static int device_and_managed() {
     int count = 0;
     EXPECT_OK(oclrtGetDeviceCount(&count));
@@ -254,6 +283,7 @@ int main(int argc, char** argv) {
     if (name == "invalid_pointers") rc = invalid_pointers();
     if (name == "build_error" && argc > 3) rc = build_error(argv[3]);
     if (name == "device_and_managed") rc = device_and_managed();
+    if (name == "mapped_host_memory") rc = mapped_host_memory();
     if (rc == 0) std::printf("PASS %s\n", name.c_str());
     return rc;
 }
