@@ -300,6 +300,14 @@ void release_allocation(Runtime& r, Allocation& alloc) {
     r.svm.release(alloc.svm);
 }
 
+/* Frees the allocation `hit` found and forgets it, once the device's work that may still use it is done where
+ * that matters: host memory the device shares, and SVM, which clSVMFree frees at once (CUDA's Free waits too). */
+void forget(Runtime& r, const Hit& hit) {
+    if (hit.alloc->managed || hit.alloc->svm) finish_all(r);
+    release_allocation(r, *hit.alloc);
+    r.table.erase(hit.start);
+}
+
 /* Host memory that kernels may use too (managed, pinned, registered): a CL_MEM_USE_HOST_PTR buffer over it, kept
  * mapped at the host address while no kernel uses it (enqueue). Where the device would copy instead (the mapping
  * lands elsewhere), nothing is kept and the CL error (or CL_INVALID_HOST_PTR) is returned. */
@@ -749,10 +757,7 @@ void forget_pinned(void* host) {
     Guard guard(r.lock);
     Hit hit;
     if (!r.tried || r.init_error || !r.table.find(host, hit) || hit.offset != 0) return;
-    if (hit.alloc->origin != Origin::Pinned) return;
-    finish_all(r);
-    release_allocation(r, *hit.alloc);
-    r.table.erase(hit.start);
+    if (hit.alloc->origin == Origin::Pinned) forget(r, hit);
 }
 
 }  // namespace cutrans_rt
@@ -785,9 +790,7 @@ oclrtError_t oclrtHostUnregister(void* ptr) {
         hit.alloc->origin != Origin::Registered) {
         return status(oclrtErrorHostMemoryNotRegistered);
     }
-    finish_all(r);
-    release_allocation(r, *hit.alloc);
-    r.table.erase(hit.start);
+    forget(r, hit);
     return oclrtSuccess;
 }
 
@@ -819,9 +822,7 @@ oclrtError_t oclrtFree(void* ptr) {
         complain("Free: %p is not the start of a device allocation", ptr);
         return status(oclrtErrorInvalidValue);
     }
-    if (hit.alloc->managed || hit.alloc->svm) finish_all(r); /* CUDA's Free synchronizes; clSVMFree does not */
-    release_allocation(r, *hit.alloc);
-    r.table.erase(hit.start);
+    forget(r, hit);
     return oclrtSuccess;
 }
 

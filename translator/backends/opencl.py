@@ -173,6 +173,7 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         self.cas_loops: set[tuple[str, str, str]] = set()
         self.half_atomics: set[tuple[str, str, str]] = set()
         self.line_map: list[str] = []       # C string literals for oclrtProgramSource.line_map
+        self.flat_prefixes: dict[str, str] = {}     # set per function by visit_Function
 
     def signature(self, f: N.Function) -> str:
         if f.kind != "kernel":
@@ -202,8 +203,8 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
         (an H100, driver 580), and right ones from uint, float, ulong2 and float4. Only casts use it."""
         if p.type == BOOL:
             return f"uchar {p.name}"
-        if struct_params.flattened(p):
-            start = struct_params.prefix(self.function, p)
+        if p.name in self.flat_prefixes:
+            start = self.flat_prefixes[p.name]
             return ", ".join(self.kernel_param(N.Param(f"{start}_{leaf.suffix}", leaf.type, loc=p.loc))
                              for leaf in struct_params.fields(p))
         return self.param_text(p)
@@ -256,11 +257,13 @@ class OpenCLBackend(ProgramBackend, CFamilyEmitter):
 
     def visit_Function(self, f: N.Function, depth: int = 0) -> str:
         self.spaces = pointer_spaces(f)
-        self.function = f
+        # a kernel's struct parameters that hold pointers -> what their flattened parameters' names start with
+        self.flat_prefixes = {p.name: struct_params.prefix(f, p) for p in f.params
+                              if f.kind == "kernel" and struct_params.flattened(p)}
         text = super().visit_Function(f, depth)
         rebuilt = [f"{self.declare(p.type, p.name, 'private', p)} = "
-                   f"{struct_params.initializer(p.type, struct_params.prefix(f, p))};"
-                   for p in f.params if f.kind == "kernel" and struct_params.flattened(p)]
+                   f"{struct_params.initializer(p.type, self.flat_prefixes[p.name])};"
+                   for p in f.params if p.name in self.flat_prefixes]
         if not rebuilt:
             return text
         head, brace, rest = text.partition("{\n")      # the struct parameters, rebuilt from their fields

@@ -99,6 +99,19 @@ def type_declaration(ctype):
     return decl.get_definition() or decl if decl is not None else None
 
 
+_RECORDS = (cindex.CursorKind.STRUCT_DECL, cindex.CursorKind.CLASS_DECL, cindex.CursorKind.UNION_DECL)
+_ARRAYS = (cindex.TypeKind.CONSTANTARRAY, cindex.TypeKind.INCOMPLETEARRAY)
+
+
+def held_record(ctype):
+    """The struct, class or union declaration that an object of type `ctype` is or holds (through arrays), or None."""
+    t = ctype.get_canonical()
+    while t.kind in _ARRAYS:
+        t = t.element_type.get_canonical()
+    decl = type_declaration(t) if t.kind == cindex.TypeKind.RECORD else None
+    return decl if decl is not None and decl.kind in _RECORDS else None
+
+
 def is_closure_type(ctype) -> bool:
     """The type of a lambda (libclang names it `(lambda at file:line:col)`)."""
     decl = ctype.get_canonical().get_declaration()

@@ -195,8 +195,8 @@ class FunctionLowerer:
         init = folded_constant(self, v, v) if self.is_constexpr(v) else None     # clang's value: cilog2(8) is 3
         if init is None:
             init = records.declared_initializer(self, v, ty)
-        if init is None and member_defaults.has_defaults(v.type):
-            init = member_defaults.default_value(self, v.type, ty, v)      # `Box b;` runs `int x0 = 0;`
+        if init is None:
+            init = member_defaults.made(self, v.type, ty, v)      # `Box b;` runs `int x0 = 0;`
         if init is None and records.constructed(self, v, ty):
             init = methods.default_construction(self, v)     # `V v;` with the program's V()
         if init is not None and shared:
@@ -845,8 +845,8 @@ class ModuleLowerer:
             space = global_space(definition)
             ty = fl.type_of(definition, space="global")
             init = initializer(fl, definition, ty)
-            if init is None and member_defaults.has_defaults(definition.type):
-                init = member_defaults.default_value(fl, definition.type, ty, definition)
+            if init is None:
+                init = member_defaults.made(fl, definition.type, ty, definition)
             self.globals[name] = N.GlobalVar(name, ty, space, init, host, loc=fl.loc(definition))
             self.global_usrs[name] = cursor.get_usr()
         elif self.global_usrs.get(name) != cursor.get_usr():

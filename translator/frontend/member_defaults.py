@@ -14,7 +14,7 @@ from __future__ import annotations
 import clang.cindex as ci
 
 from translator.diagnostics import CutransError, error
-from translator.frontend.clang_ops import type_declaration
+from translator.frontend.clang_ops import held_record
 from translator.frontend.globals import initializer, initializer_offset
 from translator.ir import nodes as N
 from translator.ir.types import Array, Pointer, Struct, is_float
@@ -30,19 +30,21 @@ def default_expression(field):
     return kids[-1] if kids else None
 
 
-def _record(ctype):
-    t = ctype.get_canonical()
-    while t.kind in (ci.TypeKind.CONSTANTARRAY, ci.TypeKind.INCOMPLETEARRAY):
-        t = t.element_type.get_canonical()
-    return type_declaration(t) if t.kind == ci.TypeKind.RECORD else None
+def _fields(ctype) -> list:
+    """The FIELD_DECLs of the struct an object of type `ctype` is or holds (none for other types)."""
+    decl = held_record(ctype)
+    return [f for f in decl.get_children() if f.kind == K.FIELD_DECL] if decl is not None else []
 
 
 def has_defaults(ctype) -> bool:
     """Whether making an object of clang type `ctype` runs default member initializers (its own or a field's)."""
-    decl = _record(ctype)
-    return decl is not None and any(
-        f.kind == K.FIELD_DECL and (default_expression(f) is not None or has_defaults(f.type))
-        for f in decl.get_children())
+    return any(default_expression(f) is not None or has_defaults(f.type) for f in _fields(ctype))
+
+
+def made(fl, ctype, ty, at) -> N.Expr | None:
+    """The value an object of type `ctype` (IR type `ty`) that device code makes without one starts with, where
+    default member initializers give it one; None where they do not (the object is left as C leaves it)."""
+    return default_value(fl, ctype, ty, at) if has_defaults(ctype) else None
 
 
 def default_value(fl, ctype, ty, at) -> N.Expr:
@@ -55,8 +57,7 @@ def default_value(fl, ctype, ty, at) -> N.Expr:
         elem = ctype.get_canonical().element_type
         return N.InitList([default_value(fl, elem, ty.elem, at) for _ in range(ty.size)], ty, loc=loc)
     if isinstance(ty, Struct) and not ty.vector:
-        fields = [f for f in _record(ctype).get_children() if f.kind == K.FIELD_DECL]
-        return N.InitList([field_default(fl, f, t, at) for f, (_, t) in zip(fields, ty.fields)], ty, loc=loc)
+        return N.InitList([field_default(fl, f, t, at) for f, (_, t) in zip(_fields(ctype), ty.fields)], ty, loc=loc)
     if isinstance(ty, Struct):
         return N.InitList([_zero(t, loc) for _, t in ty.fields], ty, loc=loc)
     return _zero(ty, loc)
@@ -80,8 +81,7 @@ def missing_fields(fl, c, s: Struct, given: int) -> list[N.Expr]:
     default member initializers where the struct has any, else nothing (the list's zeros, as C has it)."""
     if given >= len(s.fields) or not has_defaults(c.type):
         return []
-    fields = [f for f in _record(c.type).get_children() if f.kind == K.FIELD_DECL]
-    return [field_default(fl, f, t, c) for f, (_, t) in zip(fields[given:], s.fields[given:])]
+    return [field_default(fl, f, t, c) for f, (_, t) in zip(_fields(c.type)[given:], s.fields[given:])]
 
 
 def missing_elements(fl, c, ty: Array, given: int) -> list[N.Expr]:

@@ -263,9 +263,8 @@ def constructor_body(fl, block: N.Block) -> N.Block:
         return block
     loc = fl.loc(fl.fn)
     this = N.VarRef(SELF, mode.struct, loc=loc)
-    made = fl.fn.semantic_parent.type
-    start = member_defaults.default_value(fl, made, mode.struct, fl.fn) if member_defaults.has_defaults(made) else None
-    stmts = [N.VarDecl(SELF, mode.struct, "private", start, loc=loc)]      # default member initializers first
+    start = member_defaults.made(fl, fl.fn.semantic_parent.type, mode.struct, fl.fn)   # default member initializers
+    stmts = [N.VarDecl(SELF, mode.struct, "private", start, loc=loc)]
     kids = [k for k in fl.fn.get_children() if k.kind not in (K.PARM_DECL, K.COMPOUND_STMT)
             and not k.kind.is_attribute()]
     while kids:

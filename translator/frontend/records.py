@@ -17,8 +17,8 @@ import clang.cindex as ci
 
 from translator import mappings
 from translator.diagnostics import CutransError, error
-from translator.frontend import library_names, member_defaults, methods
-from translator.frontend.clang_ops import type_declaration
+from translator.frontend import library_names, member_defaults, methods, templates
+from translator.frontend.clang_ops import held_record, type_declaration
 from translator.frontend.globals import initializer, initializer_offset, local_value, refuse_designated
 from translator.ir import nodes as N
 from translator.ir.types import (VECTOR_TYPES, Array, Pointer, Struct, field_offsets, innermost, size_align,
@@ -80,7 +80,6 @@ def _vector(decl, where, lower_type) -> Struct:
 
 
 def _plain(decl, ctype, where, lower_type) -> Struct:
-    name = decl.spelling
     scoped = decl.semantic_parent is not None and decl.semantic_parent.kind != K.TRANSLATION_UNIT
     library = library_names.library_record(decl) if scoped else None
     if library is not None:                # a C++ library's type: cub::BlockReduce<...>::TempStorage
@@ -94,12 +93,12 @@ def _plain(decl, ctype, where, lower_type) -> Struct:
         _refuse(f"anonymous {kind} member '{ctype.spelling}' (a {kind} without a name or a declarator, whose fields "
                 f"belong to the enclosing one) is not supported in device code", where)
     name = _instance_name(ctype) if instance else output_name(decl, ctype, where)
-    # an implicit instance lists no members of its own: its template's (an explicit specialization has its own)
     members = list(decl.get_children())
-    if instance:                           # an explicit specialization lists its arguments (`Arr<char, 1>`) too
-        members = [c for c in members if not (c.kind.is_expression() or c.kind.is_reference())] or \
-            [c for c in pattern.get_children() if c.kind not in _PARAM_KINDS]
     if instance:
+        # an explicit specialization lists its arguments (`Arr<char, 1>`) besides its own members; an implicit
+        # instance lists none of its own: its template's
+        members = [c for c in members if not (c.kind.is_expression() or c.kind.is_reference())] or \
+            templates.members(pattern)
         _check_instance(pattern, ctype, where)
     extra = next((c for c in members if c.kind not in _ALLOWED_MEMBERS
                   and not (c.kind in _RECORD_KINDS and not c.is_anonymous_record_decl())), None)   # a nested type
@@ -127,7 +126,6 @@ def _plain(decl, ctype, where, lower_type) -> Struct:
 
 
 _PATTERN_KINDS = {K.CLASS_TEMPLATE}    # a partial specialization's instance: libclang cannot bind its parameters
-_PARAM_KINDS = {K.TEMPLATE_TYPE_PARAMETER, K.TEMPLATE_NON_TYPE_PARAMETER, K.TEMPLATE_TEMPLATE_PARAMETER}
 
 
 def _instance_name(ctype) -> str:
@@ -181,20 +179,11 @@ def output_name(decl, ctype, where) -> str:
     return "_".join(reversed(parts))
 
 
-def _held_record(ctype):
-    """The struct or class declaration that a field or variable of type `ctype` holds (through arrays)."""
-    t = ctype.get_canonical()
-    while t.kind in (ci.TypeKind.CONSTANTARRAY, ci.TypeKind.INCOMPLETEARRAY):
-        t = t.element_type.get_canonical()
-    decl = type_declaration(t) if t.kind == ci.TypeKind.RECORD else None
-    return decl if decl is not None and decl.kind in _RECORD_KINDS else None
-
-
 def _constructed_struct(t, ctype) -> bool:
     """Whether IR type `t` (of clang type `ctype`) holds a struct of the program's with a constructor it wrote
     (CUDA's own types, halves and vectors, have constructors in the stand-in headers, which make no code)."""
     s = innermost(t)
-    held = _held_record(ctype)
+    held = held_record(ctype)
     return isinstance(s, Struct) and not s.vector and held is not None and methods.has_written_constructor(held)
 
 
